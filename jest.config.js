@@ -1,0 +1,13 @@
+/** ESM jest with ts-jest (ecosystem.md §1.2). Type checking is `npm run typecheck`, so ts-jest only transpiles. */
+export default {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, diagnostics: { ignoreCodes: [151002] } }]
+  },
+  testTimeout: 60000,
+  maxWorkers: 2
+}

@@ -1,0 +1,84 @@
+/** A team's validated configuration: every default applied, every value checked. Parsed once, read everywhere. */
+
+export type GitHubScope = 'org' | 'repo'
+
+/** Where a value came from in the YAML file; `path` is the dotted key path, e.g. `network.peerings[0].remoteVnetId`. */
+export interface SourcePosition {
+  line: number
+  col: number
+}
+
+export interface ConfigSource {
+  file: string
+  /** Position of every key path that was present in the file. */
+  positions: Record<string, SourcePosition>
+}
+
+export interface PeeringConfig {
+  /** ARM id of the team's private VNet; may be in another subscription. */
+  remoteVnetId: string
+  /** Default true: traffic forwarded by an NVA in the team's VNet may reach runners. */
+  allowForwardedTraffic: boolean
+  /** Default false: route through the remote VNet's gateway (needs allowGatewayTransit there). */
+  useRemoteGateways: boolean
+}
+
+export interface TeamConfig {
+  team: string
+  azure: {
+    subscriptionId: string
+    resourceGroup: string
+    location: string
+    /** Default false: the resource group must already exist (the platform grants Contributor on it). */
+    createResourceGroup: boolean
+  }
+  network: {
+    addressSpace: string
+    subnet: string
+    natGateway: boolean
+    peerings: PeeringConfig[]
+    dnsServers: string[]
+    privateDnsZones: string[]
+  }
+  github: {
+    /** Web URL, `https://github.com` or a GitHub Enterprise Server URL, without trailing slash. */
+    url: string
+    /** REST API base derived from `url`: `https://api.github.com` or `<url>/api/v3`. */
+    apiUrl: string
+    owner: string
+    scope: GitHubScope
+    repos: string[]
+    /** Org scope: the runner group name (default: the team name). Repo scope: always `Default`. */
+    runnerGroup: string
+    labels: string[]
+    /** Default false: the runner group refuses public repositories. */
+    allowPublicRepos: boolean
+    app: {
+      id: number
+      installationId: number
+      privateKeySecretUri: string
+      /** ARM id of the Key Vault holding the key; default: a vault of that name in the team's resource group. */
+      keyVaultId: string
+    }
+  }
+  runners: {
+    image: string
+    cpu: number
+    memory: string
+    max: number
+    pollingIntervalSeconds: number
+    jobTimeoutMinutes: number
+    idleTimeoutMinutes: number
+    sudo: boolean
+  }
+  logs: {
+    workspaceId?: string
+  }
+  /** The config's own tags; the managed-by and team tags are added to these. */
+  tags: Record<string, string>
+  /** Hosts the verify probe must reach from a runner, `host:port`. */
+  probe: {
+    endpoints: string[]
+  }
+  source: ConfigSource
+}

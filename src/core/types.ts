@@ -1,0 +1,84 @@
+/** The pure core's vocabulary: desired resources, the actual state read from Azure, and the plan between them. */
+
+export type ResourceKind =
+  | 'resourceGroup'
+  | 'networkSecurityGroup'
+  | 'publicIpAddress'
+  | 'natGateway'
+  | 'virtualNetwork'
+  | 'subnet'
+  | 'peering'
+  | 'remotePeering'
+  | 'privateDnsZoneLink'
+  | 'identity'
+  | 'roleAssignment'
+  | 'managedEnvironment'
+  | 'diagnosticSetting'
+  | 'job'
+
+/**
+ * How destroy (and apply, on a name clash) proves a resource is this team's:
+ * - `tagged`: carries `managed-by: runner-setup` and `runner-setup-team: <team>`;
+ * - `child`: lives under a `tagged` parent (subnet, local peering, diagnostic setting);
+ * - `marked`: cannot carry tags, so its name and its pointer back to our resources prove it
+ *   (remote peering pointing at our VNet, role assignment for our identity).
+ */
+export type Ownership = 'tagged' | 'child' | 'marked'
+
+/**
+ * A value only Azure knows once another resource exists (the identity's clientId/principalId).
+ * Resolved against actual state before diffing and writing; shown as `(known after apply)` offline.
+ */
+export interface Ref {
+  $ref: string
+  property: 'clientId' | 'principalId'
+}
+
+export interface DesiredResource {
+  kind: ResourceKind
+  /** Full ARM resource id. */
+  id: string
+  /** ARM resource type, e.g. `Microsoft.App/jobs`. */
+  type: string
+  apiVersion: string
+  name: string
+  /** Ids of resources that must exist before this one is written. */
+  dependsOn: string[]
+  ownership: Ownership
+  /** The body apply sends, in the ARM SDK model shape (properties flattened as the SDK types them). May hold `Ref`s. */
+  body: Record<string, unknown>
+}
+
+/** A resource as read from Azure (SDK model shape), or absent. */
+export interface ActualResource {
+  id: string
+  body: Record<string, unknown>
+}
+
+export type ActualState = Map<string, ActualResource | undefined>
+
+export interface FieldChange {
+  /** Dotted path inside the body, e.g. `configuration.eventTriggerConfig.scale.maxExecutions`. */
+  path: string
+  from: unknown
+  to: unknown
+}
+
+export type PlanAction = 'create' | 'update' | 'noop' | 'delete'
+
+export interface PlanEntry {
+  action: PlanAction
+  kind: ResourceKind
+  type: string
+  id: string
+  name: string
+  /** Dependency level: 0 has no dependencies; writes at one level run in parallel. */
+  level: number
+  body?: Record<string, unknown>
+  changes?: FieldChange[]
+}
+
+export interface Plan {
+  team: string
+  entries: PlanEntry[]
+}
