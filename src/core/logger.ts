@@ -1,0 +1,16 @@
+/** Where progress goes: the action maps it to @actions/core (groups, annotations), the CLI to stderr. */
+export interface Logger {
+  info(message: string): void
+  warning(message: string): void
+  debug(message: string): void
+  /** Runs `fn` inside a collapsible log group (the action) or under a heading (the CLI). */
+  group<T>(title: string, fn: () => Promise<T>): Promise<T>
+}
+
+/** A logger that drops everything: for tests and `--json` runs that want a quiet stderr. */
+export const silentLogger: Logger = {
+  info: () => {},
+  warning: () => {},
+  debug: () => {},
+  group: (_title, fn) => fn()
+}
