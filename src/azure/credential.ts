@@ -1,0 +1,68 @@
+/** Azure sign-in: GitHub OIDC federation in a workflow, the Azure CLI (or the default chain) on a laptop. */
+import * as core from '@actions/core'
+import { AzureCliCredential, ChainedTokenCredential, ClientAssertionCredential, DefaultAzureCredential } from '@azure/identity'
+import type { TokenCredential } from '@azure/core-auth'
+import { DEFAULT_AUTHORITY_HOST, type AzureSettings } from '../commands/settings.js'
+import { AzureError } from './errors.js'
+
+export const OIDC_AUDIENCE = 'api://AzureADTokenExchange'
+
+export interface CredentialOptions {
+  /** In-process tests only: trust the emulator's CA. Child processes use NODE_EXTRA_CA_CERTS instead. */
+  tlsOptions?: { ca: string }
+  env?: NodeJS.ProcessEnv
+}
+
+type SignInSettings = Pick<AzureSettings, 'signIn' | 'tenantId' | 'clientId' | 'authorityHost'>
+
+export function createCredential(settings: SignInSettings, options: CredentialOptions = {}): TokenCredential {
+  return settings.signIn === 'oidc' ? oidcCredential(settings, options) : laptopCredential(settings, options)
+}
+
+function oidcCredential(settings: SignInSettings, options: CredentialOptions): TokenCredential {
+  const env = options.env ?? process.env
+  if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+    throw new AzureError(
+      'The workflow job needs `permissions: id-token: write` to sign in to Azure with OIDC: add `permissions: { id-token: write, contents: read }` to the job that runs runner-setup.'
+    )
+  }
+  if (!settings.tenantId || !settings.clientId) {
+    throw new AzureError('OIDC sign-in needs the Azure tenant id and client id: set the `azure-tenant-id` and `azure-client-id` inputs (the app registration with a federated credential for this repository).')
+  }
+  const authorityHost = settings.authorityHost || DEFAULT_AUTHORITY_HOST
+  // A fresh GitHub token per Entra request, so long waits never hit the ID token's 5-10 minute lifetime.
+  const getAssertion = async (): Promise<string> => {
+    try {
+      return await core.getIDToken(OIDC_AUDIENCE)
+    } catch (error) {
+      throw new AzureError(`Could not get a GitHub OIDC token (${firstLine(error)}): check that the job has \`permissions: id-token: write\`.`)
+    }
+  }
+  return new ClientAssertionCredential(settings.tenantId, settings.clientId, getAssertion, {
+    authorityHost,
+    // Instance discovery would call login.microsoftonline.com, which a sovereign cloud or the emulator is not.
+    disableInstanceDiscovery: !sameHost(authorityHost, DEFAULT_AUTHORITY_HOST),
+    ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {})
+  })
+}
+
+function laptopCredential(settings: SignInSettings, options: CredentialOptions): TokenCredential {
+  const common = {
+    ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),
+    ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {})
+  }
+  // `az login` first (fast, what platform engineers use); then env vars, workload or managed identity.
+  return new ChainedTokenCredential(
+    new AzureCliCredential(common),
+    new DefaultAzureCredential({ ...common, authorityHost: settings.authorityHost || DEFAULT_AUTHORITY_HOST })
+  )
+}
+
+function sameHost(a: string, b: string): boolean {
+  return a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase()
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error)
+  return text.split('\n')[0]
+}

@@ -1,0 +1,84 @@
+/** Every Azure failure becomes one line a user can act on: what failed, why, and what to do next. */
+import { roleForAction } from './roles.js'
+
+/** An error whose message is already the one line to show a user. */
+export class AzureError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'AzureError'
+  }
+}
+
+interface ErrorLike {
+  message?: string
+  code?: string
+  statusCode?: number
+  cause?: unknown
+}
+
+function asErrorLike(error: unknown): ErrorLike {
+  return typeof error === 'object' && error !== null ? (error as ErrorLike) : { message: String(error) }
+}
+
+export function statusOf(error: unknown): number | undefined {
+  return asErrorLike(error).statusCode
+}
+
+export function isNotFound(error: unknown): boolean {
+  return statusOf(error) === 404
+}
+
+const CONNECTION_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE', 'UND_ERR_SOCKET', 'REQUEST_SEND_ERROR']
+const AUTHZ_ACTION = /perform action '([^']+)' over scope '([^']+)'/i
+const LINKED_ACTION = /perform action '([^']+)' on the linked scope\(s\) '([^']+)'/i
+const LRO_FAILED = /^The long-running operation has failed\.\s*([^.\s]+)\.\s*([\s\S]*)$/
+
+/**
+ * One line for `what` (e.g. "write job caj-studio") failing with `error`.
+ * `endpoint` names the host in connection errors.
+ */
+export function describeAzureError(error: unknown, what: string, endpoint?: string): string {
+  if (error instanceof AzureError) return error.message
+  const e = asErrorLike(error)
+  const message = oneLine(e.message ?? '')
+
+  const authz = AUTHZ_ACTION.exec(message) ?? LINKED_ACTION.exec(message)
+  if (e.statusCode === 403 || authz) {
+    if (authz) {
+      const [, action, scope] = authz
+      return `Cannot ${what}: the signed-in identity lacks '${action}' on ${scope}. Grant it the "${roleForAction(action)}" role on that scope (or a parent), then rerun.`
+    }
+    return `Cannot ${what}: Azure refused access (${e.code ?? 'Forbidden'}): ${message}`
+  }
+  if (e.statusCode === 401) {
+    return `Cannot ${what}: Azure rejected the sign-in token (${e.code ?? 'Unauthorized'}): check the tenant, client id and federated credential.`
+  }
+  const lro = LRO_FAILED.exec(message)
+  if (lro) return `Cannot ${what}: Azure reported ${lro[1]}: ${lro[2].trim() || 'no details'}`
+  const connection = connectionCode(error)
+  if (connection) {
+    return `Cannot ${what}: could not reach ${endpoint ?? 'Azure Resource Manager'} (${connection}); check the network and the ARM endpoint setting, then rerun.`
+  }
+  if (e.statusCode) return `Cannot ${what}: HTTP ${e.statusCode} ${e.code ?? ''}: ${message}`.replace(/\s+:/, ':')
+  if (/AADSTS|CredentialUnavailable|AuthenticationError/i.test(`${(error as Error)?.name} ${message}`)) {
+    return `Cannot ${what}: Azure sign-in failed: ${message}`
+  }
+  return `Cannot ${what}: ${message || 'unknown error'}`
+}
+
+function connectionCode(error: unknown): string | undefined {
+  let current: unknown = error
+  for (let depth = 0; depth < 4 && current; depth++) {
+    const e = asErrorLike(current)
+    if (e.code && CONNECTION_CODES.includes(e.code)) return e.code
+    const inMessage = CONNECTION_CODES.find((code) => e.message?.includes(code))
+    if (inMessage) return inMessage
+    if (/socket hang up|other side closed|fetch failed/i.test(e.message ?? '')) return 'connection dropped'
+    current = e.cause
+  }
+  return undefined
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}

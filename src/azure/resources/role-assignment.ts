@@ -1,0 +1,18 @@
+/** The identity's role assignment on the App key's secret: an extension resource, addressed by scope and GUID name. */
+import type { RoleAssignmentCreateParameters } from '@azure/arm-authorization'
+import { extensionScope, parseArmId } from '../arm-id.js'
+import type { Clients } from '../clients.js'
+import { deleteIgnoringNotFound, getOrUndefined, toActual } from './lro.js'
+import type { ResourceAdapter } from './types.js'
+
+export function roleAssignmentAdapter(clients: Clients): ResourceAdapter {
+  const locate = (id: string) => ({ api: clients.authorization(parseArmId(id).subscriptionId).roleAssignments, ...extensionScope(id) })
+  return {
+    get: (id) => { const { api, scope, name } = locate(id); return getOrUndefined(id, () => api.get(scope, name)) },
+    put: async (id, body) => {
+      const { api, scope, name } = locate(id)
+      return toActual(id, await api.create(scope, name, body as unknown as RoleAssignmentCreateParameters))
+    },
+    delete: (id) => { const { api, scope, name } = locate(id); return deleteIgnoringNotFound(() => api.delete(scope, name)) }
+  }
+}

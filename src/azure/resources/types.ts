@@ -1,0 +1,14 @@
+/** The small interface apply, read and destroy use to talk to one kind of ARM resource. */
+import type { ActualResource, PlanAction } from '../../core/types.js'
+
+/** Called while a long-running operation is under way, with the poller's status. */
+export type Progress = (status: string) => void
+
+export interface ResourceAdapter {
+  /** One GET; a missing resource (404) is `undefined`. */
+  get(id: string): Promise<ActualResource | undefined>
+  /** Create or update and wait until ARM reports it done; returns the resource as stored. */
+  put(id: string, body: Record<string, unknown>, progress: Progress, action: PlanAction): Promise<ActualResource>
+  /** Delete and wait; a resource already gone (404) counts as deleted. */
+  delete(id: string, progress: Progress): Promise<void>
+}
