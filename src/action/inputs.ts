@@ -1,0 +1,45 @@
+import * as core from '@actions/core'
+import { COMMANDS, DEFAULT_ARM_ENDPOINT, DEFAULT_AUTHORITY_HOST, isCommand, type RunSettings } from '../commands/settings.js'
+
+/** Reads the action's inputs once into settings; a bad input fails here, before any network call. */
+export function readInputs(env: NodeJS.ProcessEnv = process.env): RunSettings {
+  const command = core.getInput('command') || 'plan'
+  if (!isCommand(command)) {
+    throw new Error(`Input 'command' is '${command}'; expected one of ${COMMANDS.join(', ')}.`)
+  }
+  const config = core.getInput('config', { required: true })
+  const offline = booleanInput('offline')
+  if (offline && command !== 'plan') throw new Error(`Input 'offline' only applies to command 'plan'.`)
+
+  const token = core.getInput('github-token')
+  if (token) core.setSecret(token)
+
+  return {
+    command,
+    configPaths: [config],
+    offline,
+    fix: booleanInput('fix'),
+    driftIssues: booleanInput('drift-issues'),
+    azure: {
+      signIn: 'oidc',
+      tenantId: core.getInput('tenant-id') || undefined,
+      clientId: core.getInput('client-id') || undefined,
+      subscriptionId: core.getInput('subscription-id') || undefined,
+      authorityHost: core.getInput('authority-host') || DEFAULT_AUTHORITY_HOST,
+      armEndpoint: core.getInput('arm-endpoint') || DEFAULT_ARM_ENDPOINT
+    },
+    github: {
+      token: token || undefined,
+      apiUrl: core.getInput('github-api-url') || env.GITHUB_API_URL,
+      repository: env.GITHUB_REPOSITORY
+    }
+  }
+}
+
+/** Like core.getBooleanInput, but an absent input is false rather than an error. */
+function booleanInput(name: string): boolean {
+  const value = core.getInput(name).toLowerCase()
+  if (value === '' || value === 'false') return false
+  if (value === 'true') return true
+  throw new Error(`Input '${name}' is '${value}'; expected true or false.`)
+}

@@ -1,0 +1,89 @@
+import { parseArgs } from 'node:util'
+import { COMMANDS, DEFAULT_ARM_ENDPOINT, DEFAULT_AUTHORITY_HOST, isCommand, type RunSettings } from '../commands/settings.js'
+
+export interface CliOptions {
+  settings: RunSettings
+  json: boolean
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: runner-setup <${COMMANDS.join('|')}> --config FILE|DIR [--config ...] [options]
+
+Commands:
+  plan      what apply would change (--offline: without reading Azure, every resource a create)
+  apply     converge Azure to the config; a second run writes nothing
+  verify    check the live setup end to end (--fix: deregister stale runners)
+  drift     read-only plan with field-level differences; exit 2 when there are any
+  destroy   remove what apply made, only resources tagged as the team's
+
+Options:
+  --config PATH         team config file or folder of them (repeatable)
+  --json                one JSON result on stdout, logs on stderr
+  --offline             plan only: do not read Azure
+  --fix                 verify only: deregister offline or long-idle runners
+  --arm-endpoint URL    Azure Resource Manager endpoint (default ${DEFAULT_ARM_ENDPOINT}; env AZURE_RESOURCE_MANAGER_ENDPOINT)
+  --authority-host URL  Entra authority host (default ${DEFAULT_AUTHORITY_HOST}; env AZURE_AUTHORITY_HOST)
+  --tenant-id ID        Entra tenant (env AZURE_TENANT_ID)
+  --client-id ID        app with a federated credential, for OIDC sign-in inside a workflow (env AZURE_CLIENT_ID)
+  --github-token TOKEN  for verify and drift issues (env GITHUB_TOKEN)
+  -h, --help            this text
+
+Sign-in: the Azure CLI / default credential chain (run 'az login' first); inside a GitHub workflow with
+id-token: write and a client id, GitHub OIDC, like the action.
+Exit codes: 0 success, 1 error, 2 drift found (drift only).`
+
+/** Parses argv (without node and script) into settings; the environment supplies defaults for sign-in. */
+export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        config: { type: 'string', multiple: true },
+        json: { type: 'boolean', default: false },
+        offline: { type: 'boolean', default: false },
+        fix: { type: 'boolean', default: false },
+        'arm-endpoint': { type: 'string' },
+        'authority-host': { type: 'string' },
+        'tenant-id': { type: 'string' },
+        'client-id': { type: 'string' },
+        'github-token': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false }
+      }
+    })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  const { values, positionals } = parsed
+  if (values.help) return 'help'
+  const [command, ...extra] = positionals
+  if (!command) throw new UsageError('missing command')
+  if (!isCommand(command)) throw new UsageError(`unknown command '${command}' (expected one of ${COMMANDS.join(', ')})`)
+  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'`)
+  if (!values.config?.length) throw new UsageError('--config is required')
+  if (values.offline && command !== 'plan') throw new UsageError('--offline only applies to plan')
+  if (values.fix && command !== 'verify') throw new UsageError('--fix only applies to verify')
+  const clientId = values['client-id'] ?? env.AZURE_CLIENT_ID
+
+  return {
+    json: values.json,
+    settings: {
+      command,
+      configPaths: values.config,
+      offline: values.offline,
+      fix: values.fix,
+      driftIssues: false,
+      azure: {
+        // Inside a workflow (or the sandbox) the GitHub OIDC token endpoint is there: federate, like the action.
+        signIn: env.ACTIONS_ID_TOKEN_REQUEST_URL && clientId ? 'oidc' : 'cli',
+        tenantId: values['tenant-id'] ?? env.AZURE_TENANT_ID,
+        clientId,
+        authorityHost: values['authority-host'] ?? env.AZURE_AUTHORITY_HOST ?? DEFAULT_AUTHORITY_HOST,
+        armEndpoint: values['arm-endpoint'] ?? env.AZURE_RESOURCE_MANAGER_ENDPOINT ?? DEFAULT_ARM_ENDPOINT
+      },
+      github: { token: values['github-token'] ?? env.GITHUB_TOKEN }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+/** What to run, parsed once from CLI flags or action inputs. Everything downstream reads this, never argv or env. */
+
+export const COMMANDS = ['plan', 'apply', 'verify', 'drift', 'destroy'] as const
+export type CommandName = (typeof COMMANDS)[number]
+
+export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com'
+export const DEFAULT_ARM_ENDPOINT = 'https://management.azure.com'
+
+export interface AzureSettings {
+  /** `oidc`: GitHub OIDC federated sign-in (the action); `cli`: Azure CLI / default credential chain (a laptop). */
+  signIn: 'oidc' | 'cli'
+  tenantId?: string
+  clientId?: string
+  /** Used only where a config does not name its subscription. */
+  subscriptionId?: string
+  authorityHost: string
+  armEndpoint: string
+}
+
+export interface GitHubSettings {
+  /** Token for verify (runner groups, runners) and drift issues; never needed for Azure. */
+  token?: string
+  /** REST API base of the repository running the drift check (issues live there). */
+  apiUrl?: string
+  /** `owner/name` of the repository where drift issues are kept. */
+  repository?: string
+}
+
+export interface RunSettings {
+  command: CommandName
+  configPaths: string[]
+  /** plan: skip reading Azure; every resource is a create. */
+  offline: boolean
+  /** verify: deregister stale runners. */
+  fix: boolean
+  /** drift: open, update or close one issue per team. */
+  driftIssues: boolean
+  azure: AzureSettings
+  github: GitHubSettings
+}
+
+export function isCommand(value: string): value is CommandName {
+  return (COMMANDS as readonly string[]).includes(value)
+}

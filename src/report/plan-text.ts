@@ -1,0 +1,39 @@
+import type { FieldChange, Plan, PlanAction } from '../core/types.js'
+
+const SYMBOL: Record<PlanAction, string> = { create: '+', update: '~', delete: '-', noop: '=' }
+
+/** One line per value: short values inline, long ones (bodies, lists) as compact JSON cut at a readable width. */
+export function formatValue(value: unknown): string {
+  if (value === undefined) return '(absent)'
+  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value)
+  return text.length > 120 ? `${text.slice(0, 117)}...` : text
+}
+
+export function formatChange(change: FieldChange): string {
+  return `${change.path}: ${formatValue(change.from)} → ${formatValue(change.to)}`
+}
+
+export function countActions(plan: Plan): Record<PlanAction, number> {
+  const counts: Record<PlanAction, number> = { create: 0, update: 0, delete: 0, noop: 0 }
+  for (const entry of plan.entries) counts[entry.action]++
+  return counts
+}
+
+export function planSummaryLine(plan: Plan): string {
+  const c = countActions(plan)
+  return `${c.create} to create, ${c.update} to update, ${c.delete} to delete, ${c.noop} unchanged`
+}
+
+/** The readable plan: one row per resource, field-level changes under updates. */
+export function renderPlanText(plan: Plan, heading: string): string {
+  const rows = plan.entries.map((e) => [`${SYMBOL[e.action]} ${e.action}`, e.type, e.name])
+  const widths = [0, 1].map((i) => Math.max(0, ...rows.map((r) => r[i].length)))
+  const lines = [heading]
+  plan.entries.forEach((entry, i) => {
+    const [action, type, name] = rows[i]
+    lines.push(`  ${action.padEnd(widths[0])}  ${type.padEnd(widths[1])}  ${name}`)
+    for (const change of entry.changes ?? []) lines.push(`      ${formatChange(change)}`)
+  })
+  lines.push(planSummaryLine(plan))
+  return lines.join('\n')
+}
