@@ -2,7 +2,7 @@
 import type { DiagnosticSettingsResource } from '@azure/arm-monitor'
 import { extensionScope, parseArmId } from '../arm-id.js'
 import type { Clients } from '../clients.js'
-import { deleteIgnoringNotFound, getOrUndefined, toActual } from './lro.js'
+import { deleteIgnoringNotFound, getOrUndefined, signalOf, toActual } from './lro.js'
 import type { ResourceAdapter } from './types.js'
 
 export function diagnosticSettingAdapter(clients: Clients): ResourceAdapter {
@@ -13,9 +13,9 @@ export function diagnosticSettingAdapter(clients: Clients): ResourceAdapter {
   }
   return {
     get: (id) => { const { api, uri, name } = locate(id); return getOrUndefined(id, () => api.get(uri, name)) },
-    put: async (id, body) => {
+    put: async (id, body, ctx) => {
       const { api, uri, name } = locate(id)
-      return toActual(id, await api.createOrUpdate(uri, name, body as DiagnosticSettingsResource))
+      return toActual(id, await api.createOrUpdate(uri, name, body as DiagnosticSettingsResource, signalOf(ctx)))
     },
     delete: (id) => { const { api, uri, name } = locate(id); return deleteIgnoringNotFound(() => api.delete(uri, name)) }
   }

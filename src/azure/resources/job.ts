@@ -3,8 +3,8 @@ import type { Job, JobExecution } from '@azure/arm-appcontainers'
 import { parseArmId, rgAndNames } from '../arm-id.js'
 import type { Clients } from '../clients.js'
 import { AzureError, isNotFound } from '../errors.js'
-import { deleteIgnoringNotFound, getOrUndefined, toActual, waitFor } from './lro.js'
-import type { ResourceAdapter } from './types.js'
+import { callOptions, deleteIgnoringNotFound, getOrUndefined, toActual, waitFor } from './lro.js'
+import type { OperationContext, ResourceAdapter } from './types.js'
 
 export interface JobStopOptions {
   sleep: (ms: number) => Promise<void>
@@ -21,37 +21,37 @@ export function jobAdapter(clients: Clients, stop: JobStopOptions): ResourceAdap
   const apps = (id: string) => clients.apps(parseArmId(id).subscriptionId)
   return {
     get: (id) => { const [rg, name] = rgAndNames(id, 1); return getOrUndefined(id, () => apps(id).jobs.get(rg, name)) },
-    put: async (id, body, progress) => {
+    put: async (id, body, ctx) => {
       const [rg, name] = rgAndNames(id, 1)
-      return toActual(id, await waitFor(apps(id).jobs.createOrUpdate(rg, name, body as unknown as Job, clients.lroOptions), progress))
+      return toActual(id, await waitFor(apps(id).jobs.createOrUpdate(rg, name, body as unknown as Job, callOptions(clients, ctx)), ctx))
     },
-    delete: async (id, progress) => {
+    delete: async (id, ctx) => {
       const [rg, name] = rgAndNames(id, 1)
-      await stopExecutions(clients, id, stop, progress)
-      await deleteIgnoringNotFound(() => waitFor(apps(id).jobs.delete(rg, name, clients.lroOptions), progress))
+      await stopExecutions(clients, id, stop, ctx)
+      await deleteIgnoringNotFound(() => waitFor(apps(id).jobs.delete(rg, name, callOptions(clients, ctx)), ctx))
     }
   }
 }
 
-async function stopExecutions(clients: Clients, id: string, stop: JobStopOptions, progress: (s: string) => void): Promise<void> {
+async function stopExecutions(clients: Clients, id: string, stop: JobStopOptions, ctx: OperationContext): Promise<void> {
   const [rg, name] = rgAndNames(id, 1)
   const api = clients.apps(parseArmId(id).subscriptionId)
   const started = stop.now()
   const stopped = new Set<string>()
   for (;;) {
-    const active = await activeExecutions(() => collect(api.jobsExecutions.list(rg, name)))
+    const active = await activeExecutions(() => collect(api.jobsExecutions.list(rg, name, ctx.abortSignal ? { abortSignal: ctx.abortSignal } : {})))
     if (active.length === 0) return
     for (const execution of active) {
       const execName = execution.name ?? ''
       if (!execName || stopped.has(execName)) continue
-      progress(`stopping execution ${execName}`)
-      await deleteIgnoringNotFound(() => waitFor(api.jobs.stopExecution(rg, name, execName, clients.lroOptions), progress))
+      ctx.progress(`stopping execution ${execName}`)
+      await deleteIgnoringNotFound(() => waitFor(api.jobs.stopExecution(rg, name, execName, callOptions(clients, ctx)), ctx))
       stopped.add(execName)
     }
     if (stop.now() - started > stop.timeoutMs) {
       throw new AzureError(`Job ${name} still has ${active.length} running execution(s) after ${Math.round(stop.timeoutMs / 1000)}s: stop them in the portal or rerun destroy later.`)
     }
-    progress(`waiting for ${active.length} execution(s) to stop`)
+    ctx.progress(`waiting for ${active.length} execution(s) to stop`)
     await stop.sleep(stop.pollMs)
   }
 }

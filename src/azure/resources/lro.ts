@@ -1,16 +1,23 @@
-/** Helpers shared by the adapters: 404 as absence, LRO progress, and the SDK result as our ActualResource. */
+/** Helpers shared by the adapters: 404 as absence, LRO waits with progress and abort, the SDK result as ActualResource. */
 import type { ActualResource } from '../../core/types.js'
+import type { Clients } from '../clients.js'
 import { isNotFound } from '../errors.js'
-import type { Progress } from './types.js'
+import type { OperationContext } from './types.js'
 
-interface ProgressSource<T> extends PromiseLike<T> {
+interface PollerLikeish<T> {
   onProgress(callback: (state: { status: string }) => void): unknown
+  pollUntilDone(options?: { abortSignal?: AbortSignal }): Promise<T>
 }
 
-/** Waits for an SDK poller, forwarding each poll's status. */
-export async function waitFor<T>(poller: ProgressSource<T>, progress: Progress): Promise<T> {
-  poller.onProgress((state) => progress(state.status))
-  return await poller
+/** Per-call options for SDK writes: the poll interval and the abort signal. */
+export function callOptions(clients: Clients, ctx: OperationContext): { updateIntervalInMs?: number; abortSignal?: AbortSignal } {
+  return { ...clients.lroOptions, ...(ctx.abortSignal ? { abortSignal: ctx.abortSignal } : {}) }
+}
+
+/** Waits for an SDK poller, forwarding each poll's status; the abort signal bounds the wait. */
+export async function waitFor<T>(poller: PollerLikeish<T>, ctx: OperationContext): Promise<T> {
+  poller.onProgress((state) => ctx.progress(state.status))
+  return await poller.pollUntilDone(ctx.abortSignal ? { abortSignal: ctx.abortSignal } : {})
 }
 
 export async function getOrUndefined(id: string, read: () => Promise<unknown>): Promise<ActualResource | undefined> {
@@ -34,4 +41,9 @@ export async function deleteIgnoringNotFound(remove: () => Promise<unknown>): Pr
 export function toActual(id: string, result: unknown): ActualResource {
   const body = (result ?? {}) as Record<string, unknown>
   return { id: typeof body.id === 'string' ? body.id : id, body }
+}
+
+/** For plain request/response writes: only the abort signal applies. */
+export function signalOf(ctx: OperationContext): { abortSignal?: AbortSignal } {
+  return ctx.abortSignal ? { abortSignal: ctx.abortSignal } : {}
 }

@@ -2,7 +2,7 @@
 import type { NatGateway, NetworkSecurityGroup, PublicIPAddress, Subnet, VirtualNetwork, VirtualNetworkPeering } from '@azure/arm-network'
 import { parseArmId, rgAndNames } from '../arm-id.js'
 import type { Clients } from '../clients.js'
-import { deleteIgnoringNotFound, getOrUndefined, toActual, waitFor } from './lro.js'
+import { callOptions, deleteIgnoringNotFound, getOrUndefined, toActual, waitFor } from './lro.js'
 import type { ResourceAdapter } from './types.js'
 
 const sub = (id: string): string => parseArmId(id).subscriptionId
@@ -11,11 +11,11 @@ export function networkSecurityGroupAdapter(clients: Clients): ResourceAdapter {
   const api = (id: string) => clients.network(sub(id)).networkSecurityGroups
   return {
     get: (id) => { const [rg, name] = rgAndNames(id, 1); return getOrUndefined(id, () => api(id).get(rg, name)) },
-    put: async (id, body, progress) => {
+    put: async (id, body, ctx) => {
       const [rg, name] = rgAndNames(id, 1)
-      return toActual(id, await waitFor(api(id).createOrUpdate(rg, name, body as NetworkSecurityGroup, clients.lroOptions), progress))
+      return toActual(id, await waitFor(api(id).createOrUpdate(rg, name, body as NetworkSecurityGroup, callOptions(clients, ctx)), ctx))
     },
-    delete: (id, progress) => { const [rg, name] = rgAndNames(id, 1); return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, name, clients.lroOptions), progress)) }
+    delete: (id, ctx) => { const [rg, name] = rgAndNames(id, 1); return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, name, callOptions(clients, ctx)), ctx)) }
   }
 }
 
@@ -23,11 +23,11 @@ export function publicIpAddressAdapter(clients: Clients): ResourceAdapter {
   const api = (id: string) => clients.network(sub(id)).publicIPAddresses
   return {
     get: (id) => { const [rg, name] = rgAndNames(id, 1); return getOrUndefined(id, () => api(id).get(rg, name)) },
-    put: async (id, body, progress) => {
+    put: async (id, body, ctx) => {
       const [rg, name] = rgAndNames(id, 1)
-      return toActual(id, await waitFor(api(id).createOrUpdate(rg, name, body as PublicIPAddress, clients.lroOptions), progress))
+      return toActual(id, await waitFor(api(id).createOrUpdate(rg, name, body as PublicIPAddress, callOptions(clients, ctx)), ctx))
     },
-    delete: (id, progress) => { const [rg, name] = rgAndNames(id, 1); return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, name, clients.lroOptions), progress)) }
+    delete: (id, ctx) => { const [rg, name] = rgAndNames(id, 1); return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, name, callOptions(clients, ctx)), ctx)) }
   }
 }
 
@@ -35,11 +35,11 @@ export function natGatewayAdapter(clients: Clients): ResourceAdapter {
   const api = (id: string) => clients.network(sub(id)).natGateways
   return {
     get: (id) => { const [rg, name] = rgAndNames(id, 1); return getOrUndefined(id, () => api(id).get(rg, name)) },
-    put: async (id, body, progress) => {
+    put: async (id, body, ctx) => {
       const [rg, name] = rgAndNames(id, 1)
-      return toActual(id, await waitFor(api(id).createOrUpdate(rg, name, body as NatGateway, clients.lroOptions), progress))
+      return toActual(id, await waitFor(api(id).createOrUpdate(rg, name, body as NatGateway, callOptions(clients, ctx)), ctx))
     },
-    delete: (id, progress) => { const [rg, name] = rgAndNames(id, 1); return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, name, clients.lroOptions), progress)) }
+    delete: (id, ctx) => { const [rg, name] = rgAndNames(id, 1); return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, name, callOptions(clients, ctx)), ctx)) }
   }
 }
 
@@ -47,12 +47,12 @@ export function virtualNetworkAdapter(clients: Clients): ResourceAdapter {
   const api = (id: string) => clients.network(sub(id)).virtualNetworks
   return {
     get: (id) => { const [rg, name] = rgAndNames(id, 1); return getOrUndefined(id, () => api(id).get(rg, name)) },
-    put: async (id, body, progress) => {
+    put: async (id, body, ctx) => {
       const [rg, name] = rgAndNames(id, 1)
       // The body never carries `subnets`: ARM then keeps the existing ones (azure.md §2.2).
-      return toActual(id, await waitFor(api(id).createOrUpdate(rg, name, body as VirtualNetwork, clients.lroOptions), progress))
+      return toActual(id, await waitFor(api(id).createOrUpdate(rg, name, body as VirtualNetwork, callOptions(clients, ctx)), ctx))
     },
-    delete: (id, progress) => { const [rg, name] = rgAndNames(id, 1); return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, name, clients.lroOptions), progress)) }
+    delete: (id, ctx) => { const [rg, name] = rgAndNames(id, 1); return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, name, callOptions(clients, ctx)), ctx)) }
   }
 }
 
@@ -60,11 +60,11 @@ export function subnetAdapter(clients: Clients): ResourceAdapter {
   const api = (id: string) => clients.network(sub(id)).subnets
   return {
     get: (id) => { const [rg, vnet, name] = rgAndNames(id, 2); return getOrUndefined(id, () => api(id).get(rg, vnet, name)) },
-    put: async (id, body, progress) => {
+    put: async (id, body, ctx) => {
       const [rg, vnet, name] = rgAndNames(id, 2)
-      return toActual(id, await waitFor(api(id).createOrUpdate(rg, vnet, name, body as Subnet, clients.lroOptions), progress))
+      return toActual(id, await waitFor(api(id).createOrUpdate(rg, vnet, name, body as Subnet, callOptions(clients, ctx)), ctx))
     },
-    delete: (id, progress) => { const [rg, vnet, name] = rgAndNames(id, 2); return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, vnet, name, clients.lroOptions), progress)) }
+    delete: (id, ctx) => { const [rg, vnet, name] = rgAndNames(id, 2); return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, vnet, name, callOptions(clients, ctx)), ctx)) }
   }
 }
 
@@ -73,12 +73,12 @@ export function peeringAdapter(clients: Clients): ResourceAdapter {
   const api = (id: string) => clients.network(sub(id)).virtualNetworkPeerings
   return {
     get: (id) => { const [rg, vnet, name] = rgAndNames(id, 2); return getOrUndefined(id, () => api(id).get(rg, vnet, name)) },
-    put: async (id, body, progress, action) => {
+    put: async (id, body, ctx) => {
       const [rg, vnet, name] = rgAndNames(id, 2)
       // On an existing peering, pick up address-space changes of the other VNet (a no-op otherwise).
-      const options = action === 'update' ? { ...clients.lroOptions, syncRemoteAddressSpace: 'true' as const } : clients.lroOptions
-      return toActual(id, await waitFor(api(id).createOrUpdate(rg, vnet, name, body as VirtualNetworkPeering, options), progress))
+      const options = ctx.action === 'update' ? { ...callOptions(clients, ctx), syncRemoteAddressSpace: 'true' as const } : callOptions(clients, ctx)
+      return toActual(id, await waitFor(api(id).createOrUpdate(rg, vnet, name, body as VirtualNetworkPeering, options), ctx))
     },
-    delete: (id, progress) => { const [rg, vnet, name] = rgAndNames(id, 2); return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, vnet, name, clients.lroOptions), progress)) }
+    delete: (id, ctx) => { const [rg, vnet, name] = rgAndNames(id, 2); return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, vnet, name, callOptions(clients, ctx)), ctx)) }
   }
 }

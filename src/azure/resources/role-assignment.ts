@@ -2,16 +2,16 @@
 import type { RoleAssignmentCreateParameters } from '@azure/arm-authorization'
 import { extensionScope, parseArmId } from '../arm-id.js'
 import type { Clients } from '../clients.js'
-import { deleteIgnoringNotFound, getOrUndefined, toActual } from './lro.js'
+import { deleteIgnoringNotFound, getOrUndefined, signalOf, toActual } from './lro.js'
 import type { ResourceAdapter } from './types.js'
 
 export function roleAssignmentAdapter(clients: Clients): ResourceAdapter {
   const locate = (id: string) => ({ api: clients.authorization(parseArmId(id).subscriptionId).roleAssignments, ...extensionScope(id) })
   return {
     get: (id) => { const { api, scope, name } = locate(id); return getOrUndefined(id, () => api.get(scope, name)) },
-    put: async (id, body) => {
+    put: async (id, body, ctx) => {
       const { api, scope, name } = locate(id)
-      return toActual(id, await api.create(scope, name, body as unknown as RoleAssignmentCreateParameters))
+      return toActual(id, await api.create(scope, name, body as unknown as RoleAssignmentCreateParameters, signalOf(ctx)))
     },
     delete: (id) => { const { api, scope, name } = locate(id); return deleteIgnoringNotFound(() => api.delete(scope, name)) }
   }

@@ -1,0 +1,46 @@
+/** Which existing resources are provably this team's: apply refuses to take over others, destroy leaves them alone. */
+import { ownershipProblem } from '../core/ownership.js'
+import type { ActualState, DesiredResource } from '../core/types.js'
+
+export interface ForeignResource {
+  id: string
+  reason: string
+}
+
+/**
+ * Problems with existing resources that carry our names. A `child` (subnet, local peering, diagnostic
+ * setting) is ours only when its parent is; a child of a foreign parent is reported through the parent.
+ */
+export function foreignResources(desired: DesiredResource[], actual: ActualState, team: string): ForeignResource[] {
+  const problems: ForeignResource[] = []
+  for (const r of desired) {
+    const existing = actual.get(r.id)
+    if (!existing) continue
+    const reason = ownershipProblem(r, existing, team)
+    if (reason) problems.push({ id: r.id, reason })
+  }
+  return problems
+}
+
+/** The ids destroy may delete: existing, and ours or under a parent that is ours. */
+export function provenOwned(desired: DesiredResource[], actual: ActualState, team: string): Set<string> {
+  const foreign = new Set(foreignResources(desired, actual, team).map((f) => f.id.toLowerCase()))
+  const owned = new Set<string>()
+  for (const r of desired) {
+    if (!actual.get(r.id) || foreign.has(r.id.toLowerCase())) continue
+    if (r.ownership === 'child') {
+      const parent = parentOf(r, desired)
+      if (!parent || !actual.get(parent.id) || foreign.has(parent.id.toLowerCase())) continue
+    }
+    owned.add(r.id.toLowerCase())
+  }
+  return owned
+}
+
+/** The nearest desired resource whose id contains this one's. */
+function parentOf(child: DesiredResource, desired: DesiredResource[]): DesiredResource | undefined {
+  const id = child.id.toLowerCase()
+  return desired
+    .filter((r) => r !== child && id.startsWith(`${r.id.toLowerCase()}/`))
+    .sort((a, b) => b.id.length - a.id.length)[0]
+}
