@@ -1,0 +1,41 @@
+/** A validated team config → the exact resources apply writes, in dependency order (DESIGN.md "Per team"). */
+import type { ResourceGroup } from '@azure/arm-resources'
+import type { TeamConfig } from '../config/types.js'
+import { teamLayout } from './layout.js'
+import type { DesiredResource } from './types.js'
+import { API_VERSION, desired, teamTags } from './resources/common.js'
+import { diagnosticSetting, managedEnvironment } from './resources/environment.js'
+import { identity, keySecretRoleAssignment } from './resources/identity.js'
+import { runnerJob } from './resources/job.js'
+import { natEgress, networkSecurityGroup, peerings, privateDnsZoneLinks, subnet, virtualNetwork } from './resources/network.js'
+
+export function desiredResources(config: TeamConfig): DesiredResource[] {
+  const layout = teamLayout(config)
+  const resources: DesiredResource[] = []
+  if (config.azure.createResourceGroup) {
+    const body: ResourceGroup = { location: config.azure.location, tags: teamTags(config) }
+    resources.push(
+      desired({
+        kind: 'resourceGroup', id: layout.resourceGroupId, type: 'Microsoft.Resources/resourceGroups',
+        apiVersion: API_VERSION.resources, dependsOn: [], ownership: 'tagged',
+        body
+      })
+    )
+  }
+  // Without our own resource group there is nothing to wait for: the platform's group already exists.
+  const groupDeps = config.azure.createResourceGroup ? [layout.resourceGroupId] : []
+  resources.push(networkSecurityGroup(config, layout, groupDeps))
+  if (config.network.natGateway) resources.push(...natEgress(config, layout, groupDeps))
+  resources.push(
+    virtualNetwork(config, layout, groupDeps),
+    subnet(config, layout),
+    ...peerings(config, layout),
+    ...privateDnsZoneLinks(config, layout),
+    identity(config, layout, groupDeps),
+    keySecretRoleAssignment(layout),
+    managedEnvironment(config, layout)
+  )
+  if (config.logs.workspaceId) resources.push(diagnosticSetting(config.logs.workspaceId, layout))
+  resources.push(...layout.jobs.map((job) => runnerJob(config, layout, job)))
+  return resources
+}

@@ -1,0 +1,108 @@
+/**
+ * Azure resource names derived from the team name: deterministic, inside Azure's limits, and never equal for two
+ * valid teams (every name is a fixed prefix + the team + a fixed suffix, or carries a fixed-length hash before the team).
+ */
+import { createHash } from 'node:crypto'
+import type { GitHubScope } from '../config/types.js'
+
+export const TEAM_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
+export const TEAM_NAME_MIN = 2
+export const TEAM_NAME_MAX = 20
+export const JOB_NAME_MAX = 32
+export const PEERING_NAME_MAX = 80
+
+export function isValidTeamName(team: string): boolean {
+  return team.length >= TEAM_NAME_MIN && team.length <= TEAM_NAME_MAX && TEAM_NAME.test(team)
+}
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest()
+}
+
+/** First 6 hex digits of sha256: 24 bits, short enough for a 32-character job name. */
+export function hex6(text: string): string {
+  return sha256(text).toString('hex').slice(0, 6)
+}
+
+/** Names of the per-team resources that exist once per team. */
+export interface TeamResourceNames {
+  networkSecurityGroup: string
+  virtualNetwork: string
+  subnet: string
+  publicIpAddress: string
+  natGateway: string
+  identity: string
+  managedEnvironment: string
+  diagnosticSetting: string
+  /** Peering on the team's private VNet pointing back at ours. */
+  remotePeering: string
+  /** Link from each of the team's private DNS zones to our VNet. */
+  privateDnsZoneLink: string
+}
+
+export function teamResourceNames(team: string): TeamResourceNames {
+  return {
+    networkSecurityGroup: `nsg-${team}-runners`,
+    virtualNetwork: `vnet-${team}-runners`,
+    subnet: 'snet-runners',
+    publicIpAddress: `pip-${team}-runners`,
+    natGateway: `ng-${team}-runners`,
+    identity: `id-${team}-runners`,
+    managedEnvironment: `cae-${team}-runners`,
+    diagnosticSetting: 'runner-setup',
+    remotePeering: `runner-setup-${team}`,
+    privateDnsZoneLink: `runner-setup-${team}`
+  }
+}
+
+export function orgJobName(team: string): string {
+  return `caj-${team}`
+}
+
+/** `cajr-` differs from `caj-` at its fourth character, so a repo job never collides with another team's org job. */
+export function repoJobName(team: string, owner: string, repo: string): string {
+  return `cajr-${hex6(`${owner}/${repo}`.toLowerCase())}-${team}`
+}
+
+export interface JobName {
+  name: string
+  /** Repo scope: the repository this job serves. */
+  repo?: string
+}
+
+/** The team's job names; throws when two of its repositories would share one job name. */
+export function jobNames(team: string, scope: GitHubScope, owner: string, repos: string[]): JobName[] {
+  if (scope === 'org') return [{ name: orgJobName(team) }]
+  const byName = new Map<string, string>()
+  return repos.map((repo) => {
+    const name = repoJobName(team, owner, repo)
+    const other = byName.get(name)
+    if (other !== undefined) {
+      throw new Error(
+        `Repositories "${other}" and "${repo}" of team ${team} would share the job name ${name}: ` +
+          'list each repository once, or move one of them to another team or to org scope'
+      )
+    }
+    byName.set(name, repo)
+    return { name, repo }
+  })
+}
+
+/** Local peering name: the remote VNet's name keeps it readable, the hash of its full id keeps it unique. */
+export function localPeeringName(remoteVnetId: string): string {
+  const remoteName = remoteVnetId.slice(remoteVnetId.lastIndexOf('/') + 1)
+  const suffix = `-${hex6(remoteVnetId.toLowerCase())}`
+  return `to-${remoteName}`.slice(0, PEERING_NAME_MAX - suffix.length) + suffix
+}
+
+/**
+ * Role assignment names must be GUIDs; deriving one from what the assignment grants makes reruns find the same one.
+ * Lowercased first: ARM ids are case-insensitive and must not yield a second assignment.
+ */
+export function roleAssignmentName(scope: string, identityId: string, roleDefinitionId: string): string {
+  const bytes = sha256(`${scope}|${identityId}|${roleDefinitionId}`.toLowerCase()).subarray(0, 16)
+  bytes[6] = (bytes[6] & 0x0f) | 0x50 // version 5: name-based
+  bytes[8] = (bytes[8] & 0x3f) | 0x80 // RFC 4122 variant
+  const hex = bytes.toString('hex')
+  return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join('-')
+}

@@ -1,0 +1,104 @@
+/**
+ * The Container Apps Job that runs one ephemeral runner per queued GitHub job (notes/azure.md §1.3, §3).
+ * KEDA's `github-runner` rule reads the queue with the App key from Key Vault; the container gets identifiers only.
+ */
+import type { EnvironmentVar, Job } from '@azure/arm-appcontainers'
+import type { TeamConfig } from '../../config/types.js'
+import type { TeamLayout } from '../layout.js'
+import { ref, type WithRefs } from '../refs.js'
+import { RUNNER_ENV } from '../runner-env.js'
+import type { DesiredResource } from '../types.js'
+import { API_VERSION, REPO_TAG, desired, teamTags } from './common.js'
+
+/** Name of the job secret that references the App key in Key Vault (no value is ever set). */
+export const APP_KEY_SECRET = 'github-app-key'
+export const WORKLOAD_PROFILE = 'Consumption'
+
+type JobSpec = TeamLayout['jobs'][number]
+
+/** KEDA 2.18.1's metadata keys, spelled exactly: it reads them case-sensitively and ignores unknown ones. */
+export function githubRunnerMetadata(config: TeamConfig, repo: string | undefined): Record<string, string> {
+  const { github } = config
+  return {
+    githubApiURL: github.apiUrl,
+    owner: github.owner,
+    runnerScope: github.scope,
+    repos: repo ?? github.repos.join(','),
+    labels: github.labels.join(','),
+    noDefaultLabels: 'true',
+    enableEtags: 'true',
+    targetWorkflowQueueLength: '1',
+    applicationID: String(github.app.id),
+    installationID: String(github.app.installationId)
+  }
+}
+
+/** Exactly the entries of RUNNER_ENV the scope needs; the entrypoint's contract. */
+export function runnerEnv(config: TeamConfig, layout: TeamLayout, repo: string | undefined): WithRefs<EnvironmentVar>[] {
+  const { github, runners } = config
+  const values: [string, WithRefs<string> | undefined][] = [
+    [RUNNER_ENV.scope, github.scope],
+    [RUNNER_ENV.githubUrl, github.url],
+    [RUNNER_ENV.githubApiUrl, github.apiUrl],
+    [RUNNER_ENV.owner, github.owner],
+    [RUNNER_ENV.repo, github.scope === 'repo' ? repo : undefined],
+    [RUNNER_ENV.runnerGroup, github.scope === 'org' ? github.runnerGroup : undefined],
+    [RUNNER_ENV.labels, github.labels.join(',')],
+    [RUNNER_ENV.appId, String(github.app.id)],
+    [RUNNER_ENV.installationId, String(github.app.installationId)],
+    [RUNNER_ENV.keySecretUri, github.app.privateKeySecretUri],
+    [RUNNER_ENV.identityClientId, ref(layout.identityId, 'clientId')],
+    [RUNNER_ENV.idleTimeoutSeconds, String(runners.idleTimeoutMinutes * 60)],
+    [RUNNER_ENV.sudo, String(runners.sudo)]
+  ]
+  return values.flatMap(([name, value]) => (value === undefined ? [] : [{ name, value }]))
+}
+
+export function runnerJob(config: TeamConfig, layout: TeamLayout, job: JobSpec): DesiredResource {
+  const { runners } = config
+  const body: WithRefs<Job> = {
+    location: config.azure.location,
+    tags: teamTags(config, job.repo === undefined ? {} : { [REPO_TAG]: job.repo }),
+    identity: { type: 'UserAssigned', userAssignedIdentities: { [layout.identityId]: {} } },
+    environmentId: layout.managedEnvironmentId,
+    workloadProfileName: WORKLOAD_PROFILE,
+    configuration: {
+      triggerType: 'Event',
+      // A replica may wait the idle timeout for its job, then run it.
+      replicaTimeout: (runners.jobTimeoutMinutes + runners.idleTimeoutMinutes) * 60,
+      replicaRetryLimit: 0,
+      eventTriggerConfig: {
+        parallelism: 1,
+        replicaCompletionCount: 1,
+        scale: {
+          minExecutions: 0,
+          maxExecutions: runners.max,
+          pollingInterval: runners.pollingIntervalSeconds,
+          rules: [
+            {
+              name: 'github-runner',
+              type: 'github-runner',
+              metadata: githubRunnerMetadata(config, job.repo),
+              auth: [{ secretRef: APP_KEY_SECRET, triggerParameter: 'appKey' }]
+            }
+          ]
+        }
+      },
+      secrets: [{ name: APP_KEY_SECRET, keyVaultUrl: config.github.app.privateKeySecretUri, identity: layout.identityId }]
+    },
+    template: {
+      containers: [
+        {
+          name: 'runner',
+          image: runners.image,
+          resources: { cpu: runners.cpu, memory: runners.memory },
+          env: runnerEnv(config, layout, job.repo)
+        }
+      ]
+    }
+  }
+  return desired({
+    kind: 'job', id: job.id, type: 'Microsoft.App/jobs', apiVersion: API_VERSION.app,
+    dependsOn: [layout.managedEnvironmentId, layout.identityId, layout.roleAssignmentId], ownership: 'tagged', body
+  })
+}
