@@ -2,7 +2,7 @@
 import type { Logger } from '../core/logger.js'
 import { resolveRefs } from '../core/refs.js'
 import type { ActualResource, ActualState, DesiredResource, Plan, PlanEntry } from '../core/types.js'
-import { AzureError, describeAzureError } from './errors.js'
+import { AzureError, describeAzureError, isKeyVaultAccessError } from './errors.js'
 import { foreignResources } from './ownership.js'
 import { formatElapsed, KIND_LABEL, startHeartbeat } from './progress.js'
 import type { Adapters } from './resources/index.js'
@@ -144,12 +144,4 @@ export async function withProgress<T>(
     clearTimeout(timeout)
     heartbeat.stop()
   }
-}
-
-const KEY_VAULT_ACCESS = /unable to get value using managed identity|unable to fetch secret/i
-
-/** ARM's refusal of a job whose secret reference the identity cannot read yet (InvalidParameterValueInContainerTemplate). */
-export function isKeyVaultAccessError(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : String(error)
-  return KEY_VAULT_ACCESS.test(message)
 }

@@ -82,3 +82,10 @@ function connectionCode(error: unknown): string | undefined {
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
 }
+
+const KEY_VAULT_ACCESS = /unable to get value using managed identity|unable to fetch secret/i
+
+/** ARM's refusal of a job whose Key Vault secret reference the identity cannot read yet (InvalidParameterValueInContainerTemplate). */
+export function isKeyVaultAccessError(error: unknown): boolean {
+  return KEY_VAULT_ACCESS.test(asErrorLike(error).message ?? '')
+}
