@@ -1,0 +1,150 @@
+/** The team config file: every key, its type, whether it is required, its static default and its checks (issue 2 §2). */
+import { parseCidr } from './cidr.js'
+import * as f from './formats.js'
+import { show, type Issue } from './issue.js'
+import { checkResourceId, KEY_VAULT, LOG_ANALYTICS_WORKSPACE, PRIVATE_DNS_ZONE, VIRTUAL_NETWORK, type ResourceType } from './resource-id.js'
+import type { ObjectSpec, Spec } from './spec.js'
+
+export const DEFAULT_IMAGE = 'ghcr.io/altinn/runner-setup/runner:1'
+export const DEFAULT_CPU = 2
+/** Tags runner-setup adds to every resource; Azure allows 50 per resource. */
+export const RESERVED_TAG_PREFIXES = ['managed-by', 'runner-setup-']
+export const MAX_OWN_TAGS = 48
+
+export function checkCidr(value: string): Issue | undefined {
+  const parsed = parseCidr(value)
+  if (parsed.ok) return undefined
+  if (parsed.reason === 'host-bits') {
+    return { message: `${show(value)} has host bits set; the network address is ${parsed.network}`, hint: `write ${parsed.network}` }
+  }
+  return { message: `${show(value)} is not an IPv4 CIDR range`, hint: 'write it as address/prefix, e.g. 10.90.0.0/24' }
+}
+
+/** Consumption sizes: 0.25 to 4 vCPU in steps of 0.25. */
+export function checkCpu(value: number): Issue | undefined {
+  if (value >= 0.25 && value <= 4 && Number.isInteger(value * 4)) return undefined
+  return { message: `${value} is not a Consumption CPU size`, hint: 'use 0.25 to 4 in steps of 0.25, with memory twice the CPU in Gi (cpu: 1, memory: 2Gi)' }
+}
+
+export function checkMemory(value: string): Issue | undefined {
+  if (/^\d+(\.\d+)?Gi$/.test(value)) return undefined
+  return { message: `${show(value)} is not a memory size in Gi`, hint: 'write it like 4Gi; Consumption needs twice the CPU, e.g. cpu: 2, memory: 4Gi' }
+}
+
+function checkTagKey(key: string): Issue | undefined {
+  if (RESERVED_TAG_PREFIXES.some((prefix) => key.toLowerCase().startsWith(prefix))) {
+    return { message: `${show(key)} is reserved for the tags runner-setup adds itself`, hint: 'tag names may not start with managed-by or runner-setup-; rename the tag' }
+  }
+  if (key.length > 512 || /[<>%&\\?/]/.test(key)) {
+    return { message: `${show(key)} is not a valid Azure tag name`, hint: 'use at most 512 characters, none of < > % & \\ ? /' }
+  }
+  return undefined
+}
+
+function armId(kind: ResourceType): Spec {
+  return { type: 'string', check: (value) => checkResourceId(value, kind) }
+}
+
+const lower = (item: unknown): string | undefined => (typeof item === 'string' ? item.toLowerCase() : undefined)
+
+const PEERING: ObjectSpec = {
+  type: 'object',
+  fields: {
+    remoteVnetId: { ...armId(VIRTUAL_NETWORK), required: true, example: 'remoteVnetId: /subscriptions/.../virtualNetworks/vnet-name' },
+    allowForwardedTraffic: { type: 'boolean', default: true },
+    useRemoteGateways: { type: 'boolean', default: false }
+  }
+}
+
+export const TEAM_CONFIG: ObjectSpec = {
+  type: 'object',
+  fields: {
+    team: { type: 'string', required: true, check: f.checkTeamName, example: 'team: studio' },
+    azure: {
+      type: 'object',
+      required: true,
+      example: 'azure: { subscriptionId: ..., resourceGroup: ..., location: norwayeast }',
+      fields: {
+        subscriptionId: { type: 'string', required: true, check: f.checkGuid, example: 'subscriptionId: 00000000-0000-0000-0000-000000000000' },
+        resourceGroup: { type: 'string', required: true, check: f.checkResourceGroupName, example: 'resourceGroup: rg-studio-runners' },
+        location: { type: 'string', required: true, check: f.checkLocation, example: 'location: norwayeast' },
+        createResourceGroup: { type: 'boolean', default: false }
+      }
+    },
+    network: {
+      type: 'object',
+      required: true,
+      example: 'network: { addressSpace: 10.90.0.0/24, subnet: 10.90.0.0/27 }',
+      fields: {
+        addressSpace: { type: 'string', required: true, check: checkCidr, example: 'addressSpace: 10.90.0.0/24' },
+        subnet: { type: 'string', required: true, check: checkCidr, example: 'subnet: 10.90.0.0/27' },
+        natGateway: { type: 'boolean', default: false },
+        peerings: {
+          type: 'list',
+          default: [],
+          items: PEERING,
+          identity: (item) => lower((item as { remoteVnetId?: unknown } | null)?.remoteVnetId)
+        },
+        dnsServers: { type: 'list', default: [], items: { type: 'string', check: f.checkIpv4Address }, identity: lower },
+        privateDnsZones: { type: 'list', default: [], items: armId(PRIVATE_DNS_ZONE), identity: lower }
+      }
+    },
+    github: {
+      type: 'object',
+      required: true,
+      example: 'github: { owner: altinn, repos: [...], app: {...} }',
+      fields: {
+        url: { type: 'string', default: 'https://github.com', check: f.checkGitHubUrl },
+        owner: { type: 'string', required: true, check: f.checkGitHubLogin, example: 'owner: altinn' },
+        scope: { type: 'string', default: 'org', oneOf: ['org', 'repo'] },
+        repos: { type: 'list', required: true, minItems: 1, items: { type: 'string', check: f.checkRepoName }, identity: lower, example: 'repos: [altinn-studio]' },
+        runnerGroup: { type: 'string', check: f.checkRunnerGroupName },
+        labels: { type: 'list', minItems: 1, maxItems: 20, items: { type: 'string', check: f.checkLabel }, identity: lower },
+        allowPublicRepos: { type: 'boolean', default: false },
+        app: {
+          type: 'object',
+          required: true,
+          example: 'app: { id: 123456, installationId: 7891011, privateKeySecretUri: https://kv-name.vault.azure.net/secrets/gh-app-key }',
+          fields: {
+            id: { type: 'integer', required: true, min: 1, max: Number.MAX_SAFE_INTEGER, example: 'id: 123456' },
+            installationId: { type: 'integer', required: true, min: 1, max: Number.MAX_SAFE_INTEGER, example: 'installationId: 7891011' },
+            privateKeySecretUri: {
+              type: 'string',
+              required: true,
+              check: f.checkSecretUri,
+              example: 'privateKeySecretUri: https://kv-name.vault.azure.net/secrets/gh-app-key'
+            },
+            keyVaultId: armId(KEY_VAULT)
+          }
+        }
+      }
+    },
+    runners: {
+      type: 'object',
+      default: {},
+      fields: {
+        image: { type: 'string', default: DEFAULT_IMAGE, check: f.checkImage },
+        cpu: { type: 'number', check: checkCpu },
+        memory: { type: 'string', check: checkMemory },
+        max: { type: 'integer', default: 10, min: 1, max: 1000 },
+        pollingIntervalSeconds: { type: 'integer', default: 20, min: 1, max: 3600 },
+        jobTimeoutMinutes: { type: 'integer', default: 60, min: 1, max: 1440 },
+        idleTimeoutMinutes: { type: 'integer', default: 10, min: 1, max: 60 },
+        sudo: { type: 'boolean', default: false }
+      }
+    },
+    logs: { type: 'object', default: {}, fields: { workspaceId: armId(LOG_ANALYTICS_WORKSPACE) } },
+    tags: {
+      type: 'map',
+      default: {},
+      maxEntries: MAX_OWN_TAGS,
+      keyCheck: checkTagKey,
+      values: { type: 'string', maxLength: 256 }
+    },
+    probe: {
+      type: 'object',
+      default: {},
+      fields: { endpoints: { type: 'list', default: [], items: { type: 'string', check: f.checkHostPort }, identity: lower } }
+    }
+  }
+}
