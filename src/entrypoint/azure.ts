@@ -1,0 +1,42 @@
+/** Managed identity token (Container Apps identity endpoint) and one Key Vault secret read. */
+import { EntrypointError } from './errors.js'
+import { detail, type HttpClient } from './http.js'
+
+export const KEY_VAULT_RESOURCE = 'https://vault.azure.net'
+
+export interface IdentityEndpoint {
+  endpoint: string
+  header: string
+  clientId: string
+}
+
+export async function getManagedIdentityToken(http: HttpClient, identity: IdentityEndpoint, resource: string): Promise<string> {
+  const url = new URL(identity.endpoint)
+  url.searchParams.set('resource', resource)
+  url.searchParams.set('api-version', '2019-08-01')
+  url.searchParams.set('client_id', identity.clientId)
+  const response = await http({ method: 'GET', url: url.href, headers: { 'x-identity-header': identity.header } })
+  const token = (response.body as { access_token?: unknown } | undefined)?.access_token
+  if (response.status !== 200 || typeof token !== 'string') {
+    throw new EntrypointError(
+      `managed identity token failed (HTTP ${response.status}${detail(response.body)}): check that the identity with client id ${identity.clientId} is assigned to the Container Apps job (re-run apply)`
+    )
+  }
+  return token
+}
+
+export async function readKeyVaultSecret(http: HttpClient, secretUri: string, token: string): Promise<string> {
+  const url = new URL(secretUri)
+  url.searchParams.set('api-version', '7.4')
+  const response = await http({ method: 'GET', url: url.href, headers: { authorization: `Bearer ${token}` } })
+  const value = (response.body as { value?: unknown } | undefined)?.value
+  if (response.status === 200 && typeof value === 'string' && value !== '') return value
+  const where = `${url.origin}${url.pathname}`
+  if (response.status === 401 || response.status === 403) {
+    throw new EntrypointError(
+      `Key Vault refused to read ${where} (HTTP ${response.status}${detail(response.body)}): grant the job's identity "Key Vault Secrets User" on that secret (apply does this; a new grant takes a few minutes)`
+    )
+  }
+  if (response.status === 404) throw new EntrypointError(`Key Vault has no secret ${where}: store the GitHub App private key there or fix github.app.privateKeySecretUri`)
+  throw new EntrypointError(`reading ${where} from Key Vault failed (HTTP ${response.status}${detail(response.body)})`)
+}
