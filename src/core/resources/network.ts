@@ -46,7 +46,8 @@ export function virtualNetwork(config: TeamConfig, layout: TeamLayout, groupDeps
     location: config.azure.location,
     tags: teamTags(config),
     addressSpace: { addressPrefixes: [addressSpace] },
-    ...(dnsServers.length > 0 ? { dhcpOptions: { dnsServers } } : {})
+    // Always sent: an empty list puts Azure's DNS back when a team drops its resolver.
+    dhcpOptions: { dnsServers }
   }
   return desired({
     kind: 'virtualNetwork', id: layout.virtualNetworkId, type: `${NETWORK}/virtualNetworks`,

@@ -1,0 +1,103 @@
+/** From desired resources (and what Azure holds) to an ordered plan: create, update, no-op or delete, with levels. */
+import { diffResource } from './diff.js'
+import { renderRefs, resolveRefs, type RefLookup } from './refs.js'
+import { TEAM_TAG } from './resources/common.js'
+import type { ActualResource, ActualState, DesiredResource, Plan, PlanEntry } from './types.js'
+
+/**
+ * Level 0 has no dependencies; everything else sits one above its deepest dependency, so the writes of one level
+ * can run in parallel. Dependencies outside the list (an existing resource group) are already there.
+ */
+export function levels(desired: DesiredResource[]): Map<string, number> {
+  const byId = new Map(desired.map((resource) => [resource.id, resource]))
+  const result = new Map<string, number>()
+  const inProgress: string[] = []
+  const visit = (resource: DesiredResource): number => {
+    const known = result.get(resource.id)
+    if (known !== undefined) return known
+    const start = inProgress.indexOf(resource.id)
+    if (start >= 0) {
+      const cycle = [...inProgress.slice(start), resource.id].map((id) => byId.get(id)?.name ?? id)
+      throw new Error(`Dependency cycle between desired resources: ${cycle.join(' → ')}`)
+    }
+    inProgress.push(resource.id)
+    const deps = resource.dependsOn.flatMap((id) => byId.get(id) ?? [])
+    const level = deps.length === 0 ? 0 : 1 + Math.max(...deps.map(visit))
+    inProgress.pop()
+    result.set(resource.id, level)
+    return level
+  }
+  desired.forEach(visit)
+  return result
+}
+
+/** ARM ids are case-insensitive; the engine keys actual state by desired id, but be lenient. */
+export function findActual(actual: ActualState, id: string): ActualResource | undefined {
+  if (actual.has(id)) return actual.get(id)
+  const lower = id.toLowerCase()
+  for (const [key, value] of actual) if (key.toLowerCase() === lower) return value
+  return undefined
+}
+
+/** Refs point at the identity; its clientId/principalId are top-level fields of its SDK model. */
+export function lookupIn(actual: ActualState): RefLookup {
+  return (id, property) => {
+    const value = findActual(actual, id)?.body[property]
+    return typeof value === 'string' ? value : undefined
+  }
+}
+
+function teamOf(desired: DesiredResource[]): string {
+  for (const resource of desired) {
+    const tags = resource.body.tags as Record<string, string> | undefined
+    if (tags?.[TEAM_TAG]) return tags[TEAM_TAG]
+  }
+  throw new Error(`No desired resource carries the ${TEAM_TAG} tag`)
+}
+
+function entry(resource: DesiredResource, level: number, action: PlanEntry['action']): PlanEntry {
+  return { action, kind: resource.kind, type: resource.type, id: resource.id, name: resource.name, level }
+}
+
+function byLevel(entries: PlanEntry[]): PlanEntry[] {
+  return entries.map((e, i) => ({ e, i })).sort((a, b) => a.e.level - b.e.level || a.i - b.i).map(({ e }) => e)
+}
+
+/**
+ * Creates and updates carry the body to write: refs resolved from actual state where the identity exists, left as
+ * refs otherwise (apply resolves them once the identity is written).
+ */
+export function planApply(desired: DesiredResource[], actual: ActualState): Plan {
+  const levelOf = levels(desired)
+  const lookup = lookupIn(actual)
+  const entries = desired.map((resource): PlanEntry => {
+    const body = resolveRefs(resource.body, lookup).body
+    const { action, changes } = diffResource({ ...resource, body }, findActual(actual, resource.id))
+    const planned = entry(resource, levelOf.get(resource.id) ?? 0, action)
+    if (action === 'create') return { ...planned, body }
+    if (action === 'update') return { ...planned, body, changes }
+    return planned
+  })
+  return { team: teamOf(desired), entries: byLevel(entries) }
+}
+
+/** Without reading Azure: everything is a create, and values Azure will assign are shown as such. */
+export function planOffline(desired: DesiredResource[]): Plan {
+  const levelOf = levels(desired)
+  const entries = desired.map((resource) => ({ ...entry(resource, levelOf.get(resource.id) ?? 0, 'create'), body: renderRefs(resource.body) }))
+  return { team: teamOf(desired), entries: byLevel(entries) }
+}
+
+/**
+ * Deletes of what exists, dependents first (highest level first). The resource group is never deleted: it may hold
+ * more than runners. Ownership is the engine's check; this only orders.
+ */
+export function planDestroy(desired: DesiredResource[], actual: ActualState): Plan {
+  const levelOf = levels(desired)
+  const entries = desired
+    .filter((resource) => resource.kind !== 'resourceGroup' && findActual(actual, resource.id) !== undefined)
+    .map((resource) => entry(resource, levelOf.get(resource.id) ?? 0, 'delete'))
+    .reverse()
+  const order = entries.map((e, i) => ({ e, i })).sort((a, b) => b.e.level - a.e.level || a.i - b.i)
+  return { team: teamOf(desired), entries: order.map(({ e }) => e) }
+}
