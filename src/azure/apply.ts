@@ -1,5 +1,6 @@
 /** Writes a plan: level by level, the entries of one level in parallel, each waited for with progress. */
 import type { Logger } from '../core/logger.js'
+import { findActual } from '../core/plan.js'
 import { resolveRefs } from '../core/refs.js'
 import type { ActualResource, ActualState, DesiredResource, Plan, PlanEntry } from '../core/types.js'
 import { AzureError, describeAzureError, isKeyVaultAccessError } from './errors.js'
@@ -34,7 +35,7 @@ export async function applyPlan(plan: Plan, desired: DesiredResource[], actual: 
   const byId = new Map(desired.map((r) => [r.id.toLowerCase(), r]))
   const written = new Map<string, ActualResource>()
   const lookup = (id: string, property: string): string | undefined => {
-    const body = written.get(id.toLowerCase())?.body ?? actual.get(id)?.body ?? findActual(actual, id)?.body
+    const body = written.get(id.toLowerCase())?.body ?? findActual(actual, id)?.body
     const value = body?.[property]
     return typeof value === 'string' ? value : undefined
   }
@@ -63,12 +64,6 @@ export async function applyPlan(plan: Plan, desired: DesiredResource[], actual: 
     })
   }
   return records
-}
-
-/** ARM ids are case-insensitive; the actual state map is keyed by desired ids, so fall back to a scan. */
-function findActual(actual: ActualState, id: string): ActualResource | undefined {
-  for (const [key, value] of actual) if (key.toLowerCase() === id.toLowerCase()) return value
-  return undefined
 }
 
 async function writeEntry(

@@ -1,5 +1,7 @@
 /** Which existing resources are provably this team's: apply refuses to take over others, destroy leaves them alone. */
 import { ownershipProblem } from '../core/ownership.js'
+import { findActual, lookupIn } from '../core/plan.js'
+import { resolveRefs } from '../core/refs.js'
 import type { ActualState, DesiredResource } from '../core/types.js'
 
 export interface ForeignResource {
@@ -13,10 +15,12 @@ export interface ForeignResource {
  */
 export function foreignResources(desired: DesiredResource[], actual: ActualState, team: string): ForeignResource[] {
   const problems: ForeignResource[] = []
+  const lookup = lookupIn(actual)
   for (const r of desired) {
-    const existing = actual.get(r.id)
+    const existing = findActual(actual, r.id)
     if (!existing) continue
-    const reason = ownershipProblem(r, existing, team)
+    // Refs resolved from what exists, so a role assignment's principal can be compared with our identity's.
+    const reason = ownershipProblem({ ...r, body: resolveRefs(r.body, lookup).body }, existing, team)
     if (reason) problems.push({ id: r.id, reason })
   }
   return problems
@@ -27,10 +31,10 @@ export function provenOwned(desired: DesiredResource[], actual: ActualState, tea
   const foreign = new Set(foreignResources(desired, actual, team).map((f) => f.id.toLowerCase()))
   const owned = new Set<string>()
   for (const r of desired) {
-    if (!actual.get(r.id) || foreign.has(r.id.toLowerCase())) continue
+    if (!findActual(actual, r.id) || foreign.has(r.id.toLowerCase())) continue
     if (r.ownership === 'child') {
       const parent = parentOf(r, desired)
-      if (!parent || !actual.get(parent.id) || foreign.has(parent.id.toLowerCase())) continue
+      if (!parent || !findActual(actual, parent.id) || foreign.has(parent.id.toLowerCase())) continue
     }
     owned.add(r.id.toLowerCase())
   }
