@@ -77,7 +77,8 @@ export function checkLabel(value: string): Issue | undefined {
 }
 
 export function checkRunnerGroupName(value: string): Issue | undefined {
-  if (/^[^\x00-\x1f]{1,64}$/.test(value) && value.trim() === value) return undefined
+  const printable = [...value].every((char) => char >= ' ')
+  if (printable && value.length >= 1 && value.length <= 64 && value.trim() === value) return undefined
   return { message: `${show(value)} is not a valid runner group name`, hint: 'use 1-64 printable characters without leading or trailing spaces' }
 }
 

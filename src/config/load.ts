@@ -75,14 +75,12 @@ function sortProblems(problems: ConfigProblem[]): ConfigProblem[] {
 function expand(paths: string[], problems: ConfigProblem[]): string[] {
   const files: string[] = []
   for (const path of paths) {
-    let isFolder = false
-    try {
-      isFolder = statSync(path).isDirectory()
-    } catch {
+    const stat = statSync(path, { throwIfNoEntry: false })
+    if (!stat) {
       problems.push({ file: path, line: 1, col: 1, message: 'no such file or folder', hint: 'check the path given to --config' })
       continue
     }
-    if (!isFolder) {
+    if (!stat.isDirectory()) {
       files.push(path)
       continue
     }

@@ -129,7 +129,8 @@ class Walker {
 
   private typeError(spec: Spec, value: unknown, path: string): void {
     if (path === '') {
-      this.add(path, 'value', `the file must be a mapping with team, azure, network and github, got ${kindOf(value)}`, 'see examples/teams/minimal.yaml')
+      const got = value === null || value === undefined ? 'the file is empty' : `got ${kindOf(value)}`
+      this.add(path, 'value', `a team config is a mapping with team, azure, network and github; ${got}`, 'start from examples/teams/minimal.yaml')
       return
     }
     const quote = spec.type === 'string' && (typeof value === 'number' || typeof value === 'boolean')
