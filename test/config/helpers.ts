@@ -34,3 +34,14 @@ export function problemsOf(text: string, file = 'team.yaml'): string[] {
   }
   throw new Error('expected a ConfigError, but the config is valid')
 }
+
+/** Like problemsOf, but a valid text gives []. */
+export function problemsOrNone(text: string): string[] {
+  try {
+    parseTeamConfig(text, 'team.yaml')
+    return []
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`)
+    throw error
+  }
+}
