@@ -1,0 +1,151 @@
+/**
+ * The local Azure emulator: one HTTPS server (CA made at start) serving ARM, Entra, the Actions
+ * ID-token endpoint, the admin API and any extra services (GitHub, managed identity, Key Vault).
+ * Test tooling only; production code never imports it.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Service } from './http.js'
+import { makeCertificates } from './certs.js'
+import { makeRsaKeys } from './jwt.js'
+import { FaultBook } from './faults.js'
+import { RequestLog, type RequestLogEntry } from './request-log.js'
+import { startServer } from './server.js'
+import { TokenBook } from './tokens.js'
+import { createEntra, FEDERATED_AUDIENCE } from './entra.js'
+import { createActionsOidc } from './actions-oidc.js'
+import { ResourceStore } from './arm/store.js'
+import { Operations } from './arm/lro.js'
+import { createArmService, type DenyRule } from './arm/service.js'
+import { resourceTypes } from './arm/types/index.js'
+import { ADMIN_PREFIX, createAdmin, createAdminService, type EmulatorAdmin } from './admin.js'
+
+export type { EmulatorAdmin } from './admin.js'
+export type { FaultRule } from './faults.js'
+export type { RequestLogEntry } from './request-log.js'
+export type { Service, EmuRequest, EmuResponse } from './http.js'
+export { FEDERATED_AUDIENCE } from './entra.js'
+export { DEFAULT_SUBJECT } from './actions-oidc.js'
+export { KEDA_VERSION } from './arm/types/container-apps.js'
+
+/** Fixed ids so printed env vars stay valid across restarts. */
+export const EMULATOR_TENANT_ID = '5b1a6c2e-8f0d-4c57-9a3e-2d41e7f0c9b1'
+export const EMULATOR_CLIENT_ID = 'c6e2f1a4-3b9d-4e08-8a71-0f5d2c9b7e13'
+export const EMULATOR_PRINCIPAL_OBJECT_ID = '9e4d7a21-6c3b-4f85-b0d2-7a1e5c8f3d46'
+
+export interface Emulator {
+  /** https://127.0.0.1:PORT, the ARM endpoint and the Entra authority host. */
+  url: string
+  caPem: string
+  /** caPem written to a temp file, for NODE_EXTRA_CA_CERTS. */
+  caPath: string
+  tenantId: string
+  clientId: string
+  /** Object id of the app's service principal (named in 403 messages). */
+  principalObjectId: string
+  /** ACTIONS_ID_TOKEN_REQUEST_URL / ACTIONS_ID_TOKEN_REQUEST_TOKEN values. */
+  oidc: { requestUrl: string; requestToken: string }
+  admin: EmulatorAdmin
+  requests(): RequestLogEntry[]
+  clearRequests(): void
+  /** Extra services (GitHub etc.), consulted before ARM. */
+  addService(service: Service): void
+  close(): Promise<void>
+}
+
+export interface EmulatorOptions {
+  /** Added to every request (default 0). */
+  latencyMs?: number
+  /** Status polls until an LRO completes (default 1). */
+  lroPolls?: number
+  /** Retry-After on LRO answers (default 0, so SDK pollers don't wait). */
+  retryAfterSeconds?: number
+  port?: number
+}
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const settings = { latencyMs: options.latencyMs ?? 0, lroPolls: options.lroPolls ?? 1, retryAfterSeconds: options.retryAfterSeconds ?? 0 }
+  const certs = await makeCertificates()
+  const faults = new FaultBook()
+  const log = new RequestLog()
+  const extraServices: Service[] = []
+  const services: Service[] = []
+  const running = await startServer(
+    { certs, services: () => services, faults, log, latencyMs: () => settings.latencyMs, unfaultedPrefix: ADMIN_PREFIX },
+    options.port ?? 0
+  )
+  const url = `https://127.0.0.1:${running.port}`
+
+  const githubKeys = makeRsaKeys('emulator-actions')
+  const oidc = createActionsOidc(url, githubKeys)
+  const tokens = new TokenBook()
+  const caller = { clientId: EMULATOR_CLIENT_ID, objectId: EMULATOR_PRINCIPAL_OBJECT_ID }
+  const entra = createEntra({
+    origin: url,
+    tenantId: EMULATOR_TENANT_ID,
+    clientId: EMULATOR_CLIENT_ID,
+    objectId: EMULATOR_PRINCIPAL_OBJECT_ID,
+    assertionIssuer: oidc.issuer,
+    assertionKey: githubKeys.publicKey,
+    tokens
+  })
+
+  const store = new ResourceStore()
+  const types = resourceTypes()
+  const ctx = { store, tenantId: EMULATOR_TENANT_ID }
+  const denies: DenyRule[] = []
+  const operations = new Operations({ origin: () => url, lroPolls: () => settings.lroPolls, retryAfterSeconds: () => settings.retryAfterSeconds })
+  const arm = createArmService({ store, operations, faults, types, ctx, authenticate: (h) => tokens.check(h), denies: () => denies })
+
+  const admin = createAdmin({
+    store,
+    types,
+    ctx,
+    view: (id) => {
+      const stored = store.get(id)
+      return stored === undefined ? undefined : arm.view(stored)
+    },
+    faults,
+    denies,
+    log,
+    setLatency: (ms) => {
+      settings.latencyMs = ms
+    },
+    setLroPolls: (polls) => {
+      settings.lroPolls = polls
+    },
+    issueToken: () => tokens.issue(caller, 24 * 3600),
+    mintIdToken: (overrides, audience) => oidc.mint(audience ?? FEDERATED_AUDIENCE, overrides)
+  })
+  // Order matters: admin first (never faulted), then identity endpoints, then extras, then ARM.
+  const rebuild = (): void => {
+    services.splice(0, services.length, createAdminService(admin, log), entra, oidc.service, ...extraServices, arm)
+  }
+  rebuild()
+
+  const caDir = mkdtempSync(join(tmpdir(), 'runner-setup-emulator-'))
+  const caPath = join(caDir, 'ca.pem')
+  writeFileSync(caPath, certs.caPem)
+
+  return {
+    url,
+    caPem: certs.caPem,
+    caPath,
+    tenantId: EMULATOR_TENANT_ID,
+    clientId: EMULATOR_CLIENT_ID,
+    principalObjectId: EMULATOR_PRINCIPAL_OBJECT_ID,
+    oidc: { requestUrl: oidc.requestUrl, requestToken: oidc.requestToken },
+    admin,
+    requests: () => log.all(),
+    clearRequests: () => log.clear(),
+    addService(service) {
+      extraServices.push(service)
+      rebuild()
+    },
+    async close() {
+      await running.close()
+      rmSync(caDir, { recursive: true, force: true })
+    }
+  }
+}
