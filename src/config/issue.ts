@@ -8,5 +8,5 @@ export interface Issue {
 export function show(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value)
   if (text.includes('\n')) return 'a multi-line string'
-  return `\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\``
+  return `\`${text.length > 200 ? `${text.slice(0, 197)}...` : text}\``
 }

@@ -34,13 +34,17 @@ const EXPECTED: Record<Spec['type'], string> = {
 function kindOf(value: unknown): string {
   if (value === null || value === undefined) return 'an empty value'
   if (Array.isArray(value)) return 'a list'
-  if (typeof value === 'object') return 'a mapping'
+  if (isMapping(value)) return 'a mapping'
+  if (typeof value === 'object') return 'a tagged value'
   if (typeof value === 'boolean') return 'a boolean'
-  return typeof value === 'number' ? 'a number' : 'a string'
+  if (typeof value === 'number') return Number.isFinite(value) ? 'a number' : 'an infinite or NaN number'
+  return 'a string'
 }
 
+/** A plain YAML mapping; tagged values such as !!binary come out as other objects. */
 function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+  // toString rather than a prototype check: objects from another realm (structuredClone under jest) are still plain.
+  return Object.prototype.toString.call(value) === '[object Object]'
 }
 
 function prefixed(path: string, message: string): string {

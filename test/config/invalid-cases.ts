@@ -25,7 +25,12 @@ export const INVALID_CASES: InvalidCase[] = [
   { name: 'duplicate key', text: plus('team: other'), expected: ['team.yaml:16:1: team: duplicate key'] },
   { name: 'empty file', text: '', expected: ['team.yaml:1:1: a team config is a mapping with team, azure, network and github; the file is empty'] },
   { name: 'a list instead of a mapping', text: '- team: minimal\n', expected: ['team.yaml:1:1: a team config is a mapping with team, azure, network and github; got a list'] },
+  { name: 'two YAML documents', text: plus('---\nteam: other'), expected: ['team.yaml:16:1: a team config is one YAML document; this file holds several'] },
+  { name: 'tab indentation', text: withLine(8, '\tsubnet: 10.92.0.0/27'), expected: ['team.yaml:8:1: Tabs are not allowed as indentation'] },
   // keys and types
+  { name: 'tagged value where a string is expected', text: withLine(1, 'team: !!binary bWluaW1hbA=='), expected: ['team.yaml:1:16: team: expected a string, got a tagged value'] },
+  { name: 'NaN where a number is expected', text: runners('  cpu: .nan'), expected: ['team.yaml:17:8: runners.cpu: expected a number, got an infinite or NaN number'] },
+  { name: 'key that is not a plain name', text: plus('? [a, b]\n: c'), expected: ['team.yaml:16:3: keys must be plain names'] },
   { name: 'unknown top-level key near a known one', text: plus('runner:\n  max: 5'), expected: ['team.yaml:16:1: runner: unknown key; did you mean `runners`?'] },
   { name: 'unknown nested key in the wrong case', text: withLine(8, '  subnet: 10.92.0.0/27\n  natgateway: true'), expected: ['team.yaml:9:3: network.natgateway: unknown key; did you mean `natGateway`?'] },
   { name: 'unknown key without a near miss', text: withLine(5, '  location: norwayeast\n  color: blue'), expected: ['team.yaml:6:3: azure.color: unknown key'] },
