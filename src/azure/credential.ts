@@ -11,6 +11,8 @@ export interface CredentialOptions {
   /** In-process tests only: trust the emulator's CA. Child processes use NODE_EXTRA_CA_CERTS instead. */
   tlsOptions?: { ca: string }
   env?: NodeJS.ProcessEnv
+  /** In-process tests only: how to get the GitHub ID token (default `core.getIDToken`, which trusts only NODE_EXTRA_CA_CERTS). */
+  getIdToken?: (audience: string) => Promise<string>
 }
 
 type SignInSettings = Pick<AzureSettings, 'signIn' | 'tenantId' | 'clientId' | 'authorityHost'>
@@ -31,9 +33,10 @@ function oidcCredential(settings: SignInSettings, options: CredentialOptions): T
   }
   const authorityHost = settings.authorityHost || DEFAULT_AUTHORITY_HOST
   // A fresh GitHub token per Entra request, so long waits never hit the ID token's 5-10 minute lifetime.
+  const getIdToken = options.getIdToken ?? ((audience: string) => core.getIDToken(audience))
   const getAssertion = async (): Promise<string> => {
     try {
-      return await core.getIDToken(OIDC_AUDIENCE)
+      return await getIdToken(OIDC_AUDIENCE)
     } catch (error) {
       throw new AzureError(`Could not get a GitHub OIDC token (${firstLine(error)}): check that the job has \`permissions: id-token: write\`.`)
     }

@@ -6,7 +6,11 @@ import { deleteIgnoringNotFound, getOrUndefined, signalOf, toActual } from './lr
 import type { ResourceAdapter } from './types.js'
 
 export function roleAssignmentAdapter(clients: Clients): ResourceAdapter {
-  const locate = (id: string) => ({ api: clients.authorization(parseArmId(id).subscriptionId).roleAssignments, ...extensionScope(id) })
+  const locate = (id: string) => {
+    const { scope, name } = extensionScope(id)
+    // The SDK's path is `/{scope}/providers/...` with the scope unescaped: it goes in without its leading slash.
+    return { api: clients.authorization(parseArmId(id).subscriptionId).roleAssignments, scope: scope.replace(/^\/+/, ''), name }
+  }
   return {
     get: (id) => { const { api, scope, name } = locate(id); return getOrUndefined(id, () => api.get(scope, name)) },
     put: async (id, body, ctx) => {
