@@ -2,6 +2,7 @@
 import { contains, formatCidr, overlaps, parseCidr, type Cidr } from './cidr.js'
 import { vaultNameOf } from './formats.js'
 import { KEY_VAULT, resourceName } from './resource-id.js'
+import { checkCpu } from './schema.js'
 import type { Finding } from './validate.js'
 
 /** Ranges a Container Apps workload-profiles environment uses itself (notes/azure.md §2.3). */
@@ -117,6 +118,16 @@ function checkGitHub({ github }: Tree, usable: (path: string) => boolean): Findi
 /** Consumption pairs memory with CPU: memory is exactly twice the vCPUs, in Gi. */
 function checkSize({ runners }: Tree, usable: (path: string) => boolean): Finding[] {
   const { cpu, memory } = runners ?? {}
+  if (cpu === undefined && memory !== undefined && usable('runners.memory') && checkCpu(parseFloat(memory) / 2)) {
+    return [
+      {
+        path: 'runners.memory',
+        at: 'value',
+        message: `runners.memory: ${memory} is not a Consumption size`,
+        hint: 'memory must be twice a CPU of 0.25 to 4, so 0.5Gi to 8Gi in steps of 0.5Gi'
+      }
+    ]
+  }
   if (cpu === undefined || memory === undefined || !usable('runners.cpu') || !usable('runners.memory')) return []
   const expected = memoryFor(cpu)
   if (parseFloat(memory) === cpu * 2) return []

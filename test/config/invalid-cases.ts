@@ -92,6 +92,7 @@ export const INVALID_CASES: InvalidCase[] = [
   { name: 'image without a registry', text: runners('  image: ubuntu:22.04'), expected: ['team.yaml:17:10: runners.image: `ubuntu:22.04` is not a full container image reference'] },
   { name: 'cpu not a Consumption size', text: runners('  cpu: 3.3'), expected: ['team.yaml:17:8: runners.cpu: 3.3 is not a Consumption CPU size'] },
   { name: 'memory not twice the cpu', text: runners('  cpu: 2\n  memory: 2Gi'), expected: ['team.yaml:18:11: runners.memory: 2Gi does not fit cpu 2; Consumption needs 4Gi'] },
+  { name: 'memory alone, beyond the largest size', text: runners('  memory: 9Gi'), expected: ['team.yaml:17:11: runners.memory: 9Gi is not a Consumption size'] },
   { name: 'memory in GB', text: runners('  memory: 4GB'), expected: ['team.yaml:17:11: runners.memory: `4GB` is not a memory size in Gi'] },
   { name: 'memory without cpu, as a number', text: runners('  memory: 4'), expected: ['team.yaml:17:11: runners.memory: expected a string, got a number'] },
   { name: 'max zero', text: runners('  max: 0'), expected: ['team.yaml:17:8: runners.max: must be an integer from 1 to 1000, got 0'] },
