@@ -111,9 +111,16 @@ function compareByName(desired: (Record<string, unknown> & { name: string })[], 
   }
 }
 
+/** A resource whose last write failed holds whatever Azure got to: only writing it again settles it. */
+const FAILED_STATES = new Set(['failed', 'canceled'])
+
 export function diffResource(desired: DesiredResource, actual: ActualResource | undefined): ResourceDiff {
   if (actual === undefined) return { action: 'create', changes: [] }
   const walk: Walk = { changes: [], ignored: WRITE_ONLY[desired.kind] ?? [] }
   compare(desired.body, actual.body, '', '', walk)
+  const state = actual.body.provisioningState
+  if (typeof state === 'string' && FAILED_STATES.has(state.toLowerCase())) {
+    walk.changes.push({ path: 'provisioningState', from: state, to: 'Succeeded' })
+  }
   return { action: walk.changes.length > 0 ? 'update' : 'noop', changes: walk.changes }
 }

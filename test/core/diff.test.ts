@@ -193,6 +193,14 @@ describe('diffResource', () => {
     ])
   })
 
+  it('rewrites a resource whose last write failed, even when its fields match', () => {
+    const actual = jobAsAzureReturnsIt(job)
+    actual.body.provisioningState = 'Failed'
+    expect(diffResource(job, actual)).toEqual({ action: 'update', changes: [{ path: 'provisioningState', from: 'Failed', to: 'Succeeded' }] })
+    actual.body.provisioningState = 'InProgress'
+    expect(diffResource(job, actual).action).toBe('noop')
+  })
+
   it('compares unnamed object lists by position', () => {
     const diag = resolved('diagnosticSetting')
     const actual = { id: diag.id, body: { ...structuredClone(diag.body), logs: [{ category: null, categoryGroup: 'allLogs', enabled: false, retentionPolicy: { days: 0, enabled: false } }] } }
