@@ -76,7 +76,8 @@ export async function runBootstrap(log: Log, env: Env = process.env): Promise<nu
     }
   })
   if (!result.jobStarted && !result.stoppedIdle) await deregister('the runner ended without a job')
-  const code = exitCodeOf(result.exit, constants.signals)
+  // Stopping an idle runner is routine (the scaler over-provisioned), not a failed execution.
+  const code = result.stoppedIdle ? 0 : exitCodeOf(result.exit, constants.signals)
   log.info(`runner exited with ${code}`)
   return code
 }

@@ -35,7 +35,8 @@ export function startRunner(options: { runSh: string; jitConfig: string; user: S
     child.once('error', reject)
     child.once('spawn', () => {
       child.off('error', reject)
-      const exited = new Promise<RunnerExit>((done) => child.once('exit', (code, signal) => done({ code, signal })))
+      // 'close', not 'exit': every output line (a "Running job" just before the end) is read first.
+      const exited = new Promise<RunnerExit>((done) => child.once('close', (code, signal) => done({ code, signal })))
       let markStarted: () => void = () => {}
       const jobStarted = new Promise<void>((done) => (markStarted = done))
       createInterface({ input: child.stdout! }).on('line', (line) => {

@@ -29,7 +29,8 @@ export async function runSupervisor(log: Log, env: Record<string, string | undef
   }
   log.info(`runner ${runnerId} started as ${user.name} (pid ${runner.pid}) by the credential-free supervisor`)
   const result = await supervise(runner, { idleTimeoutMs: local.idleTimeoutMs, stopGraceMs: local.stopGraceMs, log, onIdle: async () => 'stop' })
-  const code = exitCodeOf(result.exit, constants.signals)
+  // Stopping an idle runner is routine (the scaler over-provisioned), not a failed execution.
+  const code = result.stoppedIdle ? 0 : exitCodeOf(result.exit, constants.signals)
   log.info(`runner exited with ${code}`)
   return code
 }

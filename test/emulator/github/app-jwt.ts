@@ -1,0 +1,32 @@
+/** Verifies a GitHub App JWT the way GitHub does: RS256 with the App's registered key, iat/exp rules. */
+import { createPublicKey, verify } from 'node:crypto'
+import type { App, GitHubState } from './state.js'
+
+export type JwtCheck = { app: App } | { error: string }
+
+export function verifyAppJwt(state: GitHubState, jwt: string): JwtCheck {
+  const [header, payload, signature] = jwt.split('.')
+  if (!header || !payload || !signature) return { error: 'A JSON web token could not be decoded' }
+  let claims: { iss?: unknown; iat?: unknown; exp?: unknown }
+  let alg: unknown
+  try {
+    alg = JSON.parse(Buffer.from(header, 'base64url').toString()).alg
+    claims = JSON.parse(Buffer.from(payload, 'base64url').toString())
+  } catch {
+    return { error: 'A JSON web token could not be decoded' }
+  }
+  if (alg !== 'RS256') return { error: 'A JSON web token could not be decoded' }
+  const app = [...state.apps.values()].find((a) => String(a.id) === String(claims.iss) || a.clientId === claims.iss)
+  if (!app) return { error: 'Integration not found' }
+  const valid = verify('sha256', Buffer.from(`${header}.${payload}`), createPublicKey(app.publicKeyPem), Buffer.from(signature, 'base64url'))
+  if (!valid) return { error: 'A JSON web token could not be decoded' }
+  const now = Math.floor(state.now() / 1000)
+  if (typeof claims.iat !== 'number' || claims.iat > now + 60) {
+    return { error: "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued." }
+  }
+  if (typeof claims.exp !== 'number' || claims.exp <= now) {
+    return { error: "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires." }
+  }
+  if (claims.exp - claims.iat > 600) return { error: "'Expiration time' claim ('exp') is too far in the future." }
+  return { app }
+}

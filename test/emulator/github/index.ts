@@ -1,0 +1,100 @@
+/**
+ * The GitHub side of the emulator plus what a runner container talks to: GitHub REST, the Container Apps managed
+ * identity endpoint and Key Vault secrets, as `Service`s for `emulator.addService(...)`, with one admin handle
+ * (in-process) and a small admin HTTP API for out-of-process callers.
+ */
+import { generateKeyPairSync } from 'node:crypto'
+import type { EmuRequest, Service } from '../http.js'
+import { handleIdentity, ManagedIdentities } from './identity.js'
+import { KEY_VAULT_PATH, KeyVaults } from './keyvault.js'
+import { createRestHandler } from './rest.js'
+import { GitHubState, type App } from './state.js'
+import { observed, Traffic, type FaultRule, type LoggedRequest } from './traffic.js'
+
+export { GitHubState } from './state.js'
+export type { FaultRule, LoggedRequest } from './traffic.js'
+
+export interface GitHubServicesOptions {
+  /** Where the REST API is mounted. Default: `/github/api/v3` (GHES style) and `/github/api` (github.com style). */
+  basePaths?: string[]
+  /** IDENTITY_ENDPOINT path. Default `/msi/token`. */
+  identityPath?: string
+  /** Admin HTTP API. Default `/_admin/github`. */
+  adminPath?: string
+  now?: () => number
+}
+
+export interface GitHubAdmin {
+  github: GitHubState
+  identities: ManagedIdentities
+  keyVaults: KeyVaults
+  basePaths: string[]
+  identityPath: string
+  /** Registers an App with a fresh RSA key; the private key PEM is for the test to store in Key Vault. */
+  createApp(): { app: App; privateKeyPem: string }
+  fault(rule: FaultRule): void
+  clearFaults(): void
+  requests(): LoggedRequest[]
+  clearRequests(): void
+}
+
+export function createGitHubServices(options: GitHubServicesOptions = {}): { services: Service[]; admin: GitHubAdmin } {
+  const now = options.now ?? Date.now
+  const basePaths = options.basePaths ?? ['/github/api/v3', '/github/api']
+  const identityPath = options.identityPath ?? '/msi/token'
+  const adminPath = options.adminPath ?? '/_admin/github'
+  const github = new GitHubState(now)
+  const identities = new ManagedIdentities(now)
+  const keyVaults = new KeyVaults(now)
+  const traffic = new Traffic()
+  const rest = createRestHandler(github, basePaths)
+
+  const admin: GitHubAdmin = {
+    github,
+    identities,
+    keyVaults,
+    basePaths,
+    identityPath,
+    createApp() {
+      const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      const app = github.addApp(publicKey.export({ type: 'spki', format: 'pem' }).toString())
+      return { app, privateKeyPem: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString() }
+    },
+    fault: (rule) => traffic.addFault(rule),
+    clearFaults: () => traffic.clearFaults(),
+    requests: () => [...traffic.log],
+    clearRequests: () => void traffic.log.splice(0)
+  }
+
+  const services: Service[] = [
+    { name: 'github', handle: observed('github', traffic, rest.owns, rest.handle) },
+    { name: 'managed-identity', handle: observed('managed-identity', traffic, (req) => req.url.pathname === identityPath, (req) => handleIdentity(identities, req)) },
+    { name: 'key-vault', handle: observed('key-vault', traffic, (req) => KEY_VAULT_PATH.test(req.url.pathname), (req) => keyVaults.handle(identities, req)) },
+    { name: 'github-admin', handle: (req) => adminApi(admin, adminPath, req) }
+  ]
+  return { services, admin }
+}
+
+/** GET|DELETE requests, POST|DELETE faults (path as a string, or `{ "regex": "..." }`), GET runners, PATCH runners/{id}. */
+function adminApi(admin: GitHubAdmin, base: string, req: EmuRequest) {
+  if (!req.url.pathname.startsWith(base + '/')) return undefined
+  const path = req.url.pathname.slice(base.length)
+  const ok = (body?: unknown) => ({ status: body === undefined ? 204 : 200, body })
+  if (path === '/requests' && req.method === 'GET') return ok(admin.requests())
+  if (path === '/requests' && req.method === 'DELETE') return ok(admin.clearRequests())
+  if (path === '/faults' && req.method === 'DELETE') return ok(admin.clearFaults())
+  if (path === '/faults' && req.method === 'POST') {
+    const rule = req.body as FaultRule & { path: string | { regex: string } }
+    admin.fault({ ...rule, path: typeof rule.path === 'string' ? rule.path : new RegExp(rule.path.regex) })
+    return ok()
+  }
+  if (path === '/runners' && req.method === 'GET') return ok([...admin.github.runners.values()])
+  const runner = /^\/runners\/(\d+)$/.exec(path)
+  if (runner && req.method === 'PATCH') {
+    const found = admin.github.runners.get(Number(runner[1]))
+    if (!found) return { status: 404, body: { message: 'no such runner' } }
+    Object.assign(found, req.body as object)
+    return ok(found)
+  }
+  return { status: 404, body: { message: `unknown admin call ${req.method} ${path}` } }
+}

@@ -1,0 +1,228 @@
+/**
+ * GitHub REST for runner registration: installation tokens (App JWT checked against the registered key),
+ * runner groups, JIT configs, runners. Mounted under one or more base paths, so the API URL can look like
+ * GHES (`.../api/v3`) or github.com.
+ */
+import { randomBytes } from 'node:crypto'
+import type { EmuRequest, EmuResponse } from '../http.js'
+import { verifyAppJwt } from './app-jwt.js'
+import { RateLimits } from './rate-limit.js'
+import { sameScope, type GitHubState, type IssuedToken, type Permissions, type Runner, type RunnerGroup, type RunnerScope } from './state.js'
+
+const DOCS = 'https://docs.github.com/rest'
+type Params = Record<string, string>
+type Handler = (req: EmuRequest, params: Params) => EmuResponse
+
+const error = (status: number, message: string): EmuResponse => ({ status, body: { message, documentation_url: DOCS, status: String(status) } })
+const notFound = (): EmuResponse => error(404, 'Not Found')
+
+export function createRestHandler(state: GitHubState, basePaths: string[]): { owns(req: EmuRequest): boolean; handle(req: EmuRequest): EmuResponse } {
+  const limits = new RateLimits(state.now)
+  const routes: [string, RegExp, Handler][] = []
+  const route = (method: string, pattern: string, handler: Handler): void => {
+    routes.push([method, new RegExp('^' + pattern.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)') + '$'), handler])
+  }
+
+  const relative = (req: EmuRequest): string | undefined => {
+    const base = basePaths.find((b) => req.url.pathname.startsWith(b + '/'))
+    return base === undefined ? undefined : req.url.pathname.slice(base.length)
+  }
+
+  route('POST', '/app/installations/{id}/access_tokens', (req, p) => {
+    const check = verifyAppJwt(state, bearer(req) ?? '')
+    if ('error' in check) return error(401, check.error)
+    const installation = state.installations.get(Number(p.id))
+    if (!installation || installation.appId !== check.app.id) return notFound()
+    const body = (req.body ?? {}) as { permissions?: Permissions; repositories?: string[] }
+    const permissions = body.permissions ?? installation.permissions
+    for (const [name, level] of Object.entries(permissions)) {
+      const granted = installation.permissions[name]
+      if (!granted || (level === 'write' && granted !== 'write')) return error(422, 'The permissions requested are not granted to this installation.')
+    }
+    const repositories = body.repositories
+    for (const name of repositories ?? []) {
+      const known = state.repo(installation.account, name)
+      const included = installation.repositorySelection === 'all' || installation.repositories.some((r) => r.toLowerCase() === name.toLowerCase())
+      if (!known || !included) return error(422, 'There is at least one repository that does not exist or is not accessible to the parent installation.')
+    }
+    const issued = state.issueToken(installation.id, permissions, repositories)
+    return {
+      status: 201,
+      body: {
+        token: issued.token,
+        expires_at: new Date(issued.expiresAtMs).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        permissions,
+        repository_selection: repositories ? 'selected' : installation.repositorySelection,
+        ...(repositories ? { repositories: repositories.map((name) => repoJson(state.repo(installation.account, name)!)) } : {})
+      }
+    }
+  })
+
+  const withToken = (authorize: (t: IssuedToken, p: Params) => EmuResponse | undefined, permission: string, needs: 'read' | 'write', handler: Handler): Handler => {
+    return (req, p) => {
+      const token = tokenOf(req)
+      if (!token) return error(401, 'Bad credentials')
+      return authorize(token, p) ?? levelCheck(token, permission, needs) ?? handler(req, p)
+    }
+  }
+  const orgRunners = (handler: Handler): Handler => withToken((t, p) => requireOrg(t, p.org!), 'organization_self_hosted_runners', 'read', handler)
+
+  route('GET', '/orgs/{org}/actions/runner-groups', orgRunners((req, p) => {
+    const groups = state.groupsOf(p.org!)
+    return { status: 200, body: { total_count: groups.length, runner_groups: page(req, groups).map((g) => groupJson(req, g)) } }
+  }))
+
+  route('GET', '/orgs/{org}/actions/runner-groups/{id}/repositories', orgRunners((req, p) => {
+    const group = state.groupsOf(p.org!).find((g) => g.id === Number(p.id))
+    if (!group) return notFound()
+    const repos = [...state.repos.values()].filter((r) => group.selectedRepositoryIds.includes(r.id))
+    return { status: 200, body: { total_count: repos.length, repositories: page(req, repos).map(repoJson) } }
+  }))
+
+  // Org runners need `organization_self_hosted_runners`, repository runners `administration` (GitHub's App permissions).
+  const scopes: [string, string, (p: Params) => RunnerScope, (t: IssuedToken, p: Params) => EmuResponse | undefined][] = [
+    ['/orgs/{org}', 'organization_self_hosted_runners', (p) => ({ org: p.org! }), (t, p) => requireOrg(t, p.org!)],
+    ['/repos/{owner}/{repo}', 'administration', (p) => ({ owner: p.owner!, repo: p.repo! }), (t, p) => requireRepo(t, p.owner!, p.repo!)]
+  ]
+  for (const [prefix, permission, scopeOf, authorize] of scopes) {
+    const guarded = (needs: 'read' | 'write', handler: (req: EmuRequest, scope: RunnerScope, p: Params) => EmuResponse): Handler =>
+      withToken(authorize, permission, needs, (req, p) => handler(req, scopeOf(p), p))
+
+    route('POST', `${prefix}/actions/runners/generate-jitconfig`, guarded('write', (req, scope) => generateJit(req, scope)))
+    route('GET', `${prefix}/actions/runners`, guarded('read', (req, scope) => {
+      const runners = state.runnersIn(scope)
+      return { status: 200, body: { total_count: runners.length, runners: page(req, runners).map(runnerJson) } }
+    }))
+    route('GET', `${prefix}/actions/runners/{id}`, guarded('read', (_req, scope, p) => {
+      const runner = runnerIn(scope, p.id!)
+      return runner ? { status: 200, body: runnerJson(runner) } : notFound()
+    }))
+    route('DELETE', `${prefix}/actions/runners/{id}`, guarded('write', (_req, scope, p) => {
+      const runner = runnerIn(scope, p.id!)
+      if (!runner) return notFound()
+      if (runner.busy) return error(422, `Bad request - Runner "${runner.name}" is still running a job"`)
+      state.runners.delete(runner.id)
+      return { status: 204 }
+    }))
+  }
+
+  function generateJit(req: EmuRequest, scope: RunnerScope): EmuResponse {
+    const body = (req.body ?? {}) as { name?: unknown; runner_group_id?: unknown; labels?: unknown; work_folder?: unknown }
+    if (typeof body.name !== 'string' || body.name === '') return error(422, 'Invalid request.\n\n"name" wasn\'t supplied.')
+    if (body.runner_group_id === undefined) return error(422, 'Invalid request.\n\n"runner_group_id" wasn\'t supplied.')
+    if (typeof body.runner_group_id !== 'number') return error(422, 'Invalid request.\n\nFor \'properties/runner_group_id\', is not an integer.')
+    const labels = body.labels
+    if (!Array.isArray(labels) || labels.length < 1 || labels.length > 100 || !labels.every((l) => typeof l === 'string')) {
+      return error(422, 'Invalid request.\n\nFor \'properties/labels\', must have between 1 and 100 items.')
+    }
+    const groups: RunnerGroup[] = 'org' in scope ? state.groupsOf(scope.org) : []
+    const group = 'org' in scope ? groups.find((g) => g.id === body.runner_group_id) : undefined
+    if ('org' in scope && !group) return notFound()
+    if ('repo' in scope && body.runner_group_id !== 1) return notFound()
+    if (group?.hosted) return error(403, 'Runner group is not available for self-hosted runners.')
+    if (state.runnersIn(scope).some((r) => r.name === body.name)) return error(409, `Already exists - A runner with the name ${body.name} already exists.`)
+    const runner = state.addRunner({ name: body.name, labels: labels as string[], runnerGroupId: body.runner_group_id, scope })
+    const jitConfig = Buffer.from(JSON.stringify({ runnerId: runner.id, name: runner.name, credentials: randomBytes(16).toString('hex') })).toString('base64')
+    return { status: 201, body: { runner: runnerJson(runner), encoded_jit_config: jitConfig } }
+  }
+
+  function runnerIn(scope: RunnerScope, id: string): Runner | undefined {
+    const runner = state.runners.get(Number(id))
+    return runner && sameScope(runner.scope, scope) ? runner : undefined
+  }
+
+  function tokenOf(req: EmuRequest): IssuedToken | undefined {
+    const value = bearer(req)
+    const issued = value ? state.tokens.get(value) : undefined
+    return issued && issued.expiresAtMs > state.now() ? issued : undefined
+  }
+
+  function requireOrg(token: IssuedToken, org: string): EmuResponse | undefined {
+    const installation = state.installations.get(token.installationId)
+    if (!installation || installation.account.toLowerCase() !== org.toLowerCase() || !state.org(org)) return notFound()
+    return undefined
+  }
+
+  function requireRepo(token: IssuedToken, owner: string, repo: string): EmuResponse | undefined {
+    const installation = state.installations.get(token.installationId)
+    const known = state.repo(owner, repo)
+    if (!installation || !known || installation.account.toLowerCase() !== owner.toLowerCase()) return notFound()
+    const inInstallation = installation.repositorySelection === 'all' || installation.repositories.some((r) => r.toLowerCase() === repo.toLowerCase())
+    const inToken = !token.repositories || token.repositories.some((r) => r.toLowerCase() === repo.toLowerCase())
+    return inInstallation && inToken ? undefined : notFound()
+  }
+
+  function levelCheck(token: IssuedToken, permission: string, needs: 'read' | 'write'): EmuResponse | undefined {
+    const has = token.permissions[permission]
+    if (!has || (needs === 'write' && has !== 'write')) return error(403, 'Resource not accessible by integration')
+    return undefined
+  }
+
+  function credentialOf(req: EmuRequest, path: string): string {
+    if (path.startsWith('/app/')) return 'app'
+    const token = tokenOf(req)
+    return token ? `installation:${token.installationId}` : 'anonymous'
+  }
+
+  return {
+    owns: (req) => relative(req) !== undefined,
+    handle(req) {
+      const path = relative(req)!
+      const resource = path.endsWith('/generate-jitconfig') ? 'actions_runner_registration' : 'core'
+      const limit = limits.take(credentialOf(req, path), resource)
+      const withLimits = (response: EmuResponse): EmuResponse => ({ ...response, headers: { ...limit.headers, ...response.headers } })
+      if (limit.exceeded) return withLimits(error(403, 'API rate limit exceeded for installation.'))
+      for (const [method, pattern, handler] of routes) {
+        const match = pattern.exec(path)
+        if (match && method === req.method) return withLimits(handler(req, { ...match.groups }))
+      }
+      return withLimits(notFound())
+    }
+  }
+}
+
+function bearer(req: EmuRequest): string | undefined {
+  const header = req.headers.authorization
+  const match = /^(?:bearer|token)\s+(\S+)$/i.exec(Array.isArray(header) ? (header[0] ?? '') : (header ?? ''))
+  return match?.[1]
+}
+
+function page<T>(req: EmuRequest, items: T[]): T[] {
+  const perPage = Math.min(Number(req.url.searchParams.get('per_page') ?? 30) || 30, 100)
+  const pageNumber = Math.max(Number(req.url.searchParams.get('page') ?? 1) || 1, 1)
+  return items.slice((pageNumber - 1) * perPage, pageNumber * perPage)
+}
+
+function runnerJson(runner: Runner): object {
+  return {
+    id: runner.id,
+    name: runner.name,
+    os: runner.os,
+    status: runner.status,
+    busy: runner.busy,
+    ephemeral: runner.ephemeral,
+    runner_group_id: runner.runnerGroupId,
+    labels: runner.labels.map((name, i) => ({ id: i + 1, name, type: 'custom' }))
+  }
+}
+
+function groupJson(req: EmuRequest, group: RunnerGroup): object {
+  const base = `${req.url.origin}${req.url.pathname.replace(/\/actions\/runner-groups$/, '')}/actions/runner-groups/${group.id}`
+  return {
+    id: group.id,
+    name: group.name,
+    visibility: group.visibility,
+    default: group.default,
+    runners_url: `${base}/runners`,
+    ...(group.visibility === 'selected' ? { selected_repositories_url: `${base}/repositories` } : {}),
+    inherited: false,
+    allows_public_repositories: group.allowsPublicRepositories,
+    restricted_to_workflows: false,
+    selected_workflows: [],
+    workflow_restrictions_read_only: false
+  }
+}
+
+function repoJson(repo: { id: number; owner: string; name: string; private: boolean }): object {
+  return { id: repo.id, name: repo.name, full_name: `${repo.owner}/${repo.name}`, private: repo.private, owner: { login: repo.owner } }
+}

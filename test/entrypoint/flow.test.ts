@@ -1,0 +1,222 @@
+/**
+ * The built entrypoint as a child process against the HTTPS doubles: container start to run.sh, at org and repo
+ * scope, on a GHES-style and a github.com-style API URL, with failures, retries, idle timeout and signals.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { buildBundle, createWorld, errorLines, fakeRunner, fakeSystemFiles, jobEnv, runEntrypoint, waitFor, type Behaviour, type World } from './world.js'
+
+let bundle: string
+let buildDir: string
+let world: World
+
+beforeAll(async () => {
+  buildDir = mkdtempSync(join(tmpdir(), 'rs-entrypoint-build-'))
+  bundle = buildBundle(buildDir)
+  world = await createWorld()
+})
+
+afterAll(async () => {
+  await world.close()
+  rmSync(buildDir, { recursive: true, force: true })
+})
+
+beforeEach(() => {
+  world.admin.clearFaults()
+  world.admin.clearRequests()
+  world.admin.github.runners.clear()
+  // One failure case revokes it.
+  world.admin.keyVaults.grant(world.principalId, 'kv-studio', 'github-app-key')
+})
+
+function setup(scope: 'org' | 'repo', behaviour: Behaviour, extra: Record<string, string> = {}, mode?: number) {
+  const runner = fakeRunner(world.dir, behaviour, mode)
+  const files = fakeSystemFiles(world.dir)
+  const env = jobEnv(world, scope, {
+    RUNNER_SETUP_RUN_SH: runner.runSh,
+    RUNNER_SETUP_PASSWD_FILE: files.passwdFile,
+    RUNNER_SETUP_GROUP_FILE: files.groupFile,
+    RUNNER_SETUP_SUDOERS_DIR: files.sudoersDir,
+    ...extra
+  })
+  return { runner, files, env }
+}
+
+const calls = () => world.admin.requests().map((r) => `${r.method} ${r.path.replace(/\/keyvault\/.*/, '/keyvault/…').replace(/\/\d+\//g, '/{id}/')}`)
+const lastToken = () => [...world.admin.github.tokens.values()].at(-1)!
+
+describe('container start to run.sh', () => {
+  it('repo scope (GHES URL): 4 calls, a narrowed token, run.sh as the runner user with an allow-listed env', async () => {
+    const { runner, files, env } = setup('repo', 'job')
+    const run = runEntrypoint(bundle, env)
+    expect(await run.done).toBe(0)
+
+    expect(calls()).toEqual([
+      'GET /msi/token',
+      'GET /keyvault/…',
+      'POST /github/api/v3/app/installations/{id}/access_tokens',
+      'POST /github/api/v3/repos/altinn-test/studio/actions/runners/generate-jitconfig'
+    ])
+    expect(lastToken().permissions).toEqual({ administration: 'write' })
+    expect(lastToken().repositories).toEqual([world.repo])
+
+    const [registered] = [...world.admin.github.runners.values()]
+    expect(registered).toMatchObject({ name: env.CONTAINER_APP_JOB_EXECUTION_NAME, runnerGroupId: 1, labels: ['studio', 'linux-vnet'], scope: { owner: 'altinn-test', repo: 'studio' } })
+    const argv = runner.record('argv')!.trim().split('\n')
+    expect(argv[0]).toBe('--jitconfig')
+    expect(JSON.parse(Buffer.from(argv[1]!, 'base64').toString()).runnerId).toBe(registered!.id)
+    expect(runner.record('cwd')!.trim()).toBe(join(runner.runSh, '..'))
+
+    const childEnv = runner.record('env')!
+    expect(childEnv).not.toMatch(/^(IDENTITY_|RUNNER_SETUP_)/m)
+    expect(childEnv).not.toContain(world.admin.identities.header)
+    expect(childEnv).toMatch(/^RUNNER_MANUALLY_TRAP_SIG=1$/m)
+    expect(childEnv).toMatch(/^USER=runner$/m)
+    expect(childEnv).toMatch(/^LANG=C.UTF-8$/m)
+
+    expect(existsSync(join(files.sudoersDir, 'runner'))).toBe(false)
+    expect(existsSync(join(files.sudoersDir, 'ops'))).toBe(true)
+    expect(readFileSync(files.groupFile, 'utf8')).toBe('root:x:0:\nsudo:x:27:\ndocker:x:123:someone\n')
+    expect(run.stdout()).toMatch(/managed identity token \(\d+ ms\)/)
+    expect(run.stdout()).toContain('Running job: build')
+    expect(run.stderr()).toBe('')
+  })
+
+  it('org scope (github.com-style URL): looks up the runner group by name, token limited to self-hosted runners', async () => {
+    const { env } = setup('org', 'job', { RUNNER_SETUP_GITHUB_API_URL: `${world.harness.url}/github/api` })
+    const run = runEntrypoint(bundle, env)
+    expect(await run.done).toBe(0)
+    expect(calls()).toEqual([
+      'GET /msi/token',
+      'GET /keyvault/…',
+      'POST /github/api/app/installations/{id}/access_tokens',
+      'GET /github/api/orgs/altinn-test/actions/runner-groups',
+      'POST /github/api/orgs/altinn-test/actions/runners/generate-jitconfig'
+    ])
+    expect(lastToken().permissions).toEqual({ organization_self_hosted_runners: 'write' })
+    expect(lastToken().repositories).toBeUndefined()
+    expect([...world.admin.github.runners.values()][0]).toMatchObject({ runnerGroupId: world.teamGroupId, scope: { org: 'altinn-test' } })
+  })
+
+  it('org scope with the group id in the environment takes 4 calls', async () => {
+    const { env } = setup('org', 'job', { RUNNER_SETUP_RUNNER_GROUP_ID: String(world.teamGroupId) })
+    const run = runEntrypoint(bundle, env)
+    expect(await run.done).toBe(0)
+    expect(calls()).toHaveLength(4)
+    expect([...world.admin.github.runners.values()][0]!.runnerGroupId).toBe(world.teamGroupId)
+  })
+
+  it('retries 5xx and secondary rate limits with back-off, then succeeds', async () => {
+    world.admin.fault({ method: 'POST', path: '/access_tokens', status: 502, times: 1 })
+    world.admin.fault({ method: 'POST', path: '/generate-jitconfig', kind: 'secondary-rate-limit', retryAfterSeconds: 60, times: 2 })
+    world.admin.fault({ path: '/msi/token', status: 503, times: 1 })
+    const { env } = setup('repo', 'job')
+    const run = runEntrypoint(bundle, env)
+    expect(await run.done).toBe(0)
+    expect(world.admin.requests().map((r) => r.status)).toEqual([503, 200, 200, 502, 201, 403, 403, 201])
+  })
+})
+
+describe('a failure before run.sh: one clear line, exit 1, no registration left behind', () => {
+  const cases: [string, () => Record<string, string> | void, RegExp][] = [
+    ['managed identity down', () => world.admin.fault({ path: '/msi/token', status: 503 }), /managed identity token failed \(HTTP 503/],
+    ['Key Vault 403', () => world.admin.keyVaults.revoke(world.principalId, 'kv-studio', 'github-app-key'), /Key Vault refused to read .* \(HTTP 403: Forbidden: Caller is not authorized.*"Key Vault Secrets User"/],
+    ['a key that is not the App\'s', () => secret('wrong-key', world.admin.createApp().privateKeyPem), /installation token failed \(HTTP 401: A JSON web token could not be decoded\): the App key/],
+    ['a secret that is no PEM', () => secret('not-pem', 'not a key'), /not a PEM private key/],
+    ['JIT 422', () => world.admin.fault({ path: '/generate-jitconfig', status: 422, body: { message: 'Invalid request.\n\n"runner_group_id" wasn\'t supplied.' } }), /JIT runner registration failed \(HTTP 422: Invalid request\. "runner_group_id" wasn't supplied\.\)/],
+    ['JIT 403: a GitHub-hosted group', () => ({ RUNNER_SETUP_SCOPE: 'org', RUNNER_SETUP_RUNNER_GROUP_ID: String(world.admin.github.addRunnerGroup(world.org, { name: `hosted-${Math.random()}`, hosted: true }).id) }), /HTTP 403.*cannot take self-hosted runners/],
+    ['JIT 404: no such group', () => ({ RUNNER_SETUP_SCOPE: 'org', RUNNER_SETUP_RUNNER_GROUP_ID: '999999' }), /HTTP 404: Not Found\): runner group 999999 does not exist/],
+    ['unknown group name', () => ({ RUNNER_SETUP_SCOPE: 'org', RUNNER_SETUP_RUNNER_GROUP: 'nope' }), /runner group "nope" does not exist in altinn-test/]
+  ]
+  for (const [name, arrange, message] of cases) {
+    it(name, async () => {
+      const { env } = setup('repo', 'job')
+      Object.assign(env, arrange() ?? {})
+      const run = runEntrypoint(bundle, env)
+      expect(await run.done).toBe(1)
+      const lines = errorLines(run.stderr())
+      expect(lines).toHaveLength(1)
+      expect(lines[0]).toMatch(/^runner-setup \[\+\d+ms\] error: /)
+      expect(lines[0]).toMatch(message)
+      expect(run.stdout()).not.toMatch(/\n\s+at /)
+      expect(world.admin.github.runners.size).toBe(0)
+    })
+  }
+
+  it('run.sh missing: fails before any HTTP call', async () => {
+    const { env } = setup('repo', 'job', { RUNNER_SETUP_RUN_SH: join(world.dir, 'no-such', 'run.sh') })
+    const run = runEntrypoint(bundle, env)
+    expect(await run.done).toBe(1)
+    expect(errorLines(run.stderr())).toEqual([expect.stringMatching(/no-such\/run\.sh not found: use the runner image/)])
+    expect(world.admin.requests()).toEqual([])
+  })
+
+  it('run.sh cannot start: the registration made for it is deleted', async () => {
+    const { env } = setup('repo', 'job', {}, 0o644)
+    const run = runEntrypoint(bundle, env)
+    expect(await run.done).toBe(1)
+    expect(errorLines(run.stderr())).toEqual([expect.stringMatching(/error: cannot start .*run\.sh as runner: EACCES/)])
+    expect(calls().at(-1)).toMatch(/^DELETE \/github\/api\/v3\/repos\/altinn-test\/studio\/actions\/runners\/\d+$/)
+    expect(world.admin.github.runners.size).toBe(0)
+  })
+})
+
+/** Another secret in the vault, readable by the job's identity; returns the env pointing at it. */
+function secret(name: string, value: string): Record<string, string> {
+  world.admin.keyVaults.setSecret('kv-studio', name, value)
+  world.admin.keyVaults.grant(world.principalId, 'kv-studio', name)
+  return { RUNNER_SETUP_KEY_SECRET_URI: `${world.harness.url}/keyvault/kv-studio/secrets/${name}` }
+}
+
+describe('after run.sh started', () => {
+  it('idle timeout: asks GitHub, deletes the registration, stops the runner, exits 0', async () => {
+    const { runner, env } = setup('repo', 'idle', { RUNNER_SETUP_IDLE_TIMEOUT_SECONDS: '0.3' })
+    const run = runEntrypoint(bundle, env)
+    expect(await run.done).toBe(0)
+    expect(runner.record('signal')).toBe('TERM\n')
+    expect(calls().slice(4).map((c) => c.split(' ')[0])).toEqual(['GET', 'DELETE'])
+    expect(world.admin.github.runners.size).toBe(0)
+    expect(run.stdout()).toContain('no job within 0.3 s')
+  })
+
+  it('idle timeout while GitHub says the runner is busy: keeps it', async () => {
+    const { runner, env } = setup('repo', 'idle', { RUNNER_SETUP_IDLE_TIMEOUT_SECONDS: '0.3' })
+    const run = runEntrypoint(bundle, env)
+    await waitFor(() => world.admin.github.runners.size === 1)
+    ;[...world.admin.github.runners.values()][0]!.busy = true
+    await waitFor(() => run.stdout().includes('keeping the runner'))
+    expect(runner.record('signal')).toBeUndefined()
+    run.child.kill('SIGTERM')
+    expect(await run.done).toBe(3)
+    expect(world.admin.github.runners.size).toBe(1)
+  })
+
+  for (const [signal, code] of [['SIGTERM', 3], ['SIGINT', 4]] as const) {
+    it(`forwards ${signal} to the runner and exits with its code`, async () => {
+      const { runner, env } = setup('repo', 'idle')
+      const run = runEntrypoint(bundle, env)
+      await waitFor(() => runner.record('ready') !== undefined)
+      run.child.kill(signal)
+      expect(await run.done).toBe(code)
+      expect(runner.record('signal')).toBe(signal.slice(3) + '\n')
+      // It ended without a job: its registration goes too.
+      expect(world.admin.github.runners.size).toBe(0)
+    })
+  }
+
+  it('exits with the runner\'s own exit code', async () => {
+    const { env } = setup('repo', { exit: 7 })
+    const run = runEntrypoint(bundle, env)
+    expect(await run.done).toBe(7)
+  })
+
+  it('control: a runner with the same uid as PID 1 could read IDENTITY_HEADER (why it runs as another user)', async () => {
+    const { runner, env } = setup('repo', 'job')
+    const run = runEntrypoint(bundle, env)
+    expect(await run.done).toBe(0)
+    expect(runner.record('parent-environ')).toBe('readable\n')
+    expect(runner.record('loot')).toContain(world.admin.identities.header)
+  })
+})

@@ -1,0 +1,201 @@
+/**
+ * Test fixtures: the entrypoint bundle, a GitHub org with a repo, an App and its installation, a managed identity
+ * allowed to read the App key from Key Vault, a fake run.sh that records what it gets and what it can read, and
+ * a way to run the bundle as a child process.
+ */
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir, userInfo } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createGitHubServices, type GitHubAdmin } from '../emulator/github/index.js'
+import { startHarness, type Harness } from './https-harness.js'
+
+const root = resolve(import.meta.dirname, '../..')
+
+/** Builds src/entrypoint with ncc into a private folder (dist/ belongs to the lead's build). */
+export function buildBundle(dir: string): string {
+  execFileSync(join(root, 'node_modules/.bin/ncc'), ['build', 'src/entrypoint/index.ts', '-o', dir, '--transpile-only', '-q'], { cwd: root })
+  return join(dir, 'index.js')
+}
+
+export interface World {
+  dir: string
+  harness: Harness
+  admin: GitHubAdmin
+  org: string
+  repo: string
+  appId: number
+  installationId: number
+  clientId: string
+  principalId: string
+  privateKeyPem: string
+  secretUri: string
+  teamGroupId: number
+  close(): Promise<void>
+}
+
+export async function createWorld(): Promise<World> {
+  const dir = mkdtempSync(join(tmpdir(), 'rs-entrypoint-'))
+  chmodSync(dir, 0o755)
+  const { services, admin } = createGitHubServices()
+  const harness = await startHarness(services, dir)
+  const org = 'altinn-test'
+  const repo = 'studio'
+  admin.github.addOrg(org)
+  admin.github.addRepo(org, repo)
+  admin.github.addRepo(org, 'other')
+  const teamGroup = admin.github.addRunnerGroup(org, { name: 'team-studio', repositories: [repo] })
+  const { app, privateKeyPem } = admin.createApp()
+  const installation = admin.github.addInstallation({
+    appId: app.id,
+    account: org,
+    permissions: { organization_self_hosted_runners: 'write', administration: 'write', actions: 'read', metadata: 'read' }
+  })
+  const { clientId, principalId } = admin.identities.assign()
+  const version = admin.keyVaults.setSecret('kv-studio', 'github-app-key', privateKeyPem)
+  admin.keyVaults.grant(principalId, 'kv-studio', 'github-app-key')
+  return {
+    dir,
+    harness,
+    admin,
+    org,
+    repo,
+    appId: app.id,
+    installationId: installation.id,
+    clientId,
+    principalId,
+    privateKeyPem,
+    secretUri: `${harness.url}/keyvault/kv-studio/secrets/github-app-key/${version}`,
+    teamGroupId: teamGroup.id,
+    async close() {
+      await harness.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+export type Behaviour = 'job' | 'idle' | { exit: number }
+
+/**
+ * A fake run.sh in its own folder. It records argv, env, uid, cwd, whether sudo works, and everything it can
+ * read that could hold a credential (PID 1's and its parent's environ and cmdline, every readable environ).
+ */
+export function fakeRunner(dir: string, behaviour: Behaviour, mode = 0o755): { runSh: string; record: (name: string) => string | undefined } {
+  const folder = mkdtempSync(join(dir, 'runner-'))
+  chmodSync(folder, 0o777)
+  const tail =
+    behaviour === 'job'
+      ? 'echo "√ Connected to GitHub"\necho "2026-01-01 00:00:00Z: Running job: build"\nexit 0'
+      : behaviour === 'idle'
+        ? [
+            'echo "√ Connected to GitHub"',
+            'echo "Listening for Jobs"',
+            'trap \'echo TERM > "$rec/signal"; kill $s 2>/dev/null; exit 3\' TERM',
+            'trap \'echo INT > "$rec/signal"; kill $s 2>/dev/null; exit 4\' INT',
+            'sleep 30 & s=$!',
+            'echo ready > "$rec/ready"',
+            'wait $s'
+          ].join('\n')
+        : `exit ${behaviour.exit}`
+  const script = `#!/bin/bash
+rec="$(cd "$(dirname "$0")" && pwd)/record"
+mkdir -p "$rec"
+printf '%s\\n' "$@" > "$rec/argv"
+env > "$rec/env"
+id -u > "$rec/uid"
+pwd > "$rec/cwd"
+{
+  for f in /proc/1/environ /proc/1/cmdline /proc/$PPID/environ /proc/$PPID/cmdline; do
+    echo "== $f"; tr '\\0' '\\n' < "$f" || echo "denied: $f"
+  done
+  for f in /proc/[0-9]*/environ /proc/[0-9]*/cmdline; do tr '\\0' '\\n' 2>/dev/null < "$f"; done
+} > "$rec/loot" 2>/dev/null
+if tr '\\0' '\\n' < /proc/$PPID/environ > /dev/null 2>&1; then echo readable; else echo denied; fi > "$rec/parent-environ"
+if ! command -v sudo > /dev/null; then echo absent; elif sudo -n true > /dev/null 2>&1; then echo allowed; else echo denied; fi > "$rec/sudo"
+${tail}
+`
+  const runSh = join(folder, 'run.sh')
+  writeFileSync(runSh, script)
+  chmodSync(runSh, mode)
+  const record = (name: string): string | undefined => {
+    const path = join(folder, 'record', name)
+    return existsSync(path) ? readFileSync(path, 'utf8') : undefined
+  }
+  return { runSh, record }
+}
+
+/** passwd/group/sudoers.d for a `runner` user that is the current user (so the tests need not be root). */
+export function fakeSystemFiles(dir: string): { passwdFile: string; groupFile: string; sudoersDir: string } {
+  const files = mkdtempSync(join(dir, 'etc-'))
+  const passwdFile = join(files, 'passwd')
+  const groupFile = join(files, 'group')
+  const sudoersDir = join(files, 'sudoers.d')
+  mkdirSync(sudoersDir)
+  writeFileSync(passwdFile, `root:x:0:0:root:/root:/bin/bash\nrunner:x:${process.getuid!()}:${process.getgid!()}:,,,:${userInfo().homedir}:/bin/bash\n`)
+  writeFileSync(groupFile, 'root:x:0:\nsudo:x:27:runner\ndocker:x:123:runner,someone\n')
+  writeFileSync(join(sudoersDir, 'runner'), 'runner ALL=(ALL) NOPASSWD:ALL\n')
+  writeFileSync(join(sudoersDir, 'ops'), '# not about runner\nops ALL=(ALL) ALL\n')
+  return { passwdFile, groupFile, sudoersDir }
+}
+
+/** The job template's environment plus what Container Apps injects. */
+export function jobEnv(world: World, scope: 'org' | 'repo', extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    LANG: 'C.UTF-8',
+    NODE_EXTRA_CA_CERTS: world.harness.caFile,
+    IDENTITY_ENDPOINT: `${world.harness.url}/msi/token`,
+    IDENTITY_HEADER: world.admin.identities.header,
+    CONTAINER_APP_JOB_NAME: 'studio-runner',
+    CONTAINER_APP_JOB_EXECUTION_NAME: `studio-runner-${Math.random().toString(36).slice(2, 8)}`,
+    CONTAINER_APP_REPLICA_NAME: 'studio-runner-abc-replica',
+    RUNNER_MANUALLY_TRAP_SIG: '1',
+    ACTIONS_RUNNER_PRINT_LOG_TO_STDOUT: '1',
+    RUNNER_SETUP_SCOPE: scope,
+    RUNNER_SETUP_GITHUB_URL: `${world.harness.url}/github`,
+    RUNNER_SETUP_GITHUB_API_URL: `${world.harness.url}/github/api/v3`,
+    RUNNER_SETUP_OWNER: world.org,
+    ...(scope === 'repo' ? { RUNNER_SETUP_REPO: world.repo } : { RUNNER_SETUP_RUNNER_GROUP: 'team-studio' }),
+    RUNNER_SETUP_LABELS: 'studio,linux-vnet',
+    RUNNER_SETUP_APP_ID: String(world.appId),
+    RUNNER_SETUP_INSTALLATION_ID: String(world.installationId),
+    RUNNER_SETUP_KEY_SECRET_URI: world.secretUri,
+    RUNNER_SETUP_IDENTITY_CLIENT_ID: world.clientId,
+    RUNNER_SETUP_IDLE_TIMEOUT_SECONDS: '60',
+    RUNNER_SETUP_SUDO: 'false',
+    RUNNER_SETUP_RETRY_BASE_MS: '1',
+    RUNNER_SETUP_RETRY_MAX_MS: '5',
+    RUNNER_SETUP_STOP_GRACE_MS: '500',
+    ...extra
+  }
+}
+
+export interface Run {
+  child: ChildProcess
+  stdout: () => string
+  stderr: () => string
+  done: Promise<number>
+}
+
+export function runEntrypoint(bundle: string, env: Record<string, string>): Run {
+  const child = spawn(process.execPath, [bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()))
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()))
+  const done = new Promise<number>((resolve) => child.once('close', (code, signal) => resolve(code ?? 128 + (signal ? 1 : 0))))
+  return { child, stdout: () => stdout, stderr: () => stderr, done }
+}
+
+export async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now()
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting')
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+/** The one-line failure contract: exactly one error line, no stack trace. */
+export function errorLines(stderr: string): string[] {
+  return stderr.split('\n').filter((l) => l.trim() !== '')
+}
