@@ -53,7 +53,9 @@ async function serve(door: FrontDoor, req: IncomingMessage, res: ServerResponse)
   const startedAt = Date.now()
   const done = door.log.begin()
   const method = (req.method ?? 'GET').toUpperCase()
-  const url = new URL(req.url ?? '/', `https://${req.headers.host ?? '127.0.0.1'}`)
+  // ARM tolerates doubled slashes (SDKs make `//subscriptions/...` from a `/{+resourceUri}` given with its leading slash).
+  const url = new URL(`https://${req.headers.host ?? '127.0.0.1'}${(req.url ?? '/').replace(/^\/{2,}/, '/')}`)
+  url.pathname = url.pathname.replace(/\/{2,}/g, '/')
   const record = (status: number): void => {
     done()
     door.log.add({ method, path: url.pathname, status, startedAt, durationMs: Date.now() - startedAt })

@@ -78,7 +78,8 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
         if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
           return errorResponse(armError(400, 'InvalidRequestContent', 'The request content was invalid and could not be deserialized.'))
         }
-        const body = req.method === 'PATCH' ? mergePatch(view(existing!), req.body as Wire) : (req.body as Wire)
+        // PATCH merges into the stored body, which still holds write-only fields such as secret values.
+        const body = req.method === 'PATCH' ? mergePatch(existing!.body, req.body as Wire) : (req.body as Wire)
         const style = req.method === 'PATCH' ? (type.patch ?? 'sync') : type.put
         return write(req, target, type, body, existing, style)
       }
@@ -138,7 +139,7 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
     const headers = startOperation(req, target, style, {
       onSucceeded: () => deps.store.delete(existing.id),
       onFailed: () => setState(existing.id, 'Failed'),
-      result: () => json(204)
+      result: () => json(type?.deletedStatus ?? 204)
     })
     return json(202, undefined, headers)
   }
@@ -164,7 +165,9 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
     if (target.resourceGroup !== undefined && !deps.store.has(rgId(target))) return errorResponse(resourceGroupNotFound(target.resourceGroup))
     const owner = deps.store.get(target.id)
     const ownerIsResource = !ownerIsRg && target.id.split('/').length > 3
-    if (ownerIsResource && owner === undefined) return errorResponse(notFoundError({ ...target, kind: 'resource', type: typeOfId(target.id) ?? target.type, name: target.id.split('/').at(-1)! }))
+    // Extension resources (role assignments) may be listed at a scope that is not itself stored, like a Key Vault secret.
+    const ownerMustExist = typeOf(target.type)?.extension ? topLevelId(target.id) : target.id
+    if (ownerIsResource && !deps.store.has(ownerMustExist)) return errorResponse(notFoundError({ ...target, kind: 'resource', type: typeOfId(target.id) ?? target.type, name: target.id.split('/').at(-1)! }))
     if (req.method === 'POST' && owner !== undefined) {
       const action = typeOf(owner.type)?.actions?.[target.name] ?? typeOf(owner.type)?.actions?.[lower(target.name)]
       if (action !== undefined) return runAction(req, target, owner, action)

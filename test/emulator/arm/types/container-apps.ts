@@ -56,9 +56,10 @@ function environmentView(_ctx: TypeContext, stored: StoredResource): Wire {
   return body
 }
 
+/** PUT answers 201 + Azure-AsyncOperation (as the SDK's recorded trace shows); DELETE is Location-polled. */
 export const managedEnvironments: ResourceType = {
   type: ENVIRONMENT,
-  put: 'location',
+  put: 'async',
   patch: 'location',
   delete: 'location',
   busyState: 'InfrastructureSetupInProgress',

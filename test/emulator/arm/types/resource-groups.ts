@@ -6,6 +6,7 @@ export const resourceGroups: ResourceType = {
   type: 'Microsoft.Resources/resourceGroups',
   put: 'sync',
   delete: 'location',
+  deletedStatus: 200,
   busyState: 'Succeeded',
   requiresLocation: true,
   build: (_ctx, input) => envelope(input, 'Microsoft.Resources/resourceGroups', { provisioningState: 'Succeeded' })

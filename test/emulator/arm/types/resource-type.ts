@@ -45,6 +45,8 @@ export interface ResourceType {
   createdStatus?: number
   /** Permissions the write needs on other resources (ARM answers 403 LinkedAuthorizationFailed). */
   linkedActions?(input: PutInput): { action: string; scope: string }[]
+  /** Final status of an LRO delete (default 204; the SDK accepts only 200 for some types). */
+  deletedStatus?: number
   /** Answer to a successful sync DELETE (default 200 with no body). */
   deleteAnswer?: (stored: StoredResource) => EmuResponse
   validate?(ctx: TypeContext, input: PutInput): ArmError | undefined
