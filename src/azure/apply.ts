@@ -7,6 +7,7 @@ import { AzureError, describeAzureError, isKeyVaultAccessError } from './errors.
 import { foreignResources } from './ownership.js'
 import { formatElapsed, KIND_LABEL, startHeartbeat } from './progress.js'
 import type { Adapters } from './resources/index.js'
+import { blockers, inFlight, waitUntilSettled } from './settle.js'
 import type { Timing } from './timing.js'
 
 export interface WriteRecord {
@@ -40,6 +41,7 @@ export async function applyPlan(plan: Plan, desired: DesiredResource[], actual: 
     return typeof value === 'string' ? value : undefined
   }
 
+  const pending = inFlight(desired, actual)
   const writes = plan.entries.filter((e) => e.action === 'create' || e.action === 'update')
   const levels = [...new Set(writes.map((e) => e.level))].sort((a, b) => a - b)
   const records: WriteRecord[] = []
@@ -47,6 +49,9 @@ export async function applyPlan(plan: Plan, desired: DesiredResource[], actual: 
     const entries = writes.filter((e) => e.level === level)
     const title = `Level ${level}: ${entries.map((e) => `${e.action} ${KIND_LABEL[e.kind]} ${e.name}`).join(', ')}`
     await deps.logger.group(title, async () => {
+      const waits = blockers(entries, desired, pending)
+      await Promise.all(waits.map((r) => waitUntilSettled(r, deps)))
+      for (const r of waits) pending.delete(r.id.toLowerCase())
       const results = await Promise.allSettled(entries.map((entry) => writeEntry(entry, byId.get(entry.id.toLowerCase()), lookup, deps)))
       const failures: string[] = []
       results.forEach((result, i) => {

@@ -15,6 +15,7 @@ import { destroyPlan, type DeleteRecord } from './destroy.js'
 import { describeAzureError } from './errors.js'
 import type { ForeignResource } from './ownership.js'
 import { readActual } from './read.js'
+import { rewriteFailed } from './settle.js'
 import { createAdapters, type Adapters } from './resources/index.js'
 import { defaultTiming, type Timing } from './timing.js'
 
@@ -108,7 +109,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   const planned = async (config: TeamConfig) => {
     const { desired, actual, readMs } = await read(config)
-    const plan = planApply(desired, actual)
+    const plan = rewriteFailed(planApply(desired, actual), actual)
     return { desired, actual, plan, readMs }
   }
 

@@ -11,6 +11,8 @@ export interface Timing {
   /** How long the job write keeps retrying while the identity's new Key Vault role propagates. */
   keyVaultWaitMs: number
   keyVaultRetryIntervalMs: number
+  /** How often to look again at a resource an earlier, interrupted run left mid-operation. */
+  settlePollMs: number
   /** Destroy: how often to look again, and how long to wait, for running executions to stop. */
   executionPollMs: number
   executionStopTimeoutMs: number
@@ -23,6 +25,7 @@ export const defaultTiming: Timing = {
   operationTimeoutMs: 45 * 60_000,
   keyVaultWaitMs: 15 * 60_000,
   keyVaultRetryIntervalMs: 30_000,
+  settlePollMs: 10_000,
   executionPollMs: 10_000,
   executionStopTimeoutMs: 15 * 60_000
 }

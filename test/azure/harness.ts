@@ -34,6 +34,7 @@ export const fastTiming = {
   operationTimeoutMs: 2_000,
   keyVaultWaitMs: 500,
   keyVaultRetryIntervalMs: 5,
+  settlePollMs: 5,
   executionPollMs: 5,
   executionStopTimeoutMs: 500
 }

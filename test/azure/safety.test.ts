@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { createCredential } from '../../src/azure/credential.js'
 import { desiredResources } from '../../src/core/desired.js'
 import { HUB_VNET_ID, RG_ID, studioConfig } from './fixture.js'
-import { engineFor, startHarness, type Harness } from './harness.js'
+import { startHarness, type Harness } from './harness.js'
 
 const config = studioConfig()
 const desired = desiredResources(config)
@@ -89,17 +89,5 @@ describe('waits', () => {
   it('gives up on Key Vault access after the bounded wait with ARM code and message', async () => {
     h.emulator.admin.fault({ ...keyVaultRefusal, method: 'PUT', path: `/jobs/${job.name}$` })
     await expect(h.engine.apply(config)).rejects.toThrow(`Cannot create job ${job.name}: Azure reported InvalidParameterValueInContainerTemplate:`)
-  })
-
-  it('a never-finishing environment write ends in a clear timeout, with progress lines meanwhile; a rerun converges', async () => {
-    const env = byKind('managedEnvironment')
-    const log: string[] = []
-    const engine = engineFor(h.emulator, log, { operationTimeoutMs: 150, progressIntervalMs: 20 })
-    h.emulator.admin.fault({ kind: 'lro-hang', method: 'PUT', path: `/managedEnvironments/${env.name}$`, times: 1 })
-    await expect(engine.apply(config)).rejects.toThrow(/^Gave up on create environment cae-studio-runners after 0s \(last state: \w+\); Azure may still finish it: rerun to converge\.$/)
-    expect(log.some((l) => /^environment cae-studio-runners: \w+, \d+s$/.test(l))).toBe(true)
-    h.emulator.admin.clearFaults()
-    await engine.apply(config)
-    expect((await engine.apply(config)).writes).toEqual([])
   })
 })
