@@ -1,0 +1,180 @@
+/** The entrypoint's pure parts: settings, retry policy, passwd/group/sudoers edits, the runner's env, the App JWT. */
+import { describe, expect, it } from '@jest/globals'
+import { generateKeyPairSync } from 'node:crypto'
+import { createAppJwt } from '../../src/entrypoint/app-jwt.js'
+import { readRegistrationSettings, readRunnerSettings } from '../../src/entrypoint/config.js'
+import { EntrypointError } from '../../src/entrypoint/errors.js'
+import { retryDelayMs } from '../../src/entrypoint/http.js'
+import { tokenSource } from '../../src/entrypoint/register.js'
+import { buildRunnerEnv, buildSupervisorEnv } from '../../src/entrypoint/runner-environment.js'
+import { parsePasswd, sudoersNamesUser, withoutGroupMember } from '../../src/entrypoint/system-user.js'
+import { verifyAppJwt } from '../emulator/github/app-jwt.js'
+import { GitHubState } from '../emulator/github/state.js'
+
+const baseEnv = {
+  RUNNER_SETUP_SCOPE: 'org',
+  RUNNER_SETUP_GITHUB_API_URL: 'https://ghes.example.com/api/v3/',
+  RUNNER_SETUP_OWNER: 'altinn',
+  RUNNER_SETUP_RUNNER_GROUP: 'team-a',
+  RUNNER_SETUP_LABELS: 'team-a, extra ,',
+  RUNNER_SETUP_APP_ID: '12',
+  RUNNER_SETUP_INSTALLATION_ID: '34',
+  RUNNER_SETUP_KEY_SECRET_URI: 'https://kv.vault.azure.net/secrets/app-key',
+  RUNNER_SETUP_IDENTITY_CLIENT_ID: 'client',
+  IDENTITY_ENDPOINT: 'http://localhost:42356/msi/token',
+  IDENTITY_HEADER: 'secret-header'
+}
+
+describe('settings', () => {
+  it('reads the job template contract, trims the API URL and labels, names the runner after the execution', () => {
+    const settings = readRegistrationSettings({ ...baseEnv, CONTAINER_APP_JOB_EXECUTION_NAME: 'job-x1', CONTAINER_APP_REPLICA_NAME: 'replica' }, 'host')
+    expect(settings).toMatchObject({
+      target: { scope: 'org', owner: 'altinn' },
+      apiUrl: 'https://ghes.example.com/api/v3',
+      runnerGroup: 'team-a',
+      labels: ['team-a', 'extra'],
+      runnerName: 'job-x1'
+    })
+    expect(readRegistrationSettings(baseEnv, 'host').runnerName).toBe('host')
+    expect(readRegistrationSettings({ ...baseEnv, CONTAINER_APP_REPLICA_NAME: 'replica' }, 'host').runnerName).toBe('replica')
+  })
+
+  it('refuses what the job template must provide, with the fix', () => {
+    expect(() => readRegistrationSettings({ ...baseEnv, RUNNER_SETUP_SCOPE: 'enterprise' }, 'h')).toThrow('RUNNER_SETUP_SCOPE must be "org" or "repo", not "enterprise"')
+    expect(() => readRegistrationSettings({ ...baseEnv, RUNNER_SETUP_SCOPE: 'repo' }, 'h')).toThrow('RUNNER_SETUP_REPO is not set: re-run apply')
+    expect(() => readRegistrationSettings({ ...baseEnv, RUNNER_SETUP_RUNNER_GROUP: '' }, 'h')).toThrow('org scope needs RUNNER_SETUP_RUNNER_GROUP')
+    expect(() => readRegistrationSettings({ ...baseEnv, RUNNER_SETUP_LABELS: ' , ' }, 'h')).toThrow('must list 1 to 100 labels, found 0')
+    expect(() => readRegistrationSettings({ ...baseEnv, IDENTITY_HEADER: '' }, 'h')).toThrow('no managed identity')
+    expect(() => readRegistrationSettings({ ...baseEnv, RUNNER_SETUP_RUNNER_GROUP_ID: '1.5' }, 'h')).toThrow(EntrypointError)
+  })
+
+  it('has production defaults for the local settings; fractions of a second for the idle timeout', () => {
+    expect(readRunnerSettings({})).toEqual({
+      runSh: '/home/runner/run.sh',
+      runnerUser: 'runner',
+      passwdFile: '/etc/passwd',
+      groupFile: '/etc/group',
+      sudoersDir: '/etc/sudoers.d',
+      idleTimeoutMs: 600_000,
+      stopGraceMs: 10_000,
+      sudo: false
+    })
+    expect(readRunnerSettings({ RUNNER_SETUP_IDLE_TIMEOUT_SECONDS: '0.25', RUNNER_SETUP_SUDO: 'TRUE' })).toMatchObject({ idleTimeoutMs: 250, sudo: true })
+    expect(() => readRunnerSettings({ RUNNER_SETUP_IDLE_TIMEOUT_SECONDS: 'soon' })).toThrow('must be a non-negative number, not "soon"')
+  })
+})
+
+describe('retry policy', () => {
+  const policy = { baseDelayMs: 100, maxDelayMs: 5000 }
+  const headers = (h: Record<string, string>) => (name: string) => h[name] ?? null
+
+  it('backs off exponentially on 5xx and 429, bounded', () => {
+    expect(retryDelayMs(502, headers({}), 1, policy, 0)).toBe(100)
+    expect(retryDelayMs(503, headers({}), 3, policy, 0)).toBe(400)
+    expect(retryDelayMs(500, headers({}), 10, policy, 0)).toBe(5000)
+    expect(retryDelayMs(429, headers({}), 1, policy, 0)).toBe(100)
+  })
+
+  it('honours retry-after and x-ratelimit-reset on secondary/primary rate limits, never a plain 403', () => {
+    expect(retryDelayMs(403, headers({ 'retry-after': '2' }), 1, policy, 0)).toBe(2000)
+    expect(retryDelayMs(403, headers({ 'retry-after': '600' }), 1, policy, 0)).toBe(5000)
+    expect(retryDelayMs(403, headers({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '103' }), 1, policy, 100_000)).toBe(3000)
+    expect(retryDelayMs(403, headers({ 'x-ratelimit-remaining': '10' }), 1, policy, 0)).toBeUndefined()
+    expect(retryDelayMs(404, headers({}), 1, policy, 0)).toBeUndefined()
+    expect(retryDelayMs(422, headers({}), 1, policy, 0)).toBeUndefined()
+  })
+})
+
+describe('the runner user', () => {
+  const passwd = 'root:x:0:0:root:/root:/bin/bash\nrunner:x:1001:1001:,,,:/home/runner:/bin/bash\nnologin:x:5:5::/:\n'
+
+  it('is looked up in passwd', () => {
+    expect(parsePasswd(passwd, 'runner')).toEqual({ name: 'runner', uid: 1001, gid: 1001, home: '/home/runner', shell: '/bin/bash' })
+    expect(parsePasswd(passwd, 'nologin')).toMatchObject({ home: '/', shell: '/bin/sh' })
+    expect(parsePasswd(passwd, 'runne')).toBeUndefined()
+  })
+
+  it('leaves every supplementary group, others keep theirs', () => {
+    expect(withoutGroupMember('sudo:x:27:runner\ndocker:x:123:ops,runner,runner2\nrunner:x:1001:\n', 'runner')).toBe(
+      'sudo:x:27:\ndocker:x:123:ops,runner2\nrunner:x:1001:\n'
+    )
+  })
+
+  it('finds sudoers entries that name the user, not other users or comments', () => {
+    expect(sudoersNamesUser('runner ALL=(ALL) NOPASSWD:ALL', 'runner')).toBe(true)
+    expect(sudoersNamesUser('User_Alias CI = ops,runner\nCI ALL=(ALL) ALL', 'runner')).toBe(true)
+    expect(sudoersNamesUser('runner2 ALL=(ALL) ALL\n# runner ALL=(ALL) ALL', 'runner')).toBe(false)
+  })
+})
+
+describe('the runner environment', () => {
+  const user = { name: 'runner', uid: 1001, gid: 1001, home: '/home/runner', shell: '/bin/bash' }
+  const source = {
+    PATH: '/usr/bin',
+    LANG: 'en_US.UTF-8',
+    IDENTITY_ENDPOINT: 'http://localhost:42356/msi/token',
+    IDENTITY_HEADER: 'secret',
+    MSI_SECRET: 'secret',
+    RUNNER_SETUP_KEY_SECRET_URI: 'https://kv.vault.azure.net/secrets/k',
+    RUNNER_SETUP_JIT_CONFIG: 'jit',
+    RUNNER_MANUALLY_TRAP_SIG: '1',
+    ACTIONS_RUNNER_PRINT_LOG_TO_STDOUT: '1',
+    HOME: '/root',
+    AZURE_CLIENT_ID: 'x'
+  }
+
+  it('is an allow-list: no IDENTITY_*, no RUNNER_SETUP_*, HOME and USER of the runner user', () => {
+    expect(buildRunnerEnv(source, user)).toEqual({
+      PATH: '/usr/bin',
+      LANG: 'en_US.UTF-8',
+      RUNNER_MANUALLY_TRAP_SIG: '1',
+      ACTIONS_RUNNER_PRINT_LOG_TO_STDOUT: '1',
+      HOME: '/home/runner',
+      USER: 'runner',
+      LOGNAME: 'runner',
+      SHELL: '/bin/bash'
+    })
+  })
+
+  it('the sudo-mode supervisor keeps its own settings but no identity', () => {
+    const env = buildSupervisorEnv(source)
+    expect(Object.keys(env).sort()).toEqual(['ACTIONS_RUNNER_PRINT_LOG_TO_STDOUT', 'LANG', 'PATH', 'RUNNER_MANUALLY_TRAP_SIG', 'RUNNER_SETUP_JIT_CONFIG', 'RUNNER_SETUP_KEY_SECRET_URI'])
+  })
+})
+
+describe('App JWT', () => {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
+
+  it('is RS256, iat 60 s back, exp 9 min ahead, and verifies with the App public key', () => {
+    let now = 1_700_000_000_000
+    const state = new GitHubState(() => now)
+    const app = state.addApp(publicKey.export({ type: 'spki', format: 'pem' }).toString())
+    const jwt = createAppJwt(String(app.id), pem, 1_700_000_000)
+    expect(JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString())).toEqual({ iat: 1_699_999_940, exp: 1_700_000_540, iss: String(app.id) })
+    expect(verifyAppJwt(state, jwt)).toEqual({ app })
+    // The double enforces GitHub's rules: signed by another key, expired.
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
+    expect(verifyAppJwt(state, createAppJwt(String(app.id), other, 1_700_000_000))).toEqual({ error: 'A JSON web token could not be decoded' })
+    now += 540_000
+    expect(verifyAppJwt(state, jwt)).toEqual({ error: expect.stringContaining("'Expiration time' claim ('exp') must be") })
+  })
+
+  it('refuses a key that is not RSA PEM with a hint, without echoing it', () => {
+    expect(() => createAppJwt('1', 'garbage-key-material', 0)).toThrow(/not a PEM private key: store the App's downloaded \.pem/)
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
+    expect(() => createAppJwt('1', ec, 0)).toThrow('is ec, not RSA')
+  })
+})
+
+describe('token source', () => {
+  it('reuses the token until 5 minutes before expiry, then mints again', async () => {
+    let now = 0
+    let minted = 0
+    const get = tokenSource({ token: 'first', expiresAtMs: 3600_000 }, async () => ({ token: `new-${++minted}`, expiresAtMs: now + 3600_000 }), () => now)
+    expect(await get()).toBe('first')
+    now = 3400_000
+    expect(await get()).toBe('new-1')
+    expect(await get()).toBe('new-1')
+  })
+})
