@@ -1,1 +1,3 @@
-console.log('action')
+import { run } from './main.js'
+
+await run()

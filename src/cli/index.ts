@@ -1,2 +1,7 @@
 #!/usr/bin/env node
-console.log('runner-setup')
+import { main } from './main.js'
+
+process.exitCode = await main(process.argv.slice(2), process.env, {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text)
+})

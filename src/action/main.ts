@@ -1,0 +1,63 @@
+import { writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as core from '@actions/core'
+import { ConfigError } from '../config/errors.js'
+import type { Logger } from '../core/logger.js'
+import { createCredential } from '../azure/credential.js'
+import { createEngine } from '../azure/engine.js'
+import { describeFailure } from '../commands/failure.js'
+import { changeCount, type CommandResult } from '../commands/result.js'
+import { runCommand } from '../commands/run.js'
+import { resultJson } from '../report/json.js'
+import { renderSummary } from '../report/summary.js'
+import { renderText } from '../report/text.js'
+import { readInputs } from './inputs.js'
+
+const actionsLogger: Logger = {
+  info: (m) => core.info(m),
+  warning: (m) => core.warning(m),
+  debug: (m) => core.debug(m),
+  group: (title, fn) => core.group(title, fn)
+}
+
+/** The action: inputs → one command → outputs, job summary, annotations. Drift is an output, not a failure. */
+export async function run(): Promise<void> {
+  try {
+    const settings = readInputs()
+    const result = await runCommand(settings, {
+      logger: actionsLogger,
+      engine: () =>
+        createEngine({ credential: createCredential(settings.azure), endpoint: settings.azure.armEndpoint, logger: actionsLogger })
+    })
+    core.info(renderText(result))
+    writeOutputs(result)
+    await core.summary.addRaw(renderSummary(result)).write()
+    for (const t of result.teams) if (t.error) core.error(t.error, { file: t.file })
+    if (result.exitCode === 1) core.setFailed(`runner-setup ${result.command} failed for ${failedTeams(result)}.`)
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const p of error.problems) core.error(p.hint ? `${p.message} (${p.hint})` : p.message, { file: p.file, startLine: p.line, startColumn: p.col })
+    }
+    core.setFailed(describeFailure(error))
+  }
+}
+
+function writeOutputs(result: CommandResult): void {
+  const file = join(process.env.RUNNER_TEMP || tmpdir(), `runner-setup-${result.command}-${process.pid}.json`)
+  writeFileSync(file, JSON.stringify(resultJson(result), null, 2))
+  const first = result.teams[0]
+  core.setOutput('plan', file)
+  core.setOutput('changes', String(result.teams.reduce((n, t) => n + changeCount(t), 0)))
+  core.setOutput('drift', String(result.teams.some((t) => (t.drift?.length ?? 0) > 0)))
+  if (first) {
+    core.setOutput('environment-id', first.outputs.environmentId)
+    core.setOutput('job-names', result.teams.flatMap((t) => t.outputs.jobNames).join(','))
+    core.setOutput('runner-labels', first.outputs.labels.join(','))
+    core.setOutput('runs-on', first.outputs.runsOn)
+  }
+}
+
+function failedTeams(result: CommandResult): string {
+  return result.teams.filter((t) => t.error || t.refused?.length || t.checks?.some((c) => c.status === 'fail')).map((t) => t.team).join(', ')
+}

@@ -1,0 +1,53 @@
+import type { Logger } from '../core/logger.js'
+import { createCredential } from '../azure/credential.js'
+import { createEngine } from '../azure/engine.js'
+import { runCommand } from '../commands/run.js'
+import { describeFailure } from '../commands/failure.js'
+import { resultJson } from '../report/json.js'
+import { renderText } from '../report/text.js'
+import { parseCli, USAGE, UsageError } from './args.js'
+
+export interface CliIo {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+}
+
+/** The CLI: parse once, run, print; every failure becomes one message and exit code 1. */
+export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): Promise<number> {
+  try {
+    const options = parseCli(argv, env)
+    if (options === 'help') {
+      io.stdout(USAGE + '\n')
+      return 0
+    }
+    const logger = stderrLogger(io)
+    const { settings } = options
+    const result = await runCommand(settings, {
+      logger,
+      engine: () => createEngine({ credential: createCredential(settings.azure), endpoint: settings.azure.armEndpoint, logger })
+    })
+    io.stdout((options.json ? JSON.stringify(resultJson(result), null, 2) : renderText(result)) + '\n')
+    return result.exitCode
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`runner-setup: ${error.message}\n\n${USAGE}\n`)
+      return 1
+    }
+    io.stderr(`${describeFailure(error)}\n`)
+    return 1
+  }
+}
+
+function stderrLogger(io: CliIo): Logger {
+  return {
+    info: (m) => io.stderr(`${m}\n`),
+    warning: (m) => io.stderr(`warning: ${m}\n`),
+    debug: (m) => {
+      if (process.env.RUNNER_SETUP_DEBUG) io.stderr(`debug: ${m}\n`)
+    },
+    group: async (title, fn) => {
+      io.stderr(`${title}\n`)
+      return fn()
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import type { DeleteRecord } from '../azure/destroy.js'
+import type { DriftItem, Timings } from '../azure/engine.js'
+import type { ForeignResource } from '../azure/ownership.js'
+import type { WriteRecord } from '../azure/apply.js'
+import type { Plan, PlanAction } from '../core/types.js'
+import type { CommandName } from './settings.js'
+import type { TeamOutputs } from './outputs.js'
+import type { VerifyCheck } from '../github/verify-types.js'
+
+/** What one command did for one team; rendered as text (CLI), JSON (--json, the action's plan file) or a job summary. */
+export interface TeamResult {
+  team: string
+  file: string
+  /** One line; set when this team failed. */
+  error?: string
+  offline?: boolean
+  plan?: Plan
+  counts?: Record<PlanAction, number>
+  writes?: WriteRecord[]
+  drift?: DriftItem[]
+  deleted?: DeleteRecord[]
+  refused?: ForeignResource[]
+  checks?: VerifyCheck[]
+  timings?: Timings
+  outputs: TeamOutputs
+}
+
+export interface CommandResult {
+  command: CommandName
+  teams: TeamResult[]
+  /** 0 success, 1 error, 2 drift found (drift only). */
+  exitCode: 0 | 1 | 2
+}
+
+/** Resources the command would change (plan), changed (apply, destroy) or found different (drift). */
+export function changeCount(result: TeamResult): number {
+  if (result.drift) return result.drift.length
+  if (result.deleted) return result.deleted.length
+  if (result.writes) return result.writes.length
+  if (!result.counts) return 0
+  return result.counts.create + result.counts.update + result.counts.delete
+}
+
+export function exitCodeOf(command: CommandName, teams: TeamResult[]): 0 | 1 | 2 {
+  if (teams.some((t) => t.error || (t.refused?.length ?? 0) > 0 || t.checks?.some((c) => c.status === 'fail'))) return 1
+  if (command === 'drift' && teams.some((t) => (t.drift?.length ?? 0) > 0)) return 2
+  return 0
+}

@@ -1,0 +1,79 @@
+/**
+ * One flow for the CLI and the action: load and validate every config (before any Azure call), then run the
+ * command per team with bounded concurrency. Rendering is the caller's; this returns a typed result.
+ */
+import { loadTeamConfigs } from '../config/load.js'
+import type { TeamConfig } from '../config/types.js'
+import { desiredResources } from '../core/desired.js'
+import type { Logger } from '../core/logger.js'
+import { planOffline } from '../core/plan.js'
+import { countActions, forEachTeam, type Engine } from '../azure/engine.js'
+import type { VerifyCheck } from '../github/verify-types.js'
+import { teamOutputs } from './outputs.js'
+import { exitCodeOf, type CommandResult, type TeamResult } from './result.js'
+import type { RunSettings } from './settings.js'
+
+export interface RunDeps {
+  logger: Logger
+  /** Built only when a command needs Azure, so an offline plan never signs in. */
+  engine: () => Engine
+  verify?: (config: TeamConfig, engine: Engine) => Promise<VerifyCheck[]>
+}
+
+export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<CommandResult> {
+  const configs = loadTeamConfigs(settings.configPaths)
+  checkSubscription(configs, settings.azure.subscriptionId)
+
+  if (settings.command === 'plan' && settings.offline) {
+    const teams = configs.map((config): TeamResult => {
+      const plan = planOffline(desiredResources(config))
+      return { ...base(config), offline: true, plan, counts: countActions(plan) }
+    })
+    return { command: settings.command, teams, exitCode: 0 }
+  }
+
+  const engine = deps.engine()
+  const outcomes = await forEachTeam(configs, (config) => runForTeam(settings, config, engine, deps))
+  const teams = outcomes.map((outcome, i) => (outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error }))
+  return { command: settings.command, teams, exitCode: exitCodeOf(settings.command, teams) }
+}
+
+async function runForTeam(settings: RunSettings, config: TeamConfig, engine: Engine, deps: RunDeps): Promise<TeamResult> {
+  switch (settings.command) {
+    case 'plan': {
+      const r = await engine.planLive(config)
+      return { ...base(config), plan: r.plan, counts: r.counts, timings: r.timings }
+    }
+    case 'apply': {
+      const r = await engine.apply(config)
+      return { ...base(config), plan: r.plan, counts: r.counts, writes: r.writes, timings: r.timings }
+    }
+    case 'drift': {
+      const r = await engine.drift(config)
+      return { ...base(config), plan: r.plan, counts: r.counts, drift: r.items, timings: r.timings }
+    }
+    case 'destroy': {
+      const r = await engine.destroy(config)
+      return { ...base(config), plan: r.plan, counts: r.counts, deleted: r.deleted, refused: r.refused, timings: r.timings }
+    }
+    case 'verify': {
+      if (!deps.verify) throw new Error('verify is not available in this build')
+      return { ...base(config), checks: await deps.verify(config, engine) }
+    }
+  }
+}
+
+function base(config: TeamConfig): TeamResult {
+  return { team: config.team, file: config.source.file, outputs: teamOutputs(config) }
+}
+
+/** The optional subscription-id input guards against running a config in the wrong subscription. */
+function checkSubscription(configs: TeamConfig[], expected: string | undefined): void {
+  if (!expected) return
+  const other = configs.find((c) => c.azure.subscriptionId.toLowerCase() !== expected.toLowerCase())
+  if (other) {
+    throw new Error(
+      `${other.source.file}: azure.subscriptionId ${other.azure.subscriptionId} is not the subscription this workflow signs in to (${expected}); fix the config or the subscription-id input.`
+    )
+  }
+}

@@ -1,0 +1,47 @@
+import type { CommandResult, TeamResult } from '../commands/result.js'
+import { formatChange, renderPlanText } from './plan-text.js'
+
+const CHECK_MARK = { pass: '✓', warn: '!', fail: '✗' } as const
+
+/** The readable report of a command, one block per team. */
+export function renderText(result: CommandResult): string {
+  return result.teams.map((t) => teamText(result.command, t)).join('\n\n')
+}
+
+function teamText(command: CommandResult['command'], t: TeamResult): string {
+  if (t.error) return `✗ team ${t.team} (${t.file}): ${t.error}`
+  switch (command) {
+    case 'plan':
+      return renderPlanText(t.plan!, t.offline ? `Plan for team ${t.team} (offline: every resource is a create)` : `Plan for team ${t.team}`)
+    case 'apply': {
+      const writes = t.writes ?? []
+      const head = writes.length === 0 ? `Team ${t.team} is up to date: nothing written.` : `Applied team ${t.team}: ${writes.length} resources written.`
+      return [head, ...writes.map((w) => `  ${w.action === 'create' ? '+' : '~'} ${w.action} ${w.kind} ${w.name} (${(w.durationMs / 1000).toFixed(1)}s)`), runsOnLine(t)].join('\n')
+    }
+    case 'drift': {
+      const items = t.drift ?? []
+      if (items.length === 0) return `No drift for team ${t.team}.`
+      const lines = [`Drift for team ${t.team}: ${items.length} resources differ from the config.`]
+      for (const item of items) {
+        lines.push(`  ${item.action === 'create' ? 'missing' : 'changed'} ${item.kind} ${item.name}`)
+        for (const change of item.changes) lines.push(`      ${formatChange(change)}`)
+      }
+      return lines.join('\n')
+    }
+    case 'destroy': {
+      const lines = [`Destroyed team ${t.team}: ${t.deleted?.length ?? 0} resources deleted.`]
+      for (const d of t.deleted ?? []) lines.push(`  - ${d.kind} ${d.name}`)
+      for (const r of t.refused ?? []) lines.push(`  ✗ left alone: ${r.id}: ${r.reason}`)
+      return lines.join('\n')
+    }
+    case 'verify': {
+      const lines = [`Verify team ${t.team}:`]
+      for (const c of t.checks ?? []) lines.push(`  ${CHECK_MARK[c.status]} ${c.name}: ${c.detail}`)
+      return lines.join('\n')
+    }
+  }
+}
+
+function runsOnLine(t: TeamResult): string {
+  return `Use these runners with: runs-on: ${t.outputs.runsOn}`
+}
