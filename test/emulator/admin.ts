@@ -160,7 +160,7 @@ export function createAdminService(admin: EmulatorAdmin, log: RequestLog): Servi
     handle(req) {
       if (!req.url.pathname.startsWith(ADMIN_PREFIX)) return undefined
       const route = routes[`${req.method} ${req.url.pathname.slice(ADMIN_PREFIX.length)}`]
-      if (route === undefined) return bad(`unknown admin route ${req.method} ${req.url.pathname}`, 404)
+      if (route === undefined) return undefined // other services mount their own admin routes (e.g. /_admin/github)
       try {
         return route(req)
       } catch (error) {

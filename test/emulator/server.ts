@@ -17,7 +17,7 @@ export interface FrontDoor {
   faults: FaultBook
   log: RequestLog
   latencyMs: () => number
-  /** Requests under this path skip faults and latency (the admin API must stay reliable). */
+  /** Requests under this path skip faults, latency and the log (the admin API must stay reliable and invisible). */
   unfaultedPrefix: string
 }
 
@@ -51,19 +51,20 @@ export async function startServer(door: FrontDoor, port = 0): Promise<RunningSer
 
 async function serve(door: FrontDoor, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const startedAt = Date.now()
-  const done = door.log.begin()
   const method = (req.method ?? 'GET').toUpperCase()
   // ARM tolerates doubled slashes (SDKs make `//subscriptions/...` from a `/{+resourceUri}` given with its leading slash).
   const url = new URL(`https://${req.headers.host ?? '127.0.0.1'}${(req.url ?? '/').replace(/^\/{2,}/, '/')}`)
   url.pathname = url.pathname.replace(/\/{2,}/g, '/')
+  // Admin calls are the test talking to the emulator, not traffic under test: never logged.
+  const logged = !url.pathname.startsWith(door.unfaultedPrefix)
+  const done = logged ? door.log.begin() : () => {}
   const record = (status: number): void => {
     done()
-    door.log.add({ method, path: url.pathname, status, startedAt, durationMs: Date.now() - startedAt })
+    if (logged) door.log.add({ method, path: url.pathname, status, startedAt, durationMs: Date.now() - startedAt })
   }
   try {
     const rawBody = await readBody(req)
-    const faulted = !url.pathname.startsWith(door.unfaultedPrefix)
-    if (faulted) {
+    if (logged) {
       const latency = door.latencyMs()
       if (latency > 0) await sleep(latency)
       for (const fault of door.faults.takeTransport(method, url.pathname)) {
