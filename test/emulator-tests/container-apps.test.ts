@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { startEmulator, type Emulator } from '../emulator/index.js'
-import { armFailure, clients, LOCATION, RG } from './support.js'
-import { createNetwork, environmentBody, environmentId, identityId, jobBody, seedTeam, subnetId } from './fixtures.js'
+import { armFailure, clients, LOCATION, RG, SUB } from './support.js'
+import { createNetwork, environmentBody, environmentId, identityId, jobBody, seedTeam, subnetId, vaultId } from './fixtures.js'
 
 let emulator: Emulator
 let c: ReturnType<typeof clients>
+const SECRETS_USER = `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6`
 
 beforeAll(async () => {
   emulator = await startEmulator()
@@ -33,6 +34,18 @@ describe('Container Apps environment and job', () => {
     expect(env.appLogsConfiguration?.logAnalyticsConfiguration?.customerId).toBe('0f1e2d3c-4b5a-6978-8899-aabbccddeeff')
     expect(wire).toContain('"customerId"')
     expect(wire).not.toContain('sharedKey')
+  })
+
+  it('refuses the job until the identity may read the Key Vault secret and the grant has propagated', async () => {
+    const refused = await armFailure(c.apps.jobs.createOrUpdate(RG, 'job-team', jobBody()))
+    expect(refused.code).toBe('InvalidParameterValueInContainerTemplate')
+    expect(refused.message).toContain(`Unable to get value using Managed identity ${identityId} for secret app-key`)
+    emulator.admin.setRoleAssignmentDelay(40)
+    const identity = await c.msi.userAssignedIdentities.get(RG, 'id-runner')
+    await c.auth.roleAssignments.create(`${vaultId}/secrets/app-key`, '0a0b0c0d-0000-4000-8000-00000000000a', { roleDefinitionId: SECRETS_USER, principalId: identity.principalId! })
+    expect((await armFailure(c.apps.jobs.createOrUpdate(RG, 'job-team', jobBody()))).code).toBe('InvalidParameterValueInContainerTemplate')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    emulator.admin.setRoleAssignmentDelay(0)
   })
 
   it('creates the job (Azure-AsyncOperation), hides secret values and lists them with listSecrets', async () => {

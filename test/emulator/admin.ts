@@ -35,6 +35,8 @@ export interface EmulatorAdmin {
   clearDenials(): void
   setLatency(ms: number): void
   setLroPolls(polls: number): void
+  /** Role assignments only take effect this long after creation (Azure propagation; default 0). */
+  setRoleAssignmentDelay(ms: number): void
   /** A bearer token ARM accepts, for in-process tests with a simple TokenCredential. */
   issueToken(): string
   /** An Actions ID token (default audience api://AzureADTokenExchange) with claims overridden, e.g. `{ exp: 0 }`. */
@@ -53,6 +55,7 @@ export interface AdminDeps {
   log: RequestLog
   setLatency: (ms: number) => void
   setLroPolls: (polls: number) => void
+  setRoleAssignmentDelay: (ms: number) => void
   issueToken: () => string
   mintIdToken: (overrides?: JwtClaims, audience?: string) => string
 }
@@ -97,6 +100,7 @@ export function createAdmin(deps: AdminDeps): EmulatorAdmin {
     },
     setLatency: (ms) => deps.setLatency(ms),
     setLroPolls: (polls) => deps.setLroPolls(polls),
+    setRoleAssignmentDelay: (ms) => deps.setRoleAssignmentDelay(ms),
     issueToken: () => deps.issueToken(),
     mintIdToken: (overrides, audience) => deps.mintIdToken(overrides, audience),
     peakConcurrency: () => deps.log.peakConcurrency()
@@ -140,6 +144,10 @@ export function createAdminService(admin: EmulatorAdmin, log: RequestLog): Servi
     },
     'POST lro-polls': (req) => {
       admin.setLroPolls(Number(field(req, 'polls') ?? 1))
+      return ok()
+    },
+    'POST role-assignment-delay': (req) => {
+      admin.setRoleAssignmentDelay(Number(field(req, 'ms') ?? 0))
       return ok()
     },
     'POST token': () => ok({ token: admin.issueToken() }),

@@ -93,7 +93,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const store = new ResourceStore()
   const types = resourceTypes()
-  const ctx = { store, tenantId: EMULATOR_TENANT_ID }
+  const ctx = { store, tenantId: EMULATOR_TENANT_ID, access: { propagationMs: 0 } }
   const denies: DenyRule[] = []
   const operations = new Operations({ origin: () => url, lroPolls: () => settings.lroPolls, retryAfterSeconds: () => settings.retryAfterSeconds })
   const arm = createArmService({ store, operations, faults, types, ctx, authenticate: (h) => tokens.check(h), denies: () => denies })
@@ -114,6 +114,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     setLroPolls: (polls) => {
       settings.lroPolls = polls
+    },
+    setRoleAssignmentDelay: (ms) => {
+      ctx.access.propagationMs = ms
     },
     issueToken: () => tokens.issue(caller, 24 * 3600),
     mintIdToken: (overrides, audience) => oidc.mint(audience ?? FEDERATED_AUDIENCE, overrides)

@@ -41,6 +41,19 @@ export interface LroSettings {
   retryAfterSeconds: () => number
 }
 
+/** How soon a "Retry-After: 0" poll comes back (see retryAfter). */
+const FAST_POLL_MS = 20
+
+/**
+ * The Retry-After value for LRO answers. core-lro ignores a Retry-After of 0 (it is falsy) and then
+ * waits its 2 s default, so "poll again now" is sent as an HTTP-date a few ms ahead, with milliseconds.
+ */
+export function retryAfter(seconds: number, now = Date.now()): string {
+  if (seconds > 0) return String(seconds)
+  const at = new Date(now + FAST_POLL_MS)
+  return at.toUTCString().replace(' GMT', `.${String(at.getUTCMilliseconds()).padStart(3, '0')} GMT`)
+}
+
 const STATUS_PATH = /^\/subscriptions\/[^/]+\/providers\/[^/]+\/locations\/[^/]+\/(operationStatuses|operationResults)\/([^/]+)$/i
 
 export class Operations {
@@ -58,15 +71,15 @@ export class Operations {
     for (const op of this.operations.values()) if (lower(op.resourceId) === lower(spec.resourceId) && op.state === 'InProgress') this.operations.delete(op.id)
     this.operations.set(id, { ...spec, id, pollsLeft: Math.max(1, this.settings.lroPolls()), state: 'InProgress', startTime: new Date().toISOString() })
     const base = `${this.settings.origin()}/subscriptions/${spec.subscriptionId}/providers/${spec.namespace}/locations/${spec.location}`
-    const retryAfter = String(this.settings.retryAfterSeconds())
+    const wait = retryAfter(this.settings.retryAfterSeconds())
     if (spec.style === 'async') {
       return {
         'azure-asyncoperation': `${base}/operationStatuses/${id}?api-version=2026-01-01`,
         location: `${base}/operationResults/${id}?api-version=2026-01-01`,
-        'retry-after': retryAfter
+        'retry-after': wait
       }
     }
-    return { location: `${base}/operationResults/${id}?api-version=2026-01-01`, 'retry-after': retryAfter }
+    return { location: `${base}/operationResults/${id}?api-version=2026-01-01`, 'retry-after': wait }
   }
 
   /** Answers a poll when the path is one of ours; undefined otherwise. */
@@ -108,13 +121,13 @@ export class Operations {
     const body: Record<string, unknown> = { id: pathname, name: op.id, status: op.state, startTime: op.startTime }
     if (op.endTime !== undefined) body.endTime = op.endTime
     if (op.state === 'Failed' && op.fault?.kind === 'lro-fail') body.error = { code: op.fault.code, message: op.fault.message }
-    const headers: Record<string, string> = op.state === 'InProgress' ? { 'retry-after': String(this.settings.retryAfterSeconds()) } : {}
+    const headers: Record<string, string> = op.state === 'InProgress' ? { 'retry-after': retryAfter(this.settings.retryAfterSeconds()) } : {}
     return { status: 200, headers, body }
   }
 
   private locationAnswer(op: Operation, pathname: string): EmuResponse {
     if (op.state === 'InProgress') {
-      return { status: 202, headers: { location: `${this.settings.origin()}${pathname}?api-version=2026-01-01`, 'retry-after': String(this.settings.retryAfterSeconds()) } }
+      return { status: 202, headers: { location: `${this.settings.origin()}${pathname}?api-version=2026-01-01`, 'retry-after': retryAfter(this.settings.retryAfterSeconds()) } }
     }
     if (op.state === 'Failed' && op.fault?.kind === 'lro-fail') {
       return { status: 400, body: { error: { code: op.fault.code, message: op.fault.message } } }

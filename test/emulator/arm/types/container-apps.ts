@@ -9,6 +9,7 @@ import type { ActionResult, ResourceType, TypeContext } from './resource-type.js
 import { asWire, envelope, prefixLength, props, stableBytes } from './resource-type.js'
 import { delegatedTo, linked } from './network.js'
 import { ENVIRONMENT, SUBNET } from './network-usage.js'
+import { canReadSecret } from './key-vault-access.js'
 
 const JOB = 'Microsoft.App/jobs'
 const EXECUTION = 'Microsoft.App/jobs/executions'
@@ -120,7 +121,15 @@ function validateJob(ctx: TypeContext, id: string, body: Wire): ArmError | undef
   }
   for (const secret of secrets) {
     if (secret.value === undefined && (secret.keyVaultUrl === undefined || secret.identity === undefined)) {
-      return armError(400, 'ContainerAppSecretInvalid', `Secret '${String(secret.name)}' must have either a value or a keyVaultUrl and an identity.`)
+      return armError(400, 'ContainerAppSecretInvalid', `Invalid Request: Container app secret(s) with name(s) '${String(secret.name)}' are invalid: value or keyVaultUrl and identity should be provided.`)
+    }
+    if (typeof secret.keyVaultUrl === 'string' && typeof secret.identity === 'string' && lower(secret.identity) !== 'system' && !canReadSecret(ctx.store, ctx.access, secret.keyVaultUrl, secret.identity)) {
+      const name = String(secret.name)
+      return armError(
+        400,
+        'InvalidParameterValueInContainerTemplate',
+        `The following field(s) are either invalid or missing. Field 'configuration.secrets' is invalid with details: 'Invalid value: "${name}": Unable to get value using Managed identity ${secret.identity} for secret ${name}. Error: unable to fetch secret '${name}' using Managed identity '${secret.identity}'';.`
+      )
     }
   }
   const names = new Set(secrets.map((s) => lower(String(s.name))))

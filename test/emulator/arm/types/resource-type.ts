@@ -3,6 +3,7 @@ import type { EmuRequest, EmuResponse } from '../../http.js'
 import type { ArmError } from '../errors.js'
 import type { ArmTarget } from '../router.js'
 import type { ResourceStore, StoredResource, Wire } from '../store.js'
+import type { AccessSettings } from './key-vault-access.js'
 
 /** `sync`: answered at once; `async`: Azure-AsyncOperation; `location`: Location polling. */
 export type WriteStyle = 'sync' | 'async' | 'location'
@@ -10,6 +11,8 @@ export type WriteStyle = 'sync' | 'async' | 'location'
 export interface TypeContext {
   store: ResourceStore
   tenantId: string
+  /** Mutable: tests can make role assignments take time to propagate. */
+  access: AccessSettings
 }
 
 export interface PutInput {
