@@ -6,6 +6,7 @@ import { describeFailure } from '../commands/failure.js'
 import { resultJson } from '../report/json.js'
 import { renderText } from '../report/text.js'
 import { parseCli, USAGE, UsageError } from './args.js'
+import { fetchGitHubIdToken } from './github-oidc.js'
 
 export interface CliIo {
   stdout: (text: string) => void
@@ -24,7 +25,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): P
     const { settings } = options
     const result = await runCommand(settings, {
       logger,
-      engine: () => createEngine({ credential: createCredential(settings.azure), endpoint: settings.azure.armEndpoint, logger })
+      engine: () =>
+        createEngine({
+          credential: createCredential(settings.azure, { getIdToken: (audience) => fetchGitHubIdToken(audience, env) }),
+          endpoint: settings.azure.armEndpoint,
+          logger
+        })
     })
     io.stdout((options.json ? JSON.stringify(resultJson(result), null, 2) : renderText(result)) + '\n')
     return result.exitCode

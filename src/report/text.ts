@@ -1,5 +1,5 @@
 import type { CommandResult, TeamResult } from '../commands/result.js'
-import { formatChange, renderPlanText } from './plan-text.js'
+import { formatValue, renderPlanText } from './plan-text.js'
 
 const CHECK_MARK = { pass: '✓', warn: '!', fail: '✗' } as const
 
@@ -15,21 +15,21 @@ function teamText(command: CommandResult['command'], t: TeamResult): string {
       return renderPlanText(t.plan!, t.offline ? `Plan for team ${t.team} (offline: every resource is a create)` : `Plan for team ${t.team}`)
     case 'apply': {
       const writes = t.writes ?? []
-      const head = writes.length === 0 ? `Team ${t.team} is up to date: nothing written.` : `Applied team ${t.team}: ${writes.length} resources written.`
+      const head = writes.length === 0 ? `Team ${t.team} is up to date: nothing written.` : `Applied team ${t.team}: ${plural(writes.length, 'resource')} written.`
       return [head, ...writes.map((w) => `  ${w.action === 'create' ? '+' : '~'} ${w.action} ${w.kind} ${w.name} (${(w.durationMs / 1000).toFixed(1)}s)`), runsOnLine(t)].join('\n')
     }
     case 'drift': {
       const items = t.drift ?? []
       if (items.length === 0) return `No drift for team ${t.team}.`
-      const lines = [`Drift for team ${t.team}: ${items.length} resources differ from the config.`]
+      const lines = [`Drift for team ${t.team}: ${plural(items.length, 'resource')} ${items.length === 1 ? 'differs' : 'differ'} from the config.`]
       for (const item of items) {
         lines.push(`  ${item.action === 'create' ? 'missing' : 'changed'} ${item.kind} ${item.name}`)
-        for (const change of item.changes) lines.push(`      ${formatChange(change)}`)
+        for (const change of item.changes) lines.push(`      ${change.path}: Azure has ${formatValue(change.from)}, the config says ${formatValue(change.to)}`)
       }
       return lines.join('\n')
     }
     case 'destroy': {
-      const lines = [`Destroyed team ${t.team}: ${t.deleted?.length ?? 0} resources deleted.`]
+      const lines = [`Destroyed team ${t.team}: ${plural(t.deleted?.length ?? 0, 'resource')} deleted.`]
       for (const d of t.deleted ?? []) lines.push(`  - ${d.kind} ${d.name}`)
       for (const r of t.refused ?? []) lines.push(`  ✗ left alone: ${r.id}: ${r.reason}`)
       return lines.join('\n')
@@ -44,4 +44,8 @@ function teamText(command: CommandResult['command'], t: TeamResult): string {
 
 function runsOnLine(t: TeamResult): string {
   return `Use these runners with: runs-on: ${t.outputs.runsOn}`
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
