@@ -59,7 +59,9 @@ export function describeAzureError(error: unknown, what: string, endpoint?: stri
   if (connection) {
     return `Cannot ${what}: could not reach ${endpoint ?? 'Azure Resource Manager'} (${connection}); check the network and the ARM endpoint setting, then rerun.`
   }
-  if (e.statusCode) return `Cannot ${what}: HTTP ${e.statusCode} ${e.code ?? ''}: ${message}`.replace(/\s+:/, ':')
+  // ARM's own code says more than the HTTP status (and a failed Location-mode poll arrives as a plain 4xx).
+  if (e.statusCode && e.code) return `Cannot ${what}: Azure reported ${e.code}: ${message}`
+  if (e.statusCode) return `Cannot ${what}: HTTP ${e.statusCode}: ${message}`
   if (/AADSTS|CredentialUnavailable|AuthenticationError/i.test(`${(error as Error)?.name} ${message}`)) {
     return `Cannot ${what}: Azure sign-in failed: ${message}`
   }

@@ -70,3 +70,12 @@ describe('roleForAction', () => {
     expect(roleForAction(action)).toBe(role)
   })
 })
+
+describe('other ARM refusals', () => {
+  it("lead with ARM's code, not the HTTP status", () => {
+    const error = restError(409, 'InUseSubnetCannotBeDeleted', 'Subnet snet-runners is in use by /subscriptions/s/.../cae-studio-runners and cannot be deleted.')
+    expect(describeAzureError(error, 'delete subnet snet-runners')).toBe(
+      'Cannot delete subnet snet-runners: Azure reported InUseSubnetCannotBeDeleted: Subnet snet-runners is in use by /subscriptions/s/.../cae-studio-runners and cannot be deleted.'
+    )
+  })
+})
