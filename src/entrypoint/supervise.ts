@@ -20,22 +20,6 @@ export async function supervise(runner: RunnerProcess, options: SuperviseOptions
   const { log } = options
   let jobStarted = false
   let stoppedIdle = false
-  const forward = (signal: NodeJS.Signals): void => {
-    log.info(`received ${signal}, forwarding it to the runner`)
-    clearTimeout(idleTimer)
-    runner.signal(signal)
-  }
-  const onTerm = (): void => forward('SIGTERM')
-  const onInt = (): void => forward('SIGINT')
-  process.on('SIGTERM', onTerm)
-  process.on('SIGINT', onInt)
-
-  void runner.jobStarted.then(() => {
-    jobStarted = true
-    clearTimeout(idleTimer)
-    log.info('the runner took a job')
-  })
-
   const idleTimer = setTimeout(async () => {
     if (jobStarted) return
     let decision: 'stop' | 'keep' = 'stop'
@@ -52,6 +36,22 @@ export async function supervise(runner: RunnerProcess, options: SuperviseOptions
     log.info(`no job within ${options.idleTimeoutMs / 1000} s; stopping the runner`)
     await runner.stop(options.stopGraceMs)
   }, options.idleTimeoutMs)
+
+  const forward = (signal: NodeJS.Signals): void => {
+    log.info(`received ${signal}, forwarding it to the runner`)
+    clearTimeout(idleTimer)
+    runner.signal(signal)
+  }
+  const onTerm = (): void => forward('SIGTERM')
+  const onInt = (): void => forward('SIGINT')
+  process.on('SIGTERM', onTerm)
+  process.on('SIGINT', onInt)
+
+  void runner.jobStarted.then(() => {
+    jobStarted = true
+    clearTimeout(idleTimer)
+    log.info('the runner took a job')
+  })
 
   const exit = await runner.exited
   clearTimeout(idleTimer)

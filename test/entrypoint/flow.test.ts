@@ -186,7 +186,7 @@ describe('after run.sh started', () => {
     const run = runEntrypoint(bundle, env)
     await waitFor(() => world.admin.github.runners.size === 1)
     ;[...world.admin.github.runners.values()][0]!.busy = true
-    await waitFor(() => run.stdout().includes('keeping the runner'))
+    await waitFor(() => run.stdout().includes('keeping the runner') && runner.record('ready') !== undefined)
     expect(runner.record('signal')).toBeUndefined()
     run.child.kill('SIGTERM')
     expect(await run.done).toBe(3)

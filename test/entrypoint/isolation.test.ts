@@ -87,17 +87,21 @@ describe('default mode', () => {
 })
 
 describe('sudo mode', () => {
-  it('PID 1 replaces itself with a supervisor that holds no credential; an idle runner is stopped, not deregistered', async () => {
-    const runner = fakeRunner(world.dir, 'idle')
+  function sudoModeEnv(runSh: string, idleSeconds: string): Record<string, string> {
     const files = fakeSystemFiles(world.dir)
-    const env = jobEnv(world, 'repo', {
+    return jobEnv(world, 'repo', {
       RUNNER_SETUP_SUDO: 'true',
-      RUNNER_SETUP_IDLE_TIMEOUT_SECONDS: '2',
-      RUNNER_SETUP_RUN_SH: runner.runSh,
+      RUNNER_SETUP_IDLE_TIMEOUT_SECONDS: idleSeconds,
+      RUNNER_SETUP_RUN_SH: runSh,
       RUNNER_SETUP_PASSWD_FILE: files.passwdFile,
       RUNNER_SETUP_GROUP_FILE: files.groupFile,
       RUNNER_SETUP_SUDOERS_DIR: files.sudoersDir
     })
+  }
+
+  it('PID 1 replaces itself with a supervisor: no environment, argv, memory or file holds a credential', async () => {
+    const runner = fakeRunner(world.dir, 'idle')
+    const env = sudoModeEnv(runner.runSh, '60')
     const run = runEntrypoint(bundle, env)
     await waitFor(() => runner.record('ready') !== undefined)
     const pid = run.child.pid!
@@ -116,13 +120,21 @@ describe('sudo mode', () => {
       expect(memory.findings).toEqual([])
     }
     // The runner user keeps its sudo rights in this mode.
-    expect(existsSync(join(files.sudoersDir, 'runner'))).toBe(true)
+    expect(existsSync(join(env.RUNNER_SETUP_SUDOERS_DIR!, 'runner'))).toBe(true)
+    expect(run.stdout()).toContain('credential-free supervisor')
 
+    run.child.kill('SIGTERM')
+    expect(await run.done).toBe(3)
+    expect(runner.record('signal')).toBe('TERM\n')
+  })
+
+  it('an idle runner is stopped without deregistration (the supervisor has no token)', async () => {
+    const runner = fakeRunner(world.dir, 'idle')
+    const run = runEntrypoint(bundle, sudoModeEnv(runner.runSh, '0.3'))
     expect(await run.done).toBe(0)
     expect(runner.record('signal')).toBe('TERM\n')
     expect(world.admin.requests()).toHaveLength(4)
     expect(world.admin.github.runners.size).toBe(1)
-    expect(run.stdout()).toContain('credential-free supervisor')
   })
 
   it('control: the memory scan finds the installation token in a default-mode PID 1', async () => {

@@ -90,17 +90,20 @@ export function fakeRunner(dir: string, behaviour: Behaviour, mode = 0o755): { r
         ? [
             'echo "√ Connected to GitHub"',
             'echo "Listening for Jobs"',
-            'trap \'echo TERM > "$rec/signal"; kill $s 2>/dev/null; exit 3\' TERM',
-            'trap \'echo INT > "$rec/signal"; kill $s 2>/dev/null; exit 4\' INT',
             'sleep 30 & s=$!',
             'echo ready > "$rec/ready"',
             'wait $s'
           ].join('\n')
         : `exit ${behaviour.exit}`
+  // Traps first: the idle timeout or a test's signal may come while it is still collecting.
+  const traps =
+    behaviour === 'idle'
+      ? 'trap \'echo TERM > "$rec/signal"; kill $s 2>/dev/null; exit 3\' TERM\ntrap \'echo INT > "$rec/signal"; kill $s 2>/dev/null; exit 4\' INT\n'
+      : ''
   const script = `#!/bin/bash
 rec="$(cd "$(dirname "$0")" && pwd)/record"
 mkdir -p "$rec"
-printf '%s\\n' "$@" > "$rec/argv"
+${traps}printf '%s\\n' "$@" > "$rec/argv"
 env > "$rec/env"
 id -u > "$rec/uid"
 pwd > "$rec/cwd"
