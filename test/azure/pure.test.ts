@@ -68,3 +68,34 @@ describe('progress', () => {
     expect(isKeyVaultAccessError(new Error('The long-running operation has failed. ContainerAppInvalidImage. bad image'))).toBe(false)
   })
 })
+
+describe('forEachTeam', () => {
+  it('runs at most `concurrency` teams at once and records a failing team as one line without stopping the rest', async () => {
+    const { forEachTeam } = await import('../../src/azure/engine.js')
+    const { studioConfig } = await import('./fixture.js')
+    const teams = ['a1', 'b2', 'c3', 'd4', 'e5', 'f6'].map((team) => studioConfig({ team }))
+    let running = 0
+    let peak = 0
+    const outcomes = await forEachTeam(
+      teams,
+      async (config) => {
+        running++
+        peak = Math.max(peak, running)
+        await new Promise((r) => setTimeout(r, 5))
+        running--
+        if (config.team === 'c3') throw new Error('The long-running operation has failed. Conflict. busy')
+        return config.team.toUpperCase()
+      },
+      { concurrency: 2 }
+    )
+    expect(peak).toBe(2)
+    expect(outcomes).toEqual([
+      { team: 'a1', ok: true, value: 'A1' },
+      { team: 'b2', ok: true, value: 'B2' },
+      { team: 'c3', ok: false, error: 'Cannot run for team c3: Azure reported Conflict: busy' },
+      { team: 'd4', ok: true, value: 'D4' },
+      { team: 'e5', ok: true, value: 'E5' },
+      { team: 'f6', ok: true, value: 'F6' }
+    ])
+  })
+})

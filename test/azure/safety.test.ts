@@ -91,3 +91,22 @@ describe('waits', () => {
     await expect(h.engine.apply(config)).rejects.toThrow(`Cannot create job ${job.name}: Azure reported InvalidParameterValueInContainerTemplate:`)
   })
 })
+
+describe('destroy with runners at work', () => {
+  it('stops running executions before deleting the job, and leaves finished ones be', async () => {
+    await h.engine.apply(config)
+    const job = byKind('job')
+    h.emulator.admin.seed(`${job.id}/executions/${job.name}-run1`, { properties: { status: 'Running' } })
+    h.emulator.admin.seed(`${job.id}/executions/${job.name}-run2`, { properties: { status: 'Processing' } })
+    h.emulator.admin.seed(`${job.id}/executions/${job.name}-done`, { properties: { status: 'Succeeded' } })
+    const mark = h.mark()
+    await h.engine.destroy(config)
+    const writes = h.writesSince(mark).map((w) => `${w.method} ${w.path}`)
+    const stops = writes.filter((w) => /\/executions\/[^/]+\/stop$/.test(w))
+    expect(stops.sort()).toEqual([`POST ${job.id}/executions/${job.name}-run1/stop`, `POST ${job.id}/executions/${job.name}-run2/stop`])
+    const jobDelete = writes.indexOf(`DELETE ${job.id}`)
+    expect(jobDelete).toBeGreaterThan(-1)
+    for (const stop of stops) expect(writes.indexOf(stop)).toBeLessThan(jobDelete)
+    expect(h.emulator.admin.getResource(job.id)).toBeUndefined()
+  })
+})
