@@ -13,7 +13,8 @@ export interface ReadOptions {
   endpoint?: string
 }
 
-export const DEFAULT_READ_CONCURRENCY = 8
+/** A team has about 20 resources: one round of GETs, well inside ARM's read limits even for 4 teams at once. */
+export const DEFAULT_READ_CONCURRENCY = 20
 
 export async function readActual(desired: DesiredResource[], options: ReadOptions): Promise<ActualState> {
   const { adapters } = options

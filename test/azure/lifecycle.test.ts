@@ -60,6 +60,10 @@ describe('engine lifecycle', () => {
     expect(result.writes).toEqual([])
     expect(countActions(result.plan)).toEqual({ create: 0, update: 0, delete: 0, noop: desired.length })
     expect(h.writesSince(mark)).toEqual([])
+    // Reads only: one GET per resource plus the resource group check; the token is reused.
+    const requests = h.emulator.requests().slice(mark)
+    expect(requests.every((r) => r.method === 'GET')).toBe(true)
+    expect(requests.length).toBe(desired.length + 1)
   })
 
   it('drift reports an out-of-band change by field path, and apply repairs it', async () => {

@@ -99,3 +99,26 @@ describe('forEachTeam', () => {
     ])
   })
 })
+
+describe('sharedTokens', () => {
+  it('asks the credential once for concurrent callers and reuses the token until near expiry', async () => {
+    const { sharedTokens } = await import('../../src/azure/token-cache.js')
+    let clock = 0
+    let calls = 0
+    const credential = {
+      getToken: async () => {
+        calls++
+        await new Promise((r) => setTimeout(r, 2))
+        return { token: `t${calls}`, expiresOnTimestamp: clock + 60 * 60_000 }
+      }
+    }
+    const shared = sharedTokens(credential, () => clock)
+    const tokens = await Promise.all([1, 2, 3].map(() => shared.getToken('https://management.azure.com/.default')))
+    expect(tokens.map((t) => t?.token)).toEqual(['t1', 't1', 't1'])
+    clock = 54 * 60_000
+    expect((await shared.getToken('https://management.azure.com/.default'))?.token).toBe('t1')
+    clock = 56 * 60_000
+    expect((await shared.getToken('https://management.azure.com/.default'))?.token).toBe('t2')
+    expect(calls).toBe(2)
+  })
+})
