@@ -14,7 +14,7 @@ import { mintRegistrationToken, registerJitRunner, tokenSource } from './registe
 import { buildRunnerEnv, buildSupervisorEnv } from './runner-environment.js'
 import { exitCodeOf, startRunner } from './runner-process.js'
 import { supervise } from './supervise.js'
-import { lookupUser, removeSudoRights } from './system-user.js'
+import { cannotSwitchTo, lookupUser, removeSudoRights } from './system-user.js'
 
 export const SUPERVISE_FLAG = '--supervise'
 
@@ -25,6 +25,8 @@ export async function runBootstrap(log: Log, env: Env = process.env): Promise<nu
   const settings = readRegistrationSettings(env, hostname())
   // Local checks first, so a broken image fails before it burns a registration.
   const user = lookupUser(local.passwdFile, local.runnerUser)
+  const switchProblem = cannotSwitchTo(user, process.getuid!())
+  if (switchProblem) throw new EntrypointError(switchProblem)
   requireFile(local.runSh)
   if (local.sudo) log.info('sudo mode: the runner user keeps sudo, so no credential will remain in this container')
   else for (const change of removeSudoRights(user.name, local)) log.info(change)

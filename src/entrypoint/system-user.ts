@@ -31,6 +31,12 @@ export function lookupUser(passwdFile: string, name: string): SystemUser {
   return user
 }
 
+/** Why this process cannot start the runner as `user`, if it cannot: switching users needs root. */
+export function cannotSwitchTo(user: SystemUser, currentUid: number): string | undefined {
+  if (currentUid === 0 || currentUid === user.uid) return undefined
+  return `the entrypoint runs as uid ${currentUid} and cannot start the runner as ${user.name}: PID 1 must start as root (USER root in runner/Dockerfile)`
+}
+
 /** /etc/group text with `name` removed from every member list. */
 export function withoutGroupMember(groupText: string, name: string): string {
   return groupText

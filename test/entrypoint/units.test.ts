@@ -7,7 +7,7 @@ import { EntrypointError } from '../../src/entrypoint/errors.js'
 import { retryDelayMs } from '../../src/entrypoint/http.js'
 import { tokenSource } from '../../src/entrypoint/register.js'
 import { buildRunnerEnv, buildSupervisorEnv } from '../../src/entrypoint/runner-environment.js'
-import { parsePasswd, sudoersNamesUser, withoutGroupMember } from '../../src/entrypoint/system-user.js'
+import { cannotSwitchTo, parsePasswd, sudoersNamesUser, withoutGroupMember } from '../../src/entrypoint/system-user.js'
 import { verifyAppJwt } from '../emulator/github/app-jwt.js'
 import { GitHubState } from '../emulator/github/state.js'
 
@@ -92,6 +92,13 @@ describe('the runner user', () => {
     expect(parsePasswd(passwd, 'runner')).toEqual({ name: 'runner', uid: 1001, gid: 1001, home: '/home/runner', shell: '/bin/bash' })
     expect(parsePasswd(passwd, 'nologin')).toMatchObject({ home: '/', shell: '/bin/sh' })
     expect(parsePasswd(passwd, 'runne')).toBeUndefined()
+  })
+
+  it('can be switched to only by root (or when it is the current user)', () => {
+    const runner = parsePasswd(passwd, 'runner')!
+    expect(cannotSwitchTo(runner, 0)).toBeUndefined()
+    expect(cannotSwitchTo(runner, 1001)).toBeUndefined()
+    expect(cannotSwitchTo(runner, 1000)).toBe('the entrypoint runs as uid 1000 and cannot start the runner as runner: PID 1 must start as root (USER root in runner/Dockerfile)')
   })
 
   it('leaves every supplementary group, others keep theirs', () => {
