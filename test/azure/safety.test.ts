@@ -110,3 +110,25 @@ describe('destroy with runners at work', () => {
     expect(h.emulator.admin.getResource(job.id)).toBeUndefined()
   })
 })
+
+describe('a resource group the config creates', () => {
+  const own = studioConfig({ azure: { ...config.azure, resourceGroup: 'rg-studio-own', createResourceGroup: true } })
+  const groupId = `/subscriptions/${config.azure.subscriptionId}/resourceGroups/rg-studio-own`
+
+  it("is created tagged as the team's, and destroy leaves it in place", async () => {
+    const applied = await h.engine.apply(own)
+    expect(applied.writes[0]).toMatchObject({ kind: 'resourceGroup', action: 'create', level: 0 })
+    const group = h.emulator.admin.getResource(groupId) as { tags: Record<string, string> }
+    expect(group.tags).toMatchObject({ 'managed-by': 'runner-setup', 'runner-setup-team': 'studio', costCenter: 'studio' })
+    const destroyed = await h.engine.destroy(own)
+    expect(destroyed.deleted.some((d) => d.kind === 'resourceGroup')).toBe(false)
+    expect(h.emulator.admin.getResource(groupId)).toBeDefined()
+  })
+
+  it('is not taken over when it exists without our tags', async () => {
+    const foreign = studioConfig({ azure: { ...config.azure, createResourceGroup: true } })
+    await expect(h.engine.apply(foreign)).rejects.toThrow(
+      `Microsoft.Resources/resourceGroups ${config.azure.resourceGroup} exists but is not tagged as team studio's: refusing to take it over; set azure.createResourceGroup: false to use the existing group`
+    )
+  })
+})
