@@ -2,13 +2,20 @@ import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
+import type { TokenCredential } from '@azure/core-auth'
 import { ConfigError } from '../config/errors.js'
 import type { Logger } from '../core/logger.js'
 import { createCredential } from '../azure/credential.js'
 import { createEngine } from '../azure/engine.js'
+import { sharedTokenCredential } from '../azure/shared-token.js'
 import { describeFailure } from '../commands/failure.js'
 import { changeCount, type CommandResult } from '../commands/result.js'
 import { runCommand } from '../commands/run.js'
+import { syncDriftIssues, type DriftIssueOptions } from '../commands/drift-issues.js'
+import type { RunSettings } from '../commands/settings.js'
+import { lazyVerify } from '../commands/verify.js'
+import { createGitHubApi, type GitHubApi } from '../github/api.js'
+import { createHttp } from '../github/http.js'
 import { resultJson } from '../report/json.js'
 import { renderSummary } from '../report/summary.js'
 import { renderText } from '../report/text.js'
@@ -25,16 +32,22 @@ const actionsLogger: Logger = {
 export async function run(): Promise<void> {
   try {
     const settings = readInputs()
+    checkDriftIssueSettings(settings)
+    let credential: TokenCredential | undefined
+    const signIn = (): TokenCredential => (credential ??= sharedTokenCredential(createCredential(settings.azure)))
     const result = await runCommand(settings, {
       logger: actionsLogger,
-      engine: () =>
-        createEngine({ credential: createCredential(settings.azure), endpoint: settings.azure.armEndpoint, logger: actionsLogger })
+      engine: () => createEngine({ credential: signIn(), endpoint: settings.azure.armEndpoint, logger: actionsLogger }),
+      verify: lazyVerify(settings, signIn, process.env)
     })
+    if (settings.driftIssues) await syncDriftIssues(result, driftIssueApi(settings), driftIssueOptions(settings))
     core.info(renderText(result))
     writeOutputs(result)
     await core.summary.addRaw(renderSummary(result)).write()
     for (const t of result.teams) if (t.error) core.error(t.error, { file: t.file })
+    for (const t of result.teams) if (t.issue?.action === 'error') core.error(t.issue.error ?? 'drift issue failed', { file: t.file })
     if (result.exitCode === 1) core.setFailed(`runner-setup ${result.command} failed for ${failedTeams(result)}.`)
+    else if (result.teams.some((t) => t.issue?.action === 'error')) core.setFailed('runner-setup drift: could not keep the drift issues up to date (see the errors above).')
   } catch (error) {
     if (error instanceof ConfigError) {
       for (const p of error.problems) core.error(p.hint ? `${p.message} (${p.hint})` : p.message, { file: p.file, startLine: p.line, startColumn: p.col })
@@ -56,6 +69,24 @@ function writeOutputs(result: CommandResult): void {
     core.setOutput('runner-labels', first.outputs.labels.join(','))
     core.setOutput('runs-on', first.outputs.runsOn)
   }
+}
+
+/** Drift issues live in the repository running the workflow and need a token that may write issues there. */
+function checkDriftIssueSettings(settings: RunSettings): void {
+  if (!settings.driftIssues) return
+  if (settings.command !== 'drift') throw new Error(`Input 'drift-issues' only applies to command 'drift'.`)
+  if (!settings.github.token) throw new Error(`Input 'drift-issues' needs 'github-token' with issues write (job permissions: issues: write).`)
+  if (!settings.github.repository || !settings.github.apiUrl) throw new Error(`Input 'drift-issues' needs GITHUB_REPOSITORY and the github-api-url input: run it inside a GitHub workflow.`)
+}
+
+function driftIssueApi(settings: RunSettings): GitHubApi {
+  return createGitHubApi(createHttp(), settings.github.apiUrl!, settings.github.token!)
+}
+
+function driftIssueOptions(settings: RunSettings): DriftIssueOptions {
+  const { GITHUB_SERVER_URL: server, GITHUB_RUN_ID: runId } = process.env
+  const repository = settings.github.repository!
+  return { repository, ...(server && runId ? { runUrl: `${server}/${repository}/actions/runs/${runId}` } : {}) }
 }
 
 function failedTeams(result: CommandResult): string {

@@ -1,7 +1,10 @@
+import type { TokenCredential } from '@azure/core-auth'
 import type { Logger } from '../core/logger.js'
 import { createCredential } from '../azure/credential.js'
 import { createEngine } from '../azure/engine.js'
+import { sharedTokenCredential } from '../azure/shared-token.js'
 import { runCommand } from '../commands/run.js'
+import { lazyVerify } from '../commands/verify.js'
 import { describeFailure } from '../commands/failure.js'
 import { resultJson } from '../report/json.js'
 import { renderText } from '../report/text.js'
@@ -23,14 +26,13 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): P
     }
     const logger = stderrLogger(io)
     const { settings } = options
+    let credential: TokenCredential | undefined
+    const signIn = (): TokenCredential =>
+      (credential ??= sharedTokenCredential(createCredential(settings.azure, { getIdToken: (audience) => fetchGitHubIdToken(audience, env) })))
     const result = await runCommand(settings, {
       logger,
-      engine: () =>
-        createEngine({
-          credential: createCredential(settings.azure, { getIdToken: (audience) => fetchGitHubIdToken(audience, env) }),
-          endpoint: settings.azure.armEndpoint,
-          logger
-        })
+      engine: () => createEngine({ credential: signIn(), endpoint: settings.azure.armEndpoint, logger }),
+      verify: lazyVerify(settings, signIn, env)
     })
     io.stdout((options.json ? JSON.stringify(resultJson(result), null, 2) : renderText(result)) + '\n')
     return result.exitCode

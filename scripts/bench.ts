@@ -1,0 +1,82 @@
+/**
+ * `npm run bench`: speed and scale figures, measured against the local emulator with added latency.
+ * Nothing here is asserted: the numbers are printed for the README and for comparing changes.
+ */
+import { execFileSync } from 'node:child_process'
+import { performance } from 'node:perf_hooks'
+import { ACTION_BUNDLE, countArm, startWorld, type World } from '../test/support/world.js'
+import { writeTeams } from './bench/teams.js'
+
+const LATENCY_MS = 50
+const CONFIG = 'examples/teams/studio.yaml'
+
+const rows: [string, string][] = []
+const report = (name: string, value: string): void => {
+  rows.push([name, value])
+  console.log(`${name}: ${value}`)
+}
+
+await applyFigures()
+await driftAtScale(100)
+startupFigures()
+
+console.log('\n| measure | result |\n| --- | --- |')
+for (const [name, value] of rows) console.log(`| ${name} | ${value} |`)
+
+/** Create from nothing and a no-op apply: requests, writes, and wall time in round trips of LATENCY_MS. */
+async function applyFigures(): Promise<void> {
+  const world = await startWorld([CONFIG], { latencyMs: LATENCY_MS })
+  try {
+    const create = await timed(world, ['apply', '--config', CONFIG])
+    report('create from nothing (studio, 15 resources)', `${create.arm.reads} reads, ${create.arm.writes} writes, ${create.all} requests in all, ${roundTrips(create.ms)} round trips (${create.ms} ms)`)
+    const noop = await timed(world, ['apply', '--config', CONFIG])
+    report('no-op apply', `${noop.arm.reads} reads, ${noop.arm.writes} writes, ${noop.all} requests in all, ${roundTrips(noop.ms)} round trips (${noop.ms} ms)`)
+    report('  of which process start and sign-in', `${roundTrips(noop.ms - noop.firstArmAt)} round trips before the first ARM read`.replace(/^(\d+)/, (n) => n))
+  } finally {
+    await world.close()
+  }
+}
+
+async function driftAtScale(count: number): Promise<void> {
+  const { dir, files } = writeTeams(count)
+  const world = await startWorld(files, { latencyMs: LATENCY_MS })
+  try {
+    await world.cli(['apply', '--config', dir])
+    world.emulator.clearRequests()
+    const drift = await timed(world, ['drift', '--config', dir])
+    report(`drift over ${count} teams`, `exit ${drift.code}, ${drift.arm.reads} reads, ${drift.ms} ms wall, peak ${world.emulator.admin.peakConcurrency()} concurrent requests`)
+  } finally {
+    await world.close()
+  }
+}
+
+function startupFigures(): void {
+  const node = median(() => execFileSync(process.execPath, ['-e', '0']))
+  const action = median(() => execFileSync(process.execPath, ['-e', `import(${JSON.stringify('./' + ACTION_BUNDLE)}).catch(()=>{})`], { env: { ...process.env, 'INPUT_CONFIG': 'examples/teams/minimal.yaml', INPUT_OFFLINE: 'true', GITHUB_OUTPUT: '/dev/null', GITHUB_STEP_SUMMARY: '/dev/null' }, stdio: 'ignore' }))
+  report('action start-up (offline plan, whole process)', `${action.toFixed(0)} ms median vs ${node.toFixed(0)} ms for bare \`node -e 0\``)
+}
+
+async function timed(world: World, args: string[]) {
+  const before = world.emulator.requests().length
+  const started = Date.now()
+  const t0 = performance.now()
+  const run = await world.cli(args)
+  const ms = Math.round(performance.now() - t0)
+  const log = world.emulator.requests().slice(before)
+  const firstArm = log.find((r) => r.path.startsWith('/subscriptions/'))
+  return { code: run.code, ms, arm: countArm(world.emulator, before), all: log.length, firstArmAt: firstArm ? firstArm.startedAt - started : 0 }
+}
+
+function roundTrips(ms: number): string {
+  return (ms / LATENCY_MS).toFixed(1)
+}
+
+function median(fn: () => unknown, runs = 7): number {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now()
+    fn()
+    times.push(performance.now() - t0)
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]
+}
