@@ -16,6 +16,8 @@ afterAll(async () => emulator.close())
 describe('long-running operations', () => {
   it('polls InProgress until the configured number of polls, and shows the busy state on GET meanwhile', async () => {
     const seen: string[] = []
+    const started = Date.now()
+    // No updateIntervalInMs: the emulator's Retry-After alone must keep polls fast (core-lro's default is 2 s).
     const poller = c.network.natGateways.createOrUpdate(RG, 'nat-slow', { location: LOCATION })
     await poller.submitted()
     seen.push((emulator.admin.getResource(net('natGateways', 'nat-slow'))!.properties as { provisioningState: string }).provisioningState)
@@ -24,6 +26,7 @@ describe('long-running operations', () => {
     expect(result.provisioningState).toBe('Succeeded')
     const polls = emulator.requests().filter((r) => r.path.includes('/operationStatuses/'))
     expect(polls).toHaveLength(3)
+    expect(Date.now() - started).toBeLessThan(1500)
   })
 
   it('lets a client that stopped polling find the work done on its next reads', async () => {

@@ -120,3 +120,19 @@ describe('network semantics', () => {
     expect(emulator.requests().map((r) => r.status)).toEqual([204])
   })
 })
+
+describe('address space checks', () => {
+  it('refuses a subnet outside the VNet or overlapping a sibling', async () => {
+    await c.network.virtualNetworks.createOrUpdate(RG, 'vnet-cidr', { location: LOCATION, addressSpace: { addressPrefixes: ['10.30.0.0/24'] } })
+    await c.network.subnets.createOrUpdate(RG, 'vnet-cidr', 'one', { addressPrefix: '10.30.0.0/27' })
+    expect((await armFailure(c.network.subnets.createOrUpdate(RG, 'vnet-cidr', 'out', { addressPrefix: '10.31.0.0/27' }))).code).toBe('NetcfgSubnetRangeOutsideVnet')
+    expect((await armFailure(c.network.subnets.createOrUpdate(RG, 'vnet-cidr', 'two', { addressPrefix: '10.30.0.16/28' }))).code).toBe('NetcfgSubnetRangesOverlap')
+    expect((await c.network.subnets.createOrUpdate(RG, 'vnet-cidr', 'one', { addressPrefix: '10.30.0.0/27' })).name).toBe('one')
+  })
+
+  it('refuses to peer VNets whose address spaces overlap', async () => {
+    await c.network.virtualNetworks.createOrUpdate(RG, 'vnet-twin', { location: LOCATION, addressSpace: { addressPrefixes: ['10.30.0.128/25'] } })
+    const failure = await armFailure(c.network.virtualNetworkPeerings.createOrUpdate(RG, 'vnet-cidr', 'to-twin', { remoteVirtualNetwork: { id: net('virtualNetworks', 'vnet-twin') } }))
+    expect(failure.code).toBe('VnetAddressSpacesOverlap')
+  })
+})

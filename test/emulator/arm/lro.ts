@@ -42,7 +42,7 @@ export interface LroSettings {
 }
 
 /** How soon a "Retry-After: 0" poll comes back (see retryAfter). */
-const FAST_POLL_MS = 20
+const FAST_POLL_MS = 5
 
 /**
  * The Retry-After value for LRO answers. core-lro ignores a Retry-After of 0 (it is falsy) and then

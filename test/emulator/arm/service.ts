@@ -263,7 +263,9 @@ export function actionOf(method: string, target: ArmTarget): string {
     return `${target.type}/action`
   }
   const verb = method === 'DELETE' ? 'delete' : method === 'GET' || method === 'HEAD' ? 'read' : 'write'
-  return `${target.type}/${verb}`
+  // Resource groups are authorized as a subscription child.
+  const type = target.type.replace(/^Microsoft\.Resources\/resourceGroups/i, 'Microsoft.Resources/subscriptions/resourceGroups')
+  return `${type}/${verb}`
 }
 
 function checkDenied(deps: ArmDeps, caller: Caller, method: string, target: ArmTarget): ArmError | undefined {

@@ -8,6 +8,7 @@ import type { ResourceStore, StoredResource, Wire } from '../store.js'
 import type { ResourceType, TypeContext } from './resource-type.js'
 import { asWire, envelope, idRef, newEtag, props, stableBytes, stableGuid } from './resource-type.js'
 import { environmentsOnSubnet, idList, natGatewaysUsingIp, SUBNET, subnetsReferencing } from './network-usage.js'
+import { contains, overlaps, ranges } from './cidr.js'
 
 const NETWORK_WRITE = { put: 'async', patch: 'sync', delete: 'async', busyState: 'Updating', etag: true } as const
 
@@ -124,12 +125,38 @@ function subnetInUse(store: ResourceStore, subnetId: string): ArmError | undefin
   return armError(400, 'InUseSubnetCannotBeDeleted', `Subnet ${name} is in use by ${env.id} and cannot be deleted. In order to delete the subnet, delete all the resources within the subnet. See aka.ms/deletesubnet.`)
 }
 
+/** Subnet ranges must lie inside the VNet's address space and not overlap their siblings. */
+function checkSubnetRange(id: string, given: Wire, vnetSpace: unknown, siblings: { id: string; prefixes: unknown }[]): ArmError | undefined {
+  const name = id.split('/').at(-1)
+  const vnetName = id.split('/').at(-3)
+  const own = ranges(given.addressPrefix === undefined ? given.addressPrefixes : [given.addressPrefix])
+  const space = ranges(asWire(vnetSpace).addressPrefixes)
+  for (const range of own) {
+    if (space.length > 0 && !space.some((s) => contains(s, range))) {
+      return armError(400, 'NetcfgSubnetRangeOutsideVnet', `Subnet '${name}' is not valid because its IP address range is outside the IP address range of virtual network '${vnetName}'.`)
+    }
+    const clash = siblings.find((s) => !sameId(s.id, id) && ranges(s.prefixes).some((r) => overlaps(r, range)))
+    if (clash !== undefined) {
+      return armError(400, 'NetcfgSubnetRangesOverlap', `Subnet '${name}' is not valid because its IP address range overlaps with that of an existing subnet '${clash.id.split('/').at(-1)}' in virtual network '${vnetName}'.`)
+    }
+  }
+  return undefined
+}
+
+const prefixesOf = (p: Wire): unknown => (p.addressPrefix === undefined ? p.addressPrefixes : [p.addressPrefix])
+
 /** Checks a subnet write (standalone or embedded in a VNet PUT) against references and its users. */
-function validateSubnet(store: ResourceStore, id: string, body: Wire): ArmError | undefined {
+function validateSubnet(store: ResourceStore, id: string, body: Wire, vnetSpace?: unknown, siblings?: { id: string; prefixes: unknown }[]): ArmError | undefined {
   const given = props(body)
   if (typeof given.addressPrefix !== 'string' && !Array.isArray(given.addressPrefixes)) {
     return armError(400, 'NoAddressPrefixOrPoolProvided', `Subnet ${id} must have an address prefix or a pool of addresses.`)
   }
+  const vnetId = id.split('/subnets/')[0]!
+  const vnet = store.get(vnetId)
+  const space = vnetSpace ?? (vnet === undefined ? undefined : props(vnet.body).addressSpace)
+  const others = siblings ?? store.list(SUBNET, vnetId).map((s) => ({ id: s.id, prefixes: prefixesOf(props(s.body)) }))
+  const badRange = checkSubnetRange(id, given, space, others)
+  if (badRange) return badRange
   const bad = checkRef(store, given.networkSecurityGroup, id) ?? checkRef(store, given.natGateway, id)
   if (bad) return bad
   const existing = store.get(id)
@@ -201,8 +228,9 @@ export const virtualNetworks: ResourceType = {
         if (inUse) return inUse
       }
     }
+    const siblings = given.subnets.map((s) => ({ id: `${target.id}/subnets/${String(asWire(s).name)}`, prefixes: prefixesOf(props(asWire(s))) }))
     for (const s of given.subnets) {
-      const bad = validateSubnet(ctx.store, `${target.id}/subnets/${String(asWire(s).name)}`, asWire(s))
+      const bad = validateSubnet(ctx.store, `${target.id}/subnets/${String(asWire(s).name)}`, asWire(s), given.addressSpace, siblings)
       if (bad) return bad
     }
     return undefined
@@ -263,9 +291,18 @@ function peeringView(ctx: TypeContext, stored: StoredResource): Wire {
 export const virtualNetworkPeerings: ResourceType = {
   type: PEERING,
   ...NETWORK_WRITE,
-  validate: (_ctx, { target, body }) => {
-    if (idRef(props(body).remoteVirtualNetwork) === undefined) {
+  validate: (ctx, { target, body }) => {
+    const remoteId = idRef(props(body).remoteVirtualNetwork)
+    if (remoteId === undefined) {
       return armError(400, 'InvalidRequestFormat', `Peering ${target.id} must specify properties.remoteVirtualNetwork.id.`)
+    }
+    const local = ctx.store.get(target.parentId)
+    const remote = ctx.store.get(remoteId)
+    if (local === undefined || remote === undefined) return undefined
+    const mine = ranges(asWire(props(local.body).addressSpace).addressPrefixes)
+    const theirs = ranges(asWire(props(remote.body).addressSpace).addressPrefixes)
+    if (mine.some((a) => theirs.some((b) => overlaps(a, b)))) {
+      return armError(400, 'VnetAddressSpacesOverlap', `Cannot create or update peering ${target.id}. Virtual networks ${local.id} and ${remote.id} cannot be peered because their address spaces overlap.`)
     }
     return undefined
   },
