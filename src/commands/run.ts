@@ -7,17 +7,18 @@ import type { TeamConfig } from '../config/types.js'
 import { desiredResources } from '../core/desired.js'
 import type { Logger } from '../core/logger.js'
 import { planOffline } from '../core/plan.js'
-import { countActions, forEachTeam, type Engine } from '../azure/engine.js'
-import type { VerifyCheck } from '../github/verify-types.js'
+import type { Engine } from '../azure/engine.js'
+import { countActions } from '../report/plan-text.js'
+import type { VerifyReport } from '../github/verify-report.js'
 import { teamOutputs } from './outputs.js'
 import { exitCodeOf, type CommandResult, type TeamResult } from './result.js'
 import type { RunSettings } from './settings.js'
 
 export interface RunDeps {
   logger: Logger
-  /** Built only when a command needs Azure, so an offline plan never signs in. */
-  engine: () => Engine
-  verify?: (config: TeamConfig, engine: Engine) => Promise<VerifyCheck[]>
+  /** Loaded and built only when a command needs Azure: an offline plan neither signs in nor loads the SDKs. */
+  engine: () => Engine | Promise<Engine>
+  verify?: (config: TeamConfig, engine: Engine) => Promise<VerifyReport>
 }
 
 export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<CommandResult> {
@@ -32,7 +33,8 @@ export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<
     return { command: settings.command, teams, exitCode: 0 }
   }
 
-  const engine = deps.engine()
+  const engine = await deps.engine()
+  const { forEachTeam } = await import('../azure/engine.js')
   const outcomes = await forEachTeam(configs, (config) => runForTeam(settings, config, engine, deps))
   const teams = outcomes.map((outcome, i) => (outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error }))
   return { command: settings.command, teams, exitCode: exitCodeOf(settings.command, teams) }
@@ -58,7 +60,8 @@ async function runForTeam(settings: RunSettings, config: TeamConfig, engine: Eng
     }
     case 'verify': {
       if (!deps.verify) throw new Error('verify is not available in this build')
-      return { ...base(config), checks: await deps.verify(config, engine) }
+      const r = await deps.verify(config, engine)
+      return { ...base(config), checks: r.checks, runners: r.runners, executions: r.executions, timings: r.timings }
     }
   }
 }
