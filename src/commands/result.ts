@@ -6,6 +6,9 @@ import type { Plan, PlanAction } from '../core/types.js'
 import type { CommandName } from './settings.js'
 import type { TeamOutputs } from './outputs.js'
 import type { VerifyCheck } from '../github/verify-types.js'
+import type { ExecutionReport } from '../github/verify-report.js'
+import type { RunnerReport } from '../github/runners.js'
+import type { DriftIssueOutcome } from './drift-issues.js'
 
 /** What one command did for one team; rendered as text (CLI), JSON (--json, the action's plan file) or a job summary. */
 export interface TeamResult {
@@ -21,6 +24,12 @@ export interface TeamResult {
   deleted?: DeleteRecord[]
   refused?: ForeignResource[]
   checks?: VerifyCheck[]
+  /** verify: registered runners with the team's labels. */
+  runners?: RunnerReport[]
+  /** verify: the jobs' recent executions, newest first. */
+  executions?: ExecutionReport[]
+  /** drift with drift issues: what happened to the team's issue. */
+  issue?: DriftIssueOutcome
   timings?: Timings
   outputs: TeamOutputs
 }

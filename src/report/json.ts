@@ -24,6 +24,9 @@ function teamJson(command: CommandResult['command'], t: TeamResult): Record<stri
   if (t.deleted) out.deleted = t.deleted
   if (t.refused) out.refused = t.refused
   if (t.checks) out.checks = t.checks
+  if (t.runners) out.runners = t.runners
+  if (t.executions) out.executions = t.executions
+  if (t.issue) out.issue = t.issue
   if (t.timings) out.timings = t.timings
   out.changeCount = changeCount(t)
   out.outputs = t.outputs

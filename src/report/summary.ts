@@ -1,12 +1,12 @@
 import type { CommandResult, TeamResult } from '../commands/result.js'
 import { changeCount } from '../commands/result.js'
-import { formatValue } from './plan-text.js'
+import { cell, driftTable } from './drift-table.js'
 
 /** The job summary as Markdown: one table row per team, then each team's plan, drift or checks. */
 export function renderSummary(result: CommandResult): string {
   const lines = [`## runner-setup ${result.command}`, '', '| team | result | changes | time |', '| --- | --- | --- | --- |']
   for (const t of result.teams) lines.push(`| ${t.team} | ${status(result.command, t)} | ${changeCount(t)} | ${seconds(t)} |`)
-  for (const t of result.teams) lines.push('', ...teamDetails(result.command, t))
+  for (const t of result.teams) lines.push('', ...teamDetails(result.command, t), ...timingLine(t))
   return lines.join('\n') + '\n'
 }
 
@@ -27,17 +27,21 @@ function teamDetails(command: CommandResult['command'], t: TeamResult): string[]
   if (t.error) return [...out, '```', t.error, '```']
   if (t.checks) {
     out.push('| check | status | detail |', '| --- | --- | --- |')
-    for (const c of t.checks) out.push(`| ${c.name} | ${c.status} | ${cell(c.detail)} |`)
+    for (const c of t.checks) out.push(`| ${c.name} | ${CHECK_ICON[c.status]} ${c.status} | ${cell(c.detail)} |`)
+    if (t.runners?.length) {
+      out.push('', '| runner | status | busy | note |', '| --- | --- | --- | --- |')
+      for (const r of t.runners) out.push(`| ${r.name} | ${r.status} | ${r.busy} | ${r.removed ? `deregistered (${r.stale})` : (r.stale ?? '')} |`)
+    }
+    if (t.executions?.length) {
+      out.push('', '| execution | status | started |', '| --- | --- | --- |')
+      for (const e of t.executions.slice(0, 10)) out.push(`| ${e.name} | ${e.status} | ${e.startTime ?? ''} |`)
+    }
     return out
   }
   if (t.drift) {
-    if (t.drift.length === 0) return [...out, 'No drift.']
-    out.push('| resource | field | config | Azure |', '| --- | --- | --- | --- |')
-    for (const item of t.drift) {
-      if (item.changes.length === 0) out.push(`| ${item.kind} ${item.name} | (missing) | | |`)
-      for (const c of item.changes) out.push(`| ${item.kind} ${item.name} | \`${c.path}\` | ${cell(formatValue(c.to))} | ${cell(formatValue(c.from))} |`)
-    }
-    return out
+    const issue = issueLine(t)
+    if (t.drift.length === 0) return [...out, 'No drift.', ...issue]
+    return [...out, ...driftTable(t.drift), ...issue]
   }
   if (t.deleted || t.refused) {
     for (const d of t.deleted ?? []) out.push(`- deleted ${d.kind} \`${d.name}\``)
@@ -52,6 +56,17 @@ function teamDetails(command: CommandResult['command'], t: TeamResult): string[]
   return out
 }
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+function timingLine(t: TeamResult): string[] {
+  if (!t.timings) return []
+  const { readMs, writeMs, totalMs } = t.timings
+  return ['', `<sub>read ${(readMs / 1000).toFixed(1)} s · write ${(writeMs / 1000).toFixed(1)} s · total ${(totalMs / 1000).toFixed(1)} s</sub>`]
+}
+
+const CHECK_ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const
+
+function issueLine(t: TeamResult): string[] {
+  const issue = t.issue
+  if (!issue || issue.action === 'none' || issue.action === 'skipped') return []
+  if (issue.action === 'error') return ['', `❌ ${issue.error ?? 'drift issue failed'}`]
+  return ['', `Drift issue [#${issue.number}](${issue.url}): ${issue.action}.`]
 }

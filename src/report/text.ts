@@ -20,13 +20,13 @@ function teamText(command: CommandResult['command'], t: TeamResult): string {
     }
     case 'drift': {
       const items = t.drift ?? []
-      if (items.length === 0) return `No drift for team ${t.team}.`
+      if (items.length === 0) return `No drift for team ${t.team}.${issueText(t)}`
       const lines = [`Drift for team ${t.team}: ${plural(items.length, 'resource')} ${items.length === 1 ? 'differs' : 'differ'} from the config.`]
       for (const item of items) {
         lines.push(`  ${item.action === 'create' ? 'missing' : 'changed'} ${item.kind} ${item.name}`)
         for (const change of item.changes) lines.push(`      ${change.path}: Azure has ${formatValue(change.from)}, the config says ${formatValue(change.to)}`)
       }
-      return lines.join('\n')
+      return lines.join('\n') + issueText(t)
     }
     case 'destroy': {
       const lines = [`Destroyed team ${t.team}: ${plural(t.deleted?.length ?? 0, 'resource')} deleted.`]
@@ -37,9 +37,17 @@ function teamText(command: CommandResult['command'], t: TeamResult): string {
     case 'verify': {
       const lines = [`Verify team ${t.team}:`]
       for (const c of t.checks ?? []) lines.push(`  ${CHECK_MARK[c.status]} ${c.name}: ${c.detail}`)
+      for (const r of t.runners ?? []) lines.push(`    runner ${r.name}: ${r.status}${r.busy ? ', busy' : ''}${r.stale ? ` (${r.removed ? 'deregistered: ' : ''}${r.stale})` : ''}`)
       return lines.join('\n')
     }
   }
+}
+
+function issueText(t: TeamResult): string {
+  const issue = t.issue
+  if (!issue || issue.action === 'skipped' || issue.action === 'none') return ''
+  if (issue.action === 'error') return `\n  ✗ ${issue.error}`
+  return `\n  drift issue #${issue.number}: ${issue.action} (${issue.url})`
 }
 
 function runsOnLine(t: TeamResult): string {
