@@ -10,8 +10,11 @@ import { KEY_VAULT_PATH, KeyVaults } from './keyvault.js'
 import { createRestHandler } from './rest.js'
 import { GitHubState, type App } from './state.js'
 import { observed, Traffic, type FaultRule, type LoggedRequest } from './traffic.js'
+import { BROKER_PATH, Workflows } from './workflows.js'
+import type { RateLimits } from './rate-limit.js'
 
 export { GitHubState } from './state.js'
+export { Workflows, type WorkflowJob } from './workflows.js'
 export type { FaultRule, LoggedRequest } from './traffic.js'
 
 export interface GitHubServicesOptions {
@@ -28,6 +31,10 @@ export interface GitHubAdmin {
   github: GitHubState
   identities: ManagedIdentities
   keyVaults: KeyVaults
+  /** Workflow runs and jobs, and their assignment to runners. */
+  workflows: Workflows
+  /** Rate-limit buckets per credential (`installation:<id>`). */
+  limits: RateLimits
   basePaths: string[]
   identityPath: string
   /** Registers an App with a fresh RSA key; the private key PEM is for the test to store in Key Vault. */
@@ -47,12 +54,15 @@ export function createGitHubServices(options: GitHubServicesOptions = {}): { ser
   const identities = new ManagedIdentities(now)
   const keyVaults = new KeyVaults(now)
   const traffic = new Traffic()
-  const rest = createRestHandler(github, basePaths)
+  const workflows = new Workflows(github)
+  const rest = createRestHandler(github, basePaths, workflows)
 
   const admin: GitHubAdmin = {
     github,
     identities,
     keyVaults,
+    workflows,
+    limits: rest.limits,
     basePaths,
     identityPath,
     createApp() {
@@ -70,6 +80,7 @@ export function createGitHubServices(options: GitHubServicesOptions = {}): { ser
     { name: 'github', handle: observed('github', traffic, rest.owns, rest.handle) },
     { name: 'managed-identity', handle: observed('managed-identity', traffic, (req) => req.url.pathname === identityPath, (req) => handleIdentity(identities, req)) },
     { name: 'key-vault', handle: observed('key-vault', traffic, (req) => KEY_VAULT_PATH.test(req.url.pathname), (req) => keyVaults.handle(identities, req)) },
+    { name: 'github-broker', handle: observed('github-broker', traffic, (req) => req.url.pathname.startsWith(BROKER_PATH + '/'), (req) => workflows.handleBroker(req)!) },
     { name: 'github-admin', handle: (req) => adminApi(admin, adminPath, req) }
   ]
   return { services, admin }

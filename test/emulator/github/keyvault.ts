@@ -25,9 +25,8 @@ export class KeyVaults {
 
   constructor(readonly now: () => number = Date.now) {}
 
-  /** Adds a version and makes it current; returns the version id. */
-  setSecret(vault: string, name: string, value: string): string {
-    const version = randomBytes(16).toString('hex')
+  /** Adds a version (random id unless given) and makes it current; returns the version id. */
+  setSecret(vault: string, name: string, value: string, version = randomBytes(16).toString('hex')): string {
     const id = `${vault}/${name}`.toLowerCase()
     this.secrets.set(id, [...(this.secrets.get(id) ?? []), { version, value, createdSeconds: Math.floor(this.now() / 1000) }])
     return version

@@ -35,6 +35,26 @@ export class RateLimits {
     }
   }
 
+  /** Gives back the request just counted (a 304 is free) and returns the headers as they now stand. */
+  refund(credential: string, resource: string): Record<string, string> {
+    const bucket = this.buckets.get(`${credential} ${resource}`)
+    if (bucket && bucket.used > 0) bucket.used--
+    const limit = LIMITS[resource] ?? 5000
+    const used = bucket?.used ?? 0
+    return {
+      'x-ratelimit-limit': String(limit),
+      'x-ratelimit-remaining': String(limit - used),
+      'x-ratelimit-reset': String(bucket?.resetSeconds ?? Math.floor(this.now() / 1000) + 3600),
+      'x-ratelimit-used': String(used),
+      'x-ratelimit-resource': resource
+    }
+  }
+
+  /** Requests counted so far in the current window. */
+  used(credential: string, resource = 'core'): number {
+    return this.buckets.get(`${credential} ${resource}`)?.used ?? 0
+  }
+
   /** Test hook: spend a bucket down to `remaining`. */
   set(credential: string, resource: string, remaining: number): void {
     this.take(credential, resource)

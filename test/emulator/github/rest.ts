@@ -3,11 +3,12 @@
  * runner groups, JIT configs, runners. Mounted under one or more base paths, so the API URL can look like
  * GHES (`.../api/v3`) or github.com.
  */
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import type { EmuRequest, EmuResponse } from '../http.js'
 import { verifyAppJwt } from './app-jwt.js'
 import { RateLimits } from './rate-limit.js'
 import { sameScope, type GitHubState, type IssuedToken, type Permissions, type Runner, type RunnerGroup, type RunnerScope } from './state.js'
+import { BROKER_PATH, workflowRoutes, type Workflows } from './workflows.js'
 
 const DOCS = 'https://docs.github.com/rest'
 type Params = Record<string, string>
@@ -16,7 +17,11 @@ type Handler = (req: EmuRequest, params: Params) => EmuResponse
 const error = (status: number, message: string): EmuResponse => ({ status, body: { message, documentation_url: DOCS, status: String(status) } })
 const notFound = (): EmuResponse => error(404, 'Not Found')
 
-export function createRestHandler(state: GitHubState, basePaths: string[]): { owns(req: EmuRequest): boolean; handle(req: EmuRequest): EmuResponse } {
+export function createRestHandler(
+  state: GitHubState,
+  basePaths: string[],
+  workflows?: Workflows
+): { owns(req: EmuRequest): boolean; handle(req: EmuRequest): EmuResponse; limits: RateLimits } {
   const limits = new RateLimits(state.now)
   const routes: [string, RegExp, Handler][] = []
   const route = (method: string, pattern: string, handler: Handler): void => {
@@ -106,6 +111,11 @@ export function createRestHandler(state: GitHubState, basePaths: string[]): { ow
     }))
   }
 
+  for (const r of workflows ? workflowRoutes(workflows, state) : []) {
+    const authorize = (t: IssuedToken, p: Params): EmuResponse | undefined => (r.scope === 'repo' ? requireRepo(t, p.owner!, p.repo!) : requireOrg(t, p.owner!))
+    route(r.method, r.pattern, withToken(authorize, r.permission, 'read', r.handle))
+  }
+
   function generateJit(req: EmuRequest, scope: RunnerScope): EmuResponse {
     const body = (req.body ?? {}) as { name?: unknown; runner_group_id?: unknown; labels?: unknown; work_folder?: unknown }
     if (typeof body.name !== 'string' || body.name === '') return error(422, 'Invalid request.\n\n"name" wasn\'t supplied.')
@@ -122,7 +132,10 @@ export function createRestHandler(state: GitHubState, basePaths: string[]): { ow
     if (group?.hosted) return error(403, 'Runner group is not available for self-hosted runners.')
     if (state.runnersIn(scope).some((r) => r.name === body.name)) return error(409, `Already exists - A runner with the name ${body.name} already exists.`)
     const runner = state.addRunner({ name: body.name, labels: labels as string[], runnerGroupId: body.runner_group_id, scope })
-    const jitConfig = Buffer.from(JSON.stringify({ runnerId: runner.id, name: runner.name, credentials: randomBytes(16).toString('hex') })).toString('base64')
+    // Like the real one, the JIT config names the service the runner connects to (here the stand-in's broker).
+    const jitConfig = Buffer.from(
+      JSON.stringify({ runnerId: runner.id, name: runner.name, serverUrl: `${req.url.origin}${BROKER_PATH}`, credentials: randomBytes(16).toString('hex') })
+    ).toString('base64')
     return { status: 201, body: { runner: runnerJson(runner), encoded_jit_config: jitConfig } }
   }
 
@@ -165,20 +178,33 @@ export function createRestHandler(state: GitHubState, basePaths: string[]): { ow
   }
 
   return {
+    limits,
     owns: (req) => relative(req) !== undefined,
     handle(req) {
       const path = relative(req)!
       const resource = path.endsWith('/generate-jitconfig') ? 'actions_runner_registration' : 'core'
-      const limit = limits.take(credentialOf(req, path), resource)
+      const credential = credentialOf(req, path)
+      const limit = limits.take(credential, resource)
       const withLimits = (response: EmuResponse): EmuResponse => ({ ...response, headers: { ...limit.headers, ...response.headers } })
       if (limit.exceeded) return withLimits(error(403, 'API rate limit exceeded for installation.'))
       for (const [method, pattern, handler] of routes) {
         const match = pattern.exec(path)
-        if (match && method === req.method) return withLimits(handler(req, { ...match.groups }))
+        if (match && method === req.method) return conditional(req, handler(req, { ...match.groups }), withLimits, () => limits.refund(credential, resource))
       }
       return withLimits(notFound())
     }
   }
+}
+
+/**
+ * GitHub's conditional requests: a 200 GET carries an ETag; the same ETag in If-None-Match gets 304 with no body,
+ * and a 304 does not count against the rate limit.
+ */
+function conditional(req: EmuRequest, response: EmuResponse, withLimits: (r: EmuResponse) => EmuResponse, refund: () => Record<string, string>): EmuResponse {
+  if (req.method !== 'GET' || response.status !== 200) return withLimits(response)
+  const etag = `W/"${createHash('sha256').update(JSON.stringify(response.body ?? null)).digest('hex').slice(0, 32)}"`
+  if (req.headers['if-none-match'] === etag) return { status: 304, headers: { ...refund(), etag } }
+  return withLimits({ ...response, headers: { ...response.headers, etag } })
 }
 
 function bearer(req: EmuRequest): string | undefined {

@@ -1,0 +1,258 @@
+/**
+ * Workflow runs and their jobs, per repository, and how GitHub hands a queued job to a runner: a registered JIT
+ * runner whose labels include every label of the job (and whose runner group admits the repository) takes the
+ * oldest such job, runs it, reports it done and is deregistered (ephemeral). A JIT runner that never took a job
+ * is removed when its process goes away. The stand-in runner talks to GitHub through the small "broker" API
+ * below (the real one is the Actions service, reached with the JIT config's credentials).
+ */
+import type { EmuRequest, EmuResponse } from '../http.js'
+import type { GitHubState, Repo, Runner } from './state.js'
+
+export type JobStatus = 'queued' | 'in_progress' | 'completed'
+export type Conclusion = 'success' | 'failure' | 'cancelled'
+
+export interface WorkflowJob {
+  id: number
+  runId: number
+  owner: string
+  repo: string
+  name: string
+  labels: string[]
+  status: JobStatus
+  conclusion: Conclusion | null
+  /** How long the stand-in runner works on it (real ms). */
+  runMs: number
+  queuedAt: number
+  startedAt?: number
+  completedAt?: number
+  runnerId?: number
+  runnerName?: string
+}
+
+export interface WorkflowRun {
+  id: number
+  owner: string
+  repo: string
+  name: string
+  jobIds: number[]
+  createdAt: number
+}
+
+/** Broker routes, outside the REST base paths. The JIT config carries `${origin}${BROKER_PATH}` as its server URL. */
+export const BROKER_PATH = '/_broker/github'
+
+const lower = (s: string): string => s.toLowerCase()
+
+export class Workflows {
+  readonly runs = new Map<number, WorkflowRun>()
+  readonly jobs = new Map<number, WorkflowJob>()
+  /** Runners whose process said hello, by id. */
+  private readonly connected = new Set<number>()
+
+  constructor(private readonly state: GitHubState) {}
+
+  /** One workflow run with `count` jobs (a matrix) that all `runs-on` these labels. */
+  queueJob(options: { owner: string; repo: string; labels: string[]; name?: string; runMs?: number; count?: number }): WorkflowJob[] {
+    const repo = this.state.repo(options.owner, options.repo) ?? this.state.addRepo(options.owner, options.repo)
+    const now = this.state.now()
+    const run: WorkflowRun = { id: this.state.newId(), owner: repo.owner, repo: repo.name, name: options.name ?? 'ci', jobIds: [], createdAt: now }
+    const made: WorkflowJob[] = []
+    for (let i = 0; i < (options.count ?? 1); i++) {
+      const job: WorkflowJob = {
+        id: this.state.newId(), runId: run.id, owner: repo.owner, repo: repo.name,
+        name: (options.count ?? 1) > 1 ? `${run.name} (${i + 1})` : run.name,
+        labels: [...options.labels], status: 'queued', conclusion: null, runMs: options.runMs ?? 0, queuedAt: now
+      }
+      this.jobs.set(job.id, job)
+      run.jobIds.push(job.id)
+      made.push(job)
+    }
+    this.runs.set(run.id, run)
+    return made
+  }
+
+  /** Cancels a job; a running one is marked cancelled, its runner finishes as usual. */
+  cancelJob(jobId: number): void {
+    const job = this.jobs.get(jobId)
+    if (!job || job.status === 'completed') return
+    job.status = 'completed'
+    job.conclusion = 'cancelled'
+    job.completedAt = this.state.now()
+  }
+
+  runStatus(run: WorkflowRun): JobStatus {
+    const statuses = run.jobIds.map((id) => this.jobs.get(id)!.status)
+    if (statuses.every((s) => s === 'completed')) return 'completed'
+    if (statuses.every((s) => s === 'queued')) return 'queued'
+    return 'in_progress'
+  }
+
+  runsOf(owner: string, repo: string, status?: string): WorkflowRun[] {
+    return [...this.runs.values()]
+      .filter((r) => lower(r.owner) === lower(owner) && lower(r.repo) === lower(repo) && (!status || this.runStatus(r) === status))
+      .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)
+  }
+
+  /** GitHub's rule: every job label is one of the runner's labels, and the runner's group admits the repository. */
+  canTake(runner: Runner, job: WorkflowJob): boolean {
+    const runnerLabels = new Set(runner.labels.map(lower))
+    if (!job.labels.every((l) => runnerLabels.has(lower(l)))) return false
+    if ('repo' in runner.scope) return lower(runner.scope.owner) === lower(job.owner) && lower(runner.scope.repo) === lower(job.repo)
+    if (lower(runner.scope.org) !== lower(job.owner)) return false
+    const group = this.state.groupsOf(runner.scope.org).find((g) => g.id === runner.runnerGroupId)
+    const repo = this.state.repo(job.owner, job.repo)
+    if (!group || !repo) return false
+    if (!repo.private && !group.allowsPublicRepositories) return false
+    return group.visibility !== 'selected' || group.selectedRepositoryIds.includes(repo.id)
+  }
+
+  /** The runner's process connected with its JIT config. */
+  connect(runnerId: number): Runner | undefined {
+    const runner = this.state.runners.get(runnerId)
+    if (!runner) return undefined
+    runner.status = 'online'
+    this.connected.add(runnerId)
+    return runner
+  }
+
+  /** The job this runner works on: the one it has, or the oldest queued one it may take. */
+  acquire(runnerId: number): WorkflowJob | undefined {
+    const runner = this.state.runners.get(runnerId)
+    if (!runner || !this.connected.has(runnerId)) return undefined
+    const mine = [...this.jobs.values()].find((j) => j.runnerId === runnerId)
+    if (mine) return mine
+    const job = [...this.jobs.values()].filter((j) => j.status === 'queued' && this.canTake(runner, j)).sort((a, b) => a.queuedAt - b.queuedAt || a.id - b.id)[0]
+    if (!job) return undefined
+    job.status = 'in_progress'
+    job.startedAt = this.state.now()
+    job.runnerId = runner.id
+    job.runnerName = runner.name
+    runner.busy = true
+    return job
+  }
+
+  /** The job is done: an ephemeral runner is deregistered by GitHub right after. */
+  complete(runnerId: number, conclusion: Conclusion): WorkflowJob | undefined {
+    const job = [...this.jobs.values()].find((j) => j.runnerId === runnerId)
+    if (job && job.status !== 'completed') {
+      job.status = 'completed'
+      job.conclusion = conclusion
+      job.completedAt = this.state.now()
+    }
+    this.state.runners.delete(runnerId)
+    this.connected.delete(runnerId)
+    return job
+  }
+
+  /** The runner's process ended: one that never took a job is removed; one that did is already gone. */
+  disconnect(runnerId: number): void {
+    this.connected.delete(runnerId)
+    const runner = this.state.runners.get(runnerId)
+    if (!runner) return
+    const tookJob = [...this.jobs.values()].some((j) => j.runnerId === runnerId)
+    if (!tookJob) this.state.runners.delete(runnerId)
+    else runner.status = 'offline'
+  }
+
+  /** Broker HTTP for the stand-in runner: POST sessions {jitconfig}, POST runners/{id}/acquire|complete, DELETE runners/{id}/session. */
+  handleBroker(req: EmuRequest): EmuResponse | undefined {
+    if (!req.url.pathname.startsWith(BROKER_PATH + '/')) return undefined
+    const path = req.url.pathname.slice(BROKER_PATH.length)
+    if (path === '/sessions' && req.method === 'POST') {
+      const jit = decodeJit((req.body as { jitconfig?: string } | undefined)?.jitconfig)
+      const runner = jit ? this.state.runners.get(jit.runnerId) : undefined
+      if (!jit || !runner || runner.name !== jit.name) return { status: 401, body: { message: 'The runner registration was not found or has been deleted.' } }
+      this.connect(runner.id)
+      return { status: 200, body: { runnerId: runner.id, name: runner.name } }
+    }
+    const match = /^\/runners\/(\d+)\/(acquire|complete|session)$/.exec(path)
+    if (!match) return { status: 404, body: { message: 'unknown broker call' } }
+    const runnerId = Number(match[1])
+    if (match[2] === 'acquire' && req.method === 'POST') {
+      if (!this.state.runners.has(runnerId)) return { status: 404, body: { message: 'runner deleted' } }
+      const job = this.acquire(runnerId)
+      return job ? { status: 200, body: { id: job.id, name: job.name, runMs: job.runMs, status: job.status } } : { status: 204 }
+    }
+    if (match[2] === 'complete' && req.method === 'POST') {
+      const conclusion = (req.body as { conclusion?: Conclusion } | undefined)?.conclusion ?? 'success'
+      const job = this.complete(runnerId, conclusion)
+      return job ? { status: 200, body: { id: job.id, conclusion: job.conclusion } } : { status: 404, body: { message: 'no job' } }
+    }
+    if (match[2] === 'session' && req.method === 'DELETE') {
+      this.disconnect(runnerId)
+      return { status: 204 }
+    }
+    return { status: 405, body: { message: 'method not allowed' } }
+  }
+}
+
+function decodeJit(text: string | undefined): { runnerId: number; name: string } | undefined {
+  try {
+    const parsed = JSON.parse(Buffer.from(text ?? '', 'base64').toString('utf8')) as { runnerId?: unknown; name?: unknown }
+    return typeof parsed.runnerId === 'number' && typeof parsed.name === 'string' ? { runnerId: parsed.runnerId, name: parsed.name } : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export interface WorkflowRoute {
+  method: string
+  pattern: string
+  /** Whose access the token needs: the repository, or the org (or user) `owner`. */
+  scope: 'repo' | 'owner'
+  permission: string
+  handle(req: EmuRequest, params: Record<string, string>): EmuResponse
+}
+
+/** The REST endpoints KEDA's github-runner scaler calls, shaped like GitHub's (only the fields that matter). */
+export function workflowRoutes(workflows: Workflows, state: GitHubState): WorkflowRoute[] {
+  const perPage = (req: EmuRequest, fallback: number): { size: number; page: number } => ({
+    size: Math.min(Number(req.url.searchParams.get('per_page') ?? fallback) || fallback, 100),
+    page: Math.max(Number(req.url.searchParams.get('page') ?? 1) || 1, 1)
+  })
+  const slice = <T>(items: T[], p: { size: number; page: number }): T[] => items.slice((p.page - 1) * p.size, p.page * p.size)
+  const reposOf = (req: EmuRequest, owner: string): EmuResponse => {
+    const repos = [...state.repos.values()].filter((r) => lower(r.owner) === lower(owner)).sort((a, b) => a.id - b.id)
+    return { status: 200, body: slice(repos, perPage(req, 30)).map(repoJson) }
+  }
+  return [
+    {
+      method: 'GET', pattern: '/repos/{owner}/{repo}/actions/runs', scope: 'repo', permission: 'actions',
+      handle(req, p) {
+        const runs = workflows.runsOf(p.owner!, p.repo!, req.url.searchParams.get('status') ?? undefined)
+        const repo = state.repo(p.owner!, p.repo!)!
+        return { status: 200, body: { total_count: runs.length, workflow_runs: slice(runs, perPage(req, 30)).map((r) => runJson(workflows, r, repo)) } }
+      }
+    },
+    {
+      method: 'GET', pattern: '/repos/{owner}/{repo}/actions/runs/{id}/jobs', scope: 'repo', permission: 'actions',
+      handle(req, p) {
+        const run = workflows.runs.get(Number(p.id))
+        if (!run || lower(run.repo) !== lower(p.repo!) || lower(run.owner) !== lower(p.owner!)) return { status: 404, body: { message: 'Not Found' } }
+        const jobs = run.jobIds.map((id) => workflows.jobs.get(id)!)
+        return { status: 200, body: { total_count: jobs.length, jobs: slice(jobs, perPage(req, 30)).map(jobJson) } }
+      }
+    },
+    { method: 'GET', pattern: '/orgs/{owner}/repos', scope: 'owner', permission: 'metadata', handle: (req, p) => reposOf(req, p.owner!) },
+    { method: 'GET', pattern: '/users/{owner}/repos', scope: 'owner', permission: 'metadata', handle: (req, p) => reposOf(req, p.owner!) }
+  ]
+}
+
+const iso = (ms: number | undefined): string | null => (ms === undefined ? null : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z'))
+
+function repoJson(repo: Repo): object {
+  return { id: repo.id, name: repo.name, full_name: `${repo.owner}/${repo.name}`, private: repo.private, owner: { login: repo.owner } }
+}
+
+function runJson(workflows: Workflows, run: WorkflowRun, repo: Repo): object {
+  const status = workflows.runStatus(run)
+  return { id: run.id, name: run.name, status, conclusion: null, created_at: iso(run.createdAt), repository: repoJson(repo) }
+}
+
+function jobJson(job: WorkflowJob): object {
+  return {
+    id: job.id, run_id: job.runId, name: job.name, status: job.status, conclusion: job.conclusion, labels: job.labels,
+    created_at: iso(job.queuedAt), started_at: iso(job.startedAt), completed_at: iso(job.completedAt),
+    runner_id: job.runnerId ?? null, runner_name: job.runnerName ?? null
+  }
+}
