@@ -5,15 +5,15 @@ import * as core from '@actions/core'
 import type { TokenCredential } from '@azure/core-auth'
 import { ConfigError } from '../config/errors.js'
 import type { Logger } from '../core/logger.js'
+import { describeFailure } from '../commands/failure.js'
+import { changeCount, type CommandResult } from '../commands/result.js'
 import { createCredential } from '../azure/credential.js'
 import { createEngine } from '../azure/engine.js'
 import { sharedTokenCredential } from '../azure/shared-token.js'
-import { describeFailure } from '../commands/failure.js'
-import { changeCount, type CommandResult } from '../commands/result.js'
 import { runCommand } from '../commands/run.js'
 import { syncDriftIssues, type DriftIssueOptions } from '../commands/drift-issues.js'
 import type { RunSettings } from '../commands/settings.js'
-import { lazyVerify } from '../commands/verify.js'
+import { loadVerify } from '../commands/load-verify.js'
 import { createGitHubApi, type GitHubApi } from '../github/api.js'
 import { createHttp } from '../github/http.js'
 import { resultJson } from '../report/json.js'
@@ -38,7 +38,7 @@ export async function run(): Promise<void> {
     const result = await runCommand(settings, {
       logger: actionsLogger,
       engine: () => createEngine({ credential: signIn(), endpoint: settings.azure.armEndpoint, logger: actionsLogger }),
-      verify: lazyVerify(settings, signIn, process.env)
+      verify: loadVerify(settings, process.env, signIn)
     })
     if (settings.driftIssues) await syncDriftIssues(result, driftIssueApi(settings), driftIssueOptions(settings))
     core.info(renderText(result))

@@ -4,7 +4,7 @@ import { createCredential } from '../azure/credential.js'
 import { createEngine } from '../azure/engine.js'
 import { sharedTokenCredential } from '../azure/shared-token.js'
 import { runCommand } from '../commands/run.js'
-import { lazyVerify } from '../commands/verify.js'
+import { loadVerify } from '../commands/load-verify.js'
 import { describeFailure } from '../commands/failure.js'
 import { resultJson } from '../report/json.js'
 import { renderText } from '../report/text.js'
@@ -32,7 +32,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): P
     const result = await runCommand(settings, {
       logger,
       engine: () => createEngine({ credential: signIn(), endpoint: settings.azure.armEndpoint, logger }),
-      verify: lazyVerify(settings, signIn, env)
+      verify: loadVerify(settings, env, signIn)
     })
     io.stdout((options.json ? JSON.stringify(resultJson(result), null, 2) : renderText(result)) + '\n')
     return result.exitCode

@@ -1,3 +1,4 @@
+import type { TokenCredential } from '@azure/core-auth'
 import type { CredentialOptions } from '../azure/credential.js'
 import type { Engine } from '../azure/engine.js'
 import type { TeamConfig } from '../config/types.js'
@@ -9,11 +10,12 @@ export const KEY_VAULT_ENDPOINT_ENV = 'RUNNER_SETUP_KEY_VAULT_ENDPOINT'
 
 /**
  * The command runner's verify dependency, loaded on first use like the engine (other commands never load it).
- * It signs in on its own: it needs Key Vault tokens as well as ARM ones.
+ * `signIn` shares the engine's credential (one sign-in per run); without it, verify signs in on its own.
  */
 export function loadVerify(
   settings: RunSettings,
   env: NodeJS.ProcessEnv,
+  signIn?: () => TokenCredential,
   credentialOptions: CredentialOptions = {}
 ): (config: TeamConfig, engine: Engine) => Promise<VerifyReport> {
   let loaded: Promise<(config: TeamConfig, engine: Engine) => Promise<VerifyReport>> | undefined
@@ -25,7 +27,7 @@ export function loadVerify(
       import('../azure/shared-token.js'),
       import('../github/http.js')
     ])
-    const credential = sharedTokenCredential(createCredential(settings.azure, credentialOptions))
+    const credential = signIn ? signIn() : sharedTokenCredential(createCredential(settings.azure, credentialOptions))
     const keyVaultEndpoint = env[KEY_VAULT_ENDPOINT_ENV]
     return createVerify({
       clients: createClients({ credential, endpoint: settings.azure.armEndpoint }),
