@@ -28,15 +28,16 @@ export function recordingLogger(lines: string[]): Logger {
   }
 }
 
+/** Tiny polls and sleeps; generous bounds, so a loaded CI machine never trips them (tests that need a timeout set their own). */
 export const fastTiming = {
   sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
   progressIntervalMs: 5,
-  operationTimeoutMs: 2_000,
-  keyVaultWaitMs: 500,
+  operationTimeoutMs: 20_000,
+  keyVaultWaitMs: 10_000,
   keyVaultRetryIntervalMs: 5,
   settlePollMs: 5,
   executionPollMs: 5,
-  executionStopTimeoutMs: 500
+  executionStopTimeoutMs: 10_000
 }
 
 export async function seedPlatform(emulator: Emulator): Promise<void> {

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { createCredential } from '../../src/azure/credential.js'
 import { desiredResources } from '../../src/core/desired.js'
 import { HUB_VNET_ID, RG_ID, studioConfig } from './fixture.js'
-import { startHarness, type Harness } from './harness.js'
+import { engineFor, startHarness, type Harness } from './harness.js'
 
 const config = studioConfig()
 const desired = desiredResources(config)
@@ -88,7 +88,8 @@ describe('waits', () => {
 
   it('gives up on Key Vault access after the bounded wait with ARM code and message', async () => {
     h.emulator.admin.fault({ ...keyVaultRefusal, method: 'PUT', path: `/jobs/${job.name}$` })
-    await expect(h.engine.apply(config)).rejects.toThrow(`Cannot create job ${job.name}: Azure reported InvalidParameterValueInContainerTemplate:`)
+    const engine = engineFor(h.emulator, [], { keyVaultWaitMs: 100 })
+    await expect(engine.apply(config)).rejects.toThrow(`Cannot create job ${job.name}: Azure reported InvalidParameterValueInContainerTemplate:`)
   })
 })
 
