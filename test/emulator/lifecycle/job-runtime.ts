@@ -1,0 +1,306 @@
+/**
+ * Container Apps' event-triggered jobs, run for real on this machine. For every stored Microsoft.App/jobs with
+ * `triggerType: Event` and a `github-runner` rule, a KEDA poll every `pollingInterval` (simulated) reads the queue
+ * with the scaler in keda-scaler.ts and starts `min(ceil(queue / target), maxExecutions) − running` executions
+ * (KEDA's default ScaledJob strategy). Each execution is an ARM execution resource (Running → Succeeded/Failed,
+ * or Stopped by stopExecution) and a child process: the real entrypoint bundle with the job template's env plus
+ * what Container Apps injects, its URLs pointed at the emulator. replicaTimeout is enforced; an execution whose
+ * job is deleted or that ARM marks Stopped is killed.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Emulator } from '../index.js'
+import type { GitHubAdmin } from '../github/index.js'
+import type { Clock } from './clock.js'
+import { createJsonHttp, type JsonHttp } from './https-json.js'
+import { GitHubRunnerScaler, parseScalerMetadata, type PollResult } from './keda-scaler.js'
+import { parseSecretUri } from './seed-github.js'
+
+const JOB_TYPE = 'Microsoft.App/jobs'
+export const ENTRYPOINT_BUNDLE = resolve(import.meta.dirname, '../../../dist/entrypoint/index.js')
+const FAKE_RUNNER = resolve(import.meta.dirname, 'fake-runner.ts')
+
+type Wire = Record<string, unknown>
+const obj = (v: unknown): Wire => (v !== null && typeof v === 'object' ? (v as Wire) : {})
+
+export type ExecutionStatus = 'Running' | 'Succeeded' | 'Failed' | 'Stopped'
+
+export interface ExecutionRecord {
+  jobId: string
+  name: string
+  id: string
+  status: ExecutionStatus
+  /** Real ms (Date.now) */
+  startedAt: number
+  endedAt?: number
+  exitCode?: number
+  reason?: 'replicaTimeout' | 'stopped'
+  output: string
+}
+
+export interface PollRecord extends PollResult {
+  jobId: string
+  at: number
+  running: number
+  started: number
+  error?: string
+}
+
+export interface RuntimeOptions {
+  emulator: Emulator
+  github: GitHubAdmin
+  clock: Clock
+  /** The runner entrypoint bundle; default dist/entrypoint/index.js. */
+  entrypoint?: string
+  /** How often (real ms) the runtime looks for new jobs and stopped executions. Default 10. */
+  tickMs?: number
+  onPoll?: (poll: PollRecord) => void
+  onExecution?: (execution: ExecutionRecord) => void
+}
+
+interface JobState {
+  id: string
+  nextPollAt: number
+  polling: boolean
+  scaler?: GitHubRunnerScaler
+  scalerKey?: string
+}
+
+export class JobRuntime {
+  readonly executions: ExecutionRecord[] = []
+  readonly polls: PollRecord[] = []
+  private readonly jobs = new Map<string, JobState>()
+  private readonly children = new Map<string, { child: ChildProcess; timer: NodeJS.Timeout; exited: Promise<void> }>()
+  private readonly http: JsonHttp
+  private readonly dir = mkdtempSync(join(tmpdir(), 'rs-lifecycle-'))
+  private readonly runSh: string
+  private readonly system: { passwdFile: string; groupFile: string; sudoersDir: string }
+  private timer: NodeJS.Timeout | undefined
+
+  constructor(private readonly options: RuntimeOptions) {
+    this.http = createJsonHttp(options.emulator.caPem)
+    this.runSh = join(this.dir, 'runner', 'run.sh')
+    mkdirSync(join(this.dir, 'runner'))
+    writeFileSync(this.runSh, `#!/bin/sh\nexec "${process.execPath}" --no-warnings "${FAKE_RUNNER}" "$@"\n`)
+    chmodSync(this.runSh, 0o755)
+    // The runner user is this user (tests are not root); the entrypoint strips its sudo rights in these files.
+    const etc = join(this.dir, 'etc')
+    mkdirSync(join(etc, 'sudoers.d'), { recursive: true })
+    this.system = { passwdFile: join(etc, 'passwd'), groupFile: join(etc, 'group'), sudoersDir: join(etc, 'sudoers.d') }
+    writeFileSync(this.system.passwdFile, `runner:x:${process.getuid!()}:${process.getgid!()}:,,,:${this.dir}:/bin/sh\n`)
+    writeFileSync(this.system.groupFile, 'sudo:x:27:runner\n')
+  }
+
+  start(): void {
+    const tick = (): void => {
+      this.tick()
+      this.timer = setTimeout(tick, this.options.tickMs ?? 10)
+    }
+    tick()
+  }
+
+  /** Stops polling and kills every execution still running. */
+  async stop(): Promise<void> {
+    clearTimeout(this.timer)
+    this.timer = undefined
+    for (const [name, entry] of this.children) {
+      this.record(name).reason ??= 'stopped'
+      entry.child.kill('SIGKILL')
+    }
+    await Promise.all([...this.children.values()].map((c) => c.exited))
+  }
+
+  running(jobId?: string): ExecutionRecord[] {
+    return this.executions.filter((e) => e.status === 'Running' && (jobId === undefined || e.jobId.toLowerCase() === jobId.toLowerCase()))
+  }
+
+  private record(name: string): ExecutionRecord {
+    return this.executions.find((e) => e.name === name)!
+  }
+
+  private tick(): void {
+    const { admin } = this.options.emulator
+    const now = this.options.clock.now()
+    const ids = admin.listResourceIds(JOB_TYPE)
+    for (const id of ids) if (!this.jobs.has(id.toLowerCase())) this.jobs.set(id.toLowerCase(), { id, nextPollAt: now, polling: false })
+    for (const [key, job] of this.jobs) {
+      if (!ids.some((id) => id.toLowerCase() === key)) this.jobs.delete(key)
+      else if (!job.polling && job.nextPollAt <= now) void this.poll(job)
+    }
+    // ARM is the truth: an execution stopped through the API, or whose job is gone, ends now.
+    for (const execution of this.running()) {
+      const stored = admin.getResource(execution.id)
+      if (stored === undefined || obj(stored.properties).status === 'Stopped') this.kill(execution, 'stopped')
+    }
+  }
+
+  private async poll(job: JobState): Promise<void> {
+    const wire = this.options.emulator.admin.getResource(job.id)
+    const properties = obj(wire?.properties)
+    const configuration = obj(properties.configuration)
+    const scale = obj(obj(configuration.eventTriggerConfig).scale)
+    const rule = (Array.isArray(scale.rules) ? (scale.rules as Wire[]) : []).find((r) => r.type === 'github-runner')
+    const pollingSeconds = Number(scale.pollingInterval ?? 30) || 30
+    job.nextPollAt = this.options.clock.now() + pollingSeconds * 1000
+    if (!wire || configuration.triggerType !== 'Event' || !rule || properties.provisioningState !== 'Succeeded') return
+    job.polling = true
+    const record: PollRecord = { jobId: job.id, at: Date.now(), queueLength: 0, isActive: false, requests: 0, notModified: 0, running: 0, started: 0 }
+    try {
+      const scaler = await this.scalerFor(job, configuration, rule)
+      Object.assign(record, await scaler.poll())
+      const running = this.running(job.id).length
+      const max = Number(scale.maxExecutions ?? 100)
+      const target = scaler.metadata.targetWorkflowQueueLength
+      const wanted = record.isActive ? Math.min(Math.ceil(record.queueLength / target), max) : 0
+      record.running = running
+      record.started = Math.max(0, wanted - running)
+      for (let i = 0; i < record.started; i++) this.startExecution(job.id, wire)
+    } catch (error) {
+      record.error = error instanceof Error ? error.message : String(error)
+    } finally {
+      job.polling = false
+      this.polls.push(record)
+      this.options.onPoll?.(record)
+    }
+  }
+
+  /** One scaler per rule, kept across polls (its ETag cache and token live there), rebuilt when the rule changes. */
+  private async scalerFor(job: JobState, configuration: Wire, rule: Wire): Promise<GitHubRunnerScaler> {
+    const key = JSON.stringify([rule, configuration.secrets])
+    if (job.scaler && job.scalerKey === key) return job.scaler
+    const metadata = parseScalerMetadata(obj(rule.metadata) as Record<string, string>)
+    const auth: { appKey?: string; personalAccessToken?: string } = {}
+    for (const entry of Array.isArray(rule.auth) ? (rule.auth as Wire[]) : []) {
+      const secret = (configuration.secrets as Wire[] | undefined)?.find((s) => s.name === entry.secretRef)
+      if (!secret) throw new Error(`scale rule auth names secret ${String(entry.secretRef)}, which the job does not define`)
+      const value = typeof secret.value === 'string' ? secret.value : await this.readKeyVaultSecret(String(secret.keyVaultUrl), String(secret.identity))
+      if (entry.triggerParameter === 'appKey') auth.appKey = value
+      if (entry.triggerParameter === 'personalAccessToken') auth.personalAccessToken = value
+    }
+    job.scaler = new GitHubRunnerScaler({ ...metadata, githubApiURL: this.apiUrl(metadata.githubApiURL) }, auth, this.http)
+    job.scalerKey = key
+    return job.scaler
+  }
+
+  /** As Container Apps does for a secret reference: the job's identity gets a Key Vault token and reads the secret. */
+  private async readKeyVaultSecret(keyVaultUrl: string, identityId: string): Promise<string> {
+    const clientId = this.identityClientId(identityId)
+    const { url } = this.options.emulator
+    const token = await this.http('GET', `${url}${this.options.github.identityPath}?api-version=2019-08-01&resource=${encodeURIComponent('https://vault.azure.net')}&client_id=${clientId}`, {
+      headers: { 'x-identity-header': this.options.github.identities.header }
+    })
+    const secret = await this.http('GET', `${this.keyVaultUrl(keyVaultUrl)}?api-version=7.4`, { headers: { authorization: `Bearer ${(token.body as { access_token?: string }).access_token}` } })
+    const value = (secret.body as { value?: string } | undefined)?.value
+    if (secret.status !== 200 || !value) throw new Error(`Key Vault secret ${keyVaultUrl} could not be read with identity ${identityId}: HTTP ${secret.status}`)
+    return value
+  }
+
+  /**
+   * The identity endpoint serves the job's user-assigned identity (by the client id ARM gave it). Its Key Vault
+   * grant stands for the role assignment apply made: Container Apps refused the job PUT without one.
+   */
+  private identityClientId(identityId: string): string {
+    const identity = obj(this.options.emulator.admin.getResource(identityId)?.properties)
+    const clientId = String(identity.clientId)
+    const principalId = String(identity.principalId)
+    this.options.github.identities.identities.set(clientId, { principalId })
+    for (const job of this.options.emulator.admin.listResourceIds(JOB_TYPE)) {
+      const secrets = obj(obj(this.options.emulator.admin.getResource(job)?.properties).configuration).secrets
+      for (const s of Array.isArray(secrets) ? (secrets as Wire[]) : []) {
+        if (String(s.identity).toLowerCase() !== identityId.toLowerCase() || typeof s.keyVaultUrl !== 'string') continue
+        const { vault, name } = parseSecretUri(s.keyVaultUrl)
+        this.options.github.keyVaults.grant(principalId, vault, name)
+      }
+    }
+    return clientId
+  }
+
+  /** https://api.github.com → the double's github.com-style base; https://host/api/v3 → its GHES-style base. */
+  private apiUrl(apiUrl: string): string {
+    const path = new URL(apiUrl).pathname.replace(/\/+$/, '')
+    return `${this.options.emulator.url}/github${path === '' ? '/api' : path}`
+  }
+
+  private keyVaultUrl(uri: string): string {
+    const { vault, name, version } = parseSecretUri(uri)
+    return `${this.options.emulator.url}/keyvault/${vault}/secrets/${name}${version ? `/${version}` : ''}`
+  }
+
+  private startExecution(jobId: string, wire: Wire): void {
+    const { admin } = this.options.emulator
+    const { clock } = this.options
+    const jobName = String(wire.name)
+    const name = `${jobName}-${randomUUID().replace(/-/g, '').slice(0, 7)}`
+    const id = `${jobId}/executions/${name}`
+    const properties = obj(wire.properties)
+    const template = obj(properties.template)
+    admin.seed(id, { properties: { status: 'Running', startTime: new Date().toISOString(), template } })
+    const execution: ExecutionRecord = { jobId, name, id, status: 'Running', startedAt: Date.now(), output: '' }
+    this.executions.push(execution)
+    this.options.onExecution?.(execution)
+
+    const container = obj((template.containers as Wire[] | undefined)?.[0])
+    const env = this.containerEnv(container, name, jobName, properties)
+    const child = spawn(process.execPath, [this.options.entrypoint ?? ENTRYPOINT_BUNDLE], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    child.stdout!.on('data', (c: Buffer) => (execution.output += c.toString()))
+    child.stderr!.on('data', (c: Buffer) => (execution.output += c.toString()))
+    const replicaTimeout = Number(obj(properties.configuration).replicaTimeout ?? 1800)
+    const timer = setTimeout(() => this.kill(execution, 'replicaTimeout'), clock.realMs(replicaTimeout * 1000))
+    const exited = new Promise<void>((done) =>
+      child.once('close', (code, signal) => {
+        clearTimeout(timer)
+        this.children.delete(name)
+        execution.endedAt = Date.now()
+        execution.exitCode = code ?? 128 + (signal ? 9 : 0)
+        const stopped = execution.reason === 'stopped'
+        execution.status = stopped ? 'Stopped' : execution.exitCode === 0 && !execution.reason ? 'Succeeded' : 'Failed'
+        if (admin.getResource(id) !== undefined) admin.patchResource(id, { properties: { status: execution.status, endTime: new Date().toISOString() } })
+        this.options.onExecution?.(execution)
+        done()
+      })
+    )
+    this.children.set(name, { child, timer, exited })
+  }
+
+  /** SIGTERM as Container Apps sends it, SIGKILL after a short grace. */
+  private kill(execution: ExecutionRecord, reason: 'replicaTimeout' | 'stopped'): void {
+    const entry = this.children.get(execution.name)
+    if (!entry || execution.reason) return
+    execution.reason = reason
+    entry.child.kill('SIGTERM')
+    setTimeout(() => entry.child.kill('SIGKILL'), 2000).unref()
+  }
+
+  /** The template's env with URLs pointed at the emulator, plus what Container Apps injects and the test knobs. */
+  private containerEnv(container: Wire, executionName: string, jobName: string, properties: Wire): Record<string, string> {
+    const { emulator, github, clock } = this.options
+    const env: Record<string, string> = {}
+    for (const e of Array.isArray(container.env) ? (container.env as Wire[]) : []) if (typeof e.value === 'string') env[String(e.name)] = e.value
+    if (env.RUNNER_SETUP_GITHUB_API_URL) env.RUNNER_SETUP_GITHUB_API_URL = this.apiUrl(env.RUNNER_SETUP_GITHUB_API_URL)
+    if (env.RUNNER_SETUP_KEY_SECRET_URI) env.RUNNER_SETUP_KEY_SECRET_URI = this.keyVaultUrl(env.RUNNER_SETUP_KEY_SECRET_URI)
+    if (env.RUNNER_SETUP_IDLE_TIMEOUT_SECONDS) env.RUNNER_SETUP_IDLE_TIMEOUT_SECONDS = String(clock.realMs(Number(env.RUNNER_SETUP_IDLE_TIMEOUT_SECONDS) * 1000) / 1000)
+    const identity = Object.keys(obj(obj(properties.identity ?? {}).userAssignedIdentities))[0]
+    if (identity) this.identityClientId(identity)
+    return {
+      ...env,
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      NODE_EXTRA_CA_CERTS: emulator.caPath,
+      IDENTITY_ENDPOINT: `${emulator.url}${github.identityPath}`,
+      IDENTITY_HEADER: github.identities.header,
+      CONTAINER_APP_JOB_NAME: jobName,
+      CONTAINER_APP_JOB_EXECUTION_NAME: executionName,
+      CONTAINER_APP_REPLICA_NAME: `${executionName}-replica`,
+      RUNNER_SETUP_RUN_SH: this.runSh,
+      RUNNER_SETUP_PASSWD_FILE: this.system.passwdFile,
+      RUNNER_SETUP_GROUP_FILE: this.system.groupFile,
+      RUNNER_SETUP_SUDOERS_DIR: this.system.sudoersDir,
+      RUNNER_SETUP_RETRY_BASE_MS: '5',
+      RUNNER_SETUP_RETRY_MAX_MS: '50',
+      RUNNER_SETUP_STOP_GRACE_MS: '500',
+      RUNNER_FAKE_POLL_MS: String(Math.max(5, Math.round(clock.realMs(1000))))
+    }
+  }
+}
