@@ -9,18 +9,30 @@ describe('one queued job, end to end', () => {
   }, 60_000)
   afterAll(async () => life?.close())
 
-  it('queue → scaler sees it within one poll → execution → JIT runner takes it → deregistered, Succeeded → zero', async () => {
+  it('queue → seen within one poll → execution → JIT runner takes it → deregistered, Succeeded → back to zero', async () => {
     const [team] = life.teams
     await life.until(() => life.runtime.polls.length > 0, 'the first poll')
     const [job] = life.queue(team!, 'alpha-app', { runSeconds: 30 })
+    await life.until(() => life.runtime.executions.length === 1, 'an execution')
+    const firstSeen = life.runtime.polls.find((p) => p.at >= job!.queuedAt && p.queueLength > 0)!
+    expect(firstSeen.at - job!.queuedAt).toBeLessThanOrEqual(life.clock.realMs(20_000) + 100)
+    expect(firstSeen.started).toBe(1)
+
     await life.until(() => job!.status === 'completed', 'the job to complete')
     await life.until(() => life.runtime.running().length === 0, 'executions back to zero')
-    const execs = life.runtime.executions
-    console.log(execs.map((e) => e.output).join('\n'))
-    expect(execs).toHaveLength(1)
-    expect(execs[0]!.status).toBe('Succeeded')
+    const [execution] = life.runtime.executions
+    expect(life.runtime.executions).toHaveLength(1)
+    expect(execution!.status).toBe('Succeeded')
     expect(job!.conclusion).toBe('success')
-    expect(job!.runnerName).toBe(execs[0]!.name)
+    expect(job!.runnerName).toBe(execution!.name)
+    expect(execution!.output).toContain('Running job: ci')
     expect(life.world.github.admin.github.runners.size).toBe(0)
+    // The execution history is ARM's: readable as jobs/executions.
+    expect(life.world.emulator.admin.getResource(execution!.id)).toMatchObject({ properties: { status: 'Succeeded' } })
+
+    const polls = life.runtime.polls.length
+    await life.until(() => life.runtime.polls.length >= polls + 2, 'two more polls')
+    expect(life.runtime.polls.slice(-2).map((p) => [p.queueLength, p.started])).toEqual([[0, 0], [0, 0]])
+    expect(life.runtime.executions).toHaveLength(1)
   }, 30_000)
 })

@@ -148,10 +148,12 @@ export class JobRuntime {
     if (!wire || configuration.triggerType !== 'Event' || !rule || properties.provisioningState !== 'Succeeded') return
     job.polling = true
     const record: PollRecord = { jobId: job.id, at: Date.now(), queueLength: 0, isActive: false, requests: 0, notModified: 0, running: 0, started: 0 }
+    // Running executions as of the poll's start: Kubernetes' job status lags a container's exit, and with a fast
+    // clock the poll's real HTTP time would otherwise let a runner that just finished look like a missing one.
+    const running = this.running(job.id).length
     try {
       const scaler = await this.scalerFor(job, configuration, rule)
       Object.assign(record, await scaler.poll())
-      const running = this.running(job.id).length
       const max = Number(scale.maxExecutions ?? 100)
       const target = scaler.metadata.targetWorkflowQueueLength
       const wanted = record.isActive ? Math.min(Math.ceil(record.queueLength / target), max) : 0
