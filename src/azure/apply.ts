@@ -142,6 +142,6 @@ export async function withProgress<T>(
     throw error
   } finally {
     clearTimeout(timeout)
-    heartbeat.stop()
+    await heartbeat.stop()
   }
 }

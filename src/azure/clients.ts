@@ -11,7 +11,7 @@ import { NetworkManagementClient } from '@azure/arm-network'
 import { PrivateDnsManagementClient } from '@azure/arm-privatedns'
 import { ResourceManagementClient } from '@azure/arm-resources'
 import { DEFAULT_ARM_ENDPOINT } from '../commands/settings.js'
-import { sharedTokens } from './token-cache.js'
+import { sharedTokenCredential } from './shared-token.js'
 
 export interface ClientsOptions {
   credential: TokenCredential
@@ -51,7 +51,7 @@ export function createClients(options: ClientsOptions): Clients {
   // Two SDK generations: the modular clients take `credentials.scopes`, the older core-client ones `credentialScopes`.
   const modular = { ...pipeline, credentials: { scopes: [scope] } }
   const classic = { ...pipeline, credentialScopes: [scope] }
-  const cred = sharedTokens(options.credential)
+  const cred = sharedTokenCredential(options.credential)
 
   const network = lazy((sub) => new NetworkManagementClient(cred, sub, modular))
   const apps = lazy((sub) => new ContainerAppsAPIClient(cred, sub, modular))

@@ -32,7 +32,8 @@ export interface Clock {
 export const systemClock: Clock = { now: () => Date.now() }
 
 export interface Heartbeat {
-  stop(): void
+  /** Stops logging; resolves once a probe still in flight has finished, so no request outlives the operation. */
+  stop(): Promise<void>
 }
 
 /**
@@ -48,24 +49,26 @@ export function startHeartbeat(options: {
   probe: () => Promise<string | undefined>
 }): Heartbeat {
   const started = options.clock.now()
-  let busy = false
+  let inFlight: Promise<void> | undefined
   let stopped = false
   const timer = setInterval(() => {
-    if (busy) return
-    busy = true
-    options
+    if (inFlight) return
+    inFlight = options
       .probe()
       .catch(() => undefined)
-      .then((state) => stopped || options.log(`${options.label}: ${state ?? options.lastStatus()}, ${formatElapsed(options.clock.now() - started)}`))
+      .then((state) => {
+        if (!stopped) options.log(`${options.label}: ${state ?? options.lastStatus()}, ${formatElapsed(options.clock.now() - started)}`)
+      })
       .finally(() => {
-        busy = false
+        inFlight = undefined
       })
   }, options.intervalMs)
   timer.unref?.()
   return {
-    stop: () => {
+    stop: async () => {
       stopped = true
       clearInterval(timer)
+      await inFlight
     }
   }
 }

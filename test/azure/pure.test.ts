@@ -100,9 +100,9 @@ describe('forEachTeam', () => {
   })
 })
 
-describe('sharedTokens', () => {
+describe('sharedTokenCredential', () => {
   it('asks the credential once for concurrent callers and reuses the token until near expiry', async () => {
-    const { sharedTokens } = await import('../../src/azure/token-cache.js')
+    const { sharedTokenCredential } = await import('../../src/azure/shared-token.js')
     let clock = 0
     let calls = 0
     const credential = {
@@ -112,7 +112,7 @@ describe('sharedTokens', () => {
         return { token: `t${calls}`, expiresOnTimestamp: clock + 60 * 60_000 }
       }
     }
-    const shared = sharedTokens(credential, () => clock)
+    const shared = sharedTokenCredential(credential, () => clock)
     const tokens = await Promise.all([1, 2, 3].map(() => shared.getToken('https://management.azure.com/.default')))
     expect(tokens.map((t) => t?.token)).toEqual(['t1', 't1', 't1'])
     clock = 54 * 60_000
