@@ -2,14 +2,11 @@ import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as core from '@actions/core'
-import type { TokenCredential } from '@azure/core-auth'
 import { ConfigError } from '../config/errors.js'
 import type { Logger } from '../core/logger.js'
 import { describeFailure } from '../commands/failure.js'
 import { changeCount, type CommandResult } from '../commands/result.js'
-import { createCredential } from '../azure/credential.js'
-import { createEngine } from '../azure/engine.js'
-import { sharedTokenCredential } from '../azure/shared-token.js'
+import { azureSession } from '../commands/load-engine.js'
 import { runCommand } from '../commands/run.js'
 import { syncDriftIssues, type DriftIssueOptions } from '../commands/drift-issues.js'
 import type { RunSettings } from '../commands/settings.js'
@@ -33,12 +30,11 @@ export async function run(): Promise<void> {
   try {
     const settings = readInputs()
     checkDriftIssueSettings(settings)
-    let credential: TokenCredential | undefined
-    const signIn = (): TokenCredential => (credential ??= sharedTokenCredential(createCredential(settings.azure)))
+    const azure = azureSession(settings.azure, actionsLogger)
     const result = await runCommand(settings, {
       logger: actionsLogger,
-      engine: () => createEngine({ credential: signIn(), endpoint: settings.azure.armEndpoint, logger: actionsLogger }),
-      verify: loadVerify(settings, process.env, signIn)
+      engine: azure.engine,
+      verify: loadVerify(settings, process.env, azure.signIn)
     })
     if (settings.driftIssues) await syncDriftIssues(result, driftIssueApi(settings), driftIssueOptions(settings))
     core.info(renderText(result))

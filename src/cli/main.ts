@@ -1,8 +1,5 @@
-import type { TokenCredential } from '@azure/core-auth'
 import type { Logger } from '../core/logger.js'
-import { createCredential } from '../azure/credential.js'
-import { createEngine } from '../azure/engine.js'
-import { sharedTokenCredential } from '../azure/shared-token.js'
+import { azureSession } from '../commands/load-engine.js'
 import { runCommand } from '../commands/run.js'
 import { loadVerify } from '../commands/load-verify.js'
 import { describeFailure } from '../commands/failure.js'
@@ -26,14 +23,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): P
     }
     const logger = stderrLogger(io)
     const { settings } = options
-    let credential: TokenCredential | undefined
-    const signIn = (): TokenCredential =>
-      (credential ??= sharedTokenCredential(createCredential(settings.azure, { getIdToken: (audience) => fetchGitHubIdToken(audience, env) })))
-    const result = await runCommand(settings, {
-      logger,
-      engine: () => createEngine({ credential: signIn(), endpoint: settings.azure.armEndpoint, logger }),
-      verify: loadVerify(settings, env, signIn)
-    })
+    const azure = azureSession(settings.azure, logger, { getIdToken: (audience) => fetchGitHubIdToken(audience, env) })
+    const result = await runCommand(settings, { logger, engine: azure.engine, verify: loadVerify(settings, env, azure.signIn) })
     io.stdout((options.json ? JSON.stringify(resultJson(result), null, 2) : renderText(result)) + '\n')
     return result.exitCode
   } catch (error) {

@@ -1,18 +1,30 @@
+import type { TokenCredential } from '@azure/core-auth'
 import type { CredentialOptions } from '../azure/credential.js'
 import type { Engine } from '../azure/engine.js'
 import type { Logger } from '../core/logger.js'
 import type { AzureSettings } from './settings.js'
 
+export interface AzureSession {
+  /** One credential per run, shared by the engine and verify: sign-in happens once. */
+  signIn(): Promise<TokenCredential>
+  engine(): Promise<Engine>
+}
+
 /**
- * Loads the Azure SDKs on first use (the bundler splits them into a chunk), so an offline plan or a config error
- * answers in a fraction of the start-up time; signs in once for every client.
+ * Loads the Azure SDKs on first use (the bundler splits them into chunks), so an offline plan or a config error
+ * answers without paying for them.
  */
-export async function loadEngine(azure: AzureSettings, logger: Logger, credentialOptions: CredentialOptions = {}): Promise<Engine> {
-  const [{ createEngine }, { createCredential }, { sharedTokenCredential }] = await Promise.all([
-    import('../azure/engine.js'),
-    import('../azure/credential.js'),
-    import('../azure/shared-token.js')
-  ])
-  const credential = sharedTokenCredential(createCredential(azure, credentialOptions))
-  return createEngine({ credential, endpoint: azure.armEndpoint, logger })
+export function azureSession(azure: AzureSettings, logger: Logger, credentialOptions: CredentialOptions = {}): AzureSession {
+  let credential: Promise<TokenCredential> | undefined
+  const signIn = (): Promise<TokenCredential> =>
+    (credential ??= Promise.all([import('../azure/credential.js'), import('../azure/shared-token.js')]).then(
+      ([{ createCredential }, { sharedTokenCredential }]) => sharedTokenCredential(createCredential(azure, credentialOptions))
+    ))
+  return {
+    signIn,
+    async engine() {
+      const [{ createEngine }, signedIn] = await Promise.all([import('../azure/engine.js'), signIn()])
+      return createEngine({ credential: signedIn, endpoint: azure.armEndpoint, logger })
+    }
+  }
 }

@@ -15,7 +15,7 @@ export const KEY_VAULT_ENDPOINT_ENV = 'RUNNER_SETUP_KEY_VAULT_ENDPOINT'
 export function loadVerify(
   settings: RunSettings,
   env: NodeJS.ProcessEnv,
-  signIn?: () => TokenCredential,
+  signIn?: () => Promise<TokenCredential>,
   credentialOptions: CredentialOptions = {}
 ): (config: TeamConfig, engine: Engine) => Promise<VerifyReport> {
   let loaded: Promise<(config: TeamConfig, engine: Engine) => Promise<VerifyReport>> | undefined
@@ -27,7 +27,7 @@ export function loadVerify(
       import('../azure/shared-token.js'),
       import('../github/http.js')
     ])
-    const credential = signIn ? signIn() : sharedTokenCredential(createCredential(settings.azure, credentialOptions))
+    const credential = signIn ? await signIn() : sharedTokenCredential(createCredential(settings.azure, credentialOptions))
     const keyVaultEndpoint = env[KEY_VAULT_ENDPOINT_ENV]
     return createVerify({
       clients: createClients({ credential, endpoint: settings.azure.armEndpoint }),
