@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
 import { ACTION_BUNDLE, countArm, startWorld, type World } from '../test/support/world.js'
 import { writeTeams } from './bench/teams.js'
+import { lifecycleFigures } from './bench/lifecycle.js'
 
 const LATENCY_MS = 50
 const CONFIG = 'examples/teams/studio.yaml'
@@ -19,6 +20,7 @@ const report = (name: string, value: string): void => {
 await applyFigures()
 await driftAtScale(100)
 startupFigures()
+await lifecycleFigures(report)
 
 console.log('\n| measure | result |\n| --- | --- |')
 for (const [name, value] of rows) console.log(`| ${name} | ${value} |`)

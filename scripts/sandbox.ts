@@ -3,6 +3,7 @@
  * The built CLI (dist/cli/index.js) runs as a child process against the local emulator, exactly as in a workflow.
  */
 import { countArm, startWorld, type CliRun, type World } from '../test/support/world.js'
+import { lifecycleStory } from './bench/lifecycle.js'
 
 const CONFIG = 'examples/teams/studio.yaml'
 const JOB_ID =
@@ -25,7 +26,17 @@ try {
   await step(world, '6. drift: found, exit code 2', ['drift', '--config', CONFIG], 2)
   await step(world, '7. apply: repaired', ['apply', '--config', CONFIG], 0)
   await step(world, '8. drift: none again', ['drift', '--config', CONFIG], 0)
-  await step(world, '9. destroy: only what is tagged as the team\'s', ['destroy', '--config', CONFIG], 0)
+
+  console.log('9. a burst of workflow jobs: KEDA scales executions up, each runs one job on a fresh JIT runner, back to zero')
+  try {
+    await lifecycleStory(world, (line) => console.log(line))
+  } catch (error) {
+    console.log(`  ✗ ${(error as Error).message}`)
+    failed = true
+  }
+  console.log('')
+
+  await step(world, '10. destroy: only what is tagged as the team\'s', ['destroy', '--config', CONFIG], 0)
   console.log(failed ? 'The sandbox found a problem (see above).' : 'Done: the whole lifecycle ran against the local emulator.')
 } finally {
   await world.close()

@@ -17,8 +17,7 @@ const SPEED = 100
 const POLL_SECONDS = 20
 
 export async function lifecycleFigures(report: (name: string, value: string) => void): Promise<void> {
-  // dialogporten asks apply to create its resource group, which startWorld seeds as the platform's: left out here.
-  const files = readdirSync('examples/teams').filter((f) => f.endsWith('.yaml') && f !== 'dialogporten.yaml').map((f) => join('examples/teams', f))
+  const files = readdirSync('examples/teams').filter((f) => f.endsWith('.yaml')).map((f) => join('examples/teams', f))
   const life = await startLifecycle(files, { speed: SPEED })
   try {
     const polls = (since: number): PollRecord[] => life.runtime.polls.slice(since)

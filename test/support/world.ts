@@ -32,7 +32,11 @@ export async function startWorld(configFiles: string[], options: EmulatorOptions
   const emulator = await startEmulator(options)
   const github = createGitHubServices()
   for (const service of github.services) emulator.addService(service)
-  for (const file of configFiles) seedTeam(emulator.admin, parse(readFileSync(file, 'utf8')) as Parameters<typeof seedTeam>[1])
+  for (const file of configFiles) {
+    const team = parse(readFileSync(file, 'utf8')) as Parameters<typeof seedTeam>[1] & { azure?: { createResourceGroup?: boolean } }
+    // A config that creates its resource group must find none: the platform's would be refused as foreign.
+    seedTeam(emulator.admin, team, { createResourceGroup: team.azure?.createResourceGroup !== true })
+  }
 
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
