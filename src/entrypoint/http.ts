@@ -73,7 +73,8 @@ export function createHttpClient(policy: RetryPolicy, now: () => number = Date.n
   }
 }
 
-function parseJson(text: string): unknown {
+/** JSON when it parses, else the first 200 characters (an HTML error page, a proxy's text), never a throw. */
+export function parseJson(text: string): unknown {
   if (text === '') return undefined
   try {
     return JSON.parse(text)

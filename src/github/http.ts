@@ -4,7 +4,7 @@
  */
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
-import type { HttpClient, HttpResponse } from '../entrypoint/http.js'
+import { parseJson, type HttpClient, type HttpResponse } from '../entrypoint/http.js'
 
 export interface HttpOptions {
   /** Extra CA (PEM) to trust; in-process tests only. */
@@ -38,13 +38,4 @@ export function createHttp(options: HttpOptions = {}): HttpClient {
       call.on('error', (error) => reject(new Error(`cannot reach ${url.host}: ${(error as NodeJS.ErrnoException).code ?? error.message}`)))
       call.end(payload)
     })
-}
-
-function parseJson(text: string): unknown {
-  if (text === '') return undefined
-  try {
-    return JSON.parse(text)
-  } catch {
-    return text.slice(0, 200)
-  }
 }
