@@ -74,7 +74,7 @@ export async function findRunnerGroupId(gh: GitHub, token: string, org: string, 
     if (found) return found.id
     if (groups.length < 100) break
   }
-  throw new EntrypointError(`runner group "${name}" does not exist in ${org}: re-run apply, which creates it`)
+  throw new EntrypointError(`runner group "${name}" does not exist in ${org}: ask an organisation owner to create it (restricted to the team's repositories), then run verify`)
 }
 
 export async function generateJitConfig(
@@ -95,7 +95,7 @@ export async function generateJitConfig(
   }
   const hint =
     response.status === 404
-      ? `runner group ${request.runnerGroupId} does not exist in the ${targetName(target)}: re-run apply`
+      ? `runner group ${request.runnerGroupId} does not exist in the ${targetName(target)}: create it, or fix github.runnerGroup and re-run apply`
       : response.status === 403
         ? `runner group ${request.runnerGroupId} cannot take self-hosted runners from this App: check the group in the ${targetName(target)} settings and re-run apply`
         : response.status === 409
