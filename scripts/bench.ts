@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks'
 import { ACTION_BUNDLE, countArm, startWorld, type World } from '../test/support/world.js'
 import { writeTeams } from './bench/teams.js'
 import { lifecycleFigures } from './bench/lifecycle.js'
+import { entrypointFigures } from './bench/entrypoint.js'
 
 const LATENCY_MS = 50
 const CONFIG = 'examples/teams/studio.yaml'
@@ -20,6 +21,7 @@ const report = (name: string, value: string): void => {
 await applyFigures()
 await driftAtScale(100)
 startupFigures()
+await entrypointFigures(report)
 await lifecycleFigures(report)
 
 console.log('\n| measure | result |\n| --- | --- |')

@@ -1,0 +1,35 @@
+/** Entrypoint figures: HTTP calls and time from container start to `run.sh`, at repo and org scope. */
+import { performance } from 'node:perf_hooks'
+import { createWorld, fakeRunner, fakeSystemFiles, jobEnv, runEntrypoint } from '../../test/entrypoint/world.js'
+
+const BUNDLE = 'dist/entrypoint/index.js'
+
+export async function entrypointFigures(report: (name: string, value: string) => void): Promise<void> {
+  const world = await createWorld()
+  try {
+    for (const [label, scope, extra] of [
+      ['repo scope', 'repo', {}],
+      ['org scope, group by name', 'org', {}],
+      ['org scope, group id given', 'org', { RUNNER_SETUP_RUNNER_GROUP_ID: String(world.teamGroupId) }]
+    ] as const) {
+      world.admin.clearRequests()
+      const runner = fakeRunner(world.dir, 'job')
+      const files = fakeSystemFiles(world.dir)
+      const env = jobEnv(world, scope, {
+        RUNNER_SETUP_RUN_SH: runner.runSh,
+        RUNNER_SETUP_PASSWD_FILE: files.passwdFile,
+        RUNNER_SETUP_GROUP_FILE: files.groupFile,
+        RUNNER_SETUP_SUDOERS_DIR: files.sudoersDir,
+        ...extra
+      })
+      const started = performance.now()
+      const run = runEntrypoint(BUNDLE, env)
+      // run.sh is reached when the JIT config has been issued: the last call before the runner starts.
+      const code = await run.done
+      const toRunSh = world.admin.requests().filter((r) => !/\/actions\/runners\/\d+$/.test(r.path))
+      report(`entrypoint, ${label}`, `${toRunSh.length} HTTP calls from container start to run.sh (exit ${code}, whole run ${(performance.now() - started).toFixed(0)} ms)`)
+    }
+  } finally {
+    await world.close()
+  }
+}
