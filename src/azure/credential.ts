@@ -29,7 +29,7 @@ function oidcCredential(settings: SignInSettings, options: CredentialOptions): T
     )
   }
   if (!settings.tenantId || !settings.clientId) {
-    throw new AzureError('OIDC sign-in needs the Azure tenant id and client id: set the `azure-tenant-id` and `azure-client-id` inputs (the app registration with a federated credential for this repository).')
+    throw new AzureError('OIDC sign-in needs the Azure tenant id and client id: set the `tenant-id` and `client-id` inputs (CLI: --tenant-id and --client-id, or AZURE_TENANT_ID and AZURE_CLIENT_ID) of the identity with a federated credential for this repository.')
   }
   const authorityHost = settings.authorityHost || DEFAULT_AUTHORITY_HOST
   // A fresh GitHub token per Entra request, so long waits never hit the ID token's 5-10 minute lifetime.
