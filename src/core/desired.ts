@@ -1,4 +1,7 @@
-/** A validated team config → the exact resources apply writes, in dependency order (DESIGN.md "Per team"). */
+/**
+ * A validated team config → the exact resources apply writes, in dependency order (DESIGN.md "Per team"), plus the
+ * optional ones the config has turned off, marked `absent` so apply and destroy remove them.
+ */
 import type { ResourceGroup } from '@azure/arm-resources'
 import type { TeamConfig } from '../config/types.js'
 import { teamLayout } from './layout.js'
@@ -25,7 +28,7 @@ export function desiredResources(config: TeamConfig): DesiredResource[] {
   // Without our own resource group there is nothing to wait for: the platform's group already exists.
   const groupDeps = config.azure.createResourceGroup ? [layout.resourceGroupId] : []
   resources.push(networkSecurityGroup(config, layout, groupDeps))
-  if (config.network.natGateway) resources.push(...natEgress(config, layout, groupDeps))
+  resources.push(...natEgress(config, layout, groupDeps))
   resources.push(
     virtualNetwork(config, layout, groupDeps),
     subnet(config, layout),
@@ -35,7 +38,7 @@ export function desiredResources(config: TeamConfig): DesiredResource[] {
     keySecretRoleAssignment(layout),
     managedEnvironment(config, layout)
   )
-  if (config.logs.workspaceId) resources.push(diagnosticSetting(config.logs.workspaceId, layout))
+  resources.push(diagnosticSetting(config.logs.workspaceId, layout))
   resources.push(...layout.jobs.map((job) => runnerJob(config, layout, job)))
   return resources
 }

@@ -1,12 +1,13 @@
 /**
  * Desired against actual, field by field. Only what we ask for is compared: Azure adds ids, provisioning states,
- * defaults and (through policy) tags of its own, and none of that is drift.
+ * defaults and (through policy) tags of its own, and none of that is drift. A `null` asks for the field to be unset;
+ * an `absent` resource asks for the whole resource to be gone.
  */
 import { isRef, renderRef, renderRefs } from './refs.js'
 import type { ActualResource, DesiredResource, FieldChange, ResourceKind } from './types.js'
 
 export interface ResourceDiff {
-  action: 'create' | 'update' | 'noop'
+  action: 'create' | 'update' | 'noop' | 'delete'
   changes: FieldChange[]
 }
 
@@ -57,7 +58,10 @@ function actualKey(actual: Record<string, unknown>, key: string): string {
 
 function compare(desired: unknown, actual: unknown, path: string, pattern: string, walk: Walk): void {
   if (desired === undefined || walk.ignored.includes(pattern)) return
-  if (isRef(desired)) {
+  if (desired === null) {
+    // Must be unset: Azure may say so with null or by leaving the field out.
+    if (actual !== undefined && actual !== null) walk.changes.push({ path, from: actual, to: undefined })
+  } else if (isRef(desired)) {
     walk.changes.push({ path, from: actual, to: renderRef(desired) })
   } else if (Array.isArray(desired)) {
     compareArray(desired, actual, path, pattern, walk)
@@ -115,6 +119,7 @@ function compareByName(desired: (Record<string, unknown> & { name: string })[], 
 const FAILED_STATES = new Set(['failed', 'canceled'])
 
 export function diffResource(desired: DesiredResource, actual: ActualResource | undefined): ResourceDiff {
+  if (desired.absent) return { action: actual === undefined ? 'noop' : 'delete', changes: [] }
   if (actual === undefined) return { action: 'create', changes: [] }
   const walk: Walk = { changes: [], ignored: WRITE_ONLY[desired.kind] ?? [] }
   compare(desired.body, actual.body, '', '', walk)

@@ -54,6 +54,13 @@ function roleAssignmentProblem(desired: DesiredResource, actual: ActualResource)
  */
 export function ownershipProblem(desired: DesiredResource, actual: ActualResource | undefined, team: string): string | undefined {
   if (actual === undefined) return undefined
+  const problem = takeOverProblem(desired, actual, team)
+  // Something no longer wanted that is not provably ours was never ours to delete.
+  if (problem && desired.absent) return `${desired.type} ${desired.name} is no longer in the config but is not provably team ${team}'s: not deleting it`
+  return problem
+}
+
+function takeOverProblem(desired: DesiredResource, actual: ActualResource, team: string): string | undefined {
   if (desired.ownership === 'tagged') return taggedProblem(desired, actual, team)
   if (desired.kind === 'remotePeering') return remotePeeringProblem(desired, actual)
   if (desired.kind === 'roleAssignment') return roleAssignmentProblem(desired, actual)

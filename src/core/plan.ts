@@ -65,12 +65,15 @@ function byLevel(entries: PlanEntry[]): PlanEntry[] {
 
 /**
  * Creates and updates carry the body to write: refs resolved from actual state where the identity exists, left as
- * refs otherwise (apply resolves them once the identity is written).
+ * refs otherwise (apply resolves them once the identity is written). What the config no longer wants and Azure still
+ * has is deleted after every write, so a subnet lets go of its NAT gateway before the gateway goes; absent resources
+ * Azure does not have are left out of the plan.
  */
 export function planApply(desired: DesiredResource[], actual: ActualState): Plan {
-  const levelOf = levels(desired)
+  const wanted = desired.filter((resource) => !resource.absent)
+  const levelOf = levels(wanted)
   const lookup = lookupIn(actual)
-  const entries = desired.map((resource): PlanEntry => {
+  const entries = wanted.map((resource): PlanEntry => {
     const body = resolveRefs(resource.body, lookup).body
     const { action, changes } = diffResource({ ...resource, body }, findActual(actual, resource.id))
     const planned = entry(resource, levelOf.get(resource.id) ?? 0, action)
@@ -78,26 +81,41 @@ export function planApply(desired: DesiredResource[], actual: ActualState): Plan
     if (action === 'update') return { ...planned, body, changes }
     return planned
   })
-  return { team: teamOf(desired), entries: byLevel(entries) }
+  const firstDeleteLevel = Math.max(-1, ...entries.map((e) => e.level)) + 1
+  const unwanted = desired.filter((resource) => resource.absent && findActual(actual, resource.id) !== undefined)
+  const deletes = dependentsFirst(unwanted).map(({ resource, level, top }) => entry(resource, firstDeleteLevel + top - level, 'delete'))
+  return { team: teamOf(desired), entries: [...byLevel(entries), ...deletes] }
 }
 
-/** Without reading Azure: everything is a create, and values Azure will assign are shown as such. */
+/** Without reading Azure: everything wanted is a create, and values Azure will assign are shown as such. */
 export function planOffline(desired: DesiredResource[]): Plan {
-  const levelOf = levels(desired)
-  const entries = desired.map((resource) => ({ ...entry(resource, levelOf.get(resource.id) ?? 0, 'create'), body: renderRefs(resource.body) }))
+  const wanted = desired.filter((resource) => !resource.absent)
+  const levelOf = levels(wanted)
+  const entries = wanted.map((resource) => ({ ...entry(resource, levelOf.get(resource.id) ?? 0, 'create'), body: renderRefs(resource.body) }))
   return { team: teamOf(desired), entries: byLevel(entries) }
 }
 
 /**
- * Deletes of what exists, dependents first (highest level first). The resource group is never deleted: it may hold
- * more than runners. Ownership is the engine's check; this only orders.
+ * Deletes of what exists, wanted or not, dependents first (highest level first). The resource group is never
+ * deleted: it may hold more than runners. Ownership is the engine's check; this only orders.
  */
 export function planDestroy(desired: DesiredResource[], actual: ActualState): Plan {
-  const levelOf = levels(desired)
-  const entries = desired
-    .filter((resource) => resource.kind !== 'resourceGroup' && findActual(actual, resource.id) !== undefined)
+  const existing = desired.filter((resource) => findActual(actual, resource.id) !== undefined)
+  const levelOf = levels(existing)
+  const entries = existing
+    .filter((resource) => resource.kind !== 'resourceGroup')
     .map((resource) => entry(resource, levelOf.get(resource.id) ?? 0, 'delete'))
     .reverse()
   const order = entries.map((e, i) => ({ e, i })).sort((a, b) => b.e.level - a.e.level || a.i - b.i)
   return { team: teamOf(desired), entries: order.map(({ e }) => e) }
+}
+
+/** Resources to delete, highest dependency level first; `top` is the highest level among them. */
+function dependentsFirst(resources: DesiredResource[]): { resource: DesiredResource; level: number; top: number }[] {
+  const levelOf = levels(resources)
+  const top = Math.max(0, ...levelOf.values())
+  return resources
+    .map((resource, i) => ({ resource, level: levelOf.get(resource.id) ?? 0, top, i }))
+    .sort((a, b) => b.level - a.level || a.i - b.i)
+    .map(({ resource, level }) => ({ resource, level, top }))
 }

@@ -45,8 +45,16 @@ export interface DesiredResource {
   /** Ids of resources that must exist before this one is written. */
   dependsOn: string[]
   ownership: Ownership
-  /** The body apply sends, in the ARM SDK model shape (properties flattened as the SDK types them). May hold `Ref`s. */
+  /**
+   * The body apply sends, in the ARM SDK model shape (properties flattened as the SDK types them). May hold `Ref`s.
+   * A `null` field must not be set: apply sends the null (ARM clears the field) and the diff wants it absent.
+   */
   body: Record<string, unknown>
+  /**
+   * The config no longer wants this resource (NAT turned off, logs removed, a dropped peering or repository):
+   * apply and destroy delete it when it exists and is provably ours. Its body is never written.
+   */
+  absent?: true
 }
 
 /** A resource as read from Azure (SDK model shape), or absent. */

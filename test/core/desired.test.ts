@@ -227,20 +227,23 @@ describe('desiredResources, repo scope with its own resource group', () => {
   const TAGS = { 'managed-by': 'runner-setup', 'runner-setup-team': 'apps-team' }
   const APPS_ID = `${APPS_RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-apps-team-runners`
 
-  it('creates the resource group first and leaves out NAT, peerings, zone links and logs', () => {
-    expect(resources.map((r) => r.kind)).toEqual([
-      'resourceGroup', 'networkSecurityGroup', 'virtualNetwork', 'subnet', 'identity', 'roleAssignment', 'managedEnvironment', 'job', 'job'
+  it('creates the resource group first, marks NAT egress and logs absent, and has no peerings or zone links', () => {
+    expect(resources.map((r) => `${r.kind}${r.absent ? ' (absent)' : ''}`)).toEqual([
+      'resourceGroup', 'networkSecurityGroup', 'publicIpAddress (absent)', 'natGateway (absent)', 'virtualNetwork', 'subnet', 'identity',
+      'roleAssignment', 'managedEnvironment', 'diagnosticSetting (absent)', 'job', 'job'
     ])
+    // Nothing of an absent resource is ever written: its body is empty.
+    for (const r of resources.filter((d) => d.absent)) expect(r.body).toEqual({})
     const group = one(resources, 'resourceGroup')
     expect(group).toMatchObject({ id: APPS_RG, type: 'Microsoft.Resources/resourceGroups', apiVersion: '2025-04-01', dependsOn: [], ownership: 'tagged' })
     expect(group.body).toEqual({ location: 'norwayeast', tags: TAGS })
     for (const kind of ['networkSecurityGroup', 'virtualNetwork', 'identity'] as const) expect(one(resources, kind).dependsOn).toEqual([APPS_RG])
   })
 
-  it('sends an empty DNS server list (Azure DNS), no NAT on the subnet, and no log destination', () => {
+  it('sends an empty DNS server list (Azure DNS), and clears the subnet\'s NAT gateway and the log destination', () => {
     expect(one(resources, 'virtualNetwork').body.dhcpOptions).toEqual({ dnsServers: [] })
-    expect('natGateway' in one(resources, 'subnet').body).toBe(false)
-    expect('appLogsConfiguration' in one(resources, 'managedEnvironment').body).toBe(false)
+    expect(one(resources, 'subnet').body.natGateway).toBeNull()
+    expect(one(resources, 'managedEnvironment').body.appLogsConfiguration).toEqual({ destination: null })
   })
 
   it('scopes the role to the versioned secret URI\'s secret, in the vault\'s own subscription', () => {

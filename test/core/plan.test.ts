@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { desiredResources } from '../../src/core/desired.js'
 import { levels, planApply, planDestroy, planOffline } from '../../src/core/plan.js'
 import { resolveRefs } from '../../src/core/refs.js'
+import type { TeamConfig } from '../../src/config/types.js'
 import type { ActualState, DesiredResource, PlanEntry } from '../../src/core/types.js'
 import { orgTeam, repoTeam } from './fixtures.js'
 
@@ -16,15 +17,18 @@ function minimalTeam() {
   return config
 }
 
+/** What apply writes: the desired resources without those the config turned off. */
+const wantedResources = (config: TeamConfig) => desiredResources(config).filter((r) => !r.absent)
+
 function levelsByName(desired: DesiredResource[]): Record<string, number | undefined> {
   const byId = levels(desired)
   return Object.fromEntries(desired.map((r) => [`${r.kind}:${r.name}`, byId.get(r.id)]))
 }
 
-/** Everything as Azure would return it after a successful apply: our bodies plus what Azure adds. */
+/** Everything as Azure would return it after a successful apply: our bodies plus what Azure adds, nothing unwanted. */
 function appliedState(desired: DesiredResource[]): ActualState {
   const state: ActualState = new Map()
-  for (const r of desired) {
+  for (const r of desired.filter((d) => !d.absent)) {
     const { body } = resolveRefs(r.body, (_id, p) => (p === 'clientId' ? CLIENT_ID : PRINCIPAL_ID))
     const extra = r.kind === 'identity' ? { clientId: CLIENT_ID, principalId: PRINCIPAL_ID, tenantId: 't' } : {}
     state.set(r.id, { id: r.id, body: { ...body, ...extra, id: r.id, name: r.name, provisioningState: 'Succeeded' } })
@@ -36,7 +40,7 @@ const summary = (entries: PlanEntry[]) => entries.map((e) => `${e.level} ${e.act
 
 describe('levels', () => {
   it('puts NSG, VNet and identity at 0, subnet and role at 1, environment at 2, job at 3 in the smallest graph', () => {
-    expect(levelsByName(desiredResources(minimalTeam()))).toEqual({
+    expect(levelsByName(wantedResources(minimalTeam()))).toEqual({
       'networkSecurityGroup:nsg-studio-runners': 0,
       'virtualNetwork:vnet-studio-runners': 0,
       'subnet:snet-runners': 1,
@@ -61,7 +65,7 @@ describe('levels', () => {
     config.network.peerings = ['a', 'b', 'c'].map((v) => ({
       remoteVnetId: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-${v}`, allowForwardedTraffic: true, useRemoteGateways: false
     }))
-    const desired = desiredResources(config)
+    const desired = wantedResources(config)
     const levelOf = levels(desired)
     expect(desired.filter((r) => r.kind === 'peering').map((r) => levelOf.get(r.id))).toEqual([2, 3, 4])
     expect(desired.filter((r) => r.kind === 'remotePeering').map((r) => levelOf.get(r.id))).toEqual([1, 1, 1])

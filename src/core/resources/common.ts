@@ -37,3 +37,14 @@ export interface ResourceSpec {
 export function desired(spec: ResourceSpec): DesiredResource {
   return { ...spec, name: spec.id.slice(spec.id.lastIndexOf('/') + 1), body: spec.body as Record<string, unknown> }
 }
+
+/** An SDK model in which some fields may be `null`: "must not be set" (see DesiredResource.body). */
+export type Clearable<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] | null }
+
+/**
+ * The same resource, no longer wanted. The body keeps only what proves ownership (a remote peering's pointer back at
+ * our VNet); nothing of it is ever written.
+ */
+export function absent(resource: DesiredResource, body: Record<string, unknown> = {}): DesiredResource {
+  return { ...resource, body, absent: true }
+}

@@ -4,19 +4,22 @@ import type { DiagnosticSettingsResource } from '@azure/arm-monitor'
 import type { TeamConfig } from '../../config/types.js'
 import type { TeamLayout } from '../layout.js'
 import type { DesiredResource } from '../types.js'
-import { API_VERSION, desired, teamTags } from './common.js'
+import { absent, API_VERSION, desired, teamTags, type Clearable } from './common.js'
+
+type LogsConfiguration = Clearable<NonNullable<ManagedEnvironment['appLogsConfiguration']>, 'destination'>
 
 /**
  * Logs go through a diagnostic setting (`azure-monitor`), not `log-analytics`: that destination needs the workspace's
- * shared key in the body, and no secret goes into a resource body.
+ * shared key in the body, and no secret goes into a resource body. Without a workspace the destination is cleared.
  */
 export function managedEnvironment(config: TeamConfig, layout: TeamLayout): DesiredResource {
-  const body: ManagedEnvironment = {
+  const appLogsConfiguration: LogsConfiguration = { destination: config.logs.workspaceId ? 'azure-monitor' : null }
+  const body: Omit<ManagedEnvironment, 'appLogsConfiguration'> & { appLogsConfiguration: LogsConfiguration } = {
     location: config.azure.location,
     tags: teamTags(config),
     vnetConfiguration: { infrastructureSubnetId: layout.subnetId, internal: true },
     workloadProfiles: [{ name: 'Consumption', workloadProfileType: 'Consumption' }],
-    ...(config.logs.workspaceId ? { appLogsConfiguration: { destination: 'azure-monitor' } } : {})
+    appLogsConfiguration
   }
   return desired({
     kind: 'managedEnvironment', id: layout.managedEnvironmentId, type: 'Microsoft.App/managedEnvironments',
@@ -24,10 +27,12 @@ export function managedEnvironment(config: TeamConfig, layout: TeamLayout): Desi
   })
 }
 
-export function diagnosticSetting(workspaceId: string, layout: TeamLayout): DesiredResource {
+/** Without a workspace: the same setting, to be deleted. */
+export function diagnosticSetting(workspaceId: string | undefined, layout: TeamLayout): DesiredResource {
   const body: DiagnosticSettingsResource = { workspaceId, logs: [{ categoryGroup: 'allLogs', enabled: true }] }
-  return desired({
+  const setting = desired({
     kind: 'diagnosticSetting', id: layout.diagnosticSettingId, type: 'Microsoft.Insights/diagnosticSettings',
     apiVersion: API_VERSION.monitor, dependsOn: [layout.managedEnvironmentId], ownership: 'child', body
   })
+  return workspaceId ? setting : absent(setting)
 }

@@ -4,7 +4,7 @@ import type { VirtualNetworkLink } from '@azure/arm-privatedns'
 import type { TeamConfig } from '../../config/types.js'
 import type { TeamLayout } from '../layout.js'
 import type { DesiredResource } from '../types.js'
-import { API_VERSION, desired, teamTags } from './common.js'
+import { absent, API_VERSION, desired, teamTags, type Clearable } from './common.js'
 import { runnerSecurityRules } from './nsg-rules.js'
 
 const NETWORK = 'Microsoft.Network'
@@ -17,7 +17,7 @@ export function networkSecurityGroup(config: TeamConfig, layout: TeamLayout, gro
   })
 }
 
-/** A Standard static public IP behind a NAT gateway: one egress address a firewall can allow-list. */
+/** A Standard static public IP behind a NAT gateway: one egress address a firewall can allow-list. Absent when NAT is off. */
 export function natEgress(config: TeamConfig, layout: TeamLayout, groupDeps: string[]): DesiredResource[] {
   const publicIp: PublicIPAddress = {
     location: config.azure.location, tags: teamTags(config), sku: { name: 'Standard' },
@@ -27,7 +27,7 @@ export function natEgress(config: TeamConfig, layout: TeamLayout, groupDeps: str
     location: config.azure.location, tags: teamTags(config), sku: { name: 'Standard' },
     publicIpAddresses: [{ id: layout.publicIpAddressId }]
   }
-  return [
+  const resources = [
     desired({
       kind: 'publicIpAddress', id: layout.publicIpAddressId, type: `${NETWORK}/publicIPAddresses`,
       apiVersion: API_VERSION.network, dependsOn: groupDeps, ownership: 'tagged', body: publicIp
@@ -37,6 +37,7 @@ export function natEgress(config: TeamConfig, layout: TeamLayout, groupDeps: str
       apiVersion: API_VERSION.network, dependsOn: [layout.publicIpAddressId], ownership: 'tagged', body: natGateway
     })
   ]
+  return config.network.natGateway ? resources : resources.map((r) => absent(r))
 }
 
 /** No `subnets` key: since api-version 2023-11-01 an omitted list keeps the subnets, `[]` would delete them. */
@@ -55,17 +56,21 @@ export function virtualNetwork(config: TeamConfig, layout: TeamLayout, groupDeps
   })
 }
 
+/**
+ * Without NAT the subnet says `natGateway: null`, so a gateway attached earlier is let go of. It depends on the NAT
+ * gateway either way: apply writes it before the gateway is created, destroy (and apply, once NAT is off) deletes the
+ * gateway only after the subnet has let go of it.
+ */
 export function subnet(config: TeamConfig, layout: TeamLayout): DesiredResource {
-  const nat = config.network.natGateway
-  const body: Subnet = {
+  const body: Clearable<Subnet, 'natGateway'> = {
     addressPrefix: config.network.subnet,
     delegations: [{ name: 'Microsoft.App.environments', serviceName: 'Microsoft.App/environments' }],
     networkSecurityGroup: { id: layout.networkSecurityGroupId },
-    ...(nat ? { natGateway: { id: layout.natGatewayId } } : {})
+    natGateway: config.network.natGateway ? { id: layout.natGatewayId } : null
   }
   return desired({
     kind: 'subnet', id: layout.subnetId, type: `${NETWORK}/virtualNetworks/subnets`, apiVersion: API_VERSION.network,
-    dependsOn: [layout.virtualNetworkId, layout.networkSecurityGroupId, ...(nat ? [layout.natGatewayId] : [])],
+    dependsOn: [layout.virtualNetworkId, layout.networkSecurityGroupId, layout.natGatewayId],
     ownership: 'child', body
   })
 }
