@@ -1,11 +1,15 @@
-/** Writes a plan: level by level, the entries of one level in parallel, each waited for with progress. */
+/**
+ * Carries out a plan: level by level, the entries of one level in parallel, each waited for with progress. Deletes of
+ * what the config no longer wants come last (the plan puts them on the highest levels).
+ */
 import type { Logger } from '../core/logger.js'
 import { findActual } from '../core/plan.js'
 import { resolveRefs } from '../core/refs.js'
 import type { ActualResource, ActualState, DesiredResource, Plan, PlanEntry } from '../core/types.js'
 import { AzureError, describeAzureError, isKeyVaultAccessError } from './errors.js'
 import { foreignResources } from './ownership.js'
-import { formatElapsed, KIND_LABEL, startHeartbeat } from './progress.js'
+import { deleteResource, withProgress } from './operation.js'
+import { formatElapsed, KIND_LABEL } from './progress.js'
 import type { Adapters } from './resources/index.js'
 import { blockers, inFlight, waitUntilSettled } from './settle.js'
 import type { Timing } from './timing.js'
@@ -14,7 +18,7 @@ export interface WriteRecord {
   id: string
   kind: PlanEntry['kind']
   name: string
-  action: 'create' | 'update'
+  action: 'create' | 'update' | 'delete'
   level: number
   durationMs: number
   /** More than 1 when the job write waited for a role assignment to propagate. */
@@ -30,7 +34,8 @@ export interface ApplyDeps {
 }
 
 export async function applyPlan(plan: Plan, desired: DesiredResource[], actual: ActualState, deps: ApplyDeps): Promise<WriteRecord[]> {
-  const foreign = foreignResources(desired, actual, deps.team)
+  // What is no longer wanted only blocks its own delete (the engine leaves those out of the plan), never the apply.
+  const foreign = foreignResources(desired.filter((r) => !r.absent), actual, deps.team)
   if (foreign.length > 0) throw new AzureError(foreign.map((f) => f.reason).join('; '))
 
   const byId = new Map(desired.map((r) => [r.id.toLowerCase(), r]))
@@ -42,7 +47,7 @@ export async function applyPlan(plan: Plan, desired: DesiredResource[], actual: 
   }
 
   const pending = inFlight(desired, actual)
-  const writes = plan.entries.filter((e) => e.action === 'create' || e.action === 'update')
+  const writes = plan.entries.filter((e) => e.action !== 'noop')
   const levels = [...new Set(writes.map((e) => e.level))].sort((a, b) => a - b)
   const records: WriteRecord[] = []
   for (const level of levels) {
@@ -52,11 +57,13 @@ export async function applyPlan(plan: Plan, desired: DesiredResource[], actual: 
       const waits = blockers(entries, desired, pending)
       await Promise.all(waits.map((r) => waitUntilSettled(r, deps)))
       for (const r of waits) pending.delete(r.id.toLowerCase())
-      const results = await Promise.allSettled(entries.map((entry) => writeEntry(entry, byId.get(entry.id.toLowerCase()), lookup, deps)))
+      const results = await Promise.allSettled(
+        entries.map((entry) => (entry.action === 'delete' ? deleteEntry(entry, deps) : writeEntry(entry, byId.get(entry.id.toLowerCase()), lookup, deps)))
+      )
       const failures: string[] = []
       results.forEach((result, i) => {
         if (result.status === 'fulfilled') {
-          written.set(entries[i].id.toLowerCase(), result.value.actual)
+          if (result.value.actual) written.set(entries[i].id.toLowerCase(), result.value.actual)
           records.push(result.value.record)
         } else {
           failures.push(result.reason instanceof Error ? result.reason.message : String(result.reason))
@@ -69,6 +76,11 @@ export async function applyPlan(plan: Plan, desired: DesiredResource[], actual: 
     })
   }
   return records
+}
+
+async function deleteEntry(entry: PlanEntry, deps: ApplyDeps): Promise<{ actual: undefined; record: WriteRecord }> {
+  const { durationMs } = await deleteResource(entry, deps)
+  return { actual: undefined, record: { id: entry.id, kind: entry.kind, name: entry.name, action: 'delete', level: entry.level, durationMs, attempts: 1 } }
 }
 
 async function writeEntry(
@@ -105,43 +117,5 @@ async function writeEntry(
       }
       throw new AzureError(describeAzureError(error, what, deps.endpoint))
     }
-  }
-}
-
-/** Runs one put or delete with a bounded wait and a heartbeat that reports the resource's provisioningState. */
-export async function withProgress<T>(
-  entry: Pick<PlanEntry, 'kind' | 'id' | 'name' | 'action'>,
-  label: string,
-  run: (ctx: { progress: (s: string) => void; abortSignal: AbortSignal; action: PlanEntry['action'] }) => Promise<T>,
-  deps: Pick<ApplyDeps, 'adapters' | 'logger' | 'timing'>
-): Promise<T> {
-  const { timing } = deps
-  let lastStatus = 'waiting'
-  const abort = new AbortController()
-  const timeout = setTimeout(() => abort.abort(), timing.operationTimeoutMs)
-  const heartbeat = startHeartbeat({
-    label,
-    intervalMs: timing.progressIntervalMs,
-    clock: timing.clock,
-    log: (line) => deps.logger.info(line),
-    lastStatus: () => lastStatus,
-    probe: async () => {
-      if (entry.action === 'delete') return undefined
-      const state = (await deps.adapters[entry.kind].get(entry.id))?.body.provisioningState
-      return typeof state === 'string' ? state : undefined
-    }
-  })
-  try {
-    return await run({ progress: (s) => (lastStatus = s), abortSignal: abort.signal, action: entry.action })
-  } catch (error) {
-    if (abort.signal.aborted) {
-      throw new AzureError(
-        `Gave up on ${entry.action} ${label} after ${formatElapsed(timing.operationTimeoutMs)} (last state: ${lastStatus}); Azure may still finish it: rerun to converge.`
-      )
-    }
-    throw error
-  } finally {
-    clearTimeout(timeout)
-    await heartbeat.stop()
   }
 }

@@ -1,19 +1,14 @@
-/** Deletes what apply made, in reverse dependency order, and only what is provably this team's. */
+/** Deletes what apply made (and what the config no longer wants), in reverse dependency order, and only what is provably this team's. */
 import type { Logger } from '../core/logger.js'
 import type { ActualState, DesiredResource, Plan } from '../core/types.js'
-import { withProgress } from './apply.js'
-import { AzureError, describeAzureError } from './errors.js'
+import { AzureError } from './errors.js'
+import { deleteResource, type DeleteRecord } from './operation.js'
 import { foreignResources, provenOwned, type ForeignResource } from './ownership.js'
-import { formatElapsed, KIND_LABEL } from './progress.js'
+import { KIND_LABEL } from './progress.js'
 import type { Adapters } from './resources/index.js'
 import type { Timing } from './timing.js'
 
-export interface DeleteRecord {
-  id: string
-  kind: DesiredResource['kind']
-  name: string
-  durationMs: number
-}
+export type { DeleteRecord } from './operation.js'
 
 export interface DestroyOutcome {
   deleted: DeleteRecord[]
@@ -32,8 +27,11 @@ export interface DestroyDeps {
 /** `plan` comes from planDestroy: delete entries, highest level first. Entries of one level run in parallel. */
 export async function destroyPlan(plan: Plan, desired: DesiredResource[], actual: ActualState, deps: DestroyDeps): Promise<DestroyOutcome> {
   const owned = provenOwned(desired, actual, deps.team)
-  const refused = foreignResources(desired, actual, deps.team)
-  for (const f of refused) deps.logger.warning(`Leaving ${f.id} alone: ${f.reason}`)
+  const foreign = foreignResources(desired, actual, deps.team)
+  for (const f of foreign) deps.logger.warning(`Leaving ${f.id} alone: ${f.reason}`)
+  // Something the config no longer names and we cannot prove is ours was never ours: left alone, not a refusal.
+  const unwanted = new Set(desired.filter((r) => r.absent).map((r) => r.id.toLowerCase()))
+  const refused = foreign.filter((f) => !unwanted.has(f.id.toLowerCase()))
 
   // Never the resource group, and nothing we cannot prove is ours (a child of a foreign parent included).
   const deletes = plan.entries.filter((e) => e.action === 'delete' && e.kind !== 'resourceGroup' && owned.has(e.id.toLowerCase()))
@@ -42,21 +40,7 @@ export async function destroyPlan(plan: Plan, desired: DesiredResource[], actual
   for (const level of levels) {
     const entries = deletes.filter((e) => e.level === level)
     await deps.logger.group(`Delete level ${level}: ${entries.map((e) => `${KIND_LABEL[e.kind]} ${e.name}`).join(', ')}`, async () => {
-      const results = await Promise.allSettled(
-        entries.map(async (entry) => {
-          const label = `${KIND_LABEL[entry.kind]} ${entry.name}`
-          const started = deps.timing.clock.now()
-          deps.logger.info(`delete ${label}...`)
-          try {
-            await withProgress(entry, label, (ctx) => deps.adapters[entry.kind].delete(entry.id, ctx), deps)
-          } catch (error) {
-            throw new AzureError(describeAzureError(error, `delete ${label}`, deps.endpoint))
-          }
-          const durationMs = deps.timing.clock.now() - started
-          deps.logger.info(`deleted ${label} (${formatElapsed(durationMs)})`)
-          return { id: entry.id, kind: entry.kind, name: entry.name, durationMs }
-        })
-      )
+      const results = await Promise.allSettled(entries.map((entry) => deleteResource(entry, deps)))
       const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason instanceof Error ? r.reason.message : String(r.reason)] : []))
       for (const r of results) if (r.status === 'fulfilled') deleted.push(r.value)
       if (failures.length > 0) {

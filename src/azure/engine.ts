@@ -12,9 +12,10 @@ import { applyPlan, type WriteRecord } from './apply.js'
 import { createClients, type ClientsOptions } from './clients.js'
 import { mapLimit } from './concurrency.js'
 import { destroyPlan, type DeleteRecord } from './destroy.js'
+import { listJobs, withOrphans } from './discover.js'
 import { describeAzureError } from './errors.js'
-import type { ForeignResource } from './ownership.js'
-import { readActual } from './read.js'
+import { ownedDeletesOnly, type ForeignResource } from './ownership.js'
+import { readActual, readEach } from './read.js'
 import { rewriteFailed } from './settle.js'
 import { createAdapters, type Adapters } from './resources/index.js'
 import { defaultTiming, type Timing } from './timing.js'
@@ -53,7 +54,7 @@ export interface DriftItem {
   id: string
   kind: PlanEntry['kind']
   name: string
-  /** `create`: missing in Azure; `update`: fields differ. */
+  /** `create`: missing in Azure; `update`: fields differ; `delete`: in Azure, no longer in the config. */
   action: PlanAction
   changes: FieldChange[]
 }
@@ -93,23 +94,24 @@ export function createEngine(options: EngineOptions): Engine {
   })
   const endpoint = clients.endpoint
 
+  /** What the config wants and no longer wants (orphans found by listing), and what Azure holds of both. */
   const read = async (config: TeamConfig): Promise<{ desired: DesiredResource[]; actual: ActualState; readMs: number }> => {
     const started = timing.clock.now()
-    const desired = desiredResources(config)
-    const actual = await logger.group(`Reading ${desired.length} resources of team ${config.team}`, () =>
-      readActual(desired, {
-        adapters,
-        resourceGroupId: `/subscriptions/${config.azure.subscriptionId}/resourceGroups/${config.azure.resourceGroup}`,
-        endpoint,
-        ...(options.readConcurrency ? { concurrency: options.readConcurrency } : {})
-      })
-    )
+    const wanted = desiredResources(config)
+    const resourceGroupId = `/subscriptions/${config.azure.subscriptionId}/resourceGroups/${config.azure.resourceGroup}`
+    const readOptions = { adapters, resourceGroupId, endpoint, ...(options.readConcurrency ? { concurrency: options.readConcurrency } : {}) }
+    const { desired, actual } = await logger.group(`Reading ${wanted.length} resources of team ${config.team}`, async () => {
+      const [actual, jobs] = await Promise.all([readActual(wanted, readOptions), listJobs(clients, resourceGroupId, endpoint)])
+      const desired = await withOrphans(config, wanted, actual, jobs, (more) => readEach(more, readOptions))
+      return { desired, actual }
+    })
     return { desired, actual, readMs: timing.clock.now() - started }
   }
 
   const planned = async (config: TeamConfig) => {
     const { desired, actual, readMs } = await read(config)
-    const plan = rewriteFailed(planApply(desired, actual), actual)
+    const { plan, leftAlone } = ownedDeletesOnly(rewriteFailed(planApply(desired, actual), actual), desired, actual, config.team)
+    for (const f of leftAlone) logger.warning(`Leaving ${f.id} alone: ${f.reason}`)
     return { desired, actual, plan, readMs }
   }
 
@@ -130,7 +132,7 @@ export function createEngine(options: EngineOptions): Engine {
     async drift(config) {
       const { plan, readMs } = await planned(config)
       const items = plan.entries
-        .filter((e) => e.action === 'create' || e.action === 'update')
+        .filter((e) => e.action !== 'noop')
         .map((e) => ({ id: e.id, kind: e.kind, name: e.name, action: e.action, changes: e.changes ?? [] }))
       return { team: config.team, plan, counts: countActions(plan), drifted: items.length > 0, items, timings: { readMs, writeMs: 0, totalMs: readMs } }
     },

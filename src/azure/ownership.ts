@@ -2,7 +2,7 @@
 import { ownershipProblem } from '../core/ownership.js'
 import { findActual, lookupIn } from '../core/plan.js'
 import { resolveRefs } from '../core/refs.js'
-import type { ActualState, DesiredResource } from '../core/types.js'
+import type { ActualState, DesiredResource, Plan } from '../core/types.js'
 
 export interface ForeignResource {
   id: string
@@ -39,6 +39,22 @@ export function provenOwned(desired: DesiredResource[], actual: ActualState, tea
     owned.add(r.id.toLowerCase())
   }
   return owned
+}
+
+/**
+ * The plan without the deletes of what is not provably ours (apply never removes those), and why each was left out.
+ * A no-longer-wanted resource with one of our names that someone else owns is not ours to delete, nor drift.
+ */
+export function ownedDeletesOnly(plan: Plan, desired: DesiredResource[], actual: ActualState, team: string): { plan: Plan; leftAlone: ForeignResource[] } {
+  const owned = provenOwned(desired, actual, team)
+  const reasons = new Map(foreignResources(desired, actual, team).map((f) => [f.id.toLowerCase(), f.reason]))
+  const leftAlone: ForeignResource[] = []
+  const entries = plan.entries.filter((e) => {
+    if (e.action !== 'delete' || owned.has(e.id.toLowerCase())) return true
+    leftAlone.push({ id: e.id, reason: reasons.get(e.id.toLowerCase()) ?? `its parent is not provably team ${team}'s: not deleting it` })
+    return false
+  })
+  return { plan: { ...plan, entries }, leftAlone }
 }
 
 /** The nearest desired resource whose id contains this one's. */

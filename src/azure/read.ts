@@ -17,18 +17,22 @@ export interface ReadOptions {
 export const DEFAULT_READ_CONCURRENCY = 20
 
 export async function readActual(desired: DesiredResource[], options: ReadOptions): Promise<ActualState> {
-  const { adapters } = options
   const createsGroup = desired.some((r) => r.kind === 'resourceGroup')
   const groupCheck = createsGroup ? Promise.resolve() : requireResourceGroup(options)
-  const reads = mapLimit(desired, options.concurrency ?? DEFAULT_READ_CONCURRENCY, async (r) => {
+  // The group check runs alongside the other reads: a no-op apply stays one round trip deep.
+  const [, actual] = await Promise.all([groupCheck, readEach(desired, options)])
+  return actual
+}
+
+/** One GET per resource, concurrently. */
+export async function readEach(resources: DesiredResource[], options: Omit<ReadOptions, 'resourceGroupId'>): Promise<ActualState> {
+  const entries = await mapLimit(resources, options.concurrency ?? DEFAULT_READ_CONCURRENCY, async (r) => {
     try {
-      return [r.id, await adapters[r.kind].get(r.id)] as const
+      return [r.id, await options.adapters[r.kind].get(r.id)] as const
     } catch (error) {
       throw new AzureError(describeAzureError(error, `read ${KIND_LABEL[r.kind]} ${r.name}`, options.endpoint))
     }
   })
-  // The group check runs alongside the other reads: a no-op apply stays one round trip deep.
-  const [, entries] = await Promise.all([groupCheck, reads])
   return new Map(entries)
 }
 

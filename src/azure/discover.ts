@@ -1,0 +1,65 @@
+/**
+ * Finds what an earlier config made and this one no longer names (dropped peerings, jobs of dropped repositories or of
+ * the other scope). The jobs listing runs alongside the GETs; the peerings come with our VNet's GET. Only the far side
+ * of a dropped peering costs one more GET, and only when there is one.
+ */
+import type { TeamConfig } from '../config/types.js'
+import { teamLayout } from '../core/layout.js'
+import { orphanResources, type Listed } from '../core/orphans.js'
+import { findActual } from '../core/plan.js'
+import type { ActualResource, ActualState, DesiredResource } from '../core/types.js'
+import { parseArmId, requireResourceGroup } from './arm-id.js'
+import type { Clients } from './clients.js'
+import { AzureError, describeAzureError, isNotFound } from './errors.js'
+import { toActual } from './resources/lro.js'
+
+/** Every job in the team's resource group (none while the group does not exist yet). */
+export async function listJobs(clients: Clients, resourceGroupId: string, endpoint?: string): Promise<ActualResource[]> {
+  const parsed = parseArmId(resourceGroupId)
+  const found: ActualResource[] = []
+  try {
+    for await (const job of clients.apps(parsed.subscriptionId).jobs.listByResourceGroup(requireResourceGroup(parsed, resourceGroupId))) {
+      if (job.id) found.push(toActual(job.id, job))
+    }
+  } catch (error) {
+    if (isNotFound(error)) return []
+    throw new AzureError(describeAzureError(error, `list the jobs in ${resourceGroupId}`, endpoint))
+  }
+  return found
+}
+
+/** The peerings a VNet's GET lists, in the same SDK shape as a peering's own GET. */
+function peeringsOf(vnet: ActualResource | undefined): ActualResource[] {
+  const peerings = vnet?.body.virtualNetworkPeerings
+  if (!Array.isArray(peerings)) return []
+  return peerings.flatMap((p: { id?: unknown }) => (typeof p.id === 'string' ? [toActual(p.id, p)] : []))
+}
+
+function remoteVnetOf(peering: ActualResource): string | undefined {
+  const id = (peering.body.remoteVirtualNetwork as { id?: unknown } | undefined)?.id
+  return typeof id === 'string' ? id : undefined
+}
+
+/**
+ * The desired list with the orphans added (as `absent` resources), their state added to `actual`: taken from the
+ * listings, and read with `readMore` for what the listings do not hold.
+ */
+export async function withOrphans(
+  config: TeamConfig,
+  wanted: DesiredResource[],
+  actual: ActualState,
+  jobs: ActualResource[],
+  readMore: (resources: DesiredResource[]) => Promise<ActualState>
+): Promise<DesiredResource[]> {
+  const peerings = peeringsOf(findActual(actual, teamLayout(config).virtualNetworkId))
+  const listed: Listed = {
+    peerings: peerings.map((p) => ({ id: p.id, name: p.id.slice(p.id.lastIndexOf('/') + 1), remoteVnetId: remoteVnetOf(p) })),
+    jobs: jobs.map((j) => ({ id: j.id, tags: j.body.tags as Record<string, string> | undefined }))
+  }
+  const orphans = orphanResources(config, wanted, listed)
+  const byId = new Map([...peerings, ...jobs].map((r) => [r.id.toLowerCase(), r]))
+  const unread = orphans.filter((o) => !byId.has(o.id.toLowerCase()))
+  for (const o of orphans) if (byId.has(o.id.toLowerCase())) actual.set(o.id, byId.get(o.id.toLowerCase()))
+  if (unread.length > 0) for (const [id, state] of await readMore(unread)) actual.set(id, state)
+  return [...wanted, ...orphans]
+}

@@ -1,0 +1,74 @@
+/** One put or delete, waited for with a bound and a heartbeat; shared by apply and destroy. */
+import type { Logger } from '../core/logger.js'
+import type { PlanEntry } from '../core/types.js'
+import { AzureError, describeAzureError } from './errors.js'
+import { formatElapsed, KIND_LABEL, startHeartbeat } from './progress.js'
+import type { Adapters } from './resources/index.js'
+import type { Timing } from './timing.js'
+
+export interface OperationDeps {
+  adapters: Adapters
+  logger: Logger
+  timing: Timing
+  endpoint?: string
+}
+
+export interface DeleteRecord {
+  id: string
+  kind: PlanEntry['kind']
+  name: string
+  durationMs: number
+}
+
+/** Deletes one resource and waits until it is gone; a resource already gone counts as deleted. */
+export async function deleteResource(entry: Pick<PlanEntry, 'kind' | 'id' | 'name' | 'action'>, deps: OperationDeps): Promise<DeleteRecord> {
+  const label = `${KIND_LABEL[entry.kind]} ${entry.name}`
+  const started = deps.timing.clock.now()
+  deps.logger.info(`delete ${label}...`)
+  try {
+    await withProgress({ ...entry, action: 'delete' }, label, (ctx) => deps.adapters[entry.kind].delete(entry.id, ctx), deps)
+  } catch (error) {
+    throw new AzureError(describeAzureError(error, `delete ${label}`, deps.endpoint))
+  }
+  const durationMs = deps.timing.clock.now() - started
+  deps.logger.info(`deleted ${label} (${formatElapsed(durationMs)})`)
+  return { id: entry.id, kind: entry.kind, name: entry.name, durationMs }
+}
+
+/** Runs one put or delete with a bounded wait and a heartbeat that reports the resource's provisioningState. */
+export async function withProgress<T>(
+  entry: Pick<PlanEntry, 'kind' | 'id' | 'name' | 'action'>,
+  label: string,
+  run: (ctx: { progress: (s: string) => void; abortSignal: AbortSignal; action: PlanEntry['action'] }) => Promise<T>,
+  deps: Pick<OperationDeps, 'adapters' | 'logger' | 'timing'>
+): Promise<T> {
+  const { timing } = deps
+  let lastStatus = 'waiting'
+  const abort = new AbortController()
+  const timeout = setTimeout(() => abort.abort(), timing.operationTimeoutMs)
+  const heartbeat = startHeartbeat({
+    label,
+    intervalMs: timing.progressIntervalMs,
+    clock: timing.clock,
+    log: (line) => deps.logger.info(line),
+    lastStatus: () => lastStatus,
+    probe: async () => {
+      if (entry.action === 'delete') return undefined
+      const state = (await deps.adapters[entry.kind].get(entry.id))?.body.provisioningState
+      return typeof state === 'string' ? state : undefined
+    }
+  })
+  try {
+    return await run({ progress: (s) => (lastStatus = s), abortSignal: abort.signal, action: entry.action })
+  } catch (error) {
+    if (abort.signal.aborted) {
+      throw new AzureError(
+        `Gave up on ${entry.action} ${label} after ${formatElapsed(timing.operationTimeoutMs)} (last state: ${lastStatus}); Azure may still finish it: rerun to converge.`
+      )
+    }
+    throw error
+  } finally {
+    clearTimeout(timeout)
+    await heartbeat.stop()
+  }
+}
