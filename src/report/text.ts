@@ -2,6 +2,13 @@ import type { CommandResult, TeamResult } from '../commands/result.js'
 import { formatValue, renderPlanText } from './plan-text.js'
 
 const CHECK_MARK = { pass: '✓', warn: '!', fail: '✗' } as const
+const WRITE_MARK = { create: '+', update: '~', delete: '-' } as const
+const DRIFT_LINE = {
+  create: (what: string) => `missing ${what}`,
+  update: (what: string) => `changed ${what}`,
+  delete: (what: string) => `extra ${what} (not in the config: apply deletes it)`,
+  noop: (what: string) => `unchanged ${what}`
+} as const
 
 /** The readable report of a command, one block per team. */
 export function renderText(result: CommandResult): string {
@@ -16,14 +23,14 @@ function teamText(command: CommandResult['command'], t: TeamResult): string {
     case 'apply': {
       const writes = t.writes ?? []
       const head = writes.length === 0 ? `Team ${t.team} is up to date: nothing written.` : `Applied team ${t.team}: ${plural(writes.length, 'resource')} written.`
-      return [head, ...writes.map((w) => `  ${w.action === 'create' ? '+' : '~'} ${w.action} ${w.kind} ${w.name} (${(w.durationMs / 1000).toFixed(1)}s)`), runsOnLine(t)].join('\n')
+      return [head, ...writes.map((w) => `  ${WRITE_MARK[w.action]} ${w.action} ${w.kind} ${w.name} (${(w.durationMs / 1000).toFixed(1)}s)`), runsOnLine(t)].join('\n')
     }
     case 'drift': {
       const items = t.drift ?? []
       if (items.length === 0) return `No drift for team ${t.team}.${issueText(t)}`
       const lines = [`Drift for team ${t.team}: ${plural(items.length, 'resource')} ${items.length === 1 ? 'differs' : 'differ'} from the config.`]
       for (const item of items) {
-        lines.push(`  ${item.action === 'create' ? 'missing' : 'changed'} ${item.kind} ${item.name}`)
+        lines.push(`  ${DRIFT_LINE[item.action](`${item.kind} ${item.name}`)}`)
         for (const change of item.changes) lines.push(`      ${change.path}: Azure has ${formatValue(change.from)}, the config says ${formatValue(change.to)}`)
       }
       return lines.join('\n') + issueText(t)
