@@ -148,3 +148,21 @@ describe('apply removes what the config no longer wants', () => {
     expect(stored(HUB_VNET_ID)).toBeDefined()
   })
 })
+
+describe('what the config no longer wants but is not provably ours', () => {
+  it('is neither deleted nor a reason to stop: apply warns and goes on, destroy leaves it without refusing', async () => {
+    const nat = idOf(full, 'natGateway')
+    h.emulator.admin.seed(nat, { location: 'norwayeast', properties: {} })
+    const before = h.log.length
+    expect(await applied(noLogs)).not.toContain('delete natGateway')
+    expect(stored(nat)).toBeDefined()
+    expect(h.log.slice(before)).toContain(
+      `warning: Leaving ${nat} alone: Microsoft.Network/natGateways ng-studio-runners is no longer in the config but is not provably team studio's: not deleting it`
+    )
+    expect((await h.engine.drift(noLogs)).drifted).toBe(false)
+
+    const result = await h.engine.destroy(noLogs)
+    expect(result.refused).toEqual([])
+    expect(stored(nat)).toBeDefined()
+  })
+})
