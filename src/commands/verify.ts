@@ -75,9 +75,15 @@ export function createVerify(deps: VerifyDeps): (config: TeamConfig, engine: Eng
 /** Pure: no drift means every resource exists, is Succeeded (a Failed one plans as an update) and matches. */
 export function azureCheck(items: DriftItem[], total: number): VerifyCheck {
   if (items.length === 0) return { name: AZURE_CHECK, status: 'pass', detail: `${total} resources exist, Succeeded and match the config` }
-  const shown = items.slice(0, 5).map((i) => (i.action === 'create' ? `missing ${i.kind} ${i.name}` : `${i.kind} ${i.name} (${i.changes.map((c) => c.path).join(', ') || 'not Succeeded'})`))
+  const shown = items.slice(0, 5).map(describeDrift)
   const more = items.length > shown.length ? `, and ${items.length - shown.length} more` : ''
   return { name: AZURE_CHECK, status: 'fail', detail: `${items.length === 1 ? '1 resource differs' : `${items.length} resources differ`} from the config: ${shown.join('; ')}${more}: run apply (drift shows every field)` }
+}
+
+function describeDrift(item: DriftItem): string {
+  if (item.action === 'create') return `missing ${item.kind} ${item.name}`
+  if (item.action === 'delete') return `extra ${item.kind} ${item.name} (not in the config)`
+  return `${item.kind} ${item.name} (${item.changes.map((c) => c.path).join(', ') || 'not Succeeded'})`
 }
 
 /** Pure: the recent executions; failures among the last ten are a warning pointing at the runner logs. */
