@@ -6,7 +6,7 @@ import type { TokenCredential } from '@azure/core-auth'
 import type { TeamConfig } from '../config/types.js'
 import { desiredResources } from '../core/desired.js'
 import { silentLogger, type Logger } from '../core/logger.js'
-import { planApply, planDestroy } from '../core/plan.js'
+import { countActions, planApply, planDestroy } from '../core/plan.js'
 import type { ActualState, DesiredResource, FieldChange, Plan, PlanAction, PlanEntry } from '../core/types.js'
 import { applyPlan, type WriteRecord } from './apply.js'
 import { createClients, type ClientsOptions } from './clients.js'
@@ -148,11 +148,6 @@ export function createEngine(options: EngineOptions): Engine {
   }
 }
 
-export function countActions(plan: Plan): Record<PlanAction, number> {
-  const counts: Record<PlanAction, number> = { create: 0, update: 0, delete: 0, noop: 0 }
-  for (const entry of plan.entries) counts[entry.action]++
-  return counts
-}
 
 export type TeamOutcome<T> = { team: string; ok: true; value: T } | { team: string; ok: false; error: string }
 

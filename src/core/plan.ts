@@ -2,7 +2,7 @@
 import { diffResource } from './diff.js'
 import { renderRefs, resolveRefs, type RefLookup } from './refs.js'
 import { TEAM_TAG } from './resources/common.js'
-import type { ActualResource, ActualState, DesiredResource, Plan, PlanEntry } from './types.js'
+import type { ActualResource, ActualState, DesiredResource, Plan, PlanAction, PlanEntry } from './types.js'
 
 /**
  * Level 0 has no dependencies; everything else sits one above its deepest dependency, so the writes of one level
@@ -118,4 +118,11 @@ function dependentsFirst(resources: DesiredResource[]): { resource: DesiredResou
     .map((resource, i) => ({ resource, level: levelOf.get(resource.id) ?? 0, top, i }))
     .sort((a, b) => b.level - a.level || a.i - b.i)
     .map(({ resource, level }) => ({ resource, level, top }))
+}
+
+/** How many resources each action touches: the plan's one-line summary and the action's `changes` output. */
+export function countActions(plan: Plan): Record<PlanAction, number> {
+  const counts: Record<PlanAction, number> = { create: 0, update: 0, delete: 0, noop: 0 }
+  for (const entry of plan.entries) counts[entry.action]++
+  return counts
 }

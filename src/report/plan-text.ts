@@ -1,4 +1,5 @@
 import type { FieldChange, Plan, PlanAction } from '../core/types.js'
+import { countActions } from '../core/plan.js'
 
 const SYMBOL: Record<PlanAction, string> = { create: '+', update: '~', delete: '-', noop: '=' }
 
@@ -13,11 +14,6 @@ export function formatChange(change: FieldChange): string {
   return `${change.path}: ${formatValue(change.from)} → ${formatValue(change.to)}`
 }
 
-export function countActions(plan: Plan): Record<PlanAction, number> {
-  const counts: Record<PlanAction, number> = { create: 0, update: 0, delete: 0, noop: 0 }
-  for (const entry of plan.entries) counts[entry.action]++
-  return counts
-}
 
 export function planSummaryLine(plan: Plan): string {
   const c = countActions(plan)

@@ -1,7 +1,7 @@
 /** apply → apply (no writes) → drift → repair → destroy, against the emulator with the real SDK and OIDC sign-in. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { desiredResources } from '../../src/core/desired.js'
-import { countActions } from '../../src/azure/engine.js'
+import { countActions } from '../../src/core/plan.js'
 import { HUB_VNET_ID, RG_ID, studioConfig, DNS_ZONE_ID } from './fixture.js'
 import { startHarness, type Harness } from './harness.js'
 
