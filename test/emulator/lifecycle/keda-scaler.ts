@@ -62,6 +62,11 @@ export interface PollResult {
   /** Queue calls made (runs, jobs, repos), and how many of them were answered 304. Token minting is not counted. */
   requests: number
   notModified: number
+  /**
+   * Jobs counted a second time because their run was in both lists: it moved from queued to in_progress between
+   * the two calls for its repository. KEDA 2.18.1 does not de-duplicate runs; this only names what happened.
+   */
+  countedTwice: number
 }
 
 interface Run {
@@ -82,6 +87,7 @@ export class GitHubRunnerScaler {
   private token: { value: string; expiresAtMs: number } | undefined
   private requests = 0
   private notModified = 0
+  private countedTwice = 0
 
   constructor(
     readonly metadata: ScalerMetadata,
@@ -96,8 +102,9 @@ export class GitHubRunnerScaler {
   async poll(): Promise<PollResult> {
     this.requests = 0
     this.notModified = 0
+    this.countedTwice = 0
     const queueLength = await this.getWorkflowQueueLength()
-    return { queueLength, isActive: queueLength >= this.metadata.targetWorkflowQueueLength, requests: this.requests, notModified: this.notModified }
+    return { queueLength, isActive: queueLength >= this.metadata.targetWorkflowQueueLength, requests: this.requests, notModified: this.notModified, countedTwice: this.countedTwice }
   }
 
   async getWorkflowQueueLength(): Promise<number> {
@@ -106,9 +113,15 @@ export class GitHubRunnerScaler {
       for (const status of ['queued', 'in_progress']) runs.push(...((await this.getWorkflowRuns(repo, status)) ?? []))
     }
     let count = 0
+    const seen = new Set<number>()
     for (const run of runs.filter((r) => r.status === 'queued' || r.status === 'in_progress')) {
+      const again = seen.has(run.id)
+      seen.add(run.id)
       for (const job of await this.getWorkflowRunJobs(run.id, run.repository.name)) {
-        if ((job.status === 'queued' || job.status === 'in_progress') && canRunnerMatchLabels(job.labels ?? [], this.metadata.labels, this.metadata.noDefaultLabels)) count++
+        if ((job.status === 'queued' || job.status === 'in_progress') && canRunnerMatchLabels(job.labels ?? [], this.metadata.labels, this.metadata.noDefaultLabels)) {
+          count++
+          if (again) this.countedTwice++
+        }
       }
     }
     return count

@@ -37,6 +37,11 @@ export function seedGitHubTeam(github: GitHubAdmin, config: TeamConfig): void {
   github.keyVaults.setSecret(secret.vault, secret.name, pems.get(app.id)!, secret.version)
 }
 
+/** The App's private key as seeded (what the platform stored in Key Vault), for tests that act as the App. */
+export function appKeyOf(github: GitHubAdmin, appId: number): string | undefined {
+  return keys.get(github)?.get(appId)
+}
+
 /** `https://<vault>.vault.azure.net/secrets/<name>[/<version>]`. */
 export function parseSecretUri(uri: string): { vault: string; name: string; version?: string } {
   const url = new URL(uri)
