@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { startLifecycle, type Lifecycle } from '../emulator/lifecycle/lifecycle.js'
-import { writeTeamConfigs } from './teams.js'
+import { LIFECYCLE_OPTIONS, writeTeamConfigs } from './teams.js'
 
 describe('a burst larger than max', () => {
   let life: Lifecycle
   beforeAll(async () => {
-    life = await startLifecycle(writeTeamConfigs([{ team: 'gamma', index: 3, repos: ['gamma-app', 'gamma-api'], labels: ['gamma'], max: 2 }]), { speed: 100 })
+    life = await startLifecycle(writeTeamConfigs([{ team: 'gamma', index: 3, repos: ['gamma-app', 'gamma-api'], labels: ['gamma'], max: 2 }]), LIFECYCLE_OPTIONS)
   }, 60_000)
   afterAll(async () => life?.close())
 

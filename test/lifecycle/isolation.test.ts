@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { startLifecycle, type Lifecycle } from '../emulator/lifecycle/lifecycle.js'
 import { orgJobName, repoJobName } from '../../src/core/names.js'
-import { writeTeamConfigs } from './teams.js'
+import { LIFECYCLE_OPTIONS, writeTeamConfigs } from './teams.js'
 
 const DELTA_JOB = orgJobName('delta')
 const OMEGA_JOB = repoJobName('omega', 'altinn', 'omega-app')
@@ -14,7 +14,7 @@ describe('two teams side by side', () => {
         { team: 'delta', index: 4, repos: ['delta-app'], labels: ['delta'] },
         { team: 'omega', index: 5, scope: 'repo', repos: ['omega-app'], labels: ['omega'] }
       ]),
-      { speed: 100 }
+      LIFECYCLE_OPTIONS
     )
   }, 60_000)
   afterAll(async () => life?.close())

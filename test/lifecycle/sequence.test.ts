@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { startLifecycle, type Lifecycle } from '../emulator/lifecycle/lifecycle.js'
-import { writeTeamConfigs } from './teams.js'
+import { LIFECYCLE_OPTIONS, writeTeamConfigs } from './teams.js'
 
 describe('one queued job, end to end', () => {
   let life: Lifecycle
   beforeAll(async () => {
-    life = await startLifecycle(writeTeamConfigs([{ team: 'alpha', index: 1, repos: ['alpha-app', 'alpha-api'], labels: ['alpha'] }]), { speed: 100 })
+    life = await startLifecycle(writeTeamConfigs([{ team: 'alpha', index: 1, repos: ['alpha-app', 'alpha-api'], labels: ['alpha'] }]), LIFECYCLE_OPTIONS)
   }, 60_000)
   afterAll(async () => life?.close())
 

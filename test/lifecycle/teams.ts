@@ -1,4 +1,8 @@
-/** Small team configs for the lifecycle tests: short idle timeout, small max, 20 s polling. */
+/**
+ * Small team configs for the lifecycle tests: small max, 20 s polling, a 5 minute idle timeout. At ×100 that is 3 s
+ * real: the idle timer runs in real time against real process start-up (the entrypoint and the runner, slower on a
+ * loaded machine), so a 1 minute timeout (0.6 s) could stop a runner just as it was taking its job.
+ */
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,7 +15,14 @@ export interface TeamSpec {
   labels: string[]
   max?: number
   idleMinutes?: number
+  jobTimeoutMinutes?: number
 }
+
+/**
+ * Clock ×100, and no runner takes a job in the middle of a scaler poll: tests count executions exactly, so they must
+ * not depend on KEDA's double count of a run that moves from queued to in_progress between its two calls.
+ */
+export const LIFECYCLE_OPTIONS = { speed: 100, holdAssignmentDuringPolls: true }
 
 export function writeTeamConfigs(specs: TeamSpec[]): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'rs-lifecycle-teams-'))
@@ -39,8 +50,8 @@ github:
 runners:
   max: ${spec.max ?? 3}
   pollingIntervalSeconds: 20
-  idleTimeoutMinutes: ${spec.idleMinutes ?? 1}
-  jobTimeoutMinutes: 30
+  idleTimeoutMinutes: ${spec.idleMinutes ?? 5}
+  jobTimeoutMinutes: ${spec.jobTimeoutMinutes ?? 30}
 `
     )
     return file

@@ -48,6 +48,8 @@ export class Workflows {
   readonly jobs = new Map<number, WorkflowJob>()
   /** Runners whose process said hello, by id. */
   private readonly connected = new Set<number>()
+  /** Open holds on handing out new jobs (see holdAssignment). */
+  private holds = 0
 
   constructor(private readonly state: GitHubState) {}
 
@@ -106,6 +108,20 @@ export class Workflows {
     return group.visibility !== 'selected' || group.selectedRepositoryIds.includes(repo.id)
   }
 
+  /**
+   * Tests only: until the returned release is called, no runner is handed a new job (it asks again later). Lets a
+   * test keep a job from moving queued → in_progress in the middle of a scaler poll, a real race (KEDA then counts
+   * the run twice) that the benchmark keeps but a test asserting exact execution counts must not depend on.
+   */
+  holdAssignment(): () => void {
+    this.holds++
+    let released = false
+    return () => {
+      if (!released) this.holds--
+      released = true
+    }
+  }
+
   /** The runner's process connected with its JIT config. */
   connect(runnerId: number): Runner | undefined {
     const runner = this.state.runners.get(runnerId)
@@ -121,6 +137,7 @@ export class Workflows {
     if (!runner || !this.connected.has(runnerId)) return undefined
     const mine = [...this.jobs.values()].find((j) => j.runnerId === runnerId)
     if (mine) return mine
+    if (this.holds > 0) return undefined
     const job = [...this.jobs.values()].filter((j) => j.status === 'queued' && this.canTake(runner, j)).sort((a, b) => a.queuedAt - b.queuedAt || a.id - b.id)[0]
     if (!job) return undefined
     job.status = 'in_progress'

@@ -5,7 +5,8 @@
  * (KEDA's default ScaledJob strategy). Each execution is an ARM execution resource (Running → Succeeded/Failed,
  * or Stopped by stopExecution) and a child process: the real entrypoint bundle with the job template's env plus
  * what Container Apps injects, its URLs pointed at the emulator. replicaTimeout is enforced; an execution whose
- * job is deleted or that ARM marks Stopped is killed.
+ * job is deleted or that ARM marks Stopped is killed. A killed or ended execution takes all its processes with it,
+ * as a container does.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
@@ -16,6 +17,7 @@ import type { Emulator } from '../index.js'
 import type { GitHubAdmin } from '../github/index.js'
 import type { Clock } from './clock.js'
 import { createJsonHttp, type JsonHttp } from './https-json.js'
+import { CONTAINER_MARKER, killContainer } from './container-processes.js'
 import { GitHubRunnerScaler, parseScalerMetadata, type PollResult } from './keda-scaler.js'
 import { parseSecretUri } from './seed-github.js'
 
@@ -33,8 +35,12 @@ export interface ExecutionRecord {
   name: string
   id: string
   status: ExecutionStatus
-  /** Real ms (Date.now) */
+  /** Real ms (Date.now) of the KEDA poll's decision that started it. */
+  decidedAt: number
+  /** Real ms (Date.now) its process was spawned; a burst spawns one after another, so this trails decidedAt. */
   startedAt: number
+  /** The entrypoint's process (PID 1 of the container). */
+  pid?: number
   endedAt?: number
   exitCode?: number
   reason?: 'replicaTimeout' | 'stopped'
@@ -57,7 +63,13 @@ export interface RuntimeOptions {
   entrypoint?: string
   /** How often (real ms) the runtime looks for new jobs and stopped executions. Default 10. */
   tickMs?: number
+  /** Called at the scaling decision, before the executions it starts. */
   onPoll?: (poll: PollRecord) => void
+  /**
+   * Tests only: no runner takes a job while a scaler poll is under way, so no run moves from queued to
+   * in_progress between KEDA's two calls (a real race that makes KEDA count it twice; the benchmark keeps it).
+   */
+  holdAssignmentDuringPolls?: boolean
   onExecution?: (execution: ExecutionRecord) => void
 }
 
@@ -109,6 +121,7 @@ export class JobRuntime {
     for (const [name, entry] of this.children) {
       this.record(name).reason ??= 'stopped'
       entry.child.kill('SIGKILL')
+      killContainer(name)
     }
     await Promise.all([...this.children.values()].map((c) => c.exited))
   }
@@ -133,7 +146,8 @@ export class JobRuntime {
     // ARM is the truth: an execution stopped through the API, or whose job is gone, ends now.
     for (const execution of this.running()) {
       const stored = admin.getResource(execution.id)
-      if (stored === undefined || obj(stored.properties).status === 'Stopped') this.kill(execution, 'stopped')
+      const jobGone = admin.getResource(execution.jobId) === undefined
+      if (jobGone || stored === undefined || obj(stored.properties).status === 'Stopped') this.kill(execution, 'stopped')
     }
   }
 
@@ -147,10 +161,11 @@ export class JobRuntime {
     job.nextPollAt = this.options.clock.now() + pollingSeconds * 1000
     if (!wire || configuration.triggerType !== 'Event' || !rule || properties.provisioningState !== 'Succeeded') return
     job.polling = true
-    const record: PollRecord = { jobId: job.id, at: Date.now(), queueLength: 0, isActive: false, requests: 0, notModified: 0, running: 0, started: 0 }
+    const record: PollRecord = { jobId: job.id, at: Date.now(), queueLength: 0, isActive: false, requests: 0, notModified: 0, countedTwice: 0, running: 0, started: 0 }
     // Running executions as of the poll's start: Kubernetes' job status lags a container's exit, and with a fast
     // clock the poll's real HTTP time would otherwise let a runner that just finished look like a missing one.
     const running = this.running(job.id).length
+    const release = this.options.holdAssignmentDuringPolls ? this.options.github.workflows.holdAssignment() : undefined
     try {
       const scaler = await this.scalerFor(job, configuration, rule)
       Object.assign(record, await scaler.poll())
@@ -159,14 +174,17 @@ export class JobRuntime {
       const wanted = record.isActive ? Math.min(Math.ceil(record.queueLength / target), max) : 0
       record.running = running
       record.started = Math.max(0, wanted - running)
-      for (let i = 0; i < record.started; i++) this.startExecution(job.id, wire)
     } catch (error) {
       record.error = error instanceof Error ? error.message : String(error)
     } finally {
+      release?.()
       job.polling = false
       this.polls.push(record)
       this.options.onPoll?.(record)
     }
+    // After the decision is recorded, so whoever watches sees the poll before the executions it started.
+    const decidedAt = Date.now()
+    for (let i = 0; i < record.started; i++) this.startExecution(job.id, wire, decidedAt)
   }
 
   /** One scaler per rule, kept across polls (its ETag cache and token live there), rebuilt when the rule changes. */
@@ -231,7 +249,7 @@ export class JobRuntime {
     return `${this.options.emulator.url}/keyvault/${vault}/secrets/${name}${version ? `/${version}` : ''}`
   }
 
-  private startExecution(jobId: string, wire: Wire): void {
+  private startExecution(jobId: string, wire: Wire, decidedAt: number): void {
     const { admin } = this.options.emulator
     const { clock } = this.options
     const jobName = String(wire.name)
@@ -240,13 +258,14 @@ export class JobRuntime {
     const properties = obj(wire.properties)
     const template = obj(properties.template)
     admin.seed(id, { properties: { status: 'Running', startTime: new Date().toISOString(), template } })
-    const execution: ExecutionRecord = { jobId, name, id, status: 'Running', startedAt: Date.now(), output: '' }
+    const execution: ExecutionRecord = { jobId, name, id, status: 'Running', decidedAt, startedAt: Date.now(), output: '' }
     this.executions.push(execution)
     this.options.onExecution?.(execution)
 
     const container = obj((template.containers as Wire[] | undefined)?.[0])
     const env = this.containerEnv(container, name, jobName, properties)
     const child = spawn(process.execPath, [this.options.entrypoint ?? ENTRYPOINT_BUNDLE], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    execution.pid = child.pid
     child.stdout!.on('data', (c: Buffer) => (execution.output += c.toString()))
     child.stderr!.on('data', (c: Buffer) => (execution.output += c.toString()))
     const replicaTimeout = Number(obj(properties.configuration).replicaTimeout ?? 1800)
@@ -255,6 +274,7 @@ export class JobRuntime {
       child.once('close', (code, signal) => {
         clearTimeout(timer)
         this.children.delete(name)
+        killContainer(name) // PID 1 is gone: so is the container, with whatever it still ran
         execution.endedAt = Date.now()
         execution.exitCode = code ?? 128 + (signal ? 9 : 0)
         const stopped = execution.reason === 'stopped'
@@ -273,7 +293,10 @@ export class JobRuntime {
     if (!entry || execution.reason) return
     execution.reason = reason
     entry.child.kill('SIGTERM')
-    setTimeout(() => entry.child.kill('SIGKILL'), 2000).unref()
+    setTimeout(() => {
+      entry.child.kill('SIGKILL')
+      killContainer(execution.name)
+    }, 2000).unref()
   }
 
   /** The template's env with URLs pointed at the emulator, plus what Container Apps injects and the test knobs. */
@@ -295,6 +318,7 @@ export class JobRuntime {
       CONTAINER_APP_JOB_NAME: jobName,
       CONTAINER_APP_JOB_EXECUTION_NAME: executionName,
       CONTAINER_APP_REPLICA_NAME: `${executionName}-replica`,
+      [CONTAINER_MARKER]: executionName,
       RUNNER_SETUP_RUN_SH: this.runSh,
       RUNNER_SETUP_PASSWD_FILE: this.system.passwdFile,
       RUNNER_SETUP_GROUP_FILE: this.system.groupFile,

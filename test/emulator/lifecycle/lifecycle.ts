@@ -25,7 +25,7 @@ export interface Lifecycle {
 
 export async function startLifecycle(
   configFiles: string[],
-  options: { speed?: number; apply?: boolean } & Pick<RuntimeOptions, 'entrypoint' | 'onPoll' | 'onExecution'> = {}
+  options: { speed?: number; apply?: boolean } & Pick<RuntimeOptions, 'entrypoint' | 'onPoll' | 'onExecution' | 'holdAssignmentDuringPolls'> = {}
 ): Promise<Lifecycle> {
   const world = await startWorld(configFiles)
   const teams = loadTeamConfigs(configFiles)
