@@ -55,6 +55,11 @@ export class RateLimits {
     return this.buckets.get(`${credential} ${resource}`)?.used ?? 0
   }
 
+  /** Test hook: the window ends now, as at X-RateLimit-Reset (the next request opens a fresh one). */
+  reset(credential: string, resource: string): void {
+    this.buckets.delete(`${credential} ${resource}`)
+  }
+
   /** Test hook: spend a bucket down to `remaining`. */
   set(credential: string, resource: string, remaining: number): void {
     this.take(credential, resource)
