@@ -8,7 +8,7 @@ import type { EmulatorAdmin } from './admin.js'
 interface LooseTeam {
   azure?: { subscriptionId?: string; resourceGroup?: string; location?: string }
   network?: { peerings?: { remoteVnetId?: string }[]; privateDnsZones?: string[] }
-  github?: { app?: { privateKeySecretUri?: string } }
+  github?: { app?: { privateKeySecretUri?: string; keyVaultId?: string } }
   logs?: { workspaceId?: string }
 }
 
@@ -49,7 +49,9 @@ export function seedTeam(admin: EmulatorAdmin, team: LooseTeam, options: { creat
   const keyUri = team.github?.app?.privateKeySecretUri
   if (keyUri !== undefined && sub !== undefined && rg !== undefined) {
     const vault = new URL(keyUri).hostname.split('.')[0]!
-    seed(`/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.KeyVault/vaults/${vault}`, { location, properties: { vaultUri: `https://${new URL(keyUri).hostname}/` } })
+    // Where the config says the vault is (github.app.keyVaultId), else its default: the team's resource group.
+    const vaultId = team.github?.app?.keyVaultId ?? `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.KeyVault/vaults/${vault}`
+    seed(vaultId, { location, properties: { vaultUri: `https://${new URL(keyUri).hostname}/` } })
   }
   return seeded
 }
