@@ -41,16 +41,20 @@ async function stopExecutions(clients: Clients, id: string, stop: JobStopOptions
   for (;;) {
     const active = await activeExecutions(() => collect(api.jobsExecutions.list(rg, name, ctx.abortSignal ? { abortSignal: ctx.abortSignal } : {})))
     if (active.length === 0) return
+    if (stop.now() - started > stop.timeoutMs) {
+      throw new AzureError(`Job ${name} still has ${active.length} running execution(s) after ${Math.round(stop.timeoutMs / 1000)}s: stop them in the portal or rerun destroy later.`)
+    }
+    let issued = 0
     for (const execution of active) {
       const execName = execution.name ?? ''
       if (!execName || stopped.has(execName)) continue
       ctx.progress(`stopping execution ${execName}`)
       await deleteIgnoringNotFound(() => waitFor(api.jobs.stopExecution(rg, name, execName, callOptions(clients, ctx)), ctx))
       stopped.add(execName)
+      issued++
     }
-    if (stop.now() - started > stop.timeoutMs) {
-      throw new AzureError(`Job ${name} still has ${active.length} running execution(s) after ${Math.round(stop.timeoutMs / 1000)}s: stop them in the portal or rerun destroy later.`)
-    }
+    // The stops just finished as operations: look again at once; wait only for executions already asked to stop.
+    if (issued > 0) continue
     ctx.progress(`waiting for ${active.length} execution(s) to stop`)
     await stop.sleep(stop.pollMs)
   }
