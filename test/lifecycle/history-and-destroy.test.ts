@@ -16,7 +16,7 @@ describe('execution history and destroy', () => {
   beforeAll(async () => {
     ;[configFile] = writeTeamConfigs([TEAM]) as [string]
     life = await startLifecycle([configFile], LIFECYCLE_OPTIONS)
-  }, 60_000)
+  }, 120_000)
   afterAll(async () => life?.close())
 
   it('the execution history is readable with the ARM SDK (jobsExecutions.list)', async () => {
@@ -32,7 +32,7 @@ describe('execution history and destroy', () => {
     expect(history[0]).toMatchObject({ name: execution!.name, status: 'Succeeded' })
     expect(history[0]!.startTime).toBeInstanceOf(Date)
     expect(history[0]!.endTime!.getTime()).toBeGreaterThanOrEqual(history[0]!.startTime!.getTime())
-  }, 20_000)
+  }, 120_000)
 
   it('destroy stops the running execution; none of its processes survive; its runner cancels the job and is gone', async () => {
     const [team] = life.teams
@@ -45,7 +45,7 @@ describe('execution history and destroy', () => {
     const destroy = await life.world.cli(['destroy', '--config', configFile])
     expect(destroy.code).toBe(0)
     expect(destroy.stdout).toContain('job caj-sigma')
-    await life.until(() => execution.status !== 'Running', 'the execution to stop', 10_000)
+    await life.until(() => execution.status !== 'Running', 'the execution to stop', 30_000)
 
     expect(execution).toMatchObject({ status: 'Stopped', reason: 'stopped' })
     expect(containerProcesses(execution.name)).toEqual([])
@@ -53,5 +53,5 @@ describe('execution history and destroy', () => {
     expect(job).toMatchObject({ status: 'completed', conclusion: 'cancelled' })
     expect(life.world.github.admin.github.runners.size).toBe(0)
     expect(life.world.emulator.admin.listResourceIds('Microsoft.App/jobs')).toEqual([])
-  }, 30_000)
+  }, 90_000)
 })

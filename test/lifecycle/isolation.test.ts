@@ -16,7 +16,7 @@ describe('two teams side by side', () => {
       ]),
       LIFECYCLE_OPTIONS
     )
-  }, 60_000)
+  }, 120_000)
   afterAll(async () => life?.close())
 
   const pollsOf = (job: string): number => life.runtime.polls.filter((p) => p.jobId.endsWith(`/${job}`)).length
@@ -29,7 +29,7 @@ describe('two teams side by side', () => {
     expect(life.runtime.executions).toHaveLength(0)
     expect(life.runtime.polls.every((p) => p.queueLength === 0 && !p.error)).toBe(true)
     for (const job of others) life.world.github.admin.workflows.cancelJob(job.id)
-  }, 20_000)
+  }, 120_000)
 
   it("each team's job runs on that team's runner", async () => {
     const [delta, omega] = life.teams
@@ -40,7 +40,7 @@ describe('two teams side by side', () => {
     expect(life.runtime.executions.map((e) => e.name.replace(/-[0-9a-f]{7}$/, '')).sort()).toEqual([DELTA_JOB, OMEGA_JOB].sort())
     expect(dj!.runnerName).toMatch(new RegExp(`^${DELTA_JOB}-[0-9a-f]{7}$`))
     expect(oj!.runnerName).toMatch(new RegExp(`^${OMEGA_JOB}-[0-9a-f]{7}$`))
-  }, 20_000)
+  }, 120_000)
 
   it('a job cancelled before a runner takes it: the idle runner is stopped after the idle timeout and deregistered', async () => {
     const [delta] = life.teams
@@ -49,11 +49,11 @@ describe('two teams side by side', () => {
     await life.until(() => life.runtime.executions.length === before + 1, 'an execution')
     life.world.github.admin.workflows.cancelJob(job!.id)
     const execution = life.runtime.executions.at(-1)!
-    await life.until(() => execution.status !== 'Running', 'the idle runner to stop', 15_000)
+    await life.until(() => execution.status !== 'Running', 'the idle runner to stop', 45_000)
     expect(execution.status).toBe('Succeeded')
     expect(execution.output).toContain('idle timeout')
     expect(job!.conclusion).toBe('cancelled')
     expect(life.world.github.admin.github.runners.size).toBe(0)
     expect(life.runtime.executions).toHaveLength(before + 1)
-  }, 20_000)
+  }, 120_000)
 })

@@ -20,7 +20,7 @@ describe("KEDA's double count of a run moving from queued to in_progress", () =>
     world = await startWorld(files)
     ;[team] = loadTeamConfigs(files) as [TeamConfig]
     seedGitHubTeam(world.github.admin, team)
-  }, 30_000)
+  }, 90_000)
   afterAll(async () => world?.close())
 
   /** A scaler as the job's rule configures it, whose HTTP runs `between` right after the queued-runs call. */
@@ -46,5 +46,5 @@ describe("KEDA's double count of a run moving from queued to in_progress", () =>
       job!.status = 'in_progress' // what GitHub's assignment to a runner does to the job, and so to its run
     }).poll()
     expect(taken).toMatchObject({ queueLength: 2, countedTwice: 1, requests: 4 }) // the run's jobs fetched twice
-  }, 20_000)
+  }, 120_000)
 })

@@ -8,7 +8,7 @@ describe("the installation's rate-limit budget", () => {
   let life: Lifecycle
   beforeAll(async () => {
     life = await startLifecycle(writeTeamConfigs([{ team: 'lambda', index: 7, repos: ['lambda-app'], labels: ['lambda'] }]), LIFECYCLE_OPTIONS)
-  }, 60_000)
+  }, 120_000)
   afterAll(async () => life?.close())
 
   it('used up: every poll fails with KEDA 2.18.1 error and nothing starts; after the reset the queued job is served', async () => {
@@ -35,5 +35,5 @@ describe("the installation's rate-limit budget", () => {
     expect(resumed.error).toBeUndefined()
     expect(job!.conclusion).toBe('success')
     expect(life.runtime.executions).toHaveLength(1)
-  }, 20_000)
+  }, 120_000)
 })

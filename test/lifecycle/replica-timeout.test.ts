@@ -10,7 +10,7 @@ describe('replicaTimeout', () => {
   let life: Lifecycle
   beforeAll(async () => {
     life = await startLifecycle(writeTeamConfigs([{ team: 'kappa', index: 6, repos: ['kappa-app'], labels: ['kappa'], jobTimeoutMinutes: 1, idleMinutes: 4 }]), LIFECYCLE_OPTIONS)
-  }, 60_000)
+  }, 120_000)
   afterAll(async () => life?.close())
 
   it('an execution running past replicaTimeout is stopped and Failed; its runner cancels the job and is deregistered; nothing is retried', async () => {
@@ -18,7 +18,7 @@ describe('replicaTimeout', () => {
     const [job] = life.queue(team!, 'kappa-app', { runSeconds: 3600 })
     await life.until(() => job!.status === 'in_progress', 'a runner to take the job')
     const execution = life.runtime.executions.find((e) => e.name === job!.runnerName)!
-    await life.until(() => execution.status !== 'Running', 'the execution to end', 10_000)
+    await life.until(() => execution.status !== 'Running', 'the execution to end', 30_000)
 
     expect(execution).toMatchObject({ status: 'Failed', reason: 'replicaTimeout' })
     expect(execution.endedAt! - execution.startedAt).toBeGreaterThanOrEqual(life.clock.realMs(REPLICA_TIMEOUT_MS))
@@ -32,5 +32,5 @@ describe('replicaTimeout', () => {
     const polls = life.runtime.polls.length
     await life.until(() => life.runtime.polls.length >= polls + 2, 'two more polls')
     expect(life.runtime.executions).toHaveLength(1)
-  }, 20_000)
+  }, 120_000)
 })

@@ -6,7 +6,7 @@ describe('one queued job, end to end', () => {
   let life: Lifecycle
   beforeAll(async () => {
     life = await startLifecycle(writeTeamConfigs([{ team: 'alpha', index: 1, repos: ['alpha-app', 'alpha-api'], labels: ['alpha'] }]), LIFECYCLE_OPTIONS)
-  }, 60_000)
+  }, 120_000)
   afterAll(async () => life?.close())
 
   it('queue → seen within one poll → execution → JIT runner takes it → deregistered, Succeeded → back to zero', async () => {
@@ -37,5 +37,5 @@ describe('one queued job, end to end', () => {
     await life.until(() => life.runtime.polls.length >= polls + 2, 'two more polls')
     expect(life.runtime.polls.slice(-2).map((p) => [p.queueLength, p.started])).toEqual([[0, 0], [0, 0]])
     expect(life.runtime.executions).toHaveLength(1)
-  }, 30_000)
+  }, 90_000)
 })

@@ -52,7 +52,7 @@ export async function startLifecycle(
     teams,
     queue: (team, repo, o = {}) =>
       workflows.queueJob({ owner: team.github.owner, repo, labels: o.labels ?? team.github.labels, runMs: clock.realMs((o.runSeconds ?? 60) * 1000), count: o.count }),
-    async until(check, what, timeoutMs = 20_000) {
+    async until(check, what, timeoutMs = 60_000) {
       const start = Date.now()
       while (!check()) {
         if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
