@@ -7,6 +7,9 @@ import { AzureError } from './errors.js'
 
 export const OIDC_AUDIENCE = 'api://AzureADTokenExchange'
 
+/** GitHub OIDC tokens live 5-10 minutes; reusing one for a minute keeps every Entra exchange well inside that. */
+const ASSERTION_REUSE_MS = 60_000
+
 export interface CredentialOptions {
   /** In-process tests only: trust the emulator's CA. Child processes use NODE_EXTRA_CA_CERTS instead. */
   tlsOptions?: { ca: string }
@@ -34,12 +37,18 @@ function oidcCredential(settings: SignInSettings, options: CredentialOptions): T
   const authorityHost = settings.authorityHost || DEFAULT_AUTHORITY_HOST
   // A fresh GitHub token per Entra request, so long waits never hit the ID token's 5-10 minute lifetime.
   const getIdToken = options.getIdToken ?? ((audience: string) => core.getIDToken(audience))
-  const getAssertion = async (): Promise<string> => {
-    try {
-      return await getIdToken(OIDC_AUDIENCE)
-    } catch (error) {
-      throw new AzureError(`Could not get a GitHub OIDC token (${firstLine(error)}): check that the job has \`permissions: id-token: write\`.`)
+  // MSAL asks for the assertion twice per sign-in; one GitHub token serves both, but never one older than a minute.
+  let recent: { token: Promise<string>; at: number } | undefined
+  const getAssertion = (): Promise<string> => {
+    const now = Date.now()
+    if (!recent || now - recent.at > ASSERTION_REUSE_MS) {
+      const token = getIdToken(OIDC_AUDIENCE).catch((error: unknown) => {
+        recent = undefined
+        throw new AzureError(`Could not get a GitHub OIDC token (${firstLine(error)}): check that the job has \`permissions: id-token: write\`.`)
+      })
+      recent = { token, at: now }
     }
+    return recent.token
   }
   return new ClientAssertionCredential(settings.tenantId, settings.clientId, getAssertion, {
     authorityHost,
