@@ -1,18 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { contains, formatCidr, overlaps, parseCidr, parseIpv4, sizeOf, type Cidr } from '../../src/config/cidr.js'
 import { problemsOrNone, withLine } from './helpers.js'
+import { seeded as prng } from '../core/random.js'
 
-/** mulberry32: a tiny seeded PRNG, so every run checks the same networks. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function addresses(cidr: Cidr): Set<number> {
   return new Set(Array.from({ length: sizeOf(cidr) }, (_, i) => cidr.base + i))
