@@ -16,7 +16,6 @@ import { listJobs, withOrphans } from './discover.js'
 import { describeAzureError } from './errors.js'
 import { ownedDeletesOnly, type ForeignResource } from './ownership.js'
 import { readActual, readEach } from './read.js'
-import { rewriteFailed } from './settle.js'
 import { createAdapters, type Adapters } from './resources/index.js'
 import { defaultTiming, type Timing } from './timing.js'
 
@@ -110,7 +109,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   const planned = async (config: TeamConfig) => {
     const { desired, actual, readMs } = await read(config)
-    const { plan, leftAlone } = ownedDeletesOnly(rewriteFailed(planApply(desired, actual), actual), desired, actual, config.team)
+    const { plan, leftAlone } = ownedDeletesOnly(planApply(desired, actual), desired, actual, config.team)
     for (const f of leftAlone) logger.warning(`Leaving ${f.id} alone: ${f.reason}`)
     return { desired, actual, plan, readMs }
   }

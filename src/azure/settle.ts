@@ -4,7 +4,7 @@
  */
 import type { Logger } from '../core/logger.js'
 import { findActual } from '../core/plan.js'
-import type { ActualState, DesiredResource, Plan, PlanEntry } from '../core/types.js'
+import type { ActualState, DesiredResource, PlanEntry } from '../core/types.js'
 import { AzureError } from './errors.js'
 import { formatElapsed, KIND_LABEL } from './progress.js'
 import type { Adapters } from './resources/index.js'
@@ -59,12 +59,3 @@ export async function waitUntilSettled(r: DesiredResource, deps: { adapters: Ada
   }
 }
 
-/** A resource whose last operation failed matches on paper but is broken: plan a rewrite so apply repairs it. */
-export function rewriteFailed(plan: Plan, actual: ActualState): Plan {
-  const entries = plan.entries.map((e): PlanEntry => {
-    const state = provisioningState(findActual(actual, e.id)?.body)
-    if (e.action !== 'noop' || state?.toLowerCase() !== 'failed') return e
-    return { ...e, action: 'update', changes: [{ path: 'provisioningState', from: state, to: 'Succeeded' }] }
-  })
-  return { ...plan, entries }
-}
