@@ -37,7 +37,3 @@ export function rgAndNames(id: string, count: number): string[] {
   if (names.length < count) throw new Error(`ARM id needs ${count} name segment(s): ${id}`)
   return [requireResourceGroup(parsed, id), ...names.slice(0, count)]
 }
-
-export function sameId(a: string | undefined, b: string | undefined): boolean {
-  return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase()
-}

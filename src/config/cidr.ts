@@ -45,10 +45,6 @@ export function sizeOf(cidr: Cidr): number {
   return 2 ** (32 - cidr.prefix)
 }
 
-export function lastAddress(cidr: Cidr): number {
-  return cidr.base + sizeOf(cidr) - 1
-}
-
 /** True when every address of `inner` is in `outer`. */
 export function contains(outer: Cidr, inner: Cidr): boolean {
   return inner.prefix >= outer.prefix && ((inner.base & maskOf(outer.prefix)) >>> 0) === outer.base

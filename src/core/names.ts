@@ -8,7 +8,6 @@ import type { GitHubScope } from '../config/types.js'
 export const TEAM_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
 export const TEAM_NAME_MIN = 2
 export const TEAM_NAME_MAX = 20
-export const JOB_NAME_MAX = 32
 export const PEERING_NAME_MAX = 80
 
 export function isValidTeamName(team: string): boolean {
