@@ -3,15 +3,14 @@
  * valid teams (every name is a fixed prefix + the team + a fixed suffix, or carries a fixed-length hash before the team).
  */
 import { createHash } from 'node:crypto'
+import { checkTeamName } from '../config/formats.js'
 import type { GitHubScope } from '../config/types.js'
 
-export const TEAM_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/
-export const TEAM_NAME_MIN = 2
-export const TEAM_NAME_MAX = 20
 export const PEERING_NAME_MAX = 80
 
+/** The config's own rule, so the names below rest on exactly what validation lets through. */
 export function isValidTeamName(team: string): boolean {
-  return team.length >= TEAM_NAME_MIN && team.length <= TEAM_NAME_MAX && TEAM_NAME.test(team)
+  return checkTeamName(team) === undefined
 }
 
 function sha256(text: string): Buffer {
