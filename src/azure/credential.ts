@@ -35,7 +35,6 @@ function oidcCredential(settings: SignInSettings, options: CredentialOptions): T
     throw new AzureError('OIDC sign-in needs the Azure tenant id and client id: set the `tenant-id` and `client-id` inputs (CLI: --tenant-id and --client-id, or AZURE_TENANT_ID and AZURE_CLIENT_ID) of the identity with a federated credential for this repository.')
   }
   const authorityHost = settings.authorityHost || DEFAULT_AUTHORITY_HOST
-  // A fresh GitHub token per Entra request, so long waits never hit the ID token's 5-10 minute lifetime.
   const getIdToken = options.getIdToken ?? ((audience: string) => core.getIDToken(audience))
   // MSAL asks for the assertion twice per sign-in; one GitHub token serves both, but never one older than a minute.
   let recent: { token: Promise<string>; at: number } | undefined
