@@ -11,7 +11,7 @@ export interface AzureSettings {
   signIn: 'oidc' | 'cli'
   tenantId?: string
   clientId?: string
-  /** Used only where a config does not name its subscription. */
+  /** Optional guard: every config's azure.subscriptionId must equal it (the action's subscription-id input). */
   subscriptionId?: string
   authorityHost: string
   armEndpoint: string
