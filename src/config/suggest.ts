@@ -15,7 +15,7 @@ export function editDistance(a: string, b: string): number {
   return rows[a.length][b.length]
 }
 
-/** The nearest candidate, compared case-insensitively; at most 1 edit for short words, 2 for longer, a third of the length beyond. */
+/** The nearest candidate, compared case-insensitively, within a third of the word's length in edits (at least 1, at most 4). */
 export function suggest(word: string, candidates: readonly string[]): string | undefined {
   const limit = Math.max(1, Math.min(Math.floor(word.length / 3), 4))
   let best: { candidate: string; distance: number } | undefined
