@@ -43,7 +43,7 @@ export function loadTeamConfigs(paths: string[]): TeamConfig[] {
       configs.push(parseTeamConfig(readFileSync(file, 'utf8'), file))
     } catch (error) {
       if (error instanceof ConfigError) problems.push(...error.problems)
-      else problems.push({ file, line: 1, col: 1, message: `cannot read the file: ${(error as Error).message}`, hint: 'check the path given to --config' })
+      else problems.push({ file, line: 1, col: 1, message: `cannot read the file: ${(error as Error).message}`, hint: 'check the config path (CLI --config, action input config)' })
     }
   }
   problems.push(...betweenTeams(configs))
@@ -77,7 +77,7 @@ function expand(paths: string[], problems: ConfigProblem[]): string[] {
   for (const path of paths) {
     const stat = statSync(path, { throwIfNoEntry: false })
     if (!stat) {
-      problems.push({ file: path, line: 1, col: 1, message: 'no such file or folder', hint: 'check the path given to --config' })
+      problems.push({ file: path, line: 1, col: 1, message: 'no such file or folder', hint: 'check the config path (CLI --config, action input config)' })
       continue
     }
     if (!stat.isDirectory()) {
