@@ -6,14 +6,13 @@ const SYMBOL: Record<PlanAction, string> = { create: '+', update: '~', delete: '
 /** One line per value: short values inline, long ones (bodies, lists) as compact JSON cut at a readable width. */
 export function formatValue(value: unknown): string {
   if (value === undefined) return '(absent)'
-  const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value)
+  const text = JSON.stringify(value)
   return text.length > 120 ? `${text.slice(0, 117)}...` : text
 }
 
 export function formatChange(change: FieldChange): string {
   return `${change.path}: ${formatValue(change.from)} → ${formatValue(change.to)}`
 }
-
 
 export function planSummaryLine(plan: Plan): string {
   const c = countActions(plan)
