@@ -17,7 +17,7 @@ export interface ClientsOptions {
   credential: TokenCredential
   /** ARM endpoint: public Azure by default; a sovereign cloud or the emulator otherwise. */
   endpoint?: string
-  /** Token scope for ARM; defaults to public ARM's, or `<endpoint>/.default` for another endpoint. */
+  /** Token scope for ARM; defaults to `<endpoint>/.default`. */
   scope?: string
   /** The SDK retries 429/5xx/connection resets itself (honouring Retry-After); tests shrink its delays here. */
   retryOptions?: { maxRetries?: number; retryDelayInMs?: number; maxRetryDelayInMs?: number }
@@ -42,7 +42,7 @@ export interface Clients {
 
 export function createClients(options: ClientsOptions): Clients {
   const endpoint = (options.endpoint ?? DEFAULT_ARM_ENDPOINT).replace(/\/+$/, '')
-  const scope = options.scope ?? (endpoint === DEFAULT_ARM_ENDPOINT ? `${DEFAULT_ARM_ENDPOINT}/.default` : `${endpoint}/.default`)
+  const scope = options.scope ?? `${endpoint}/.default`
   const pipeline = {
     endpoint,
     ...(options.retryOptions ? { retryOptions: options.retryOptions } : {}),
