@@ -5,6 +5,7 @@
 import type { TokenCredential } from '@azure/core-auth'
 import type { TeamConfig } from '../config/types.js'
 import { desiredResources } from '../core/desired.js'
+import { teamLayout } from '../core/layout.js'
 import { silentLogger, type Logger } from '../core/logger.js'
 import { countActions, planApply, planDestroy } from '../core/plan.js'
 import type { ActualState, DesiredResource, FieldChange, Plan, PlanAction, PlanEntry } from '../core/types.js'
@@ -97,7 +98,7 @@ export function createEngine(options: EngineOptions): Engine {
   const read = async (config: TeamConfig): Promise<{ desired: DesiredResource[]; actual: ActualState; readMs: number }> => {
     const started = timing.clock.now()
     const wanted = desiredResources(config)
-    const resourceGroupId = `/subscriptions/${config.azure.subscriptionId}/resourceGroups/${config.azure.resourceGroup}`
+    const { resourceGroupId } = teamLayout(config)
     const readOptions = { adapters, resourceGroupId, endpoint, ...(options.readConcurrency ? { concurrency: options.readConcurrency } : {}) }
     const { desired, actual } = await logger.group(`Reading ${wanted.length} resources of team ${config.team}`, async () => {
       const [actual, jobs] = await Promise.all([readActual(wanted, readOptions), listJobs(clients, resourceGroupId, endpoint)])
@@ -146,7 +147,6 @@ export function createEngine(options: EngineOptions): Engine {
     }
   }
 }
-
 
 export type TeamOutcome<T> = { team: string; ok: true; value: T } | { team: string; ok: false; error: string }
 
