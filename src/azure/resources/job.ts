@@ -3,7 +3,7 @@ import type { Job, JobExecution } from '@azure/arm-appcontainers'
 import { parseArmId, rgAndNames } from '../arm-id.js'
 import type { Clients } from '../clients.js'
 import { AzureError, isNotFound } from '../errors.js'
-import { callOptions, deleteIgnoringNotFound, getOrUndefined, toActual, waitFor } from './lro.js'
+import { callOptions, deleteIgnoringNotFound, getOrUndefined, signalOf, toActual, waitFor } from './lro.js'
 import type { OperationContext, ResourceAdapter } from './types.js'
 
 export interface JobStopOptions {
@@ -39,7 +39,7 @@ async function stopExecutions(clients: Clients, id: string, stop: JobStopOptions
   const started = stop.now()
   const stopped = new Set<string>()
   for (;;) {
-    const active = await activeExecutions(() => collect(api.jobsExecutions.list(rg, name, ctx.abortSignal ? { abortSignal: ctx.abortSignal } : {})))
+    const active = await activeExecutions(() => collect(api.jobsExecutions.list(rg, name, signalOf(ctx))))
     if (active.length === 0) return
     if (stop.now() - started > stop.timeoutMs) {
       throw new AzureError(`Job ${name} still has ${active.length} running execution(s) after ${Math.round(stop.timeoutMs / 1000)}s: stop them in the portal or rerun destroy later.`)
