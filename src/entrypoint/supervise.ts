@@ -1,4 +1,5 @@
 /** Runs the started runner to its end: forwards signals, enforces the idle timeout, reports how it ended. */
+import { oneLine } from './errors.js'
 import type { Log } from './log.js'
 import type { RunnerExit, RunnerProcess } from './runner-process.js'
 
@@ -26,7 +27,7 @@ export async function supervise(runner: RunnerProcess, options: SuperviseOptions
     try {
       decision = await options.onIdle()
     } catch (error) {
-      log.info(`idle check failed (${error instanceof Error ? error.message : String(error)}); stopping the runner anyway`)
+      log.info(`idle check failed (${oneLine(error)}); stopping the runner anyway`)
     }
     if (decision === 'keep' || jobStarted) {
       log.info('a job was assigned at the idle timeout; keeping the runner')
