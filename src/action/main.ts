@@ -21,7 +21,6 @@ import { readInputs } from './inputs.js'
 const actionsLogger: Logger = {
   info: (m) => core.info(m),
   warning: (m) => core.warning(m),
-  debug: (m) => core.debug(m),
   group: (title, fn) => core.group(title, fn)
 }
 

@@ -41,9 +41,6 @@ function stderrLogger(io: CliIo): Logger {
   return {
     info: (m) => io.stderr(`${m}\n`),
     warning: (m) => io.stderr(`warning: ${m}\n`),
-    debug: (m) => {
-      if (process.env.RUNNER_SETUP_DEBUG) io.stderr(`debug: ${m}\n`)
-    },
     group: async (title, fn) => {
       io.stderr(`${title}\n`)
       return fn()

@@ -2,7 +2,6 @@
 export interface Logger {
   info(message: string): void
   warning(message: string): void
-  debug(message: string): void
   /** Runs `fn` inside a collapsible log group (the action) or under a heading (the CLI). */
   group<T>(title: string, fn: () => Promise<T>): Promise<T>
 }
@@ -11,6 +10,5 @@ export interface Logger {
 export const silentLogger: Logger = {
   info: () => {},
   warning: () => {},
-  debug: () => {},
   group: (_title, fn) => fn()
 }

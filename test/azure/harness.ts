@@ -20,7 +20,6 @@ export function recordingLogger(lines: string[]): Logger {
   return {
     info: (m) => lines.push(m),
     warning: (m) => lines.push(`warning: ${m}`),
-    debug: () => {},
     group: async (title, fn) => {
       lines.push(`group: ${title}`)
       return fn()
