@@ -7,6 +7,7 @@ import type { TokenCredential } from '@azure/core-auth'
 import type { TeamConfig } from '../config/types.js'
 import { teamLayout } from '../core/layout.js'
 import { createAppJwt } from '../entrypoint/app-jwt.js'
+import { KEY_VAULT_RESOURCE } from '../entrypoint/azure.js'
 import type { Target } from '../entrypoint/config.js'
 import { oneLine } from '../entrypoint/errors.js'
 import { deleteRunner, findRunnerGroupId, generateJitConfig, mintInstallationToken } from '../entrypoint/github.js'
@@ -17,7 +18,7 @@ export const JIT_CHECK = 'jit config'
 export const VERIFY_RUNNER_PREFIX = 'runner-setup-verify-'
 /** Only this label: a throwaway runner must never match a team's queued job. */
 export const VERIFY_RUNNER_LABEL = 'runner-setup-verify'
-const KEY_VAULT_SCOPE = 'https://vault.azure.net/.default'
+const KEY_VAULT_SCOPE = `${KEY_VAULT_RESOURCE}/.default`
 
 export interface JitCheckDeps {
   http: HttpClient
