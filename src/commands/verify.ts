@@ -55,7 +55,7 @@ export function createVerify(deps: VerifyDeps): (config: TeamConfig, engine: Eng
       } catch (error) {
         checks.push(notChecked(RUNNERS_CHECK, config, error))
       }
-      checks.push(await budget(api, config))
+      checks.push(await guarded(BUDGET_CHECK, config, () => budget(api, config)))
     } else {
       checks.push(skipped(RUNNER_GROUP_CHECK), skipped(RUNNERS_CHECK))
       checks.push(budgetCheck({ repos: config.github.repos.length, pollingIntervalSeconds: config.runners.pollingIntervalSeconds, hourlyLimit: BASELINE_HOURLY_LIMIT, limitSource: 'installation baseline; no github-token' }))
@@ -102,19 +102,15 @@ export function executionsCheck(executions: ExecutionSummary[]): VerifyCheck {
 }
 
 async function budget(api: GitHubApi, config: TeamConfig): Promise<VerifyCheck> {
-  try {
-    const [activeRuns, limit] = await Promise.all([countActiveRuns(api, config), hourlyLimit(api)])
-    const { name, status, detail } = budgetCheck({
-      repos: config.github.repos.length,
-      ...(activeRuns === undefined ? {} : { activeRuns }),
-      pollingIntervalSeconds: config.runners.pollingIntervalSeconds,
-      hourlyLimit: limit.limit,
-      limitSource: limit.source
-    })
-    return { name, status, detail }
-  } catch (error) {
-    return notChecked(BUDGET_CHECK, config, error)
-  }
+  const [activeRuns, limit] = await Promise.all([countActiveRuns(api, config), hourlyLimit(api)])
+  const { name, status, detail } = budgetCheck({
+    repos: config.github.repos.length,
+    ...(activeRuns === undefined ? {} : { activeRuns }),
+    pollingIntervalSeconds: config.runners.pollingIntervalSeconds,
+    hourlyLimit: limit.limit,
+    limitSource: limit.source
+  })
+  return { name, status, detail }
 }
 
 async function guarded(name: string, config: TeamConfig, run: () => Promise<VerifyCheck>): Promise<VerifyCheck> {
