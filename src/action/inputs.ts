@@ -1,15 +1,16 @@
 import * as core from '@actions/core'
+import { InputError } from '../commands/input-error.js'
 import { COMMANDS, DEFAULT_ARM_ENDPOINT, DEFAULT_AUTHORITY_HOST, isCommand, type RunSettings } from '../commands/settings.js'
 
 /** Reads the action's inputs once into settings; a bad input fails here, before any network call. */
 export function readInputs(env: NodeJS.ProcessEnv = process.env): RunSettings {
   const command = core.getInput('command') || 'plan'
   if (!isCommand(command)) {
-    throw new Error(`Input 'command' is '${command}'; expected one of ${COMMANDS.join(', ')}.`)
+    throw new InputError(`Input 'command' is '${command}'; expected one of ${COMMANDS.join(', ')}.`)
   }
   const config = core.getInput('config', { required: true })
   const offline = booleanInput('offline')
-  if (offline && command !== 'plan') throw new Error(`Input 'offline' only applies to command 'plan'.`)
+  if (offline && command !== 'plan') throw new InputError(`Input 'offline' only applies to command 'plan'.`)
 
   const token = core.getInput('github-token')
   if (token) core.setSecret(token)
@@ -41,5 +42,5 @@ function booleanInput(name: string): boolean {
   const value = core.getInput(name).toLowerCase()
   if (value === '' || value === 'false') return false
   if (value === 'true') return true
-  throw new Error(`Input '${name}' is '${value}'; expected true or false.`)
+  throw new InputError(`Input '${name}' is '${value}'; expected true or false.`)
 }

@@ -5,6 +5,7 @@ import * as core from '@actions/core'
 import { ConfigError } from '../config/errors.js'
 import type { Logger } from '../core/logger.js'
 import { describeFailure } from '../commands/failure.js'
+import { InputError } from '../commands/input-error.js'
 import { changeCount, type CommandResult } from '../commands/result.js'
 import { azureSession } from '../commands/load-engine.js'
 import { runCommand } from '../commands/run.js'
@@ -69,9 +70,9 @@ function writeOutputs(result: CommandResult): void {
 /** Drift issues live in the repository running the workflow and need a token that may write issues there. */
 function checkDriftIssueSettings(settings: RunSettings): void {
   if (!settings.driftIssues) return
-  if (settings.command !== 'drift') throw new Error(`Input 'drift-issues' only applies to command 'drift'.`)
-  if (!settings.github.token) throw new Error(`Input 'drift-issues' needs 'github-token' with issues write (job permissions: issues: write).`)
-  if (!settings.github.repository || !settings.github.apiUrl) throw new Error(`Input 'drift-issues' needs GITHUB_REPOSITORY and the github-api-url input: run it inside a GitHub workflow.`)
+  if (settings.command !== 'drift') throw new InputError(`Input 'drift-issues' only applies to command 'drift'.`)
+  if (!settings.github.token) throw new InputError(`Input 'drift-issues' needs 'github-token' with issues write (job permissions: issues: write).`)
+  if (!settings.github.repository || !settings.github.apiUrl) throw new InputError(`Input 'drift-issues' needs GITHUB_REPOSITORY and the github-api-url input: run it inside a GitHub workflow.`)
 }
 
 function driftIssueApi(settings: RunSettings): GitHubApi {

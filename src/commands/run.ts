@@ -8,7 +8,7 @@ import { desiredResources } from '../core/desired.js'
 import type { Logger } from '../core/logger.js'
 import { countActions, planOffline } from '../core/plan.js'
 import type { Engine } from '../azure/engine.js'
-
+import { InputError } from './input-error.js'
 import type { VerifyReport } from '../github/verify-report.js'
 import { teamOutputs } from './outputs.js'
 import { exitCodeOf, type CommandResult, type TeamResult } from './result.js'
@@ -75,7 +75,7 @@ function checkSubscription(configs: TeamConfig[], expected: string | undefined):
   if (!expected) return
   const other = configs.find((c) => c.azure.subscriptionId.toLowerCase() !== expected.toLowerCase())
   if (other) {
-    throw new Error(
+    throw new InputError(
       `${other.source.file}: azure.subscriptionId ${other.azure.subscriptionId} is not the subscription this workflow signs in to (${expected}); fix the config or the subscription-id input.`
     )
   }
