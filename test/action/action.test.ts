@@ -78,6 +78,12 @@ describe('the action bundle', () => {
     expect(run.summary).toContain('runs-on: ["studio"]')
   })
 
+  it('refuses a bad input as it is, before reading any config', async () => {
+    const run = await runAction({ command: 'apply', config: configFile, offline: 'true' }, { NODE_EXTRA_CA_CERTS: world.emulator.caPath })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain("::error::Input 'offline' only applies to command 'plan'.")
+  })
+
   it('says how to fix a missing id-token permission', async () => {
     const run = await runAction(inputs('plan'), { ...env, ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined })
     expect(run.code).toBe(1)
