@@ -11,7 +11,6 @@ export const modules = {
 /* harmony export */   vk: () => (/* binding */ requireResourceGroup),
 /* harmony export */   vt: () => (/* binding */ rgAndNames)
 /* harmony export */ });
-/* unused harmony export sameId */
 /** Parsing ARM resource ids: the adapters need the subscription, resource group and names inside an id. */
 const SUBSCRIPTION = /^\/subscriptions\/([^/]+)(?:\/resourceGroups\/([^/]+))?/i;
 function parseArmId(id) {
@@ -41,9 +40,6 @@ function rgAndNames(id, count) {
     if (names.length < count)
         throw new Error(`ARM id needs ${count} name segment(s): ${id}`);
     return [requireResourceGroup(parsed, id), ...names.slice(0, count)];
-}
-function sameId(a, b) {
-    return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
 }
 
 
@@ -76,7 +72,7 @@ __webpack_require__.r(__webpack_exports__);
 
 function createClients(options) {
     const endpoint = (options.endpoint ?? _commands_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_ARM_ENDPOINT */ .xC).replace(/\/+$/, '');
-    const scope = options.scope ?? (endpoint === _commands_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_ARM_ENDPOINT */ .xC ? `${_commands_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_ARM_ENDPOINT */ .xC}/.default` : `${endpoint}/.default`);
+    const scope = options.scope ?? `${endpoint}/.default`;
     const pipeline = {
         endpoint,
         ...(options.retryOptions ? { retryOptions: options.retryOptions } : {}),
@@ -136,12 +132,13 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/desired.ts + 6 modules
 var core_desired = __webpack_require__(77454);
+// EXTERNAL MODULE: ./src/core/layout.ts
+var core_layout = __webpack_require__(16585);
 ;// CONCATENATED MODULE: ./src/core/logger.ts
 /** A logger that drops everything: for tests and `--json` runs that want a quiet stderr. */
 const silentLogger = {
     info: () => { },
     warning: () => { },
-    debug: () => { },
     group: (_title, fn) => fn()
 };
 
@@ -439,16 +436,6 @@ async function waitUntilSettled(r, deps) {
         await timing.sleep(timing.settlePollMs);
     }
 }
-/** A resource whose last operation failed matches on paper but is broken: plan a rewrite so apply repairs it. */
-function rewriteFailed(plan, actual) {
-    const entries = plan.entries.map((e) => {
-        const state = provisioningState((0,core_plan/* findActual */._q)(actual, e.id)?.body);
-        if (e.action !== 'noop' || state?.toLowerCase() !== 'failed')
-            return e;
-        return { ...e, action: 'update', changes: [{ path: 'provisioningState', from: state, to: 'Succeeded' }] };
-    });
-    return { ...plan, entries };
-}
 
 ;// CONCATENATED MODULE: ./src/azure/apply.ts
 
@@ -600,8 +587,6 @@ async function destroyPlan(plan, desired, actual, deps) {
     return { deleted, refused };
 }
 
-// EXTERNAL MODULE: ./src/core/layout.ts
-var core_layout = __webpack_require__(16585);
 // EXTERNAL MODULE: ./src/core/names.ts
 var names = __webpack_require__(22483);
 ;// CONCATENATED MODULE: ./src/core/orphans.ts
@@ -650,12 +635,12 @@ var arm_id = __webpack_require__(50899);
 
 /** Per-call options for SDK writes: the poll interval and the abort signal. */
 function callOptions(clients, ctx) {
-    return { ...clients.lroOptions, ...(ctx.abortSignal ? { abortSignal: ctx.abortSignal } : {}) };
+    return { ...clients.lroOptions, ...signalOf(ctx) };
 }
 /** Waits for an SDK poller, forwarding each poll's status; the abort signal bounds the wait. */
 async function waitFor(poller, ctx) {
     poller.onProgress((state) => ctx.progress(state.status));
-    return await poller.pollUntilDone(ctx.abortSignal ? { abortSignal: ctx.abortSignal } : {});
+    return await poller.pollUntilDone(signalOf(ctx));
 }
 async function getOrUndefined(id, read) {
     try {
@@ -838,7 +823,7 @@ async function stopExecutions(clients, id, stop, ctx) {
     const started = stop.now();
     const stopped = new Set();
     for (;;) {
-        const active = await activeExecutions(() => collect(api.jobsExecutions.list(rg, name, ctx.abortSignal ? { abortSignal: ctx.abortSignal } : {})));
+        const active = await activeExecutions(() => collect(api.jobsExecutions.list(rg, name, signalOf(ctx))));
         if (active.length === 0)
             return;
         if (stop.now() - started > stop.timeoutMs) {
@@ -1104,7 +1089,7 @@ function createEngine(options) {
     const read = async (config) => {
         const started = timing.clock.now();
         const wanted = (0,core_desired/* desiredResources */.G)(config);
-        const resourceGroupId = `/subscriptions/${config.azure.subscriptionId}/resourceGroups/${config.azure.resourceGroup}`;
+        const { resourceGroupId } = (0,core_layout/* teamLayout */.YM)(config);
         const readOptions = { adapters, resourceGroupId, endpoint, ...(options.readConcurrency ? { concurrency: options.readConcurrency } : {}) };
         const { desired, actual } = await logger.group(`Reading ${wanted.length} resources of team ${config.team}`, async () => {
             const [actual, jobs] = await Promise.all([readActual(wanted, readOptions), listJobs(clients, resourceGroupId, endpoint)]);
@@ -1115,7 +1100,7 @@ function createEngine(options) {
     };
     const planned = async (config) => {
         const { desired, actual, readMs } = await read(config);
-        const { plan, leftAlone } = ownedDeletesOnly(rewriteFailed((0,core_plan/* planApply */._$)(desired, actual), actual), desired, actual, config.team);
+        const { plan, leftAlone } = ownedDeletesOnly((0,core_plan/* planApply */._$)(desired, actual), desired, actual, config.team);
         for (const f of leftAlone)
             logger.warning(`Leaving ${f.id} alone: ${f.reason}`);
         return { desired, actual, plan, readMs };

@@ -34,7 +34,6 @@ function oidcCredential(settings, options) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AzureError */ .M6('OIDC sign-in needs the Azure tenant id and client id: set the `tenant-id` and `client-id` inputs (CLI: --tenant-id and --client-id, or AZURE_TENANT_ID and AZURE_CLIENT_ID) of the identity with a federated credential for this repository.');
     }
     const authorityHost = settings.authorityHost || _commands_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_AUTHORITY_HOST */ .j_;
-    // A fresh GitHub token per Entra request, so long waits never hit the ID token's 5-10 minute lifetime.
     const getIdToken = options.getIdToken ?? ((audience) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(audience));
     // MSAL asks for the assertion twice per sign-in; one GitHub token serves both, but never one older than a minute.
     let recent;

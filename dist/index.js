@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(66764);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(91453);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 66764:
+/***/ 91453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28417,14 +28417,24 @@ class ConfigError extends Error {
 
 // EXTERNAL MODULE: ./src/azure/errors.ts + 1 modules
 var errors = __nccwpck_require__(85670);
+;// CONCATENATED MODULE: ./src/commands/input-error.ts
+/** A bad input or flag combination: shown as it is, with no "Cannot …" prefix, before any network call. */
+class InputError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'InputError';
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/commands/failure.ts
+
 
 
 /** The one message a user sees for a failure that stopped the whole run: never a stack trace. */
 function describeFailure(error) {
-    if (error instanceof ConfigError)
+    if (error instanceof ConfigError || error instanceof InputError)
         return error.message;
-    return (0,errors/* describeAzureError */.pv)(error, 'runner-setup');
+    return (0,errors/* describeAzureError */.pv)(error, 'run runner-setup');
 }
 
 ;// CONCATENATED MODULE: ./src/commands/result.ts
@@ -28465,174 +28475,12 @@ function azureSession(azure, logger, credentialOptions = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/config/cidr.ts
-/** IPv4 addresses and CIDR ranges as plain numbers: parse, contain, overlap. Pure; no network types from Node. */
-const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-const IPV4 = new RegExp(`^${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}$`);
-function parseIpv4(text) {
-    const m = IPV4.exec(text);
-    if (!m)
-        return undefined;
-    return ((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0;
-}
-function formatIpv4(address) {
-    return [24, 16, 8, 0].map((shift) => (address >>> shift) & 255).join('.');
-}
-function maskOf(prefix) {
-    return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-}
-function formatCidr(cidr) {
-    return `${formatIpv4(cidr.base)}/${cidr.prefix}`;
-}
-/** Parses `a.b.c.d/n`; host bits must be zero, so `10.90.0.5/24` is refused with its network address. */
-function parseCidr(text) {
-    const m = /^([0-9.]+)\/(3[0-2]|[12]?\d)$/.exec(text);
-    const address = m ? parseIpv4(m[1]) : undefined;
-    if (!m || address === undefined)
-        return { ok: false, reason: 'syntax' };
-    const prefix = Number(m[2]);
-    const base = (address & maskOf(prefix)) >>> 0;
-    if (base !== address)
-        return { ok: false, reason: 'host-bits', network: formatCidr({ base, prefix }) };
-    return { ok: true, cidr: { base, prefix } };
-}
-/** Number of addresses in the range. */
-function sizeOf(cidr) {
-    return 2 ** (32 - cidr.prefix);
-}
-function lastAddress(cidr) {
-    return cidr.base + sizeOf(cidr) - 1;
-}
-/** True when every address of `inner` is in `outer`. */
-function contains(outer, inner) {
-    return inner.prefix >= outer.prefix && ((inner.base & maskOf(outer.prefix)) >>> 0) === outer.base;
-}
-/** Two aligned ranges overlap exactly when one contains the other. */
-function overlaps(a, b) {
-    return contains(a, b) || contains(b, a);
-}
-
-;// CONCATENATED MODULE: ./src/config/issue.ts
-/** A user's value, quoted for a message: one line, short, so a message never carries a whole pasted blob. */
-function show(value) {
-    const text = typeof value === 'string' ? value : JSON.stringify(value);
-    if (text.includes('\n'))
-        return 'a multi-line string';
-    return `\`${text.length > 200 ? `${text.slice(0, 197)}...` : text}\``;
-}
-
-;// CONCATENATED MODULE: ./src/config/formats.ts
-/** Checks for single string values: names, ids, URLs and references. Each returns an Issue or undefined. */
-
-
-function checkTeamName(value) {
-    if (value.length >= 2 && value.length <= 20 && /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(value))
-        return undefined;
-    return {
-        message: `${show(value)} must be 2-20 lowercase letters, digits and single hyphens, starting with a letter and not ending with a hyphen`,
-        hint: 'the team name goes into every Azure resource name, e.g. team: studio'
-    };
-}
-function checkGuid(value) {
-    if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value))
-        return undefined;
-    return { message: `${show(value)} is not a subscription id (a GUID)`, hint: 'az account show --query id -o tsv prints it' };
-}
-function checkResourceGroupName(value) {
-    if (/^[-\w.()]{1,90}$/.test(value) && !value.endsWith('.'))
-        return undefined;
-    return { message: `${show(value)} is not a valid resource group name`, hint: 'use 1-90 letters, digits, -, _, ., ( or ), not ending with a period' };
-}
-function checkLocation(value) {
-    if (/^[a-z][a-z0-9]*$/.test(value))
-        return undefined;
-    return { message: `${show(value)} is not an Azure region name`, hint: 'use the short lowercase name, e.g. norwayeast (az account list-locations -o table)' };
-}
-function checkIpv4Address(value) {
-    if (parseIpv4(value) !== undefined)
-        return undefined;
-    return { message: `${show(value)} is not an IPv4 address`, hint: 'e.g. 10.20.0.4' };
-}
-/** Web URL of GitHub or a GitHub Enterprise Server: https, a host, no path, query or credentials. */
-function checkGitHubUrl(value) {
-    const issue = { message: `${show(value)} must be an https URL without a path`, hint: 'e.g. https://github.com or https://github.example.com for GitHub Enterprise Server' };
-    if (!URL.canParse(value))
-        return issue;
-    const url = new URL(value);
-    const bare = url.protocol === 'https:' && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
-    return bare && /^https:\/\/[^/]+\/?$/.test(value) ? undefined : issue;
-}
-function normalizeGitHubUrl(value) {
-    return value.replace(/\/+$/, '').toLowerCase();
-}
-/** REST API base: github.com, GHE.com data residency (`<name>.ghe.com`) and GitHub Enterprise Server differ. */
-function gitHubApiUrl(webUrl) {
-    const host = new URL(webUrl).host;
-    if (host === 'github.com')
-        return 'https://api.github.com';
-    if (/^[^.]+\.ghe\.com$/.test(host))
-        return `https://api.${host}`;
-    return `${webUrl}/api/v3`;
-}
-function checkGitHubLogin(value) {
-    if (/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(value))
-        return undefined;
-    return { message: `${show(value)} is not a GitHub organization or user name`, hint: 'use the name from the URL, e.g. owner: altinn for https://github.com/altinn' };
-}
-function checkRepoName(value) {
-    if (/^[A-Za-z0-9._-]{1,100}$/.test(value) && value !== '.' && value !== '..')
-        return undefined;
-    const hint = value.includes('/') ? 'list the repository name only; the owner comes from github.owner' : 'use letters, digits, ., _ and - (at most 100)';
-    return { message: `${show(value)} is not a repository name`, hint };
-}
-/** Labels every runner fleet answers to; a team runner carrying one would take other teams' jobs. */
-const SHARED_LABEL = /^(self-hosted|linux|windows|macos|osx|x64|x86|arm|arm64|ubuntu|ubuntu-.*|windows-.*|macos-.*)$/i;
-function checkLabel(value) {
-    if (!/^[A-Za-z0-9._-]{1,50}$/.test(value))
-        return { message: `${show(value)} is not a valid label`, hint: 'use 1-50 letters, digits, ., _ and -' };
-    if (SHARED_LABEL.test(value)) {
-        return {
-            message: `${show(value)} is a label other runners also carry`,
-            hint: "jobs asking for it could run on other runners, or other teams' jobs on yours; use the team label"
-        };
-    }
-    return undefined;
-}
-function checkRunnerGroupName(value) {
-    const printable = [...value].every((char) => char >= ' ');
-    if (printable && value.length >= 1 && value.length <= 64 && value.trim() === value)
-        return undefined;
-    return { message: `${show(value)} is not a valid runner group name`, hint: 'use 1-64 printable characters without leading or trailing spaces' };
-}
-const SECRET_URI = /^https:\/\/([A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9])\.vault\.(?:azure\.net|azure\.cn|usgovcloudapi\.net)\/secrets\/([A-Za-z0-9-]{1,127})(?:\/([0-9a-f]{32}))?$/;
-/** Vault name from a Key Vault secret URI, or undefined when the URI is not one. */
-function vaultNameOf(uri) {
-    const m = SECRET_URI.exec(uri);
-    return m && !m[1].includes('--') ? m[1].toLowerCase() : undefined;
-}
-function checkSecretUri(value) {
-    if (vaultNameOf(value) !== undefined)
-        return undefined;
-    return {
-        message: `${show(value)} is not a Key Vault secret URI`,
-        hint: 'expected https://<vault>.vault.azure.net/secrets/<name>[/<version>], with a 3-24 character vault name'
-    };
-}
-const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
-const IMAGE = new RegExp(`^(?:[A-Za-z0-9.-]+\\.[A-Za-z0-9.-]+|localhost)(?::\\d{1,5})?(?:/${COMPONENT})+(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$`);
-function checkImage(value) {
-    if (IMAGE.test(value))
-        return undefined;
-    return { message: `${show(value)} is not a full container image reference`, hint: 'use registry/repository[:tag|@sha256:digest], e.g. ghcr.io/altinn/runner-setup/runner:1' };
-}
-function checkHostPort(value) {
-    const m = /^((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*):(\d{1,5})$/.exec(value);
-    const port = m ? Number(m[2]) : 0;
-    if (m && m[1].length <= 253 && port >= 1 && port <= 65535)
-        return undefined;
-    return { message: `${show(value)} is not host:port`, hint: 'e.g. pg-studio.postgres.database.azure.com:5432' };
-}
-
+// EXTERNAL MODULE: ./src/config/cidr.ts
+var cidr = __nccwpck_require__(48058);
+// EXTERNAL MODULE: ./src/config/formats.ts
+var formats = __nccwpck_require__(43910);
+// EXTERNAL MODULE: ./src/config/issue.ts
+var issue = __nccwpck_require__(76557);
 ;// CONCATENATED MODULE: ./src/config/resource-id.ts
 /** Checks that a string is the ARM id of one resource type: /subscriptions/<guid>/resourceGroups/<rg>/providers/<ns>/<type>/<name>. */
 
@@ -28653,7 +28501,7 @@ function resourceName(id, kind) {
 function checkResourceId(id, kind) {
     const m = ID.exec(id);
     if (!m)
-        return { message: `${show(id)} is not an Azure resource id`, hint: `expected ${exampleId(kind)}` };
+        return { message: `${(0,issue/* show */.W)(id)} is not an Azure resource id`, hint: `expected ${exampleId(kind)}` };
     const type = `${m[1]}/${m[2]}`;
     if (type.toLowerCase() !== kind.type.toLowerCase()) {
         return { message: `is the id of a ${type}, not of a ${kind.noun}`, hint: `expected ${exampleId(kind)}` };
@@ -28673,13 +28521,13 @@ const DEFAULT_CPU = 2;
 const RESERVED_TAG_PREFIXES = ['managed-by', 'runner-setup-'];
 const MAX_OWN_TAGS = 48;
 function checkCidr(value) {
-    const parsed = parseCidr(value);
+    const parsed = (0,cidr/* parseCidr */.GN)(value);
     if (parsed.ok)
         return undefined;
     if (parsed.reason === 'host-bits') {
-        return { message: `${show(value)} has host bits set; the network address is ${parsed.network}`, hint: `write ${parsed.network}` };
+        return { message: `${(0,issue/* show */.W)(value)} has host bits set; the network address is ${parsed.network}`, hint: `write ${parsed.network}` };
     }
-    return { message: `${show(value)} is not an IPv4 CIDR range`, hint: 'write it as address/prefix, e.g. 10.90.0.0/24' };
+    return { message: `${(0,issue/* show */.W)(value)} is not an IPv4 CIDR range`, hint: 'write it as address/prefix, e.g. 10.90.0.0/24' };
 }
 /** Consumption sizes: 0.25 to 4 vCPU in steps of 0.25. */
 function checkCpu(value) {
@@ -28690,14 +28538,14 @@ function checkCpu(value) {
 function checkMemory(value) {
     if (/^\d+(\.\d+)?Gi$/.test(value))
         return undefined;
-    return { message: `${show(value)} is not a memory size in Gi`, hint: 'write it like 4Gi; Consumption needs twice the CPU, e.g. cpu: 2, memory: 4Gi' };
+    return { message: `${(0,issue/* show */.W)(value)} is not a memory size in Gi`, hint: 'write it like 4Gi; Consumption needs twice the CPU, e.g. cpu: 2, memory: 4Gi' };
 }
 function checkTagKey(key) {
     if (RESERVED_TAG_PREFIXES.some((prefix) => key.toLowerCase().startsWith(prefix))) {
-        return { message: `${show(key)} is reserved for the tags runner-setup adds itself`, hint: 'tag names may not start with managed-by or runner-setup-; rename the tag' };
+        return { message: `${(0,issue/* show */.W)(key)} is reserved for the tags runner-setup adds itself`, hint: 'tag names may not start with managed-by or runner-setup-; rename the tag' };
     }
     if (key.length > 512 || /[<>%&\\?/]/.test(key)) {
-        return { message: `${show(key)} is not a valid Azure tag name`, hint: 'use at most 512 characters, none of < > % & \\ ? /' };
+        return { message: `${(0,issue/* show */.W)(key)} is not a valid Azure tag name`, hint: 'use at most 512 characters, none of < > % & \\ ? /' };
     }
     return undefined;
 }
@@ -28716,15 +28564,15 @@ const PEERING = {
 const TEAM_CONFIG = {
     type: 'object',
     fields: {
-        team: { type: 'string', required: true, check: checkTeamName, example: 'team: studio' },
+        team: { type: 'string', required: true, check: formats/* checkTeamName */.py, example: 'team: studio' },
         azure: {
             type: 'object',
             required: true,
             example: 'azure: { subscriptionId: ..., resourceGroup: ..., location: norwayeast }',
             fields: {
-                subscriptionId: { type: 'string', required: true, check: checkGuid, example: 'subscriptionId: 00000000-0000-0000-0000-000000000000' },
-                resourceGroup: { type: 'string', required: true, check: checkResourceGroupName, example: 'resourceGroup: rg-studio-runners' },
-                location: { type: 'string', required: true, check: checkLocation, example: 'location: norwayeast' },
+                subscriptionId: { type: 'string', required: true, check: formats/* checkGuid */.AA, example: 'subscriptionId: 00000000-0000-0000-0000-000000000000' },
+                resourceGroup: { type: 'string', required: true, check: formats/* checkResourceGroupName */.jV, example: 'resourceGroup: rg-studio-runners' },
+                location: { type: 'string', required: true, check: formats/* checkLocation */.c9, example: 'location: norwayeast' },
                 createResourceGroup: { type: 'boolean', default: false }
             }
         },
@@ -28742,7 +28590,7 @@ const TEAM_CONFIG = {
                     items: PEERING,
                     identity: (item) => lower(item?.remoteVnetId)
                 },
-                dnsServers: { type: 'list', default: [], items: { type: 'string', check: checkIpv4Address }, identity: lower },
+                dnsServers: { type: 'list', default: [], items: { type: 'string', check: formats/* checkIpv4Address */.cV }, identity: lower },
                 privateDnsZones: { type: 'list', default: [], items: armId(PRIVATE_DNS_ZONE), identity: lower }
             }
         },
@@ -28751,12 +28599,12 @@ const TEAM_CONFIG = {
             required: true,
             example: 'github: { owner: altinn, repos: [...], app: {...} }',
             fields: {
-                url: { type: 'string', default: 'https://github.com', check: checkGitHubUrl },
-                owner: { type: 'string', required: true, check: checkGitHubLogin, example: 'owner: altinn' },
+                url: { type: 'string', default: 'https://github.com', check: formats/* checkGitHubUrl */.zv },
+                owner: { type: 'string', required: true, check: formats/* checkGitHubLogin */.Vs, example: 'owner: altinn' },
                 scope: { type: 'string', default: 'org', oneOf: ['org', 'repo'] },
-                repos: { type: 'list', required: true, minItems: 1, items: { type: 'string', check: checkRepoName }, identity: lower, example: 'repos: [altinn-studio]' },
-                runnerGroup: { type: 'string', check: checkRunnerGroupName },
-                labels: { type: 'list', minItems: 1, maxItems: 20, items: { type: 'string', check: checkLabel }, identity: lower },
+                repos: { type: 'list', required: true, minItems: 1, items: { type: 'string', check: formats/* checkRepoName */.K }, identity: lower, example: 'repos: [altinn-studio]' },
+                runnerGroup: { type: 'string', check: formats/* checkRunnerGroupName */.Fn },
+                labels: { type: 'list', minItems: 1, maxItems: 20, items: { type: 'string', check: formats/* checkLabel */.v8 }, identity: lower },
                 allowPublicRepos: { type: 'boolean', default: false },
                 app: {
                     type: 'object',
@@ -28768,7 +28616,7 @@ const TEAM_CONFIG = {
                         privateKeySecretUri: {
                             type: 'string',
                             required: true,
-                            check: checkSecretUri,
+                            check: formats/* checkSecretUri */.dJ,
                             example: 'privateKeySecretUri: https://kv-name.vault.azure.net/secrets/gh-app-key'
                         },
                         keyVaultId: armId(KEY_VAULT)
@@ -28780,7 +28628,7 @@ const TEAM_CONFIG = {
             type: 'object',
             default: {},
             fields: {
-                image: { type: 'string', default: DEFAULT_IMAGE, check: checkImage },
+                image: { type: 'string', default: DEFAULT_IMAGE, check: formats/* checkImage */.cd },
                 cpu: { type: 'number', check: checkCpu },
                 memory: { type: 'string', check: checkMemory },
                 max: { type: 'integer', default: 10, min: 1, max: 1000 },
@@ -28801,7 +28649,7 @@ const TEAM_CONFIG = {
         probe: {
             type: 'object',
             default: {},
-            fields: { endpoints: { type: 'list', default: [], items: { type: 'string', check: checkHostPort }, identity: lower } }
+            fields: { endpoints: { type: 'list', default: [], items: { type: 'string', check: formats/* checkHostPort */.mN }, identity: lower } }
         }
     }
 };
@@ -28824,8 +28672,8 @@ const RESERVED_RANGES = [
     '100.100.192.0/19'
 ];
 const MIN_SUBNET_PREFIX = 27;
-function cidr(text) {
-    const parsed = parseCidr(text);
+function cross_checks_cidr(text) {
+    const parsed = (0,cidr/* parseCidr */.GN)(text);
     if (!parsed.ok)
         throw new Error('cross checks run on checked CIDRs only');
     return parsed.cidr;
@@ -28838,8 +28686,8 @@ function checkNetwork({ network }, usable) {
     const findings = [];
     if (!network)
         return findings;
-    const space = usable('network.addressSpace') ? cidr(network.addressSpace) : undefined;
-    const subnet = usable('network.subnet') ? cidr(network.subnet) : undefined;
+    const space = usable('network.addressSpace') ? cross_checks_cidr(network.addressSpace) : undefined;
+    const subnet = usable('network.subnet') ? cross_checks_cidr(network.subnet) : undefined;
     if (subnet && subnet.prefix > MIN_SUBNET_PREFIX) {
         findings.push({
             path: 'network.subnet',
@@ -28856,15 +28704,15 @@ function checkNetwork({ network }, usable) {
             hint: 'the address space must hold the subnet; widen it or narrow the subnet'
         });
     }
-    else if (space && subnet && !contains(space, subnet)) {
+    else if (space && subnet && !(0,cidr/* contains */.gR)(space, subnet)) {
         findings.push({
             path: 'network.subnet',
             at: 'value',
             message: `network.subnet: ${network.subnet} is not inside the address space ${network.addressSpace}`,
-            hint: `pick a subnet inside ${network.addressSpace}, e.g. ${formatCidr({ base: space.base, prefix: Math.max(space.prefix, MIN_SUBNET_PREFIX) })}`
+            hint: `pick a subnet inside ${network.addressSpace}, e.g. ${(0,cidr/* formatCidr */.mG)({ base: space.base, prefix: Math.max(space.prefix, MIN_SUBNET_PREFIX) })}`
         });
     }
-    const reserved = space && RESERVED_RANGES.find((range) => overlaps(space, cidr(range)));
+    const reserved = space && RESERVED_RANGES.find((range) => (0,cidr/* overlaps */.$f)(space, cross_checks_cidr(range)));
     if (reserved) {
         findings.push({
             path: 'network.addressSpace',
@@ -28901,7 +28749,7 @@ function checkGitHub({ github }, usable) {
     const { privateKeySecretUri, keyVaultId } = github.app ?? {};
     if (privateKeySecretUri !== undefined && keyVaultId !== undefined && usable('github.app.keyVaultId') && usable('github.app.privateKeySecretUri')) {
         const vault = resourceName(keyVaultId, KEY_VAULT)?.toLowerCase();
-        const uriVault = vaultNameOf(privateKeySecretUri);
+        const uriVault = (0,formats/* vaultNameOf */.nN)(privateKeySecretUri);
         if (vault !== uriVault) {
             findings.push({
                 path: 'github.app.keyVaultId',
@@ -28954,15 +28802,15 @@ const REPO_SCOPE_RUNNER_GROUP = 'Default';
 function applyDerivedDefaults(tree, source) {
     const checked = tree;
     const { github, azure, runners } = checked;
-    const url = normalizeGitHubUrl(github.url);
+    const url = (0,formats/* normalizeGitHubUrl */.Qd)(github.url);
     // cpu and memory: whichever is given sets the other; neither gives 2 vCPU / 4Gi.
     const cpu = runners.cpu ?? (runners.memory !== undefined ? parseFloat(runners.memory) / 2 : DEFAULT_CPU);
-    const vault = vaultNameOf(github.app.privateKeySecretUri);
+    const vault = (0,formats/* vaultNameOf */.nN)(github.app.privateKeySecretUri);
     return {
         ...checked,
         github: {
             url,
-            apiUrl: gitHubApiUrl(url),
+            apiUrl: (0,formats/* gitHubApiUrl */.Ly)(url),
             owner: github.owner,
             scope: github.scope,
             repos: github.repos,
@@ -29152,7 +29000,7 @@ function editDistance(a, b) {
     }
     return rows[a.length][b.length];
 }
-/** The nearest candidate, compared case-insensitively; at most 1 edit for short words, 2 for longer, a third of the length beyond. */
+/** The nearest candidate, compared case-insensitively, within a third of the word's length in edits (at least 1, at most 4). */
 function suggest(word, candidates) {
     const limit = Math.max(1, Math.min(Math.floor(word.length / 3), 4));
     let best;
@@ -29233,7 +29081,7 @@ class Walker {
                 else if (spec.oneOf && !spec.oneOf.includes(text)) {
                     const near = suggest(text, spec.oneOf);
                     const choices = spec.oneOf.map((choice) => `\`${choice}\``).join(' or ');
-                    this.add(path, 'value', `must be ${choices}, got ${show(text)}`, near ? `did you mean \`${near}\`?` : undefined);
+                    this.add(path, 'value', `must be ${choices}, got ${(0,issue/* show */.W)(text)}`, near ? `did you mean \`${near}\`?` : undefined);
                 }
                 else {
                     const issue = spec.check?.(text);
@@ -29417,7 +29265,7 @@ function loadTeamConfigs(paths) {
             if (error instanceof ConfigError)
                 problems.push(...error.problems);
             else
-                problems.push({ file, line: 1, col: 1, message: `cannot read the file: ${error.message}`, hint: 'check the path given to --config' });
+                problems.push({ file, line: 1, col: 1, message: `cannot read the file: ${error.message}`, hint: 'check the config path (CLI --config, action input config)' });
         }
     }
     problems.push(...betweenTeams(configs));
@@ -29449,7 +29297,7 @@ function expand(paths, problems) {
     for (const path of paths) {
         const stat = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
         if (!stat) {
-            problems.push({ file: path, line: 1, col: 1, message: 'no such file or folder', hint: 'check the path given to --config' });
+            problems.push({ file: path, line: 1, col: 1, message: 'no such file or folder', hint: 'check the config path (CLI --config, action input config)' });
             continue;
         }
         if (!stat.isDirectory()) {
@@ -29474,12 +29322,12 @@ function betweenTeams(configs) {
                     hint: 'each team has exactly one config file; merge them or rename one team'
                 });
             }
-            const mine = parseCidr(config.network.addressSpace);
-            const theirs = parseCidr(earlier.network.addressSpace);
-            if (mine.ok && theirs.ok && overlaps(mine.cidr, theirs.cidr)) {
+            const mine = (0,cidr/* parseCidr */.GN)(config.network.addressSpace);
+            const theirs = (0,cidr/* parseCidr */.GN)(earlier.network.addressSpace);
+            if (mine.ok && theirs.ok && (0,cidr/* overlaps */.$f)(mine.cidr, theirs.cidr)) {
                 problems.push({
                     ...positionOf(config, 'network.addressSpace'),
-                    message: `network.addressSpace: ${formatCidr(mine.cidr)} overlaps ${formatCidr(theirs.cidr)} of team ${earlier.team} (${earlier.source.file})`,
+                    message: `network.addressSpace: ${(0,cidr/* formatCidr */.mG)(mine.cidr)} overlaps ${(0,cidr/* formatCidr */.mG)(theirs.cidr)} of team ${earlier.team} (${earlier.source.file})`,
                     hint: 'give each team its own range, so peerings and routes between them never collide'
                 });
             }
@@ -29511,6 +29359,7 @@ function teamOutputs(config) {
  * One flow for the CLI and the action: load and validate every config (before any Azure call), then run the
  * command per team with bounded concurrency. Rendering is the caller's; this returns a typed result.
  */
+
 
 
 
@@ -29567,7 +29416,7 @@ function checkSubscription(configs, expected) {
         return;
     const other = configs.find((c) => c.azure.subscriptionId.toLowerCase() !== expected.toLowerCase());
     if (other) {
-        throw new Error(`${other.source.file}: azure.subscriptionId ${other.azure.subscriptionId} is not the subscription this workflow signs in to (${expected}); fix the config or the subscription-id input.`);
+        throw new InputError(`${other.source.file}: azure.subscriptionId ${other.azure.subscriptionId} is not the subscription this workflow signs in to (${expected}); fix the config or the subscription-id input.`);
     }
 }
 
@@ -29580,7 +29429,7 @@ const SYMBOL = { create: '+', update: '~', delete: '-', noop: '=' };
 function formatValue(value) {
     if (value === undefined)
         return '(absent)';
-    const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value);
+    const text = JSON.stringify(value);
     return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
 function formatChange(change) {
@@ -29723,7 +29572,7 @@ function loadVerify(settings, env, signIn, credentialOptions = {}) {
     let loaded;
     const load = async () => {
         const [{ createVerify }, { createClients }, { createCredential }, { sharedTokenCredential }, { createHttp }] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 423).then(__nccwpck_require__.bind(__nccwpck_require__, 90423)),
+            __nccwpck_require__.e(/* import() */ 607).then(__nccwpck_require__.bind(__nccwpck_require__, 607)),
             Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23139)),
             Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(16), __nccwpck_require__.e(98)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18098)),
             __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 52982)),
@@ -29949,16 +29798,17 @@ var settings = __nccwpck_require__(86833);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
+
 /** Reads the action's inputs once into settings; a bad input fails here, before any network call. */
 function readInputs(env = process.env) {
     const command = core/* getInput */.V4('command') || 'plan';
     if (!(0,settings/* isCommand */.y9)(command)) {
-        throw new Error(`Input 'command' is '${command}'; expected one of ${settings/* COMMANDS */.Lo.join(', ')}.`);
+        throw new InputError(`Input 'command' is '${command}'; expected one of ${settings/* COMMANDS */.Lo.join(', ')}.`);
     }
     const config = core/* getInput */.V4('config', { required: true });
     const offline = booleanInput('offline');
     if (offline && command !== 'plan')
-        throw new Error(`Input 'offline' only applies to command 'plan'.`);
+        throw new InputError(`Input 'offline' only applies to command 'plan'.`);
     const token = core/* getInput */.V4('github-token');
     if (token)
         core/* setSecret */.Pq(token);
@@ -29990,7 +29840,7 @@ function booleanInput(name) {
         return false;
     if (value === 'true')
         return true;
-    throw new Error(`Input '${name}' is '${value}'; expected true or false.`);
+    throw new InputError(`Input '${name}' is '${value}'; expected true or false.`);
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
@@ -30011,10 +29861,10 @@ function booleanInput(name) {
 
 
 
+
 const actionsLogger = {
     info: (m) => core/* info */.pq(m),
     warning: (m) => core/* warning */.$e(m),
-    debug: (m) => core/* debug */.Yz(m),
     group: (title, fn) => core/* group */.Os(title, fn)
 };
 /** The action: inputs → one command → outputs, job summary, annotations. Drift is an output, not a failure. */
@@ -30071,11 +29921,11 @@ function checkDriftIssueSettings(settings) {
     if (!settings.driftIssues)
         return;
     if (settings.command !== 'drift')
-        throw new Error(`Input 'drift-issues' only applies to command 'drift'.`);
+        throw new InputError(`Input 'drift-issues' only applies to command 'drift'.`);
     if (!settings.github.token)
-        throw new Error(`Input 'drift-issues' needs 'github-token' with issues write (job permissions: issues: write).`);
+        throw new InputError(`Input 'drift-issues' needs 'github-token' with issues write (job permissions: issues: write).`);
     if (!settings.github.repository || !settings.github.apiUrl)
-        throw new Error(`Input 'drift-issues' needs GITHUB_REPOSITORY and the github-api-url input: run it inside a GitHub workflow.`);
+        throw new InputError(`Input 'drift-issues' needs GITHUB_REPOSITORY and the github-api-url input: run it inside a GitHub workflow.`);
 }
 function driftIssueApi(settings) {
     return (0,github_api/* createGitHubApi */._j)((0,http.createHttp)(), settings.github.apiUrl, settings.github.token);
@@ -30227,6 +30077,217 @@ const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 const DEFAULT_ARM_ENDPOINT = 'https://management.azure.com';
 function isCommand(value) {
     return COMMANDS.includes(value);
+}
+
+
+/***/ }),
+
+/***/ 48058:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $f: () => (/* binding */ overlaps),
+/* harmony export */   GN: () => (/* binding */ parseCidr),
+/* harmony export */   gR: () => (/* binding */ contains),
+/* harmony export */   mG: () => (/* binding */ formatCidr),
+/* harmony export */   ni: () => (/* binding */ parseIpv4)
+/* harmony export */ });
+/* unused harmony exports formatIpv4, maskOf, sizeOf */
+/** IPv4 addresses and CIDR ranges as plain numbers: parse, contain, overlap. Pure; no network types from Node. */
+const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`^${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}$`);
+function parseIpv4(text) {
+    const m = IPV4.exec(text);
+    if (!m)
+        return undefined;
+    return ((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0;
+}
+function formatIpv4(address) {
+    return [24, 16, 8, 0].map((shift) => (address >>> shift) & 255).join('.');
+}
+function maskOf(prefix) {
+    return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+}
+function formatCidr(cidr) {
+    return `${formatIpv4(cidr.base)}/${cidr.prefix}`;
+}
+/** Parses `a.b.c.d/n`; host bits must be zero, so `10.90.0.5/24` is refused with its network address. */
+function parseCidr(text) {
+    const m = /^([0-9.]+)\/(3[0-2]|[12]?\d)$/.exec(text);
+    const address = m ? parseIpv4(m[1]) : undefined;
+    if (!m || address === undefined)
+        return { ok: false, reason: 'syntax' };
+    const prefix = Number(m[2]);
+    const base = (address & maskOf(prefix)) >>> 0;
+    if (base !== address)
+        return { ok: false, reason: 'host-bits', network: formatCidr({ base, prefix }) };
+    return { ok: true, cidr: { base, prefix } };
+}
+/** Number of addresses in the range. */
+function sizeOf(cidr) {
+    return 2 ** (32 - cidr.prefix);
+}
+/** True when every address of `inner` is in `outer`. */
+function contains(outer, inner) {
+    return inner.prefix >= outer.prefix && ((inner.base & maskOf(outer.prefix)) >>> 0) === outer.base;
+}
+/** Two aligned ranges overlap exactly when one contains the other. */
+function overlaps(a, b) {
+    return contains(a, b) || contains(b, a);
+}
+
+
+/***/ }),
+
+/***/ 43910:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AA: () => (/* binding */ checkGuid),
+/* harmony export */   Fn: () => (/* binding */ checkRunnerGroupName),
+/* harmony export */   K: () => (/* binding */ checkRepoName),
+/* harmony export */   Ly: () => (/* binding */ gitHubApiUrl),
+/* harmony export */   Qd: () => (/* binding */ normalizeGitHubUrl),
+/* harmony export */   Vs: () => (/* binding */ checkGitHubLogin),
+/* harmony export */   c9: () => (/* binding */ checkLocation),
+/* harmony export */   cV: () => (/* binding */ checkIpv4Address),
+/* harmony export */   cd: () => (/* binding */ checkImage),
+/* harmony export */   dJ: () => (/* binding */ checkSecretUri),
+/* harmony export */   jV: () => (/* binding */ checkResourceGroupName),
+/* harmony export */   mN: () => (/* binding */ checkHostPort),
+/* harmony export */   nN: () => (/* binding */ vaultNameOf),
+/* harmony export */   py: () => (/* binding */ checkTeamName),
+/* harmony export */   v8: () => (/* binding */ checkLabel),
+/* harmony export */   zv: () => (/* binding */ checkGitHubUrl)
+/* harmony export */ });
+/* harmony import */ var _cidr_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48058);
+/* harmony import */ var _issue_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76557);
+/** Checks for single string values: names, ids, URLs and references. Each returns an Issue or undefined. */
+
+
+function checkTeamName(value) {
+    if (value.length >= 2 && value.length <= 20 && /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(value))
+        return undefined;
+    return {
+        message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} must be 2-20 lowercase letters, digits and single hyphens, starting with a letter and not ending with a hyphen`,
+        hint: 'the team name goes into every Azure resource name, e.g. team: studio'
+    };
+}
+function checkGuid(value) {
+    if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value))
+        return undefined;
+    return { message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not a subscription id (a GUID)`, hint: 'az account show --query id -o tsv prints it' };
+}
+function checkResourceGroupName(value) {
+    if (/^[-\w.()]{1,90}$/.test(value) && !value.endsWith('.'))
+        return undefined;
+    return { message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not a valid resource group name`, hint: 'use 1-90 letters, digits, -, _, ., ( or ), not ending with a period' };
+}
+function checkLocation(value) {
+    if (/^[a-z][a-z0-9]*$/.test(value))
+        return undefined;
+    return { message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not an Azure region name`, hint: 'use the short lowercase name, e.g. norwayeast (az account list-locations -o table)' };
+}
+function checkIpv4Address(value) {
+    if ((0,_cidr_js__WEBPACK_IMPORTED_MODULE_0__/* .parseIpv4 */ .ni)(value) !== undefined)
+        return undefined;
+    return { message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not an IPv4 address`, hint: 'e.g. 10.20.0.4' };
+}
+/** Web URL of GitHub or a GitHub Enterprise Server: https, a host, no path, query or credentials. */
+function checkGitHubUrl(value) {
+    const issue = { message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} must be an https URL without a path`, hint: 'e.g. https://github.com or https://github.example.com for GitHub Enterprise Server' };
+    if (!URL.canParse(value))
+        return issue;
+    const url = new URL(value);
+    const bare = url.protocol === 'https:' && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    return bare && /^https:\/\/[^/]+\/?$/.test(value) ? undefined : issue;
+}
+function normalizeGitHubUrl(value) {
+    return value.replace(/\/+$/, '').toLowerCase();
+}
+/** REST API base: github.com, GHE.com data residency (`<name>.ghe.com`) and GitHub Enterprise Server differ. */
+function gitHubApiUrl(webUrl) {
+    const host = new URL(webUrl).host;
+    if (host === 'github.com')
+        return 'https://api.github.com';
+    if (/^[^.]+\.ghe\.com$/.test(host))
+        return `https://api.${host}`;
+    return `${webUrl}/api/v3`;
+}
+function checkGitHubLogin(value) {
+    if (/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(value))
+        return undefined;
+    return { message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not a GitHub organization or user name`, hint: 'use the name from the URL, e.g. owner: altinn for https://github.com/altinn' };
+}
+function checkRepoName(value) {
+    if (/^[A-Za-z0-9._-]{1,100}$/.test(value) && value !== '.' && value !== '..')
+        return undefined;
+    const hint = value.includes('/') ? 'list the repository name only; the owner comes from github.owner' : 'use letters, digits, ., _ and - (at most 100)';
+    return { message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not a repository name`, hint };
+}
+/** Labels every runner fleet answers to; a team runner carrying one would take other teams' jobs. */
+const SHARED_LABEL = /^(self-hosted|linux|windows|macos|osx|x64|x86|arm|arm64|ubuntu|ubuntu-.*|windows-.*|macos-.*)$/i;
+function checkLabel(value) {
+    if (!/^[A-Za-z0-9._-]{1,50}$/.test(value))
+        return { message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not a valid label`, hint: 'use 1-50 letters, digits, ., _ and -' };
+    if (SHARED_LABEL.test(value)) {
+        return {
+            message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is a label other runners also carry`,
+            hint: "jobs asking for it could run on other runners, or other teams' jobs on yours; use the team label"
+        };
+    }
+    return undefined;
+}
+function checkRunnerGroupName(value) {
+    const printable = [...value].every((char) => char >= ' ');
+    if (printable && value.length >= 1 && value.length <= 64 && value.trim() === value)
+        return undefined;
+    return { message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not a valid runner group name`, hint: 'use 1-64 printable characters without leading or trailing spaces' };
+}
+const SECRET_URI = /^https:\/\/([A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9])\.vault\.(?:azure\.net|azure\.cn|usgovcloudapi\.net)\/secrets\/([A-Za-z0-9-]{1,127})(?:\/([0-9a-f]{32}))?$/;
+/** Vault name from a Key Vault secret URI, or undefined when the URI is not one. */
+function vaultNameOf(uri) {
+    const m = SECRET_URI.exec(uri);
+    return m && !m[1].includes('--') ? m[1].toLowerCase() : undefined;
+}
+function checkSecretUri(value) {
+    if (vaultNameOf(value) !== undefined)
+        return undefined;
+    return {
+        message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not a Key Vault secret URI`,
+        hint: 'expected https://<vault>.vault.azure.net/secrets/<name>[/<version>], with a 3-24 character vault name'
+    };
+}
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const IMAGE = new RegExp(`^(?:[A-Za-z0-9.-]+\\.[A-Za-z0-9.-]+|localhost)(?::\\d{1,5})?(?:/${COMPONENT})+(?::[\\w][\\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$`);
+function checkImage(value) {
+    if (IMAGE.test(value))
+        return undefined;
+    return { message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not a full container image reference`, hint: 'use registry/repository[:tag|@sha256:digest], e.g. ghcr.io/altinn/runner-setup/runner:1' };
+}
+function checkHostPort(value) {
+    const m = /^((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*):(\d{1,5})$/.exec(value);
+    const port = m ? Number(m[2]) : 0;
+    if (m && m[1].length <= 253 && port >= 1 && port <= 65535)
+        return undefined;
+    return { message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not host:port`, hint: 'e.g. pg-studio.postgres.database.azure.com:5432' };
+}
+
+
+/***/ }),
+
+/***/ 76557:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ show)
+/* harmony export */ });
+/** A user's value, quoted for a message: one line, short, so a message never carries a whole pasted blob. */
+function show(value) {
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    if (text.includes('\n'))
+        return 'a multi-line string';
+    return `\`${text.length > 200 ? `${text.slice(0, 197)}...` : text}\``;
 }
 
 
@@ -30705,21 +30766,20 @@ function teamLayout(config) {
 /* harmony export */   b_: () => (/* binding */ localPeeringName),
 /* harmony export */   sd: () => (/* binding */ jobNames)
 /* harmony export */ });
-/* unused harmony exports TEAM_NAME, TEAM_NAME_MIN, TEAM_NAME_MAX, JOB_NAME_MAX, PEERING_NAME_MAX, isValidTeamName, hex6, orgJobName, repoJobName */
+/* unused harmony exports PEERING_NAME_MAX, isValidTeamName, hex6, orgJobName, repoJobName */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _config_formats_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(43910);
 /**
  * Azure resource names derived from the team name: deterministic, inside Azure's limits, and never equal for two
  * valid teams (every name is a fixed prefix + the team + a fixed suffix, or carries a fixed-length hash before the team).
  */
 
-const TEAM_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-const TEAM_NAME_MIN = 2;
-const TEAM_NAME_MAX = 20;
-const JOB_NAME_MAX = 32;
+
 const PEERING_NAME_MAX = 80;
+/** The config's own rule, so the names below rest on exactly what validation lets through. */
 function isValidTeamName(team) {
-    return team.length >= TEAM_NAME_MIN && team.length <= TEAM_NAME_MAX && TEAM_NAME.test(team);
+    return checkTeamName(team) === undefined;
 }
 function sha256(text) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text, 'utf8').digest();

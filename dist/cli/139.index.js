@@ -29,7 +29,7 @@ __webpack_require__.r(__webpack_exports__);
 
 function createClients(options) {
     const endpoint = (options.endpoint ?? _commands_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_ARM_ENDPOINT */ .xC).replace(/\/+$/, '');
-    const scope = options.scope ?? (endpoint === _commands_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_ARM_ENDPOINT */ .xC ? `${_commands_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_ARM_ENDPOINT */ .xC}/.default` : `${endpoint}/.default`);
+    const scope = options.scope ?? `${endpoint}/.default`;
     const pipeline = {
         endpoint,
         ...(options.retryOptions ? { retryOptions: options.retryOptions } : {}),

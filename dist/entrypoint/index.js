@@ -532,6 +532,8 @@ function exitCodeOf(exit, signalNumbers) {
 }
 
 ;// CONCATENATED MODULE: ./src/entrypoint/supervise.ts
+/** Runs the started runner to its end: forwards signals, enforces the idle timeout, reports how it ended. */
+
 async function supervise(runner, options) {
     const { log } = options;
     let jobStarted = false;
@@ -544,7 +546,7 @@ async function supervise(runner, options) {
             decision = await options.onIdle();
         }
         catch (error) {
-            log.info(`idle check failed (${error instanceof Error ? error.message : String(error)}); stopping the runner anyway`);
+            log.info(`idle check failed (${oneLine(error)}); stopping the runner anyway`);
         }
         if (decision === 'keep' || jobStarted) {
             log.info('a job was assigned at the idle timeout; keeping the runner');

@@ -1,5 +1,5 @@
-export const id = 701;
-export const ids = [701];
+export const id = 607;
+export const ids = [607];
 export const modules = {
 
 /***/ 50899:
@@ -11,7 +11,6 @@ export const modules = {
 /* harmony export */   vk: () => (/* binding */ requireResourceGroup),
 /* harmony export */   vt: () => (/* binding */ rgAndNames)
 /* harmony export */ });
-/* unused harmony export sameId */
 /** Parsing ARM resource ids: the adapters need the subscription, resource group and names inside an id. */
 const SUBSCRIPTION = /^\/subscriptions\/([^/]+)(?:\/resourceGroups\/([^/]+))?/i;
 function parseArmId(id) {
@@ -42,14 +41,11 @@ function rgAndNames(id, count) {
         throw new Error(`ARM id needs ${count} name segment(s): ${id}`);
     return [requireResourceGroup(parsed, id), ...names.slice(0, count)];
 }
-function sameId(a, b) {
-    return a !== undefined && b !== undefined && a.toLowerCase() === b.toLowerCase();
-}
 
 
 /***/ }),
 
-/***/ 92701:
+/***/ 607:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -97,65 +93,10 @@ async function listJobExecutions(clients, jobId) {
     return found.sort((a, b) => (b.startTime ?? '').localeCompare(a.startTime ?? ''));
 }
 
-;// CONCATENATED MODULE: ./src/entrypoint/errors.ts
-/** A failure the entrypoint reports as one log line (what went wrong and what to do next), never a stack trace. */
-class errors_EntrypointError extends Error {
-    name = 'EntrypointError';
-}
-/** The one line to print for any error; unexpected errors keep only their message. */
-function oneLine(error) {
-    const text = error instanceof Error ? error.message : String(error);
-    return text.replace(/\s*\n\s*/g, ' ').trim();
-}
-
-// EXTERNAL MODULE: ./src/entrypoint/http.ts
-var entrypoint_http = __webpack_require__(91456);
-;// CONCATENATED MODULE: ./src/github/api.ts
-/** GitHub REST with one token: JSON calls, pagination, and one-line errors that say which call failed and why. */
-
-class GitHubApiError extends Error {
-    status;
-    name = 'GitHubApiError';
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-    }
-}
-function createGitHubApi(http, baseUrl, token) {
-    const base = baseUrl.replace(/\/+$/, '');
-    const call = (method, path, body) => http({
-        method,
-        url: base + path,
-        headers: { accept: 'application/vnd.github+json', authorization: `Bearer ${token}`, 'x-github-api-version': '2022-11-28' },
-        ...(body === undefined ? {} : { body })
-    });
-    const json = async (method, path, body) => {
-        const response = await call(method, path, body);
-        if (response.status >= 200 && response.status < 300)
-            return response.body;
-        throw new GitHubApiError(`${method} ${path.split('?')[0]} answered HTTP ${response.status}${(0,entrypoint_http/* detail */._0)(response.body)}`, response.status);
-    };
-    return {
-        call,
-        json,
-        async list(path, key, maxPages = 20) {
-            const items = [];
-            const joiner = path.includes('?') ? '&' : '?';
-            for (let page = 1; page <= maxPages; page++) {
-                const body = await json('GET', `${path}${joiner}per_page=100&page=${page}`);
-                const batch = (Array.isArray(body) ? body : (body[key] ?? []));
-                items.push(...batch);
-                if (batch.length < 100)
-                    break;
-            }
-            return items;
-        }
-    };
-}
-function enc(part) {
-    return encodeURIComponent(part);
-}
-
+// EXTERNAL MODULE: ./src/entrypoint/errors.ts
+var entrypoint_errors = __webpack_require__(16083);
+// EXTERNAL MODULE: ./src/github/api.ts
+var github_api = __webpack_require__(28943);
 ;// CONCATENATED MODULE: ./src/github/api-budget.ts
 
 /** An App installation's baseline hourly limit (GitHub grows it with the org's repositories and users). */
@@ -179,7 +120,7 @@ async function countActiveRuns(api, config) {
     let total = 0;
     for (const repo of config.github.repos) {
         for (const status of ['in_progress', 'queued']) {
-            const response = await api.call('GET', `/repos/${enc(config.github.owner)}/${enc(repo)}/actions/runs?status=${status}&per_page=1`);
+            const response = await api.call('GET', `/repos/${(0,github_api/* enc */.fk)(config.github.owner)}/${(0,github_api/* enc */.fk)(repo)}/actions/runs?status=${status}&per_page=1`);
             const count = response.body?.total_count;
             if (response.status !== 200 || typeof count !== 'number')
                 return undefined;
@@ -209,10 +150,10 @@ function createAppJwt(appId, privateKeyPem, nowSeconds) {
         key = (0,external_node_crypto_.createPrivateKey)(privateKeyPem);
     }
     catch {
-        throw new errors_EntrypointError('the GitHub App private key read from Key Vault is not a PEM private key: store the App\'s downloaded .pem file as the secret value');
+        throw new entrypoint_errors/* EntrypointError */.X('the GitHub App private key read from Key Vault is not a PEM private key: store the App\'s downloaded .pem file as the secret value');
     }
     if (key.asymmetricKeyType !== 'rsa') {
-        throw new errors_EntrypointError(`the GitHub App private key read from Key Vault is ${key.asymmetricKeyType}, not RSA: store the App's downloaded .pem file as the secret value`);
+        throw new entrypoint_errors/* EntrypointError */.X(`the GitHub App private key read from Key Vault is ${key.asymmetricKeyType}, not RSA: store the App's downloaded .pem file as the secret value`);
     }
     const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
     const payload = base64url(JSON.stringify({ iat: nowSeconds - 60, exp: nowSeconds + 9 * 60, iss: appId }));
@@ -223,6 +164,41 @@ function base64url(text) {
     return Buffer.from(text).toString('base64url');
 }
 
+;// CONCATENATED MODULE: ./src/entrypoint/azure.ts
+/** Managed identity token (Container Apps identity endpoint) and one Key Vault secret read. */
+
+
+const KEY_VAULT_RESOURCE = 'https://vault.azure.net';
+async function getManagedIdentityToken(http, identity, resource) {
+    const url = new URL(identity.endpoint);
+    url.searchParams.set('resource', resource);
+    url.searchParams.set('api-version', '2019-08-01');
+    url.searchParams.set('client_id', identity.clientId);
+    const response = await http({ method: 'GET', url: url.href, headers: { 'x-identity-header': identity.header } });
+    const token = response.body?.access_token;
+    if (response.status !== 200 || typeof token !== 'string') {
+        throw new EntrypointError(`managed identity token failed (HTTP ${response.status}${detail(response.body)}): check that the identity with client id ${identity.clientId} is assigned to the Container Apps job (re-run apply)`);
+    }
+    return token;
+}
+async function readKeyVaultSecret(http, secretUri, token) {
+    const url = new URL(secretUri);
+    url.searchParams.set('api-version', '7.4');
+    const response = await http({ method: 'GET', url: url.href, headers: { authorization: `Bearer ${token}` } });
+    const value = response.body?.value;
+    if (response.status === 200 && typeof value === 'string' && value !== '')
+        return value;
+    const where = `${url.origin}${url.pathname}`;
+    if (response.status === 401 || response.status === 403) {
+        throw new EntrypointError(`Key Vault refused to read ${where} (HTTP ${response.status}${detail(response.body)}): grant the job's identity "Key Vault Secrets User" on that secret (apply does this; a new grant takes a few minutes)`);
+    }
+    if (response.status === 404)
+        throw new EntrypointError(`Key Vault has no secret ${where}: store the GitHub App private key there or fix github.app.privateKeySecretUri`);
+    throw new EntrypointError(`reading ${where} from Key Vault failed (HTTP ${response.status}${detail(response.body)})`);
+}
+
+// EXTERNAL MODULE: ./src/entrypoint/http.ts
+var http = __webpack_require__(91456);
 ;// CONCATENATED MODULE: ./src/entrypoint/github.ts
 
 
@@ -240,7 +216,7 @@ function call(gh, method, path, auth, body) {
     });
 }
 function targetPath(target) {
-    return target.scope === 'org' ? `/orgs/${github_enc(target.owner)}` : `/repos/${github_enc(target.owner)}/${github_enc(target.repo)}`;
+    return target.scope === 'org' ? `/orgs/${enc(target.owner)}` : `/repos/${enc(target.owner)}/${enc(target.repo)}`;
 }
 function targetName(target) {
     return target.scope === 'org' ? `organization ${target.owner}` : `repository ${target.owner}/${target.repo}`;
@@ -252,7 +228,7 @@ function registrationScope(target) {
         : { permissions: { administration: 'write' }, repositories: [target.repo] };
 }
 async function mintInstallationToken(gh, appJwt, installationId, target) {
-    const response = await call(gh, 'POST', `/app/installations/${github_enc(installationId)}/access_tokens`, appJwt, registrationScope(target));
+    const response = await call(gh, 'POST', `/app/installations/${enc(installationId)}/access_tokens`, appJwt, registrationScope(target));
     const body = response.body;
     if (response.status === 201 && typeof body?.token === 'string') {
         const expires = Date.parse(String(body.expires_at));
@@ -265,13 +241,13 @@ async function mintInstallationToken(gh, appJwt, installationId, target) {
             : response.status === 422 || response.status === 403
                 ? `the App installation lacks ${Object.keys(registrationScope(target).permissions)[0]} write${target.scope === 'repo' ? ` or access to ${target.owner}/${target.repo}` : ''}: grant it in the App's settings and accept the new permissions`
                 : 'GitHub may be down; the job will be retried by the next execution';
-    throw new errors_EntrypointError(`installation token failed (HTTP ${response.status}${(0,entrypoint_http/* detail */._0)(response.body)}): ${hint}`);
+    throw new entrypoint_errors/* EntrypointError */.X(`installation token failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)}): ${hint}`);
 }
 async function findRunnerGroupId(gh, token, org, name) {
     for (let page = 1; page <= 50; page++) {
-        const response = await call(gh, 'GET', `/orgs/${github_enc(org)}/actions/runner-groups?per_page=100&page=${page}`, token);
+        const response = await call(gh, 'GET', `/orgs/${enc(org)}/actions/runner-groups?per_page=100&page=${page}`, token);
         if (response.status !== 200)
-            throw new errors_EntrypointError(`listing runner groups of ${org} failed (HTTP ${response.status}${(0,entrypoint_http/* detail */._0)(response.body)})`);
+            throw new entrypoint_errors/* EntrypointError */.X(`listing runner groups of ${org} failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)})`);
         const groups = response.body.runner_groups ?? [];
         const found = groups.find((g) => g.name.toLowerCase() === name.toLowerCase());
         if (found)
@@ -279,7 +255,7 @@ async function findRunnerGroupId(gh, token, org, name) {
         if (groups.length < 100)
             break;
     }
-    throw new errors_EntrypointError(`runner group "${name}" does not exist in ${org}: ask an organisation owner to create it (restricted to the team's repositories), then run verify`);
+    throw new entrypoint_errors/* EntrypointError */.X(`runner group "${name}" does not exist in ${org}: ask an organisation owner to create it (restricted to the team's repositories), then run verify`);
 }
 async function generateJitConfig(gh, token, target, request) {
     const response = await call(gh, 'POST', `${targetPath(target)}/actions/runners/generate-jitconfig`, token, {
@@ -299,7 +275,7 @@ async function generateJitConfig(gh, token, target, request) {
             : response.status === 409
                 ? `a runner named ${request.name} already exists: remove it (verify --fix) and let the next execution register`
                 : 'check the runner group and labels of the job template (re-run apply)';
-    throw new errors_EntrypointError(`JIT runner registration failed (HTTP ${response.status}${(0,entrypoint_http/* detail */._0)(response.body)}): ${hint}`);
+    throw new entrypoint_errors/* EntrypointError */.X(`JIT runner registration failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)}): ${hint}`);
 }
 /** undefined when the runner no longer exists (it took its job and GitHub removed it). */
 async function getRunnerBusy(gh, token, target, runnerId) {
@@ -317,9 +293,9 @@ async function deleteRunner(gh, token, target, runnerId) {
         return true;
     if (response.status === 404)
         return false;
-    throw new errors_EntrypointError(`deleting runner ${runnerId} failed (HTTP ${response.status}${(0,entrypoint_http/* detail */._0)(response.body)}): verify --fix removes it later`);
+    throw new entrypoint_errors/* EntrypointError */.X(`deleting runner ${runnerId} failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)}): verify --fix removes it later`);
 }
-function github_enc(part) {
+function enc(part) {
     return encodeURIComponent(part);
 }
 
@@ -334,11 +310,12 @@ function github_enc(part) {
 
 
 
+
 const JIT_CHECK = 'jit config';
 const VERIFY_RUNNER_PREFIX = 'runner-setup-verify-';
 /** Only this label: a throwaway runner must never match a team's queued job. */
 const VERIFY_RUNNER_LABEL = 'runner-setup-verify';
-const KEY_VAULT_SCOPE = 'https://vault.azure.net/.default';
+const KEY_VAULT_SCOPE = `${KEY_VAULT_RESOURCE}/.default`;
 async function checkJitConfig(config, deps) {
     const key = await readAppKey(config, deps);
     if ('check' in key)
@@ -356,7 +333,7 @@ async function checkJitConfig(config, deps) {
         return { name: JIT_CHECK, status: 'pass', detail: `App ${config.github.app.id} minted a JIT config for ${where} (runner ${name}, deleted again)` };
     }
     catch (error) {
-        return { name: JIT_CHECK, status: 'fail', detail: oneLine(error) };
+        return { name: JIT_CHECK, status: 'fail', detail: (0,entrypoint_errors/* oneLine */.T)(error) };
     }
 }
 async function readAppKey(config, deps) {
@@ -370,7 +347,7 @@ async function readAppKey(config, deps) {
         token = access.token;
     }
     catch (error) {
-        return warn(`no Key Vault token for the signed-in identity (${oneLine(error)})`);
+        return warn(`no Key Vault token for the signed-in identity (${(0,entrypoint_errors/* oneLine */.T)(error)})`);
     }
     const url = new URL(keyVaultUrl(config.github.app.privateKeySecretUri, deps.keyVaultEndpoint));
     url.searchParams.set('api-version', '7.4');
@@ -381,7 +358,7 @@ async function readAppKey(config, deps) {
     if (response.status === 401 || response.status === 403)
         return warn(`Key Vault refused to give it the App key (HTTP ${response.status})`);
     const fix = response.status === 404 ? ': store the App\'s .pem there or fix github.app.privateKeySecretUri' : '';
-    return { check: { name: JIT_CHECK, status: 'fail', detail: `reading the App key ${config.github.app.privateKeySecretUri} failed (HTTP ${response.status}${(0,entrypoint_http/* detail */._0)(response.body)})${fix}` } };
+    return { check: { name: JIT_CHECK, status: 'fail', detail: `reading the App key ${config.github.app.privateKeySecretUri} failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)})${fix}` } };
 }
 /** The secret's URL, or its emulated stand-in under `endpoint`. Pure. */
 function keyVaultUrl(secretUri, endpoint) {
@@ -399,7 +376,7 @@ async function checkRunnerGroup(api, config) {
     const { owner, runnerGroup, scope } = config.github;
     if (scope === 'repo')
         return { name: RUNNER_GROUP_CHECK, status: 'pass', detail: 'repository scope: runners join each repository\'s Default group' };
-    const groups = await api.list(`/orgs/${enc(owner)}/actions/runner-groups`, 'runner_groups');
+    const groups = await api.list(`/orgs/${(0,github_api/* enc */.fk)(owner)}/actions/runner-groups`, 'runner_groups');
     const group = groups.find((g) => g.name.toLowerCase() === runnerGroup.toLowerCase());
     if (!group) {
         return {
@@ -408,7 +385,7 @@ async function checkRunnerGroup(api, config) {
             detail: `no runner group "${runnerGroup}" in ${owner}: create it (organization settings → Actions → Runner groups) for selected repositories ${config.github.repos.join(', ')}`
         };
     }
-    const repos = group.visibility === 'selected' ? await api.list(`/orgs/${enc(owner)}/actions/runner-groups/${group.id}/repositories`, 'repositories') : [];
+    const repos = group.visibility === 'selected' ? await api.list(`/orgs/${(0,github_api/* enc */.fk)(owner)}/actions/runner-groups/${group.id}/repositories`, 'repositories') : [];
     const problems = runnerGroupProblems(group, repos.map((r) => r.name), config);
     if (problems.length === 0)
         return { name: RUNNER_GROUP_CHECK, status: 'pass', detail: `"${group.name}" is restricted to ${config.github.repos.join(', ')}` };
@@ -442,7 +419,7 @@ const RUNNERS_CHECK = 'runners';
 const ACTIVE = new Set(['running', 'processing']);
 async function listTeamRunners(api, config) {
     const { owner, scope, repos, labels } = config.github;
-    const collections = scope === 'org' ? [`/orgs/${enc(owner)}/actions/runners`] : repos.map((repo) => `/repos/${enc(owner)}/${enc(repo)}/actions/runners`);
+    const collections = scope === 'org' ? [`/orgs/${(0,github_api/* enc */.fk)(owner)}/actions/runners`] : repos.map((repo) => `/repos/${(0,github_api/* enc */.fk)(owner)}/${(0,github_api/* enc */.fk)(repo)}/actions/runners`);
     const wanted = labels.map((l) => l.toLowerCase());
     const found = [];
     for (const collection of collections) {
@@ -529,7 +506,7 @@ function createVerify(deps) {
         const checks = [azureCheck(drift.items, drift.plan.entries.length), executionsCheck(executions)];
         let runners = [];
         if (deps.githubToken) {
-            const api = createGitHubApi(deps.http, config.github.apiUrl, deps.githubToken);
+            const api = (0,github_api/* createGitHubApi */._j)(deps.http, config.github.apiUrl, deps.githubToken);
             checks.push(await guarded(RUNNER_GROUP_CHECK, config, () => checkRunnerGroup(api, config)));
             try {
                 const outcome = await checkRunners(api, config, executions, { fix: deps.fix, now });
@@ -539,7 +516,7 @@ function createVerify(deps) {
             catch (error) {
                 checks.push(notChecked(RUNNERS_CHECK, config, error));
             }
-            checks.push(await budget(api, config));
+            checks.push(await guarded(BUDGET_CHECK, config, () => budget(api, config)));
         }
         else {
             checks.push(skipped(RUNNER_GROUP_CHECK), skipped(RUNNERS_CHECK));
@@ -588,20 +565,15 @@ function executionsCheck(executions) {
     };
 }
 async function budget(api, config) {
-    try {
-        const [activeRuns, limit] = await Promise.all([countActiveRuns(api, config), hourlyLimit(api)]);
-        const { name, status, detail } = budgetCheck({
-            repos: config.github.repos.length,
-            ...(activeRuns === undefined ? {} : { activeRuns }),
-            pollingIntervalSeconds: config.runners.pollingIntervalSeconds,
-            hourlyLimit: limit.limit,
-            limitSource: limit.source
-        });
-        return { name, status, detail };
-    }
-    catch (error) {
-        return notChecked(BUDGET_CHECK, config, error);
-    }
+    const [activeRuns, limit] = await Promise.all([countActiveRuns(api, config), hourlyLimit(api)]);
+    const { name, status, detail } = budgetCheck({
+        repos: config.github.repos.length,
+        ...(activeRuns === undefined ? {} : { activeRuns }),
+        pollingIntervalSeconds: config.runners.pollingIntervalSeconds,
+        hourlyLimit: limit.limit,
+        limitSource: limit.source
+    });
+    return { name, status, detail };
 }
 async function guarded(name, config, run) {
     try {
@@ -614,114 +586,11 @@ async function guarded(name, config, run) {
 /** The token could not read what the check needs: a warning that says which access to give it. */
 function notChecked(name, config, error) {
     const access = config.github.scope === 'org' ? 'organization self-hosted runners read (and write for --fix)' : 'repository administration read (and write for --fix)';
-    const why = error instanceof GitHubApiError ? error.message : oneLine(error);
+    const why = error instanceof github_api/* GitHubApiError */.OS ? error.message : (0,entrypoint_errors/* oneLine */.T)(error);
     return { name, status: 'warn', detail: `not checked: ${why}: give github-token ${access}, e.g. an App installation token` };
 }
 function skipped(name) {
     return { name, status: 'warn', detail: 'skipped: no github-token (action input github-token, CLI --github-token or GITHUB_TOKEN)' };
-}
-
-
-/***/ }),
-
-/***/ 91456:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _0: () => (/* binding */ detail),
-/* harmony export */   qF: () => (/* binding */ parseJson)
-/* harmony export */ });
-/* unused harmony exports defaultSleep, retryDelayMs, createHttpClient, apiMessage */
-/**
- * JSON over HTTPS with bounded retries: 5xx, network errors, 429 and GitHub's secondary rate limits
- * (403 with retry-after or an exhausted x-ratelimit-remaining). Delays are injectable for tests.
- */
-
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-/** How long to wait before retrying this answer, or undefined when it must not be retried. */
-function retryDelayMs(status, header, attempt, policy, nowMs) {
-    const retryAfter = Number(header('retry-after'));
-    const exhausted = header('x-ratelimit-remaining') === '0';
-    const reset = Number(header('x-ratelimit-reset'));
-    const rateLimited = status === 429 || (status === 403 && (header('retry-after') !== null || exhausted));
-    if (status < 500 && !rateLimited)
-        return undefined;
-    let delay = policy.baseDelayMs * 2 ** (attempt - 1);
-    if (header('retry-after') !== null && Number.isFinite(retryAfter))
-        delay = retryAfter * 1000;
-    else if (exhausted && Number.isFinite(reset))
-        delay = reset * 1000 - nowMs;
-    return Math.min(Math.max(delay, 0), policy.maxDelayMs);
-}
-function createHttpClient(policy, now = Date.now) {
-    return async (request) => {
-        for (let attempt = 1;; attempt++) {
-            let response;
-            try {
-                response = await fetch(request.url, {
-                    method: request.method,
-                    headers: { accept: 'application/json', ...request.headers, ...(request.body === undefined ? {} : { 'content-type': 'application/json' }) },
-                    body: request.body === undefined ? undefined : JSON.stringify(request.body)
-                });
-            }
-            catch (error) {
-                if (attempt >= policy.maxAttempts)
-                    throw new EntrypointError(`cannot reach ${hostOf(request.url)}: ${causeOf(error)}`);
-                await policy.sleep(Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs));
-                continue;
-            }
-            const text = await response.text();
-            const delay = retryDelayMs(response.status, (name) => response.headers.get(name), attempt, policy, now());
-            if (delay !== undefined && attempt < policy.maxAttempts) {
-                await policy.sleep(delay);
-                continue;
-            }
-            return { status: response.status, headers: response.headers, body: parseJson(text) };
-        }
-    };
-}
-/** JSON when it parses, else the first 200 characters (an HTML error page, a proxy's text), never a throw. */
-function parseJson(text) {
-    if (text === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text.slice(0, 200);
-    }
-}
-function hostOf(url) {
-    try {
-        return new URL(url).host;
-    }
-    catch {
-        return url;
-    }
-}
-function causeOf(error) {
-    const cause = error.cause;
-    return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
-}
-/** The error text an API put in its body (GitHub `message`, Azure `error.message`), for one-line reports. */
-function apiMessage(body) {
-    if (typeof body === 'string')
-        return body;
-    const b = body;
-    if (typeof b?.message === 'string')
-        return b.message;
-    if (typeof b?.error === 'object' && b.error)
-        return [b.error.code, b.error.message].filter((x) => typeof x === 'string').join(': ');
-    if (typeof b?.error_description === 'string')
-        return b.error_description;
-    if (typeof b?.error === 'string')
-        return b.error;
-    return '';
-}
-/** `: <api message>` for error lines, or nothing when the body says nothing useful. */
-function detail(body) {
-    const message = apiMessage(body);
-    return message ? `: ${message}` : '';
 }
 
 
