@@ -1,10 +1,10 @@
-// Bundles the three entry points with ncc. dist/ is committed whole; CI rebuilds and fails on any difference.
+// Bundles the entry points with ncc. dist/ is committed whole; CI rebuilds and fails on any difference.
 import { execFileSync } from 'node:child_process'
-import { rmSync, chmodSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 
+// The action and the CLI share one bundle (src/index.ts); the runner entrypoint is small and stands alone.
 const bundles = [
-  ['src/action/index.ts', 'dist'],
-  ['src/cli/index.ts', 'dist/cli'],
+  ['src/index.ts', 'dist'],
   ['src/entrypoint/index.ts', 'dist/entrypoint']
 ]
 
@@ -14,4 +14,3 @@ for (const [entry, out] of bundles) {
     stdio: 'inherit'
   })
 }
-chmodSync('dist/cli/index.js', 0o755)

@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole lifecycle of one team's runners on this machine, no Azure and no GitHub.
- * The built CLI (dist/cli/index.js) runs as a child process against the local emulator, exactly as in a workflow.
+ * The built CLI (bin/runner-setup.js, which runs dist/index.js) runs as a child process against the local emulator, exactly as in a workflow.
  */
 import { countArm, startWorld, type CliRun, type World } from '../test/support/world.js'
 import { lifecycleStory } from './bench/lifecycle.js'

@@ -8,7 +8,8 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): RunSettings {
   if (!isCommand(command)) {
     throw new InputError(`Input 'command' is '${command}'; expected one of ${COMMANDS.join(', ')}.`)
   }
-  const config = core.getInput('config', { required: true })
+  const config = core.getInput('config')
+  if (!config) throw new InputError(`Input 'config' is required: the path of the team config file (or a folder of them).`)
   const offline = booleanInput('offline')
   if (offline && command !== 'plan') throw new InputError(`Input 'offline' only applies to command 'plan'.`)
 

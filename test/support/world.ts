@@ -25,7 +25,7 @@ export interface World {
   close(): Promise<void>
 }
 
-export const CLI_BUNDLE = 'dist/cli/index.js'
+export const CLI_BUNDLE = 'bin/runner-setup.js'
 export const ACTION_BUNDLE = 'dist/index.js'
 
 export async function startWorld(configFiles: string[], options: EmulatorOptions = {}): Promise<World> {
