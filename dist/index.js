@@ -28370,26 +28370,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 60218:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(91453);
-
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 91453:
+/***/ 3414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  e: () => (/* binding */ main_run)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -28400,24 +28387,718 @@ var external_node_os_ = __nccwpck_require__(48161);
 var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 16 modules
 var core = __nccwpck_require__(88179);
-;// CONCATENATED MODULE: ./src/config/errors.ts
-function formatProblem(p) {
-    const head = `${p.file}:${p.line}:${p.col}: ${p.message}`;
-    return p.hint ? `${head}\n  hint: ${p.hint}` : head;
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __nccwpck_require__(37827);
+// EXTERNAL MODULE: ./src/commands/failure.ts
+var failure = __nccwpck_require__(19776);
+// EXTERNAL MODULE: ./src/commands/input-error.ts
+var input_error = __nccwpck_require__(88749);
+// EXTERNAL MODULE: ./src/commands/result.ts
+var commands_result = __nccwpck_require__(4493);
+// EXTERNAL MODULE: ./src/commands/load-engine.ts
+var load_engine = __nccwpck_require__(5991);
+// EXTERNAL MODULE: ./src/commands/run.ts + 11 modules
+var run = __nccwpck_require__(87849);
+// EXTERNAL MODULE: ./src/github/api.ts
+var github_api = __nccwpck_require__(28943);
+// EXTERNAL MODULE: ./src/report/plan-text.ts
+var plan_text = __nccwpck_require__(38495);
+;// CONCATENATED MODULE: ./src/report/drift-table.ts
+
+/** A resource that differs as a whole: missing, or there but no longer in the config. */
+const WHOLE = { create: '(missing)', delete: '(not in the config: apply deletes it)' };
+/** Field-level drift as a Markdown table (job summary and drift issue): what the config wants, what Azure has. */
+function driftTable(items) {
+    const lines = ['| resource | field | config | Azure |', '| --- | --- | --- | --- |'];
+    for (const item of items) {
+        if (item.changes.length === 0)
+            lines.push(`| ${item.kind} ${item.name} | ${WHOLE[item.action] ?? '(not Succeeded)'} | | |`);
+        for (const c of item.changes)
+            lines.push(`| ${item.kind} ${item.name} | \`${c.path}\` | ${cell((0,plan_text/* formatValue */.Fl)(c.to))} | ${cell((0,plan_text/* formatValue */.Fl)(c.from))} |`);
+    }
+    return lines;
 }
-/** Thrown when one or more config files are invalid; carries every problem found, not just the first. */
-class ConfigError extends Error {
-    problems;
-    constructor(problems) {
-        super(problems.map(formatProblem).join('\n'));
-        this.name = 'ConfigError';
-        this.problems = problems;
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./src/github/drift-issue.ts
+
+const DRIFT_LABEL = 'runner-setup-drift';
+const DRIFT_LABEL_COLOR = 'd93f0b';
+function driftIssueTitle(team) {
+    return `runner-setup drift: ${team}`;
+}
+/** Deterministic (no times, no run links), so an unchanged drift leaves the issue alone. Pure. */
+function driftIssueBody(team, file, items) {
+    return [
+        `Live Azure differs from \`${file}\` for team **${team}**: ${items.length} resource${items.length === 1 ? '' : 's'}.`,
+        '',
+        ...driftTable(items),
+        '',
+        'Run `apply` for this team to converge Azure back to the config, or change the config if the change in Azure was intended.',
+        'The scheduled drift check updates this issue while the drift lasts and closes it once it is gone.'
+    ].join('\n');
+}
+
+// EXTERNAL MODULE: ./src/entrypoint/errors.ts
+var entrypoint_errors = __nccwpck_require__(16083);
+;// CONCATENATED MODULE: ./src/commands/drift-issues.ts
+/**
+ * One issue per team in the repository running the drift check: opened on drift, updated (body and a comment) when
+ * the drift changes, closed with a comment once it is gone. Found by label and exact title, so never duplicated.
+ */
+
+
+
+/** Sets `issue` on every team of a drift result; a team whose drift could not be read keeps its issue as it is. */
+async function syncDriftIssues(result, api, options) {
+    const [owner, name] = options.repository.split('/');
+    const repo = `/repos/${(0,github_api/* enc */.fk)(owner ?? '')}/${(0,github_api/* enc */.fk)(name ?? '')}`;
+    let labelReady = false;
+    for (const team of result.teams) {
+        if (team.error || !team.drift) {
+            team.issue = { action: 'skipped' };
+            continue;
+        }
+        try {
+            team.issue = await syncOne(team, api, repo, options.runUrl, async () => {
+                if (!labelReady)
+                    await ensureLabel(api, repo);
+                labelReady = true;
+            });
+        }
+        catch (error) {
+            const why = error instanceof github_api/* GitHubApiError */.OS ? error.message : (0,entrypoint_errors/* oneLine */.T)(error);
+            team.issue = { action: 'error', error: `drift issue for team ${team.team} in ${options.repository}: ${why}: the github-token needs issues write (job permissions: issues: write)` };
+        }
+    }
+}
+async function syncOne(team, api, repo, runUrl, ensureLabelOnce) {
+    const title = driftIssueTitle(team.team);
+    const open = await api.list(`${repo}/issues?labels=${(0,github_api/* enc */.fk)(DRIFT_LABEL)}&state=open`, 'issues');
+    const existing = open.filter((i) => !i.pull_request && i.title === title).sort((a, b) => a.number - b.number)[0];
+    const items = team.drift ?? [];
+    const seen = runUrl ? ` ([run](${runUrl}))` : '';
+    if (items.length === 0) {
+        if (!existing)
+            return { action: 'none' };
+        await api.json('POST', `${repo}/issues/${existing.number}/comments`, { body: `No drift any more${seen}: closing.` });
+        await api.json('PATCH', `${repo}/issues/${existing.number}`, { state: 'closed', state_reason: 'completed' });
+        return { action: 'closed', number: existing.number, url: existing.html_url };
+    }
+    const body = driftIssueBody(team.team, team.file, items);
+    if (!existing) {
+        await ensureLabelOnce();
+        const created = await api.json('POST', `${repo}/issues`, { title, body, labels: [DRIFT_LABEL] });
+        return { action: 'opened', number: created.number, url: created.html_url };
+    }
+    if ((existing.body ?? '') === body)
+        return { action: 'unchanged', number: existing.number, url: existing.html_url };
+    await api.json('PATCH', `${repo}/issues/${existing.number}`, { body });
+    await api.json('POST', `${repo}/issues/${existing.number}/comments`, { body: `The drift changed${seen}: ${items.length} resource${items.length === 1 ? '' : 's'} now differ; the description shows the current fields.` });
+    return { action: 'updated', number: existing.number, url: existing.html_url };
+}
+async function ensureLabel(api, repo) {
+    const found = await api.call('GET', `${repo}/labels/${(0,github_api/* enc */.fk)(DRIFT_LABEL)}`);
+    if (found.status === 200)
+        return;
+    const created = await api.call('POST', `${repo}/labels`, { name: DRIFT_LABEL, color: DRIFT_LABEL_COLOR, description: 'Live Azure differs from a runner-setup team config' });
+    // 422: made meanwhile by a parallel run.
+    if (created.status !== 201 && created.status !== 422) {
+        throw new github_api/* GitHubApiError */.OS(`POST ${repo}/labels answered HTTP ${created.status}`, created.status);
     }
 }
 
-// EXTERNAL MODULE: ./src/azure/errors.ts + 1 modules
-var errors = __nccwpck_require__(85670);
-;// CONCATENATED MODULE: ./src/commands/input-error.ts
+// EXTERNAL MODULE: ./src/commands/load-verify.ts
+var load_verify = __nccwpck_require__(23808);
+// EXTERNAL MODULE: ./src/github/http.ts
+var http = __nccwpck_require__(78003);
+// EXTERNAL MODULE: ./src/report/json.ts
+var json = __nccwpck_require__(32794);
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+/** The job summary as Markdown: one table row per team, then each team's plan, drift or checks. */
+function renderSummary(result) {
+    const lines = [`## runner-setup ${result.command}`, '', '| team | result | changes | time |', '| --- | --- | --- | --- |'];
+    for (const t of result.teams)
+        lines.push(`| ${t.team} | ${summary_status(result.command, t)} | ${(0,commands_result/* changeCount */.Y)(t)} | ${seconds(t)} |`);
+    for (const t of result.teams)
+        lines.push('', ...teamDetails(result.command, t), ...timingLine(t));
+    return lines.join('\n') + '\n';
+}
+function summary_status(command, t) {
+    if (t.error)
+        return '❌ error';
+    if ((t.refused?.length ?? 0) > 0)
+        return '❌ refused foreign resources';
+    if (t.checks?.some((c) => c.status === 'fail'))
+        return '❌ failed checks';
+    if (command === 'drift')
+        return (t.drift?.length ?? 0) > 0 ? '⚠️ drift' : '✅ no drift';
+    return '✅ ok';
+}
+function seconds(t) {
+    return t.timings ? `${(t.timings.totalMs / 1000).toFixed(1)} s` : '—';
+}
+function teamDetails(command, t) {
+    const out = [`### ${t.team}`, ''];
+    if (t.error)
+        return [...out, '```', t.error, '```'];
+    if (t.checks) {
+        out.push('| check | status | detail |', '| --- | --- | --- |');
+        for (const c of t.checks)
+            out.push(`| ${c.name} | ${CHECK_ICON[c.status]} ${c.status} | ${cell(c.detail)} |`);
+        if (t.runners?.length) {
+            out.push('', '| runner | status | busy | note |', '| --- | --- | --- | --- |');
+            for (const r of t.runners)
+                out.push(`| ${r.name} | ${r.status} | ${r.busy} | ${r.removed ? `deregistered (${r.stale})` : (r.stale ?? '')} |`);
+        }
+        if (t.executions?.length) {
+            out.push('', '| execution | status | started |', '| --- | --- | --- |');
+            for (const e of t.executions.slice(0, 10))
+                out.push(`| ${e.name} | ${e.status} | ${e.startTime ?? ''} |`);
+        }
+        return out;
+    }
+    if (t.drift) {
+        const issue = issueLine(t);
+        if (t.drift.length === 0)
+            return [...out, 'No drift.', ...issue];
+        return [...out, ...driftTable(t.drift), ...issue];
+    }
+    if (t.deleted || t.refused) {
+        for (const d of t.deleted ?? [])
+            out.push(`- deleted ${d.kind} \`${d.name}\``);
+        for (const r of t.refused ?? [])
+            out.push(`- ❌ left alone \`${r.id}\`: ${r.reason}`);
+        return out;
+    }
+    if (t.plan) {
+        out.push('| action | type | name |', '| --- | --- | --- |');
+        for (const e of t.plan.entries)
+            out.push(`| ${e.action} | ${e.type} | ${e.name} |`);
+    }
+    if (command === 'apply' || command === 'plan')
+        out.push('', 'Use these runners in a workflow job:', '', '```yaml', `runs-on: ${t.outputs.runsOn}`, '```');
+    return out;
+}
+function timingLine(t) {
+    if (!t.timings)
+        return [];
+    const { readMs, writeMs, totalMs } = t.timings;
+    return ['', `<sub>read ${(readMs / 1000).toFixed(1)} s · write ${(writeMs / 1000).toFixed(1)} s · total ${(totalMs / 1000).toFixed(1)} s</sub>`];
+}
+const CHECK_ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
+function issueLine(t) {
+    const issue = t.issue;
+    if (!issue || issue.action === 'none' || issue.action === 'skipped')
+        return [];
+    if (issue.action === 'error')
+        return ['', `❌ ${issue.error ?? 'drift issue failed'}`];
+    return ['', `Drift issue [#${issue.number}](${issue.url}): ${issue.action}.`];
+}
+
+// EXTERNAL MODULE: ./src/report/text.ts
+var report_text = __nccwpck_require__(65655);
+// EXTERNAL MODULE: ./src/commands/settings.ts
+var settings = __nccwpck_require__(86833);
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
+
+/** Reads the action's inputs once into settings; a bad input fails here, before any network call. */
+function readInputs(env = process.env) {
+    const command = core/* getInput */.V4('command') || 'plan';
+    if (!(0,settings/* isCommand */.y9)(command)) {
+        throw new input_error/* InputError */.d(`Input 'command' is '${command}'; expected one of ${settings/* COMMANDS */.Lo.join(', ')}.`);
+    }
+    const config = core/* getInput */.V4('config');
+    if (!config)
+        throw new input_error/* InputError */.d(`Input 'config' is required: the path of the team config file (or a folder of them).`);
+    const offline = booleanInput('offline');
+    if (offline && command !== 'plan')
+        throw new input_error/* InputError */.d(`Input 'offline' only applies to command 'plan'.`);
+    const token = core/* getInput */.V4('github-token');
+    if (token)
+        core/* setSecret */.Pq(token);
+    return {
+        command,
+        configPaths: [config],
+        offline,
+        fix: booleanInput('fix'),
+        driftIssues: booleanInput('drift-issues'),
+        azure: {
+            signIn: 'oidc',
+            tenantId: core/* getInput */.V4('tenant-id') || undefined,
+            clientId: core/* getInput */.V4('client-id') || undefined,
+            subscriptionId: core/* getInput */.V4('subscription-id') || undefined,
+            authorityHost: core/* getInput */.V4('authority-host') || settings/* DEFAULT_AUTHORITY_HOST */.j_,
+            armEndpoint: core/* getInput */.V4('arm-endpoint') || settings/* DEFAULT_ARM_ENDPOINT */.xC
+        },
+        github: {
+            token: token || undefined,
+            apiUrl: core/* getInput */.V4('github-api-url') || env.GITHUB_API_URL,
+            repository: env.GITHUB_REPOSITORY
+        }
+    };
+}
+/** Like core.getBooleanInput, but an absent input is false rather than an error. */
+function booleanInput(name) {
+    const value = core/* getInput */.V4(name).toLowerCase();
+    if (value === '' || value === 'false')
+        return false;
+    if (value === 'true')
+        return true;
+    throw new input_error/* InputError */.d(`Input '${name}' is '${value}'; expected true or false.`);
+}
+
+;// CONCATENATED MODULE: ./src/action/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const actionsLogger = {
+    info: (m) => core/* info */.pq(m),
+    warning: (m) => core/* warning */.$e(m),
+    group: (title, fn) => core/* group */.Os(title, fn)
+};
+/** The action: inputs → one command → outputs, job summary, annotations. Drift is an output, not a failure. */
+async function main_run() {
+    try {
+        const settings = readInputs();
+        checkDriftIssueSettings(settings);
+        const azure = (0,load_engine/* azureSession */.U)(settings.azure, actionsLogger);
+        const result = await (0,run/* runCommand */.d)(settings, {
+            logger: actionsLogger,
+            engine: azure.engine,
+            verify: (0,load_verify/* loadVerify */.c)(settings, process.env, azure.signIn)
+        });
+        if (settings.driftIssues)
+            await syncDriftIssues(result, driftIssueApi(settings), driftIssueOptions(settings));
+        core/* info */.pq((0,report_text/* renderText */.S)(result));
+        writeOutputs(result);
+        await core/* summary */.z.addRaw(renderSummary(result)).write();
+        for (const t of result.teams)
+            if (t.error)
+                core/* error */.z3(t.error, { file: t.file });
+        for (const t of result.teams)
+            if (t.issue?.action === 'error')
+                core/* error */.z3(t.issue.error ?? 'drift issue failed', { file: t.file });
+        if (result.exitCode === 1)
+            core/* setFailed */.C1(`runner-setup ${result.command} failed for ${failedTeams(result)}.`);
+        else if (result.teams.some((t) => t.issue?.action === 'error'))
+            core/* setFailed */.C1('runner-setup drift: could not keep the drift issues up to date (see the errors above).');
+    }
+    catch (error) {
+        if (error instanceof errors/* ConfigError */.x) {
+            for (const p of error.problems)
+                core/* error */.z3(p.hint ? `${p.message} (${p.hint})` : p.message, { file: p.file, startLine: p.line, startColumn: p.col });
+        }
+        core/* setFailed */.C1((0,failure/* describeFailure */.I)(error));
+    }
+}
+function writeOutputs(result) {
+    const file = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `runner-setup-${result.command}-${process.pid}.json`);
+    (0,external_node_fs_.writeFileSync)(file, JSON.stringify((0,json/* resultJson */.y)(result), null, 2));
+    const first = result.teams[0];
+    core/* setOutput */.uH('plan', file);
+    core/* setOutput */.uH('changes', String(result.teams.reduce((n, t) => n + (0,commands_result/* changeCount */.Y)(t), 0)));
+    core/* setOutput */.uH('drift', String(result.teams.some((t) => (t.drift?.length ?? 0) > 0)));
+    if (first) {
+        core/* setOutput */.uH('environment-id', first.outputs.environmentId);
+        core/* setOutput */.uH('job-names', result.teams.flatMap((t) => t.outputs.jobNames).join(','));
+        core/* setOutput */.uH('runner-labels', first.outputs.labels.join(','));
+        core/* setOutput */.uH('runs-on', first.outputs.runsOn);
+    }
+}
+/** Drift issues live in the repository running the workflow and need a token that may write issues there. */
+function checkDriftIssueSettings(settings) {
+    if (!settings.driftIssues)
+        return;
+    if (settings.command !== 'drift')
+        throw new input_error/* InputError */.d(`Input 'drift-issues' only applies to command 'drift'.`);
+    if (!settings.github.token)
+        throw new input_error/* InputError */.d(`Input 'drift-issues' needs 'github-token' with issues write (job permissions: issues: write).`);
+    if (!settings.github.repository || !settings.github.apiUrl)
+        throw new input_error/* InputError */.d(`Input 'drift-issues' needs GITHUB_REPOSITORY and the github-api-url input: run it inside a GitHub workflow.`);
+}
+function driftIssueApi(settings) {
+    return (0,github_api/* createGitHubApi */._j)((0,http.createHttp)(), settings.github.apiUrl, settings.github.token);
+}
+function driftIssueOptions(settings) {
+    const { GITHUB_SERVER_URL: server, GITHUB_RUN_ID: runId } = process.env;
+    const repository = settings.github.repository;
+    return { repository, ...(server && runId ? { runUrl: `${server}/${repository}/actions/runs/${runId}` } : {}) };
+}
+function failedTeams(result) {
+    return result.teams.filter((t) => t.error || t.refused?.length || t.checks?.some((c) => c.status === 'fail')).map((t) => t.team).join(', ');
+}
+
+
+/***/ }),
+
+/***/ 85670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  M6: () => (/* binding */ AzureError),
+  pv: () => (/* binding */ describeAzureError),
+  cZ: () => (/* binding */ isKeyVaultAccessError),
+  c4: () => (/* binding */ isNotFound)
+});
+
+// UNUSED EXPORTS: statusOf
+
+;// CONCATENATED MODULE: ./src/azure/roles.ts
+/** Which built-in Azure role grants an ARM action: turns a 403 into the exact grant the platform must make. */
+// Most specific first: the first match wins.
+const RULES = [
+    { pattern: /^Microsoft\.Authorization\/roleAssignments\//i, role: 'Role Based Access Control Administrator (or User Access Administrator)' },
+    { pattern: /^Microsoft\.Network\/privateDnsZones\//i, role: 'Private DNS Zone Contributor' },
+    { pattern: /^Microsoft\.Network\//i, role: 'Network Contributor' },
+    { pattern: /^Microsoft\.ManagedIdentity\/userAssignedIdentities\/assign\/action$/i, role: 'Managed Identity Operator' },
+    { pattern: /^Microsoft\.ManagedIdentity\//i, role: 'Managed Identity Contributor' },
+    { pattern: /^Microsoft\.Insights\/diagnosticSettings\//i, role: 'Monitoring Contributor' },
+    { pattern: /^Microsoft\.OperationalInsights\//i, role: 'Log Analytics Contributor' },
+    { pattern: /^Microsoft\.Resources\/subscriptions\/resourceGroups\//i, role: 'Contributor (on the subscription)' },
+    { pattern: /^Microsoft\.App\//i, role: 'Contributor' },
+    { pattern: /\/read$/i, role: 'Reader' }
+];
+function roleForAction(action) {
+    return RULES.find((rule) => rule.pattern.test(action))?.role ?? 'Contributor';
+}
+
+;// CONCATENATED MODULE: ./src/azure/errors.ts
+/** Every Azure failure becomes one line a user can act on: what failed, why, and what to do next. */
+
+/** An error whose message is already the one line to show a user. */
+class AzureError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'AzureError';
+    }
+}
+function asErrorLike(error) {
+    return typeof error === 'object' && error !== null ? error : { message: String(error) };
+}
+function statusOf(error) {
+    return asErrorLike(error).statusCode;
+}
+function isNotFound(error) {
+    return statusOf(error) === 404;
+}
+const CONNECTION_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE', 'UND_ERR_SOCKET', 'REQUEST_SEND_ERROR'];
+const AUTHZ_ACTION = /perform action '([^']+)' over scope '([^']+)'/i;
+const LINKED_ACTION = /perform action '([^']+)' on the linked scope\(s\) '([^']+)'/i;
+const LRO_FAILED = /^The long-running operation has failed\.\s*([^.\s]+)\.\s*([\s\S]*)$/;
+/**
+ * One line for `what` (e.g. "write job caj-studio") failing with `error`.
+ * `endpoint` names the host in connection errors.
+ */
+function describeAzureError(error, what, endpoint) {
+    if (error instanceof AzureError)
+        return error.message;
+    const e = asErrorLike(error);
+    const message = oneLine(e.message ?? '');
+    const authz = AUTHZ_ACTION.exec(message) ?? LINKED_ACTION.exec(message);
+    if (e.statusCode === 403 || authz) {
+        if (authz) {
+            const [, action, scope] = authz;
+            return `Cannot ${what}: the signed-in identity lacks '${action}' on ${scope}. Grant it the "${roleForAction(action)}" role on that scope (or a parent), then rerun.`;
+        }
+        return `Cannot ${what}: Azure refused access (${e.code ?? 'Forbidden'}): ${message}`;
+    }
+    if (e.statusCode === 401) {
+        return `Cannot ${what}: Azure rejected the sign-in token (${e.code ?? 'Unauthorized'}): check the tenant, client id and federated credential.`;
+    }
+    const lro = LRO_FAILED.exec(message);
+    if (lro)
+        return `Cannot ${what}: Azure reported ${lro[1]}: ${lro[2].trim() || 'no details'}`;
+    const connection = connectionCode(error);
+    if (connection) {
+        return `Cannot ${what}: could not reach ${endpoint ?? 'Azure Resource Manager'} (${connection}); check the network and the ARM endpoint setting, then rerun.`;
+    }
+    // ARM's own code says more than the HTTP status (and a failed Location-mode poll arrives as a plain 4xx).
+    if (e.statusCode && e.code)
+        return `Cannot ${what}: Azure reported ${e.code}: ${message}`;
+    if (e.statusCode)
+        return `Cannot ${what}: HTTP ${e.statusCode}: ${message}`;
+    if (/AADSTS|CredentialUnavailable|AuthenticationError/i.test(`${error?.name} ${message}`)) {
+        return `Cannot ${what}: Azure sign-in failed: ${message}`;
+    }
+    return `Cannot ${what}: ${message || 'unknown error'}`;
+}
+function connectionCode(error) {
+    let current = error;
+    for (let depth = 0; depth < 4 && current; depth++) {
+        const e = asErrorLike(current);
+        if (e.code && CONNECTION_CODES.includes(e.code))
+            return e.code;
+        const inMessage = CONNECTION_CODES.find((code) => e.message?.includes(code));
+        if (inMessage)
+            return inMessage;
+        if (/socket hang up|other side closed|fetch failed/i.test(e.message ?? ''))
+            return 'connection dropped';
+        current = e.cause;
+    }
+    return undefined;
+}
+function oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+const KEY_VAULT_ACCESS = /unable to get value using managed identity|unable to fetch secret/i;
+/** ARM's refusal of a job whose Key Vault secret reference the identity cannot read yet (InvalidParameterValueInContainerTemplate). */
+function isKeyVaultAccessError(error) {
+    return KEY_VAULT_ACCESS.test(asErrorLike(error).message ?? '');
+}
+
+
+/***/ }),
+
+/***/ 7693:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ runCli)
+});
+
+// EXTERNAL MODULE: ./src/commands/load-engine.ts
+var load_engine = __nccwpck_require__(5991);
+// EXTERNAL MODULE: ./src/commands/run.ts + 11 modules
+var run = __nccwpck_require__(87849);
+// EXTERNAL MODULE: ./src/commands/load-verify.ts
+var load_verify = __nccwpck_require__(23808);
+// EXTERNAL MODULE: ./src/commands/failure.ts
+var failure = __nccwpck_require__(19776);
+// EXTERNAL MODULE: ./src/report/json.ts
+var json = __nccwpck_require__(32794);
+// EXTERNAL MODULE: ./src/report/text.ts
+var report_text = __nccwpck_require__(65655);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(57975);
+// EXTERNAL MODULE: ./src/commands/settings.ts
+var settings = __nccwpck_require__(86833);
+;// CONCATENATED MODULE: ./src/cli/args.ts
+
+
+class UsageError extends Error {
+}
+const USAGE = `Usage: runner-setup <${settings/* COMMANDS */.Lo.join('|')}> --config FILE|DIR [--config ...] [options]
+
+Commands:
+  plan      what apply would change (--offline: without reading Azure, every resource a create)
+  apply     converge Azure to the config; a second run writes nothing
+  verify    check the live setup end to end (--fix: deregister stale runners)
+  drift     read-only plan with field-level differences; exit 2 when there are any
+  destroy   remove what apply made, only resources tagged as the team's
+
+Options:
+  --config PATH         team config file or folder of them (repeatable)
+  --json                one JSON result on stdout, logs on stderr
+  --offline             plan only: do not read Azure
+  --fix                 verify only: deregister offline or long-idle runners
+  --arm-endpoint URL    Azure Resource Manager endpoint (default ${settings/* DEFAULT_ARM_ENDPOINT */.xC}; env AZURE_RESOURCE_MANAGER_ENDPOINT)
+  --authority-host URL  Entra authority host (default ${settings/* DEFAULT_AUTHORITY_HOST */.j_}; env AZURE_AUTHORITY_HOST)
+  --tenant-id ID        Entra tenant (env AZURE_TENANT_ID)
+  --client-id ID        app with a federated credential, for OIDC sign-in inside a workflow (env AZURE_CLIENT_ID)
+  --github-token TOKEN  for verify and drift issues (env GITHUB_TOKEN)
+  -h, --help            this text
+
+Sign-in: the Azure CLI / default credential chain (run 'az login' first); inside a GitHub workflow with
+id-token: write and a client id, GitHub OIDC, like the action.
+Exit codes: 0 success, 1 error, 2 drift found (drift only).`;
+/** Parses argv (without node and script) into settings; the environment supplies defaults for sign-in. */
+function parseCli(argv, env) {
+    let parsed;
+    try {
+        parsed = (0,external_node_util_.parseArgs)({
+            args: argv,
+            allowPositionals: true,
+            options: {
+                config: { type: 'string', multiple: true },
+                json: { type: 'boolean', default: false },
+                offline: { type: 'boolean', default: false },
+                fix: { type: 'boolean', default: false },
+                'arm-endpoint': { type: 'string' },
+                'authority-host': { type: 'string' },
+                'tenant-id': { type: 'string' },
+                'client-id': { type: 'string' },
+                'github-token': { type: 'string' },
+                help: { type: 'boolean', short: 'h', default: false }
+            }
+        });
+    }
+    catch (error) {
+        throw new UsageError(error.message);
+    }
+    const { values, positionals } = parsed;
+    if (values.help)
+        return 'help';
+    const [command, ...extra] = positionals;
+    if (!command)
+        throw new UsageError('missing command');
+    if (!(0,settings/* isCommand */.y9)(command))
+        throw new UsageError(`unknown command '${command}' (expected one of ${settings/* COMMANDS */.Lo.join(', ')})`);
+    if (extra.length > 0)
+        throw new UsageError(`unexpected argument '${extra[0]}'`);
+    if (!values.config?.length)
+        throw new UsageError('--config is required');
+    if (values.offline && command !== 'plan')
+        throw new UsageError('--offline only applies to plan');
+    if (values.fix && command !== 'verify')
+        throw new UsageError('--fix only applies to verify');
+    const clientId = values['client-id'] ?? env.AZURE_CLIENT_ID;
+    return {
+        json: values.json,
+        settings: {
+            command,
+            configPaths: values.config,
+            offline: values.offline,
+            fix: values.fix,
+            driftIssues: false,
+            azure: {
+                // Inside a workflow (or the sandbox) the GitHub OIDC token endpoint is there: federate, like the action.
+                signIn: env.ACTIONS_ID_TOKEN_REQUEST_URL && clientId ? 'oidc' : 'cli',
+                tenantId: values['tenant-id'] ?? env.AZURE_TENANT_ID,
+                clientId,
+                authorityHost: values['authority-host'] ?? env.AZURE_AUTHORITY_HOST ?? settings/* DEFAULT_AUTHORITY_HOST */.j_,
+                armEndpoint: values['arm-endpoint'] ?? env.AZURE_RESOURCE_MANAGER_ENDPOINT ?? settings/* DEFAULT_ARM_ENDPOINT */.xC
+            },
+            github: { token: values['github-token'] ?? env.GITHUB_TOKEN }
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/github-oidc.ts
+/**
+ * The GitHub OIDC token for the CLI when it runs inside a workflow. @actions/core's getIDToken would print
+ * `::debug::` and `::add-mask::` commands on stdout, which corrupts `--json`; here the mask goes to stderr,
+ * which the runner reads for commands too, and only when running under Actions.
+ */
+async function fetchGitHubIdToken(audience, env = process.env) {
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!requestUrl || !requestToken) {
+        throw new Error('No GitHub OIDC token endpoint: the workflow job needs `permissions: id-token: write`.');
+    }
+    const url = new URL(requestUrl);
+    url.searchParams.set('audience', audience);
+    const response = await fetch(url, { headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' } });
+    if (!response.ok)
+        throw new Error(`GitHub refused the OIDC token request (HTTP ${response.status}); check the job's id-token permission.`);
+    const { value } = (await response.json());
+    if (!value)
+        throw new Error('GitHub answered the OIDC token request without a token.');
+    if (env.GITHUB_ACTIONS === 'true')
+        process.stderr.write(`::add-mask::${value}\n`);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+
+
+
+
+
+
+
+
+/** The CLI: parse once, run, print; every failure becomes one message and exit code 1. */
+async function main(argv, env, io) {
+    try {
+        const options = parseCli(argv, env);
+        if (options === 'help') {
+            io.stdout(USAGE + '\n');
+            return 0;
+        }
+        const logger = stderrLogger(io);
+        const { settings } = options;
+        const azure = (0,load_engine/* azureSession */.U)(settings.azure, logger, { getIdToken: (audience) => fetchGitHubIdToken(audience, env) });
+        const result = await (0,run/* runCommand */.d)(settings, { logger, engine: azure.engine, verify: (0,load_verify/* loadVerify */.c)(settings, env, azure.signIn) });
+        io.stdout((options.json ? JSON.stringify((0,json/* resultJson */.y)(result), null, 2) : (0,report_text/* renderText */.S)(result)) + '\n');
+        return result.exitCode;
+    }
+    catch (error) {
+        if (error instanceof UsageError) {
+            io.stderr(`runner-setup: ${error.message}\n\n${USAGE}\n`);
+            return 1;
+        }
+        io.stderr(`${(0,failure/* describeFailure */.I)(error)}\n`);
+        return 1;
+    }
+}
+function stderrLogger(io) {
+    return {
+        info: (m) => io.stderr(`${m}\n`),
+        warning: (m) => io.stderr(`warning: ${m}\n`),
+        group: async (title, fn) => {
+            io.stderr(`${title}\n`);
+            return fn();
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/run-cli.ts
+
+/** The `runner-setup` command: argv and the process's streams in, an exit code out. */
+function runCli(argv = process.argv.slice(2)) {
+    return main(argv, process.env, {
+        stdout: (text) => process.stdout.write(text),
+        stderr: (text) => process.stderr.write(text)
+    });
+}
+
+
+/***/ }),
+
+/***/ 19776:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ describeFailure)
+/* harmony export */ });
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37827);
+/* harmony import */ var _azure_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(85670);
+/* harmony import */ var _input_error_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(88749);
+
+
+
+/** The one message a user sees for a failure that stopped the whole run: never a stack trace. */
+function describeFailure(error) {
+    if (error instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x || error instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d)
+        return error.message;
+    return (0,_azure_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeAzureError */ .pv)(error, 'run runner-setup');
+}
+
+
+/***/ }),
+
+/***/ 88749:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
 /** A bad input or flag combination: shown as it is, with no "Cannot …" prefix, before any network call. */
 class InputError extends Error {
     constructor(message) {
@@ -28426,18 +29107,81 @@ class InputError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/commands/failure.ts
 
+/***/ }),
 
+/***/ 5991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/** The one message a user sees for a failure that stopped the whole run: never a stack trace. */
-function describeFailure(error) {
-    if (error instanceof ConfigError || error instanceof InputError)
-        return error.message;
-    return (0,errors/* describeAzureError */.pv)(error, 'run runner-setup');
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ azureSession)
+/* harmony export */ });
+/**
+ * Loads the Azure SDKs on first use (the bundler splits them into chunks), so an offline plan or a config error
+ * answers without paying for them.
+ */
+function azureSession(azure, logger, credentialOptions = {}) {
+    let credential;
+    const signIn = () => (credential ??= Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(16), __nccwpck_require__.e(98)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18098)), __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 52982))]).then(([{ createCredential }, { sharedTokenCredential }]) => sharedTokenCredential(createCredential(azure, credentialOptions))));
+    return {
+        signIn,
+        async engine() {
+            const [{ createEngine }, signedIn] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95033)), signIn()]);
+            return createEngine({ credential: signedIn, endpoint: azure.armEndpoint, logger });
+        }
+    };
 }
 
-;// CONCATENATED MODULE: ./src/commands/result.ts
+
+/***/ }),
+
+/***/ 23808:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ loadVerify)
+/* harmony export */ });
+/* unused harmony export KEY_VAULT_ENDPOINT_ENV */
+/** Test and sandbox hook: read Key Vault secrets from `<value>/<vault>/secrets/...` (the emulator) instead of `https://<vault>.vault.azure.net`. */
+const KEY_VAULT_ENDPOINT_ENV = 'RUNNER_SETUP_KEY_VAULT_ENDPOINT';
+/**
+ * The command runner's verify dependency, loaded on first use like the engine (other commands never load it).
+ * `signIn` shares the engine's credential (one sign-in per run); without it, verify signs in on its own.
+ */
+function loadVerify(settings, env, signIn, credentialOptions = {}) {
+    let loaded;
+    const load = async () => {
+        const [{ createVerify }, { createClients }, { createCredential }, { sharedTokenCredential }, { createHttp }] = await Promise.all([
+            __nccwpck_require__.e(/* import() */ 607).then(__nccwpck_require__.bind(__nccwpck_require__, 607)),
+            Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23139)),
+            Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(16), __nccwpck_require__.e(98)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18098)),
+            __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 52982)),
+            Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 78003))
+        ]);
+        const credential = signIn ? await signIn() : sharedTokenCredential(createCredential(settings.azure, credentialOptions));
+        const keyVaultEndpoint = env[KEY_VAULT_ENDPOINT_ENV];
+        return createVerify({
+            clients: createClients({ credential, endpoint: settings.azure.armEndpoint }),
+            credential,
+            http: createHttp(),
+            ...(settings.github.token ? { githubToken: settings.github.token } : {}),
+            fix: settings.fix,
+            ...(keyVaultEndpoint ? { keyVaultEndpoint } : {})
+        });
+    };
+    return async (config, engine) => (await (loaded ??= load()))(config, engine);
+}
+
+
+/***/ }),
+
+/***/ 4493:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ exitCodeOf),
+/* harmony export */   Y: () => (/* binding */ changeCount)
+/* harmony export */ });
 /** Resources the command would change (plan), changed (apply, destroy) or found different (drift). */
 function changeCount(result) {
     if (result.drift)
@@ -28458,23 +29202,22 @@ function exitCodeOf(command, teams) {
     return 0;
 }
 
-;// CONCATENATED MODULE: ./src/commands/load-engine.ts
-/**
- * Loads the Azure SDKs on first use (the bundler splits them into chunks), so an offline plan or a config error
- * answers without paying for them.
- */
-function azureSession(azure, logger, credentialOptions = {}) {
-    let credential;
-    const signIn = () => (credential ??= Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(16), __nccwpck_require__.e(98)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18098)), __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 52982))]).then(([{ createCredential }, { sharedTokenCredential }]) => sharedTokenCredential(createCredential(azure, credentialOptions))));
-    return {
-        signIn,
-        async engine() {
-            const [{ createEngine }, signedIn] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95033)), signIn()]);
-            return createEngine({ credential: signedIn, endpoint: azure.armEndpoint, logger });
-        }
-    };
-}
 
+/***/ }),
+
+/***/ 87849:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  d: () => (/* binding */ runCommand)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./src/config/cidr.ts
 var cidr = __nccwpck_require__(48058);
 // EXTERNAL MODULE: ./src/config/formats.ts
@@ -28830,6 +29573,8 @@ function applyDerivedDefaults(tree, source) {
     };
 }
 
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __nccwpck_require__(37827);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
 ;// CONCATENATED MODULE: ./src/config/parse-yaml.ts
@@ -29243,14 +29988,14 @@ function parseTeamConfig(text, file) {
         problems.push({ file, ...parsed.lineCounter.linePos(offset), ...issue });
     }
     if (parsed.syntaxError)
-        throw new ConfigError(sortProblems(problems));
+        throw new errors/* ConfigError */.x(sortProblems(problems));
     const { value, findings } = validateTree(TEAM_CONFIG, parsed.value, poisoned);
     const flagged = [...parsed.problems.map(({ path }) => path), ...findings.map(({ path }) => path), ...poisoned];
     const usable = (path) => !flagged.some((other) => related(path, other));
     const all = isRecord(value) ? [...findings, ...crossCheck(value, usable)] : findings;
     problems.push(...all.map((finding) => ({ file, ...positionOfFinding(parsed, finding), message: finding.message, hint: finding.hint })));
     if (problems.length > 0)
-        throw new ConfigError(sortProblems(problems));
+        throw new errors/* ConfigError */.x(sortProblems(problems));
     return applyDerivedDefaults(value, { file, positions: Object.fromEntries(parsed.keyPositions) });
 }
 /** Files and folders (their *.yaml and *.yml files, sorted); also refuses two files for one team and overlapping address spaces. */
@@ -29262,7 +30007,7 @@ function loadTeamConfigs(paths) {
             configs.push(parseTeamConfig((0,external_node_fs_.readFileSync)(file, 'utf8'), file));
         }
         catch (error) {
-            if (error instanceof ConfigError)
+            if (error instanceof errors/* ConfigError */.x)
                 problems.push(...error.problems);
             else
                 problems.push({ file, line: 1, col: 1, message: `cannot read the file: ${error.message}`, hint: 'check the config path (CLI --config, action input config)' });
@@ -29270,7 +30015,7 @@ function loadTeamConfigs(paths) {
     }
     problems.push(...betweenTeams(configs));
     if (problems.length > 0)
-        throw new ConfigError(problems);
+        throw new errors/* ConfigError */.x(problems);
     return configs;
 }
 /** Where a key path is in the file: the nearest ancestor present, else 1:1. */
@@ -29340,6 +30085,8 @@ function betweenTeams(configs) {
 var desired = __nccwpck_require__(77454);
 // EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
 var core_plan = __nccwpck_require__(79272);
+// EXTERNAL MODULE: ./src/commands/input-error.ts
+var input_error = __nccwpck_require__(88749);
 // EXTERNAL MODULE: ./src/core/layout.ts
 var core_layout = __nccwpck_require__(16585);
 ;// CONCATENATED MODULE: ./src/commands/outputs.ts
@@ -29354,6 +30101,8 @@ function teamOutputs(config) {
     };
 }
 
+// EXTERNAL MODULE: ./src/commands/result.ts
+var result = __nccwpck_require__(4493);
 ;// CONCATENATED MODULE: ./src/commands/run.ts
 /**
  * One flow for the CLI and the action: load and validate every config (before any Azure call), then run the
@@ -29379,7 +30128,7 @@ async function runCommand(settings, deps) {
     const { forEachTeam } = await Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95033));
     const outcomes = await forEachTeam(configs, (config) => runForTeam(settings, config, engine, deps));
     const teams = outcomes.map((outcome, i) => (outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error }));
-    return { command: settings.command, teams, exitCode: exitCodeOf(settings.command, teams) };
+    return { command: settings.command, teams, exitCode: (0,result/* exitCodeOf */.F)(settings.command, teams) };
 }
 async function runForTeam(settings, config, engine, deps) {
     switch (settings.command) {
@@ -29416,647 +30165,8 @@ function checkSubscription(configs, expected) {
         return;
     const other = configs.find((c) => c.azure.subscriptionId.toLowerCase() !== expected.toLowerCase());
     if (other) {
-        throw new InputError(`${other.source.file}: azure.subscriptionId ${other.azure.subscriptionId} is not the subscription this workflow signs in to (${expected}); fix the config or the subscription-id input.`);
+        throw new input_error/* InputError */.d(`${other.source.file}: azure.subscriptionId ${other.azure.subscriptionId} is not the subscription this workflow signs in to (${expected}); fix the config or the subscription-id input.`);
     }
-}
-
-// EXTERNAL MODULE: ./src/github/api.ts
-var github_api = __nccwpck_require__(28943);
-;// CONCATENATED MODULE: ./src/report/plan-text.ts
-
-const SYMBOL = { create: '+', update: '~', delete: '-', noop: '=' };
-/** One line per value: short values inline, long ones (bodies, lists) as compact JSON cut at a readable width. */
-function formatValue(value) {
-    if (value === undefined)
-        return '(absent)';
-    const text = JSON.stringify(value);
-    return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-}
-function formatChange(change) {
-    return `${change.path}: ${formatValue(change.from)} → ${formatValue(change.to)}`;
-}
-function planSummaryLine(plan) {
-    const c = (0,core_plan/* countActions */.Bd)(plan);
-    return `${c.create} to create, ${c.update} to update, ${c.delete} to delete, ${c.noop} unchanged`;
-}
-/** The readable plan: one row per resource, field-level changes under updates. */
-function renderPlanText(plan, heading) {
-    const rows = plan.entries.map((e) => [`${SYMBOL[e.action]} ${e.action}`, e.type, e.name]);
-    const widths = [0, 1].map((i) => Math.max(0, ...rows.map((r) => r[i].length)));
-    const lines = [heading];
-    plan.entries.forEach((entry, i) => {
-        const [action, type, name] = rows[i];
-        lines.push(`  ${action.padEnd(widths[0])}  ${type.padEnd(widths[1])}  ${name}`);
-        for (const change of entry.changes ?? [])
-            lines.push(`      ${formatChange(change)}`);
-    });
-    lines.push(planSummaryLine(plan));
-    return lines.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/report/drift-table.ts
-
-/** A resource that differs as a whole: missing, or there but no longer in the config. */
-const WHOLE = { create: '(missing)', delete: '(not in the config: apply deletes it)' };
-/** Field-level drift as a Markdown table (job summary and drift issue): what the config wants, what Azure has. */
-function driftTable(items) {
-    const lines = ['| resource | field | config | Azure |', '| --- | --- | --- | --- |'];
-    for (const item of items) {
-        if (item.changes.length === 0)
-            lines.push(`| ${item.kind} ${item.name} | ${WHOLE[item.action] ?? '(not Succeeded)'} | | |`);
-        for (const c of item.changes)
-            lines.push(`| ${item.kind} ${item.name} | \`${c.path}\` | ${cell(formatValue(c.to))} | ${cell(formatValue(c.from))} |`);
-    }
-    return lines;
-}
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-;// CONCATENATED MODULE: ./src/github/drift-issue.ts
-
-const DRIFT_LABEL = 'runner-setup-drift';
-const DRIFT_LABEL_COLOR = 'd93f0b';
-function driftIssueTitle(team) {
-    return `runner-setup drift: ${team}`;
-}
-/** Deterministic (no times, no run links), so an unchanged drift leaves the issue alone. Pure. */
-function driftIssueBody(team, file, items) {
-    return [
-        `Live Azure differs from \`${file}\` for team **${team}**: ${items.length} resource${items.length === 1 ? '' : 's'}.`,
-        '',
-        ...driftTable(items),
-        '',
-        'Run `apply` for this team to converge Azure back to the config, or change the config if the change in Azure was intended.',
-        'The scheduled drift check updates this issue while the drift lasts and closes it once it is gone.'
-    ].join('\n');
-}
-
-// EXTERNAL MODULE: ./src/entrypoint/errors.ts
-var entrypoint_errors = __nccwpck_require__(16083);
-;// CONCATENATED MODULE: ./src/commands/drift-issues.ts
-/**
- * One issue per team in the repository running the drift check: opened on drift, updated (body and a comment) when
- * the drift changes, closed with a comment once it is gone. Found by label and exact title, so never duplicated.
- */
-
-
-
-/** Sets `issue` on every team of a drift result; a team whose drift could not be read keeps its issue as it is. */
-async function syncDriftIssues(result, api, options) {
-    const [owner, name] = options.repository.split('/');
-    const repo = `/repos/${(0,github_api/* enc */.fk)(owner ?? '')}/${(0,github_api/* enc */.fk)(name ?? '')}`;
-    let labelReady = false;
-    for (const team of result.teams) {
-        if (team.error || !team.drift) {
-            team.issue = { action: 'skipped' };
-            continue;
-        }
-        try {
-            team.issue = await syncOne(team, api, repo, options.runUrl, async () => {
-                if (!labelReady)
-                    await ensureLabel(api, repo);
-                labelReady = true;
-            });
-        }
-        catch (error) {
-            const why = error instanceof github_api/* GitHubApiError */.OS ? error.message : (0,entrypoint_errors/* oneLine */.T)(error);
-            team.issue = { action: 'error', error: `drift issue for team ${team.team} in ${options.repository}: ${why}: the github-token needs issues write (job permissions: issues: write)` };
-        }
-    }
-}
-async function syncOne(team, api, repo, runUrl, ensureLabelOnce) {
-    const title = driftIssueTitle(team.team);
-    const open = await api.list(`${repo}/issues?labels=${(0,github_api/* enc */.fk)(DRIFT_LABEL)}&state=open`, 'issues');
-    const existing = open.filter((i) => !i.pull_request && i.title === title).sort((a, b) => a.number - b.number)[0];
-    const items = team.drift ?? [];
-    const seen = runUrl ? ` ([run](${runUrl}))` : '';
-    if (items.length === 0) {
-        if (!existing)
-            return { action: 'none' };
-        await api.json('POST', `${repo}/issues/${existing.number}/comments`, { body: `No drift any more${seen}: closing.` });
-        await api.json('PATCH', `${repo}/issues/${existing.number}`, { state: 'closed', state_reason: 'completed' });
-        return { action: 'closed', number: existing.number, url: existing.html_url };
-    }
-    const body = driftIssueBody(team.team, team.file, items);
-    if (!existing) {
-        await ensureLabelOnce();
-        const created = await api.json('POST', `${repo}/issues`, { title, body, labels: [DRIFT_LABEL] });
-        return { action: 'opened', number: created.number, url: created.html_url };
-    }
-    if ((existing.body ?? '') === body)
-        return { action: 'unchanged', number: existing.number, url: existing.html_url };
-    await api.json('PATCH', `${repo}/issues/${existing.number}`, { body });
-    await api.json('POST', `${repo}/issues/${existing.number}/comments`, { body: `The drift changed${seen}: ${items.length} resource${items.length === 1 ? '' : 's'} now differ; the description shows the current fields.` });
-    return { action: 'updated', number: existing.number, url: existing.html_url };
-}
-async function ensureLabel(api, repo) {
-    const found = await api.call('GET', `${repo}/labels/${(0,github_api/* enc */.fk)(DRIFT_LABEL)}`);
-    if (found.status === 200)
-        return;
-    const created = await api.call('POST', `${repo}/labels`, { name: DRIFT_LABEL, color: DRIFT_LABEL_COLOR, description: 'Live Azure differs from a runner-setup team config' });
-    // 422: made meanwhile by a parallel run.
-    if (created.status !== 201 && created.status !== 422) {
-        throw new github_api/* GitHubApiError */.OS(`POST ${repo}/labels answered HTTP ${created.status}`, created.status);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/commands/load-verify.ts
-/** Test and sandbox hook: read Key Vault secrets from `<value>/<vault>/secrets/...` (the emulator) instead of `https://<vault>.vault.azure.net`. */
-const KEY_VAULT_ENDPOINT_ENV = 'RUNNER_SETUP_KEY_VAULT_ENDPOINT';
-/**
- * The command runner's verify dependency, loaded on first use like the engine (other commands never load it).
- * `signIn` shares the engine's credential (one sign-in per run); without it, verify signs in on its own.
- */
-function loadVerify(settings, env, signIn, credentialOptions = {}) {
-    let loaded;
-    const load = async () => {
-        const [{ createVerify }, { createClients }, { createCredential }, { sharedTokenCredential }, { createHttp }] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 607).then(__nccwpck_require__.bind(__nccwpck_require__, 607)),
-            Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23139)),
-            Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(16), __nccwpck_require__.e(98)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18098)),
-            __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 52982)),
-            Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 78003))
-        ]);
-        const credential = signIn ? await signIn() : sharedTokenCredential(createCredential(settings.azure, credentialOptions));
-        const keyVaultEndpoint = env[KEY_VAULT_ENDPOINT_ENV];
-        return createVerify({
-            clients: createClients({ credential, endpoint: settings.azure.armEndpoint }),
-            credential,
-            http: createHttp(),
-            ...(settings.github.token ? { githubToken: settings.github.token } : {}),
-            fix: settings.fix,
-            ...(keyVaultEndpoint ? { keyVaultEndpoint } : {})
-        });
-    };
-    return async (config, engine) => (await (loaded ??= load()))(config, engine);
-}
-
-// EXTERNAL MODULE: ./src/github/http.ts
-var http = __nccwpck_require__(78003);
-;// CONCATENATED MODULE: ./src/report/json.ts
-
-/** Machine-readable result: one object for one team (`{ team, changes, ... }`), `{ teams: [...] }` for several. */
-function resultJson(result) {
-    const teams = result.teams.map((t) => teamJson(result.command, t));
-    return teams.length === 1 ? teams[0] : { command: result.command, exitCode: result.exitCode, teams };
-}
-function teamJson(command, t) {
-    const out = { team: t.team, file: t.file, command };
-    if (t.error)
-        out.error = t.error;
-    if (t.plan) {
-        out.changes = t.plan.entries
-            .filter((e) => e.action !== 'noop')
-            .map((e) => ({ action: e.action, type: e.type, id: e.id, name: e.name, level: e.level, ...(e.body ? { body: e.body } : {}), ...(e.changes ? { fields: e.changes } : {}) }));
-    }
-    if (t.offline)
-        out.offline = true;
-    if (t.counts)
-        out.counts = t.counts;
-    if (t.writes)
-        out.writes = t.writes;
-    if (t.drift) {
-        out.drift = t.drift.length > 0;
-        out.differences = t.drift;
-    }
-    if (t.deleted)
-        out.deleted = t.deleted;
-    if (t.refused)
-        out.refused = t.refused;
-    if (t.checks)
-        out.checks = t.checks;
-    if (t.runners)
-        out.runners = t.runners;
-    if (t.executions)
-        out.executions = t.executions;
-    if (t.issue)
-        out.issue = t.issue;
-    if (t.timings)
-        out.timings = t.timings;
-    out.changeCount = changeCount(t);
-    out.outputs = t.outputs;
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-
-/** The job summary as Markdown: one table row per team, then each team's plan, drift or checks. */
-function renderSummary(result) {
-    const lines = [`## runner-setup ${result.command}`, '', '| team | result | changes | time |', '| --- | --- | --- | --- |'];
-    for (const t of result.teams)
-        lines.push(`| ${t.team} | ${summary_status(result.command, t)} | ${changeCount(t)} | ${seconds(t)} |`);
-    for (const t of result.teams)
-        lines.push('', ...teamDetails(result.command, t), ...timingLine(t));
-    return lines.join('\n') + '\n';
-}
-function summary_status(command, t) {
-    if (t.error)
-        return '❌ error';
-    if ((t.refused?.length ?? 0) > 0)
-        return '❌ refused foreign resources';
-    if (t.checks?.some((c) => c.status === 'fail'))
-        return '❌ failed checks';
-    if (command === 'drift')
-        return (t.drift?.length ?? 0) > 0 ? '⚠️ drift' : '✅ no drift';
-    return '✅ ok';
-}
-function seconds(t) {
-    return t.timings ? `${(t.timings.totalMs / 1000).toFixed(1)} s` : '—';
-}
-function teamDetails(command, t) {
-    const out = [`### ${t.team}`, ''];
-    if (t.error)
-        return [...out, '```', t.error, '```'];
-    if (t.checks) {
-        out.push('| check | status | detail |', '| --- | --- | --- |');
-        for (const c of t.checks)
-            out.push(`| ${c.name} | ${CHECK_ICON[c.status]} ${c.status} | ${cell(c.detail)} |`);
-        if (t.runners?.length) {
-            out.push('', '| runner | status | busy | note |', '| --- | --- | --- | --- |');
-            for (const r of t.runners)
-                out.push(`| ${r.name} | ${r.status} | ${r.busy} | ${r.removed ? `deregistered (${r.stale})` : (r.stale ?? '')} |`);
-        }
-        if (t.executions?.length) {
-            out.push('', '| execution | status | started |', '| --- | --- | --- |');
-            for (const e of t.executions.slice(0, 10))
-                out.push(`| ${e.name} | ${e.status} | ${e.startTime ?? ''} |`);
-        }
-        return out;
-    }
-    if (t.drift) {
-        const issue = issueLine(t);
-        if (t.drift.length === 0)
-            return [...out, 'No drift.', ...issue];
-        return [...out, ...driftTable(t.drift), ...issue];
-    }
-    if (t.deleted || t.refused) {
-        for (const d of t.deleted ?? [])
-            out.push(`- deleted ${d.kind} \`${d.name}\``);
-        for (const r of t.refused ?? [])
-            out.push(`- ❌ left alone \`${r.id}\`: ${r.reason}`);
-        return out;
-    }
-    if (t.plan) {
-        out.push('| action | type | name |', '| --- | --- | --- |');
-        for (const e of t.plan.entries)
-            out.push(`| ${e.action} | ${e.type} | ${e.name} |`);
-    }
-    if (command === 'apply' || command === 'plan')
-        out.push('', 'Use these runners in a workflow job:', '', '```yaml', `runs-on: ${t.outputs.runsOn}`, '```');
-    return out;
-}
-function timingLine(t) {
-    if (!t.timings)
-        return [];
-    const { readMs, writeMs, totalMs } = t.timings;
-    return ['', `<sub>read ${(readMs / 1000).toFixed(1)} s · write ${(writeMs / 1000).toFixed(1)} s · total ${(totalMs / 1000).toFixed(1)} s</sub>`];
-}
-const CHECK_ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
-function issueLine(t) {
-    const issue = t.issue;
-    if (!issue || issue.action === 'none' || issue.action === 'skipped')
-        return [];
-    if (issue.action === 'error')
-        return ['', `❌ ${issue.error ?? 'drift issue failed'}`];
-    return ['', `Drift issue [#${issue.number}](${issue.url}): ${issue.action}.`];
-}
-
-;// CONCATENATED MODULE: ./src/report/text.ts
-
-const CHECK_MARK = { pass: '✓', warn: '!', fail: '✗' };
-const WRITE_MARK = { create: '+', update: '~', delete: '-' };
-const DRIFT_LINE = {
-    create: (what) => `missing ${what}`,
-    update: (what) => `changed ${what}`,
-    delete: (what) => `extra ${what} (not in the config: apply deletes it)`,
-    noop: (what) => `unchanged ${what}`
-};
-/** The readable report of a command, one block per team. */
-function renderText(result) {
-    return result.teams.map((t) => teamText(result.command, t)).join('\n\n');
-}
-function teamText(command, t) {
-    if (t.error)
-        return `✗ team ${t.team} (${t.file}): ${t.error}`;
-    switch (command) {
-        case 'plan':
-            return renderPlanText(t.plan, t.offline ? `Plan for team ${t.team} (offline: every resource is a create)` : `Plan for team ${t.team}`);
-        case 'apply': {
-            const writes = t.writes ?? [];
-            const head = writes.length === 0 ? `Team ${t.team} is up to date: nothing written.` : `Applied team ${t.team}: ${plural(writes.length, 'resource')} written.`;
-            return [head, ...writes.map((w) => `  ${WRITE_MARK[w.action]} ${w.action} ${w.kind} ${w.name} (${(w.durationMs / 1000).toFixed(1)}s)`), runsOnLine(t)].join('\n');
-        }
-        case 'drift': {
-            const items = t.drift ?? [];
-            if (items.length === 0)
-                return `No drift for team ${t.team}.${issueText(t)}`;
-            const lines = [`Drift for team ${t.team}: ${plural(items.length, 'resource')} ${items.length === 1 ? 'differs' : 'differ'} from the config.`];
-            for (const item of items) {
-                lines.push(`  ${DRIFT_LINE[item.action](`${item.kind} ${item.name}`)}`);
-                for (const change of item.changes)
-                    lines.push(`      ${change.path}: Azure has ${formatValue(change.from)}, the config says ${formatValue(change.to)}`);
-            }
-            return lines.join('\n') + issueText(t);
-        }
-        case 'destroy': {
-            const lines = [`Destroyed team ${t.team}: ${plural(t.deleted?.length ?? 0, 'resource')} deleted.`];
-            for (const d of t.deleted ?? [])
-                lines.push(`  - ${d.kind} ${d.name}`);
-            for (const r of t.refused ?? [])
-                lines.push(`  ✗ left alone: ${r.id}: ${r.reason}`);
-            return lines.join('\n');
-        }
-        case 'verify': {
-            const lines = [`Verify team ${t.team}:`];
-            for (const c of t.checks ?? [])
-                lines.push(`  ${CHECK_MARK[c.status]} ${c.name}: ${c.detail}`);
-            for (const r of t.runners ?? [])
-                lines.push(`    runner ${r.name}: ${r.status}${r.busy ? ', busy' : ''}${r.stale ? ` (${r.removed ? 'deregistered: ' : ''}${r.stale})` : ''}`);
-            return lines.join('\n');
-        }
-    }
-}
-function issueText(t) {
-    const issue = t.issue;
-    if (!issue || issue.action === 'skipped' || issue.action === 'none')
-        return '';
-    if (issue.action === 'error')
-        return `\n  ✗ ${issue.error}`;
-    return `\n  drift issue #${issue.number}: ${issue.action} (${issue.url})`;
-}
-function runsOnLine(t) {
-    return `Use these runners with: runs-on: ${t.outputs.runsOn}`;
-}
-function plural(n, noun) {
-    return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-// EXTERNAL MODULE: ./src/commands/settings.ts
-var settings = __nccwpck_require__(86833);
-;// CONCATENATED MODULE: ./src/action/inputs.ts
-
-
-
-/** Reads the action's inputs once into settings; a bad input fails here, before any network call. */
-function readInputs(env = process.env) {
-    const command = core/* getInput */.V4('command') || 'plan';
-    if (!(0,settings/* isCommand */.y9)(command)) {
-        throw new InputError(`Input 'command' is '${command}'; expected one of ${settings/* COMMANDS */.Lo.join(', ')}.`);
-    }
-    const config = core/* getInput */.V4('config', { required: true });
-    const offline = booleanInput('offline');
-    if (offline && command !== 'plan')
-        throw new InputError(`Input 'offline' only applies to command 'plan'.`);
-    const token = core/* getInput */.V4('github-token');
-    if (token)
-        core/* setSecret */.Pq(token);
-    return {
-        command,
-        configPaths: [config],
-        offline,
-        fix: booleanInput('fix'),
-        driftIssues: booleanInput('drift-issues'),
-        azure: {
-            signIn: 'oidc',
-            tenantId: core/* getInput */.V4('tenant-id') || undefined,
-            clientId: core/* getInput */.V4('client-id') || undefined,
-            subscriptionId: core/* getInput */.V4('subscription-id') || undefined,
-            authorityHost: core/* getInput */.V4('authority-host') || settings/* DEFAULT_AUTHORITY_HOST */.j_,
-            armEndpoint: core/* getInput */.V4('arm-endpoint') || settings/* DEFAULT_ARM_ENDPOINT */.xC
-        },
-        github: {
-            token: token || undefined,
-            apiUrl: core/* getInput */.V4('github-api-url') || env.GITHUB_API_URL,
-            repository: env.GITHUB_REPOSITORY
-        }
-    };
-}
-/** Like core.getBooleanInput, but an absent input is false rather than an error. */
-function booleanInput(name) {
-    const value = core/* getInput */.V4(name).toLowerCase();
-    if (value === '' || value === 'false')
-        return false;
-    if (value === 'true')
-        return true;
-    throw new InputError(`Input '${name}' is '${value}'; expected true or false.`);
-}
-
-;// CONCATENATED MODULE: ./src/action/main.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const actionsLogger = {
-    info: (m) => core/* info */.pq(m),
-    warning: (m) => core/* warning */.$e(m),
-    group: (title, fn) => core/* group */.Os(title, fn)
-};
-/** The action: inputs → one command → outputs, job summary, annotations. Drift is an output, not a failure. */
-async function run() {
-    try {
-        const settings = readInputs();
-        checkDriftIssueSettings(settings);
-        const azure = azureSession(settings.azure, actionsLogger);
-        const result = await runCommand(settings, {
-            logger: actionsLogger,
-            engine: azure.engine,
-            verify: loadVerify(settings, process.env, azure.signIn)
-        });
-        if (settings.driftIssues)
-            await syncDriftIssues(result, driftIssueApi(settings), driftIssueOptions(settings));
-        core/* info */.pq(renderText(result));
-        writeOutputs(result);
-        await core/* summary */.z.addRaw(renderSummary(result)).write();
-        for (const t of result.teams)
-            if (t.error)
-                core/* error */.z3(t.error, { file: t.file });
-        for (const t of result.teams)
-            if (t.issue?.action === 'error')
-                core/* error */.z3(t.issue.error ?? 'drift issue failed', { file: t.file });
-        if (result.exitCode === 1)
-            core/* setFailed */.C1(`runner-setup ${result.command} failed for ${failedTeams(result)}.`);
-        else if (result.teams.some((t) => t.issue?.action === 'error'))
-            core/* setFailed */.C1('runner-setup drift: could not keep the drift issues up to date (see the errors above).');
-    }
-    catch (error) {
-        if (error instanceof ConfigError) {
-            for (const p of error.problems)
-                core/* error */.z3(p.hint ? `${p.message} (${p.hint})` : p.message, { file: p.file, startLine: p.line, startColumn: p.col });
-        }
-        core/* setFailed */.C1(describeFailure(error));
-    }
-}
-function writeOutputs(result) {
-    const file = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `runner-setup-${result.command}-${process.pid}.json`);
-    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(resultJson(result), null, 2));
-    const first = result.teams[0];
-    core/* setOutput */.uH('plan', file);
-    core/* setOutput */.uH('changes', String(result.teams.reduce((n, t) => n + changeCount(t), 0)));
-    core/* setOutput */.uH('drift', String(result.teams.some((t) => (t.drift?.length ?? 0) > 0)));
-    if (first) {
-        core/* setOutput */.uH('environment-id', first.outputs.environmentId);
-        core/* setOutput */.uH('job-names', result.teams.flatMap((t) => t.outputs.jobNames).join(','));
-        core/* setOutput */.uH('runner-labels', first.outputs.labels.join(','));
-        core/* setOutput */.uH('runs-on', first.outputs.runsOn);
-    }
-}
-/** Drift issues live in the repository running the workflow and need a token that may write issues there. */
-function checkDriftIssueSettings(settings) {
-    if (!settings.driftIssues)
-        return;
-    if (settings.command !== 'drift')
-        throw new InputError(`Input 'drift-issues' only applies to command 'drift'.`);
-    if (!settings.github.token)
-        throw new InputError(`Input 'drift-issues' needs 'github-token' with issues write (job permissions: issues: write).`);
-    if (!settings.github.repository || !settings.github.apiUrl)
-        throw new InputError(`Input 'drift-issues' needs GITHUB_REPOSITORY and the github-api-url input: run it inside a GitHub workflow.`);
-}
-function driftIssueApi(settings) {
-    return (0,github_api/* createGitHubApi */._j)((0,http.createHttp)(), settings.github.apiUrl, settings.github.token);
-}
-function driftIssueOptions(settings) {
-    const { GITHUB_SERVER_URL: server, GITHUB_RUN_ID: runId } = process.env;
-    const repository = settings.github.repository;
-    return { repository, ...(server && runId ? { runUrl: `${server}/${repository}/actions/runs/${runId}` } : {}) };
-}
-function failedTeams(result) {
-    return result.teams.filter((t) => t.error || t.refused?.length || t.checks?.some((c) => c.status === 'fail')).map((t) => t.team).join(', ');
-}
-
-
-/***/ }),
-
-/***/ 85670:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  M6: () => (/* binding */ AzureError),
-  pv: () => (/* binding */ describeAzureError),
-  cZ: () => (/* binding */ isKeyVaultAccessError),
-  c4: () => (/* binding */ isNotFound)
-});
-
-// UNUSED EXPORTS: statusOf
-
-;// CONCATENATED MODULE: ./src/azure/roles.ts
-/** Which built-in Azure role grants an ARM action: turns a 403 into the exact grant the platform must make. */
-// Most specific first: the first match wins.
-const RULES = [
-    { pattern: /^Microsoft\.Authorization\/roleAssignments\//i, role: 'Role Based Access Control Administrator (or User Access Administrator)' },
-    { pattern: /^Microsoft\.Network\/privateDnsZones\//i, role: 'Private DNS Zone Contributor' },
-    { pattern: /^Microsoft\.Network\//i, role: 'Network Contributor' },
-    { pattern: /^Microsoft\.ManagedIdentity\/userAssignedIdentities\/assign\/action$/i, role: 'Managed Identity Operator' },
-    { pattern: /^Microsoft\.ManagedIdentity\//i, role: 'Managed Identity Contributor' },
-    { pattern: /^Microsoft\.Insights\/diagnosticSettings\//i, role: 'Monitoring Contributor' },
-    { pattern: /^Microsoft\.OperationalInsights\//i, role: 'Log Analytics Contributor' },
-    { pattern: /^Microsoft\.Resources\/subscriptions\/resourceGroups\//i, role: 'Contributor (on the subscription)' },
-    { pattern: /^Microsoft\.App\//i, role: 'Contributor' },
-    { pattern: /\/read$/i, role: 'Reader' }
-];
-function roleForAction(action) {
-    return RULES.find((rule) => rule.pattern.test(action))?.role ?? 'Contributor';
-}
-
-;// CONCATENATED MODULE: ./src/azure/errors.ts
-/** Every Azure failure becomes one line a user can act on: what failed, why, and what to do next. */
-
-/** An error whose message is already the one line to show a user. */
-class AzureError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'AzureError';
-    }
-}
-function asErrorLike(error) {
-    return typeof error === 'object' && error !== null ? error : { message: String(error) };
-}
-function statusOf(error) {
-    return asErrorLike(error).statusCode;
-}
-function isNotFound(error) {
-    return statusOf(error) === 404;
-}
-const CONNECTION_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE', 'UND_ERR_SOCKET', 'REQUEST_SEND_ERROR'];
-const AUTHZ_ACTION = /perform action '([^']+)' over scope '([^']+)'/i;
-const LINKED_ACTION = /perform action '([^']+)' on the linked scope\(s\) '([^']+)'/i;
-const LRO_FAILED = /^The long-running operation has failed\.\s*([^.\s]+)\.\s*([\s\S]*)$/;
-/**
- * One line for `what` (e.g. "write job caj-studio") failing with `error`.
- * `endpoint` names the host in connection errors.
- */
-function describeAzureError(error, what, endpoint) {
-    if (error instanceof AzureError)
-        return error.message;
-    const e = asErrorLike(error);
-    const message = oneLine(e.message ?? '');
-    const authz = AUTHZ_ACTION.exec(message) ?? LINKED_ACTION.exec(message);
-    if (e.statusCode === 403 || authz) {
-        if (authz) {
-            const [, action, scope] = authz;
-            return `Cannot ${what}: the signed-in identity lacks '${action}' on ${scope}. Grant it the "${roleForAction(action)}" role on that scope (or a parent), then rerun.`;
-        }
-        return `Cannot ${what}: Azure refused access (${e.code ?? 'Forbidden'}): ${message}`;
-    }
-    if (e.statusCode === 401) {
-        return `Cannot ${what}: Azure rejected the sign-in token (${e.code ?? 'Unauthorized'}): check the tenant, client id and federated credential.`;
-    }
-    const lro = LRO_FAILED.exec(message);
-    if (lro)
-        return `Cannot ${what}: Azure reported ${lro[1]}: ${lro[2].trim() || 'no details'}`;
-    const connection = connectionCode(error);
-    if (connection) {
-        return `Cannot ${what}: could not reach ${endpoint ?? 'Azure Resource Manager'} (${connection}); check the network and the ARM endpoint setting, then rerun.`;
-    }
-    // ARM's own code says more than the HTTP status (and a failed Location-mode poll arrives as a plain 4xx).
-    if (e.statusCode && e.code)
-        return `Cannot ${what}: Azure reported ${e.code}: ${message}`;
-    if (e.statusCode)
-        return `Cannot ${what}: HTTP ${e.statusCode}: ${message}`;
-    if (/AADSTS|CredentialUnavailable|AuthenticationError/i.test(`${error?.name} ${message}`)) {
-        return `Cannot ${what}: Azure sign-in failed: ${message}`;
-    }
-    return `Cannot ${what}: ${message || 'unknown error'}`;
-}
-function connectionCode(error) {
-    let current = error;
-    for (let depth = 0; depth < 4 && current; depth++) {
-        const e = asErrorLike(current);
-        if (e.code && CONNECTION_CODES.includes(e.code))
-            return e.code;
-        const inMessage = CONNECTION_CODES.find((code) => e.message?.includes(code));
-        if (inMessage)
-            return inMessage;
-        if (/socket hang up|other side closed|fetch failed/i.test(e.message ?? ''))
-            return 'connection dropped';
-        current = e.cause;
-    }
-    return undefined;
-}
-function oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
-const KEY_VAULT_ACCESS = /unable to get value using managed identity|unable to fetch secret/i;
-/** ARM's refusal of a job whose Key Vault secret reference the identity cannot read yet (InvalidParameterValueInContainerTemplate). */
-function isKeyVaultAccessError(error) {
-    return KEY_VAULT_ACCESS.test(asErrorLike(error).message ?? '');
 }
 
 
@@ -30134,6 +30244,30 @@ function contains(outer, inner) {
 /** Two aligned ranges overlap exactly when one contains the other. */
 function overlaps(a, b) {
     return contains(a, b) || contains(b, a);
+}
+
+
+/***/ }),
+
+/***/ 37827:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ ConfigError)
+/* harmony export */ });
+/* unused harmony export formatProblem */
+function formatProblem(p) {
+    const head = `${p.file}:${p.line}:${p.col}: ${p.message}`;
+    return p.hint ? `${head}\n  hint: ${p.hint}` : head;
+}
+/** Thrown when one or more config files are invalid; carries every problem found, not just the first. */
+class ConfigError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.map(formatProblem).join('\n'));
+        this.name = 'ConfigError';
+        this.problems = problems;
+    }
 }
 
 
@@ -31458,6 +31592,211 @@ function createHttp(options = {}) {
         call.on('error', (error) => reject(new Error(`cannot reach ${url.host}: ${error.code ?? error.message}`)));
         call.end(payload);
     });
+}
+
+
+/***/ }),
+
+/***/ 79407:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* reexport safe */ _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_3__.a)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3414);
+/* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7693);
+/**
+ * One bundle, two doors. `node dist/index.js` (action.yml's `main`) runs the action; the `runner-setup` command
+ * (bin/runner-setup.js) imports `runCli` from the same bundle, so the action and the CLI ship as one build.
+ */
+
+
+
+
+if (process.argv[1] && import.meta.url === (0,node_url__WEBPACK_IMPORTED_MODULE_1__.pathToFileURL)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(process.argv[1])).href)
+    await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 32794:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ resultJson)
+/* harmony export */ });
+/* harmony import */ var _commands_result_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4493);
+
+/** Machine-readable result: one object for one team (`{ team, changes, ... }`), `{ teams: [...] }` for several. */
+function resultJson(result) {
+    const teams = result.teams.map((t) => teamJson(result.command, t));
+    return teams.length === 1 ? teams[0] : { command: result.command, exitCode: result.exitCode, teams };
+}
+function teamJson(command, t) {
+    const out = { team: t.team, file: t.file, command };
+    if (t.error)
+        out.error = t.error;
+    if (t.plan) {
+        out.changes = t.plan.entries
+            .filter((e) => e.action !== 'noop')
+            .map((e) => ({ action: e.action, type: e.type, id: e.id, name: e.name, level: e.level, ...(e.body ? { body: e.body } : {}), ...(e.changes ? { fields: e.changes } : {}) }));
+    }
+    if (t.offline)
+        out.offline = true;
+    if (t.counts)
+        out.counts = t.counts;
+    if (t.writes)
+        out.writes = t.writes;
+    if (t.drift) {
+        out.drift = t.drift.length > 0;
+        out.differences = t.drift;
+    }
+    if (t.deleted)
+        out.deleted = t.deleted;
+    if (t.refused)
+        out.refused = t.refused;
+    if (t.checks)
+        out.checks = t.checks;
+    if (t.runners)
+        out.runners = t.runners;
+    if (t.executions)
+        out.executions = t.executions;
+    if (t.issue)
+        out.issue = t.issue;
+    if (t.timings)
+        out.timings = t.timings;
+    out.changeCount = (0,_commands_result_js__WEBPACK_IMPORTED_MODULE_0__/* .changeCount */ .Y)(t);
+    out.outputs = t.outputs;
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 38495:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $D: () => (/* binding */ renderPlanText),
+/* harmony export */   Fl: () => (/* binding */ formatValue)
+/* harmony export */ });
+/* unused harmony exports formatChange, planSummaryLine */
+/* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79272);
+
+const SYMBOL = { create: '+', update: '~', delete: '-', noop: '=' };
+/** One line per value: short values inline, long ones (bodies, lists) as compact JSON cut at a readable width. */
+function formatValue(value) {
+    if (value === undefined)
+        return '(absent)';
+    const text = JSON.stringify(value);
+    return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+function formatChange(change) {
+    return `${change.path}: ${formatValue(change.from)} → ${formatValue(change.to)}`;
+}
+function planSummaryLine(plan) {
+    const c = (0,_core_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .countActions */ .Bd)(plan);
+    return `${c.create} to create, ${c.update} to update, ${c.delete} to delete, ${c.noop} unchanged`;
+}
+/** The readable plan: one row per resource, field-level changes under updates. */
+function renderPlanText(plan, heading) {
+    const rows = plan.entries.map((e) => [`${SYMBOL[e.action]} ${e.action}`, e.type, e.name]);
+    const widths = [0, 1].map((i) => Math.max(0, ...rows.map((r) => r[i].length)));
+    const lines = [heading];
+    plan.entries.forEach((entry, i) => {
+        const [action, type, name] = rows[i];
+        lines.push(`  ${action.padEnd(widths[0])}  ${type.padEnd(widths[1])}  ${name}`);
+        for (const change of entry.changes ?? [])
+            lines.push(`      ${formatChange(change)}`);
+    });
+    lines.push(planSummaryLine(plan));
+    return lines.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 65655:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ renderText)
+/* harmony export */ });
+/* harmony import */ var _plan_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38495);
+
+const CHECK_MARK = { pass: '✓', warn: '!', fail: '✗' };
+const WRITE_MARK = { create: '+', update: '~', delete: '-' };
+const DRIFT_LINE = {
+    create: (what) => `missing ${what}`,
+    update: (what) => `changed ${what}`,
+    delete: (what) => `extra ${what} (not in the config: apply deletes it)`,
+    noop: (what) => `unchanged ${what}`
+};
+/** The readable report of a command, one block per team. */
+function renderText(result) {
+    return result.teams.map((t) => teamText(result.command, t)).join('\n\n');
+}
+function teamText(command, t) {
+    if (t.error)
+        return `✗ team ${t.team} (${t.file}): ${t.error}`;
+    switch (command) {
+        case 'plan':
+            return (0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .renderPlanText */ .$D)(t.plan, t.offline ? `Plan for team ${t.team} (offline: every resource is a create)` : `Plan for team ${t.team}`);
+        case 'apply': {
+            const writes = t.writes ?? [];
+            const head = writes.length === 0 ? `Team ${t.team} is up to date: nothing written.` : `Applied team ${t.team}: ${plural(writes.length, 'resource')} written.`;
+            return [head, ...writes.map((w) => `  ${WRITE_MARK[w.action]} ${w.action} ${w.kind} ${w.name} (${(w.durationMs / 1000).toFixed(1)}s)`), runsOnLine(t)].join('\n');
+        }
+        case 'drift': {
+            const items = t.drift ?? [];
+            if (items.length === 0)
+                return `No drift for team ${t.team}.${issueText(t)}`;
+            const lines = [`Drift for team ${t.team}: ${plural(items.length, 'resource')} ${items.length === 1 ? 'differs' : 'differ'} from the config.`];
+            for (const item of items) {
+                lines.push(`  ${DRIFT_LINE[item.action](`${item.kind} ${item.name}`)}`);
+                for (const change of item.changes)
+                    lines.push(`      ${change.path}: Azure has ${(0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatValue */ .Fl)(change.from)}, the config says ${(0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatValue */ .Fl)(change.to)}`);
+            }
+            return lines.join('\n') + issueText(t);
+        }
+        case 'destroy': {
+            const lines = [`Destroyed team ${t.team}: ${plural(t.deleted?.length ?? 0, 'resource')} deleted.`];
+            for (const d of t.deleted ?? [])
+                lines.push(`  - ${d.kind} ${d.name}`);
+            for (const r of t.refused ?? [])
+                lines.push(`  ✗ left alone: ${r.id}: ${r.reason}`);
+            return lines.join('\n');
+        }
+        case 'verify': {
+            const lines = [`Verify team ${t.team}:`];
+            for (const c of t.checks ?? [])
+                lines.push(`  ${CHECK_MARK[c.status]} ${c.name}: ${c.detail}`);
+            for (const r of t.runners ?? [])
+                lines.push(`    runner ${r.name}: ${r.status}${r.busy ? ', busy' : ''}${r.stale ? ` (${r.removed ? 'deregistered: ' : ''}${r.stale})` : ''}`);
+            return lines.join('\n');
+        }
+    }
+}
+function issueText(t) {
+    const issue = t.issue;
+    if (!issue || issue.action === 'skipped' || issue.action === 'none')
+        return '';
+    if (issue.action === 'error')
+        return `\n  ✗ ${issue.error}`;
+    return `\n  drift issue #${issue.number}: ${issue.action} (${issue.url})`;
+}
+function runsOnLine(t) {
+    return `Use these runners with: runs-on: ${t.outputs.runsOn}`;
+}
+function plural(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 
@@ -43577,6 +43916,8 @@ function getIDToken(aud) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(60218);
+/******/ var __webpack_exports__ = __nccwpck_require__(79407);
 /******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__runCli = __webpack_exports__.a;
+/******/ export { __webpack_exports__runCli as runCli };
 /******/ 
