@@ -22,7 +22,7 @@ export const MIN_SUBNET_PREFIX = 27
 /** Shapes after validateTree: present keys have the right types; `usable(path)` says whether a value passed its own checks. */
 interface Tree {
   network?: { addressSpace: string; subnet: string; peerings: { useRemoteGateways?: boolean }[] }
-  github?: { scope: string; runnerGroup?: string; app?: { privateKeySecretUri: string; keyVaultId?: string } }
+  github?: { scope: string; runnerGroup?: string; runnerGroupId?: number; app?: { privateKeySecretUri: string; keyVaultId?: string } }
   runners?: { cpu?: number; memory?: string }
 }
 
@@ -97,6 +97,14 @@ function checkGitHub({ github }: Tree, usable: (path: string) => boolean): Findi
       at: 'key',
       message: 'github.runnerGroup: not allowed with scope: repo',
       hint: 'runner groups exist only at org scope; remove runnerGroup or set scope: org'
+    })
+  }
+  if (usable('github.scope') && github.scope === 'repo' && github.runnerGroupId !== undefined) {
+    findings.push({
+      path: 'github.runnerGroupId',
+      at: 'key',
+      message: 'github.runnerGroupId: not allowed with scope: repo',
+      hint: 'runner groups exist only at org scope; remove runnerGroupId or set scope: org'
     })
   }
   const { privateKeySecretUri, keyVaultId } = github.app ?? {}

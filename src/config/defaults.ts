@@ -33,6 +33,7 @@ export function applyDerivedDefaults(tree: unknown, source: ConfigSource): TeamC
       scope: github.scope,
       repos: github.repos,
       runnerGroup: github.scope === 'repo' ? REPO_SCOPE_RUNNER_GROUP : (github.runnerGroup ?? checked.team),
+      ...(github.runnerGroupId !== undefined ? { runnerGroupId: github.runnerGroupId } : {}),
       labels: github.labels ?? [checked.team],
       allowPublicRepos: github.allowPublicRepos,
       app: {

@@ -99,6 +99,7 @@ export const TEAM_CONFIG: ObjectSpec = {
         scope: { type: 'string', default: 'org', oneOf: ['org', 'repo'] },
         repos: { type: 'list', required: true, minItems: 1, items: { type: 'string', check: f.checkRepoName }, identity: lower, example: 'repos: [altinn-studio]' },
         runnerGroup: { type: 'string', check: f.checkRunnerGroupName },
+        runnerGroupId: { type: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER, example: 'runnerGroupId: 42' },
         labels: { type: 'list', minItems: 1, maxItems: 20, items: { type: 'string', check: f.checkLabel }, identity: lower },
         allowPublicRepos: { type: 'boolean', default: false },
         app: {

@@ -50,6 +50,8 @@ export interface TeamConfig {
     repos: string[]
     /** Org scope: the runner group name (default: the team name). Repo scope: always `Default`. */
     runnerGroup: string
+    /** Org scope, optional: the runner group's id, so each runner skips looking it up by name (4 calls, not 5). */
+    runnerGroupId?: number
     labels: string[]
     /** Default false: the runner group refuses public repositories. */
     allowPublicRepos: boolean

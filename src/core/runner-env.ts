@@ -15,6 +15,8 @@ export const RUNNER_ENV = {
   repo: 'RUNNER_SETUP_REPO',
   /** Org scope: runner group name (the entrypoint looks up its id). Repo scope: absent (the default group, id 1). */
   runnerGroup: 'RUNNER_SETUP_RUNNER_GROUP',
+  /** Org scope, when the config gives it: the group's id, which saves the runner a lookup by name. */
+  runnerGroupId: 'RUNNER_SETUP_RUNNER_GROUP_ID',
   /** Comma-separated runner labels. */
   labels: 'RUNNER_SETUP_LABELS',
   appId: 'RUNNER_SETUP_APP_ID',

@@ -5,12 +5,6 @@
 import { RUNNER_ENV } from '../core/runner-env.js'
 import { EntrypointError } from './errors.js'
 
-/**
- * Optional: the runner group id, resolved by apply, so an org-scope runner skips the group lookup call.
- * Proposed for RUNNER_ENV; until then it lives here.
- */
-export const RUNNER_GROUP_ID_ENV = 'RUNNER_SETUP_RUNNER_GROUP_ID'
-
 /** Knobs with production defaults; tests point them at temporary files and shorten the delays. */
 export const ENTRYPOINT_ENV = {
   runSh: 'RUNNER_SETUP_RUN_SH',
@@ -79,10 +73,10 @@ export function readRegistrationSettings(env: Env, hostname: string): Registrati
   if (scope !== 'org' && scope !== 'repo') throw new EntrypointError(`${RUNNER_ENV.scope} must be "org" or "repo", not "${scope}": re-run apply to rewrite the job template`)
   const owner = required(env, RUNNER_ENV.owner)
   const target: Target = scope === 'org' ? { scope, owner } : { scope, owner, repo: required(env, RUNNER_ENV.repo) }
-  const groupIdText = env[RUNNER_GROUP_ID_ENV]
+  const groupIdText = env[RUNNER_ENV.runnerGroupId]
   const runnerGroupId = groupIdText ? Number(groupIdText) : undefined
   if (runnerGroupId !== undefined && !(Number.isInteger(runnerGroupId) && runnerGroupId > 0)) {
-    throw new EntrypointError(`${RUNNER_GROUP_ID_ENV} must be a positive integer, not "${groupIdText}"`)
+    throw new EntrypointError(`${RUNNER_ENV.runnerGroupId} must be a positive integer, not "${groupIdText}"`)
   }
   const runnerGroup = env[RUNNER_ENV.runnerGroup] || undefined
   if (scope === 'org' && runnerGroupId === undefined && runnerGroup === undefined) {

@@ -77,6 +77,8 @@ export const INVALID_CASES: InvalidCase[] = [
   { name: 'repository written with its owner', text: withLine(11, '  repos: [altinn/minimal-app]'), expected: ['team.yaml:11:11: github.repos[0]: `altinn/minimal-app` is not a repository name'] },
   { name: 'repository listed twice', text: withLine(11, '  repos: [minimal-app, other, Minimal-App]'), expected: ['team.yaml:11:31: github.repos[2]: duplicate of github.repos[0]'] },
   { name: 'runner group at repo scope', text: withLine(11, '  scope: repo\n  repos: [minimal-app]\n  runnerGroup: minimal'), expected: ['team.yaml:13:3: github.runnerGroup: not allowed with scope: repo'] },
+  { name: 'runner group id at repo scope', text: withLine(11, '  scope: repo\n  repos: [minimal-app]\n  runnerGroupId: 42'), expected: ['team.yaml:13:3: github.runnerGroupId: not allowed with scope: repo'] },
+  { name: 'runner group id not a positive integer', text: withLine(11, '  repos: [minimal-app]\n  runnerGroupId: 0'), expected: ['team.yaml:12:18: github.runnerGroupId: must be a positive integer, got 0'] },
   { name: 'shared label self-hosted', text: withLine(11, '  repos: [minimal-app]\n  labels: [minimal, self-hosted]'), expected: ['team.yaml:12:21: github.labels[1]: `self-hosted` is a label other runners also carry'] },
   { name: 'label ubuntu-latest', text: withLine(11, '  repos: [minimal-app]\n  labels: [ubuntu-latest]'), expected: ['team.yaml:12:12: github.labels[0]: `ubuntu-latest` is a label other runners also carry'] },
   { name: 'label with a space', text: withLine(11, '  repos: [minimal-app]\n  labels: ["my label"]'), expected: ['team.yaml:12:12: github.labels[0]: `my label` is not a valid label'] },

@@ -315,14 +315,26 @@ describe('desiredResources, repo scope with its own resource group', () => {
 })
 
 describe('desiredResources, contract checks over both scopes', () => {
+  it('passes a configured runner group id, so each org-scope runner skips the lookup by name', () => {
+    const config = orgTeam()
+    config.github.runnerGroupId = 42
+    const job = desiredResources(config).find((r) => r.kind === 'job')!
+    const env = ((job.body.template as { containers: { env: { name: string; value: unknown }[] }[] }).containers[0]!.env)
+    expect(env.filter((e) => e.name.startsWith('RUNNER_SETUP_RUNNER_GROUP'))).toEqual([
+      { name: 'RUNNER_SETUP_RUNNER_GROUP', value: 'studio' },
+      { name: 'RUNNER_SETUP_RUNNER_GROUP_ID', value: '42' }
+    ])
+  })
+
   const all = [...desiredResources(orgTeam()), ...desiredResources(repoTeam())]
 
-  it('sets only RUNNER_ENV names in the container, every one of them except the other scope\'s', () => {
+  it('sets only RUNNER_ENV names in the container, every one of them except the other scope\'s and the optional group id', () => {
     const known = new Set<string>(Object.values(RUNNER_ENV))
     for (const job of all.filter((r) => r.kind === 'job')) {
       const env = asJob(job).template!.containers![0].env!
       for (const { name } of env) expect(known.has(name!)).toBe(true)
-      expect(env).toHaveLength(Object.keys(RUNNER_ENV).length - 1)
+      // The fixtures leave github.runnerGroupId unset; the test above covers it.
+      expect(env).toHaveLength(Object.keys(RUNNER_ENV).length - 2)
     }
   })
 

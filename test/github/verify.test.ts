@@ -96,6 +96,20 @@ describe('verify', () => {
     expect(world.gh.github.runners.has(starting.id)).toBe(true)
   })
 
+  it('suggests the runner group id when the config lacks it, and fails when it names another group', async () => {
+    const healthy = await verifyWith()(world.config, engine)
+    expect(byName(healthy.checks, 'runner group')?.detail).toBe(
+      `"studio" is restricted to altinn-studio, app-frontend-react (tip: github.runnerGroupId: ${world.groupId} saves every runner one GitHub call)`
+    )
+    const wrong = { ...world.config, github: { ...world.config.github, runnerGroupId: world.groupId + 1000 } }
+    const report = await verifyWith()(wrong, engine)
+    expect(byName(report.checks, 'runner group')).toEqual({
+      name: 'runner group',
+      status: 'fail',
+      detail: `"studio" in altinn: its id is ${world.groupId}, but the config says github.runnerGroupId: ${world.groupId + 1000}: fix the config and re-run apply`
+    })
+  })
+
   it('fails the runner group check when it takes other repositories or public ones', async () => {
     const group = world.gh.github.groupsOf(ORG).find((g) => g.id === world.groupId)!
     const saved = { ...group, selectedRepositoryIds: [...group.selectedRepositoryIds] }

@@ -43,6 +43,7 @@ export function runnerEnv(config: TeamConfig, layout: TeamLayout, repo: string |
     [RUNNER_ENV.owner, github.owner],
     [RUNNER_ENV.repo, github.scope === 'repo' ? repo : undefined],
     [RUNNER_ENV.runnerGroup, github.scope === 'org' ? github.runnerGroup : undefined],
+    [RUNNER_ENV.runnerGroupId, github.scope === 'org' && github.runnerGroupId !== undefined ? String(github.runnerGroupId) : undefined],
     [RUNNER_ENV.labels, github.labels.join(',')],
     [RUNNER_ENV.appId, String(github.app.id)],
     [RUNNER_ENV.installationId, String(github.app.installationId)],
