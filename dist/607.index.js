@@ -387,8 +387,14 @@ async function checkRunnerGroup(api, config) {
     }
     const repos = group.visibility === 'selected' ? await api.list(`/orgs/${(0,github_api/* enc */.fk)(owner)}/actions/runner-groups/${group.id}/repositories`, 'repositories') : [];
     const problems = runnerGroupProblems(group, repos.map((r) => r.name), config);
-    if (problems.length === 0)
-        return { name: RUNNER_GROUP_CHECK, status: 'pass', detail: `"${group.name}" is restricted to ${config.github.repos.join(', ')}` };
+    const { runnerGroupId } = config.github;
+    if (runnerGroupId !== undefined && runnerGroupId !== group.id) {
+        problems.push(`its id is ${group.id}, but the config says github.runnerGroupId: ${runnerGroupId}: fix the config and re-run apply`);
+    }
+    if (problems.length === 0) {
+        const tip = runnerGroupId === undefined ? ` (tip: github.runnerGroupId: ${group.id} saves every runner one GitHub call)` : '';
+        return { name: RUNNER_GROUP_CHECK, status: 'pass', detail: `"${group.name}" is restricted to ${config.github.repos.join(', ')}${tip}` };
+    }
     return { name: RUNNER_GROUP_CHECK, status: 'fail', detail: `"${group.name}" in ${owner}: ${problems.join('; ')}` };
 }
 /** Each way the group differs from the config, phrased as the fix. Pure. */

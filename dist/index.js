@@ -29347,6 +29347,7 @@ const TEAM_CONFIG = {
                 scope: { type: 'string', default: 'org', oneOf: ['org', 'repo'] },
                 repos: { type: 'list', required: true, minItems: 1, items: { type: 'string', check: formats/* checkRepoName */.K }, identity: lower, example: 'repos: [altinn-studio]' },
                 runnerGroup: { type: 'string', check: formats/* checkRunnerGroupName */.Fn },
+                runnerGroupId: { type: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER, example: 'runnerGroupId: 42' },
                 labels: { type: 'list', minItems: 1, maxItems: 20, items: { type: 'string', check: formats/* checkLabel */.v8 }, identity: lower },
                 allowPublicRepos: { type: 'boolean', default: false },
                 app: {
@@ -29489,6 +29490,14 @@ function checkGitHub({ github }, usable) {
             hint: 'runner groups exist only at org scope; remove runnerGroup or set scope: org'
         });
     }
+    if (usable('github.scope') && github.scope === 'repo' && github.runnerGroupId !== undefined) {
+        findings.push({
+            path: 'github.runnerGroupId',
+            at: 'key',
+            message: 'github.runnerGroupId: not allowed with scope: repo',
+            hint: 'runner groups exist only at org scope; remove runnerGroupId or set scope: org'
+        });
+    }
     const { privateKeySecretUri, keyVaultId } = github.app ?? {};
     if (privateKeySecretUri !== undefined && keyVaultId !== undefined && usable('github.app.keyVaultId') && usable('github.app.privateKeySecretUri')) {
         const vault = resourceName(keyVaultId, KEY_VAULT)?.toLowerCase();
@@ -29558,6 +29567,7 @@ function applyDerivedDefaults(tree, source) {
             scope: github.scope,
             repos: github.repos,
             runnerGroup: github.scope === 'repo' ? REPO_SCOPE_RUNNER_GROUP : (github.runnerGroup ?? checked.team),
+            ...(github.runnerGroupId !== undefined ? { runnerGroupId: github.runnerGroupId } : {}),
             labels: github.labels ?? [checked.team],
             allowPublicRepos: github.allowPublicRepos,
             app: {
@@ -30513,6 +30523,8 @@ const RUNNER_ENV = {
     repo: 'RUNNER_SETUP_REPO',
     /** Org scope: runner group name (the entrypoint looks up its id). Repo scope: absent (the default group, id 1). */
     runnerGroup: 'RUNNER_SETUP_RUNNER_GROUP',
+    /** Org scope, when the config gives it: the group's id, which saves the runner a lookup by name. */
+    runnerGroupId: 'RUNNER_SETUP_RUNNER_GROUP_ID',
     /** Comma-separated runner labels. */
     labels: 'RUNNER_SETUP_LABELS',
     appId: 'RUNNER_SETUP_APP_ID',
@@ -30560,6 +30572,7 @@ function runnerEnv(config, layout, repo) {
         [RUNNER_ENV.owner, github.owner],
         [RUNNER_ENV.repo, github.scope === 'repo' ? repo : undefined],
         [RUNNER_ENV.runnerGroup, github.scope === 'org' ? github.runnerGroup : undefined],
+        [RUNNER_ENV.runnerGroupId, github.scope === 'org' && github.runnerGroupId !== undefined ? String(github.runnerGroupId) : undefined],
         [RUNNER_ENV.labels, github.labels.join(',')],
         [RUNNER_ENV.appId, String(github.app.id)],
         [RUNNER_ENV.installationId, String(github.app.installationId)],

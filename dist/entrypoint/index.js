@@ -23,6 +23,8 @@ const RUNNER_ENV = {
     repo: 'RUNNER_SETUP_REPO',
     /** Org scope: runner group name (the entrypoint looks up its id). Repo scope: absent (the default group, id 1). */
     runnerGroup: 'RUNNER_SETUP_RUNNER_GROUP',
+    /** Org scope, when the config gives it: the group's id, which saves the runner a lookup by name. */
+    runnerGroupId: 'RUNNER_SETUP_RUNNER_GROUP_ID',
     /** Comma-separated runner labels. */
     labels: 'RUNNER_SETUP_LABELS',
     appId: 'RUNNER_SETUP_APP_ID',
@@ -55,11 +57,6 @@ function oneLine(error) {
  */
 
 
-/**
- * Optional: the runner group id, resolved by apply, so an org-scope runner skips the group lookup call.
- * Proposed for RUNNER_ENV; until then it lives here.
- */
-const RUNNER_GROUP_ID_ENV = 'RUNNER_SETUP_RUNNER_GROUP_ID';
 /** Knobs with production defaults; tests point them at temporary files and shorten the delays. */
 const ENTRYPOINT_ENV = {
     runSh: 'RUNNER_SETUP_RUN_SH',
@@ -93,10 +90,10 @@ function readRegistrationSettings(env, hostname) {
         throw new EntrypointError(`${RUNNER_ENV.scope} must be "org" or "repo", not "${scope}": re-run apply to rewrite the job template`);
     const owner = required(env, RUNNER_ENV.owner);
     const target = scope === 'org' ? { scope, owner } : { scope, owner, repo: required(env, RUNNER_ENV.repo) };
-    const groupIdText = env[RUNNER_GROUP_ID_ENV];
+    const groupIdText = env[RUNNER_ENV.runnerGroupId];
     const runnerGroupId = groupIdText ? Number(groupIdText) : undefined;
     if (runnerGroupId !== undefined && !(Number.isInteger(runnerGroupId) && runnerGroupId > 0)) {
-        throw new EntrypointError(`${RUNNER_GROUP_ID_ENV} must be a positive integer, not "${groupIdText}"`);
+        throw new EntrypointError(`${RUNNER_ENV.runnerGroupId} must be a positive integer, not "${groupIdText}"`);
     }
     const runnerGroup = env[RUNNER_ENV.runnerGroup] || undefined;
     if (scope === 'org' && runnerGroupId === undefined && runnerGroup === undefined) {
