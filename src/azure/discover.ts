@@ -6,6 +6,7 @@
 import type { TeamConfig } from '../config/types.js'
 import { teamLayout } from '../core/layout.js'
 import { orphanResources, type Listed } from '../core/orphans.js'
+import { idOf } from '../core/ownership.js'
 import { findActual } from '../core/plan.js'
 import type { ActualResource, ActualState, DesiredResource } from '../core/types.js'
 import { parseArmId, requireResourceGroup } from './arm-id.js'
@@ -35,10 +36,6 @@ function peeringsOf(vnet: ActualResource | undefined): ActualResource[] {
   return peerings.flatMap((p: { id?: unknown }) => (typeof p.id === 'string' ? [toActual(p.id, p)] : []))
 }
 
-function remoteVnetOf(peering: ActualResource): string | undefined {
-  const id = (peering.body.remoteVirtualNetwork as { id?: unknown } | undefined)?.id
-  return typeof id === 'string' ? id : undefined
-}
 
 /**
  * The desired list with the orphans added (as `absent` resources), their state added to `actual`: taken from the
@@ -53,7 +50,7 @@ export async function withOrphans(
 ): Promise<DesiredResource[]> {
   const peerings = peeringsOf(findActual(actual, teamLayout(config).virtualNetworkId))
   const listed: Listed = {
-    peerings: peerings.map((p) => ({ id: p.id, name: p.id.slice(p.id.lastIndexOf('/') + 1), remoteVnetId: remoteVnetOf(p) })),
+    peerings: peerings.map((p) => ({ id: p.id, name: p.id.slice(p.id.lastIndexOf('/') + 1), remoteVnetId: idOf(p.body.remoteVirtualNetwork) })),
     jobs: jobs.map((j) => ({ id: j.id, tags: j.body.tags as Record<string, string> | undefined }))
   }
   const orphans = orphanResources(config, wanted, listed)

@@ -3,6 +3,13 @@ import { parseArmId, rgAndNames } from './arm-id.js'
 import type { Clients } from './clients.js'
 import { isNotFound } from './errors.js'
 
+const ACTIVE = new Set(['running', 'processing'])
+
+/** Whether an execution (status as Container Apps reports it) still holds a container. */
+export function isActiveExecution(status: string | undefined): boolean {
+  return ACTIVE.has(String(status ?? '').toLowerCase())
+}
+
 export interface ExecutionSummary {
   name: string
   /** As Container Apps reports it: Running, Processing, Succeeded, Failed, Stopped, Degraded, Unknown. */

@@ -3,7 +3,8 @@ import { isRef } from './refs.js'
 import { MANAGED_BY, MANAGED_BY_TAG, TEAM_TAG } from './resources/common.js'
 import type { ActualResource, DesiredResource } from './types.js'
 
-function idOf(value: unknown): string | undefined {
+/** The `id` of an ARM sub-resource reference (`{ id }`), when there is one. */
+export function idOf(value: unknown): string | undefined {
   const id = (value as { id?: unknown } | undefined)?.id
   return typeof id === 'string' ? id : undefined
 }

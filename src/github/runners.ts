@@ -3,6 +3,7 @@
  * execution's start time tells how long an idle runner has waited. Offline or long-idle ones are stale.
  */
 import type { TeamConfig } from '../config/types.js'
+import { isActiveExecution } from '../azure/executions.js'
 import { enc, type GitHubApi } from './api.js'
 import type { VerifyCheck } from './verify-types.js'
 
@@ -32,7 +33,6 @@ export interface RunnerReport {
 }
 
 export const RUNNERS_CHECK = 'runners'
-const ACTIVE = new Set(['running', 'processing'])
 
 export async function listTeamRunners(api: GitHubApi, config: TeamConfig): Promise<TeamRunner[]> {
   const { owner, scope, repos, labels } = config.github
@@ -55,7 +55,7 @@ export function staleReason(runner: TeamRunner, execution: ExecutionView | undef
   if (runner.busy) return undefined
   const started = execution?.startTime ? Date.parse(execution.startTime) : NaN
   const idleMinutes = Number.isFinite(started) ? (nowMs - started) / 60_000 : undefined
-  const active = execution !== undefined && ACTIVE.has(execution.status.toLowerCase())
+  const active = execution !== undefined && isActiveExecution(execution.status)
   if (active && idleMinutes !== undefined && idleMinutes < idleTimeoutMinutes) return undefined
   if (runner.status !== 'online') return 'offline'
   if (execution && !active) return `online but its execution ended (${execution.status})`

@@ -3,6 +3,7 @@ import type { Job, JobExecution } from '@azure/arm-appcontainers'
 import { parseArmId, rgAndNames } from '../arm-id.js'
 import type { Clients } from '../clients.js'
 import { AzureError, isNotFound } from '../errors.js'
+import { isActiveExecution } from '../executions.js'
 import { callOptions, deleteIgnoringNotFound, getOrUndefined, signalOf, toActual, waitFor } from './lro.js'
 import type { OperationContext, ResourceAdapter } from './types.js'
 
@@ -15,7 +16,6 @@ export interface JobStopOptions {
   timeoutMs: number
 }
 
-const ACTIVE = new Set(['running', 'processing'])
 
 export function jobAdapter(clients: Clients, stop: JobStopOptions): ResourceAdapter {
   const apps = (id: string) => clients.apps(parseArmId(id).subscriptionId)
@@ -63,7 +63,7 @@ async function stopExecutions(clients: Clients, id: string, stop: JobStopOptions
 /** A job already gone has no executions. */
 async function activeExecutions(list: () => Promise<JobExecution[]>): Promise<JobExecution[]> {
   try {
-    return (await list()).filter((e) => ACTIVE.has(String(e.status ?? '').toLowerCase()))
+    return (await list()).filter((e) => isActiveExecution(e.status))
   } catch (error) {
     if (isNotFound(error)) return []
     throw error
