@@ -154,6 +154,7 @@ var common = __webpack_require__(88032);
 /** Proof that an existing resource with one of our names is this team's, before apply writes or destroy deletes it. */
 
 
+/** The `id` of an ARM sub-resource reference (`{ id }`), when there is one. */
 function idOf(value) {
     const id = value?.id;
     return typeof id === 'string' ? id : undefined;
@@ -678,6 +679,7 @@ function signalOf(ctx) {
 
 
 
+
 /** Every job in the team's resource group (none while the group does not exist yet). */
 async function listJobs(clients, resourceGroupId, endpoint) {
     const parsed = (0,arm_id/* parseArmId */.fk)(resourceGroupId);
@@ -702,10 +704,6 @@ function peeringsOf(vnet) {
         return [];
     return peerings.flatMap((p) => (typeof p.id === 'string' ? [toActual(p.id, p)] : []));
 }
-function remoteVnetOf(peering) {
-    const id = peering.body.remoteVirtualNetwork?.id;
-    return typeof id === 'string' ? id : undefined;
-}
 /**
  * The desired list with the orphans added (as `absent` resources), their state added to `actual`: taken from the
  * listings, and read with `readMore` for what the listings do not hold.
@@ -713,7 +711,7 @@ function remoteVnetOf(peering) {
 async function withOrphans(config, wanted, actual, jobs, readMore) {
     const peerings = peeringsOf((0,core_plan/* findActual */._q)(actual, (0,core_layout/* teamLayout */.YM)(config).virtualNetworkId));
     const listed = {
-        peerings: peerings.map((p) => ({ id: p.id, name: p.id.slice(p.id.lastIndexOf('/') + 1), remoteVnetId: remoteVnetOf(p) })),
+        peerings: peerings.map((p) => ({ id: p.id, name: p.id.slice(p.id.lastIndexOf('/') + 1), remoteVnetId: idOf(p.body.remoteVirtualNetwork) })),
         jobs: jobs.map((j) => ({ id: j.id, tags: j.body.tags }))
     };
     const orphans = orphanResources(config, wanted, listed);
@@ -797,11 +795,13 @@ function identityAdapter(clients) {
     };
 }
 
+// EXTERNAL MODULE: ./src/azure/executions.ts
+var executions = __webpack_require__(46652);
 ;// CONCATENATED MODULE: ./src/azure/resources/job.ts
 
 
 
-const ACTIVE = new Set(['running', 'processing']);
+
 function jobAdapter(clients, stop) {
     const apps = (id) => clients.apps((0,arm_id/* parseArmId */.fk)(id).subscriptionId);
     return {
@@ -849,7 +849,7 @@ async function stopExecutions(clients, id, stop, ctx) {
 /** A job already gone has no executions. */
 async function activeExecutions(list) {
     try {
-        return (await list()).filter((e) => ACTIVE.has(String(e.status ?? '').toLowerCase()));
+        return (await list()).filter((e) => (0,executions/* isActiveExecution */.p)(e.status));
     }
     catch (error) {
         if ((0,errors/* isNotFound */.c4)(error))
@@ -1145,6 +1145,49 @@ async function forEachTeam(configs, fn, options = {}) {
             return { team: config.team, ok: false, error: (0,errors/* describeAzureError */.pv)(error, `run for team ${config.team}`) };
         }
     });
+}
+
+
+/***/ }),
+
+/***/ 46652:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ listJobExecutions),
+/* harmony export */   p: () => (/* binding */ isActiveExecution)
+/* harmony export */ });
+/* harmony import */ var _arm_id_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50899);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85670);
+/** A job's executions, newest first, read through the Container Apps SDK (verify reports them; runners are named after them). */
+
+
+const ACTIVE = new Set(['running', 'processing']);
+/** Whether an execution (status as Container Apps reports it) still holds a container. */
+function isActiveExecution(status) {
+    return ACTIVE.has(String(status ?? '').toLowerCase());
+}
+/** Empty when the job does not exist. */
+async function listJobExecutions(clients, jobId) {
+    const [rg, name] = (0,_arm_id_js__WEBPACK_IMPORTED_MODULE_1__/* .rgAndNames */ .vt)(jobId, 1);
+    const api = clients.apps((0,_arm_id_js__WEBPACK_IMPORTED_MODULE_1__/* .parseArmId */ .fk)(jobId).subscriptionId);
+    const found = [];
+    try {
+        for await (const e of api.jobsExecutions.list(rg, name)) {
+            found.push({
+                name: e.name ?? '',
+                status: e.status ?? 'Unknown',
+                ...(e.startTime ? { startTime: new Date(e.startTime).toISOString() } : {}),
+                ...(e.endTime ? { endTime: new Date(e.endTime).toISOString() } : {})
+            });
+        }
+    }
+    catch (error) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(error))
+            return [];
+        throw error;
+    }
+    return found.sort((a, b) => (b.startTime ?? '').localeCompare(a.startTime ?? ''));
 }
 
 

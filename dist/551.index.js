@@ -1,5 +1,5 @@
-export const id = 607;
-export const ids = [607];
+export const id = 551;
+export const ids = [551];
 export const modules = {
 
 /***/ 50899:
@@ -45,7 +45,50 @@ function rgAndNames(id, count) {
 
 /***/ }),
 
-/***/ 607:
+/***/ 46652:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ listJobExecutions),
+/* harmony export */   p: () => (/* binding */ isActiveExecution)
+/* harmony export */ });
+/* harmony import */ var _arm_id_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50899);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85670);
+/** A job's executions, newest first, read through the Container Apps SDK (verify reports them; runners are named after them). */
+
+
+const ACTIVE = new Set(['running', 'processing']);
+/** Whether an execution (status as Container Apps reports it) still holds a container. */
+function isActiveExecution(status) {
+    return ACTIVE.has(String(status ?? '').toLowerCase());
+}
+/** Empty when the job does not exist. */
+async function listJobExecutions(clients, jobId) {
+    const [rg, name] = (0,_arm_id_js__WEBPACK_IMPORTED_MODULE_1__/* .rgAndNames */ .vt)(jobId, 1);
+    const api = clients.apps((0,_arm_id_js__WEBPACK_IMPORTED_MODULE_1__/* .parseArmId */ .fk)(jobId).subscriptionId);
+    const found = [];
+    try {
+        for await (const e of api.jobsExecutions.list(rg, name)) {
+            found.push({
+                name: e.name ?? '',
+                status: e.status ?? 'Unknown',
+                ...(e.startTime ? { startTime: new Date(e.startTime).toISOString() } : {}),
+                ...(e.endTime ? { endTime: new Date(e.endTime).toISOString() } : {})
+            });
+        }
+    }
+    catch (error) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(error))
+            return [];
+        throw error;
+    }
+    return found.sort((a, b) => (b.startTime ?? '').localeCompare(a.startTime ?? ''));
+}
+
+
+/***/ }),
+
+/***/ 78551:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -62,39 +105,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/layout.ts
 var layout = __webpack_require__(16585);
-// EXTERNAL MODULE: ./src/azure/arm-id.ts
-var arm_id = __webpack_require__(50899);
-// EXTERNAL MODULE: ./src/azure/errors.ts + 1 modules
-var errors = __webpack_require__(85670);
-;// CONCATENATED MODULE: ./src/azure/executions.ts
-/** A job's executions, newest first, read through the Container Apps SDK (verify reports them; runners are named after them). */
-
-
-/** Empty when the job does not exist. */
-async function listJobExecutions(clients, jobId) {
-    const [rg, name] = (0,arm_id/* rgAndNames */.vt)(jobId, 1);
-    const api = clients.apps((0,arm_id/* parseArmId */.fk)(jobId).subscriptionId);
-    const found = [];
-    try {
-        for await (const e of api.jobsExecutions.list(rg, name)) {
-            found.push({
-                name: e.name ?? '',
-                status: e.status ?? 'Unknown',
-                ...(e.startTime ? { startTime: new Date(e.startTime).toISOString() } : {}),
-                ...(e.endTime ? { endTime: new Date(e.endTime).toISOString() } : {})
-            });
-        }
-    }
-    catch (error) {
-        if ((0,errors/* isNotFound */.c4)(error))
-            return [];
-        throw error;
-    }
-    return found.sort((a, b) => (b.startTime ?? '').localeCompare(a.startTime ?? ''));
-}
-
+// EXTERNAL MODULE: ./src/azure/executions.ts
+var azure_executions = __webpack_require__(46652);
 // EXTERNAL MODULE: ./src/entrypoint/errors.ts
-var entrypoint_errors = __webpack_require__(16083);
+var errors = __webpack_require__(16083);
 // EXTERNAL MODULE: ./src/github/api.ts
 var github_api = __webpack_require__(28943);
 ;// CONCATENATED MODULE: ./src/github/api-budget.ts
@@ -150,10 +164,10 @@ function createAppJwt(appId, privateKeyPem, nowSeconds) {
         key = (0,external_node_crypto_.createPrivateKey)(privateKeyPem);
     }
     catch {
-        throw new entrypoint_errors/* EntrypointError */.X('the GitHub App private key read from Key Vault is not a PEM private key: store the App\'s downloaded .pem file as the secret value');
+        throw new errors/* EntrypointError */.X('the GitHub App private key read from Key Vault is not a PEM private key: store the App\'s downloaded .pem file as the secret value');
     }
     if (key.asymmetricKeyType !== 'rsa') {
-        throw new entrypoint_errors/* EntrypointError */.X(`the GitHub App private key read from Key Vault is ${key.asymmetricKeyType}, not RSA: store the App's downloaded .pem file as the secret value`);
+        throw new errors/* EntrypointError */.X(`the GitHub App private key read from Key Vault is ${key.asymmetricKeyType}, not RSA: store the App's downloaded .pem file as the secret value`);
     }
     const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
     const payload = base64url(JSON.stringify({ iat: nowSeconds - 60, exp: nowSeconds + 9 * 60, iss: appId }));
@@ -241,13 +255,13 @@ async function mintInstallationToken(gh, appJwt, installationId, target) {
             : response.status === 422 || response.status === 403
                 ? `the App installation lacks ${Object.keys(registrationScope(target).permissions)[0]} write${target.scope === 'repo' ? ` or access to ${target.owner}/${target.repo}` : ''}: grant it in the App's settings and accept the new permissions`
                 : 'GitHub may be down; the job will be retried by the next execution';
-    throw new entrypoint_errors/* EntrypointError */.X(`installation token failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)}): ${hint}`);
+    throw new errors/* EntrypointError */.X(`installation token failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)}): ${hint}`);
 }
 async function findRunnerGroupId(gh, token, org, name) {
     for (let page = 1; page <= 50; page++) {
         const response = await call(gh, 'GET', `/orgs/${enc(org)}/actions/runner-groups?per_page=100&page=${page}`, token);
         if (response.status !== 200)
-            throw new entrypoint_errors/* EntrypointError */.X(`listing runner groups of ${org} failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)})`);
+            throw new errors/* EntrypointError */.X(`listing runner groups of ${org} failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)})`);
         const groups = response.body.runner_groups ?? [];
         const found = groups.find((g) => g.name.toLowerCase() === name.toLowerCase());
         if (found)
@@ -255,7 +269,7 @@ async function findRunnerGroupId(gh, token, org, name) {
         if (groups.length < 100)
             break;
     }
-    throw new entrypoint_errors/* EntrypointError */.X(`runner group "${name}" does not exist in ${org}: ask an organisation owner to create it (restricted to the team's repositories), then run verify`);
+    throw new errors/* EntrypointError */.X(`runner group "${name}" does not exist in ${org}: ask an organisation owner to create it (restricted to the team's repositories), then run verify`);
 }
 async function generateJitConfig(gh, token, target, request) {
     const response = await call(gh, 'POST', `${targetPath(target)}/actions/runners/generate-jitconfig`, token, {
@@ -275,7 +289,7 @@ async function generateJitConfig(gh, token, target, request) {
             : response.status === 409
                 ? `a runner named ${request.name} already exists: remove it (verify --fix) and let the next execution register`
                 : 'check the runner group and labels of the job template (re-run apply)';
-    throw new entrypoint_errors/* EntrypointError */.X(`JIT runner registration failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)}): ${hint}`);
+    throw new errors/* EntrypointError */.X(`JIT runner registration failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)}): ${hint}`);
 }
 /** undefined when the runner no longer exists (it took its job and GitHub removed it). */
 async function getRunnerBusy(gh, token, target, runnerId) {
@@ -293,7 +307,7 @@ async function deleteRunner(gh, token, target, runnerId) {
         return true;
     if (response.status === 404)
         return false;
-    throw new entrypoint_errors/* EntrypointError */.X(`deleting runner ${runnerId} failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)}): verify --fix removes it later`);
+    throw new errors/* EntrypointError */.X(`deleting runner ${runnerId} failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)}): verify --fix removes it later`);
 }
 function enc(part) {
     return encodeURIComponent(part);
@@ -333,7 +347,7 @@ async function checkJitConfig(config, deps) {
         return { name: JIT_CHECK, status: 'pass', detail: `App ${config.github.app.id} minted a JIT config for ${where} (runner ${name}, deleted again)` };
     }
     catch (error) {
-        return { name: JIT_CHECK, status: 'fail', detail: (0,entrypoint_errors/* oneLine */.T)(error) };
+        return { name: JIT_CHECK, status: 'fail', detail: (0,errors/* oneLine */.T)(error) };
     }
 }
 async function readAppKey(config, deps) {
@@ -347,7 +361,7 @@ async function readAppKey(config, deps) {
         token = access.token;
     }
     catch (error) {
-        return warn(`no Key Vault token for the signed-in identity (${(0,entrypoint_errors/* oneLine */.T)(error)})`);
+        return warn(`no Key Vault token for the signed-in identity (${(0,errors/* oneLine */.T)(error)})`);
     }
     const url = new URL(keyVaultUrl(config.github.app.privateKeySecretUri, deps.keyVaultEndpoint));
     url.searchParams.set('api-version', '7.4');
@@ -421,8 +435,8 @@ function runnerGroupProblems(group, selectedRepos, config) {
 
 ;// CONCATENATED MODULE: ./src/github/runners.ts
 
+
 const RUNNERS_CHECK = 'runners';
-const ACTIVE = new Set(['running', 'processing']);
 async function listTeamRunners(api, config) {
     const { owner, scope, repos, labels } = config.github;
     const collections = scope === 'org' ? [`/orgs/${(0,github_api/* enc */.fk)(owner)}/actions/runners`] : repos.map((repo) => `/repos/${(0,github_api/* enc */.fk)(owner)}/${(0,github_api/* enc */.fk)(repo)}/actions/runners`);
@@ -445,7 +459,7 @@ function staleReason(runner, execution, idleTimeoutMinutes, nowMs) {
         return undefined;
     const started = execution?.startTime ? Date.parse(execution.startTime) : NaN;
     const idleMinutes = Number.isFinite(started) ? (nowMs - started) / 60_000 : undefined;
-    const active = execution !== undefined && ACTIVE.has(execution.status.toLowerCase());
+    const active = execution !== undefined && (0,azure_executions/* isActiveExecution */.p)(execution.status);
     if (active && idleMinutes !== undefined && idleMinutes < idleTimeoutMinutes)
         return undefined;
     if (runner.status !== 'online')
@@ -507,7 +521,7 @@ function createVerify(deps) {
     return async (config, engine) => {
         const started = now();
         const drift = await engine.drift(config);
-        const executions = (await Promise.all((0,layout/* teamLayout */.YM)(config).jobs.map((job) => listJobExecutions(deps.clients, job.id)))).flat();
+        const executions = (await Promise.all((0,layout/* teamLayout */.YM)(config).jobs.map((job) => (0,azure_executions/* listJobExecutions */.P)(deps.clients, job.id)))).flat();
         executions.sort((a, b) => (b.startTime ?? '').localeCompare(a.startTime ?? ''));
         const checks = [azureCheck(drift.items, drift.plan.entries.length), executionsCheck(executions)];
         let runners = [];
@@ -592,7 +606,7 @@ async function guarded(name, config, run) {
 /** The token could not read what the check needs: a warning that says which access to give it. */
 function notChecked(name, config, error) {
     const access = config.github.scope === 'org' ? 'organization self-hosted runners read (and write for --fix)' : 'repository administration read (and write for --fix)';
-    const why = error instanceof github_api/* GitHubApiError */.OS ? error.message : (0,entrypoint_errors/* oneLine */.T)(error);
+    const why = error instanceof github_api/* GitHubApiError */.OS ? error.message : (0,errors/* oneLine */.T)(error);
     return { name, status: 'warn', detail: `not checked: ${why}: give github-token ${access}, e.g. an App installation token` };
 }
 function skipped(name) {
