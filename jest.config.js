@@ -1,4 +1,4 @@
-/** ESM jest with ts-jest (ecosystem.md §1.2). Type checking is `npm run typecheck`, so ts-jest only transpiles. */
+/** ESM jest with ts-jest. Type checking is `npm run typecheck`, so ts-jest only transpiles. */
 export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],

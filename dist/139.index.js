@@ -39,13 +39,13 @@ function createClients(options) {
     const modular = { ...pipeline, credentials: { scopes: [scope] } };
     const classic = { ...pipeline, credentialScopes: [scope] };
     const cred = (0,_shared_token_js__WEBPACK_IMPORTED_MODULE_7__.sharedTokenCredential)(options.credential);
-    const network = lazy((sub) => new _azure_arm_network__WEBPACK_IMPORTED_MODULE_3__/* .NetworkManagementClient */ .D76(cred, sub, modular));
-    const apps = lazy((sub) => new _azure_arm_appcontainers__WEBPACK_IMPORTED_MODULE_0__/* .ContainerAppsAPIClient */ .tV(cred, sub, modular));
-    const dns = lazy((sub) => new _azure_arm_privatedns__WEBPACK_IMPORTED_MODULE_4__/* .PrivateDnsManagementClient */ .F5(cred, sub, modular));
-    const monitor = lazy((sub) => new _azure_arm_monitor__WEBPACK_IMPORTED_MODULE_1__/* .MonitorClient */ .UK(cred, sub, modular));
-    const resources = lazy((sub) => new _azure_arm_resources__WEBPACK_IMPORTED_MODULE_5__/* .ResourceManagementClient */ .h0(cred, sub, modular));
-    const identities = lazy((sub) => new _azure_arm_msi__WEBPACK_IMPORTED_MODULE_2__/* .ManagedServiceIdentityClient */ .Gs(cred, sub, classic));
-    const authorization = lazy((sub) => new _azure_arm_authorization__WEBPACK_IMPORTED_MODULE_8__/* .AuthorizationManagementClient */ .IK(cred, sub, classic));
+    const network = lazy(sub => new _azure_arm_network__WEBPACK_IMPORTED_MODULE_3__/* .NetworkManagementClient */ .D76(cred, sub, modular));
+    const apps = lazy(sub => new _azure_arm_appcontainers__WEBPACK_IMPORTED_MODULE_0__/* .ContainerAppsAPIClient */ .tV(cred, sub, modular));
+    const dns = lazy(sub => new _azure_arm_privatedns__WEBPACK_IMPORTED_MODULE_4__/* .PrivateDnsManagementClient */ .F5(cred, sub, modular));
+    const monitor = lazy(sub => new _azure_arm_monitor__WEBPACK_IMPORTED_MODULE_1__/* .MonitorClient */ .UK(cred, sub, modular));
+    const resources = lazy(sub => new _azure_arm_resources__WEBPACK_IMPORTED_MODULE_5__/* .ResourceManagementClient */ .h0(cred, sub, modular));
+    const identities = lazy(sub => new _azure_arm_msi__WEBPACK_IMPORTED_MODULE_2__/* .ManagedServiceIdentityClient */ .Gs(cred, sub, classic));
+    const authorization = lazy(sub => new _azure_arm_authorization__WEBPACK_IMPORTED_MODULE_8__/* .AuthorizationManagementClient */ .IK(cred, sub, classic));
     return {
         network,
         apps,
@@ -60,7 +60,7 @@ function createClients(options) {
 }
 function lazy(make) {
     const cache = new Map();
-    return (subscriptionId) => {
+    return subscriptionId => {
         const key = subscriptionId.toLowerCase();
         let client = cache.get(key);
         if (!client) {

@@ -18,7 +18,12 @@ function parseArmId(id) {
     if (!match)
         throw new Error(`Not an ARM resource id: ${id}`);
     const providerAt = id.toLowerCase().lastIndexOf('/providers/');
-    const tail = providerAt >= 0 ? id.slice(providerAt + '/providers/'.length).split('/').slice(1) : [];
+    const tail = providerAt >= 0
+        ? id
+            .slice(providerAt + '/providers/'.length)
+            .split('/')
+            .slice(1)
+        : [];
     const names = tail.filter((_, i) => i % 2 === 1);
     return { subscriptionId: match[1], resourceGroup: match[2], names };
 }
@@ -82,13 +87,13 @@ function createClients(options) {
     const modular = { ...pipeline, credentials: { scopes: [scope] } };
     const classic = { ...pipeline, credentialScopes: [scope] };
     const cred = (0,_shared_token_js__WEBPACK_IMPORTED_MODULE_7__.sharedTokenCredential)(options.credential);
-    const network = lazy((sub) => new _azure_arm_network__WEBPACK_IMPORTED_MODULE_3__/* .NetworkManagementClient */ .D76(cred, sub, modular));
-    const apps = lazy((sub) => new _azure_arm_appcontainers__WEBPACK_IMPORTED_MODULE_0__/* .ContainerAppsAPIClient */ .tV(cred, sub, modular));
-    const dns = lazy((sub) => new _azure_arm_privatedns__WEBPACK_IMPORTED_MODULE_4__/* .PrivateDnsManagementClient */ .F5(cred, sub, modular));
-    const monitor = lazy((sub) => new _azure_arm_monitor__WEBPACK_IMPORTED_MODULE_1__/* .MonitorClient */ .UK(cred, sub, modular));
-    const resources = lazy((sub) => new _azure_arm_resources__WEBPACK_IMPORTED_MODULE_5__/* .ResourceManagementClient */ .h0(cred, sub, modular));
-    const identities = lazy((sub) => new _azure_arm_msi__WEBPACK_IMPORTED_MODULE_2__/* .ManagedServiceIdentityClient */ .Gs(cred, sub, classic));
-    const authorization = lazy((sub) => new _azure_arm_authorization__WEBPACK_IMPORTED_MODULE_8__/* .AuthorizationManagementClient */ .IK(cred, sub, classic));
+    const network = lazy(sub => new _azure_arm_network__WEBPACK_IMPORTED_MODULE_3__/* .NetworkManagementClient */ .D76(cred, sub, modular));
+    const apps = lazy(sub => new _azure_arm_appcontainers__WEBPACK_IMPORTED_MODULE_0__/* .ContainerAppsAPIClient */ .tV(cred, sub, modular));
+    const dns = lazy(sub => new _azure_arm_privatedns__WEBPACK_IMPORTED_MODULE_4__/* .PrivateDnsManagementClient */ .F5(cred, sub, modular));
+    const monitor = lazy(sub => new _azure_arm_monitor__WEBPACK_IMPORTED_MODULE_1__/* .MonitorClient */ .UK(cred, sub, modular));
+    const resources = lazy(sub => new _azure_arm_resources__WEBPACK_IMPORTED_MODULE_5__/* .ResourceManagementClient */ .h0(cred, sub, modular));
+    const identities = lazy(sub => new _azure_arm_msi__WEBPACK_IMPORTED_MODULE_2__/* .ManagedServiceIdentityClient */ .Gs(cred, sub, classic));
+    const authorization = lazy(sub => new _azure_arm_authorization__WEBPACK_IMPORTED_MODULE_8__/* .AuthorizationManagementClient */ .IK(cred, sub, classic));
     return {
         network,
         apps,
@@ -103,7 +108,7 @@ function createClients(options) {
 }
 function lazy(make) {
     const cache = new Map();
-    return (subscriptionId) => {
+    return subscriptionId => {
         const key = subscriptionId.toLowerCase();
         let client = cache.get(key);
         if (!client) {
@@ -241,7 +246,7 @@ function foreignResources(desired, actual, team) {
 }
 /** The ids destroy may delete: existing, and ours or under a parent that is ours. */
 function provenOwned(desired, actual, team) {
-    const foreign = new Set(foreignResources(desired, actual, team).map((f) => f.id.toLowerCase()));
+    const foreign = new Set(foreignResources(desired, actual, team).map(f => f.id.toLowerCase()));
     const owned = new Set();
     for (const r of desired) {
         if (!(0,core_plan/* findActual */._q)(actual, r.id) || foreign.has(r.id.toLowerCase()))
@@ -261,12 +266,15 @@ function provenOwned(desired, actual, team) {
  */
 function ownedDeletesOnly(plan, desired, actual, team) {
     const owned = provenOwned(desired, actual, team);
-    const reasons = new Map(foreignResources(desired, actual, team).map((f) => [f.id.toLowerCase(), f.reason]));
+    const reasons = new Map(foreignResources(desired, actual, team).map(f => [f.id.toLowerCase(), f.reason]));
     const leftAlone = [];
-    const entries = plan.entries.filter((e) => {
+    const entries = plan.entries.filter(e => {
         if (e.action !== 'delete' || owned.has(e.id.toLowerCase()))
             return true;
-        leftAlone.push({ id: e.id, reason: reasons.get(e.id.toLowerCase()) ?? `its parent is not provably team ${team}'s: not deleting it` });
+        leftAlone.push({
+            id: e.id,
+            reason: reasons.get(e.id.toLowerCase()) ?? `its parent is not provably team ${team}'s: not deleting it`
+        });
         return false;
     });
     return { plan: { ...plan, entries }, leftAlone };
@@ -275,7 +283,7 @@ function ownedDeletesOnly(plan, desired, actual, team) {
 function parentOf(child, desired) {
     const id = child.id.toLowerCase();
     return desired
-        .filter((r) => r !== child && id.startsWith(`${r.id.toLowerCase()}/`))
+        .filter(r => r !== child && id.startsWith(`${r.id.toLowerCase()}/`))
         .sort((a, b) => b.id.length - a.id.length)[0];
 }
 
@@ -317,7 +325,7 @@ function startHeartbeat(options) {
         inFlight = options
             .probe()
             .catch(() => undefined)
-            .then((state) => {
+            .then(state => {
             if (!stopped)
                 options.log(`${options.label}: ${state ?? options.lastStatus()}, ${formatElapsed(options.clock.now() - started)}`);
         })
@@ -344,7 +352,7 @@ async function deleteResource(entry, deps) {
     const started = deps.timing.clock.now();
     deps.logger.info(`delete ${label}...`);
     try {
-        await withProgress({ ...entry, action: 'delete' }, label, (ctx) => deps.adapters[entry.kind].delete(entry.id, ctx), deps);
+        await withProgress({ ...entry, action: 'delete' }, label, ctx => deps.adapters[entry.kind].delete(entry.id, ctx), deps);
     }
     catch (error) {
         throw new errors/* AzureError */.M6((0,errors/* describeAzureError */.pv)(error, `delete ${label}`, deps.endpoint));
@@ -363,7 +371,7 @@ async function withProgress(entry, label, run, deps) {
         label,
         intervalMs: timing.progressIntervalMs,
         clock: timing.clock,
-        log: (line) => deps.logger.info(line),
+        log: line => deps.logger.info(line),
         lastStatus: () => lastStatus,
         probe: async () => {
             if (entry.action === 'delete')
@@ -373,7 +381,7 @@ async function withProgress(entry, label, run, deps) {
         }
     });
     try {
-        return await run({ progress: (s) => (lastStatus = s), abortSignal: abort.signal, action: entry.action });
+        return await run({ progress: s => (lastStatus = s), abortSignal: abort.signal, action: entry.action });
     }
     catch (error) {
         if (abort.signal.aborted) {
@@ -411,14 +419,14 @@ function inFlight(desired, actual) {
 }
 /** The in-flight resources a level's writes touch: the written resources and what they depend on. */
 function blockers(entries, desired, pending) {
-    const byId = new Map(desired.map((r) => [r.id.toLowerCase(), r]));
+    const byId = new Map(desired.map(r => [r.id.toLowerCase(), r]));
     const touched = new Set();
     for (const e of entries) {
         touched.add(e.id.toLowerCase());
         for (const dep of byId.get(e.id.toLowerCase())?.dependsOn ?? [])
             touched.add(dep.toLowerCase());
     }
-    return [...touched].filter((id) => pending.has(id)).flatMap((id) => byId.get(id) ?? []);
+    return [...touched].filter(id => pending.has(id)).flatMap(id => byId.get(id) ?? []);
 }
 /** Polls until the resource reaches a terminal state (or disappears); bounded by the operation timeout. */
 async function waitUntilSettled(r, deps) {
@@ -448,10 +456,10 @@ async function waitUntilSettled(r, deps) {
 
 async function applyPlan(plan, desired, actual, deps) {
     // What is no longer wanted only blocks its own delete (the engine leaves those out of the plan), never the apply.
-    const foreign = foreignResources(desired.filter((r) => !r.absent), actual, deps.team);
+    const foreign = foreignResources(desired.filter(r => !r.absent), actual, deps.team);
     if (foreign.length > 0)
-        throw new errors/* AzureError */.M6(foreign.map((f) => f.reason).join('; '));
-    const byId = new Map(desired.map((r) => [r.id.toLowerCase(), r]));
+        throw new errors/* AzureError */.M6(foreign.map(f => f.reason).join('; '));
+    const byId = new Map(desired.map(r => [r.id.toLowerCase(), r]));
     const written = new Map();
     const lookup = (id, property) => {
         const body = written.get(id.toLowerCase())?.body ?? (0,core_plan/* findActual */._q)(actual, id)?.body;
@@ -459,18 +467,20 @@ async function applyPlan(plan, desired, actual, deps) {
         return typeof value === 'string' ? value : undefined;
     };
     const pending = inFlight(desired, actual);
-    const writes = plan.entries.filter((e) => e.action !== 'noop');
-    const levels = [...new Set(writes.map((e) => e.level))].sort((a, b) => a - b);
+    const writes = plan.entries.filter(e => e.action !== 'noop');
+    const levels = [...new Set(writes.map(e => e.level))].sort((a, b) => a - b);
     const records = [];
     for (const level of levels) {
-        const entries = writes.filter((e) => e.level === level);
-        const title = `Level ${level}: ${entries.map((e) => `${e.action} ${KIND_LABEL[e.kind]} ${e.name}`).join(', ')}`;
+        const entries = writes.filter(e => e.level === level);
+        const title = `Level ${level}: ${entries.map(e => `${e.action} ${KIND_LABEL[e.kind]} ${e.name}`).join(', ')}`;
         await deps.logger.group(title, async () => {
             const waits = blockers(entries, desired, pending);
-            await Promise.all(waits.map((r) => waitUntilSettled(r, deps)));
+            await Promise.all(waits.map(r => waitUntilSettled(r, deps)));
             for (const r of waits)
                 pending.delete(r.id.toLowerCase());
-            const results = await Promise.allSettled(entries.map((entry) => (entry.action === 'delete' ? deleteEntry(entry, deps) : writeEntry(entry, byId.get(entry.id.toLowerCase()), lookup, deps))));
+            const results = await Promise.allSettled(entries.map(entry => entry.action === 'delete'
+                ? deleteEntry(entry, deps)
+                : writeEntry(entry, byId.get(entry.id.toLowerCase()), lookup, deps)));
             const failures = [];
             results.forEach((result, i) => {
                 if (result.status === 'fulfilled') {
@@ -493,7 +503,18 @@ async function applyPlan(plan, desired, actual, deps) {
 }
 async function deleteEntry(entry, deps) {
     const { durationMs } = await deleteResource(entry, deps);
-    return { actual: undefined, record: { id: entry.id, kind: entry.kind, name: entry.name, action: 'delete', level: entry.level, durationMs, attempts: 1 } };
+    return {
+        actual: undefined,
+        record: {
+            id: entry.id,
+            kind: entry.kind,
+            name: entry.name,
+            action: 'delete',
+            level: entry.level,
+            durationMs,
+            attempts: 1
+        }
+    };
 }
 async function writeEntry(entry, resource, lookup, deps) {
     const label = `${KIND_LABEL[entry.kind]} ${entry.name}`;
@@ -509,10 +530,21 @@ async function writeEntry(entry, resource, lookup, deps) {
     for (;;) {
         attempts++;
         try {
-            const actual = await withProgress(entry, label, (ctx) => deps.adapters[entry.kind].put(entry.id, body, ctx), deps);
+            const actual = await withProgress(entry, label, ctx => deps.adapters[entry.kind].put(entry.id, body, ctx), deps);
             deps.logger.info(`${entry.action === 'create' ? 'created' : 'updated'} ${label} (${formatElapsed(clock.now() - started)})`);
             const action = entry.action === 'create' ? 'create' : 'update';
-            return { actual, record: { id: entry.id, kind: entry.kind, name: entry.name, action, level: entry.level, durationMs: clock.now() - started, attempts } };
+            return {
+                actual,
+                record: {
+                    id: entry.id,
+                    kind: entry.kind,
+                    name: entry.name,
+                    action,
+                    level: entry.level,
+                    durationMs: clock.now() - started,
+                    attempts
+                }
+            };
         }
         catch (error) {
             const waited = clock.now() - started;
@@ -564,17 +596,17 @@ async function destroyPlan(plan, desired, actual, deps) {
     for (const f of foreign)
         deps.logger.warning(`Leaving ${f.id} alone: ${f.reason}`);
     // Something the config no longer names and we cannot prove is ours was never ours: left alone, not a refusal.
-    const unwanted = new Set(desired.filter((r) => r.absent).map((r) => r.id.toLowerCase()));
-    const refused = foreign.filter((f) => !unwanted.has(f.id.toLowerCase()));
+    const unwanted = new Set(desired.filter(r => r.absent).map(r => r.id.toLowerCase()));
+    const refused = foreign.filter(f => !unwanted.has(f.id.toLowerCase()));
     // Never the resource group, and nothing we cannot prove is ours (a child of a foreign parent included).
-    const deletes = plan.entries.filter((e) => e.action === 'delete' && e.kind !== 'resourceGroup' && owned.has(e.id.toLowerCase()));
-    const levels = [...new Set(deletes.map((e) => e.level))].sort((a, b) => b - a);
+    const deletes = plan.entries.filter(e => e.action === 'delete' && e.kind !== 'resourceGroup' && owned.has(e.id.toLowerCase()));
+    const levels = [...new Set(deletes.map(e => e.level))].sort((a, b) => b - a);
     const deleted = [];
     for (const level of levels) {
-        const entries = deletes.filter((e) => e.level === level);
-        await deps.logger.group(`Delete level ${level}: ${entries.map((e) => `${KIND_LABEL[e.kind]} ${e.name}`).join(', ')}`, async () => {
-            const results = await Promise.allSettled(entries.map((entry) => deleteResource(entry, deps)));
-            const failures = results.flatMap((r) => (r.status === 'rejected' ? [r.reason instanceof Error ? r.reason.message : String(r.reason)] : []));
+        const entries = deletes.filter(e => e.level === level);
+        await deps.logger.group(`Delete level ${level}: ${entries.map(e => `${KIND_LABEL[e.kind]} ${e.name}`).join(', ')}`, async () => {
+            const results = await Promise.allSettled(entries.map(entry => deleteResource(entry, deps)));
+            const failures = results.flatMap(r => r.status === 'rejected' ? [r.reason instanceof Error ? r.reason.message : String(r.reason)] : []);
             for (const r of results)
                 if (r.status === 'fulfilled')
                     deleted.push(r.value);
@@ -596,7 +628,7 @@ var names = __webpack_require__(22483);
 
 const PEERING_TYPE = 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings';
 function orphanResources(config, wanted, listed) {
-    const known = new Set(wanted.map((r) => r.id.toLowerCase()));
+    const known = new Set(wanted.map(r => r.id.toLowerCase()));
     return [...orphanPeerings(config, wanted, listed.peerings, known), ...orphanJobs(config, listed.jobs, known)];
 }
 /**
@@ -605,15 +637,30 @@ function orphanResources(config, wanted, listed) {
  */
 function orphanPeerings(config, wanted, peerings, known) {
     const layout = (0,core_layout/* teamLayout */.YM)(config);
-    let previous = wanted.filter((r) => r.kind === 'peering').at(-1)?.id ?? layout.subnetId;
+    let previous = wanted.filter(r => r.kind === 'peering').at(-1)?.id ?? layout.subnetId;
     return peerings.flatMap(({ id, name, remoteVnetId }) => {
-        if (known.has(id.toLowerCase()) || !remoteVnetId || name.toLowerCase() !== (0,names/* localPeeringName */.b_)(remoteVnetId).toLowerCase())
+        if (known.has(id.toLowerCase()) ||
+            !remoteVnetId ||
+            name.toLowerCase() !== (0,names/* localPeeringName */.b_)(remoteVnetId).toLowerCase())
             return [];
-        const local = (0,common/* desired */.he)({ kind: 'peering', id, type: PEERING_TYPE, apiVersion: common/* API_VERSION */.mG.network, dependsOn: [previous], ownership: 'child', body: {} });
+        const local = (0,common/* desired */.he)({
+            kind: 'peering',
+            id,
+            type: PEERING_TYPE,
+            apiVersion: common/* API_VERSION */.mG.network,
+            dependsOn: [previous],
+            ownership: 'child',
+            body: {}
+        });
         previous = id;
         const remote = (0,common/* desired */.he)({
-            kind: 'remotePeering', id: `${remoteVnetId}/virtualNetworkPeerings/${layout.names.remotePeering}`, type: PEERING_TYPE,
-            apiVersion: common/* API_VERSION */.mG.network, dependsOn: [layout.virtualNetworkId], ownership: 'marked', body: {}
+            kind: 'remotePeering',
+            id: `${remoteVnetId}/virtualNetworkPeerings/${layout.names.remotePeering}`,
+            type: PEERING_TYPE,
+            apiVersion: common/* API_VERSION */.mG.network,
+            dependsOn: [layout.virtualNetworkId],
+            ownership: 'marked',
+            body: {}
         });
         // The far side is ours only while it points back at our VNet: ownership compares this pointer.
         return [(0,common/* absent */.Ge)(local), (0,common/* absent */.Ge)(remote, { remoteVirtualNetwork: { id: layout.virtualNetworkId } })];
@@ -625,8 +672,13 @@ function orphanJobs(config, jobs, known) {
     return jobs
         .filter(({ id, tags }) => tags?.[common/* MANAGED_BY_TAG */.dS] === common/* MANAGED_BY */.Kf && tags[common/* TEAM_TAG */.VD] === config.team && !known.has(id.toLowerCase()))
         .map(({ id }) => (0,common/* absent */.Ge)((0,common/* desired */.he)({
-        kind: 'job', id, type: 'Microsoft.App/jobs', apiVersion: common/* API_VERSION */.mG.app, ownership: 'tagged',
-        dependsOn: [layout.managedEnvironmentId, layout.identityId, layout.roleAssignmentId], body: {}
+        kind: 'job',
+        id,
+        type: 'Microsoft.App/jobs',
+        apiVersion: common/* API_VERSION */.mG.app,
+        ownership: 'tagged',
+        dependsOn: [layout.managedEnvironmentId, layout.identityId, layout.roleAssignmentId],
+        body: {}
     })));
 }
 
@@ -640,7 +692,7 @@ function callOptions(clients, ctx) {
 }
 /** Waits for an SDK poller, forwarding each poll's status; the abort signal bounds the wait. */
 async function waitFor(poller, ctx) {
-    poller.onProgress((state) => ctx.progress(state.status));
+    poller.onProgress(state => ctx.progress(state.status));
     return await poller.pollUntilDone(signalOf(ctx));
 }
 async function getOrUndefined(id, read) {
@@ -685,7 +737,9 @@ async function listJobs(clients, resourceGroupId, endpoint) {
     const parsed = (0,arm_id/* parseArmId */.fk)(resourceGroupId);
     const found = [];
     try {
-        for await (const job of clients.apps(parsed.subscriptionId).jobs.listByResourceGroup((0,arm_id/* requireResourceGroup */.vk)(parsed, resourceGroupId))) {
+        for await (const job of clients
+            .apps(parsed.subscriptionId)
+            .jobs.listByResourceGroup((0,arm_id/* requireResourceGroup */.vk)(parsed, resourceGroupId))) {
             if (job.id)
                 found.push(toActual(job.id, job));
         }
@@ -711,12 +765,16 @@ function peeringsOf(vnet) {
 async function withOrphans(config, wanted, actual, jobs, readMore) {
     const peerings = peeringsOf((0,core_plan/* findActual */._q)(actual, (0,core_layout/* teamLayout */.YM)(config).virtualNetworkId));
     const listed = {
-        peerings: peerings.map((p) => ({ id: p.id, name: p.id.slice(p.id.lastIndexOf('/') + 1), remoteVnetId: idOf(p.body.remoteVirtualNetwork) })),
-        jobs: jobs.map((j) => ({ id: j.id, tags: j.body.tags }))
+        peerings: peerings.map(p => ({
+            id: p.id,
+            name: p.id.slice(p.id.lastIndexOf('/') + 1),
+            remoteVnetId: idOf(p.body.remoteVirtualNetwork)
+        })),
+        jobs: jobs.map(j => ({ id: j.id, tags: j.body.tags }))
     };
     const orphans = orphanResources(config, wanted, listed);
-    const byId = new Map([...peerings, ...jobs].map((r) => [r.id.toLowerCase(), r]));
-    const unread = orphans.filter((o) => !byId.has(o.id.toLowerCase()));
+    const byId = new Map([...peerings, ...jobs].map(r => [r.id.toLowerCase(), r]));
+    const unread = orphans.filter(o => !byId.has(o.id.toLowerCase()));
     for (const o of orphans)
         if (byId.has(o.id.toLowerCase()))
             actual.set(o.id, byId.get(o.id.toLowerCase()));
@@ -733,7 +791,7 @@ async function withOrphans(config, wanted, actual, jobs, readMore) {
 /** A team has about 20 resources: one round of GETs, well inside ARM's read limits even for 4 teams at once. */
 const DEFAULT_READ_CONCURRENCY = 20;
 async function readActual(desired, options) {
-    const createsGroup = desired.some((r) => r.kind === 'resourceGroup');
+    const createsGroup = desired.some(r => r.kind === 'resourceGroup');
     const groupCheck = createsGroup ? Promise.resolve() : requireResourceGroup(options);
     // The group check runs alongside the other reads: a no-op apply stays one round trip deep.
     const [, actual] = await Promise.all([groupCheck, readEach(desired, options)]);
@@ -771,15 +829,25 @@ function diagnosticSettingAdapter(clients) {
     const locate = (id) => {
         const { scope, name } = (0,arm_id/* extensionScope */.eb)(id);
         // The SDK's URL template is `/{+resourceUri}/providers/...`: the scope goes in without its leading slash.
-        return { api: clients.monitor((0,arm_id/* parseArmId */.fk)(id).subscriptionId).diagnosticSettings, uri: scope.replace(/^\/+/, ''), name };
+        return {
+            api: clients.monitor((0,arm_id/* parseArmId */.fk)(id).subscriptionId).diagnosticSettings,
+            uri: scope.replace(/^\/+/, ''),
+            name
+        };
     };
     return {
-        get: (id) => { const { api, uri, name } = locate(id); return getOrUndefined(id, () => api.get(uri, name)); },
+        get: id => {
+            const { api, uri, name } = locate(id);
+            return getOrUndefined(id, () => api.get(uri, name));
+        },
         put: async (id, body, ctx) => {
             const { api, uri, name } = locate(id);
             return toActual(id, await api.createOrUpdate(uri, name, body, signalOf(ctx)));
         },
-        delete: (id) => { const { api, uri, name } = locate(id); return deleteIgnoringNotFound(() => api.delete(uri, name)); }
+        delete: id => {
+            const { api, uri, name } = locate(id);
+            return deleteIgnoringNotFound(() => api.delete(uri, name));
+        }
     };
 }
 
@@ -789,9 +857,18 @@ function diagnosticSettingAdapter(clients) {
 function identityAdapter(clients) {
     const api = (id) => clients.identities((0,arm_id/* parseArmId */.fk)(id).subscriptionId).userAssignedIdentities;
     return {
-        get: (id) => { const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1); return getOrUndefined(id, () => api(id).get(rg, name)); },
-        put: async (id, body, ctx) => { const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1); return toActual(id, await api(id).createOrUpdate(rg, name, body, signalOf(ctx))); },
-        delete: (id) => { const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1); return deleteIgnoringNotFound(() => api(id).delete(rg, name)); }
+        get: id => {
+            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
+            return getOrUndefined(id, () => api(id).get(rg, name));
+        },
+        put: async (id, body, ctx) => {
+            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
+            return toActual(id, await api(id).createOrUpdate(rg, name, body, signalOf(ctx)));
+        },
+        delete: id => {
+            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
+            return deleteIgnoringNotFound(() => api(id).delete(rg, name));
+        }
     };
 }
 
@@ -805,7 +882,10 @@ var executions = __webpack_require__(46652);
 function jobAdapter(clients, stop) {
     const apps = (id) => clients.apps((0,arm_id/* parseArmId */.fk)(id).subscriptionId);
     return {
-        get: (id) => { const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1); return getOrUndefined(id, () => apps(id).jobs.get(rg, name)); },
+        get: id => {
+            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
+            return getOrUndefined(id, () => apps(id).jobs.get(rg, name));
+        },
         put: async (id, body, ctx) => {
             const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
             return toActual(id, await waitFor(apps(id).jobs.createOrUpdate(rg, name, body, callOptions(clients, ctx)), ctx));
@@ -849,7 +929,7 @@ async function stopExecutions(clients, id, stop, ctx) {
 /** A job already gone has no executions. */
 async function activeExecutions(list) {
     try {
-        return (await list()).filter((e) => (0,executions/* isActiveExecution */.p)(e.status));
+        return (await list()).filter(e => (0,executions/* isActiveExecution */.p)(e.status));
     }
     catch (error) {
         if ((0,errors/* isNotFound */.c4)(error))
@@ -870,12 +950,18 @@ async function collect(iterator) {
 function managedEnvironmentAdapter(clients) {
     const api = (id) => clients.apps((0,arm_id/* parseArmId */.fk)(id).subscriptionId).managedEnvironments;
     return {
-        get: (id) => { const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1); return getOrUndefined(id, () => api(id).get(rg, name)); },
+        get: id => {
+            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
+            return getOrUndefined(id, () => api(id).get(rg, name));
+        },
         put: async (id, body, ctx) => {
             const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
             return toActual(id, await waitFor(api(id).createOrUpdate(rg, name, body, callOptions(clients, ctx)), ctx));
         },
-        delete: (id, ctx) => { const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1); return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, name, callOptions(clients, ctx)), ctx)); }
+        delete: (id, ctx) => {
+            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
+            return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, name, callOptions(clients, ctx)), ctx));
+        }
     };
 }
 
@@ -886,71 +972,109 @@ const sub = (id) => (0,arm_id/* parseArmId */.fk)(id).subscriptionId;
 function networkSecurityGroupAdapter(clients) {
     const api = (id) => clients.network(sub(id)).networkSecurityGroups;
     return {
-        get: (id) => { const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1); return getOrUndefined(id, () => api(id).get(rg, name)); },
+        get: id => {
+            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
+            return getOrUndefined(id, () => api(id).get(rg, name));
+        },
         put: async (id, body, ctx) => {
             const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
             return toActual(id, await waitFor(api(id).createOrUpdate(rg, name, body, callOptions(clients, ctx)), ctx));
         },
-        delete: (id, ctx) => { const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1); return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, name, callOptions(clients, ctx)), ctx)); }
+        delete: (id, ctx) => {
+            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
+            return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, name, callOptions(clients, ctx)), ctx));
+        }
     };
 }
 function publicIpAddressAdapter(clients) {
     const api = (id) => clients.network(sub(id)).publicIPAddresses;
     return {
-        get: (id) => { const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1); return getOrUndefined(id, () => api(id).get(rg, name)); },
+        get: id => {
+            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
+            return getOrUndefined(id, () => api(id).get(rg, name));
+        },
         put: async (id, body, ctx) => {
             const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
             return toActual(id, await waitFor(api(id).createOrUpdate(rg, name, body, callOptions(clients, ctx)), ctx));
         },
-        delete: (id, ctx) => { const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1); return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, name, callOptions(clients, ctx)), ctx)); }
+        delete: (id, ctx) => {
+            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
+            return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, name, callOptions(clients, ctx)), ctx));
+        }
     };
 }
 function natGatewayAdapter(clients) {
     const api = (id) => clients.network(sub(id)).natGateways;
     return {
-        get: (id) => { const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1); return getOrUndefined(id, () => api(id).get(rg, name)); },
+        get: id => {
+            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
+            return getOrUndefined(id, () => api(id).get(rg, name));
+        },
         put: async (id, body, ctx) => {
             const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
             return toActual(id, await waitFor(api(id).createOrUpdate(rg, name, body, callOptions(clients, ctx)), ctx));
         },
-        delete: (id, ctx) => { const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1); return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, name, callOptions(clients, ctx)), ctx)); }
+        delete: (id, ctx) => {
+            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
+            return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, name, callOptions(clients, ctx)), ctx));
+        }
     };
 }
 function virtualNetworkAdapter(clients) {
     const api = (id) => clients.network(sub(id)).virtualNetworks;
     return {
-        get: (id) => { const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1); return getOrUndefined(id, () => api(id).get(rg, name)); },
+        get: id => {
+            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
+            return getOrUndefined(id, () => api(id).get(rg, name));
+        },
         put: async (id, body, ctx) => {
             const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
             // The body never carries `subnets`: ARM then keeps the existing ones (azure.md §2.2).
             return toActual(id, await waitFor(api(id).createOrUpdate(rg, name, body, callOptions(clients, ctx)), ctx));
         },
-        delete: (id, ctx) => { const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1); return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, name, callOptions(clients, ctx)), ctx)); }
+        delete: (id, ctx) => {
+            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
+            return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, name, callOptions(clients, ctx)), ctx));
+        }
     };
 }
 function subnetAdapter(clients) {
     const api = (id) => clients.network(sub(id)).subnets;
     return {
-        get: (id) => { const [rg, vnet, name] = (0,arm_id/* rgAndNames */.vt)(id, 2); return getOrUndefined(id, () => api(id).get(rg, vnet, name)); },
+        get: id => {
+            const [rg, vnet, name] = (0,arm_id/* rgAndNames */.vt)(id, 2);
+            return getOrUndefined(id, () => api(id).get(rg, vnet, name));
+        },
         put: async (id, body, ctx) => {
             const [rg, vnet, name] = (0,arm_id/* rgAndNames */.vt)(id, 2);
             return toActual(id, await waitFor(api(id).createOrUpdate(rg, vnet, name, body, callOptions(clients, ctx)), ctx));
         },
-        delete: (id, ctx) => { const [rg, vnet, name] = (0,arm_id/* rgAndNames */.vt)(id, 2); return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, vnet, name, callOptions(clients, ctx)), ctx)); }
+        delete: (id, ctx) => {
+            const [rg, vnet, name] = (0,arm_id/* rgAndNames */.vt)(id, 2);
+            return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, vnet, name, callOptions(clients, ctx)), ctx));
+        }
     };
 }
 /** Both sides of a peering: the client follows the subscription in the id, so a remote VNet elsewhere just works. */
 function peeringAdapter(clients) {
     const api = (id) => clients.network(sub(id)).virtualNetworkPeerings;
     return {
-        get: (id) => { const [rg, vnet, name] = (0,arm_id/* rgAndNames */.vt)(id, 2); return getOrUndefined(id, () => api(id).get(rg, vnet, name)); },
+        get: id => {
+            const [rg, vnet, name] = (0,arm_id/* rgAndNames */.vt)(id, 2);
+            return getOrUndefined(id, () => api(id).get(rg, vnet, name));
+        },
         put: async (id, body, ctx) => {
             const [rg, vnet, name] = (0,arm_id/* rgAndNames */.vt)(id, 2);
             // On an existing peering, pick up address-space changes of the other VNet (a no-op otherwise).
-            const options = ctx.action === 'update' ? { ...callOptions(clients, ctx), syncRemoteAddressSpace: 'true' } : callOptions(clients, ctx);
+            const options = ctx.action === 'update'
+                ? { ...callOptions(clients, ctx), syncRemoteAddressSpace: 'true' }
+                : callOptions(clients, ctx);
             return toActual(id, await waitFor(api(id).createOrUpdate(rg, vnet, name, body, options), ctx));
         },
-        delete: (id, ctx) => { const [rg, vnet, name] = (0,arm_id/* rgAndNames */.vt)(id, 2); return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, vnet, name, callOptions(clients, ctx)), ctx)); }
+        delete: (id, ctx) => {
+            const [rg, vnet, name] = (0,arm_id/* rgAndNames */.vt)(id, 2);
+            return deleteIgnoringNotFound(() => waitFor(api(id).delete(rg, vnet, name, callOptions(clients, ctx)), ctx));
+        }
     };
 }
 
@@ -960,7 +1084,10 @@ function peeringAdapter(clients) {
 function privateDnsZoneLinkAdapter(clients) {
     const api = (id) => clients.dns((0,arm_id/* parseArmId */.fk)(id).subscriptionId).virtualNetworkLinks;
     return {
-        get: (id) => { const [rg, zone, name] = (0,arm_id/* rgAndNames */.vt)(id, 2); return getOrUndefined(id, () => api(id).get(rg, zone, name)); },
+        get: id => {
+            const [rg, zone, name] = (0,arm_id/* rgAndNames */.vt)(id, 2);
+            return getOrUndefined(id, () => api(id).get(rg, zone, name));
+        },
         put: async (id, body, ctx) => {
             const [rg, zone, name] = (0,arm_id/* rgAndNames */.vt)(id, 2);
             return toActual(id, await waitFor(api(id).createOrUpdate(rg, zone, name, body, callOptions(clients, ctx)), ctx));
@@ -982,8 +1109,14 @@ function resourceGroupAdapter(clients) {
         return { api: clients.resources(parsed.subscriptionId).resourceGroups, name: (0,arm_id/* requireResourceGroup */.vk)(parsed, id) };
     };
     return {
-        get: (id) => { const { api, name } = locate(id); return getOrUndefined(id, () => api.get(name)); },
-        put: async (id, body, ctx) => { const { api, name } = locate(id); return toActual(id, await api.createOrUpdate(name, body, signalOf(ctx))); },
+        get: id => {
+            const { api, name } = locate(id);
+            return getOrUndefined(id, () => api.get(name));
+        },
+        put: async (id, body, ctx) => {
+            const { api, name } = locate(id);
+            return toActual(id, await api.createOrUpdate(name, body, signalOf(ctx)));
+        },
         delete: async (id) => {
             throw new errors/* AzureError */.M6(`Refusing to delete resource group ${id}: runner-setup never deletes a resource group.`);
         }
@@ -997,15 +1130,25 @@ function roleAssignmentAdapter(clients) {
     const locate = (id) => {
         const { scope, name } = (0,arm_id/* extensionScope */.eb)(id);
         // The SDK's path is `/{scope}/providers/...` with the scope unescaped: it goes in without its leading slash.
-        return { api: clients.authorization((0,arm_id/* parseArmId */.fk)(id).subscriptionId).roleAssignments, scope: scope.replace(/^\/+/, ''), name };
+        return {
+            api: clients.authorization((0,arm_id/* parseArmId */.fk)(id).subscriptionId).roleAssignments,
+            scope: scope.replace(/^\/+/, ''),
+            name
+        };
     };
     return {
-        get: (id) => { const { api, scope, name } = locate(id); return getOrUndefined(id, () => api.get(scope, name)); },
+        get: id => {
+            const { api, scope, name } = locate(id);
+            return getOrUndefined(id, () => api.get(scope, name));
+        },
         put: async (id, body, ctx) => {
             const { api, scope, name } = locate(id);
             return toActual(id, await api.create(scope, name, body, signalOf(ctx)));
         },
-        delete: (id) => { const { api, scope, name } = locate(id); return deleteIgnoringNotFound(() => api.delete(scope, name)); }
+        delete: id => {
+            const { api, scope, name } = locate(id);
+            return deleteIgnoringNotFound(() => api.delete(scope, name));
+        }
     };
 }
 
@@ -1043,7 +1186,7 @@ function createAdapters(clients, jobStop) {
 
 const defaultTiming = {
     clock: systemClock,
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
     progressIntervalMs: 30_000,
     operationTimeoutMs: 45 * 60_000,
     keyVaultWaitMs: 15 * 60_000,
@@ -1090,10 +1233,18 @@ function createEngine(options) {
         const started = timing.clock.now();
         const wanted = (0,core_desired/* desiredResources */.G)(config);
         const { resourceGroupId } = (0,core_layout/* teamLayout */.YM)(config);
-        const readOptions = { adapters, resourceGroupId, endpoint, ...(options.readConcurrency ? { concurrency: options.readConcurrency } : {}) };
+        const readOptions = {
+            adapters,
+            resourceGroupId,
+            endpoint,
+            ...(options.readConcurrency ? { concurrency: options.readConcurrency } : {})
+        };
         const { desired, actual } = await logger.group(`Reading ${wanted.length} resources of team ${config.team}`, async () => {
-            const [actual, jobs] = await Promise.all([readActual(wanted, readOptions), listJobs(clients, resourceGroupId, endpoint)]);
-            const desired = await withOrphans(config, wanted, actual, jobs, (more) => readEach(more, readOptions));
+            const [actual, jobs] = await Promise.all([
+                readActual(wanted, readOptions),
+                listJobs(clients, resourceGroupId, endpoint)
+            ]);
+            const desired = await withOrphans(config, wanted, actual, jobs, more => readEach(more, readOptions));
             return { desired, actual };
         });
         return { desired, actual, readMs: timing.clock.now() - started };
@@ -1115,22 +1266,47 @@ function createEngine(options) {
             const started = timing.clock.now();
             const writes = await applyPlan(plan, desired, actual, { adapters, logger, timing, team: config.team, endpoint });
             const writeMs = timing.clock.now() - started;
-            return { team: config.team, plan, counts: (0,core_plan/* countActions */.Bd)(plan), writes, timings: { readMs, writeMs, totalMs: readMs + writeMs } };
+            return {
+                team: config.team,
+                plan,
+                counts: (0,core_plan/* countActions */.Bd)(plan),
+                writes,
+                timings: { readMs, writeMs, totalMs: readMs + writeMs }
+            };
         },
         async drift(config) {
             const { plan, readMs } = await planned(config);
             const items = plan.entries
-                .filter((e) => e.action !== 'noop')
-                .map((e) => ({ id: e.id, kind: e.kind, name: e.name, action: e.action, changes: e.changes ?? [] }));
-            return { team: config.team, plan, counts: (0,core_plan/* countActions */.Bd)(plan), drifted: items.length > 0, items, timings: { readMs, writeMs: 0, totalMs: readMs } };
+                .filter(e => e.action !== 'noop')
+                .map(e => ({ id: e.id, kind: e.kind, name: e.name, action: e.action, changes: e.changes ?? [] }));
+            return {
+                team: config.team,
+                plan,
+                counts: (0,core_plan/* countActions */.Bd)(plan),
+                drifted: items.length > 0,
+                items,
+                timings: { readMs, writeMs: 0, totalMs: readMs }
+            };
         },
         async destroy(config) {
             const { desired, actual, readMs } = await read(config);
             const plan = (0,core_plan/* planDestroy */.Ub)(desired, actual);
             const started = timing.clock.now();
-            const outcome = await destroyPlan(plan, desired, actual, { adapters, logger, timing, team: config.team, endpoint });
+            const outcome = await destroyPlan(plan, desired, actual, {
+                adapters,
+                logger,
+                timing,
+                team: config.team,
+                endpoint
+            });
             const writeMs = timing.clock.now() - started;
-            return { team: config.team, plan, counts: (0,core_plan/* countActions */.Bd)(plan), ...outcome, timings: { readMs, writeMs, totalMs: readMs + writeMs } };
+            return {
+                team: config.team,
+                plan,
+                counts: (0,core_plan/* countActions */.Bd)(plan),
+                ...outcome,
+                timings: { readMs, writeMs, totalMs: readMs + writeMs }
+            };
         }
     };
 }

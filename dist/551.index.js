@@ -18,7 +18,12 @@ function parseArmId(id) {
     if (!match)
         throw new Error(`Not an ARM resource id: ${id}`);
     const providerAt = id.toLowerCase().lastIndexOf('/providers/');
-    const tail = providerAt >= 0 ? id.slice(providerAt + '/providers/'.length).split('/').slice(1) : [];
+    const tail = providerAt >= 0
+        ? id
+            .slice(providerAt + '/providers/'.length)
+            .split('/')
+            .slice(1)
+        : [];
     const names = tail.filter((_, i) => i % 2 === 1);
     return { subscriptionId: match[1], resourceGroup: match[2], names };
 }
@@ -125,7 +130,13 @@ function budgetCheck(input) {
     const runs = input.activeRuns === undefined ? 'active runs unknown' : `${input.activeRuns} active runs`;
     const text = `${perPoll} calls per poll (2 × ${input.repos} repos + ${runs}) every ${input.pollingIntervalSeconds} s = ${perHour}/h, ${Math.round(share * 100)} % of ${input.hourlyLimit}/h (${input.limitSource})`;
     if (share > WARN_SHARE) {
-        return { name: BUDGET_CHECK, status: 'warn', detail: `${text}: raise runners.pollingIntervalSeconds or split the team's repositories across Apps`, perHour, share };
+        return {
+            name: BUDGET_CHECK,
+            status: 'warn',
+            detail: `${text}: raise runners.pollingIntervalSeconds or split the team's repositories across Apps`,
+            perHour,
+            share
+        };
     }
     return { name: BUDGET_CHECK, status: 'pass', detail: text, perHour, share };
 }
@@ -148,7 +159,7 @@ async function hourlyLimit(api) {
     const response = await api.call('GET', '/rate_limit');
     const limit = response.body?.resources?.core?.limit;
     if (response.status === 200 && typeof limit === 'number' && limit > 0)
-        return { limit, source: 'the token\'s limit' };
+        return { limit, source: "the token's limit" };
     return { limit: BASELINE_HOURLY_LIMIT, source: 'installation baseline' };
 }
 
@@ -164,7 +175,7 @@ function createAppJwt(appId, privateKeyPem, nowSeconds) {
         key = (0,external_node_crypto_.createPrivateKey)(privateKeyPem);
     }
     catch {
-        throw new errors/* EntrypointError */.X('the GitHub App private key read from Key Vault is not a PEM private key: store the App\'s downloaded .pem file as the secret value');
+        throw new errors/* EntrypointError */.X("the GitHub App private key read from Key Vault is not a PEM private key: store the App's downloaded .pem file as the secret value");
     }
     if (key.asymmetricKeyType !== 'rsa') {
         throw new errors/* EntrypointError */.X(`the GitHub App private key read from Key Vault is ${key.asymmetricKeyType}, not RSA: store the App's downloaded .pem file as the secret value`);
@@ -263,7 +274,7 @@ async function findRunnerGroupId(gh, token, org, name) {
         if (response.status !== 200)
             throw new errors/* EntrypointError */.X(`listing runner groups of ${org} failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)})`);
         const groups = response.body.runner_groups ?? [];
-        const found = groups.find((g) => g.name.toLowerCase() === name.toLowerCase());
+        const found = groups.find(g => g.name.toLowerCase() === name.toLowerCase());
         if (found)
             return found.id;
         if (groups.length < 100)
@@ -334,17 +345,29 @@ async function checkJitConfig(config, deps) {
     const key = await readAppKey(config, deps);
     if ('check' in key)
         return key.check;
-    const target = config.github.scope === 'org' ? { scope: 'org', owner: config.github.owner } : { scope: 'repo', owner: config.github.owner, repo: config.github.repos[0] };
+    const target = config.github.scope === 'org'
+        ? { scope: 'org', owner: config.github.owner }
+        : { scope: 'repo', owner: config.github.owner, repo: config.github.repos[0] };
     const gh = { apiUrl: config.github.apiUrl, http: deps.http };
     const name = `${VERIFY_RUNNER_PREFIX}${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
     try {
         const jwt = createAppJwt(String(config.github.app.id), key.pem, Math.floor(deps.now() / 1000));
         const { token } = await mintInstallationToken(gh, jwt, String(config.github.app.installationId), target);
         const groupId = target.scope === 'org' ? await findRunnerGroupId(gh, token, target.owner, config.github.runnerGroup) : 1;
-        const runner = await generateJitConfig(gh, token, target, { name, runnerGroupId: groupId, labels: [VERIFY_RUNNER_LABEL] });
+        const runner = await generateJitConfig(gh, token, target, {
+            name,
+            runnerGroupId: groupId,
+            labels: [VERIFY_RUNNER_LABEL]
+        });
         await deleteRunner(gh, token, target, runner.runnerId);
-        const where = target.scope === 'org' ? `organization ${target.owner}, group "${config.github.runnerGroup}"` : `repository ${target.owner}/${target.repo}`;
-        return { name: JIT_CHECK, status: 'pass', detail: `App ${config.github.app.id} minted a JIT config for ${where} (runner ${name}, deleted again)` };
+        const where = target.scope === 'org'
+            ? `organization ${target.owner}, group "${config.github.runnerGroup}"`
+            : `repository ${target.owner}/${target.repo}`;
+        return {
+            name: JIT_CHECK,
+            status: 'pass',
+            detail: `App ${config.github.app.id} minted a JIT config for ${where} (runner ${name}, deleted again)`
+        };
     }
     catch (error) {
         return { name: JIT_CHECK, status: 'fail', detail: (0,errors/* oneLine */.T)(error) };
@@ -352,7 +375,13 @@ async function checkJitConfig(config, deps) {
 }
 async function readAppKey(config, deps) {
     const grant = `"Key Vault Secrets User" on ${(0,layout/* teamLayout */.YM)(config).keySecretScope}`;
-    const warn = (why) => ({ check: { name: JIT_CHECK, status: 'warn', detail: `skipped: ${why}; to test minting, grant the signed-in identity ${grant}` } });
+    const warn = (why) => ({
+        check: {
+            name: JIT_CHECK,
+            status: 'warn',
+            detail: `skipped: ${why}; to test minting, grant the signed-in identity ${grant}`
+        }
+    });
     let token;
     try {
         const access = await deps.credential.getToken(KEY_VAULT_SCOPE);
@@ -371,8 +400,14 @@ async function readAppKey(config, deps) {
         return { pem: value };
     if (response.status === 401 || response.status === 403)
         return warn(`Key Vault refused to give it the App key (HTTP ${response.status})`);
-    const fix = response.status === 404 ? ': store the App\'s .pem there or fix github.app.privateKeySecretUri' : '';
-    return { check: { name: JIT_CHECK, status: 'fail', detail: `reading the App key ${config.github.app.privateKeySecretUri} failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)})${fix}` } };
+    const fix = response.status === 404 ? ": store the App's .pem there or fix github.app.privateKeySecretUri" : '';
+    return {
+        check: {
+            name: JIT_CHECK,
+            status: 'fail',
+            detail: `reading the App key ${config.github.app.privateKeySecretUri} failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)})${fix}`
+        }
+    };
 }
 /** The secret's URL, or its emulated stand-in under `endpoint`. Pure. */
 function keyVaultUrl(secretUri, endpoint) {
@@ -389,9 +424,13 @@ const RUNNER_GROUP_CHECK = 'runner group';
 async function checkRunnerGroup(api, config) {
     const { owner, runnerGroup, scope } = config.github;
     if (scope === 'repo')
-        return { name: RUNNER_GROUP_CHECK, status: 'pass', detail: 'repository scope: runners join each repository\'s Default group' };
+        return {
+            name: RUNNER_GROUP_CHECK,
+            status: 'pass',
+            detail: "repository scope: runners join each repository's Default group"
+        };
     const groups = await api.list(`/orgs/${(0,github_api/* enc */.fk)(owner)}/actions/runner-groups`, 'runner_groups');
-    const group = groups.find((g) => g.name.toLowerCase() === runnerGroup.toLowerCase());
+    const group = groups.find(g => g.name.toLowerCase() === runnerGroup.toLowerCase());
     if (!group) {
         return {
             name: RUNNER_GROUP_CHECK,
@@ -399,15 +438,21 @@ async function checkRunnerGroup(api, config) {
             detail: `no runner group "${runnerGroup}" in ${owner}: create it (organization settings → Actions → Runner groups) for selected repositories ${config.github.repos.join(', ')}`
         };
     }
-    const repos = group.visibility === 'selected' ? await api.list(`/orgs/${(0,github_api/* enc */.fk)(owner)}/actions/runner-groups/${group.id}/repositories`, 'repositories') : [];
-    const problems = runnerGroupProblems(group, repos.map((r) => r.name), config);
+    const repos = group.visibility === 'selected'
+        ? await api.list(`/orgs/${(0,github_api/* enc */.fk)(owner)}/actions/runner-groups/${group.id}/repositories`, 'repositories')
+        : [];
+    const problems = runnerGroupProblems(group, repos.map(r => r.name), config);
     const { runnerGroupId } = config.github;
     if (runnerGroupId !== undefined && runnerGroupId !== group.id) {
         problems.push(`its id is ${group.id}, but the config says github.runnerGroupId: ${runnerGroupId}: fix the config and re-run apply`);
     }
     if (problems.length === 0) {
         const tip = runnerGroupId === undefined ? ` (tip: github.runnerGroupId: ${group.id} saves every runner one GitHub call)` : '';
-        return { name: RUNNER_GROUP_CHECK, status: 'pass', detail: `"${group.name}" is restricted to ${config.github.repos.join(', ')}${tip}` };
+        return {
+            name: RUNNER_GROUP_CHECK,
+            status: 'pass',
+            detail: `"${group.name}" is restricted to ${config.github.repos.join(', ')}${tip}`
+        };
     }
     return { name: RUNNER_GROUP_CHECK, status: 'fail', detail: `"${group.name}" in ${owner}: ${problems.join('; ')}` };
 }
@@ -418,10 +463,10 @@ function runnerGroupProblems(group, selectedRepos, config) {
         problems.push(`visibility is "${group.visibility}": set it to selected repositories (${config.github.repos.join(', ')})`);
     }
     else {
-        const wanted = new Set(config.github.repos.map((r) => r.toLowerCase()));
-        const actual = new Set(selectedRepos.map((r) => r.toLowerCase()));
-        const missing = config.github.repos.filter((r) => !actual.has(r.toLowerCase()));
-        const extra = selectedRepos.filter((r) => !wanted.has(r.toLowerCase()));
+        const wanted = new Set(config.github.repos.map(r => r.toLowerCase()));
+        const actual = new Set(selectedRepos.map(r => r.toLowerCase()));
+        const missing = config.github.repos.filter(r => !actual.has(r.toLowerCase()));
+        const extra = selectedRepos.filter(r => !wanted.has(r.toLowerCase()));
         if (missing.length > 0)
             problems.push(`add ${missing.join(', ')} to its repositories`);
         if (extra.length > 0)
@@ -439,15 +484,17 @@ function runnerGroupProblems(group, selectedRepos, config) {
 const RUNNERS_CHECK = 'runners';
 async function listTeamRunners(api, config) {
     const { owner, scope, repos, labels } = config.github;
-    const collections = scope === 'org' ? [`/orgs/${(0,github_api/* enc */.fk)(owner)}/actions/runners`] : repos.map((repo) => `/repos/${(0,github_api/* enc */.fk)(owner)}/${(0,github_api/* enc */.fk)(repo)}/actions/runners`);
-    const wanted = labels.map((l) => l.toLowerCase());
+    const collections = scope === 'org'
+        ? [`/orgs/${(0,github_api/* enc */.fk)(owner)}/actions/runners`]
+        : repos.map(repo => `/repos/${(0,github_api/* enc */.fk)(owner)}/${(0,github_api/* enc */.fk)(repo)}/actions/runners`);
+    const wanted = labels.map(l => l.toLowerCase());
     const found = [];
     for (const collection of collections) {
         const runners = await api.list(collection, 'runners');
         for (const r of runners) {
-            const names = r.labels.map((l) => l.name);
-            const carried = new Set(names.map((l) => l.toLowerCase()));
-            if (wanted.every((l) => carried.has(l)))
+            const names = r.labels.map(l => l.name);
+            const carried = new Set(names.map(l => l.toLowerCase()));
+            if (wanted.every(l => carried.has(l)))
                 found.push({ id: r.id, name: r.name, status: r.status, busy: r.busy, labels: names, collection });
         }
     }
@@ -472,13 +519,18 @@ function staleReason(runner, execution, idleTimeoutMinutes, nowMs) {
 }
 /** Lists the team's runners, flags stale ones and, with `fix`, deregisters them. */
 async function checkRunners(api, config, executions, options) {
-    const byName = new Map(executions.map((e) => [e.name, e]));
+    const byName = new Map(executions.map(e => [e.name, e]));
     const runners = await listTeamRunners(api, config);
     const reports = [];
     const failures = [];
     for (const runner of runners) {
         const stale = staleReason(runner, byName.get(runner.name), config.runners.idleTimeoutMinutes, options.now());
-        const report = { name: runner.name, status: runner.status, busy: runner.busy, ...(stale ? { stale } : {}) };
+        const report = {
+            name: runner.name,
+            status: runner.status,
+            busy: runner.busy,
+            ...(stale ? { stale } : {})
+        };
         if (stale && options.fix) {
             const response = await api.call('DELETE', `${runner.collection}/${runner.id}`);
             if (response.status === 204 || response.status === 404)
@@ -491,16 +543,24 @@ async function checkRunners(api, config, executions, options) {
     return { check: runnersCheck(reports, failures, options.fix, config.github.labels), runners: reports };
 }
 function runnersCheck(reports, failures, fix, labels) {
-    const stale = reports.filter((r) => r.stale);
-    const counts = `${reports.length} registered with labels ${labels.join(',')} (${reports.filter((r) => r.busy).length} busy)`;
+    const stale = reports.filter(r => r.stale);
+    const counts = `${reports.length} registered with labels ${labels.join(',')} (${reports.filter(r => r.busy).length} busy)`;
     if (stale.length === 0)
         return { name: RUNNERS_CHECK, status: 'pass', detail: `${counts}, none stale` };
-    const list = stale.map((r) => `${r.name}: ${r.stale}`).join('; ');
+    const list = stale.map(r => `${r.name}: ${r.stale}`).join('; ');
     if (failures.length > 0)
-        return { name: RUNNERS_CHECK, status: 'fail', detail: `${counts}; could not deregister ${failures.join(', ')}: the token needs self-hosted runner write access` };
+        return {
+            name: RUNNERS_CHECK,
+            status: 'fail',
+            detail: `${counts}; could not deregister ${failures.join(', ')}: the token needs self-hosted runner write access`
+        };
     if (fix)
         return { name: RUNNERS_CHECK, status: 'pass', detail: `${counts}; deregistered ${stale.length} stale: ${list}` };
-    return { name: RUNNERS_CHECK, status: 'warn', detail: `${counts}; ${stale.length} stale (${list}): run verify with --fix (action input fix: true) to deregister them` };
+    return {
+        name: RUNNERS_CHECK,
+        status: 'warn',
+        detail: `${counts}; ${stale.length} stale (${list}): run verify with --fix (action input fix: true) to deregister them`
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/commands/verify.ts
@@ -521,7 +581,7 @@ function createVerify(deps) {
     return async (config, engine) => {
         const started = now();
         const drift = await engine.drift(config);
-        const executions = (await Promise.all((0,layout/* teamLayout */.YM)(config).jobs.map((job) => (0,azure_executions/* listJobExecutions */.P)(deps.clients, job.id)))).flat();
+        const executions = (await Promise.all((0,layout/* teamLayout */.YM)(config).jobs.map(job => (0,azure_executions/* listJobExecutions */.P)(deps.clients, job.id)))).flat();
         executions.sort((a, b) => (b.startTime ?? '').localeCompare(a.startTime ?? ''));
         const checks = [azureCheck(drift.items, drift.plan.entries.length), executionsCheck(executions)];
         let runners = [];
@@ -540,14 +600,26 @@ function createVerify(deps) {
         }
         else {
             checks.push(skipped(RUNNER_GROUP_CHECK), skipped(RUNNERS_CHECK));
-            checks.push(budgetCheck({ repos: config.github.repos.length, pollingIntervalSeconds: config.runners.pollingIntervalSeconds, hourlyLimit: BASELINE_HOURLY_LIMIT, limitSource: 'installation baseline; no github-token' }));
+            checks.push(budgetCheck({
+                repos: config.github.repos.length,
+                pollingIntervalSeconds: config.runners.pollingIntervalSeconds,
+                hourlyLimit: BASELINE_HOURLY_LIMIT,
+                limitSource: 'installation baseline; no github-token'
+            }));
         }
-        checks.push(await checkJitConfig(config, { http: deps.http, credential: deps.credential, ...(deps.keyVaultEndpoint ? { keyVaultEndpoint: deps.keyVaultEndpoint } : {}), now }));
+        checks.push(await checkJitConfig(config, {
+            http: deps.http,
+            credential: deps.credential,
+            ...(deps.keyVaultEndpoint ? { keyVaultEndpoint: deps.keyVaultEndpoint } : {}),
+            now
+        }));
         const totalMs = now() - started;
         return {
             checks: checks.map(({ name, status, detail }) => ({ name, status, detail })),
             runners,
-            executions: executions.slice(0, RECENT).map(({ name, status, startTime }) => ({ name, status, ...(startTime ? { startTime } : {}) })),
+            executions: executions
+                .slice(0, RECENT)
+                .map(({ name, status, startTime }) => ({ name, status, ...(startTime ? { startTime } : {}) })),
             timings: { readMs: drift.timings.readMs, writeMs: 0, totalMs }
         };
     };
@@ -558,30 +630,38 @@ function azureCheck(items, total) {
         return { name: AZURE_CHECK, status: 'pass', detail: `${total} resources exist, Succeeded and match the config` };
     const shown = items.slice(0, 5).map(describeDrift);
     const more = items.length > shown.length ? `, and ${items.length - shown.length} more` : '';
-    return { name: AZURE_CHECK, status: 'fail', detail: `${items.length === 1 ? '1 resource differs' : `${items.length} resources differ`} from the config: ${shown.join('; ')}${more}: run apply (drift shows every field)` };
+    return {
+        name: AZURE_CHECK,
+        status: 'fail',
+        detail: `${items.length === 1 ? '1 resource differs' : `${items.length} resources differ`} from the config: ${shown.join('; ')}${more}: run apply (drift shows every field)`
+    };
 }
 function describeDrift(item) {
     if (item.action === 'create')
         return `missing ${item.kind} ${item.name}`;
     if (item.action === 'delete')
         return `extra ${item.kind} ${item.name} (not in the config)`;
-    return `${item.kind} ${item.name} (${item.changes.map((c) => c.path).join(', ') || 'not Succeeded'})`;
+    return `${item.kind} ${item.name} (${item.changes.map(c => c.path).join(', ') || 'not Succeeded'})`;
 }
 /** Pure: the recent executions; failures among the last ten are a warning pointing at the runner logs. */
 function executionsCheck(executions) {
     if (executions.length === 0)
-        return { name: EXECUTIONS_CHECK, status: 'pass', detail: 'no executions yet: one starts when a job with the team\'s labels is queued' };
+        return {
+            name: EXECUTIONS_CHECK,
+            status: 'pass',
+            detail: "no executions yet: one starts when a job with the team's labels is queued"
+        };
     const counts = new Map();
     for (const e of executions)
         counts.set(e.status, (counts.get(e.status) ?? 0) + 1);
     const summary = `${executions.length} executions (${[...counts].map(([s, n]) => `${n} ${s}`).join(', ')}), latest ${executions[0].name} ${executions[0].status}`;
-    const failed = executions.slice(0, 10).filter((e) => e.status.toLowerCase() === 'failed');
+    const failed = executions.slice(0, 10).filter(e => e.status.toLowerCase() === 'failed');
     if (failed.length === 0)
         return { name: EXECUTIONS_CHECK, status: 'pass', detail: summary };
     return {
         name: EXECUTIONS_CHECK,
         status: 'warn',
-        detail: `${summary}; ${failed.length} of the last ${Math.min(10, executions.length)} failed (${failed.map((e) => e.name).join(', ')}): read their logs with az containerapp job logs show or in Log Analytics`
+        detail: `${summary}; ${failed.length} of the last ${Math.min(10, executions.length)} failed (${failed.map(e => e.name).join(', ')}): read their logs with az containerapp job logs show or in Log Analytics`
     };
 }
 async function budget(api, config) {
@@ -605,12 +685,22 @@ async function guarded(name, config, run) {
 }
 /** The token could not read what the check needs: a warning that says which access to give it. */
 function notChecked(name, config, error) {
-    const access = config.github.scope === 'org' ? 'organization self-hosted runners read (and write for --fix)' : 'repository administration read (and write for --fix)';
+    const access = config.github.scope === 'org'
+        ? 'organization self-hosted runners read (and write for --fix)'
+        : 'repository administration read (and write for --fix)';
     const why = error instanceof github_api/* GitHubApiError */.OS ? error.message : (0,errors/* oneLine */.T)(error);
-    return { name, status: 'warn', detail: `not checked: ${why}: give github-token ${access}, e.g. an App installation token` };
+    return {
+        name,
+        status: 'warn',
+        detail: `not checked: ${why}: give github-token ${access}, e.g. an App installation token`
+    };
 }
 function skipped(name) {
-    return { name, status: 'warn', detail: 'skipped: no github-token (action input github-token, CLI --github-token or GITHUB_TOKEN)' };
+    return {
+        name,
+        status: 'warn',
+        detail: 'skipped: no github-token (action input github-token, CLI --github-token or GITHUB_TOKEN)'
+    };
 }
 
 

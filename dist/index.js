@@ -28406,7 +28406,10 @@ var plan_text = __nccwpck_require__(38495);
 ;// CONCATENATED MODULE: ./src/report/drift-table.ts
 
 /** A resource that differs as a whole: missing, or there but no longer in the config. */
-const WHOLE = { create: '(missing)', delete: '(not in the config: apply deletes it)' };
+const WHOLE = {
+    create: '(missing)',
+    delete: '(not in the config: apply deletes it)'
+};
 /** Field-level drift as a Markdown table (job summary and drift issue): what the config wants, what Azure has. */
 function driftTable(items) {
     const lines = ['| resource | field | config | Azure |', '| --- | --- | --- | --- |'];
@@ -28470,14 +28473,17 @@ async function syncDriftIssues(result, api, options) {
         }
         catch (error) {
             const why = error instanceof github_api/* GitHubApiError */.OS ? error.message : (0,entrypoint_errors/* oneLine */.T)(error);
-            team.issue = { action: 'error', error: `drift issue for team ${team.team} in ${options.repository}: ${why}: the github-token needs issues write (job permissions: issues: write)` };
+            team.issue = {
+                action: 'error',
+                error: `drift issue for team ${team.team} in ${options.repository}: ${why}: the github-token needs issues write (job permissions: issues: write)`
+            };
         }
     }
 }
 async function syncOne(team, api, repo, runUrl, ensureLabelOnce) {
     const title = driftIssueTitle(team.team);
     const open = await api.list(`${repo}/issues?labels=${(0,github_api/* enc */.fk)(DRIFT_LABEL)}&state=open`, 'issues');
-    const existing = open.filter((i) => !i.pull_request && i.title === title).sort((a, b) => a.number - b.number)[0];
+    const existing = open.filter(i => !i.pull_request && i.title === title).sort((a, b) => a.number - b.number)[0];
     const items = team.drift ?? [];
     const seen = runUrl ? ` ([run](${runUrl}))` : '';
     if (items.length === 0) {
@@ -28496,14 +28502,20 @@ async function syncOne(team, api, repo, runUrl, ensureLabelOnce) {
     if ((existing.body ?? '') === body)
         return { action: 'unchanged', number: existing.number, url: existing.html_url };
     await api.json('PATCH', `${repo}/issues/${existing.number}`, { body });
-    await api.json('POST', `${repo}/issues/${existing.number}/comments`, { body: `The drift changed${seen}: ${items.length} resource${items.length === 1 ? '' : 's'} now differ; the description shows the current fields.` });
+    await api.json('POST', `${repo}/issues/${existing.number}/comments`, {
+        body: `The drift changed${seen}: ${items.length} resource${items.length === 1 ? '' : 's'} now differ; the description shows the current fields.`
+    });
     return { action: 'updated', number: existing.number, url: existing.html_url };
 }
 async function ensureLabel(api, repo) {
     const found = await api.call('GET', `${repo}/labels/${(0,github_api/* enc */.fk)(DRIFT_LABEL)}`);
     if (found.status === 200)
         return;
-    const created = await api.call('POST', `${repo}/labels`, { name: DRIFT_LABEL, color: DRIFT_LABEL_COLOR, description: 'Live Azure differs from a runner-setup team config' });
+    const created = await api.call('POST', `${repo}/labels`, {
+        name: DRIFT_LABEL,
+        color: DRIFT_LABEL_COLOR,
+        description: 'Live Azure differs from a runner-setup team config'
+    });
     // 422: made meanwhile by a parallel run.
     if (created.status !== 201 && created.status !== 422) {
         throw new github_api/* GitHubApiError */.OS(`POST ${repo}/labels answered HTTP ${created.status}`, created.status);
@@ -28521,7 +28533,12 @@ var json = __nccwpck_require__(32794);
 
 /** The job summary as Markdown: one table row per team, then each team's plan, drift or checks. */
 function renderSummary(result) {
-    const lines = [`## runner-setup ${result.command}`, '', '| team | result | changes | time |', '| --- | --- | --- | --- |'];
+    const lines = [
+        `## runner-setup ${result.command}`,
+        '',
+        '| team | result | changes | time |',
+        '| --- | --- | --- | --- |'
+    ];
     for (const t of result.teams)
         lines.push(`| ${t.team} | ${summary_status(result.command, t)} | ${(0,commands_result/* changeCount */.Y)(t)} | ${seconds(t)} |`);
     for (const t of result.teams)
@@ -28533,7 +28550,7 @@ function summary_status(command, t) {
         return '❌ error';
     if ((t.refused?.length ?? 0) > 0)
         return '❌ refused foreign resources';
-    if (t.checks?.some((c) => c.status === 'fail'))
+    if (t.checks?.some(c => c.status === 'fail'))
         return '❌ failed checks';
     if (command === 'drift')
         return (t.drift?.length ?? 0) > 0 ? '⚠️ drift' : '✅ no drift';
@@ -28588,7 +28605,10 @@ function timingLine(t) {
     if (!t.timings)
         return [];
     const { readMs, writeMs, totalMs } = t.timings;
-    return ['', `<sub>read ${(readMs / 1000).toFixed(1)} s · write ${(writeMs / 1000).toFixed(1)} s · total ${(totalMs / 1000).toFixed(1)} s</sub>`];
+    return [
+        '',
+        `<sub>read ${(readMs / 1000).toFixed(1)} s · write ${(writeMs / 1000).toFixed(1)} s · total ${(totalMs / 1000).toFixed(1)} s</sub>`
+    ];
 }
 const CHECK_ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
 function issueLine(t) {
@@ -28674,8 +28694,8 @@ function booleanInput(name) {
 
 
 const actionsLogger = {
-    info: (m) => core/* info */.pq(m),
-    warning: (m) => core/* warning */.$e(m),
+    info: m => core/* info */.pq(m),
+    warning: m => core/* warning */.$e(m),
     group: (title, fn) => core/* group */.Os(title, fn)
 };
 /** The action: inputs → one command → outputs, job summary, annotations. Drift is an output, not a failure. */
@@ -28702,13 +28722,17 @@ async function main_run() {
                 core/* error */.z3(t.issue.error ?? 'drift issue failed', { file: t.file });
         if (result.exitCode === 1)
             core/* setFailed */.C1(`runner-setup ${result.command} failed for ${failedTeams(result)}.`);
-        else if (result.teams.some((t) => t.issue?.action === 'error'))
+        else if (result.teams.some(t => t.issue?.action === 'error'))
             core/* setFailed */.C1('runner-setup drift: could not keep the drift issues up to date (see the errors above).');
     }
     catch (error) {
         if (error instanceof errors/* ConfigError */.x) {
             for (const p of error.problems)
-                core/* error */.z3(p.hint ? `${p.message} (${p.hint})` : p.message, { file: p.file, startLine: p.line, startColumn: p.col });
+                core/* error */.z3(p.hint ? `${p.message} (${p.hint})` : p.message, {
+                    file: p.file,
+                    startLine: p.line,
+                    startColumn: p.col
+                });
         }
         core/* setFailed */.C1((0,failure/* describeFailure */.I)(error));
     }
@@ -28719,10 +28743,10 @@ function writeOutputs(result) {
     const first = result.teams[0];
     core/* setOutput */.uH('plan', file);
     core/* setOutput */.uH('changes', String(result.teams.reduce((n, t) => n + (0,commands_result/* changeCount */.Y)(t), 0)));
-    core/* setOutput */.uH('drift', String(result.teams.some((t) => (t.drift?.length ?? 0) > 0)));
+    core/* setOutput */.uH('drift', String(result.teams.some(t => (t.drift?.length ?? 0) > 0)));
     if (first) {
         core/* setOutput */.uH('environment-id', first.outputs.environmentId);
-        core/* setOutput */.uH('job-names', result.teams.flatMap((t) => t.outputs.jobNames).join(','));
+        core/* setOutput */.uH('job-names', result.teams.flatMap(t => t.outputs.jobNames).join(','));
         core/* setOutput */.uH('runner-labels', first.outputs.labels.join(','));
         core/* setOutput */.uH('runs-on', first.outputs.runsOn);
     }
@@ -28747,7 +28771,10 @@ function driftIssueOptions(settings) {
     return { repository, ...(server && runId ? { runUrl: `${server}/${repository}/actions/runs/${runId}` } : {}) };
 }
 function failedTeams(result) {
-    return result.teams.filter((t) => t.error || t.refused?.length || t.checks?.some((c) => c.status === 'fail')).map((t) => t.team).join(', ');
+    return result.teams
+        .filter(t => t.error || t.refused?.length || t.checks?.some(c => c.status === 'fail'))
+        .map(t => t.team)
+        .join(', ');
 }
 
 
@@ -28771,10 +28798,16 @@ __nccwpck_require__.d(__webpack_exports__, {
 /** Which built-in Azure role grants an ARM action: turns a 403 into the exact grant the platform must make. */
 // Most specific first: the first match wins.
 const RULES = [
-    { pattern: /^Microsoft\.Authorization\/roleAssignments\//i, role: 'Role Based Access Control Administrator (or User Access Administrator)' },
+    {
+        pattern: /^Microsoft\.Authorization\/roleAssignments\//i,
+        role: 'Role Based Access Control Administrator (or User Access Administrator)'
+    },
     { pattern: /^Microsoft\.Network\/privateDnsZones\//i, role: 'Private DNS Zone Contributor' },
     { pattern: /^Microsoft\.Network\//i, role: 'Network Contributor' },
-    { pattern: /^Microsoft\.ManagedIdentity\/userAssignedIdentities\/assign\/action$/i, role: 'Managed Identity Operator' },
+    {
+        pattern: /^Microsoft\.ManagedIdentity\/userAssignedIdentities\/assign\/action$/i,
+        role: 'Managed Identity Operator'
+    },
     { pattern: /^Microsoft\.ManagedIdentity\//i, role: 'Managed Identity Contributor' },
     { pattern: /^Microsoft\.Insights\/diagnosticSettings\//i, role: 'Monitoring Contributor' },
     { pattern: /^Microsoft\.OperationalInsights\//i, role: 'Log Analytics Contributor' },
@@ -28783,7 +28816,7 @@ const RULES = [
     { pattern: /\/read$/i, role: 'Reader' }
 ];
 function roleForAction(action) {
-    return RULES.find((rule) => rule.pattern.test(action))?.role ?? 'Contributor';
+    return RULES.find(rule => rule.pattern.test(action))?.role ?? 'Contributor';
 }
 
 ;// CONCATENATED MODULE: ./src/azure/errors.ts
@@ -28805,7 +28838,16 @@ function statusOf(error) {
 function isNotFound(error) {
     return statusOf(error) === 404;
 }
-const CONNECTION_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE', 'UND_ERR_SOCKET', 'REQUEST_SEND_ERROR'];
+const CONNECTION_CODES = [
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'EPIPE',
+    'UND_ERR_SOCKET',
+    'REQUEST_SEND_ERROR'
+];
 const AUTHZ_ACTION = /perform action '([^']+)' over scope '([^']+)'/i;
 const LINKED_ACTION = /perform action '([^']+)' on the linked scope\(s\) '([^']+)'/i;
 const LRO_FAILED = /^The long-running operation has failed\.\s*([^.\s]+)\.\s*([\s\S]*)$/;
@@ -28852,7 +28894,7 @@ function connectionCode(error) {
         const e = asErrorLike(current);
         if (e.code && CONNECTION_CODES.includes(e.code))
             return e.code;
-        const inMessage = CONNECTION_CODES.find((code) => e.message?.includes(code));
+        const inMessage = CONNECTION_CODES.find(code => e.message?.includes(code));
         if (inMessage)
             return inMessage;
         if (/socket hang up|other side closed|fetch failed/i.test(e.message ?? ''))
@@ -29003,7 +29045,9 @@ async function fetchGitHubIdToken(audience, env = process.env) {
     }
     const url = new URL(requestUrl);
     url.searchParams.set('audience', audience);
-    const response = await fetch(url, { headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' } });
+    const response = await fetch(url, {
+        headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' }
+    });
     if (!response.ok)
         throw new Error(`GitHub refused the OIDC token request (HTTP ${response.status}); check the job's id-token permission.`);
     const { value } = (await response.json());
@@ -29033,8 +29077,12 @@ async function main(argv, env, io) {
         }
         const logger = stderrLogger(io);
         const { settings } = options;
-        const azure = (0,load_engine/* azureSession */.U)(settings.azure, logger, { getIdToken: (audience) => fetchGitHubIdToken(audience, env) });
-        const result = await (0,run/* runCommand */.d)(settings, { logger, engine: azure.engine, verify: (0,load_verify/* loadVerify */.c)(settings, env, azure.signIn) });
+        const azure = (0,load_engine/* azureSession */.U)(settings.azure, logger, { getIdToken: audience => fetchGitHubIdToken(audience, env) });
+        const result = await (0,run/* runCommand */.d)(settings, {
+            logger,
+            engine: azure.engine,
+            verify: (0,load_verify/* loadVerify */.c)(settings, env, azure.signIn)
+        });
         io.stdout((options.json ? JSON.stringify((0,json/* resultJson */.y)(result), null, 2) : (0,report_text/* renderText */.S)(result)) + '\n');
         return result.exitCode;
     }
@@ -29049,8 +29097,8 @@ async function main(argv, env, io) {
 }
 function stderrLogger(io) {
     return {
-        info: (m) => io.stderr(`${m}\n`),
-        warning: (m) => io.stderr(`warning: ${m}\n`),
+        info: m => io.stderr(`${m}\n`),
+        warning: m => io.stderr(`warning: ${m}\n`),
         group: async (title, fn) => {
             io.stderr(`${title}\n`);
             return fn();
@@ -29063,8 +29111,8 @@ function stderrLogger(io) {
 /** The `runner-setup` command: argv and the process's streams in, an exit code out. */
 function runCli(argv = process.argv.slice(2)) {
     return main(argv, process.env, {
-        stdout: (text) => process.stdout.write(text),
-        stderr: (text) => process.stderr.write(text)
+        stdout: text => process.stdout.write(text),
+        stderr: text => process.stderr.write(text)
     });
 }
 
@@ -29158,7 +29206,9 @@ function loadVerify(settings, env, signIn, credentialOptions = {}) {
             __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 52982)),
             Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 78003))
         ]);
-        const credential = signIn ? await signIn() : sharedTokenCredential(createCredential(settings.azure, credentialOptions));
+        const credential = signIn
+            ? await signIn()
+            : sharedTokenCredential(createCredential(settings.azure, credentialOptions));
         const keyVaultEndpoint = env[KEY_VAULT_ENDPOINT_ENV];
         return createVerify({
             clients: createClients({ credential, endpoint: settings.azure.armEndpoint }),
@@ -29195,9 +29245,9 @@ function changeCount(result) {
     return result.counts.create + result.counts.update + result.counts.delete;
 }
 function exitCodeOf(command, teams) {
-    if (teams.some((t) => t.error || (t.refused?.length ?? 0) > 0 || t.checks?.some((c) => c.status === 'fail')))
+    if (teams.some(t => t.error || (t.refused?.length ?? 0) > 0 || t.checks?.some(c => c.status === 'fail')))
         return 1;
-    if (command === 'drift' && teams.some((t) => (t.drift?.length ?? 0) > 0))
+    if (command === 'drift' && teams.some(t => (t.drift?.length ?? 0) > 0))
         return 2;
     return 0;
 }
@@ -29227,9 +29277,21 @@ var issue = __nccwpck_require__(76557);
 ;// CONCATENATED MODULE: ./src/config/resource-id.ts
 /** Checks that a string is the ARM id of one resource type: /subscriptions/<guid>/resourceGroups/<rg>/providers/<ns>/<type>/<name>. */
 
-const VIRTUAL_NETWORK = { type: 'Microsoft.Network/virtualNetworks', noun: 'virtual network', example: 'vnet-name' };
-const PRIVATE_DNS_ZONE = { type: 'Microsoft.Network/privateDnsZones', noun: 'private DNS zone', example: 'privatelink.vaultcore.azure.net' };
-const LOG_ANALYTICS_WORKSPACE = { type: 'Microsoft.OperationalInsights/workspaces', noun: 'Log Analytics workspace', example: 'log-name' };
+const VIRTUAL_NETWORK = {
+    type: 'Microsoft.Network/virtualNetworks',
+    noun: 'virtual network',
+    example: 'vnet-name'
+};
+const PRIVATE_DNS_ZONE = {
+    type: 'Microsoft.Network/privateDnsZones',
+    noun: 'private DNS zone',
+    example: 'privatelink.vaultcore.azure.net'
+};
+const LOG_ANALYTICS_WORKSPACE = {
+    type: 'Microsoft.OperationalInsights/workspaces',
+    noun: 'Log Analytics workspace',
+    example: 'log-name'
+};
 const KEY_VAULT = { type: 'Microsoft.KeyVault/vaults', noun: 'Key Vault', example: 'kv-name' };
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const ID = new RegExp(`^/subscriptions/${GUID}/resourceGroups/[-\\w.()]{1,90}/providers/([A-Za-z]+\\.[A-Za-z.]+)/([A-Za-z]+)/([^/\\s]+)$`, 'i');
@@ -29268,7 +29330,10 @@ function checkCidr(value) {
     if (parsed.ok)
         return undefined;
     if (parsed.reason === 'host-bits') {
-        return { message: `${(0,issue/* show */.W)(value)} has host bits set; the network address is ${parsed.network}`, hint: `write ${parsed.network}` };
+        return {
+            message: `${(0,issue/* show */.W)(value)} has host bits set; the network address is ${parsed.network}`,
+            hint: `write ${parsed.network}`
+        };
     }
     return { message: `${(0,issue/* show */.W)(value)} is not an IPv4 CIDR range`, hint: 'write it as address/prefix, e.g. 10.90.0.0/24' };
 }
@@ -29276,30 +29341,46 @@ function checkCidr(value) {
 function checkCpu(value) {
     if (value >= 0.25 && value <= 4 && Number.isInteger(value * 4))
         return undefined;
-    return { message: `${value} is not a Consumption CPU size`, hint: 'use 0.25 to 4 in steps of 0.25, with memory twice the CPU in Gi (cpu: 1, memory: 2Gi)' };
+    return {
+        message: `${value} is not a Consumption CPU size`,
+        hint: 'use 0.25 to 4 in steps of 0.25, with memory twice the CPU in Gi (cpu: 1, memory: 2Gi)'
+    };
 }
 function checkMemory(value) {
     if (/^\d+(\.\d+)?Gi$/.test(value))
         return undefined;
-    return { message: `${(0,issue/* show */.W)(value)} is not a memory size in Gi`, hint: 'write it like 4Gi; Consumption needs twice the CPU, e.g. cpu: 2, memory: 4Gi' };
+    return {
+        message: `${(0,issue/* show */.W)(value)} is not a memory size in Gi`,
+        hint: 'write it like 4Gi; Consumption needs twice the CPU, e.g. cpu: 2, memory: 4Gi'
+    };
 }
 function checkTagKey(key) {
-    if (RESERVED_TAG_PREFIXES.some((prefix) => key.toLowerCase().startsWith(prefix))) {
-        return { message: `${(0,issue/* show */.W)(key)} is reserved for the tags runner-setup adds itself`, hint: 'tag names may not start with managed-by or runner-setup-; rename the tag' };
+    if (RESERVED_TAG_PREFIXES.some(prefix => key.toLowerCase().startsWith(prefix))) {
+        return {
+            message: `${(0,issue/* show */.W)(key)} is reserved for the tags runner-setup adds itself`,
+            hint: 'tag names may not start with managed-by or runner-setup-; rename the tag'
+        };
     }
     if (key.length > 512 || /[<>%&\\?/]/.test(key)) {
-        return { message: `${(0,issue/* show */.W)(key)} is not a valid Azure tag name`, hint: 'use at most 512 characters, none of < > % & \\ ? /' };
+        return {
+            message: `${(0,issue/* show */.W)(key)} is not a valid Azure tag name`,
+            hint: 'use at most 512 characters, none of < > % & \\ ? /'
+        };
     }
     return undefined;
 }
 function armId(kind) {
-    return { type: 'string', check: (value) => checkResourceId(value, kind) };
+    return { type: 'string', check: value => checkResourceId(value, kind) };
 }
 const lower = (item) => (typeof item === 'string' ? item.toLowerCase() : undefined);
 const PEERING = {
     type: 'object',
     fields: {
-        remoteVnetId: { ...armId(VIRTUAL_NETWORK), required: true, example: 'remoteVnetId: /subscriptions/.../virtualNetworks/vnet-name' },
+        remoteVnetId: {
+            ...armId(VIRTUAL_NETWORK),
+            required: true,
+            example: 'remoteVnetId: /subscriptions/.../virtualNetworks/vnet-name'
+        },
         allowForwardedTraffic: { type: 'boolean', default: true },
         useRemoteGateways: { type: 'boolean', default: false }
     }
@@ -29313,8 +29394,18 @@ const TEAM_CONFIG = {
             required: true,
             example: 'azure: { subscriptionId: ..., resourceGroup: ..., location: norwayeast }',
             fields: {
-                subscriptionId: { type: 'string', required: true, check: formats/* checkGuid */.AA, example: 'subscriptionId: 00000000-0000-0000-0000-000000000000' },
-                resourceGroup: { type: 'string', required: true, check: formats/* checkResourceGroupName */.jV, example: 'resourceGroup: rg-studio-runners' },
+                subscriptionId: {
+                    type: 'string',
+                    required: true,
+                    check: formats/* checkGuid */.AA,
+                    example: 'subscriptionId: 00000000-0000-0000-0000-000000000000'
+                },
+                resourceGroup: {
+                    type: 'string',
+                    required: true,
+                    check: formats/* checkResourceGroupName */.jV,
+                    example: 'resourceGroup: rg-studio-runners'
+                },
                 location: { type: 'string', required: true, check: formats/* checkLocation */.c9, example: 'location: norwayeast' },
                 createResourceGroup: { type: 'boolean', default: false }
             }
@@ -29331,9 +29422,14 @@ const TEAM_CONFIG = {
                     type: 'list',
                     default: [],
                     items: PEERING,
-                    identity: (item) => lower(item?.remoteVnetId)
+                    identity: item => lower(item?.remoteVnetId)
                 },
-                dnsServers: { type: 'list', default: [], items: { type: 'string', check: formats/* checkIpv4Address */.cV }, identity: lower },
+                dnsServers: {
+                    type: 'list',
+                    default: [],
+                    items: { type: 'string', check: formats/* checkIpv4Address */.cV },
+                    identity: lower
+                },
                 privateDnsZones: { type: 'list', default: [], items: armId(PRIVATE_DNS_ZONE), identity: lower }
             }
         },
@@ -29345,10 +29441,23 @@ const TEAM_CONFIG = {
                 url: { type: 'string', default: 'https://github.com', check: formats/* checkGitHubUrl */.zv },
                 owner: { type: 'string', required: true, check: formats/* checkGitHubLogin */.Vs, example: 'owner: altinn' },
                 scope: { type: 'string', default: 'org', oneOf: ['org', 'repo'] },
-                repos: { type: 'list', required: true, minItems: 1, items: { type: 'string', check: formats/* checkRepoName */.K }, identity: lower, example: 'repos: [altinn-studio]' },
+                repos: {
+                    type: 'list',
+                    required: true,
+                    minItems: 1,
+                    items: { type: 'string', check: formats/* checkRepoName */.K },
+                    identity: lower,
+                    example: 'repos: [altinn-studio]'
+                },
                 runnerGroup: { type: 'string', check: formats/* checkRunnerGroupName */.Fn },
                 runnerGroupId: { type: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER, example: 'runnerGroupId: 42' },
-                labels: { type: 'list', minItems: 1, maxItems: 20, items: { type: 'string', check: formats/* checkLabel */.v8 }, identity: lower },
+                labels: {
+                    type: 'list',
+                    minItems: 1,
+                    maxItems: 20,
+                    items: { type: 'string', check: formats/* checkLabel */.v8 },
+                    identity: lower
+                },
                 allowPublicRepos: { type: 'boolean', default: false },
                 app: {
                     type: 'object',
@@ -29356,7 +29465,13 @@ const TEAM_CONFIG = {
                     example: 'app: { id: 123456, installationId: 7891011, privateKeySecretUri: https://kv-name.vault.azure.net/secrets/gh-app-key }',
                     fields: {
                         id: { type: 'integer', required: true, min: 1, max: Number.MAX_SAFE_INTEGER, example: 'id: 123456' },
-                        installationId: { type: 'integer', required: true, min: 1, max: Number.MAX_SAFE_INTEGER, example: 'installationId: 7891011' },
+                        installationId: {
+                            type: 'integer',
+                            required: true,
+                            min: 1,
+                            max: Number.MAX_SAFE_INTEGER,
+                            example: 'installationId: 7891011'
+                        },
                         privateKeySecretUri: {
                             type: 'string',
                             required: true,
@@ -29393,7 +29508,9 @@ const TEAM_CONFIG = {
         probe: {
             type: 'object',
             default: {},
-            fields: { endpoints: { type: 'list', default: [], items: { type: 'string', check: formats/* checkHostPort */.mN }, identity: lower } }
+            fields: {
+                endpoints: { type: 'list', default: [], items: { type: 'string', check: formats/* checkHostPort */.mN }, identity: lower }
+            }
         }
     }
 };
@@ -29424,7 +29541,12 @@ function cross_checks_cidr(text) {
 }
 /** `tree` is whatever validateTree returned; sections may be missing or mistyped, so every access is guarded by `usable`. */
 function crossCheck(tree, usable) {
-    return [...checkNetwork(tree, usable), ...checkPeerings(tree, usable), ...checkGitHub(tree, usable), ...checkSize(tree, usable)];
+    return [
+        ...checkNetwork(tree, usable),
+        ...checkPeerings(tree, usable),
+        ...checkGitHub(tree, usable),
+        ...checkSize(tree, usable)
+    ];
 }
 function checkNetwork({ network }, usable) {
     const findings = [];
@@ -29456,7 +29578,7 @@ function checkNetwork({ network }, usable) {
             hint: `pick a subnet inside ${network.addressSpace}, e.g. ${(0,cidr/* formatCidr */.mG)({ base: space.base, prefix: Math.max(space.prefix, MIN_SUBNET_PREFIX) })}`
         });
     }
-    const reserved = space && RESERVED_RANGES.find((range) => (0,cidr/* overlaps */.$f)(space, cross_checks_cidr(range)));
+    const reserved = space && RESERVED_RANGES.find(range => (0,cidr/* overlaps */.$f)(space, cross_checks_cidr(range)));
     if (reserved) {
         findings.push({
             path: 'network.addressSpace',
@@ -29470,7 +29592,9 @@ function checkNetwork({ network }, usable) {
 function checkPeerings({ network }, usable) {
     if (!network || !usable('network.peerings'))
         return [];
-    const withGateway = network.peerings.map((peering, i) => ({ peering, i })).filter(({ peering }) => peering.useRemoteGateways === true);
+    const withGateway = network.peerings
+        .map((peering, i) => ({ peering, i }))
+        .filter(({ peering }) => peering.useRemoteGateways === true);
     return withGateway.slice(1).map(({ i }) => ({
         path: `network.peerings[${i}].useRemoteGateways`,
         at: 'value',
@@ -29499,7 +29623,10 @@ function checkGitHub({ github }, usable) {
         });
     }
     const { privateKeySecretUri, keyVaultId } = github.app ?? {};
-    if (privateKeySecretUri !== undefined && keyVaultId !== undefined && usable('github.app.keyVaultId') && usable('github.app.privateKeySecretUri')) {
+    if (privateKeySecretUri !== undefined &&
+        keyVaultId !== undefined &&
+        usable('github.app.keyVaultId') &&
+        usable('github.app.privateKeySecretUri')) {
         const vault = resourceName(keyVaultId, KEY_VAULT)?.toLowerCase();
         const uriVault = (0,formats/* vaultNameOf */.nN)(privateKeySecretUri);
         if (vault !== uriVault) {
@@ -29611,7 +29738,9 @@ function parseYaml(text) {
     for (const error of doc.errors) {
         result.problems.push({
             path: '',
-            message: error.code === 'MULTIPLE_DOCS' ? 'a team config is one YAML document; this file holds several' : error.message.split('\n')[0],
+            message: error.code === 'MULTIPLE_DOCS'
+                ? 'a team config is one YAML document; this file holds several'
+                : error.message.split('\n')[0],
             hint: 'fix the YAML syntax; nothing else in this file was checked',
             position: lineCounter.linePos(error.pos[0])
         });
@@ -29658,9 +29787,16 @@ class TreeBuilder {
         for (const pair of pairs) {
             const keyNode = pair.key;
             const key = (0,dist/* isScalar */.jn)(keyNode) ? String(keyNode.value) : undefined;
-            const keyAt = keyNode?.range ? this.at(keyNode.range[0]) : (this.out.valuePositions.get(path) ?? { line: 1, col: 1 });
+            const keyAt = keyNode?.range
+                ? this.at(keyNode.range[0])
+                : (this.out.valuePositions.get(path) ?? { line: 1, col: 1 });
             if (key === undefined) {
-                this.out.problems.push({ path, message: path === '' ? 'keys must be plain names' : `${path}: keys must be plain names`, hint: 'write each key as a plain word, e.g. team: studio', position: keyAt });
+                this.out.problems.push({
+                    path,
+                    message: path === '' ? 'keys must be plain names' : `${path}: keys must be plain names`,
+                    hint: 'write each key as a plain word, e.g. team: studio',
+                    position: keyAt
+                });
                 continue;
             }
             const childPath = joinPath(path, key);
@@ -29713,7 +29849,10 @@ const PATTERNS = [
     { what: 'a GitHub token', regex: /\bgithub_pat_[A-Za-z0-9_]{20,}/g },
     { what: 'a JSON web token', regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g },
     // Entra ID client secrets: three characters, a digit, then `Q~` and 31-34 more.
-    { what: 'a client secret', regex: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g }
+    {
+        what: 'a client secret',
+        regex: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g
+    }
 ];
 const SECRET_KEY = /(secret|password|passwd|token|privatekey|private_key|apikey|api_key|clientkey)$/i;
 function refusal(what) {
@@ -29835,7 +29974,7 @@ class Walker {
                 }
                 else if (spec.oneOf && !spec.oneOf.includes(text)) {
                     const near = suggest(text, spec.oneOf);
-                    const choices = spec.oneOf.map((choice) => `\`${choice}\``).join(' or ');
+                    const choices = spec.oneOf.map(choice => `\`${choice}\``).join(' or ');
                     this.add(path, 'value', `must be ${choices}, got ${(0,issue/* show */.W)(text)}`, near ? `did you mean \`${near}\`?` : undefined);
                 }
                 else {
@@ -29945,7 +30084,12 @@ class Walker {
                 result[key] = this.walk(field, object[key], childPath);
             }
             else if (field.required) {
-                this.findings.push({ path: childPath, at: 'parent', message: prefixed(path, `missing required key \`${key}\``), hint: field.example && `add ${field.example}` });
+                this.findings.push({
+                    path: childPath,
+                    at: 'parent',
+                    message: prefixed(path, `missing required key \`${key}\``),
+                    hint: field.example && `add ${field.example}`
+                });
             }
             else if (field.default !== undefined) {
                 result[key] = this.walk(field, structuredClone(field.default), childPath);
@@ -29989,7 +30133,12 @@ class Walker {
 /** Parses and validates one file's text; `file` is only used in messages and `source`. */
 function parseTeamConfig(text, file) {
     const parsed = parseYaml(text);
-    const problems = parsed.problems.map(({ message, hint, position }) => ({ file, ...position, message, hint }));
+    const problems = parsed.problems.map(({ message, hint, position }) => ({
+        file,
+        ...position,
+        message,
+        hint
+    }));
     const poisoned = new Set();
     for (const { offset, issue } of findSecretsInText(text)) {
         const scalar = parsed.scalars.find(({ start, end }) => offset >= start && offset < end);
@@ -30001,9 +30150,14 @@ function parseTeamConfig(text, file) {
         throw new errors/* ConfigError */.x(sortProblems(problems));
     const { value, findings } = validateTree(TEAM_CONFIG, parsed.value, poisoned);
     const flagged = [...parsed.problems.map(({ path }) => path), ...findings.map(({ path }) => path), ...poisoned];
-    const usable = (path) => !flagged.some((other) => related(path, other));
+    const usable = (path) => !flagged.some(other => related(path, other));
     const all = isRecord(value) ? [...findings, ...crossCheck(value, usable)] : findings;
-    problems.push(...all.map((finding) => ({ file, ...positionOfFinding(parsed, finding), message: finding.message, hint: finding.hint })));
+    problems.push(...all.map(finding => ({
+        file,
+        ...positionOfFinding(parsed, finding),
+        message: finding.message,
+        hint: finding.hint
+    })));
     if (problems.length > 0)
         throw new errors/* ConfigError */.x(sortProblems(problems));
     return applyDerivedDefaults(value, { file, positions: Object.fromEntries(parsed.keyPositions) });
@@ -30020,7 +30174,13 @@ function loadTeamConfigs(paths) {
             if (error instanceof errors/* ConfigError */.x)
                 problems.push(...error.problems);
             else
-                problems.push({ file, line: 1, col: 1, message: `cannot read the file: ${error.message}`, hint: 'check the config path (CLI --config, action input config)' });
+                problems.push({
+                    file,
+                    line: 1,
+                    col: 1,
+                    message: `cannot read the file: ${error.message}`,
+                    hint: 'check the config path (CLI --config, action input config)'
+                });
         }
     }
     problems.push(...betweenTeams(configs));
@@ -30031,7 +30191,7 @@ function loadTeamConfigs(paths) {
 /** Where a key path is in the file: the nearest ancestor present, else 1:1. */
 function positionOf(config, path) {
     const { file, positions } = config.source;
-    return { file, ...nearestPosition((at) => (Object.hasOwn(positions, at) ? positions[at] : undefined), path) };
+    return { file, ...nearestPosition(at => (Object.hasOwn(positions, at) ? positions[at] : undefined), path) };
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -30041,7 +30201,7 @@ function positionOfFinding(parsed, { path, at }) {
     if (at === 'key')
         return nearestPosition(lookup, path);
     if (at === 'value')
-        return nearestPosition((p) => parsed.valuePositions.get(p) ?? parsed.keyPositions.get(p), path);
+        return nearestPosition(p => parsed.valuePositions.get(p) ?? parsed.keyPositions.get(p), path);
     return nearestPosition(lookup, parentPath(path));
 }
 function sortProblems(problems) {
@@ -30052,17 +30212,31 @@ function expand(paths, problems) {
     for (const path of paths) {
         const stat = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
         if (!stat) {
-            problems.push({ file: path, line: 1, col: 1, message: 'no such file or folder', hint: 'check the config path (CLI --config, action input config)' });
+            problems.push({
+                file: path,
+                line: 1,
+                col: 1,
+                message: 'no such file or folder',
+                hint: 'check the config path (CLI --config, action input config)'
+            });
             continue;
         }
         if (!stat.isDirectory()) {
             files.push(path);
             continue;
         }
-        const found = (0,external_node_fs_.readdirSync)(path).filter((name) => /\.ya?ml$/.test(name)).sort();
+        const found = (0,external_node_fs_.readdirSync)(path)
+            .filter(name => /\.ya?ml$/.test(name))
+            .sort();
         if (found.length === 0)
-            problems.push({ file: path, line: 1, col: 1, message: 'the folder holds no .yaml or .yml files', hint: 'put one team config per file in it' });
-        files.push(...found.map((name) => (0,external_node_path_.join)(path, name)));
+            problems.push({
+                file: path,
+                line: 1,
+                col: 1,
+                message: 'the folder holds no .yaml or .yml files',
+                hint: 'put one team config per file in it'
+            });
+        files.push(...found.map(name => (0,external_node_path_.join)(path, name)));
     }
     return files;
 }
@@ -30105,7 +30279,7 @@ function teamOutputs(config) {
     const layout = (0,core_layout/* teamLayout */.YM)(config);
     return {
         environmentId: layout.managedEnvironmentId,
-        jobNames: layout.jobs.map((job) => job.name),
+        jobNames: layout.jobs.map(job => job.name),
         labels: config.github.labels,
         runsOn: JSON.stringify(config.github.labels)
     };
@@ -30136,8 +30310,8 @@ async function runCommand(settings, deps) {
     }
     const engine = await deps.engine();
     const { forEachTeam } = await Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95033));
-    const outcomes = await forEachTeam(configs, (config) => runForTeam(settings, config, engine, deps));
-    const teams = outcomes.map((outcome, i) => (outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error }));
+    const outcomes = await forEachTeam(configs, config => runForTeam(settings, config, engine, deps));
+    const teams = outcomes.map((outcome, i) => outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error });
     return { command: settings.command, teams, exitCode: (0,result/* exitCodeOf */.F)(settings.command, teams) };
 }
 async function runForTeam(settings, config, engine, deps) {
@@ -30156,7 +30330,14 @@ async function runForTeam(settings, config, engine, deps) {
         }
         case 'destroy': {
             const r = await engine.destroy(config);
-            return { ...base(config), plan: r.plan, counts: r.counts, deleted: r.deleted, refused: r.refused, timings: r.timings };
+            return {
+                ...base(config),
+                plan: r.plan,
+                counts: r.counts,
+                deleted: r.deleted,
+                refused: r.refused,
+                timings: r.timings
+            };
         }
         case 'verify': {
             if (!deps.verify)
@@ -30173,7 +30354,7 @@ function base(config) {
 function checkSubscription(configs, expected) {
     if (!expected)
         return;
-    const other = configs.find((c) => c.azure.subscriptionId.toLowerCase() !== expected.toLowerCase());
+    const other = configs.find(c => c.azure.subscriptionId.toLowerCase() !== expected.toLowerCase());
     if (other) {
         throw new input_error/* InputError */.d(`${other.source.file}: azure.subscriptionId ${other.azure.subscriptionId} is not the subscription this workflow signs in to (${expected}); fix the config or the subscription-id input.`);
     }
@@ -30223,7 +30404,7 @@ function parseIpv4(text) {
     return ((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0;
 }
 function formatIpv4(address) {
-    return [24, 16, 8, 0].map((shift) => (address >>> shift) & 255).join('.');
+    return [24, 16, 8, 0].map(shift => (address >>> shift) & 255).join('.');
 }
 function maskOf(prefix) {
     return prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
@@ -30249,7 +30430,7 @@ function sizeOf(cidr) {
 }
 /** True when every address of `inner` is in `outer`. */
 function contains(outer, inner) {
-    return inner.prefix >= outer.prefix && ((inner.base & maskOf(outer.prefix)) >>> 0) === outer.base;
+    return inner.prefix >= outer.prefix && (inner.base & maskOf(outer.prefix)) >>> 0 === outer.base;
 }
 /** Two aligned ranges overlap exactly when one contains the other. */
 function overlaps(a, b) {
@@ -30320,17 +30501,26 @@ function checkTeamName(value) {
 function checkGuid(value) {
     if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value))
         return undefined;
-    return { message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not a subscription id (a GUID)`, hint: 'az account show --query id -o tsv prints it' };
+    return {
+        message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not a subscription id (a GUID)`,
+        hint: 'az account show --query id -o tsv prints it'
+    };
 }
 function checkResourceGroupName(value) {
     if (/^[-\w.()]{1,90}$/.test(value) && !value.endsWith('.'))
         return undefined;
-    return { message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not a valid resource group name`, hint: 'use 1-90 letters, digits, -, _, ., ( or ), not ending with a period' };
+    return {
+        message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not a valid resource group name`,
+        hint: 'use 1-90 letters, digits, -, _, ., ( or ), not ending with a period'
+    };
 }
 function checkLocation(value) {
     if (/^[a-z][a-z0-9]*$/.test(value))
         return undefined;
-    return { message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not an Azure region name`, hint: 'use the short lowercase name, e.g. norwayeast (az account list-locations -o table)' };
+    return {
+        message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not an Azure region name`,
+        hint: 'use the short lowercase name, e.g. norwayeast (az account list-locations -o table)'
+    };
 }
 function checkIpv4Address(value) {
     if ((0,_cidr_js__WEBPACK_IMPORTED_MODULE_0__/* .parseIpv4 */ .ni)(value) !== undefined)
@@ -30339,7 +30529,10 @@ function checkIpv4Address(value) {
 }
 /** Web URL of GitHub or a GitHub Enterprise Server: https, a host, no path, query or credentials. */
 function checkGitHubUrl(value) {
-    const issue = { message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} must be an https URL without a path`, hint: 'e.g. https://github.com or https://github.example.com for GitHub Enterprise Server' };
+    const issue = {
+        message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} must be an https URL without a path`,
+        hint: 'e.g. https://github.com or https://github.example.com for GitHub Enterprise Server'
+    };
     if (!URL.canParse(value))
         return issue;
     const url = new URL(value);
@@ -30361,12 +30554,17 @@ function gitHubApiUrl(webUrl) {
 function checkGitHubLogin(value) {
     if (/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/.test(value))
         return undefined;
-    return { message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not a GitHub organization or user name`, hint: 'use the name from the URL, e.g. owner: altinn for https://github.com/altinn' };
+    return {
+        message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not a GitHub organization or user name`,
+        hint: 'use the name from the URL, e.g. owner: altinn for https://github.com/altinn'
+    };
 }
 function checkRepoName(value) {
     if (/^[A-Za-z0-9._-]{1,100}$/.test(value) && value !== '.' && value !== '..')
         return undefined;
-    const hint = value.includes('/') ? 'list the repository name only; the owner comes from github.owner' : 'use letters, digits, ., _ and - (at most 100)';
+    const hint = value.includes('/')
+        ? 'list the repository name only; the owner comes from github.owner'
+        : 'use letters, digits, ., _ and - (at most 100)';
     return { message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not a repository name`, hint };
 }
 /** Labels every runner fleet answers to; a team runner carrying one would take other teams' jobs. */
@@ -30383,10 +30581,13 @@ function checkLabel(value) {
     return undefined;
 }
 function checkRunnerGroupName(value) {
-    const printable = [...value].every((char) => char >= ' ');
+    const printable = [...value].every(char => char >= ' ');
     if (printable && value.length >= 1 && value.length <= 64 && value.trim() === value)
         return undefined;
-    return { message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not a valid runner group name`, hint: 'use 1-64 printable characters without leading or trailing spaces' };
+    return {
+        message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not a valid runner group name`,
+        hint: 'use 1-64 printable characters without leading or trailing spaces'
+    };
 }
 const SECRET_URI = /^https:\/\/([A-Za-z][A-Za-z0-9-]{1,22}[A-Za-z0-9])\.vault\.(?:azure\.net|azure\.cn|usgovcloudapi\.net)\/secrets\/([A-Za-z0-9-]{1,127})(?:\/([0-9a-f]{32}))?$/;
 /** Vault name from a Key Vault secret URI, or undefined when the URI is not one. */
@@ -30407,7 +30608,10 @@ const IMAGE = new RegExp(`^(?:[A-Za-z0-9.-]+\\.[A-Za-z0-9.-]+|localhost)(?::\\d{
 function checkImage(value) {
     if (IMAGE.test(value))
         return undefined;
-    return { message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not a full container image reference`, hint: 'use registry/repository[:tag|@sha256:digest], e.g. ghcr.io/altinn/runner-setup/runner:1' };
+    return {
+        message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .W)(value)} is not a full container image reference`,
+        hint: 'use registry/repository[:tag|@sha256:digest], e.g. ghcr.io/altinn/runner-setup/runner:1'
+    };
 }
 function checkHostPort(value) {
     const m = /^((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*):(\d{1,5})$/.exec(value);
@@ -30466,16 +30670,26 @@ function managedEnvironment(config, layout) {
         appLogsConfiguration
     };
     return (0,common/* desired */.he)({
-        kind: 'managedEnvironment', id: layout.managedEnvironmentId, type: 'Microsoft.App/managedEnvironments',
-        apiVersion: common/* API_VERSION */.mG.app, dependsOn: [layout.subnetId], ownership: 'tagged', body
+        kind: 'managedEnvironment',
+        id: layout.managedEnvironmentId,
+        type: 'Microsoft.App/managedEnvironments',
+        apiVersion: common/* API_VERSION */.mG.app,
+        dependsOn: [layout.subnetId],
+        ownership: 'tagged',
+        body
     });
 }
 /** Without a workspace: the same setting, to be deleted. */
 function diagnosticSetting(workspaceId, layout) {
     const body = { workspaceId, logs: [{ categoryGroup: 'allLogs', enabled: true }] };
     const setting = (0,common/* desired */.he)({
-        kind: 'diagnosticSetting', id: layout.diagnosticSettingId, type: 'Microsoft.Insights/diagnosticSettings',
-        apiVersion: common/* API_VERSION */.mG.monitor, dependsOn: [layout.managedEnvironmentId], ownership: 'child', body
+        kind: 'diagnosticSetting',
+        id: layout.diagnosticSettingId,
+        type: 'Microsoft.Insights/diagnosticSettings',
+        apiVersion: common/* API_VERSION */.mG.monitor,
+        dependsOn: [layout.managedEnvironmentId],
+        ownership: 'child',
+        body
     });
     return workspaceId ? setting : (0,common/* absent */.Ge)(setting);
 }
@@ -30488,8 +30702,13 @@ var refs = __nccwpck_require__(39301);
 function identity(config, layout, groupDeps) {
     const body = { location: config.azure.location, tags: (0,common/* teamTags */.Pr)(config) };
     return (0,common/* desired */.he)({
-        kind: 'identity', id: layout.identityId, type: 'Microsoft.ManagedIdentity/userAssignedIdentities',
-        apiVersion: common/* API_VERSION */.mG.msi, dependsOn: groupDeps, ownership: 'tagged', body
+        kind: 'identity',
+        id: layout.identityId,
+        type: 'Microsoft.ManagedIdentity/userAssignedIdentities',
+        apiVersion: common/* API_VERSION */.mG.msi,
+        dependsOn: groupDeps,
+        ownership: 'tagged',
+        body
     });
 }
 /** "Key Vault Secrets User" on the one secret; the principal id exists only once the identity does. */
@@ -30500,8 +30719,13 @@ function keySecretRoleAssignment(layout) {
         principalType: 'ServicePrincipal'
     };
     return (0,common/* desired */.he)({
-        kind: 'roleAssignment', id: layout.roleAssignmentId, type: 'Microsoft.Authorization/roleAssignments',
-        apiVersion: common/* API_VERSION */.mG.authorization, dependsOn: [layout.identityId], ownership: 'marked', body
+        kind: 'roleAssignment',
+        id: layout.roleAssignmentId,
+        type: 'Microsoft.Authorization/roleAssignments',
+        apiVersion: common/* API_VERSION */.mG.authorization,
+        dependsOn: [layout.identityId],
+        ownership: 'marked',
+        body
     });
 }
 
@@ -30572,7 +30796,10 @@ function runnerEnv(config, layout, repo) {
         [RUNNER_ENV.owner, github.owner],
         [RUNNER_ENV.repo, github.scope === 'repo' ? repo : undefined],
         [RUNNER_ENV.runnerGroup, github.scope === 'org' ? github.runnerGroup : undefined],
-        [RUNNER_ENV.runnerGroupId, github.scope === 'org' && github.runnerGroupId !== undefined ? String(github.runnerGroupId) : undefined],
+        [
+            RUNNER_ENV.runnerGroupId,
+            github.scope === 'org' && github.runnerGroupId !== undefined ? String(github.runnerGroupId) : undefined
+        ],
         [RUNNER_ENV.labels, github.labels.join(',')],
         [RUNNER_ENV.appId, String(github.app.id)],
         [RUNNER_ENV.installationId, String(github.app.installationId)],
@@ -30613,7 +30840,9 @@ function runnerJob(config, layout, job) {
                     ]
                 }
             },
-            secrets: [{ name: APP_KEY_SECRET, keyVaultUrl: config.github.app.privateKeySecretUri, identity: layout.identityId }]
+            secrets: [
+                { name: APP_KEY_SECRET, keyVaultUrl: config.github.app.privateKeySecretUri, identity: layout.identityId }
+            ]
         },
         template: {
             containers: [
@@ -30627,8 +30856,13 @@ function runnerJob(config, layout, job) {
         }
     };
     return (0,common/* desired */.he)({
-        kind: 'job', id: job.id, type: 'Microsoft.App/jobs', apiVersion: common/* API_VERSION */.mG.app,
-        dependsOn: [layout.managedEnvironmentId, layout.identityId, layout.roleAssignmentId], ownership: 'tagged', body
+        kind: 'job',
+        id: job.id,
+        type: 'Microsoft.App/jobs',
+        apiVersion: common/* API_VERSION */.mG.app,
+        dependsOn: [layout.managedEnvironmentId, layout.identityId, layout.roleAssignmentId],
+        ownership: 'tagged',
+        body
     });
 }
 
@@ -30663,27 +30897,45 @@ function tagRuleName(tag) {
 function runnerSecurityRules() {
     return [
         rule('deny-internet-inbound', 4096, 'Inbound', 'Deny', {
-            protocol: '*', source: 'Internet', destination: '*', port: '*',
+            protocol: '*',
+            source: 'Internet',
+            destination: '*',
+            port: '*',
             description: 'Runners serve nothing: no inbound traffic from the internet'
         }),
         rule('allow-vnet-outbound', 100, 'Outbound', 'Allow', {
-            protocol: '*', source: 'VirtualNetwork', destination: 'VirtualNetwork', port: '*',
+            protocol: '*',
+            source: 'VirtualNetwork',
+            destination: 'VirtualNetwork',
+            port: '*',
             description: 'Runner subnet, peered private VNets and their private endpoints'
         }),
         rule('allow-azure-dns-outbound', 110, 'Outbound', 'Allow', {
-            protocol: '*', source: 'VirtualNetwork', destination: AZURE_PLATFORM_IP, port: '53',
+            protocol: '*',
+            source: 'VirtualNetwork',
+            destination: AZURE_PLATFORM_IP,
+            port: '53',
             description: 'Azure DNS, TCP and UDP'
         }),
         ...HTTPS_SERVICE_TAGS.map((tag, i) => rule(tagRuleName(tag), 120 + 10 * i, 'Outbound', 'Allow', {
-            protocol: 'Tcp', source: 'VirtualNetwork', destination: tag, port: '443',
+            protocol: 'Tcp',
+            source: 'VirtualNetwork',
+            destination: tag,
+            port: '443',
             description: `HTTPS to ${tag}, needed by Container Apps`
         })),
         rule('allow-https-internet-outbound', 200, 'Outbound', 'Allow', {
-            protocol: 'Tcp', source: 'VirtualNetwork', destination: 'Internet', port: '443',
+            protocol: 'Tcp',
+            source: 'VirtualNetwork',
+            destination: 'Internet',
+            port: '443',
             description: 'HTTPS to GitHub, ghcr.io and the Actions service endpoints'
         }),
         rule('deny-internet-outbound', 4096, 'Outbound', 'Deny', {
-            protocol: '*', source: '*', destination: 'Internet', port: '*',
+            protocol: '*',
+            source: '*',
+            destination: 'Internet',
+            port: '*',
             description: 'Nothing else leaves for the internet'
         })
     ];
@@ -30694,33 +30946,57 @@ function runnerSecurityRules() {
 
 const NETWORK = 'Microsoft.Network';
 function networkSecurityGroup(config, layout, groupDeps) {
-    const body = { location: config.azure.location, tags: (0,common/* teamTags */.Pr)(config), securityRules: runnerSecurityRules() };
+    const body = {
+        location: config.azure.location,
+        tags: (0,common/* teamTags */.Pr)(config),
+        securityRules: runnerSecurityRules()
+    };
     return (0,common/* desired */.he)({
-        kind: 'networkSecurityGroup', id: layout.networkSecurityGroupId, type: `${NETWORK}/networkSecurityGroups`,
-        apiVersion: common/* API_VERSION */.mG.network, dependsOn: groupDeps, ownership: 'tagged', body
+        kind: 'networkSecurityGroup',
+        id: layout.networkSecurityGroupId,
+        type: `${NETWORK}/networkSecurityGroups`,
+        apiVersion: common/* API_VERSION */.mG.network,
+        dependsOn: groupDeps,
+        ownership: 'tagged',
+        body
     });
 }
 /** A Standard static public IP behind a NAT gateway: one egress address a firewall can allow-list. Absent when NAT is off. */
 function natEgress(config, layout, groupDeps) {
     const publicIp = {
-        location: config.azure.location, tags: (0,common/* teamTags */.Pr)(config), sku: { name: 'Standard' },
-        publicIPAllocationMethod: 'Static', publicIPAddressVersion: 'IPv4'
+        location: config.azure.location,
+        tags: (0,common/* teamTags */.Pr)(config),
+        sku: { name: 'Standard' },
+        publicIPAllocationMethod: 'Static',
+        publicIPAddressVersion: 'IPv4'
     };
     const natGateway = {
-        location: config.azure.location, tags: (0,common/* teamTags */.Pr)(config), sku: { name: 'Standard' },
+        location: config.azure.location,
+        tags: (0,common/* teamTags */.Pr)(config),
+        sku: { name: 'Standard' },
         publicIpAddresses: [{ id: layout.publicIpAddressId }]
     };
     const resources = [
         (0,common/* desired */.he)({
-            kind: 'publicIpAddress', id: layout.publicIpAddressId, type: `${NETWORK}/publicIPAddresses`,
-            apiVersion: common/* API_VERSION */.mG.network, dependsOn: groupDeps, ownership: 'tagged', body: publicIp
+            kind: 'publicIpAddress',
+            id: layout.publicIpAddressId,
+            type: `${NETWORK}/publicIPAddresses`,
+            apiVersion: common/* API_VERSION */.mG.network,
+            dependsOn: groupDeps,
+            ownership: 'tagged',
+            body: publicIp
         }),
         (0,common/* desired */.he)({
-            kind: 'natGateway', id: layout.natGatewayId, type: `${NETWORK}/natGateways`,
-            apiVersion: common/* API_VERSION */.mG.network, dependsOn: [layout.publicIpAddressId], ownership: 'tagged', body: natGateway
+            kind: 'natGateway',
+            id: layout.natGatewayId,
+            type: `${NETWORK}/natGateways`,
+            apiVersion: common/* API_VERSION */.mG.network,
+            dependsOn: [layout.publicIpAddressId],
+            ownership: 'tagged',
+            body: natGateway
         })
     ];
-    return config.network.natGateway ? resources : resources.map((r) => (0,common/* absent */.Ge)(r));
+    return config.network.natGateway ? resources : resources.map(r => (0,common/* absent */.Ge)(r));
 }
 /** No `subnets` key: since api-version 2023-11-01 an omitted list keeps the subnets, `[]` would delete them. */
 function virtualNetwork(config, layout, groupDeps) {
@@ -30733,8 +31009,13 @@ function virtualNetwork(config, layout, groupDeps) {
         dhcpOptions: { dnsServers }
     };
     return (0,common/* desired */.he)({
-        kind: 'virtualNetwork', id: layout.virtualNetworkId, type: `${NETWORK}/virtualNetworks`,
-        apiVersion: common/* API_VERSION */.mG.network, dependsOn: groupDeps, ownership: 'tagged', body
+        kind: 'virtualNetwork',
+        id: layout.virtualNetworkId,
+        type: `${NETWORK}/virtualNetworks`,
+        apiVersion: common/* API_VERSION */.mG.network,
+        dependsOn: groupDeps,
+        ownership: 'tagged',
+        body
     });
 }
 /**
@@ -30750,9 +31031,13 @@ function subnet(config, layout) {
         natGateway: config.network.natGateway ? { id: layout.natGatewayId } : null
     };
     return (0,common/* desired */.he)({
-        kind: 'subnet', id: layout.subnetId, type: `${NETWORK}/virtualNetworks/subnets`, apiVersion: common/* API_VERSION */.mG.network,
+        kind: 'subnet',
+        id: layout.subnetId,
+        type: `${NETWORK}/virtualNetworks/subnets`,
+        apiVersion: common/* API_VERSION */.mG.network,
         dependsOn: [layout.virtualNetworkId, layout.networkSecurityGroupId, layout.natGatewayId],
-        ownership: 'child', body
+        ownership: 'child',
+        body
     });
 }
 /**
@@ -30780,15 +31065,25 @@ function peerings(config, layout) {
             useRemoteGateways: false
         };
         const localResource = (0,common/* desired */.he)({
-            kind: 'peering', id: ids.localId, type, apiVersion: common/* API_VERSION */.mG.network,
-            dependsOn: [previousLocal], ownership: 'child', body: local
+            kind: 'peering',
+            id: ids.localId,
+            type,
+            apiVersion: common/* API_VERSION */.mG.network,
+            dependsOn: [previousLocal],
+            ownership: 'child',
+            body: local
         });
         previousLocal = ids.localId;
         return [
             localResource,
             (0,common/* desired */.he)({
-                kind: 'remotePeering', id: ids.remoteId, type, apiVersion: common/* API_VERSION */.mG.network,
-                dependsOn: [layout.virtualNetworkId], ownership: 'marked', body: remote
+                kind: 'remotePeering',
+                id: ids.remoteId,
+                type,
+                apiVersion: common/* API_VERSION */.mG.network,
+                dependsOn: [layout.virtualNetworkId],
+                ownership: 'marked',
+                body: remote
             })
         ];
     });
@@ -30796,11 +31091,19 @@ function peerings(config, layout) {
 function privateDnsZoneLinks(config, layout) {
     return layout.privateDnsZoneLinks.map(({ id }) => {
         const body = {
-            location: 'global', tags: (0,common/* teamTags */.Pr)(config), virtualNetwork: { id: layout.virtualNetworkId }, registrationEnabled: false
+            location: 'global',
+            tags: (0,common/* teamTags */.Pr)(config),
+            virtualNetwork: { id: layout.virtualNetworkId },
+            registrationEnabled: false
         };
         return (0,common/* desired */.he)({
-            kind: 'privateDnsZoneLink', id, type: `${NETWORK}/privateDnsZones/virtualNetworkLinks`,
-            apiVersion: common/* API_VERSION */.mG.privateDns, dependsOn: [layout.virtualNetworkId], ownership: 'tagged', body
+            kind: 'privateDnsZoneLink',
+            id,
+            type: `${NETWORK}/privateDnsZones/virtualNetworkLinks`,
+            apiVersion: common/* API_VERSION */.mG.privateDns,
+            dependsOn: [layout.virtualNetworkId],
+            ownership: 'tagged',
+            body
         });
     });
 }
@@ -30818,8 +31121,12 @@ function desiredResources(config) {
     if (config.azure.createResourceGroup) {
         const body = { location: config.azure.location, tags: (0,common/* teamTags */.Pr)(config) };
         resources.push((0,common/* desired */.he)({
-            kind: 'resourceGroup', id: layout.resourceGroupId, type: 'Microsoft.Resources/resourceGroups',
-            apiVersion: common/* API_VERSION */.mG.resources, dependsOn: [], ownership: 'tagged',
+            kind: 'resourceGroup',
+            id: layout.resourceGroupId,
+            type: 'Microsoft.Resources/resourceGroups',
+            apiVersion: common/* API_VERSION */.mG.resources,
+            dependsOn: [],
+            ownership: 'tagged',
             body
         }));
     }
@@ -30829,7 +31136,7 @@ function desiredResources(config) {
     resources.push(...natEgress(config, layout, groupDeps));
     resources.push(virtualNetwork(config, layout, groupDeps), subnet(config, layout), ...peerings(config, layout), ...privateDnsZoneLinks(config, layout), identity(config, layout, groupDeps), keySecretRoleAssignment(layout), managedEnvironment(config, layout));
     resources.push(diagnosticSetting(config.logs.workspaceId, layout));
-    resources.push(...layout.jobs.map((job) => runnerJob(config, layout, job)));
+    resources.push(...layout.jobs.map(job => runnerJob(config, layout, job)));
     return resources;
 }
 
@@ -30893,11 +31200,14 @@ function teamLayout(config) {
             localId: `${virtualNetworkId}/virtualNetworkPeerings/${(0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .localPeeringName */ .b_)(remoteVnetId)}`,
             remoteId: `${remoteVnetId}/virtualNetworkPeerings/${names.remotePeering}`
         })),
-        privateDnsZoneLinks: config.network.privateDnsZones.map((zoneId) => ({
+        privateDnsZoneLinks: config.network.privateDnsZones.map(zoneId => ({
             zoneId,
             id: `${zoneId}/virtualNetworkLinks/${names.privateDnsZoneLink}`
         })),
-        jobs: (0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .jobNames */ .sd)(config.team, scope, owner, repos).map((job) => ({ ...job, id: inGroup('Microsoft.App/jobs', job.name) }))
+        jobs: (0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .jobNames */ .sd)(config.team, scope, owner, repos).map(job => ({
+            ...job,
+            id: inGroup('Microsoft.App/jobs', job.name)
+        }))
     };
 }
 
@@ -30961,7 +31271,7 @@ function jobNames(team, scope, owner, repos) {
     if (scope === 'org')
         return [{ name: orgJobName(team) }];
     const byName = new Map();
-    return repos.map((repo) => {
+    return repos.map(repo => {
         const name = repoJobName(team, owner, repo);
         const other = byName.get(name);
         if (other !== undefined) {
@@ -31055,7 +31365,7 @@ function samePrimitive(desired, actual, path) {
 function actualKey(actual, key) {
     if (key in actual || !ARM_ID.test(key))
         return key;
-    return Object.keys(actual).find((k) => k.toLowerCase() === key.toLowerCase()) ?? key;
+    return Object.keys(actual).find(k => k.toLowerCase() === key.toLowerCase()) ?? key;
 }
 function compare(desired, actual, path, pattern, walk) {
     if (desired === undefined || walk.ignored.includes(pattern))
@@ -31111,7 +31421,7 @@ function compareArray(desired, actual, path, pattern, walk) {
 }
 /** Rules, containers, env vars, secrets: matched by name, in any order; one we did not ask for is drift too. */
 function compareByName(desired, actual, path, pattern, walk) {
-    const actualByName = new Map(actual.filter(isNamed).map((item) => [item.name, item]));
+    const actualByName = new Map(actual.filter(isNamed).map(item => [item.name, item]));
     for (const item of desired) {
         const itemPath = `${path}[${item.name}]`;
         const match = actualByName.get(item.name);
@@ -31120,7 +31430,7 @@ function compareByName(desired, actual, path, pattern, walk) {
         else
             compare(item, match, itemPath, `${pattern}[]`, walk);
     }
-    const wanted = new Set(desired.map((item) => item.name));
+    const wanted = new Set(desired.map(item => item.name));
     for (const [name, item] of actualByName) {
         if (!wanted.has(name))
             walk.changes.push({ path: `${path}[${name}]`, from: item, to: undefined });
@@ -31154,7 +31464,7 @@ var common = __nccwpck_require__(88032);
  * can run in parallel. Dependencies outside the list (an existing resource group) are already there.
  */
 function levels(desired) {
-    const byId = new Map(desired.map((resource) => [resource.id, resource]));
+    const byId = new Map(desired.map(resource => [resource.id, resource]));
     const result = new Map();
     const inProgress = [];
     const visit = (resource) => {
@@ -31163,11 +31473,11 @@ function levels(desired) {
             return known;
         const start = inProgress.indexOf(resource.id);
         if (start >= 0) {
-            const cycle = [...inProgress.slice(start), resource.id].map((id) => byId.get(id)?.name ?? id);
+            const cycle = [...inProgress.slice(start), resource.id].map(id => byId.get(id)?.name ?? id);
             throw new Error(`Dependency cycle between desired resources: ${cycle.join(' → ')}`);
         }
         inProgress.push(resource.id);
-        const deps = resource.dependsOn.flatMap((id) => byId.get(id) ?? []);
+        const deps = resource.dependsOn.flatMap(id => byId.get(id) ?? []);
         const level = deps.length === 0 ? 0 : 1 + Math.max(...deps.map(visit));
         inProgress.pop();
         result.set(resource.id, level);
@@ -31205,7 +31515,10 @@ function entry(resource, level, action) {
     return { action, kind: resource.kind, type: resource.type, id: resource.id, name: resource.name, level };
 }
 function byLevel(entries) {
-    return entries.map((e, i) => ({ e, i })).sort((a, b) => a.e.level - b.e.level || a.i - b.i).map(({ e }) => e);
+    return entries
+        .map((e, i) => ({ e, i }))
+        .sort((a, b) => a.e.level - b.e.level || a.i - b.i)
+        .map(({ e }) => e);
 }
 /**
  * Creates and updates carry the body to write: refs resolved from actual state where the identity exists, left as
@@ -31214,7 +31527,7 @@ function byLevel(entries) {
  * Azure does not have are left out of the plan.
  */
 function planApply(desired, actual) {
-    const wanted = desired.filter((resource) => !resource.absent);
+    const wanted = desired.filter(resource => !resource.absent);
     const levelOf = levels(wanted);
     const lookup = lookupIn(actual);
     const entries = wanted.map((resource) => {
@@ -31227,16 +31540,19 @@ function planApply(desired, actual) {
             return { ...planned, body, changes };
         return planned;
     });
-    const firstDeleteLevel = Math.max(-1, ...entries.map((e) => e.level)) + 1;
-    const unwanted = desired.filter((resource) => resource.absent && findActual(actual, resource.id) !== undefined);
+    const firstDeleteLevel = Math.max(-1, ...entries.map(e => e.level)) + 1;
+    const unwanted = desired.filter(resource => resource.absent && findActual(actual, resource.id) !== undefined);
     const deletes = dependentsFirst(unwanted).map(({ resource, level, top }) => entry(resource, firstDeleteLevel + top - level, 'delete'));
     return { team: teamOf(desired), entries: [...byLevel(entries), ...deletes] };
 }
 /** Without reading Azure: everything wanted is a create, and values Azure will assign are shown as such. */
 function planOffline(desired) {
-    const wanted = desired.filter((resource) => !resource.absent);
+    const wanted = desired.filter(resource => !resource.absent);
     const levelOf = levels(wanted);
-    const entries = wanted.map((resource) => ({ ...entry(resource, levelOf.get(resource.id) ?? 0, 'create'), body: (0,refs/* renderRefs */.FJ)(resource.body) }));
+    const entries = wanted.map(resource => ({
+        ...entry(resource, levelOf.get(resource.id) ?? 0, 'create'),
+        body: (0,refs/* renderRefs */.FJ)(resource.body)
+    }));
     return { team: teamOf(desired), entries: byLevel(entries) };
 }
 /**
@@ -31244,11 +31560,11 @@ function planOffline(desired) {
  * deleted: it may hold more than runners. Ownership is the engine's check; this only orders.
  */
 function planDestroy(desired, actual) {
-    const existing = desired.filter((resource) => findActual(actual, resource.id) !== undefined);
+    const existing = desired.filter(resource => findActual(actual, resource.id) !== undefined);
     const levelOf = levels(existing);
     const entries = existing
-        .filter((resource) => resource.kind !== 'resourceGroup')
-        .map((resource) => entry(resource, levelOf.get(resource.id) ?? 0, 'delete'))
+        .filter(resource => resource.kind !== 'resourceGroup')
+        .map(resource => entry(resource, levelOf.get(resource.id) ?? 0, 'delete'))
         .reverse();
     const order = entries.map((e, i) => ({ e, i })).sort((a, b) => b.e.level - a.e.level || a.i - b.i);
     return { team: teamOf(desired), entries: order.map(({ e }) => e) };
@@ -31291,7 +31607,7 @@ function isRef(value) {
     if (typeof value !== 'object' || value === null)
         return false;
     const candidate = value;
-    return typeof candidate.$ref === 'string' && (candidate.property === 'clientId' || candidate.property === 'principalId');
+    return (typeof candidate.$ref === 'string' && (candidate.property === 'clientId' || candidate.property === 'principalId'));
 }
 /** `(known after apply: id-studio-runners.clientId)`: what a ref looks like before the resource exists. */
 function renderRef(value) {
@@ -31303,7 +31619,7 @@ function mapRefs(value, replace) {
     if (isRef(value))
         return replace(value);
     if (Array.isArray(value))
-        return value.map((item) => mapRefs(item, replace));
+        return value.map(item => mapRefs(item, replace));
     if (typeof value === 'object' && value !== null) {
         return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapRefs(item, replace)]));
     }
@@ -31311,7 +31627,7 @@ function mapRefs(value, replace) {
 }
 function resolveRefs(body, lookup) {
     let unresolved = false;
-    const resolved = mapRefs(body, (r) => {
+    const resolved = mapRefs(body, r => {
         const value = lookup(r.$ref, r.property);
         if (value === undefined)
             unresolved = true;
@@ -31324,7 +31640,7 @@ function renderRefs(body) {
 }
 function hasRefs(value) {
     let found = false;
-    mapRefs(value, (r) => {
+    mapRefs(value, r => {
         found = true;
         return r;
     });
@@ -31412,7 +31728,7 @@ function oneLine(error) {
  * (403 with retry-after or an exhausted x-ratelimit-remaining). Delays are injectable for tests.
  */
 
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** How long to wait before retrying this answer, or undefined when it must not be retried. */
 function retryDelayMs(status, header, attempt, policy, nowMs) {
     const retryAfter = Number(header('retry-after'));
@@ -31435,7 +31751,11 @@ function createHttpClient(policy, now = Date.now) {
             try {
                 response = await fetch(request.url, {
                     method: request.method,
-                    headers: { accept: 'application/json', ...request.headers, ...(request.body === undefined ? {} : { 'content-type': 'application/json' }) },
+                    headers: {
+                        accept: 'application/json',
+                        ...request.headers,
+                        ...(request.body === undefined ? {} : { 'content-type': 'application/json' })
+                    },
                     body: request.body === undefined ? undefined : JSON.stringify(request.body)
                 });
             }
@@ -31446,7 +31766,7 @@ function createHttpClient(policy, now = Date.now) {
                 continue;
             }
             const text = await response.text();
-            const delay = retryDelayMs(response.status, (name) => response.headers.get(name), attempt, policy, now());
+            const delay = retryDelayMs(response.status, name => response.headers.get(name), attempt, policy, now());
             if (delay !== undefined && attempt < policy.maxAttempts) {
                 await policy.sleep(delay);
                 continue;
@@ -31486,7 +31806,7 @@ function apiMessage(body) {
     if (typeof b?.message === 'string')
         return b.message;
     if (typeof b?.error === 'object' && b.error)
-        return [b.error.code, b.error.message].filter((x) => typeof x === 'string').join(': ');
+        return [b.error.code, b.error.message].filter(x => typeof x === 'string').join(': ');
     if (typeof b?.error_description === 'string')
         return b.error_description;
     if (typeof b?.error === 'string')
@@ -31526,7 +31846,11 @@ function createGitHubApi(http, baseUrl, token) {
     const call = (method, path, body) => http({
         method,
         url: base + path,
-        headers: { accept: 'application/vnd.github+json', authorization: `Bearer ${token}`, 'x-github-api-version': '2022-11-28' },
+        headers: {
+            accept: 'application/vnd.github+json',
+            authorization: `Bearer ${token}`,
+            'x-github-api-version': '2022-11-28'
+        },
         ...(body === undefined ? {} : { body })
     });
     const json = async (method, path, body) => {
@@ -31579,17 +31903,24 @@ __nccwpck_require__.r(__webpack_exports__);
 
 
 function createHttp(options = {}) {
-    return (req) => new Promise((resolve, reject) => {
+    return req => new Promise((resolve, reject) => {
         const url = new URL(req.url);
         const payload = req.body === undefined ? undefined : JSON.stringify(req.body);
         const headers = {
             accept: 'application/json',
             'user-agent': 'runner-setup',
             ...req.headers,
-            ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) })
+            ...(payload === undefined
+                ? {}
+                : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) })
         };
         const send = url.protocol === 'http:' ? node_http__WEBPACK_IMPORTED_MODULE_0__.request : node_https__WEBPACK_IMPORTED_MODULE_1__.request;
-        const call = send(url, { method: req.method, headers, ...(options.ca ? { ca: options.ca } : {}), timeout: options.timeoutMs ?? 30_000 }, (res) => {
+        const call = send(url, {
+            method: req.method,
+            headers,
+            ...(options.ca ? { ca: options.ca } : {}),
+            timeout: options.timeoutMs ?? 30_000
+        }, res => {
             const chunks = [];
             res.on('data', (chunk) => chunks.push(chunk));
             res.on('end', () => {
@@ -31602,7 +31933,7 @@ function createHttp(options = {}) {
             res.on('error', reject);
         });
         call.on('timeout', () => call.destroy(new Error(`no answer from ${url.host} within ${options.timeoutMs ?? 30_000} ms`)));
-        call.on('error', (error) => reject(new Error(`cannot reach ${url.host}: ${error.code ?? error.message}`)));
+        call.on('error', error => reject(new Error(`cannot reach ${url.host}: ${error.code ?? error.message}`)));
         call.end(payload);
     });
 }
@@ -31649,7 +31980,7 @@ __webpack_async_result__();
 
 /** Machine-readable result: one object for one team (`{ team, changes, ... }`), `{ teams: [...] }` for several. */
 function resultJson(result) {
-    const teams = result.teams.map((t) => teamJson(result.command, t));
+    const teams = result.teams.map(t => teamJson(result.command, t));
     return teams.length === 1 ? teams[0] : { command: result.command, exitCode: result.exitCode, teams };
 }
 function teamJson(command, t) {
@@ -31658,8 +31989,16 @@ function teamJson(command, t) {
         out.error = t.error;
     if (t.plan) {
         out.changes = t.plan.entries
-            .filter((e) => e.action !== 'noop')
-            .map((e) => ({ action: e.action, type: e.type, id: e.id, name: e.name, level: e.level, ...(e.body ? { body: e.body } : {}), ...(e.changes ? { fields: e.changes } : {}) }));
+            .filter(e => e.action !== 'noop')
+            .map(e => ({
+            action: e.action,
+            type: e.type,
+            id: e.id,
+            name: e.name,
+            level: e.level,
+            ...(e.body ? { body: e.body } : {}),
+            ...(e.changes ? { fields: e.changes } : {})
+        }));
     }
     if (t.offline)
         out.offline = true;
@@ -31720,8 +32059,8 @@ function planSummaryLine(plan) {
 }
 /** The readable plan: one row per resource, field-level changes under updates. */
 function renderPlanText(plan, heading) {
-    const rows = plan.entries.map((e) => [`${SYMBOL[e.action]} ${e.action}`, e.type, e.name]);
-    const widths = [0, 1].map((i) => Math.max(0, ...rows.map((r) => r[i].length)));
+    const rows = plan.entries.map(e => [`${SYMBOL[e.action]} ${e.action}`, e.type, e.name]);
+    const widths = [0, 1].map(i => Math.max(0, ...rows.map(r => r[i].length)));
     const lines = [heading];
     plan.entries.forEach((entry, i) => {
         const [action, type, name] = rows[i];
@@ -31754,7 +32093,7 @@ const DRIFT_LINE = {
 };
 /** The readable report of a command, one block per team. */
 function renderText(result) {
-    return result.teams.map((t) => teamText(result.command, t)).join('\n\n');
+    return result.teams.map(t => teamText(result.command, t)).join('\n\n');
 }
 function teamText(command, t) {
     if (t.error)
@@ -31764,14 +32103,22 @@ function teamText(command, t) {
             return (0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .renderPlanText */ .$D)(t.plan, t.offline ? `Plan for team ${t.team} (offline: every resource is a create)` : `Plan for team ${t.team}`);
         case 'apply': {
             const writes = t.writes ?? [];
-            const head = writes.length === 0 ? `Team ${t.team} is up to date: nothing written.` : `Applied team ${t.team}: ${plural(writes.length, 'resource')} written.`;
-            return [head, ...writes.map((w) => `  ${WRITE_MARK[w.action]} ${w.action} ${w.kind} ${w.name} (${(w.durationMs / 1000).toFixed(1)}s)`), runsOnLine(t)].join('\n');
+            const head = writes.length === 0
+                ? `Team ${t.team} is up to date: nothing written.`
+                : `Applied team ${t.team}: ${plural(writes.length, 'resource')} written.`;
+            return [
+                head,
+                ...writes.map(w => `  ${WRITE_MARK[w.action]} ${w.action} ${w.kind} ${w.name} (${(w.durationMs / 1000).toFixed(1)}s)`),
+                runsOnLine(t)
+            ].join('\n');
         }
         case 'drift': {
             const items = t.drift ?? [];
             if (items.length === 0)
                 return `No drift for team ${t.team}.${issueText(t)}`;
-            const lines = [`Drift for team ${t.team}: ${plural(items.length, 'resource')} ${items.length === 1 ? 'differs' : 'differ'} from the config.`];
+            const lines = [
+                `Drift for team ${t.team}: ${plural(items.length, 'resource')} ${items.length === 1 ? 'differs' : 'differ'} from the config.`
+            ];
             for (const item of items) {
                 lines.push(`  ${DRIFT_LINE[item.action](`${item.kind} ${item.name}`)}`);
                 for (const change of item.changes)

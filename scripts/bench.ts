@@ -32,9 +32,15 @@ async function applyFigures(): Promise<void> {
   const world = await startWorld([CONFIG], { latencyMs: LATENCY_MS })
   try {
     const create = await timed(world, ['apply', '--config', CONFIG])
-    report('create from nothing (studio, 15 resources, dependency depth 5)', `${create.arm.reads} reads, ${create.arm.writes} writes; ARM ${roundTrips(create.armMs)} round trips after sign-in ${roundTrips(create.signInMs)}; ${create.ms} ms wall with process start`)
+    report(
+      'create from nothing (studio, 15 resources, dependency depth 5)',
+      `${create.arm.reads} reads, ${create.arm.writes} writes; ARM ${roundTrips(create.armMs)} round trips after sign-in ${roundTrips(create.signInMs)}; ${create.ms} ms wall with process start`
+    )
     const noop = await timed(world, ['apply', '--config', CONFIG])
-    report('no-op apply', `${noop.arm.reads} reads, ${noop.arm.writes} writes; ARM ${roundTrips(noop.armMs)} round trips after sign-in ${roundTrips(noop.signInMs)}; ${noop.ms} ms wall with process start`)
+    report(
+      'no-op apply',
+      `${noop.arm.reads} reads, ${noop.arm.writes} writes; ARM ${roundTrips(noop.armMs)} round trips after sign-in ${roundTrips(noop.signInMs)}; ${noop.ms} ms wall with process start`
+    )
   } finally {
     await world.close()
   }
@@ -47,7 +53,10 @@ async function driftAtScale(count: number): Promise<void> {
     await world.cli(['apply', '--config', dir])
     world.emulator.clearRequests()
     const drift = await timed(world, ['drift', '--config', dir])
-    report(`drift over ${count} teams`, `exit ${drift.code}, ${drift.arm.reads} reads, ${drift.ms} ms wall, peak ${world.emulator.admin.peakConcurrency()} concurrent requests`)
+    report(
+      `drift over ${count} teams`,
+      `exit ${drift.code}, ${drift.arm.reads} reads, ${drift.ms} ms wall, peak ${world.emulator.admin.peakConcurrency()} concurrent requests`
+    )
   } finally {
     await world.close()
   }
@@ -55,8 +64,22 @@ async function driftAtScale(count: number): Promise<void> {
 
 function startupFigures(): void {
   const node = median(() => execFileSync(process.execPath, ['-e', '0']))
-  const action = median(() => execFileSync(process.execPath, ['-e', `import(${JSON.stringify('./' + ACTION_BUNDLE)}).catch(()=>{})`], { env: { ...process.env, 'INPUT_CONFIG': 'examples/teams/minimal.yaml', INPUT_OFFLINE: 'true', GITHUB_OUTPUT: '/dev/null', GITHUB_STEP_SUMMARY: '/dev/null' }, stdio: 'ignore' }))
-  report('action start-up (offline plan, whole process)', `${action.toFixed(0)} ms median vs ${node.toFixed(0)} ms for bare \`node -e 0\``)
+  const action = median(() =>
+    execFileSync(process.execPath, ['-e', `import(${JSON.stringify('./' + ACTION_BUNDLE)}).catch(()=>{})`], {
+      env: {
+        ...process.env,
+        INPUT_CONFIG: 'examples/teams/minimal.yaml',
+        INPUT_OFFLINE: 'true',
+        GITHUB_OUTPUT: '/dev/null',
+        GITHUB_STEP_SUMMARY: '/dev/null'
+      },
+      stdio: 'ignore'
+    })
+  )
+  report(
+    'action start-up (offline plan, whole process)',
+    `${action.toFixed(0)} ms median vs ${node.toFixed(0)} ms for bare \`node -e 0\``
+  )
 }
 
 async function timed(world: World, args: string[]) {
@@ -66,12 +89,18 @@ async function timed(world: World, args: string[]) {
   const run = await world.cli(args)
   const ms = Math.round(performance.now() - t0)
   const log = world.emulator.requests().slice(before)
-  const arm = log.filter((r) => r.path.startsWith('/subscriptions/'))
+  const arm = log.filter(r => r.path.startsWith('/subscriptions/'))
   const first = log[0]?.startedAt ?? started
   const armStart = arm[0]?.startedAt ?? first
-  const armEnd = Math.max(armStart, ...arm.map((r) => r.startedAt + r.durationMs))
+  const armEnd = Math.max(armStart, ...arm.map(r => r.startedAt + r.durationMs))
   // Sign-in: the GitHub OIDC token and the Entra exchange, before the first ARM request.
-  return { code: run.code, ms, arm: countArm(world.emulator, before), signInMs: armStart - first, armMs: armEnd - armStart }
+  return {
+    code: run.code,
+    ms,
+    arm: countArm(world.emulator, before),
+    signInMs: armStart - first,
+    armMs: armEnd - armStart
+  }
 }
 
 /** Wall time in units of the added latency: how many requests deep the critical path is. */

@@ -23,7 +23,9 @@ const { values } = parseArgs({
 })
 
 if (values.help) {
-  console.log('usage: npm run emulator -- [--port N] [--latency MS] [--lro-polls N] [--seed examples/teams/studio.yaml ...]')
+  console.log(
+    'usage: npm run emulator -- [--port N] [--latency MS] [--lro-polls N] [--seed examples/teams/studio.yaml ...]'
+  )
   process.exit(0)
 }
 
@@ -37,7 +39,7 @@ for (const service of github.services) emulator.addService(service)
 
 for (const file of values.seed ?? []) {
   const ids = seedTeam(emulator.admin, parse(readFileSync(file, 'utf8')) as Parameters<typeof seedTeam>[1])
-  console.log(`seeded from ${file}:\n${ids.map((id) => `  ${id}`).join('\n')}`)
+  console.log(`seeded from ${file}:\n${ids.map(id => `  ${id}`).join('\n')}`)
 }
 
 const env = {
@@ -68,10 +70,19 @@ Azure emulator listening on ${emulator.url}
   admin API                       ${emulator.url}/_admin/requests, /_admin/faults, /_admin/resources?id=...
 
 Point the CLI at it:
-${Object.entries(env).map(([k, v]) => `  export ${k}=${quote(v)}`).join('\n')}
+${Object.entries(env)
+  .map(([k, v]) => `  export ${k}=${quote(v)}`)
+  .join('\n')}
 
 Or run the action bundle (also set INPUT_COMMAND and INPUT_CONFIG):
-  env ${Object.entries({ ...inputs, NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS, ACTIONS_ID_TOKEN_REQUEST_URL: env.ACTIONS_ID_TOKEN_REQUEST_URL, ACTIONS_ID_TOKEN_REQUEST_TOKEN: env.ACTIONS_ID_TOKEN_REQUEST_TOKEN }).map(([k, v]) => `${quote(`${k}=${v}`)}`).join(' ')} node dist/index.js
+  env ${Object.entries({
+    ...inputs,
+    NODE_EXTRA_CA_CERTS: env.NODE_EXTRA_CA_CERTS,
+    ACTIONS_ID_TOKEN_REQUEST_URL: env.ACTIONS_ID_TOKEN_REQUEST_URL,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+  })
+    .map(([k, v]) => `${quote(`${k}=${v}`)}`)
+    .join(' ')} node dist/index.js
 
 Ctrl-C to stop.`)
 

@@ -13,37 +13,51 @@ const world = await startWorld([CONFIG], { lroPolls: 2 })
 let failed = false
 
 try {
-  console.log(`runner-setup sandbox: Azure, Entra and GitHub emulated at ${world.emulator.url}\nteam config: ${CONFIG}\n`)
+  console.log(
+    `runner-setup sandbox: Azure, Entra and GitHub emulated at ${world.emulator.url}\nteam config: ${CONFIG}\n`
+  )
 
   await step(world, '1. plan: what apply would create', ['plan', '--config', CONFIG], 0)
   await step(world, '2. apply: create the network, environment and scaled job', ['apply', '--config', CONFIG], 0)
   await step(world, '3. apply again: idempotent, nothing to write', ['apply', '--config', CONFIG], 0, { writes: 0 })
   await step(world, '4. drift: none', ['drift', '--config', CONFIG], 0)
 
-  console.log('5. someone raises the job\'s maxExecutions to 50 in the portal (an out-of-band change)\n')
-  world.emulator.admin.patchResource(JOB_ID, { properties: { configuration: { eventTriggerConfig: { scale: { maxExecutions: 50 } } } } })
+  console.log("5. someone raises the job's maxExecutions to 50 in the portal (an out-of-band change)\n")
+  world.emulator.admin.patchResource(JOB_ID, {
+    properties: { configuration: { eventTriggerConfig: { scale: { maxExecutions: 50 } } } }
+  })
 
   await step(world, '6. drift: found, exit code 2', ['drift', '--config', CONFIG], 2)
   await step(world, '7. apply: repaired', ['apply', '--config', CONFIG], 0)
   await step(world, '8. drift: none again', ['drift', '--config', CONFIG], 0)
 
-  console.log('9. a burst of workflow jobs: KEDA scales executions up, each runs one job on a fresh JIT runner, back to zero')
+  console.log(
+    '9. a burst of workflow jobs: KEDA scales executions up, each runs one job on a fresh JIT runner, back to zero'
+  )
   try {
-    await lifecycleStory(world, (line) => console.log(line))
+    await lifecycleStory(world, line => console.log(line))
   } catch (error) {
     console.log(`  ✗ ${(error as Error).message}`)
     failed = true
   }
   console.log('')
 
-  await step(world, '10. destroy: only what is tagged as the team\'s', ['destroy', '--config', CONFIG], 0)
-  console.log(failed ? 'The sandbox found a problem (see above).' : 'Done: the whole lifecycle ran against the local emulator.')
+  await step(world, "10. destroy: only what is tagged as the team's", ['destroy', '--config', CONFIG], 0)
+  console.log(
+    failed ? 'The sandbox found a problem (see above).' : 'Done: the whole lifecycle ran against the local emulator.'
+  )
 } finally {
   await world.close()
 }
 process.exitCode = failed ? 1 : 0
 
-async function step(w: World, title: string, args: string[], expectedCode: number, expect: { writes?: number } = {}): Promise<CliRun> {
+async function step(
+  w: World,
+  title: string,
+  args: string[],
+  expectedCode: number,
+  expect: { writes?: number } = {}
+): Promise<CliRun> {
   const before = w.emulator.requests().length
   const started = Date.now()
   const run = await w.cli(args)
@@ -51,9 +65,13 @@ async function step(w: World, title: string, args: string[], expectedCode: numbe
   console.log(`${title}\n$ runner-setup ${args.join(' ')}`)
   console.log(indent(run.stdout.trimEnd()))
   if (run.code !== expectedCode) console.log(indent(run.stderr.trimEnd()))
-  console.log(`  → exit ${run.code}; ${arm.reads} ARM reads, ${arm.writes} ARM writes; ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
+  console.log(
+    `  → exit ${run.code}; ${arm.reads} ARM reads, ${arm.writes} ARM writes; ${((Date.now() - started) / 1000).toFixed(1)} s\n`
+  )
   if (run.code !== expectedCode || (expect.writes !== undefined && arm.writes !== expect.writes)) {
-    console.log(`  ✗ expected exit ${expectedCode}${expect.writes !== undefined ? ` and ${expect.writes} writes` : ''}\n`)
+    console.log(
+      `  ✗ expected exit ${expectedCode}${expect.writes !== undefined ? ` and ${expect.writes} writes` : ''}\n`
+    )
     failed = true
   }
   return run
@@ -62,6 +80,6 @@ async function step(w: World, title: string, args: string[], expectedCode: numbe
 function indent(text: string): string {
   return text
     .split('\n')
-    .map((line) => `    ${line}`)
+    .map(line => `    ${line}`)
     .join('\n')
 }

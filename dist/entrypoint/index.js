@@ -99,7 +99,10 @@ function readRegistrationSettings(env, hostname) {
     if (scope === 'org' && runnerGroupId === undefined && runnerGroup === undefined) {
         throw new EntrypointError(`org scope needs ${RUNNER_ENV.runnerGroup}: re-run apply to rewrite the job template`);
     }
-    const labels = (env[RUNNER_ENV.labels] ?? '').split(',').map((l) => l.trim()).filter((l) => l !== '');
+    const labels = (env[RUNNER_ENV.labels] ?? '')
+        .split(',')
+        .map(l => l.trim())
+        .filter(l => l !== '');
     if (labels.length < 1 || labels.length > 100)
         throw new EntrypointError(`${RUNNER_ENV.labels} must list 1 to 100 labels, found ${labels.length}`);
     return {
@@ -141,7 +144,7 @@ function number(env, name, fallback) {
  * (403 with retry-after or an exhausted x-ratelimit-remaining). Delays are injectable for tests.
  */
 
-const defaultSleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /** How long to wait before retrying this answer, or undefined when it must not be retried. */
 function retryDelayMs(status, header, attempt, policy, nowMs) {
     const retryAfter = Number(header('retry-after'));
@@ -164,7 +167,11 @@ function createHttpClient(policy, now = Date.now) {
             try {
                 response = await fetch(request.url, {
                     method: request.method,
-                    headers: { accept: 'application/json', ...request.headers, ...(request.body === undefined ? {} : { 'content-type': 'application/json' }) },
+                    headers: {
+                        accept: 'application/json',
+                        ...request.headers,
+                        ...(request.body === undefined ? {} : { 'content-type': 'application/json' })
+                    },
                     body: request.body === undefined ? undefined : JSON.stringify(request.body)
                 });
             }
@@ -175,7 +182,7 @@ function createHttpClient(policy, now = Date.now) {
                 continue;
             }
             const text = await response.text();
-            const delay = retryDelayMs(response.status, (name) => response.headers.get(name), attempt, policy, now());
+            const delay = retryDelayMs(response.status, name => response.headers.get(name), attempt, policy, now());
             if (delay !== undefined && attempt < policy.maxAttempts) {
                 await policy.sleep(delay);
                 continue;
@@ -215,7 +222,7 @@ function apiMessage(body) {
     if (typeof b?.message === 'string')
         return b.message;
     if (typeof b?.error === 'object' && b.error)
-        return [b.error.code, b.error.message].filter((x) => typeof x === 'string').join(': ');
+        return [b.error.code, b.error.message].filter(x => typeof x === 'string').join(': ');
     if (typeof b?.error_description === 'string')
         return b.error_description;
     if (typeof b?.error === 'string')
@@ -278,7 +285,7 @@ async function findRunnerGroupId(gh, token, org, name) {
         if (response.status !== 200)
             throw new EntrypointError(`listing runner groups of ${org} failed (HTTP ${response.status}${detail(response.body)})`);
         const groups = response.body.runner_groups ?? [];
-        const found = groups.find((g) => g.name.toLowerCase() === name.toLowerCase());
+        const found = groups.find(g => g.name.toLowerCase() === name.toLowerCase());
         if (found)
             return found.id;
         if (groups.length < 100)
@@ -340,7 +347,7 @@ function createAppJwt(appId, privateKeyPem, nowSeconds) {
         key = (0,external_node_crypto_namespaceObject.createPrivateKey)(privateKeyPem);
     }
     catch {
-        throw new EntrypointError('the GitHub App private key read from Key Vault is not a PEM private key: store the App\'s downloaded .pem file as the secret value');
+        throw new EntrypointError("the GitHub App private key read from Key Vault is not a PEM private key: store the App's downloaded .pem file as the secret value");
     }
     if (key.asymmetricKeyType !== 'rsa') {
         throw new EntrypointError(`the GitHub App private key read from Key Vault is ${key.asymmetricKeyType}, not RSA: store the App's downloaded .pem file as the secret value`);
@@ -399,7 +406,11 @@ async function readKeyVaultSecret(http, secretUri, token) {
 /** The repo scope always uses the default group. */
 const DEFAULT_RUNNER_GROUP_ID = 1;
 async function mintRegistrationToken(settings, http, gh, log) {
-    const identity = { endpoint: settings.identityEndpoint, header: settings.identityHeader, clientId: settings.identityClientId };
+    const identity = {
+        endpoint: settings.identityEndpoint,
+        header: settings.identityHeader,
+        clientId: settings.identityClientId
+    };
     const vaultToken = await log.step('managed identity token', () => getManagedIdentityToken(http, identity, KEY_VAULT_RESOURCE));
     // The key lives only in this function's scope and is dropped when it returns.
     const key = await log.step('GitHub App key from Key Vault', () => readKeyVaultSecret(http, settings.keySecretUri, vaultToken));
@@ -414,7 +425,11 @@ async function registerJitRunner(settings, gh, token, log) {
             settings.runnerGroupId ??
                 (await log.step(`runner group "${settings.runnerGroup}"`, () => findRunnerGroupId(gh, token, target.owner, settings.runnerGroup)));
     }
-    const runner = await log.step(`JIT config for runner ${settings.runnerName} (group ${groupId}, labels ${settings.labels.join(',')})`, () => generateJitConfig(gh, token, target, { name: settings.runnerName, runnerGroupId: groupId, labels: settings.labels }));
+    const runner = await log.step(`JIT config for runner ${settings.runnerName} (group ${groupId}, labels ${settings.labels.join(',')})`, () => generateJitConfig(gh, token, target, {
+        name: settings.runnerName,
+        runnerGroupId: groupId,
+        labels: settings.labels
+    }));
     log.info(`registered runner id ${runner.runnerId}`);
     return runner;
 }
@@ -430,10 +445,26 @@ function tokenSource(first, mint, now = Date.now) {
 
 ;// CONCATENATED MODULE: ./src/entrypoint/runner-environment.ts
 const ALLOWED = new Set([
-    'PATH', 'LANG', 'LANGUAGE', 'LC_ALL', 'TZ', 'TERM', 'DEBIAN_FRONTEND', 'ImageOS',
-    'http_proxy', 'https_proxy', 'no_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY',
-    'NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR',
-    'CONTAINER_APP_JOB_NAME', 'CONTAINER_APP_JOB_EXECUTION_NAME', 'CONTAINER_APP_REPLICA_NAME'
+    'PATH',
+    'LANG',
+    'LANGUAGE',
+    'LC_ALL',
+    'TZ',
+    'TERM',
+    'DEBIAN_FRONTEND',
+    'ImageOS',
+    'http_proxy',
+    'https_proxy',
+    'no_proxy',
+    'HTTP_PROXY',
+    'HTTPS_PROXY',
+    'NO_PROXY',
+    'NODE_EXTRA_CA_CERTS',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    'CONTAINER_APP_JOB_NAME',
+    'CONTAINER_APP_JOB_EXECUTION_NAME',
+    'CONTAINER_APP_REPLICA_NAME'
 ]);
 /** Settings the runner itself reads (RUNNER_MANUALLY_TRAP_SIG, ACTIONS_RUNNER_PRINT_LOG_TO_STDOUT, hooks...). */
 function allowedByPrefix(name) {
@@ -488,10 +519,10 @@ function startRunner(options) {
         child.once('spawn', () => {
             child.off('error', reject);
             // 'close', not 'exit': every output line (a "Running job" just before the end) is read first.
-            const exited = new Promise((done) => child.once('close', (code, signal) => done({ code, signal })));
+            const exited = new Promise(done => child.once('close', (code, signal) => done({ code, signal })));
             let markStarted = () => { };
-            const jobStarted = new Promise((done) => (markStarted = done));
-            (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout }).on('line', (line) => {
+            const jobStarted = new Promise(done => (markStarted = done));
+            (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout }).on('line', line => {
                 process.stdout.write(line + '\n');
                 if (JOB_STARTED.test(line))
                     markStarted();
@@ -509,7 +540,7 @@ function startRunner(options) {
                 pid,
                 exited,
                 jobStarted,
-                signal: (signal) => send(signal),
+                signal: signal => send(signal),
                 async stop(graceMs) {
                     send('SIGTERM');
                     const timer = setTimeout(() => send('SIGKILL', true), graceMs);
@@ -608,11 +639,11 @@ function cannotSwitchTo(user, currentUid) {
 function withoutGroupMember(groupText, name) {
     return groupText
         .split('\n')
-        .map((line) => {
+        .map(line => {
         const fields = line.split(':');
         if (fields.length < 4)
             return line;
-        const members = fields[3].split(',').filter((m) => m !== '' && m !== name);
+        const members = fields[3].split(',').filter(m => m !== '' && m !== name);
         return [...fields.slice(0, 3), members.join(',')].join(':');
     })
         .join('\n');
@@ -620,7 +651,7 @@ function withoutGroupMember(groupText, name) {
 /** A sudoers line that names the user (not a comment). Group grants are cut through /etc/group instead. */
 function sudoersNamesUser(text, name) {
     const word = new RegExp(`(^|[\\s,=!(])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[\\s,=)])`);
-    return text.split('\n').some((line) => !line.trimStart().startsWith('#') && word.test(line));
+    return text.split('\n').some(line => !line.trimStart().startsWith('#') && word.test(line));
 }
 /** Returns what it changed, for the log. */
 function removeSudoRights(user, files) {
@@ -681,7 +712,12 @@ async function runBootstrap(log, env = process.env) {
     else
         for (const change of removeSudoRights(user.name, local))
             log.info(change);
-    const http = createHttpClient({ maxAttempts: 4, baseDelayMs: settings.retryBaseMs, maxDelayMs: settings.retryMaxMs, sleep: defaultSleep });
+    const http = createHttpClient({
+        maxAttempts: 4,
+        baseDelayMs: settings.retryBaseMs,
+        maxDelayMs: settings.retryMaxMs,
+        sleep: defaultSleep
+    });
     const gh = { apiUrl: settings.apiUrl, http };
     const first = await mintRegistrationToken(settings, http, gh, log);
     const token = tokenSource(first, () => mintRegistrationToken(settings, http, gh, log));
@@ -697,7 +733,11 @@ async function runBootstrap(log, env = process.env) {
     };
     if (local.sudo) {
         log.info('handing over to the credential-free supervisor');
-        const supervisorEnv = { ...buildSupervisorEnv(env), [ENTRYPOINT_ENV.jitConfig]: jit.jitConfig, [ENTRYPOINT_ENV.runnerId]: String(jit.runnerId) };
+        const supervisorEnv = {
+            ...buildSupervisorEnv(env),
+            [ENTRYPOINT_ENV.jitConfig]: jit.jitConfig,
+            [ENTRYPOINT_ENV.runnerId]: String(jit.runnerId)
+        };
         try {
             process.execve(process.execPath, [process.execPath, process.argv[1], SUPERVISE_FLAG], supervisorEnv);
         }
@@ -747,12 +787,12 @@ function requireFile(path) {
 }
 
 ;// CONCATENATED MODULE: ./src/entrypoint/log.ts
-function createLog(out = (line) => process.stdout.write(line + '\n'), err = (line) => process.stderr.write(line + '\n'), now = Date.now) {
+function createLog(out = line => process.stdout.write(line + '\n'), err = line => process.stderr.write(line + '\n'), now = Date.now) {
     const started = now();
     const prefix = () => `runner-setup [+${now() - started}ms]`;
     return {
-        info: (message) => out(`${prefix()} ${message}`),
-        error: (message) => err(`${prefix()} error: ${message}`),
+        info: message => out(`${prefix()} ${message}`),
+        error: message => err(`${prefix()} error: ${message}`),
         async step(label, run) {
             const begin = now();
             const result = await run();
@@ -791,7 +831,12 @@ async function runSupervisor(log, env = process.env) {
         throw new EntrypointError(`cannot start ${local.runSh} as ${user.name}: ${error.code ?? oneLine(error)}: runner ${runnerId} stays registered until GitHub removes it or verify --fix runs`);
     }
     log.info(`runner ${runnerId} started as ${user.name} (pid ${runner.pid}) by the credential-free supervisor`);
-    const result = await supervise(runner, { idleTimeoutMs: local.idleTimeoutMs, stopGraceMs: local.stopGraceMs, log, onIdle: async () => 'stop' });
+    const result = await supervise(runner, {
+        idleTimeoutMs: local.idleTimeoutMs,
+        stopGraceMs: local.stopGraceMs,
+        log,
+        onIdle: async () => 'stop'
+    });
     // Stopping an idle runner is routine (the scaler over-provisioned), not a failed execution.
     const code = result.stoppedIdle ? 0 : exitCodeOf(result.exit, external_node_os_namespaceObject.constants.signals);
     log.info(`runner exited with ${code}`);
@@ -806,7 +851,7 @@ async function runSupervisor(log, env = process.env) {
 
 const log = createLog();
 const run = process.argv.includes(SUPERVISE_FLAG) ? runSupervisor : runBootstrap;
-run(log).then((code) => process.exit(code), (error) => {
+run(log).then(code => process.exit(code), (error) => {
     log.error(oneLine(error));
     process.exit(1);
 });

@@ -26,8 +26,11 @@ export async function entrypointFigures(report: (name: string, value: string) =>
       const run = runEntrypoint(BUNDLE, env)
       // run.sh is reached when the JIT config has been issued: the last call before the runner starts.
       const code = await run.done
-      const toRunSh = world.admin.requests().filter((r) => !/\/actions\/runners\/\d+$/.test(r.path))
-      report(`entrypoint, ${label}`, `${toRunSh.length} HTTP calls from container start to run.sh (exit ${code}, whole run ${(performance.now() - started).toFixed(0)} ms)`)
+      const toRunSh = world.admin.requests().filter(r => !/\/actions\/runners\/\d+$/.test(r.path))
+      report(
+        `entrypoint, ${label}`,
+        `${toRunSh.length} HTTP calls from container start to run.sh (exit ${code}, whole run ${(performance.now() - started).toFixed(0)} ms)`
+      )
     }
   } finally {
     await world.close()

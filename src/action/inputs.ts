@@ -1,6 +1,12 @@
 import * as core from '@actions/core'
 import { InputError } from '../commands/input-error.js'
-import { COMMANDS, DEFAULT_ARM_ENDPOINT, DEFAULT_AUTHORITY_HOST, isCommand, type RunSettings } from '../commands/settings.js'
+import {
+  COMMANDS,
+  DEFAULT_ARM_ENDPOINT,
+  DEFAULT_AUTHORITY_HOST,
+  isCommand,
+  type RunSettings
+} from '../commands/settings.js'
 
 /** Reads the action's inputs once into settings; a bad input fails here, before any network call. */
 export function readInputs(env: NodeJS.ProcessEnv = process.env): RunSettings {
@@ -9,7 +15,8 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): RunSettings {
     throw new InputError(`Input 'command' is '${command}'; expected one of ${COMMANDS.join(', ')}.`)
   }
   const config = core.getInput('config')
-  if (!config) throw new InputError(`Input 'config' is required: the path of the team config file (or a folder of them).`)
+  if (!config)
+    throw new InputError(`Input 'config' is required: the path of the team config file (or a folder of them).`)
   const offline = booleanInput('offline')
   if (offline && command !== 'plan') throw new InputError(`Input 'offline' only applies to command 'plan'.`)
 

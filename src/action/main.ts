@@ -20,8 +20,8 @@ import { renderText } from '../report/text.js'
 import { readInputs } from './inputs.js'
 
 const actionsLogger: Logger = {
-  info: (m) => core.info(m),
-  warning: (m) => core.warning(m),
+  info: m => core.info(m),
+  warning: m => core.warning(m),
   group: (title, fn) => core.group(title, fn)
 }
 
@@ -41,12 +41,19 @@ export async function run(): Promise<void> {
     writeOutputs(result)
     await core.summary.addRaw(renderSummary(result)).write()
     for (const t of result.teams) if (t.error) core.error(t.error, { file: t.file })
-    for (const t of result.teams) if (t.issue?.action === 'error') core.error(t.issue.error ?? 'drift issue failed', { file: t.file })
+    for (const t of result.teams)
+      if (t.issue?.action === 'error') core.error(t.issue.error ?? 'drift issue failed', { file: t.file })
     if (result.exitCode === 1) core.setFailed(`runner-setup ${result.command} failed for ${failedTeams(result)}.`)
-    else if (result.teams.some((t) => t.issue?.action === 'error')) core.setFailed('runner-setup drift: could not keep the drift issues up to date (see the errors above).')
+    else if (result.teams.some(t => t.issue?.action === 'error'))
+      core.setFailed('runner-setup drift: could not keep the drift issues up to date (see the errors above).')
   } catch (error) {
     if (error instanceof ConfigError) {
-      for (const p of error.problems) core.error(p.hint ? `${p.message} (${p.hint})` : p.message, { file: p.file, startLine: p.line, startColumn: p.col })
+      for (const p of error.problems)
+        core.error(p.hint ? `${p.message} (${p.hint})` : p.message, {
+          file: p.file,
+          startLine: p.line,
+          startColumn: p.col
+        })
     }
     core.setFailed(describeFailure(error))
   }
@@ -58,10 +65,10 @@ function writeOutputs(result: CommandResult): void {
   const first = result.teams[0]
   core.setOutput('plan', file)
   core.setOutput('changes', String(result.teams.reduce((n, t) => n + changeCount(t), 0)))
-  core.setOutput('drift', String(result.teams.some((t) => (t.drift?.length ?? 0) > 0)))
+  core.setOutput('drift', String(result.teams.some(t => (t.drift?.length ?? 0) > 0)))
   if (first) {
     core.setOutput('environment-id', first.outputs.environmentId)
-    core.setOutput('job-names', result.teams.flatMap((t) => t.outputs.jobNames).join(','))
+    core.setOutput('job-names', result.teams.flatMap(t => t.outputs.jobNames).join(','))
     core.setOutput('runner-labels', first.outputs.labels.join(','))
     core.setOutput('runs-on', first.outputs.runsOn)
   }
@@ -71,8 +78,14 @@ function writeOutputs(result: CommandResult): void {
 function checkDriftIssueSettings(settings: RunSettings): void {
   if (!settings.driftIssues) return
   if (settings.command !== 'drift') throw new InputError(`Input 'drift-issues' only applies to command 'drift'.`)
-  if (!settings.github.token) throw new InputError(`Input 'drift-issues' needs 'github-token' with issues write (job permissions: issues: write).`)
-  if (!settings.github.repository || !settings.github.apiUrl) throw new InputError(`Input 'drift-issues' needs GITHUB_REPOSITORY and the github-api-url input: run it inside a GitHub workflow.`)
+  if (!settings.github.token)
+    throw new InputError(
+      `Input 'drift-issues' needs 'github-token' with issues write (job permissions: issues: write).`
+    )
+  if (!settings.github.repository || !settings.github.apiUrl)
+    throw new InputError(
+      `Input 'drift-issues' needs GITHUB_REPOSITORY and the github-api-url input: run it inside a GitHub workflow.`
+    )
 }
 
 function driftIssueApi(settings: RunSettings): GitHubApi {
@@ -86,5 +99,8 @@ function driftIssueOptions(settings: RunSettings): DriftIssueOptions {
 }
 
 function failedTeams(result: CommandResult): string {
-  return result.teams.filter((t) => t.error || t.refused?.length || t.checks?.some((c) => c.status === 'fail')).map((t) => t.team).join(', ')
+  return result.teams
+    .filter(t => t.error || t.refused?.length || t.checks?.some(c => c.status === 'fail'))
+    .map(t => t.team)
+    .join(', ')
 }

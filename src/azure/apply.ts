@@ -33,12 +33,21 @@ export interface ApplyDeps {
   endpoint?: string
 }
 
-export async function applyPlan(plan: Plan, desired: DesiredResource[], actual: ActualState, deps: ApplyDeps): Promise<WriteRecord[]> {
+export async function applyPlan(
+  plan: Plan,
+  desired: DesiredResource[],
+  actual: ActualState,
+  deps: ApplyDeps
+): Promise<WriteRecord[]> {
   // What is no longer wanted only blocks its own delete (the engine leaves those out of the plan), never the apply.
-  const foreign = foreignResources(desired.filter((r) => !r.absent), actual, deps.team)
-  if (foreign.length > 0) throw new AzureError(foreign.map((f) => f.reason).join('; '))
+  const foreign = foreignResources(
+    desired.filter(r => !r.absent),
+    actual,
+    deps.team
+  )
+  if (foreign.length > 0) throw new AzureError(foreign.map(f => f.reason).join('; '))
 
-  const byId = new Map(desired.map((r) => [r.id.toLowerCase(), r]))
+  const byId = new Map(desired.map(r => [r.id.toLowerCase(), r]))
   const written = new Map<string, ActualResource>()
   const lookup = (id: string, property: string): string | undefined => {
     const body = written.get(id.toLowerCase())?.body ?? findActual(actual, id)?.body
@@ -47,18 +56,22 @@ export async function applyPlan(plan: Plan, desired: DesiredResource[], actual: 
   }
 
   const pending = inFlight(desired, actual)
-  const writes = plan.entries.filter((e) => e.action !== 'noop')
-  const levels = [...new Set(writes.map((e) => e.level))].sort((a, b) => a - b)
+  const writes = plan.entries.filter(e => e.action !== 'noop')
+  const levels = [...new Set(writes.map(e => e.level))].sort((a, b) => a - b)
   const records: WriteRecord[] = []
   for (const level of levels) {
-    const entries = writes.filter((e) => e.level === level)
-    const title = `Level ${level}: ${entries.map((e) => `${e.action} ${KIND_LABEL[e.kind]} ${e.name}`).join(', ')}`
+    const entries = writes.filter(e => e.level === level)
+    const title = `Level ${level}: ${entries.map(e => `${e.action} ${KIND_LABEL[e.kind]} ${e.name}`).join(', ')}`
     await deps.logger.group(title, async () => {
       const waits = blockers(entries, desired, pending)
-      await Promise.all(waits.map((r) => waitUntilSettled(r, deps)))
+      await Promise.all(waits.map(r => waitUntilSettled(r, deps)))
       for (const r of waits) pending.delete(r.id.toLowerCase())
       const results = await Promise.allSettled(
-        entries.map((entry) => (entry.action === 'delete' ? deleteEntry(entry, deps) : writeEntry(entry, byId.get(entry.id.toLowerCase()), lookup, deps)))
+        entries.map(entry =>
+          entry.action === 'delete'
+            ? deleteEntry(entry, deps)
+            : writeEntry(entry, byId.get(entry.id.toLowerCase()), lookup, deps)
+        )
       )
       const failures: string[] = []
       results.forEach((result, i) => {
@@ -80,7 +93,18 @@ export async function applyPlan(plan: Plan, desired: DesiredResource[], actual: 
 
 async function deleteEntry(entry: PlanEntry, deps: ApplyDeps): Promise<{ actual: undefined; record: WriteRecord }> {
   const { durationMs } = await deleteResource(entry, deps)
-  return { actual: undefined, record: { id: entry.id, kind: entry.kind, name: entry.name, action: 'delete', level: entry.level, durationMs, attempts: 1 } }
+  return {
+    actual: undefined,
+    record: {
+      id: entry.id,
+      kind: entry.kind,
+      name: entry.name,
+      action: 'delete',
+      level: entry.level,
+      durationMs,
+      attempts: 1
+    }
+  }
 }
 
 async function writeEntry(
@@ -93,7 +117,10 @@ async function writeEntry(
   const what = `${entry.action} ${label}`
   const source = resource?.body ?? entry.body ?? {}
   const { body, unresolved } = resolveRefs(source, lookup)
-  if (unresolved) throw new AzureError(`Cannot ${what}: it needs a value (an identity's clientId or principalId) that Azure did not return; rerun apply.`)
+  if (unresolved)
+    throw new AzureError(
+      `Cannot ${what}: it needs a value (an identity's clientId or principalId) that Azure did not return; rerun apply.`
+    )
 
   const { clock } = deps.timing
   const started = clock.now()
@@ -102,10 +129,23 @@ async function writeEntry(
   for (;;) {
     attempts++
     try {
-      const actual = await withProgress(entry, label, (ctx) => deps.adapters[entry.kind].put(entry.id, body, ctx), deps)
-      deps.logger.info(`${entry.action === 'create' ? 'created' : 'updated'} ${label} (${formatElapsed(clock.now() - started)})`)
+      const actual = await withProgress(entry, label, ctx => deps.adapters[entry.kind].put(entry.id, body, ctx), deps)
+      deps.logger.info(
+        `${entry.action === 'create' ? 'created' : 'updated'} ${label} (${formatElapsed(clock.now() - started)})`
+      )
       const action = entry.action === 'create' ? 'create' : 'update'
-      return { actual, record: { id: entry.id, kind: entry.kind, name: entry.name, action, level: entry.level, durationMs: clock.now() - started, attempts } }
+      return {
+        actual,
+        record: {
+          id: entry.id,
+          kind: entry.kind,
+          name: entry.name,
+          action,
+          level: entry.level,
+          durationMs: clock.now() - started,
+          attempts
+        }
+      }
     } catch (error) {
       const waited = clock.now() - started
       if (entry.kind === 'job' && isKeyVaultAccessError(error) && waited < deps.timing.keyVaultWaitMs) {

@@ -13,7 +13,13 @@ export function parseArmId(id: string): ArmId {
   const match = SUBSCRIPTION.exec(id)
   if (!match) throw new Error(`Not an ARM resource id: ${id}`)
   const providerAt = id.toLowerCase().lastIndexOf('/providers/')
-  const tail = providerAt >= 0 ? id.slice(providerAt + '/providers/'.length).split('/').slice(1) : []
+  const tail =
+    providerAt >= 0
+      ? id
+          .slice(providerAt + '/providers/'.length)
+          .split('/')
+          .slice(1)
+      : []
   const names = tail.filter((_, i) => i % 2 === 1)
   return { subscriptionId: match[1], resourceGroup: match[2], names }
 }

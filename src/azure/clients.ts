@@ -53,13 +53,13 @@ export function createClients(options: ClientsOptions): Clients {
   const classic = { ...pipeline, credentialScopes: [scope] }
   const cred = sharedTokenCredential(options.credential)
 
-  const network = lazy((sub) => new NetworkManagementClient(cred, sub, modular))
-  const apps = lazy((sub) => new ContainerAppsAPIClient(cred, sub, modular))
-  const dns = lazy((sub) => new PrivateDnsManagementClient(cred, sub, modular))
-  const monitor = lazy((sub) => new MonitorClient(cred, sub, modular))
-  const resources = lazy((sub) => new ResourceManagementClient(cred, sub, modular))
-  const identities = lazy((sub) => new ManagedServiceIdentityClient(cred, sub, classic))
-  const authorization = lazy((sub) => new AuthorizationManagementClient(cred, sub, classic))
+  const network = lazy(sub => new NetworkManagementClient(cred, sub, modular))
+  const apps = lazy(sub => new ContainerAppsAPIClient(cred, sub, modular))
+  const dns = lazy(sub => new PrivateDnsManagementClient(cred, sub, modular))
+  const monitor = lazy(sub => new MonitorClient(cred, sub, modular))
+  const resources = lazy(sub => new ResourceManagementClient(cred, sub, modular))
+  const identities = lazy(sub => new ManagedServiceIdentityClient(cred, sub, classic))
+  const authorization = lazy(sub => new AuthorizationManagementClient(cred, sub, classic))
 
   return {
     network,
@@ -76,7 +76,7 @@ export function createClients(options: ClientsOptions): Clients {
 
 function lazy<T>(make: (subscriptionId: string) => T): (subscriptionId: string) => T {
   const cache = new Map<string, T>()
-  return (subscriptionId) => {
+  return subscriptionId => {
     const key = subscriptionId.toLowerCase()
     let client = cache.get(key)
     if (!client) {

@@ -1,6 +1,11 @@
 /** Azure sign-in: GitHub OIDC federation in a workflow, the Azure CLI (or the default chain) on a laptop. */
 import * as core from '@actions/core'
-import { AzureCliCredential, ChainedTokenCredential, ClientAssertionCredential, DefaultAzureCredential } from '@azure/identity'
+import {
+  AzureCliCredential,
+  ChainedTokenCredential,
+  ClientAssertionCredential,
+  DefaultAzureCredential
+} from '@azure/identity'
 import type { TokenCredential } from '@azure/core-auth'
 import { DEFAULT_AUTHORITY_HOST, type AzureSettings } from '../commands/settings.js'
 import { AzureError } from './errors.js'
@@ -32,7 +37,9 @@ function oidcCredential(settings: SignInSettings, options: CredentialOptions): T
     )
   }
   if (!settings.tenantId || !settings.clientId) {
-    throw new AzureError('OIDC sign-in needs the Azure tenant id and client id: set the `tenant-id` and `client-id` inputs (CLI: --tenant-id and --client-id, or AZURE_TENANT_ID and AZURE_CLIENT_ID) of the identity with a federated credential for this repository.')
+    throw new AzureError(
+      'OIDC sign-in needs the Azure tenant id and client id: set the `tenant-id` and `client-id` inputs (CLI: --tenant-id and --client-id, or AZURE_TENANT_ID and AZURE_CLIENT_ID) of the identity with a federated credential for this repository.'
+    )
   }
   const authorityHost = settings.authorityHost || DEFAULT_AUTHORITY_HOST
   const getIdToken = options.getIdToken ?? ((audience: string) => core.getIDToken(audience))
@@ -43,7 +50,9 @@ function oidcCredential(settings: SignInSettings, options: CredentialOptions): T
     if (!recent || now - recent.at > ASSERTION_REUSE_MS) {
       const token = getIdToken(OIDC_AUDIENCE).catch((error: unknown) => {
         recent = undefined
-        throw new AzureError(`Could not get a GitHub OIDC token (${firstLine(error)}): check that the job has \`permissions: id-token: write\`.`)
+        throw new AzureError(
+          `Could not get a GitHub OIDC token (${firstLine(error)}): check that the job has \`permissions: id-token: write\`.`
+        )
       })
       recent = { token, at: now }
     }

@@ -15,11 +15,17 @@ import { AzureError, describeAzureError, isNotFound } from './errors.js'
 import { toActual } from './resources/lro.js'
 
 /** Every job in the team's resource group (none while the group does not exist yet). */
-export async function listJobs(clients: Clients, resourceGroupId: string, endpoint?: string): Promise<ActualResource[]> {
+export async function listJobs(
+  clients: Clients,
+  resourceGroupId: string,
+  endpoint?: string
+): Promise<ActualResource[]> {
   const parsed = parseArmId(resourceGroupId)
   const found: ActualResource[] = []
   try {
-    for await (const job of clients.apps(parsed.subscriptionId).jobs.listByResourceGroup(requireResourceGroup(parsed, resourceGroupId))) {
+    for await (const job of clients
+      .apps(parsed.subscriptionId)
+      .jobs.listByResourceGroup(requireResourceGroup(parsed, resourceGroupId))) {
       if (job.id) found.push(toActual(job.id, job))
     }
   } catch (error) {
@@ -36,7 +42,6 @@ function peeringsOf(vnet: ActualResource | undefined): ActualResource[] {
   return peerings.flatMap((p: { id?: unknown }) => (typeof p.id === 'string' ? [toActual(p.id, p)] : []))
 }
 
-
 /**
  * The desired list with the orphans added (as `absent` resources), their state added to `actual`: taken from the
  * listings, and read with `readMore` for what the listings do not hold.
@@ -50,12 +55,16 @@ export async function withOrphans(
 ): Promise<DesiredResource[]> {
   const peerings = peeringsOf(findActual(actual, teamLayout(config).virtualNetworkId))
   const listed: Listed = {
-    peerings: peerings.map((p) => ({ id: p.id, name: p.id.slice(p.id.lastIndexOf('/') + 1), remoteVnetId: idOf(p.body.remoteVirtualNetwork) })),
-    jobs: jobs.map((j) => ({ id: j.id, tags: j.body.tags as Record<string, string> | undefined }))
+    peerings: peerings.map(p => ({
+      id: p.id,
+      name: p.id.slice(p.id.lastIndexOf('/') + 1),
+      remoteVnetId: idOf(p.body.remoteVirtualNetwork)
+    })),
+    jobs: jobs.map(j => ({ id: j.id, tags: j.body.tags as Record<string, string> | undefined }))
   }
   const orphans = orphanResources(config, wanted, listed)
-  const byId = new Map([...peerings, ...jobs].map((r) => [r.id.toLowerCase(), r]))
-  const unread = orphans.filter((o) => !byId.has(o.id.toLowerCase()))
+  const byId = new Map([...peerings, ...jobs].map(r => [r.id.toLowerCase(), r]))
+  const unread = orphans.filter(o => !byId.has(o.id.toLowerCase()))
   for (const o of orphans) if (byId.has(o.id.toLowerCase())) actual.set(o.id, byId.get(o.id.toLowerCase()))
   if (unread.length > 0) for (const [id, state] of await readMore(unread)) actual.set(id, state)
   return [...wanted, ...orphans]

@@ -95,16 +95,29 @@ export function createEngine(options: EngineOptions): Engine {
   const endpoint = clients.endpoint
 
   /** What the config wants and no longer wants (orphans found by listing), and what Azure holds of both. */
-  const read = async (config: TeamConfig): Promise<{ desired: DesiredResource[]; actual: ActualState; readMs: number }> => {
+  const read = async (
+    config: TeamConfig
+  ): Promise<{ desired: DesiredResource[]; actual: ActualState; readMs: number }> => {
     const started = timing.clock.now()
     const wanted = desiredResources(config)
     const { resourceGroupId } = teamLayout(config)
-    const readOptions = { adapters, resourceGroupId, endpoint, ...(options.readConcurrency ? { concurrency: options.readConcurrency } : {}) }
-    const { desired, actual } = await logger.group(`Reading ${wanted.length} resources of team ${config.team}`, async () => {
-      const [actual, jobs] = await Promise.all([readActual(wanted, readOptions), listJobs(clients, resourceGroupId, endpoint)])
-      const desired = await withOrphans(config, wanted, actual, jobs, (more) => readEach(more, readOptions))
-      return { desired, actual }
-    })
+    const readOptions = {
+      adapters,
+      resourceGroupId,
+      endpoint,
+      ...(options.readConcurrency ? { concurrency: options.readConcurrency } : {})
+    }
+    const { desired, actual } = await logger.group(
+      `Reading ${wanted.length} resources of team ${config.team}`,
+      async () => {
+        const [actual, jobs] = await Promise.all([
+          readActual(wanted, readOptions),
+          listJobs(clients, resourceGroupId, endpoint)
+        ])
+        const desired = await withOrphans(config, wanted, actual, jobs, more => readEach(more, readOptions))
+        return { desired, actual }
+      }
+    )
     return { desired, actual, readMs: timing.clock.now() - started }
   }
 
@@ -126,24 +139,49 @@ export function createEngine(options: EngineOptions): Engine {
       const started = timing.clock.now()
       const writes = await applyPlan(plan, desired, actual, { adapters, logger, timing, team: config.team, endpoint })
       const writeMs = timing.clock.now() - started
-      return { team: config.team, plan, counts: countActions(plan), writes, timings: { readMs, writeMs, totalMs: readMs + writeMs } }
+      return {
+        team: config.team,
+        plan,
+        counts: countActions(plan),
+        writes,
+        timings: { readMs, writeMs, totalMs: readMs + writeMs }
+      }
     },
 
     async drift(config) {
       const { plan, readMs } = await planned(config)
       const items = plan.entries
-        .filter((e) => e.action !== 'noop')
-        .map((e) => ({ id: e.id, kind: e.kind, name: e.name, action: e.action, changes: e.changes ?? [] }))
-      return { team: config.team, plan, counts: countActions(plan), drifted: items.length > 0, items, timings: { readMs, writeMs: 0, totalMs: readMs } }
+        .filter(e => e.action !== 'noop')
+        .map(e => ({ id: e.id, kind: e.kind, name: e.name, action: e.action, changes: e.changes ?? [] }))
+      return {
+        team: config.team,
+        plan,
+        counts: countActions(plan),
+        drifted: items.length > 0,
+        items,
+        timings: { readMs, writeMs: 0, totalMs: readMs }
+      }
     },
 
     async destroy(config) {
       const { desired, actual, readMs } = await read(config)
       const plan = planDestroy(desired, actual)
       const started = timing.clock.now()
-      const outcome = await destroyPlan(plan, desired, actual, { adapters, logger, timing, team: config.team, endpoint })
+      const outcome = await destroyPlan(plan, desired, actual, {
+        adapters,
+        logger,
+        timing,
+        team: config.team,
+        endpoint
+      })
       const writeMs = timing.clock.now() - started
-      return { team: config.team, plan, counts: countActions(plan), ...outcome, timings: { readMs, writeMs, totalMs: readMs + writeMs } }
+      return {
+        team: config.team,
+        plan,
+        counts: countActions(plan),
+        ...outcome,
+        timings: { readMs, writeMs, totalMs: readMs + writeMs }
+      }
     }
   }
 }

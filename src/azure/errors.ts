@@ -28,7 +28,16 @@ export function isNotFound(error: unknown): boolean {
   return statusOf(error) === 404
 }
 
-const CONNECTION_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE', 'UND_ERR_SOCKET', 'REQUEST_SEND_ERROR']
+const CONNECTION_CODES = [
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'EPIPE',
+  'UND_ERR_SOCKET',
+  'REQUEST_SEND_ERROR'
+]
 const AUTHZ_ACTION = /perform action '([^']+)' over scope '([^']+)'/i
 const LINKED_ACTION = /perform action '([^']+)' on the linked scope\(s\) '([^']+)'/i
 const LRO_FAILED = /^The long-running operation has failed\.\s*([^.\s]+)\.\s*([\s\S]*)$/
@@ -73,7 +82,7 @@ function connectionCode(error: unknown): string | undefined {
   for (let depth = 0; depth < 4 && current; depth++) {
     const e = asErrorLike(current)
     if (e.code && CONNECTION_CODES.includes(e.code)) return e.code
-    const inMessage = CONNECTION_CODES.find((code) => e.message?.includes(code))
+    const inMessage = CONNECTION_CODES.find(code => e.message?.includes(code))
     if (inMessage) return inMessage
     if (/socket hang up|other side closed|fetch failed/i.test(e.message ?? '')) return 'connection dropped'
     current = e.cause

@@ -21,12 +21,20 @@ export interface DeleteRecord {
 }
 
 /** Deletes one resource and waits until it is gone; a resource already gone counts as deleted. */
-export async function deleteResource(entry: Pick<PlanEntry, 'kind' | 'id' | 'name' | 'action'>, deps: OperationDeps): Promise<DeleteRecord> {
+export async function deleteResource(
+  entry: Pick<PlanEntry, 'kind' | 'id' | 'name' | 'action'>,
+  deps: OperationDeps
+): Promise<DeleteRecord> {
   const label = `${KIND_LABEL[entry.kind]} ${entry.name}`
   const started = deps.timing.clock.now()
   deps.logger.info(`delete ${label}...`)
   try {
-    await withProgress({ ...entry, action: 'delete' }, label, (ctx) => deps.adapters[entry.kind].delete(entry.id, ctx), deps)
+    await withProgress(
+      { ...entry, action: 'delete' },
+      label,
+      ctx => deps.adapters[entry.kind].delete(entry.id, ctx),
+      deps
+    )
   } catch (error) {
     throw new AzureError(describeAzureError(error, `delete ${label}`, deps.endpoint))
   }
@@ -50,7 +58,7 @@ export async function withProgress<T>(
     label,
     intervalMs: timing.progressIntervalMs,
     clock: timing.clock,
-    log: (line) => deps.logger.info(line),
+    log: line => deps.logger.info(line),
     lastStatus: () => lastStatus,
     probe: async () => {
       if (entry.action === 'delete') return undefined
@@ -59,7 +67,7 @@ export async function withProgress<T>(
     }
   })
   try {
-    return await run({ progress: (s) => (lastStatus = s), abortSignal: abort.signal, action: entry.action })
+    return await run({ progress: s => (lastStatus = s), abortSignal: abort.signal, action: entry.action })
   } catch (error) {
     if (abort.signal.aborted) {
       throw new AzureError(

@@ -28,7 +28,7 @@ export function foreignResources(desired: DesiredResource[], actual: ActualState
 
 /** The ids destroy may delete: existing, and ours or under a parent that is ours. */
 export function provenOwned(desired: DesiredResource[], actual: ActualState, team: string): Set<string> {
-  const foreign = new Set(foreignResources(desired, actual, team).map((f) => f.id.toLowerCase()))
+  const foreign = new Set(foreignResources(desired, actual, team).map(f => f.id.toLowerCase()))
   const owned = new Set<string>()
   for (const r of desired) {
     if (!findActual(actual, r.id) || foreign.has(r.id.toLowerCase())) continue
@@ -45,13 +45,21 @@ export function provenOwned(desired: DesiredResource[], actual: ActualState, tea
  * The plan without the deletes of what is not provably ours (apply never removes those), and why each was left out.
  * A no-longer-wanted resource with one of our names that someone else owns is not ours to delete, nor drift.
  */
-export function ownedDeletesOnly(plan: Plan, desired: DesiredResource[], actual: ActualState, team: string): { plan: Plan; leftAlone: ForeignResource[] } {
+export function ownedDeletesOnly(
+  plan: Plan,
+  desired: DesiredResource[],
+  actual: ActualState,
+  team: string
+): { plan: Plan; leftAlone: ForeignResource[] } {
   const owned = provenOwned(desired, actual, team)
-  const reasons = new Map(foreignResources(desired, actual, team).map((f) => [f.id.toLowerCase(), f.reason]))
+  const reasons = new Map(foreignResources(desired, actual, team).map(f => [f.id.toLowerCase(), f.reason]))
   const leftAlone: ForeignResource[] = []
-  const entries = plan.entries.filter((e) => {
+  const entries = plan.entries.filter(e => {
     if (e.action !== 'delete' || owned.has(e.id.toLowerCase())) return true
-    leftAlone.push({ id: e.id, reason: reasons.get(e.id.toLowerCase()) ?? `its parent is not provably team ${team}'s: not deleting it` })
+    leftAlone.push({
+      id: e.id,
+      reason: reasons.get(e.id.toLowerCase()) ?? `its parent is not provably team ${team}'s: not deleting it`
+    })
     return false
   })
   return { plan: { ...plan, entries }, leftAlone }
@@ -61,6 +69,6 @@ export function ownedDeletesOnly(plan: Plan, desired: DesiredResource[], actual:
 function parentOf(child: DesiredResource, desired: DesiredResource[]): DesiredResource | undefined {
   const id = child.id.toLowerCase()
   return desired
-    .filter((r) => r !== child && id.startsWith(`${r.id.toLowerCase()}/`))
+    .filter(r => r !== child && id.startsWith(`${r.id.toLowerCase()}/`))
     .sort((a, b) => b.id.length - a.id.length)[0]
 }

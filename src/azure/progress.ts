@@ -56,8 +56,11 @@ export function startHeartbeat(options: {
     inFlight = options
       .probe()
       .catch(() => undefined)
-      .then((state) => {
-        if (!stopped) options.log(`${options.label}: ${state ?? options.lastStatus()}, ${formatElapsed(options.clock.now() - started)}`)
+      .then(state => {
+        if (!stopped)
+          options.log(
+            `${options.label}: ${state ?? options.lastStatus()}, ${formatElapsed(options.clock.now() - started)}`
+          )
       })
       .finally(() => {
         inFlight = undefined

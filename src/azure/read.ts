@@ -17,7 +17,7 @@ export interface ReadOptions {
 export const DEFAULT_READ_CONCURRENCY = 20
 
 export async function readActual(desired: DesiredResource[], options: ReadOptions): Promise<ActualState> {
-  const createsGroup = desired.some((r) => r.kind === 'resourceGroup')
+  const createsGroup = desired.some(r => r.kind === 'resourceGroup')
   const groupCheck = createsGroup ? Promise.resolve() : requireResourceGroup(options)
   // The group check runs alongside the other reads: a no-op apply stays one round trip deep.
   const [, actual] = await Promise.all([groupCheck, readEach(desired, options)])
@@ -25,8 +25,11 @@ export async function readActual(desired: DesiredResource[], options: ReadOption
 }
 
 /** One GET per resource, concurrently. */
-export async function readEach(resources: DesiredResource[], options: Omit<ReadOptions, 'resourceGroupId'>): Promise<ActualState> {
-  const entries = await mapLimit(resources, options.concurrency ?? DEFAULT_READ_CONCURRENCY, async (r) => {
+export async function readEach(
+  resources: DesiredResource[],
+  options: Omit<ReadOptions, 'resourceGroupId'>
+): Promise<ActualState> {
+  const entries = await mapLimit(resources, options.concurrency ?? DEFAULT_READ_CONCURRENCY, async r => {
     try {
       return [r.id, await options.adapters[r.kind].get(r.id)] as const
     } catch (error) {

@@ -7,10 +7,16 @@ interface RoleRule {
 
 // Most specific first: the first match wins.
 const RULES: RoleRule[] = [
-  { pattern: /^Microsoft\.Authorization\/roleAssignments\//i, role: 'Role Based Access Control Administrator (or User Access Administrator)' },
+  {
+    pattern: /^Microsoft\.Authorization\/roleAssignments\//i,
+    role: 'Role Based Access Control Administrator (or User Access Administrator)'
+  },
   { pattern: /^Microsoft\.Network\/privateDnsZones\//i, role: 'Private DNS Zone Contributor' },
   { pattern: /^Microsoft\.Network\//i, role: 'Network Contributor' },
-  { pattern: /^Microsoft\.ManagedIdentity\/userAssignedIdentities\/assign\/action$/i, role: 'Managed Identity Operator' },
+  {
+    pattern: /^Microsoft\.ManagedIdentity\/userAssignedIdentities\/assign\/action$/i,
+    role: 'Managed Identity Operator'
+  },
   { pattern: /^Microsoft\.ManagedIdentity\//i, role: 'Managed Identity Contributor' },
   { pattern: /^Microsoft\.Insights\/diagnosticSettings\//i, role: 'Monitoring Contributor' },
   { pattern: /^Microsoft\.OperationalInsights\//i, role: 'Log Analytics Contributor' },
@@ -20,5 +26,5 @@ const RULES: RoleRule[] = [
 ]
 
 export function roleForAction(action: string): string {
-  return RULES.find((rule) => rule.pattern.test(action))?.role ?? 'Contributor'
+  return RULES.find(rule => rule.pattern.test(action))?.role ?? 'Contributor'
 }

@@ -33,17 +33,20 @@ export function inFlight(desired: DesiredResource[], actual: ActualState): Set<s
 
 /** The in-flight resources a level's writes touch: the written resources and what they depend on. */
 export function blockers(entries: PlanEntry[], desired: DesiredResource[], pending: Set<string>): DesiredResource[] {
-  const byId = new Map(desired.map((r) => [r.id.toLowerCase(), r]))
+  const byId = new Map(desired.map(r => [r.id.toLowerCase(), r]))
   const touched = new Set<string>()
   for (const e of entries) {
     touched.add(e.id.toLowerCase())
     for (const dep of byId.get(e.id.toLowerCase())?.dependsOn ?? []) touched.add(dep.toLowerCase())
   }
-  return [...touched].filter((id) => pending.has(id)).flatMap((id) => byId.get(id) ?? [])
+  return [...touched].filter(id => pending.has(id)).flatMap(id => byId.get(id) ?? [])
 }
 
 /** Polls until the resource reaches a terminal state (or disappears); bounded by the operation timeout. */
-export async function waitUntilSettled(r: DesiredResource, deps: { adapters: Adapters; logger: Logger; timing: Timing }): Promise<void> {
+export async function waitUntilSettled(
+  r: DesiredResource,
+  deps: { adapters: Adapters; logger: Logger; timing: Timing }
+): Promise<void> {
   const { timing } = deps
   const started = timing.clock.now()
   const label = `${KIND_LABEL[r.kind]} ${r.name}`
@@ -52,10 +55,11 @@ export async function waitUntilSettled(r: DesiredResource, deps: { adapters: Ada
     if (isSettled(state)) return
     const waited = timing.clock.now() - started
     if (waited >= timing.operationTimeoutMs) {
-      throw new AzureError(`${label} is still ${state} after ${formatElapsed(waited)} from an earlier operation; Azure is still working on it: rerun later.`)
+      throw new AzureError(
+        `${label} is still ${state} after ${formatElapsed(waited)} from an earlier operation; Azure is still working on it: rerun later.`
+      )
     }
     deps.logger.info(`${label}: ${state} (an earlier operation is still running), ${formatElapsed(waited)}`)
     await timing.sleep(timing.settlePollMs)
   }
 }
-

@@ -20,7 +20,7 @@ export interface Timing {
 
 export const defaultTiming: Timing = {
   clock: systemClock,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
   progressIntervalMs: 30_000,
   operationTimeoutMs: 45 * 60_000,
   keyVaultWaitMs: 15 * 60_000,

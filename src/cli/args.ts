@@ -1,5 +1,11 @@
 import { parseArgs } from 'node:util'
-import { COMMANDS, DEFAULT_ARM_ENDPOINT, DEFAULT_AUTHORITY_HOST, isCommand, type RunSettings } from '../commands/settings.js'
+import {
+  COMMANDS,
+  DEFAULT_ARM_ENDPOINT,
+  DEFAULT_AUTHORITY_HOST,
+  isCommand,
+  type RunSettings
+} from '../commands/settings.js'
 
 export interface CliOptions {
   settings: RunSettings

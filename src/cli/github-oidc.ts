@@ -11,8 +11,13 @@ export async function fetchGitHubIdToken(audience: string, env: NodeJS.ProcessEn
   }
   const url = new URL(requestUrl)
   url.searchParams.set('audience', audience)
-  const response = await fetch(url, { headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' } })
-  if (!response.ok) throw new Error(`GitHub refused the OIDC token request (HTTP ${response.status}); check the job's id-token permission.`)
+  const response = await fetch(url, {
+    headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' }
+  })
+  if (!response.ok)
+    throw new Error(
+      `GitHub refused the OIDC token request (HTTP ${response.status}); check the job's id-token permission.`
+    )
   const { value } = (await response.json()) as { value?: string }
   if (!value) throw new Error('GitHub answered the OIDC token request without a token.')
   if (env.GITHUB_ACTIONS === 'true') process.stderr.write(`::add-mask::${value}\n`)

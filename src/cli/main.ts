@@ -23,8 +23,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): P
     }
     const logger = stderrLogger(io)
     const { settings } = options
-    const azure = azureSession(settings.azure, logger, { getIdToken: (audience) => fetchGitHubIdToken(audience, env) })
-    const result = await runCommand(settings, { logger, engine: azure.engine, verify: loadVerify(settings, env, azure.signIn) })
+    const azure = azureSession(settings.azure, logger, { getIdToken: audience => fetchGitHubIdToken(audience, env) })
+    const result = await runCommand(settings, {
+      logger,
+      engine: azure.engine,
+      verify: loadVerify(settings, env, azure.signIn)
+    })
     io.stdout((options.json ? JSON.stringify(resultJson(result), null, 2) : renderText(result)) + '\n')
     return result.exitCode
   } catch (error) {
@@ -39,8 +43,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): P
 
 function stderrLogger(io: CliIo): Logger {
   return {
-    info: (m) => io.stderr(`${m}\n`),
-    warning: (m) => io.stderr(`warning: ${m}\n`),
+    info: m => io.stderr(`${m}\n`),
+    warning: m => io.stderr(`warning: ${m}\n`),
     group: async (title, fn) => {
       io.stderr(`${title}\n`)
       return fn()

@@ -31,7 +31,11 @@ export interface DriftIssueOptions {
 }
 
 /** Sets `issue` on every team of a drift result; a team whose drift could not be read keeps its issue as it is. */
-export async function syncDriftIssues(result: CommandResult, api: GitHubApi, options: DriftIssueOptions): Promise<void> {
+export async function syncDriftIssues(
+  result: CommandResult,
+  api: GitHubApi,
+  options: DriftIssueOptions
+): Promise<void> {
   const [owner, name] = options.repository.split('/')
   const repo = `/repos/${enc(owner ?? '')}/${enc(name ?? '')}`
   let labelReady = false
@@ -47,15 +51,24 @@ export async function syncDriftIssues(result: CommandResult, api: GitHubApi, opt
       })
     } catch (error) {
       const why = error instanceof GitHubApiError ? error.message : oneLine(error)
-      team.issue = { action: 'error', error: `drift issue for team ${team.team} in ${options.repository}: ${why}: the github-token needs issues write (job permissions: issues: write)` }
+      team.issue = {
+        action: 'error',
+        error: `drift issue for team ${team.team} in ${options.repository}: ${why}: the github-token needs issues write (job permissions: issues: write)`
+      }
     }
   }
 }
 
-async function syncOne(team: TeamResult, api: GitHubApi, repo: string, runUrl: string | undefined, ensureLabelOnce: () => Promise<void>): Promise<DriftIssueOutcome> {
+async function syncOne(
+  team: TeamResult,
+  api: GitHubApi,
+  repo: string,
+  runUrl: string | undefined,
+  ensureLabelOnce: () => Promise<void>
+): Promise<DriftIssueOutcome> {
   const title = driftIssueTitle(team.team)
   const open = await api.list<IssueView>(`${repo}/issues?labels=${enc(DRIFT_LABEL)}&state=open`, 'issues')
-  const existing = open.filter((i) => !i.pull_request && i.title === title).sort((a, b) => a.number - b.number)[0]
+  const existing = open.filter(i => !i.pull_request && i.title === title).sort((a, b) => a.number - b.number)[0]
   const items = team.drift ?? []
   const seen = runUrl ? ` ([run](${runUrl}))` : ''
 
@@ -74,14 +87,20 @@ async function syncOne(team: TeamResult, api: GitHubApi, repo: string, runUrl: s
   }
   if ((existing.body ?? '') === body) return { action: 'unchanged', number: existing.number, url: existing.html_url }
   await api.json('PATCH', `${repo}/issues/${existing.number}`, { body })
-  await api.json('POST', `${repo}/issues/${existing.number}/comments`, { body: `The drift changed${seen}: ${items.length} resource${items.length === 1 ? '' : 's'} now differ; the description shows the current fields.` })
+  await api.json('POST', `${repo}/issues/${existing.number}/comments`, {
+    body: `The drift changed${seen}: ${items.length} resource${items.length === 1 ? '' : 's'} now differ; the description shows the current fields.`
+  })
   return { action: 'updated', number: existing.number, url: existing.html_url }
 }
 
 async function ensureLabel(api: GitHubApi, repo: string): Promise<void> {
   const found = await api.call('GET', `${repo}/labels/${enc(DRIFT_LABEL)}`)
   if (found.status === 200) return
-  const created = await api.call('POST', `${repo}/labels`, { name: DRIFT_LABEL, color: DRIFT_LABEL_COLOR, description: 'Live Azure differs from a runner-setup team config' })
+  const created = await api.call('POST', `${repo}/labels`, {
+    name: DRIFT_LABEL,
+    color: DRIFT_LABEL_COLOR,
+    description: 'Live Azure differs from a runner-setup team config'
+  })
   // 422: made meanwhile by a parallel run.
   if (created.status !== 201 && created.status !== 422) {
     throw new GitHubApiError(`POST ${repo}/labels answered HTTP ${created.status}`, created.status)

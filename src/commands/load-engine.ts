@@ -14,11 +14,16 @@ export interface AzureSession {
  * Loads the Azure SDKs on first use (the bundler splits them into chunks), so an offline plan or a config error
  * answers without paying for them.
  */
-export function azureSession(azure: AzureSettings, logger: Logger, credentialOptions: CredentialOptions = {}): AzureSession {
+export function azureSession(
+  azure: AzureSettings,
+  logger: Logger,
+  credentialOptions: CredentialOptions = {}
+): AzureSession {
   let credential: Promise<TokenCredential> | undefined
   const signIn = (): Promise<TokenCredential> =>
     (credential ??= Promise.all([import('../azure/credential.js'), import('../azure/shared-token.js')]).then(
-      ([{ createCredential }, { sharedTokenCredential }]) => sharedTokenCredential(createCredential(azure, credentialOptions))
+      ([{ createCredential }, { sharedTokenCredential }]) =>
+        sharedTokenCredential(createCredential(azure, credentialOptions))
     ))
   return {
     signIn,

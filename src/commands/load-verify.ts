@@ -20,14 +20,17 @@ export function loadVerify(
 ): (config: TeamConfig, engine: Engine) => Promise<VerifyReport> {
   let loaded: Promise<(config: TeamConfig, engine: Engine) => Promise<VerifyReport>> | undefined
   const load = async () => {
-    const [{ createVerify }, { createClients }, { createCredential }, { sharedTokenCredential }, { createHttp }] = await Promise.all([
-      import('./verify.js'),
-      import('../azure/clients.js'),
-      import('../azure/credential.js'),
-      import('../azure/shared-token.js'),
-      import('../github/http.js')
-    ])
-    const credential = signIn ? await signIn() : sharedTokenCredential(createCredential(settings.azure, credentialOptions))
+    const [{ createVerify }, { createClients }, { createCredential }, { sharedTokenCredential }, { createHttp }] =
+      await Promise.all([
+        import('./verify.js'),
+        import('../azure/clients.js'),
+        import('../azure/credential.js'),
+        import('../azure/shared-token.js'),
+        import('../github/http.js')
+      ])
+    const credential = signIn
+      ? await signIn()
+      : sharedTokenCredential(createCredential(settings.azure, credentialOptions))
     const keyVaultEndpoint = env[KEY_VAULT_ENDPOINT_ENV]
     return createVerify({
       clients: createClients({ credential, endpoint: settings.azure.armEndpoint }),

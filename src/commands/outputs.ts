@@ -14,7 +14,7 @@ export function teamOutputs(config: TeamConfig): TeamOutputs {
   const layout = teamLayout(config)
   return {
     environmentId: layout.managedEnvironmentId,
-    jobNames: layout.jobs.map((job) => job.name),
+    jobNames: layout.jobs.map(job => job.name),
     labels: config.github.labels,
     runsOn: JSON.stringify(config.github.labels)
   }

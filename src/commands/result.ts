@@ -51,7 +51,7 @@ export function changeCount(result: TeamResult): number {
 }
 
 export function exitCodeOf(command: CommandName, teams: TeamResult[]): 0 | 1 | 2 {
-  if (teams.some((t) => t.error || (t.refused?.length ?? 0) > 0 || t.checks?.some((c) => c.status === 'fail'))) return 1
-  if (command === 'drift' && teams.some((t) => (t.drift?.length ?? 0) > 0)) return 2
+  if (teams.some(t => t.error || (t.refused?.length ?? 0) > 0 || t.checks?.some(c => c.status === 'fail'))) return 1
+  if (command === 'drift' && teams.some(t => (t.drift?.length ?? 0) > 0)) return 2
   return 0
 }

@@ -35,12 +35,19 @@ export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<
 
   const engine = await deps.engine()
   const { forEachTeam } = await import('../azure/engine.js')
-  const outcomes = await forEachTeam(configs, (config) => runForTeam(settings, config, engine, deps))
-  const teams = outcomes.map((outcome, i) => (outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error }))
+  const outcomes = await forEachTeam(configs, config => runForTeam(settings, config, engine, deps))
+  const teams = outcomes.map((outcome, i) =>
+    outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error }
+  )
   return { command: settings.command, teams, exitCode: exitCodeOf(settings.command, teams) }
 }
 
-async function runForTeam(settings: RunSettings, config: TeamConfig, engine: Engine, deps: RunDeps): Promise<TeamResult> {
+async function runForTeam(
+  settings: RunSettings,
+  config: TeamConfig,
+  engine: Engine,
+  deps: RunDeps
+): Promise<TeamResult> {
   switch (settings.command) {
     case 'plan': {
       const r = await engine.planLive(config)
@@ -56,7 +63,14 @@ async function runForTeam(settings: RunSettings, config: TeamConfig, engine: Eng
     }
     case 'destroy': {
       const r = await engine.destroy(config)
-      return { ...base(config), plan: r.plan, counts: r.counts, deleted: r.deleted, refused: r.refused, timings: r.timings }
+      return {
+        ...base(config),
+        plan: r.plan,
+        counts: r.counts,
+        deleted: r.deleted,
+        refused: r.refused,
+        timings: r.timings
+      }
     }
     case 'verify': {
       if (!deps.verify) throw new Error('verify is not available in this build')
@@ -73,7 +87,7 @@ function base(config: TeamConfig): TeamResult {
 /** The optional subscription-id input guards against running a config in the wrong subscription. */
 function checkSubscription(configs: TeamConfig[], expected: string | undefined): void {
   if (!expected) return
-  const other = configs.find((c) => c.azure.subscriptionId.toLowerCase() !== expected.toLowerCase())
+  const other = configs.find(c => c.azure.subscriptionId.toLowerCase() !== expected.toLowerCase())
   if (other) {
     throw new InputError(
       `${other.source.file}: azure.subscriptionId ${other.azure.subscriptionId} is not the subscription this workflow signs in to (${expected}); fix the config or the subscription-id input.`

@@ -40,7 +40,9 @@ export function createVerify(deps: VerifyDeps): (config: TeamConfig, engine: Eng
   return async (config, engine) => {
     const started = now()
     const drift = await engine.drift(config)
-    const executions = (await Promise.all(teamLayout(config).jobs.map((job) => listJobExecutions(deps.clients, job.id)))).flat()
+    const executions = (
+      await Promise.all(teamLayout(config).jobs.map(job => listJobExecutions(deps.clients, job.id)))
+    ).flat()
     executions.sort((a, b) => (b.startTime ?? '').localeCompare(a.startTime ?? ''))
     const checks: VerifyCheck[] = [azureCheck(drift.items, drift.plan.entries.length), executionsCheck(executions)]
 
@@ -58,15 +60,31 @@ export function createVerify(deps: VerifyDeps): (config: TeamConfig, engine: Eng
       checks.push(await guarded(BUDGET_CHECK, config, () => budget(api, config)))
     } else {
       checks.push(skipped(RUNNER_GROUP_CHECK), skipped(RUNNERS_CHECK))
-      checks.push(budgetCheck({ repos: config.github.repos.length, pollingIntervalSeconds: config.runners.pollingIntervalSeconds, hourlyLimit: BASELINE_HOURLY_LIMIT, limitSource: 'installation baseline; no github-token' }))
+      checks.push(
+        budgetCheck({
+          repos: config.github.repos.length,
+          pollingIntervalSeconds: config.runners.pollingIntervalSeconds,
+          hourlyLimit: BASELINE_HOURLY_LIMIT,
+          limitSource: 'installation baseline; no github-token'
+        })
+      )
     }
-    checks.push(await checkJitConfig(config, { http: deps.http, credential: deps.credential, ...(deps.keyVaultEndpoint ? { keyVaultEndpoint: deps.keyVaultEndpoint } : {}), now }))
+    checks.push(
+      await checkJitConfig(config, {
+        http: deps.http,
+        credential: deps.credential,
+        ...(deps.keyVaultEndpoint ? { keyVaultEndpoint: deps.keyVaultEndpoint } : {}),
+        now
+      })
+    )
 
     const totalMs = now() - started
     return {
       checks: checks.map(({ name, status, detail }) => ({ name, status, detail })),
       runners,
-      executions: executions.slice(0, RECENT).map(({ name, status, startTime }) => ({ name, status, ...(startTime ? { startTime } : {}) })),
+      executions: executions
+        .slice(0, RECENT)
+        .map(({ name, status, startTime }) => ({ name, status, ...(startTime ? { startTime } : {}) })),
       timings: { readMs: drift.timings.readMs, writeMs: 0, totalMs }
     }
   }
@@ -74,30 +92,40 @@ export function createVerify(deps: VerifyDeps): (config: TeamConfig, engine: Eng
 
 /** Pure: no drift means every resource exists, is Succeeded (a Failed one plans as an update) and matches. */
 export function azureCheck(items: DriftItem[], total: number): VerifyCheck {
-  if (items.length === 0) return { name: AZURE_CHECK, status: 'pass', detail: `${total} resources exist, Succeeded and match the config` }
+  if (items.length === 0)
+    return { name: AZURE_CHECK, status: 'pass', detail: `${total} resources exist, Succeeded and match the config` }
   const shown = items.slice(0, 5).map(describeDrift)
   const more = items.length > shown.length ? `, and ${items.length - shown.length} more` : ''
-  return { name: AZURE_CHECK, status: 'fail', detail: `${items.length === 1 ? '1 resource differs' : `${items.length} resources differ`} from the config: ${shown.join('; ')}${more}: run apply (drift shows every field)` }
+  return {
+    name: AZURE_CHECK,
+    status: 'fail',
+    detail: `${items.length === 1 ? '1 resource differs' : `${items.length} resources differ`} from the config: ${shown.join('; ')}${more}: run apply (drift shows every field)`
+  }
 }
 
 function describeDrift(item: DriftItem): string {
   if (item.action === 'create') return `missing ${item.kind} ${item.name}`
   if (item.action === 'delete') return `extra ${item.kind} ${item.name} (not in the config)`
-  return `${item.kind} ${item.name} (${item.changes.map((c) => c.path).join(', ') || 'not Succeeded'})`
+  return `${item.kind} ${item.name} (${item.changes.map(c => c.path).join(', ') || 'not Succeeded'})`
 }
 
 /** Pure: the recent executions; failures among the last ten are a warning pointing at the runner logs. */
 export function executionsCheck(executions: ExecutionSummary[]): VerifyCheck {
-  if (executions.length === 0) return { name: EXECUTIONS_CHECK, status: 'pass', detail: 'no executions yet: one starts when a job with the team\'s labels is queued' }
+  if (executions.length === 0)
+    return {
+      name: EXECUTIONS_CHECK,
+      status: 'pass',
+      detail: "no executions yet: one starts when a job with the team's labels is queued"
+    }
   const counts = new Map<string, number>()
   for (const e of executions) counts.set(e.status, (counts.get(e.status) ?? 0) + 1)
   const summary = `${executions.length} executions (${[...counts].map(([s, n]) => `${n} ${s}`).join(', ')}), latest ${executions[0].name} ${executions[0].status}`
-  const failed = executions.slice(0, 10).filter((e) => e.status.toLowerCase() === 'failed')
+  const failed = executions.slice(0, 10).filter(e => e.status.toLowerCase() === 'failed')
   if (failed.length === 0) return { name: EXECUTIONS_CHECK, status: 'pass', detail: summary }
   return {
     name: EXECUTIONS_CHECK,
     status: 'warn',
-    detail: `${summary}; ${failed.length} of the last ${Math.min(10, executions.length)} failed (${failed.map((e) => e.name).join(', ')}): read their logs with az containerapp job logs show or in Log Analytics`
+    detail: `${summary}; ${failed.length} of the last ${Math.min(10, executions.length)} failed (${failed.map(e => e.name).join(', ')}): read their logs with az containerapp job logs show or in Log Analytics`
   }
 }
 
@@ -123,12 +151,22 @@ async function guarded(name: string, config: TeamConfig, run: () => Promise<Veri
 
 /** The token could not read what the check needs: a warning that says which access to give it. */
 function notChecked(name: string, config: TeamConfig, error: unknown): VerifyCheck {
-  const access = config.github.scope === 'org' ? 'organization self-hosted runners read (and write for --fix)' : 'repository administration read (and write for --fix)'
+  const access =
+    config.github.scope === 'org'
+      ? 'organization self-hosted runners read (and write for --fix)'
+      : 'repository administration read (and write for --fix)'
   const why = error instanceof GitHubApiError ? error.message : oneLine(error)
-  return { name, status: 'warn', detail: `not checked: ${why}: give github-token ${access}, e.g. an App installation token` }
+  return {
+    name,
+    status: 'warn',
+    detail: `not checked: ${why}: give github-token ${access}, e.g. an App installation token`
+  }
 }
 
 function skipped(name: string): VerifyCheck {
-  return { name, status: 'warn', detail: 'skipped: no github-token (action input github-token, CLI --github-token or GITHUB_TOKEN)' }
+  return {
+    name,
+    status: 'warn',
+    detail: 'skipped: no github-token (action input github-token, CLI --github-token or GITHUB_TOKEN)'
+  }
 }
-

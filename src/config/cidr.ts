@@ -6,7 +6,8 @@ export interface Cidr {
   prefix: number
 }
 
-export type CidrParse = { ok: true; cidr: Cidr } | { ok: false; reason: 'syntax' } | { ok: false; reason: 'host-bits'; network: string }
+export type CidrParse =
+  { ok: true; cidr: Cidr } | { ok: false; reason: 'syntax' } | { ok: false; reason: 'host-bits'; network: string }
 
 const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)'
 const IPV4 = new RegExp(`^${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}$`)
@@ -18,7 +19,7 @@ export function parseIpv4(text: string): number | undefined {
 }
 
 export function formatIpv4(address: number): string {
-  return [24, 16, 8, 0].map((shift) => (address >>> shift) & 255).join('.')
+  return [24, 16, 8, 0].map(shift => (address >>> shift) & 255).join('.')
 }
 
 export function maskOf(prefix: number): number {
@@ -47,7 +48,7 @@ export function sizeOf(cidr: Cidr): number {
 
 /** True when every address of `inner` is in `outer`. */
 export function contains(outer: Cidr, inner: Cidr): boolean {
-  return inner.prefix >= outer.prefix && ((inner.base & maskOf(outer.prefix)) >>> 0) === outer.base
+  return inner.prefix >= outer.prefix && (inner.base & maskOf(outer.prefix)) >>> 0 === outer.base
 }
 
 /** Two aligned ranges overlap exactly when one contains the other. */

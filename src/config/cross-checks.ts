@@ -22,7 +22,12 @@ export const MIN_SUBNET_PREFIX = 27
 /** Shapes after validateTree: present keys have the right types; `usable(path)` says whether a value passed its own checks. */
 interface Tree {
   network?: { addressSpace: string; subnet: string; peerings: { useRemoteGateways?: boolean }[] }
-  github?: { scope: string; runnerGroup?: string; runnerGroupId?: number; app?: { privateKeySecretUri: string; keyVaultId?: string } }
+  github?: {
+    scope: string
+    runnerGroup?: string
+    runnerGroupId?: number
+    app?: { privateKeySecretUri: string; keyVaultId?: string }
+  }
   runners?: { cpu?: number; memory?: string }
 }
 
@@ -34,7 +39,12 @@ function cidr(text: string): Cidr {
 
 /** `tree` is whatever validateTree returned; sections may be missing or mistyped, so every access is guarded by `usable`. */
 export function crossCheck(tree: Tree, usable: (path: string) => boolean): Finding[] {
-  return [...checkNetwork(tree, usable), ...checkPeerings(tree, usable), ...checkGitHub(tree, usable), ...checkSize(tree, usable)]
+  return [
+    ...checkNetwork(tree, usable),
+    ...checkPeerings(tree, usable),
+    ...checkGitHub(tree, usable),
+    ...checkSize(tree, usable)
+  ]
 }
 
 function checkNetwork({ network }: Tree, usable: (path: string) => boolean): Finding[] {
@@ -65,7 +75,7 @@ function checkNetwork({ network }: Tree, usable: (path: string) => boolean): Fin
       hint: `pick a subnet inside ${network.addressSpace}, e.g. ${formatCidr({ base: space.base, prefix: Math.max(space.prefix, MIN_SUBNET_PREFIX) })}`
     })
   }
-  const reserved = space && RESERVED_RANGES.find((range) => overlaps(space, cidr(range)))
+  const reserved = space && RESERVED_RANGES.find(range => overlaps(space, cidr(range)))
   if (reserved) {
     findings.push({
       path: 'network.addressSpace',
@@ -79,7 +89,9 @@ function checkNetwork({ network }: Tree, usable: (path: string) => boolean): Fin
 
 function checkPeerings({ network }: Tree, usable: (path: string) => boolean): Finding[] {
   if (!network || !usable('network.peerings')) return []
-  const withGateway = network.peerings.map((peering, i) => ({ peering, i })).filter(({ peering }) => peering.useRemoteGateways === true)
+  const withGateway = network.peerings
+    .map((peering, i) => ({ peering, i }))
+    .filter(({ peering }) => peering.useRemoteGateways === true)
   return withGateway.slice(1).map(({ i }) => ({
     path: `network.peerings[${i}].useRemoteGateways`,
     at: 'value' as const,
@@ -108,7 +120,12 @@ function checkGitHub({ github }: Tree, usable: (path: string) => boolean): Findi
     })
   }
   const { privateKeySecretUri, keyVaultId } = github.app ?? {}
-  if (privateKeySecretUri !== undefined && keyVaultId !== undefined && usable('github.app.keyVaultId') && usable('github.app.privateKeySecretUri')) {
+  if (
+    privateKeySecretUri !== undefined &&
+    keyVaultId !== undefined &&
+    usable('github.app.keyVaultId') &&
+    usable('github.app.privateKeySecretUri')
+  ) {
     const vault = resourceName(keyVaultId, KEY_VAULT)?.toLowerCase()
     const uriVault = vaultNameOf(privateKeySecretUri)
     if (vault !== uriVault) {

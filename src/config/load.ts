@@ -15,7 +15,12 @@ import { validateTree, type Finding } from './validate.js'
 /** Parses and validates one file's text; `file` is only used in messages and `source`. */
 export function parseTeamConfig(text: string, file: string): TeamConfig {
   const parsed = parseYaml(text)
-  const problems: ConfigProblem[] = parsed.problems.map(({ message, hint, position }) => ({ file, ...position, message, hint }))
+  const problems: ConfigProblem[] = parsed.problems.map(({ message, hint, position }) => ({
+    file,
+    ...position,
+    message,
+    hint
+  }))
   const poisoned = new Set<string>()
   for (const { offset, issue } of findSecretsInText(text)) {
     const scalar = parsed.scalars.find(({ start, end }) => offset >= start && offset < end)
@@ -26,9 +31,16 @@ export function parseTeamConfig(text: string, file: string): TeamConfig {
 
   const { value, findings } = validateTree(TEAM_CONFIG, parsed.value, poisoned)
   const flagged = [...parsed.problems.map(({ path }) => path), ...findings.map(({ path }) => path), ...poisoned]
-  const usable = (path: string) => !flagged.some((other) => related(path, other))
+  const usable = (path: string) => !flagged.some(other => related(path, other))
   const all = isRecord(value) ? [...findings, ...crossCheck(value, usable)] : findings
-  problems.push(...all.map((finding) => ({ file, ...positionOfFinding(parsed, finding), message: finding.message, hint: finding.hint })))
+  problems.push(
+    ...all.map(finding => ({
+      file,
+      ...positionOfFinding(parsed, finding),
+      message: finding.message,
+      hint: finding.hint
+    }))
+  )
   if (problems.length > 0) throw new ConfigError(sortProblems(problems))
 
   return applyDerivedDefaults(value, { file, positions: Object.fromEntries(parsed.keyPositions) })
@@ -43,7 +55,14 @@ export function loadTeamConfigs(paths: string[]): TeamConfig[] {
       configs.push(parseTeamConfig(readFileSync(file, 'utf8'), file))
     } catch (error) {
       if (error instanceof ConfigError) problems.push(...error.problems)
-      else problems.push({ file, line: 1, col: 1, message: `cannot read the file: ${(error as Error).message}`, hint: 'check the config path (CLI --config, action input config)' })
+      else
+        problems.push({
+          file,
+          line: 1,
+          col: 1,
+          message: `cannot read the file: ${(error as Error).message}`,
+          hint: 'check the config path (CLI --config, action input config)'
+        })
     }
   }
   problems.push(...betweenTeams(configs))
@@ -54,7 +73,7 @@ export function loadTeamConfigs(paths: string[]): TeamConfig[] {
 /** Where a key path is in the file: the nearest ancestor present, else 1:1. */
 export function positionOf(config: TeamConfig, path: string): { file: string; line: number; col: number } {
   const { file, positions } = config.source
-  return { file, ...nearestPosition((at) => (Object.hasOwn(positions, at) ? positions[at] : undefined), path) }
+  return { file, ...nearestPosition(at => (Object.hasOwn(positions, at) ? positions[at] : undefined), path) }
 }
 
 function isRecord(value: unknown): value is Record<string, never> {
@@ -64,7 +83,7 @@ function isRecord(value: unknown): value is Record<string, never> {
 function positionOfFinding(parsed: ParsedYaml, { path, at }: Finding): SourcePosition {
   const lookup = (p: string) => parsed.keyPositions.get(p) ?? parsed.valuePositions.get(p)
   if (at === 'key') return nearestPosition(lookup, path)
-  if (at === 'value') return nearestPosition((p) => parsed.valuePositions.get(p) ?? parsed.keyPositions.get(p), path)
+  if (at === 'value') return nearestPosition(p => parsed.valuePositions.get(p) ?? parsed.keyPositions.get(p), path)
   return nearestPosition(lookup, parentPath(path))
 }
 
@@ -77,16 +96,31 @@ function expand(paths: string[], problems: ConfigProblem[]): string[] {
   for (const path of paths) {
     const stat = statSync(path, { throwIfNoEntry: false })
     if (!stat) {
-      problems.push({ file: path, line: 1, col: 1, message: 'no such file or folder', hint: 'check the config path (CLI --config, action input config)' })
+      problems.push({
+        file: path,
+        line: 1,
+        col: 1,
+        message: 'no such file or folder',
+        hint: 'check the config path (CLI --config, action input config)'
+      })
       continue
     }
     if (!stat.isDirectory()) {
       files.push(path)
       continue
     }
-    const found = readdirSync(path).filter((name) => /\.ya?ml$/.test(name)).sort()
-    if (found.length === 0) problems.push({ file: path, line: 1, col: 1, message: 'the folder holds no .yaml or .yml files', hint: 'put one team config per file in it' })
-    files.push(...found.map((name) => join(path, name)))
+    const found = readdirSync(path)
+      .filter(name => /\.ya?ml$/.test(name))
+      .sort()
+    if (found.length === 0)
+      problems.push({
+        file: path,
+        line: 1,
+        col: 1,
+        message: 'the folder holds no .yaml or .yml files',
+        hint: 'put one team config per file in it'
+      })
+    files.push(...found.map(name => join(path, name)))
   }
   return files
 }

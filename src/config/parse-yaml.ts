@@ -52,7 +52,10 @@ export function parseYaml(text: string): ParsedYaml {
   for (const error of doc.errors) {
     result.problems.push({
       path: '',
-      message: error.code === 'MULTIPLE_DOCS' ? 'a team config is one YAML document; this file holds several' : error.message.split('\n')[0],
+      message:
+        error.code === 'MULTIPLE_DOCS'
+          ? 'a team config is one YAML document; this file holds several'
+          : error.message.split('\n')[0],
       hint: 'fix the YAML syntax; nothing else in this file was checked',
       position: lineCounter.linePos(error.pos[0])
     })
@@ -97,9 +100,16 @@ class TreeBuilder {
     for (const pair of pairs) {
       const keyNode = pair.key as Node | null
       const key = isScalar(keyNode) ? String(keyNode.value) : undefined
-      const keyAt = keyNode?.range ? this.at(keyNode.range[0]) : (this.out.valuePositions.get(path) ?? { line: 1, col: 1 })
+      const keyAt = keyNode?.range
+        ? this.at(keyNode.range[0])
+        : (this.out.valuePositions.get(path) ?? { line: 1, col: 1 })
       if (key === undefined) {
-        this.out.problems.push({ path, message: path === '' ? 'keys must be plain names' : `${path}: keys must be plain names`, hint: 'write each key as a plain word, e.g. team: studio', position: keyAt })
+        this.out.problems.push({
+          path,
+          message: path === '' ? 'keys must be plain names' : `${path}: keys must be plain names`,
+          hint: 'write each key as a plain word, e.g. team: studio',
+          position: keyAt
+        })
         continue
       }
       const childPath = joinPath(path, key)

@@ -9,7 +9,8 @@ export function parentPath(path: string): string {
 
 /** True when `other` is `path`, above it or below it. */
 export function related(path: string, other: string): boolean {
-  const within = (inner: string, outer: string) => outer === '' || inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`)
+  const within = (inner: string, outer: string) =>
+    outer === '' || inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`)
   return within(path, other) || within(other, path)
 }
 

@@ -10,13 +10,28 @@ export interface ResourceType {
   example: string
 }
 
-export const VIRTUAL_NETWORK: ResourceType = { type: 'Microsoft.Network/virtualNetworks', noun: 'virtual network', example: 'vnet-name' }
-export const PRIVATE_DNS_ZONE: ResourceType = { type: 'Microsoft.Network/privateDnsZones', noun: 'private DNS zone', example: 'privatelink.vaultcore.azure.net' }
-export const LOG_ANALYTICS_WORKSPACE: ResourceType = { type: 'Microsoft.OperationalInsights/workspaces', noun: 'Log Analytics workspace', example: 'log-name' }
+export const VIRTUAL_NETWORK: ResourceType = {
+  type: 'Microsoft.Network/virtualNetworks',
+  noun: 'virtual network',
+  example: 'vnet-name'
+}
+export const PRIVATE_DNS_ZONE: ResourceType = {
+  type: 'Microsoft.Network/privateDnsZones',
+  noun: 'private DNS zone',
+  example: 'privatelink.vaultcore.azure.net'
+}
+export const LOG_ANALYTICS_WORKSPACE: ResourceType = {
+  type: 'Microsoft.OperationalInsights/workspaces',
+  noun: 'Log Analytics workspace',
+  example: 'log-name'
+}
 export const KEY_VAULT: ResourceType = { type: 'Microsoft.KeyVault/vaults', noun: 'Key Vault', example: 'kv-name' }
 
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'
-const ID = new RegExp(`^/subscriptions/${GUID}/resourceGroups/[-\\w.()]{1,90}/providers/([A-Za-z]+\\.[A-Za-z.]+)/([A-Za-z]+)/([^/\\s]+)$`, 'i')
+const ID = new RegExp(
+  `^/subscriptions/${GUID}/resourceGroups/[-\\w.()]{1,90}/providers/([A-Za-z]+\\.[A-Za-z.]+)/([A-Za-z]+)/([^/\\s]+)$`,
+  'i'
+)
 
 export function exampleId(kind: ResourceType): string {
   return `/subscriptions/<subscription-id>/resourceGroups/<group>/providers/${kind.type}/${kind.example}`

@@ -2,7 +2,14 @@
 import { parseCidr } from './cidr.js'
 import * as f from './formats.js'
 import { show, type Issue } from './issue.js'
-import { checkResourceId, KEY_VAULT, LOG_ANALYTICS_WORKSPACE, PRIVATE_DNS_ZONE, VIRTUAL_NETWORK, type ResourceType } from './resource-id.js'
+import {
+  checkResourceId,
+  KEY_VAULT,
+  LOG_ANALYTICS_WORKSPACE,
+  PRIVATE_DNS_ZONE,
+  VIRTUAL_NETWORK,
+  type ResourceType
+} from './resource-id.js'
 import type { ObjectSpec, Spec } from './spec.js'
 
 export const DEFAULT_IMAGE = 'ghcr.io/altinn/runner-setup/runner:1'
@@ -15,7 +22,10 @@ export function checkCidr(value: string): Issue | undefined {
   const parsed = parseCidr(value)
   if (parsed.ok) return undefined
   if (parsed.reason === 'host-bits') {
-    return { message: `${show(value)} has host bits set; the network address is ${parsed.network}`, hint: `write ${parsed.network}` }
+    return {
+      message: `${show(value)} has host bits set; the network address is ${parsed.network}`,
+      hint: `write ${parsed.network}`
+    }
   }
   return { message: `${show(value)} is not an IPv4 CIDR range`, hint: 'write it as address/prefix, e.g. 10.90.0.0/24' }
 }
@@ -23,26 +33,38 @@ export function checkCidr(value: string): Issue | undefined {
 /** Consumption sizes: 0.25 to 4 vCPU in steps of 0.25. */
 export function checkCpu(value: number): Issue | undefined {
   if (value >= 0.25 && value <= 4 && Number.isInteger(value * 4)) return undefined
-  return { message: `${value} is not a Consumption CPU size`, hint: 'use 0.25 to 4 in steps of 0.25, with memory twice the CPU in Gi (cpu: 1, memory: 2Gi)' }
+  return {
+    message: `${value} is not a Consumption CPU size`,
+    hint: 'use 0.25 to 4 in steps of 0.25, with memory twice the CPU in Gi (cpu: 1, memory: 2Gi)'
+  }
 }
 
 export function checkMemory(value: string): Issue | undefined {
   if (/^\d+(\.\d+)?Gi$/.test(value)) return undefined
-  return { message: `${show(value)} is not a memory size in Gi`, hint: 'write it like 4Gi; Consumption needs twice the CPU, e.g. cpu: 2, memory: 4Gi' }
+  return {
+    message: `${show(value)} is not a memory size in Gi`,
+    hint: 'write it like 4Gi; Consumption needs twice the CPU, e.g. cpu: 2, memory: 4Gi'
+  }
 }
 
 function checkTagKey(key: string): Issue | undefined {
-  if (RESERVED_TAG_PREFIXES.some((prefix) => key.toLowerCase().startsWith(prefix))) {
-    return { message: `${show(key)} is reserved for the tags runner-setup adds itself`, hint: 'tag names may not start with managed-by or runner-setup-; rename the tag' }
+  if (RESERVED_TAG_PREFIXES.some(prefix => key.toLowerCase().startsWith(prefix))) {
+    return {
+      message: `${show(key)} is reserved for the tags runner-setup adds itself`,
+      hint: 'tag names may not start with managed-by or runner-setup-; rename the tag'
+    }
   }
   if (key.length > 512 || /[<>%&\\?/]/.test(key)) {
-    return { message: `${show(key)} is not a valid Azure tag name`, hint: 'use at most 512 characters, none of < > % & \\ ? /' }
+    return {
+      message: `${show(key)} is not a valid Azure tag name`,
+      hint: 'use at most 512 characters, none of < > % & \\ ? /'
+    }
   }
   return undefined
 }
 
 function armId(kind: ResourceType): Spec {
-  return { type: 'string', check: (value) => checkResourceId(value, kind) }
+  return { type: 'string', check: value => checkResourceId(value, kind) }
 }
 
 const lower = (item: unknown): string | undefined => (typeof item === 'string' ? item.toLowerCase() : undefined)
@@ -50,7 +72,11 @@ const lower = (item: unknown): string | undefined => (typeof item === 'string' ?
 const PEERING: ObjectSpec = {
   type: 'object',
   fields: {
-    remoteVnetId: { ...armId(VIRTUAL_NETWORK), required: true, example: 'remoteVnetId: /subscriptions/.../virtualNetworks/vnet-name' },
+    remoteVnetId: {
+      ...armId(VIRTUAL_NETWORK),
+      required: true,
+      example: 'remoteVnetId: /subscriptions/.../virtualNetworks/vnet-name'
+    },
     allowForwardedTraffic: { type: 'boolean', default: true },
     useRemoteGateways: { type: 'boolean', default: false }
   }
@@ -65,8 +91,18 @@ export const TEAM_CONFIG: ObjectSpec = {
       required: true,
       example: 'azure: { subscriptionId: ..., resourceGroup: ..., location: norwayeast }',
       fields: {
-        subscriptionId: { type: 'string', required: true, check: f.checkGuid, example: 'subscriptionId: 00000000-0000-0000-0000-000000000000' },
-        resourceGroup: { type: 'string', required: true, check: f.checkResourceGroupName, example: 'resourceGroup: rg-studio-runners' },
+        subscriptionId: {
+          type: 'string',
+          required: true,
+          check: f.checkGuid,
+          example: 'subscriptionId: 00000000-0000-0000-0000-000000000000'
+        },
+        resourceGroup: {
+          type: 'string',
+          required: true,
+          check: f.checkResourceGroupName,
+          example: 'resourceGroup: rg-studio-runners'
+        },
         location: { type: 'string', required: true, check: f.checkLocation, example: 'location: norwayeast' },
         createResourceGroup: { type: 'boolean', default: false }
       }
@@ -83,9 +119,14 @@ export const TEAM_CONFIG: ObjectSpec = {
           type: 'list',
           default: [],
           items: PEERING,
-          identity: (item) => lower((item as { remoteVnetId?: unknown } | null)?.remoteVnetId)
+          identity: item => lower((item as { remoteVnetId?: unknown } | null)?.remoteVnetId)
         },
-        dnsServers: { type: 'list', default: [], items: { type: 'string', check: f.checkIpv4Address }, identity: lower },
+        dnsServers: {
+          type: 'list',
+          default: [],
+          items: { type: 'string', check: f.checkIpv4Address },
+          identity: lower
+        },
         privateDnsZones: { type: 'list', default: [], items: armId(PRIVATE_DNS_ZONE), identity: lower }
       }
     },
@@ -97,18 +138,38 @@ export const TEAM_CONFIG: ObjectSpec = {
         url: { type: 'string', default: 'https://github.com', check: f.checkGitHubUrl },
         owner: { type: 'string', required: true, check: f.checkGitHubLogin, example: 'owner: altinn' },
         scope: { type: 'string', default: 'org', oneOf: ['org', 'repo'] },
-        repos: { type: 'list', required: true, minItems: 1, items: { type: 'string', check: f.checkRepoName }, identity: lower, example: 'repos: [altinn-studio]' },
+        repos: {
+          type: 'list',
+          required: true,
+          minItems: 1,
+          items: { type: 'string', check: f.checkRepoName },
+          identity: lower,
+          example: 'repos: [altinn-studio]'
+        },
         runnerGroup: { type: 'string', check: f.checkRunnerGroupName },
         runnerGroupId: { type: 'integer', min: 1, max: Number.MAX_SAFE_INTEGER, example: 'runnerGroupId: 42' },
-        labels: { type: 'list', minItems: 1, maxItems: 20, items: { type: 'string', check: f.checkLabel }, identity: lower },
+        labels: {
+          type: 'list',
+          minItems: 1,
+          maxItems: 20,
+          items: { type: 'string', check: f.checkLabel },
+          identity: lower
+        },
         allowPublicRepos: { type: 'boolean', default: false },
         app: {
           type: 'object',
           required: true,
-          example: 'app: { id: 123456, installationId: 7891011, privateKeySecretUri: https://kv-name.vault.azure.net/secrets/gh-app-key }',
+          example:
+            'app: { id: 123456, installationId: 7891011, privateKeySecretUri: https://kv-name.vault.azure.net/secrets/gh-app-key }',
           fields: {
             id: { type: 'integer', required: true, min: 1, max: Number.MAX_SAFE_INTEGER, example: 'id: 123456' },
-            installationId: { type: 'integer', required: true, min: 1, max: Number.MAX_SAFE_INTEGER, example: 'installationId: 7891011' },
+            installationId: {
+              type: 'integer',
+              required: true,
+              min: 1,
+              max: Number.MAX_SAFE_INTEGER,
+              example: 'installationId: 7891011'
+            },
             privateKeySecretUri: {
               type: 'string',
               required: true,
@@ -145,7 +206,9 @@ export const TEAM_CONFIG: ObjectSpec = {
     probe: {
       type: 'object',
       default: {},
-      fields: { endpoints: { type: 'list', default: [], items: { type: 'string', check: f.checkHostPort }, identity: lower } }
+      fields: {
+        endpoints: { type: 'list', default: [], items: { type: 'string', check: f.checkHostPort }, identity: lower }
+      }
     }
   }
 }

@@ -15,7 +15,10 @@ const PATTERNS: Pattern[] = [
   { what: 'a GitHub token', regex: /\bgithub_pat_[A-Za-z0-9_]{20,}/g },
   { what: 'a JSON web token', regex: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]*/g },
   // Entra ID client secrets: three characters, a digit, then `Q~` and 31-34 more.
-  { what: 'a client secret', regex: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g }
+  {
+    what: 'a client secret',
+    regex: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g
+  }
 ]
 
 const SECRET_KEY = /(secret|password|passwd|token|privatekey|private_key|apikey|api_key|clientkey)$/i
@@ -43,6 +46,7 @@ export function findSecretsInText(text: string): SecretFinding[] {
 
 /** A value under a key named like `clientSecret` or `password`, unless it is a reference (a URI). */
 export function secretByKeyName(key: string, value: unknown): Issue | undefined {
-  if (!SECRET_KEY.test(key) || typeof value !== 'string' || value.length < 8 || /^https:\/\//.test(value)) return undefined
+  if (!SECRET_KEY.test(key) || typeof value !== 'string' || value.length < 8 || /^https:\/\//.test(value))
+    return undefined
   return refusal(`a secret (\`${key}\`)`)
 }

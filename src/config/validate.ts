@@ -80,11 +80,21 @@ class Walker {
       case 'string': {
         const text = value as string
         if (spec.maxLength !== undefined && text.length > spec.maxLength) {
-          this.add(path, 'value', `longer than ${spec.maxLength} characters`, `Azure allows at most ${spec.maxLength} here`)
+          this.add(
+            path,
+            'value',
+            `longer than ${spec.maxLength} characters`,
+            `Azure allows at most ${spec.maxLength} here`
+          )
         } else if (spec.oneOf && !spec.oneOf.includes(text)) {
           const near = suggest(text, spec.oneOf)
-          const choices = spec.oneOf.map((choice) => `\`${choice}\``).join(' or ')
-          this.add(path, 'value', `must be ${choices}, got ${show(text)}`, near ? `did you mean \`${near}\`?` : undefined)
+          const choices = spec.oneOf.map(choice => `\`${choice}\``).join(' or ')
+          this.add(
+            path,
+            'value',
+            `must be ${choices}, got ${show(text)}`,
+            near ? `did you mean \`${near}\`?` : undefined
+          )
         } else {
           const issue = spec.check?.(text)
           if (issue) this.add(path, 'value', issue.message, issue.hint)
@@ -94,7 +104,8 @@ class Walker {
       case 'integer': {
         const n = value as number
         if (!Number.isInteger(n) || n < spec.min || n > spec.max) {
-          const range = spec.max === Number.MAX_SAFE_INTEGER ? 'a positive integer' : `an integer from ${spec.min} to ${spec.max}`
+          const range =
+            spec.max === Number.MAX_SAFE_INTEGER ? 'a positive integer' : `an integer from ${spec.min} to ${spec.max}`
           this.add(path, 'value', `must be ${range}, got ${n}`)
         }
         return n
@@ -134,7 +145,12 @@ class Walker {
   private typeError(spec: Spec, value: unknown, path: string): void {
     if (path === '') {
       const got = value === null || value === undefined ? 'the file is empty' : `got ${kindOf(value)}`
-      this.add(path, 'value', `a team config is a mapping with team, azure, network and github; ${got}`, 'start from examples/teams/minimal.yaml')
+      this.add(
+        path,
+        'value',
+        `a team config is a mapping with team, azure, network and github; ${got}`,
+        'start from examples/teams/minimal.yaml'
+      )
       return
     }
     const quote = spec.type === 'string' && (typeof value === 'number' || typeof value === 'boolean')
@@ -144,7 +160,12 @@ class Walker {
 
   private list(spec: ListSpec, items: unknown[], path: string): unknown[] {
     if (spec.minItems !== undefined && items.length < spec.minItems) {
-      this.add(path, 'value', spec.minItems === 1 ? 'must not be empty' : `needs at least ${spec.minItems} items`, spec.example && `write it like ${spec.example}`)
+      this.add(
+        path,
+        'value',
+        spec.minItems === 1 ? 'must not be empty' : `needs at least ${spec.minItems} items`,
+        spec.example && `write it like ${spec.example}`
+      )
     }
     if (spec.maxItems !== undefined && items.length > spec.maxItems) {
       this.add(path, 'value', `at most ${spec.maxItems} items, got ${items.length}`)
@@ -179,7 +200,13 @@ class Walker {
       if (this.secretKey(key, value, childPath)) continue
       const near = suggest(key, known)
       const where = path === '' ? 'at the top level' : `in ${path}`
-      if (near) this.add(childPath, 'key', `unknown key; did you mean \`${near}\`?`, `keys allowed ${where}: ${known.join(', ')}`)
+      if (near)
+        this.add(
+          childPath,
+          'key',
+          `unknown key; did you mean \`${near}\`?`,
+          `keys allowed ${where}: ${known.join(', ')}`
+        )
       else this.add(childPath, 'key', 'unknown key', `keys allowed ${where}: ${known.join(', ')}`)
     }
     for (const [key, field] of Object.entries(spec.fields)) {
@@ -187,7 +214,12 @@ class Walker {
       if (Object.hasOwn(object, key)) {
         result[key] = this.walk(field, object[key], childPath)
       } else if (field.required) {
-        this.findings.push({ path: childPath, at: 'parent', message: prefixed(path, `missing required key \`${key}\``), hint: field.example && `add ${field.example}` })
+        this.findings.push({
+          path: childPath,
+          at: 'parent',
+          message: prefixed(path, `missing required key \`${key}\``),
+          hint: field.example && `add ${field.example}`
+        })
       } else if (field.default !== undefined) {
         result[key] = this.walk(field, structuredClone(field.default), childPath)
       }
@@ -198,14 +230,20 @@ class Walker {
   private map(spec: MapSpec, object: Record<string, unknown>, path: string): Record<string, unknown> {
     const entries = Object.entries(object)
     if (spec.maxEntries !== undefined && entries.length > spec.maxEntries) {
-      this.add(path, 'value', `at most ${spec.maxEntries} entries, got ${entries.length}`, 'Azure allows 50 tags per resource and runner-setup adds two')
+      this.add(
+        path,
+        'value',
+        `at most ${spec.maxEntries} entries, got ${entries.length}`,
+        'Azure allows 50 tags per resource and runner-setup adds two'
+      )
     }
     const result: Record<string, unknown> = {}
     for (const [key, value] of entries) {
       const childPath = joinPath(path, key)
       if (this.secretKey(key, value, childPath)) continue
       const issue = spec.keyCheck?.(key)
-      if (issue) this.findings.push({ path: childPath, at: 'key', message: prefixed(path, issue.message), hint: issue.hint })
+      if (issue)
+        this.findings.push({ path: childPath, at: 'key', message: prefixed(path, issue.message), hint: issue.hint })
       const checked = this.walk(spec.values, value, childPath)
       Object.defineProperty(result, key, { value: checked, enumerable: true, writable: true, configurable: true })
     }

@@ -10,7 +10,14 @@ import { API_VERSION, desired, teamTags } from './resources/common.js'
 import { diagnosticSetting, managedEnvironment } from './resources/environment.js'
 import { identity, keySecretRoleAssignment } from './resources/identity.js'
 import { runnerJob } from './resources/job.js'
-import { natEgress, networkSecurityGroup, peerings, privateDnsZoneLinks, subnet, virtualNetwork } from './resources/network.js'
+import {
+  natEgress,
+  networkSecurityGroup,
+  peerings,
+  privateDnsZoneLinks,
+  subnet,
+  virtualNetwork
+} from './resources/network.js'
 
 export function desiredResources(config: TeamConfig): DesiredResource[] {
   const layout = teamLayout(config)
@@ -19,8 +26,12 @@ export function desiredResources(config: TeamConfig): DesiredResource[] {
     const body: ResourceGroup = { location: config.azure.location, tags: teamTags(config) }
     resources.push(
       desired({
-        kind: 'resourceGroup', id: layout.resourceGroupId, type: 'Microsoft.Resources/resourceGroups',
-        apiVersion: API_VERSION.resources, dependsOn: [], ownership: 'tagged',
+        kind: 'resourceGroup',
+        id: layout.resourceGroupId,
+        type: 'Microsoft.Resources/resourceGroups',
+        apiVersion: API_VERSION.resources,
+        dependsOn: [],
+        ownership: 'tagged',
         body
       })
     )
@@ -39,6 +50,6 @@ export function desiredResources(config: TeamConfig): DesiredResource[] {
     managedEnvironment(config, layout)
   )
   resources.push(diagnosticSetting(config.logs.workspaceId, layout))
-  resources.push(...layout.jobs.map((job) => runnerJob(config, layout, job)))
+  resources.push(...layout.jobs.map(job => runnerJob(config, layout, job)))
   return resources
 }

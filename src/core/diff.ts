@@ -53,7 +53,7 @@ function samePrimitive(desired: unknown, actual: unknown, path: string): boolean
 /** ARM ids used as keys (userAssignedIdentities) come back in any case. */
 function actualKey(actual: Record<string, unknown>, key: string): string {
   if (key in actual || !ARM_ID.test(key)) return key
-  return Object.keys(actual).find((k) => k.toLowerCase() === key.toLowerCase()) ?? key
+  return Object.keys(actual).find(k => k.toLowerCase() === key.toLowerCase()) ?? key
 }
 
 function compare(desired: unknown, actual: unknown, path: string, pattern: string, walk: Walk): void {
@@ -101,15 +101,21 @@ function compareArray(desired: unknown[], actual: unknown, path: string, pattern
 }
 
 /** Rules, containers, env vars, secrets: matched by name, in any order; one we did not ask for is drift too. */
-function compareByName(desired: (Record<string, unknown> & { name: string })[], actual: unknown[], path: string, pattern: string, walk: Walk): void {
-  const actualByName = new Map(actual.filter(isNamed).map((item) => [item.name, item]))
+function compareByName(
+  desired: (Record<string, unknown> & { name: string })[],
+  actual: unknown[],
+  path: string,
+  pattern: string,
+  walk: Walk
+): void {
+  const actualByName = new Map(actual.filter(isNamed).map(item => [item.name, item]))
   for (const item of desired) {
     const itemPath = `${path}[${item.name}]`
     const match = actualByName.get(item.name)
     if (match === undefined) walk.changes.push({ path: itemPath, from: undefined, to: shown(item) })
     else compare(item, match, itemPath, `${pattern}[]`, walk)
   }
-  const wanted = new Set(desired.map((item) => item.name))
+  const wanted = new Set(desired.map(item => item.name))
   for (const [name, item] of actualByName) {
     if (!wanted.has(name)) walk.changes.push({ path: `${path}[${name}]`, from: item, to: undefined })
   }

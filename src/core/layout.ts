@@ -35,7 +35,9 @@ function subscriptionOf(armId: string): string {
 export function secretName(secretUri: string): string {
   const [, collection, name] = new URL(secretUri).pathname.split('/')
   if (collection !== 'secrets' || !name) {
-    throw new Error(`Not a Key Vault secret URI: ${secretUri} (expected https://<vault>.vault.azure.net/secrets/<name>)`)
+    throw new Error(
+      `Not a Key Vault secret URI: ${secretUri} (expected https://<vault>.vault.azure.net/secrets/<name>)`
+    )
   }
   return name
 }
@@ -72,10 +74,13 @@ export function teamLayout(config: TeamConfig): TeamLayout {
       localId: `${virtualNetworkId}/virtualNetworkPeerings/${localPeeringName(remoteVnetId)}`,
       remoteId: `${remoteVnetId}/virtualNetworkPeerings/${names.remotePeering}`
     })),
-    privateDnsZoneLinks: config.network.privateDnsZones.map((zoneId) => ({
+    privateDnsZoneLinks: config.network.privateDnsZones.map(zoneId => ({
       zoneId,
       id: `${zoneId}/virtualNetworkLinks/${names.privateDnsZoneLink}`
     })),
-    jobs: jobNames(config.team, scope, owner, repos).map((job) => ({ ...job, id: inGroup('Microsoft.App/jobs', job.name) }))
+    jobs: jobNames(config.team, scope, owner, repos).map(job => ({
+      ...job,
+      id: inGroup('Microsoft.App/jobs', job.name)
+    }))
   }
 }

@@ -72,7 +72,7 @@ export interface JobName {
 export function jobNames(team: string, scope: GitHubScope, owner: string, repos: string[]): JobName[] {
   if (scope === 'org') return [{ name: orgJobName(team) }]
   const byName = new Map<string, string>()
-  return repos.map((repo) => {
+  return repos.map(repo => {
     const name = repoJobName(team, owner, repo)
     const other = byName.get(name)
     if (other !== undefined) {

@@ -19,7 +19,7 @@ export interface Listed {
 const PEERING_TYPE = 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings'
 
 export function orphanResources(config: TeamConfig, wanted: DesiredResource[], listed: Listed): DesiredResource[] {
-  const known = new Set(wanted.map((r) => r.id.toLowerCase()))
+  const known = new Set(wanted.map(r => r.id.toLowerCase()))
   return [...orphanPeerings(config, wanted, listed.peerings, known), ...orphanJobs(config, listed.jobs, known)]
 }
 
@@ -27,16 +27,39 @@ export function orphanResources(config: TeamConfig, wanted: DesiredResource[], l
  * Only peerings whose name is the one we derive from their remote VNet: those we made; one added by hand is left alone.
  * Deletes on our VNet conflict with each other, so each waits for the one before (and for the wanted peerings).
  */
-function orphanPeerings(config: TeamConfig, wanted: DesiredResource[], peerings: Listed['peerings'], known: Set<string>): DesiredResource[] {
+function orphanPeerings(
+  config: TeamConfig,
+  wanted: DesiredResource[],
+  peerings: Listed['peerings'],
+  known: Set<string>
+): DesiredResource[] {
   const layout = teamLayout(config)
-  let previous = wanted.filter((r) => r.kind === 'peering').at(-1)?.id ?? layout.subnetId
+  let previous = wanted.filter(r => r.kind === 'peering').at(-1)?.id ?? layout.subnetId
   return peerings.flatMap(({ id, name, remoteVnetId }) => {
-    if (known.has(id.toLowerCase()) || !remoteVnetId || name.toLowerCase() !== localPeeringName(remoteVnetId).toLowerCase()) return []
-    const local = desired({ kind: 'peering', id, type: PEERING_TYPE, apiVersion: API_VERSION.network, dependsOn: [previous], ownership: 'child', body: {} })
+    if (
+      known.has(id.toLowerCase()) ||
+      !remoteVnetId ||
+      name.toLowerCase() !== localPeeringName(remoteVnetId).toLowerCase()
+    )
+      return []
+    const local = desired({
+      kind: 'peering',
+      id,
+      type: PEERING_TYPE,
+      apiVersion: API_VERSION.network,
+      dependsOn: [previous],
+      ownership: 'child',
+      body: {}
+    })
     previous = id
     const remote = desired({
-      kind: 'remotePeering', id: `${remoteVnetId}/virtualNetworkPeerings/${layout.names.remotePeering}`, type: PEERING_TYPE,
-      apiVersion: API_VERSION.network, dependsOn: [layout.virtualNetworkId], ownership: 'marked', body: {}
+      kind: 'remotePeering',
+      id: `${remoteVnetId}/virtualNetworkPeerings/${layout.names.remotePeering}`,
+      type: PEERING_TYPE,
+      apiVersion: API_VERSION.network,
+      dependsOn: [layout.virtualNetworkId],
+      ownership: 'marked',
+      body: {}
     })
     // The far side is ours only while it points back at our VNet: ownership compares this pointer.
     return [absent(local), absent(remote, { remoteVirtualNetwork: { id: layout.virtualNetworkId } })]
@@ -47,12 +70,20 @@ function orphanPeerings(config: TeamConfig, wanted: DesiredResource[], peerings:
 function orphanJobs(config: TeamConfig, jobs: Listed['jobs'], known: Set<string>): DesiredResource[] {
   const layout = teamLayout(config)
   return jobs
-    .filter(({ id, tags }) => tags?.[MANAGED_BY_TAG] === MANAGED_BY && tags[TEAM_TAG] === config.team && !known.has(id.toLowerCase()))
+    .filter(
+      ({ id, tags }) =>
+        tags?.[MANAGED_BY_TAG] === MANAGED_BY && tags[TEAM_TAG] === config.team && !known.has(id.toLowerCase())
+    )
     .map(({ id }) =>
       absent(
         desired({
-          kind: 'job', id, type: 'Microsoft.App/jobs', apiVersion: API_VERSION.app, ownership: 'tagged',
-          dependsOn: [layout.managedEnvironmentId, layout.identityId, layout.roleAssignmentId], body: {}
+          kind: 'job',
+          id,
+          type: 'Microsoft.App/jobs',
+          apiVersion: API_VERSION.app,
+          ownership: 'tagged',
+          dependsOn: [layout.managedEnvironmentId, layout.identityId, layout.roleAssignmentId],
+          body: {}
         })
       )
     )

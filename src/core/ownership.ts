@@ -16,7 +16,8 @@ function sameId(a: string | undefined, b: string | undefined): boolean {
 function taggedProblem(desired: DesiredResource, actual: ActualResource, team: string): string | undefined {
   const tags = (actual.body.tags ?? {}) as Record<string, unknown>
   if (tags[MANAGED_BY_TAG] === MANAGED_BY && tags[TEAM_TAG] === team) return undefined
-  const owner = typeof tags[TEAM_TAG] === 'string' && tags[MANAGED_BY_TAG] === MANAGED_BY ? ` (it is team ${tags[TEAM_TAG]}'s)` : ''
+  const owner =
+    typeof tags[TEAM_TAG] === 'string' && tags[MANAGED_BY_TAG] === MANAGED_BY ? ` (it is team ${tags[TEAM_TAG]}'s)` : ''
   const next =
     desired.kind === 'resourceGroup'
       ? 'set azure.createResourceGroup: false to use the existing group'
@@ -53,11 +54,16 @@ function roleAssignmentProblem(desired: DesiredResource, actual: ActualResource)
  * Why `actual` must not be treated as this team's `desired` resource, or undefined when it may (or nothing exists).
  * Pass `desired` with refs resolved from actual state (`resolveRefs` + `lookupIn`) to check a role assignment's principal.
  */
-export function ownershipProblem(desired: DesiredResource, actual: ActualResource | undefined, team: string): string | undefined {
+export function ownershipProblem(
+  desired: DesiredResource,
+  actual: ActualResource | undefined,
+  team: string
+): string | undefined {
   if (actual === undefined) return undefined
   const problem = takeOverProblem(desired, actual, team)
   // Something no longer wanted that is not provably ours was never ours to delete.
-  if (problem && desired.absent) return `${desired.type} ${desired.name} is no longer in the config but is not provably team ${team}'s: not deleting it`
+  if (problem && desired.absent)
+    return `${desired.type} ${desired.name} is no longer in the config but is not provably team ${team}'s: not deleting it`
   return problem
 }
 

@@ -9,7 +9,7 @@ import type { ActualResource, ActualState, DesiredResource, Plan, PlanAction, Pl
  * can run in parallel. Dependencies outside the list (an existing resource group) are already there.
  */
 export function levels(desired: DesiredResource[]): Map<string, number> {
-  const byId = new Map(desired.map((resource) => [resource.id, resource]))
+  const byId = new Map(desired.map(resource => [resource.id, resource]))
   const result = new Map<string, number>()
   const inProgress: string[] = []
   const visit = (resource: DesiredResource): number => {
@@ -17,11 +17,11 @@ export function levels(desired: DesiredResource[]): Map<string, number> {
     if (known !== undefined) return known
     const start = inProgress.indexOf(resource.id)
     if (start >= 0) {
-      const cycle = [...inProgress.slice(start), resource.id].map((id) => byId.get(id)?.name ?? id)
+      const cycle = [...inProgress.slice(start), resource.id].map(id => byId.get(id)?.name ?? id)
       throw new Error(`Dependency cycle between desired resources: ${cycle.join(' → ')}`)
     }
     inProgress.push(resource.id)
-    const deps = resource.dependsOn.flatMap((id) => byId.get(id) ?? [])
+    const deps = resource.dependsOn.flatMap(id => byId.get(id) ?? [])
     const level = deps.length === 0 ? 0 : 1 + Math.max(...deps.map(visit))
     inProgress.pop()
     result.set(resource.id, level)
@@ -60,7 +60,10 @@ function entry(resource: DesiredResource, level: number, action: PlanEntry['acti
 }
 
 function byLevel(entries: PlanEntry[]): PlanEntry[] {
-  return entries.map((e, i) => ({ e, i })).sort((a, b) => a.e.level - b.e.level || a.i - b.i).map(({ e }) => e)
+  return entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.level - b.e.level || a.i - b.i)
+    .map(({ e }) => e)
 }
 
 /**
@@ -70,7 +73,7 @@ function byLevel(entries: PlanEntry[]): PlanEntry[] {
  * Azure does not have are left out of the plan.
  */
 export function planApply(desired: DesiredResource[], actual: ActualState): Plan {
-  const wanted = desired.filter((resource) => !resource.absent)
+  const wanted = desired.filter(resource => !resource.absent)
   const levelOf = levels(wanted)
   const lookup = lookupIn(actual)
   const entries = wanted.map((resource): PlanEntry => {
@@ -81,17 +84,22 @@ export function planApply(desired: DesiredResource[], actual: ActualState): Plan
     if (action === 'update') return { ...planned, body, changes }
     return planned
   })
-  const firstDeleteLevel = Math.max(-1, ...entries.map((e) => e.level)) + 1
-  const unwanted = desired.filter((resource) => resource.absent && findActual(actual, resource.id) !== undefined)
-  const deletes = dependentsFirst(unwanted).map(({ resource, level, top }) => entry(resource, firstDeleteLevel + top - level, 'delete'))
+  const firstDeleteLevel = Math.max(-1, ...entries.map(e => e.level)) + 1
+  const unwanted = desired.filter(resource => resource.absent && findActual(actual, resource.id) !== undefined)
+  const deletes = dependentsFirst(unwanted).map(({ resource, level, top }) =>
+    entry(resource, firstDeleteLevel + top - level, 'delete')
+  )
   return { team: teamOf(desired), entries: [...byLevel(entries), ...deletes] }
 }
 
 /** Without reading Azure: everything wanted is a create, and values Azure will assign are shown as such. */
 export function planOffline(desired: DesiredResource[]): Plan {
-  const wanted = desired.filter((resource) => !resource.absent)
+  const wanted = desired.filter(resource => !resource.absent)
   const levelOf = levels(wanted)
-  const entries = wanted.map((resource) => ({ ...entry(resource, levelOf.get(resource.id) ?? 0, 'create'), body: renderRefs(resource.body) }))
+  const entries = wanted.map(resource => ({
+    ...entry(resource, levelOf.get(resource.id) ?? 0, 'create'),
+    body: renderRefs(resource.body)
+  }))
   return { team: teamOf(desired), entries: byLevel(entries) }
 }
 
@@ -100,11 +108,11 @@ export function planOffline(desired: DesiredResource[]): Plan {
  * deleted: it may hold more than runners. Ownership is the engine's check; this only orders.
  */
 export function planDestroy(desired: DesiredResource[], actual: ActualState): Plan {
-  const existing = desired.filter((resource) => findActual(actual, resource.id) !== undefined)
+  const existing = desired.filter(resource => findActual(actual, resource.id) !== undefined)
   const levelOf = levels(existing)
   const entries = existing
-    .filter((resource) => resource.kind !== 'resourceGroup')
-    .map((resource) => entry(resource, levelOf.get(resource.id) ?? 0, 'delete'))
+    .filter(resource => resource.kind !== 'resourceGroup')
+    .map(resource => entry(resource, levelOf.get(resource.id) ?? 0, 'delete'))
     .reverse()
   const order = entries.map((e, i) => ({ e, i })).sort((a, b) => b.e.level - a.e.level || a.i - b.i)
   return { team: teamOf(desired), entries: order.map(({ e }) => e) }

@@ -17,7 +17,9 @@ export function ref(id: string, property: Ref['property']): Ref {
 export function isRef(value: unknown): value is Ref {
   if (typeof value !== 'object' || value === null) return false
   const candidate = value as Partial<Ref>
-  return typeof candidate.$ref === 'string' && (candidate.property === 'clientId' || candidate.property === 'principalId')
+  return (
+    typeof candidate.$ref === 'string' && (candidate.property === 'clientId' || candidate.property === 'principalId')
+  )
 }
 
 /** `(known after apply: id-studio-runners.clientId)`: what a ref looks like before the resource exists. */
@@ -29,7 +31,7 @@ export function renderRef(value: Ref): string {
 /** Replaces every ref inside `value`, leaving the input untouched. */
 function mapRefs(value: unknown, replace: (r: Ref) => unknown): unknown {
   if (isRef(value)) return replace(value)
-  if (Array.isArray(value)) return value.map((item) => mapRefs(item, replace))
+  if (Array.isArray(value)) return value.map(item => mapRefs(item, replace))
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapRefs(item, replace)]))
   }
@@ -46,7 +48,7 @@ export interface ResolvedBody {
 
 export function resolveRefs(body: Record<string, unknown>, lookup: RefLookup): ResolvedBody {
   let unresolved = false
-  const resolved = mapRefs(body, (r) => {
+  const resolved = mapRefs(body, r => {
     const value = lookup(r.$ref, r.property)
     if (value === undefined) unresolved = true
     return value ?? r
@@ -60,7 +62,7 @@ export function renderRefs(body: Record<string, unknown>): Record<string, unknow
 
 export function hasRefs(value: unknown): boolean {
   let found = false
-  mapRefs(value, (r) => {
+  mapRefs(value, r => {
     found = true
     return r
   })

@@ -7,10 +7,14 @@ export function createAppJwt(appId: string, privateKeyPem: string, nowSeconds: n
   try {
     key = createPrivateKey(privateKeyPem)
   } catch {
-    throw new EntrypointError('the GitHub App private key read from Key Vault is not a PEM private key: store the App\'s downloaded .pem file as the secret value')
+    throw new EntrypointError(
+      "the GitHub App private key read from Key Vault is not a PEM private key: store the App's downloaded .pem file as the secret value"
+    )
   }
   if (key.asymmetricKeyType !== 'rsa') {
-    throw new EntrypointError(`the GitHub App private key read from Key Vault is ${key.asymmetricKeyType}, not RSA: store the App's downloaded .pem file as the secret value`)
+    throw new EntrypointError(
+      `the GitHub App private key read from Key Vault is ${key.asymmetricKeyType}, not RSA: store the App's downloaded .pem file as the secret value`
+    )
   }
   const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }))
   const payload = base64url(JSON.stringify({ iat: nowSeconds - 60, exp: nowSeconds + 9 * 60, iss: appId }))

@@ -10,7 +10,11 @@ export interface IdentityEndpoint {
   clientId: string
 }
 
-export async function getManagedIdentityToken(http: HttpClient, identity: IdentityEndpoint, resource: string): Promise<string> {
+export async function getManagedIdentityToken(
+  http: HttpClient,
+  identity: IdentityEndpoint,
+  resource: string
+): Promise<string> {
   const url = new URL(identity.endpoint)
   url.searchParams.set('resource', resource)
   url.searchParams.set('api-version', '2019-08-01')
@@ -37,6 +41,9 @@ export async function readKeyVaultSecret(http: HttpClient, secretUri: string, to
       `Key Vault refused to read ${where} (HTTP ${response.status}${detail(response.body)}): grant the job's identity "Key Vault Secrets User" on that secret (apply does this; a new grant takes a few minutes)`
     )
   }
-  if (response.status === 404) throw new EntrypointError(`Key Vault has no secret ${where}: store the GitHub App private key there or fix github.app.privateKeySecretUri`)
+  if (response.status === 404)
+    throw new EntrypointError(
+      `Key Vault has no secret ${where}: store the GitHub App private key there or fix github.app.privateKeySecretUri`
+    )
   throw new EntrypointError(`reading ${where} from Key Vault failed (HTTP ${response.status}${detail(response.body)})`)
 }

@@ -31,7 +31,12 @@ export async function runBootstrap(log: Log, env: Env = process.env): Promise<nu
   if (local.sudo) log.info('sudo mode: the runner user keeps sudo, so no credential will remain in this container')
   else for (const change of removeSudoRights(user.name, local)) log.info(change)
 
-  const http = createHttpClient({ maxAttempts: 4, baseDelayMs: settings.retryBaseMs, maxDelayMs: settings.retryMaxMs, sleep: defaultSleep })
+  const http = createHttpClient({
+    maxAttempts: 4,
+    baseDelayMs: settings.retryBaseMs,
+    maxDelayMs: settings.retryMaxMs,
+    sleep: defaultSleep
+  })
   const gh: GitHub = { apiUrl: settings.apiUrl, http }
   const first = await mintRegistrationToken(settings, http, gh, log)
   const token = tokenSource(first, () => mintRegistrationToken(settings, http, gh, log))
@@ -48,12 +53,18 @@ export async function runBootstrap(log: Log, env: Env = process.env): Promise<nu
 
   if (local.sudo) {
     log.info('handing over to the credential-free supervisor')
-    const supervisorEnv = { ...buildSupervisorEnv(env), [ENTRYPOINT_ENV.jitConfig]: jit.jitConfig, [ENTRYPOINT_ENV.runnerId]: String(jit.runnerId) }
+    const supervisorEnv = {
+      ...buildSupervisorEnv(env),
+      [ENTRYPOINT_ENV.jitConfig]: jit.jitConfig,
+      [ENTRYPOINT_ENV.runnerId]: String(jit.runnerId)
+    }
     try {
       process.execve!(process.execPath, [process.execPath, process.argv[1]!, SUPERVISE_FLAG], supervisorEnv)
     } catch (error) {
       await deregister('the supervisor did not start')
-      throw new EntrypointError(`cannot start the supervisor: ${oneLine(error)}: the image needs Node 24 for PID 1 (see runner/Dockerfile)`)
+      throw new EntrypointError(
+        `cannot start the supervisor: ${oneLine(error)}: the image needs Node 24 for PID 1 (see runner/Dockerfile)`
+      )
     }
   }
 
@@ -62,7 +73,9 @@ export async function runBootstrap(log: Log, env: Env = process.env): Promise<nu
     runner = await startRunner({ runSh: local.runSh, jitConfig: jit.jitConfig, user, env: buildRunnerEnv(env, user) })
   } catch (error) {
     await deregister('the runner did not start')
-    throw new EntrypointError(`cannot start ${local.runSh} as ${user.name}: ${(error as NodeJS.ErrnoException).code ?? oneLine(error)}: check the runner image`)
+    throw new EntrypointError(
+      `cannot start ${local.runSh} as ${user.name}: ${(error as NodeJS.ErrnoException).code ?? oneLine(error)}: check the runner image`
+    )
   }
   log.info(`runner started as ${user.name} (pid ${runner.pid})`)
 
@@ -91,5 +104,8 @@ export function requireFile(path: string): void {
   } catch {
     // reported below
   }
-  if (!isFile) throw new EntrypointError(`${path} not found: use the runner image (runner/Dockerfile) or set ${ENTRYPOINT_ENV.runSh}`)
+  if (!isFile)
+    throw new EntrypointError(
+      `${path} not found: use the runner image (runner/Dockerfile) or set ${ENTRYPOINT_ENV.runSh}`
+    )
 }

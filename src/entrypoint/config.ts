@@ -70,7 +70,10 @@ export function readRunnerSettings(env: Env): RunnerSettings {
 
 export function readRegistrationSettings(env: Env, hostname: string): RegistrationSettings {
   const scope = required(env, RUNNER_ENV.scope)
-  if (scope !== 'org' && scope !== 'repo') throw new EntrypointError(`${RUNNER_ENV.scope} must be "org" or "repo", not "${scope}": re-run apply to rewrite the job template`)
+  if (scope !== 'org' && scope !== 'repo')
+    throw new EntrypointError(
+      `${RUNNER_ENV.scope} must be "org" or "repo", not "${scope}": re-run apply to rewrite the job template`
+    )
   const owner = required(env, RUNNER_ENV.owner)
   const target: Target = scope === 'org' ? { scope, owner } : { scope, owner, repo: required(env, RUNNER_ENV.repo) }
   const groupIdText = env[RUNNER_ENV.runnerGroupId]
@@ -82,8 +85,12 @@ export function readRegistrationSettings(env: Env, hostname: string): Registrati
   if (scope === 'org' && runnerGroupId === undefined && runnerGroup === undefined) {
     throw new EntrypointError(`org scope needs ${RUNNER_ENV.runnerGroup}: re-run apply to rewrite the job template`)
   }
-  const labels = (env[RUNNER_ENV.labels] ?? '').split(',').map((l) => l.trim()).filter((l) => l !== '')
-  if (labels.length < 1 || labels.length > 100) throw new EntrypointError(`${RUNNER_ENV.labels} must list 1 to 100 labels, found ${labels.length}`)
+  const labels = (env[RUNNER_ENV.labels] ?? '')
+    .split(',')
+    .map(l => l.trim())
+    .filter(l => l !== '')
+  if (labels.length < 1 || labels.length > 100)
+    throw new EntrypointError(`${RUNNER_ENV.labels} must list 1 to 100 labels, found ${labels.length}`)
   return {
     target,
     apiUrl: required(env, RUNNER_ENV.githubApiUrl).replace(/\/+$/, ''),
@@ -93,8 +100,16 @@ export function readRegistrationSettings(env: Env, hostname: string): Registrati
     appId: required(env, RUNNER_ENV.appId),
     installationId: required(env, RUNNER_ENV.installationId),
     keySecretUri: required(env, RUNNER_ENV.keySecretUri),
-    identityEndpoint: required(env, 'IDENTITY_ENDPOINT', 'the Container Apps job has no managed identity: assign the user-assigned identity to the job (re-run apply)'),
-    identityHeader: required(env, 'IDENTITY_HEADER', 'the Container Apps job has no managed identity: assign the user-assigned identity to the job (re-run apply)'),
+    identityEndpoint: required(
+      env,
+      'IDENTITY_ENDPOINT',
+      'the Container Apps job has no managed identity: assign the user-assigned identity to the job (re-run apply)'
+    ),
+    identityHeader: required(
+      env,
+      'IDENTITY_HEADER',
+      'the Container Apps job has no managed identity: assign the user-assigned identity to the job (re-run apply)'
+    ),
     identityClientId: required(env, RUNNER_ENV.identityClientId),
     runnerName: env.CONTAINER_APP_JOB_EXECUTION_NAME || env.CONTAINER_APP_REPLICA_NAME || hostname,
     retryBaseMs: number(env, ENTRYPOINT_ENV.retryBaseMs, 1000),
@@ -112,7 +127,7 @@ function number(env: Env, name: string, fallback: number): number {
   const text = env[name]
   if (text === undefined || text === '') return fallback
   const value = Number(text)
-  if (!Number.isFinite(value) || value < 0) throw new EntrypointError(`${name} must be a non-negative number, not "${text}"`)
+  if (!Number.isFinite(value) || value < 0)
+    throw new EntrypointError(`${name} must be a non-negative number, not "${text}"`)
   return value
 }
-

@@ -47,8 +47,19 @@ export function registrationScope(target: Target): { permissions: Record<string,
     : { permissions: { administration: 'write' }, repositories: [target.repo] }
 }
 
-export async function mintInstallationToken(gh: GitHub, appJwt: string, installationId: string, target: Target): Promise<InstallationToken> {
-  const response = await call(gh, 'POST', `/app/installations/${enc(installationId)}/access_tokens`, appJwt, registrationScope(target))
+export async function mintInstallationToken(
+  gh: GitHub,
+  appJwt: string,
+  installationId: string,
+  target: Target
+): Promise<InstallationToken> {
+  const response = await call(
+    gh,
+    'POST',
+    `/app/installations/${enc(installationId)}/access_tokens`,
+    appJwt,
+    registrationScope(target)
+  )
   const body = response.body as { token?: unknown; expires_at?: unknown } | undefined
   if (response.status === 201 && typeof body?.token === 'string') {
     const expires = Date.parse(String(body.expires_at))
@@ -68,13 +79,18 @@ export async function mintInstallationToken(gh: GitHub, appJwt: string, installa
 export async function findRunnerGroupId(gh: GitHub, token: string, org: string, name: string): Promise<number> {
   for (let page = 1; page <= 50; page++) {
     const response = await call(gh, 'GET', `/orgs/${enc(org)}/actions/runner-groups?per_page=100&page=${page}`, token)
-    if (response.status !== 200) throw new EntrypointError(`listing runner groups of ${org} failed (HTTP ${response.status}${detail(response.body)})`)
+    if (response.status !== 200)
+      throw new EntrypointError(
+        `listing runner groups of ${org} failed (HTTP ${response.status}${detail(response.body)})`
+      )
     const groups = (response.body as { runner_groups?: { id: number; name: string }[] }).runner_groups ?? []
-    const found = groups.find((g) => g.name.toLowerCase() === name.toLowerCase())
+    const found = groups.find(g => g.name.toLowerCase() === name.toLowerCase())
     if (found) return found.id
     if (groups.length < 100) break
   }
-  throw new EntrypointError(`runner group "${name}" does not exist in ${org}: ask an organisation owner to create it (restricted to the team's repositories), then run verify`)
+  throw new EntrypointError(
+    `runner group "${name}" does not exist in ${org}: ask an organisation owner to create it (restricted to the team's repositories), then run verify`
+  )
 }
 
 export async function generateJitConfig(
@@ -105,10 +121,16 @@ export async function generateJitConfig(
 }
 
 /** undefined when the runner no longer exists (it took its job and GitHub removed it). */
-export async function getRunnerBusy(gh: GitHub, token: string, target: Target, runnerId: number): Promise<boolean | undefined> {
+export async function getRunnerBusy(
+  gh: GitHub,
+  token: string,
+  target: Target,
+  runnerId: number
+): Promise<boolean | undefined> {
   const response = await call(gh, 'GET', `${targetPath(target)}/actions/runners/${runnerId}`, token)
   if (response.status === 404) return undefined
-  if (response.status !== 200) throw new EntrypointError(`reading runner ${runnerId} failed (HTTP ${response.status}${detail(response.body)})`)
+  if (response.status !== 200)
+    throw new EntrypointError(`reading runner ${runnerId} failed (HTTP ${response.status}${detail(response.body)})`)
   return (response.body as { busy?: boolean }).busy === true
 }
 
@@ -117,7 +139,9 @@ export async function deleteRunner(gh: GitHub, token: string, target: Target, ru
   const response = await call(gh, 'DELETE', `${targetPath(target)}/actions/runners/${runnerId}`, token)
   if (response.status === 204) return true
   if (response.status === 404) return false
-  throw new EntrypointError(`deleting runner ${runnerId} failed (HTTP ${response.status}${detail(response.body)}): verify --fix removes it later`)
+  throw new EntrypointError(
+    `deleting runner ${runnerId} failed (HTTP ${response.status}${detail(response.body)}): verify --fix removes it later`
+  )
 }
 
 function enc(part: string): string {

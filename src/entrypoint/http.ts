@@ -26,7 +26,7 @@ export interface HttpResponse {
 
 export type HttpClient = (request: HttpRequest) => Promise<HttpResponse>
 
-export const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+export const defaultSleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
 /** How long to wait before retrying this answer, or undefined when it must not be retried. */
 export function retryDelayMs(
@@ -48,22 +48,27 @@ export function retryDelayMs(
 }
 
 export function createHttpClient(policy: RetryPolicy, now: () => number = Date.now): HttpClient {
-  return async (request) => {
+  return async request => {
     for (let attempt = 1; ; attempt++) {
       let response: Response
       try {
         response = await fetch(request.url, {
           method: request.method,
-          headers: { accept: 'application/json', ...request.headers, ...(request.body === undefined ? {} : { 'content-type': 'application/json' }) },
+          headers: {
+            accept: 'application/json',
+            ...request.headers,
+            ...(request.body === undefined ? {} : { 'content-type': 'application/json' })
+          },
           body: request.body === undefined ? undefined : JSON.stringify(request.body)
         })
       } catch (error) {
-        if (attempt >= policy.maxAttempts) throw new EntrypointError(`cannot reach ${hostOf(request.url)}: ${causeOf(error)}`)
+        if (attempt >= policy.maxAttempts)
+          throw new EntrypointError(`cannot reach ${hostOf(request.url)}: ${causeOf(error)}`)
         await policy.sleep(Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs))
         continue
       }
       const text = await response.text()
-      const delay = retryDelayMs(response.status, (name) => response.headers.get(name), attempt, policy, now())
+      const delay = retryDelayMs(response.status, name => response.headers.get(name), attempt, policy, now())
       if (delay !== undefined && attempt < policy.maxAttempts) {
         await policy.sleep(delay)
         continue
@@ -99,9 +104,12 @@ function causeOf(error: unknown): string {
 /** The error text an API put in its body (GitHub `message`, Azure `error.message`), for one-line reports. */
 export function apiMessage(body: unknown): string {
   if (typeof body === 'string') return body
-  const b = body as { message?: unknown; error?: { code?: unknown; message?: unknown } | string; error_description?: unknown } | undefined
+  const b = body as
+    | { message?: unknown; error?: { code?: unknown; message?: unknown } | string; error_description?: unknown }
+    | undefined
   if (typeof b?.message === 'string') return b.message
-  if (typeof b?.error === 'object' && b.error) return [b.error.code, b.error.message].filter((x) => typeof x === 'string').join(': ')
+  if (typeof b?.error === 'object' && b.error)
+    return [b.error.code, b.error.message].filter(x => typeof x === 'string').join(': ')
   if (typeof b?.error_description === 'string') return b.error_description
   if (typeof b?.error === 'string') return b.error
   return ''

@@ -8,7 +8,7 @@ const log = createLog()
 const run = process.argv.includes(SUPERVISE_FLAG) ? runSupervisor : runBootstrap
 
 run(log).then(
-  (code) => process.exit(code),
+  code => process.exit(code),
   (error: unknown) => {
     log.error(oneLine(error))
     process.exit(1)

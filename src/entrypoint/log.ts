@@ -7,15 +7,15 @@ export interface Log {
 }
 
 export function createLog(
-  out: (line: string) => void = (line) => process.stdout.write(line + '\n'),
-  err: (line: string) => void = (line) => process.stderr.write(line + '\n'),
+  out: (line: string) => void = line => process.stdout.write(line + '\n'),
+  err: (line: string) => void = line => process.stderr.write(line + '\n'),
   now: () => number = Date.now
 ): Log {
   const started = now()
   const prefix = (): string => `runner-setup [+${now() - started}ms]`
   return {
-    info: (message) => out(`${prefix()} ${message}`),
-    error: (message) => err(`${prefix()} error: ${message}`),
+    info: message => out(`${prefix()} ${message}`),
+    error: message => err(`${prefix()} error: ${message}`),
     async step(label, run) {
       const begin = now()
       const result = await run()

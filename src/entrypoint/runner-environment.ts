@@ -5,10 +5,26 @@
 import type { SystemUser } from './system-user.js'
 
 const ALLOWED = new Set([
-  'PATH', 'LANG', 'LANGUAGE', 'LC_ALL', 'TZ', 'TERM', 'DEBIAN_FRONTEND', 'ImageOS',
-  'http_proxy', 'https_proxy', 'no_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY',
-  'NODE_EXTRA_CA_CERTS', 'SSL_CERT_FILE', 'SSL_CERT_DIR',
-  'CONTAINER_APP_JOB_NAME', 'CONTAINER_APP_JOB_EXECUTION_NAME', 'CONTAINER_APP_REPLICA_NAME'
+  'PATH',
+  'LANG',
+  'LANGUAGE',
+  'LC_ALL',
+  'TZ',
+  'TERM',
+  'DEBIAN_FRONTEND',
+  'ImageOS',
+  'http_proxy',
+  'https_proxy',
+  'no_proxy',
+  'HTTP_PROXY',
+  'HTTPS_PROXY',
+  'NO_PROXY',
+  'NODE_EXTRA_CA_CERTS',
+  'SSL_CERT_FILE',
+  'SSL_CERT_DIR',
+  'CONTAINER_APP_JOB_NAME',
+  'CONTAINER_APP_JOB_EXECUTION_NAME',
+  'CONTAINER_APP_REPLICA_NAME'
 ])
 
 /** Settings the runner itself reads (RUNNER_MANUALLY_TRAP_SIG, ACTIONS_RUNNER_PRINT_LOG_TO_STDOUT, hooks...). */
@@ -32,7 +48,8 @@ export function buildRunnerEnv(source: Record<string, string | undefined>, user:
 export function buildSupervisorEnv(source: Record<string, string | undefined>): Record<string, string> {
   const env: Record<string, string> = {}
   for (const [name, value] of Object.entries(source)) {
-    if (value !== undefined && (ALLOWED.has(name) || allowedByPrefix(name) || name.startsWith('RUNNER_SETUP_'))) env[name] = value
+    if (value !== undefined && (ALLOWED.has(name) || allowedByPrefix(name) || name.startsWith('RUNNER_SETUP_')))
+      env[name] = value
   }
   return env
 }

@@ -22,7 +22,12 @@ export interface RunnerProcess {
 /** The runner prints this line when it takes a job (Runner.Listener, "Running job: <name>"). */
 export const JOB_STARTED = /Running job:/
 
-export function startRunner(options: { runSh: string; jitConfig: string; user: SystemUser; env: Record<string, string> }): Promise<RunnerProcess> {
+export function startRunner(options: {
+  runSh: string
+  jitConfig: string
+  user: SystemUser
+  env: Record<string, string>
+}): Promise<RunnerProcess> {
   const child = spawn(options.runSh, ['--jitconfig', options.jitConfig], {
     cwd: dirname(options.runSh),
     env: options.env,
@@ -36,10 +41,10 @@ export function startRunner(options: { runSh: string; jitConfig: string; user: S
     child.once('spawn', () => {
       child.off('error', reject)
       // 'close', not 'exit': every output line (a "Running job" just before the end) is read first.
-      const exited = new Promise<RunnerExit>((done) => child.once('close', (code, signal) => done({ code, signal })))
+      const exited = new Promise<RunnerExit>(done => child.once('close', (code, signal) => done({ code, signal })))
       let markStarted: () => void = () => {}
-      const jobStarted = new Promise<void>((done) => (markStarted = done))
-      createInterface({ input: child.stdout! }).on('line', (line) => {
+      const jobStarted = new Promise<void>(done => (markStarted = done))
+      createInterface({ input: child.stdout! }).on('line', line => {
         process.stdout.write(line + '\n')
         if (JOB_STARTED.test(line)) markStarted()
       })
@@ -55,7 +60,7 @@ export function startRunner(options: { runSh: string; jitConfig: string; user: S
         pid,
         exited,
         jobStarted,
-        signal: (signal) => send(signal),
+        signal: signal => send(signal),
         async stop(graceMs) {
           send('SIGTERM')
           const timer = setTimeout(() => send('SIGKILL', true), graceMs)

@@ -16,7 +16,10 @@ export async function runSupervisor(log: Log, env: Record<string, string | undef
   const jitConfig = env[ENTRYPOINT_ENV.jitConfig]
   const runnerId = env[ENTRYPOINT_ENV.runnerId]
   delete process.env[ENTRYPOINT_ENV.jitConfig]
-  if (!jitConfig) throw new EntrypointError(`${ENTRYPOINT_ENV.jitConfig} is not set: the supervisor is started by the entrypoint, not directly`)
+  if (!jitConfig)
+    throw new EntrypointError(
+      `${ENTRYPOINT_ENV.jitConfig} is not set: the supervisor is started by the entrypoint, not directly`
+    )
   const local = readRunnerSettings(env)
   const user = lookupUser(local.passwdFile, local.runnerUser)
   let runner
@@ -28,7 +31,12 @@ export async function runSupervisor(log: Log, env: Record<string, string | undef
     )
   }
   log.info(`runner ${runnerId} started as ${user.name} (pid ${runner.pid}) by the credential-free supervisor`)
-  const result = await supervise(runner, { idleTimeoutMs: local.idleTimeoutMs, stopGraceMs: local.stopGraceMs, log, onIdle: async () => 'stop' })
+  const result = await supervise(runner, {
+    idleTimeoutMs: local.idleTimeoutMs,
+    stopGraceMs: local.stopGraceMs,
+    log,
+    onIdle: async () => 'stop'
+  })
   // Stopping an idle runner is routine (the scaler over-provisioned), not a failed execution.
   const code = result.stoppedIdle ? 0 : exitCodeOf(result.exit, constants.signals)
   log.info(`runner exited with ${code}`)

@@ -27,7 +27,10 @@ export function parsePasswd(text: string, name: string): SystemUser | undefined 
 
 export function lookupUser(passwdFile: string, name: string): SystemUser {
   const user = parsePasswd(readFileSync(passwdFile, 'utf8'), name)
-  if (!user) throw new EntrypointError(`user "${name}" is not in ${passwdFile}: use an image based on ghcr.io/actions/actions-runner (see runner/Dockerfile)`)
+  if (!user)
+    throw new EntrypointError(
+      `user "${name}" is not in ${passwdFile}: use an image based on ghcr.io/actions/actions-runner (see runner/Dockerfile)`
+    )
   return user
 }
 
@@ -41,10 +44,10 @@ export function cannotSwitchTo(user: SystemUser, currentUid: number): string | u
 export function withoutGroupMember(groupText: string, name: string): string {
   return groupText
     .split('\n')
-    .map((line) => {
+    .map(line => {
       const fields = line.split(':')
       if (fields.length < 4) return line
-      const members = fields[3]!.split(',').filter((m) => m !== '' && m !== name)
+      const members = fields[3]!.split(',').filter(m => m !== '' && m !== name)
       return [...fields.slice(0, 3), members.join(',')].join(':')
     })
     .join('\n')
@@ -53,7 +56,7 @@ export function withoutGroupMember(groupText: string, name: string): string {
 /** A sudoers line that names the user (not a comment). Group grants are cut through /etc/group instead. */
 export function sudoersNamesUser(text: string, name: string): boolean {
   const word = new RegExp(`(^|[\\s,=!(])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[\\s,=)])`)
-  return text.split('\n').some((line) => !line.trimStart().startsWith('#') && word.test(line))
+  return text.split('\n').some(line => !line.trimStart().startsWith('#') && word.test(line))
 }
 
 /** Returns what it changed, for the log. */

@@ -28,7 +28,13 @@ export function budgetCheck(input: BudgetInput): VerifyCheck & { perHour: number
   const runs = input.activeRuns === undefined ? 'active runs unknown' : `${input.activeRuns} active runs`
   const text = `${perPoll} calls per poll (2 × ${input.repos} repos + ${runs}) every ${input.pollingIntervalSeconds} s = ${perHour}/h, ${Math.round(share * 100)} % of ${input.hourlyLimit}/h (${input.limitSource})`
   if (share > WARN_SHARE) {
-    return { name: BUDGET_CHECK, status: 'warn', detail: `${text}: raise runners.pollingIntervalSeconds or split the team's repositories across Apps`, perHour, share }
+    return {
+      name: BUDGET_CHECK,
+      status: 'warn',
+      detail: `${text}: raise runners.pollingIntervalSeconds or split the team's repositories across Apps`,
+      perHour,
+      share
+    }
   }
   return { name: BUDGET_CHECK, status: 'pass', detail: text, perHour, share }
 }
@@ -38,7 +44,10 @@ export async function countActiveRuns(api: GitHubApi, config: TeamConfig): Promi
   let total = 0
   for (const repo of config.github.repos) {
     for (const status of ['in_progress', 'queued']) {
-      const response = await api.call('GET', `/repos/${enc(config.github.owner)}/${enc(repo)}/actions/runs?status=${status}&per_page=1`)
+      const response = await api.call(
+        'GET',
+        `/repos/${enc(config.github.owner)}/${enc(repo)}/actions/runs?status=${status}&per_page=1`
+      )
       const count = (response.body as { total_count?: unknown } | undefined)?.total_count
       if (response.status !== 200 || typeof count !== 'number') return undefined
       total += count
@@ -51,6 +60,6 @@ export async function countActiveRuns(api: GitHubApi, config: TeamConfig): Promi
 export async function hourlyLimit(api: GitHubApi): Promise<{ limit: number; source: string }> {
   const response = await api.call('GET', '/rate_limit')
   const limit = (response.body as { resources?: { core?: { limit?: unknown } } } | undefined)?.resources?.core?.limit
-  if (response.status === 200 && typeof limit === 'number' && limit > 0) return { limit, source: 'the token\'s limit' }
+  if (response.status === 200 && typeof limit === 'number' && limit > 0) return { limit, source: "the token's limit" }
   return { limit: BASELINE_HOURLY_LIMIT, source: 'installation baseline' }
 }

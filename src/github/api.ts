@@ -26,13 +26,20 @@ export function createGitHubApi(http: HttpClient, baseUrl: string, token: string
     http({
       method,
       url: base + path,
-      headers: { accept: 'application/vnd.github+json', authorization: `Bearer ${token}`, 'x-github-api-version': '2022-11-28' },
+      headers: {
+        accept: 'application/vnd.github+json',
+        authorization: `Bearer ${token}`,
+        'x-github-api-version': '2022-11-28'
+      },
       ...(body === undefined ? {} : { body })
     })
   const json = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const response = await call(method, path, body)
     if (response.status >= 200 && response.status < 300) return response.body as T
-    throw new GitHubApiError(`${method} ${path.split('?')[0]} answered HTTP ${response.status}${detail(response.body)}`, response.status)
+    throw new GitHubApiError(
+      `${method} ${path.split('?')[0]} answered HTTP ${response.status}${detail(response.body)}`,
+      response.status
+    )
   }
   return {
     call,

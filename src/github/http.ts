@@ -13,7 +13,7 @@ export interface HttpOptions {
 }
 
 export function createHttp(options: HttpOptions = {}): HttpClient {
-  return (req) =>
+  return req =>
     new Promise<HttpResponse>((resolve, reject) => {
       const url = new URL(req.url)
       const payload = req.body === undefined ? undefined : JSON.stringify(req.body)
@@ -21,21 +21,37 @@ export function createHttp(options: HttpOptions = {}): HttpClient {
         accept: 'application/json',
         'user-agent': 'runner-setup',
         ...req.headers,
-        ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) })
+        ...(payload === undefined
+          ? {}
+          : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) })
       }
       const send = url.protocol === 'http:' ? httpRequest : httpsRequest
-      const call = send(url, { method: req.method, headers, ...(options.ca ? { ca: options.ca } : {}), timeout: options.timeoutMs ?? 30_000 }, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () => {
-          const answer = new Headers()
-          for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) answer.set(name, Array.isArray(value) ? value.join(', ') : value)
-          resolve({ status: res.statusCode ?? 0, headers: answer, body: parseJson(Buffer.concat(chunks).toString()) })
-        })
-        res.on('error', reject)
-      })
-      call.on('timeout', () => call.destroy(new Error(`no answer from ${url.host} within ${options.timeoutMs ?? 30_000} ms`)))
-      call.on('error', (error) => reject(new Error(`cannot reach ${url.host}: ${(error as NodeJS.ErrnoException).code ?? error.message}`)))
+      const call = send(
+        url,
+        {
+          method: req.method,
+          headers,
+          ...(options.ca ? { ca: options.ca } : {}),
+          timeout: options.timeoutMs ?? 30_000
+        },
+        res => {
+          const chunks: Buffer[] = []
+          res.on('data', (chunk: Buffer) => chunks.push(chunk))
+          res.on('end', () => {
+            const answer = new Headers()
+            for (const [name, value] of Object.entries(res.headers))
+              if (value !== undefined) answer.set(name, Array.isArray(value) ? value.join(', ') : value)
+            resolve({ status: res.statusCode ?? 0, headers: answer, body: parseJson(Buffer.concat(chunks).toString()) })
+          })
+          res.on('error', reject)
+        }
+      )
+      call.on('timeout', () =>
+        call.destroy(new Error(`no answer from ${url.host} within ${options.timeoutMs ?? 30_000} ms`))
+      )
+      call.on('error', error =>
+        reject(new Error(`cannot reach ${url.host}: ${(error as NodeJS.ErrnoException).code ?? error.message}`))
+      )
       call.end(payload)
     })
 }

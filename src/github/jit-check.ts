@@ -31,17 +31,32 @@ export interface JitCheckDeps {
 export async function checkJitConfig(config: TeamConfig, deps: JitCheckDeps): Promise<VerifyCheck> {
   const key = await readAppKey(config, deps)
   if ('check' in key) return key.check
-  const target: Target = config.github.scope === 'org' ? { scope: 'org', owner: config.github.owner } : { scope: 'repo', owner: config.github.owner, repo: config.github.repos[0] }
+  const target: Target =
+    config.github.scope === 'org'
+      ? { scope: 'org', owner: config.github.owner }
+      : { scope: 'repo', owner: config.github.owner, repo: config.github.repos[0] }
   const gh = { apiUrl: config.github.apiUrl, http: deps.http }
   const name = `${VERIFY_RUNNER_PREFIX}${randomBytes(4).toString('hex')}`
   try {
     const jwt = createAppJwt(String(config.github.app.id), key.pem, Math.floor(deps.now() / 1000))
     const { token } = await mintInstallationToken(gh, jwt, String(config.github.app.installationId), target)
-    const groupId = target.scope === 'org' ? await findRunnerGroupId(gh, token, target.owner, config.github.runnerGroup) : 1
-    const runner = await generateJitConfig(gh, token, target, { name, runnerGroupId: groupId, labels: [VERIFY_RUNNER_LABEL] })
+    const groupId =
+      target.scope === 'org' ? await findRunnerGroupId(gh, token, target.owner, config.github.runnerGroup) : 1
+    const runner = await generateJitConfig(gh, token, target, {
+      name,
+      runnerGroupId: groupId,
+      labels: [VERIFY_RUNNER_LABEL]
+    })
     await deleteRunner(gh, token, target, runner.runnerId)
-    const where = target.scope === 'org' ? `organization ${target.owner}, group "${config.github.runnerGroup}"` : `repository ${target.owner}/${target.repo}`
-    return { name: JIT_CHECK, status: 'pass', detail: `App ${config.github.app.id} minted a JIT config for ${where} (runner ${name}, deleted again)` }
+    const where =
+      target.scope === 'org'
+        ? `organization ${target.owner}, group "${config.github.runnerGroup}"`
+        : `repository ${target.owner}/${target.repo}`
+    return {
+      name: JIT_CHECK,
+      status: 'pass',
+      detail: `App ${config.github.app.id} minted a JIT config for ${where} (runner ${name}, deleted again)`
+    }
   } catch (error) {
     return { name: JIT_CHECK, status: 'fail', detail: oneLine(error) }
   }
@@ -49,7 +64,13 @@ export async function checkJitConfig(config: TeamConfig, deps: JitCheckDeps): Pr
 
 async function readAppKey(config: TeamConfig, deps: JitCheckDeps): Promise<{ pem: string } | { check: VerifyCheck }> {
   const grant = `"Key Vault Secrets User" on ${teamLayout(config).keySecretScope}`
-  const warn = (why: string): { check: VerifyCheck } => ({ check: { name: JIT_CHECK, status: 'warn', detail: `skipped: ${why}; to test minting, grant the signed-in identity ${grant}` } })
+  const warn = (why: string): { check: VerifyCheck } => ({
+    check: {
+      name: JIT_CHECK,
+      status: 'warn',
+      detail: `skipped: ${why}; to test minting, grant the signed-in identity ${grant}`
+    }
+  })
   let token: string
   try {
     const access = await deps.credential.getToken(KEY_VAULT_SCOPE)
@@ -63,9 +84,16 @@ async function readAppKey(config: TeamConfig, deps: JitCheckDeps): Promise<{ pem
   const response = await deps.http({ method: 'GET', url: url.href, headers: { authorization: `Bearer ${token}` } })
   const value = (response.body as { value?: unknown } | undefined)?.value
   if (response.status === 200 && typeof value === 'string' && value !== '') return { pem: value }
-  if (response.status === 401 || response.status === 403) return warn(`Key Vault refused to give it the App key (HTTP ${response.status})`)
-  const fix = response.status === 404 ? ': store the App\'s .pem there or fix github.app.privateKeySecretUri' : ''
-  return { check: { name: JIT_CHECK, status: 'fail', detail: `reading the App key ${config.github.app.privateKeySecretUri} failed (HTTP ${response.status}${detail(response.body)})${fix}` } }
+  if (response.status === 401 || response.status === 403)
+    return warn(`Key Vault refused to give it the App key (HTTP ${response.status})`)
+  const fix = response.status === 404 ? ": store the App's .pem there or fix github.app.privateKeySecretUri" : ''
+  return {
+    check: {
+      name: JIT_CHECK,
+      status: 'fail',
+      detail: `reading the App key ${config.github.app.privateKeySecretUri} failed (HTTP ${response.status}${detail(response.body)})${fix}`
+    }
+  }
 }
 
 /** The secret's URL, or its emulated stand-in under `endpoint`. Pure. */

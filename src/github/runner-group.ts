@@ -14,9 +14,14 @@ export const RUNNER_GROUP_CHECK = 'runner group'
 
 export async function checkRunnerGroup(api: GitHubApi, config: TeamConfig): Promise<VerifyCheck> {
   const { owner, runnerGroup, scope } = config.github
-  if (scope === 'repo') return { name: RUNNER_GROUP_CHECK, status: 'pass', detail: 'repository scope: runners join each repository\'s Default group' }
+  if (scope === 'repo')
+    return {
+      name: RUNNER_GROUP_CHECK,
+      status: 'pass',
+      detail: "repository scope: runners join each repository's Default group"
+    }
   const groups = await api.list<RunnerGroupView>(`/orgs/${enc(owner)}/actions/runner-groups`, 'runner_groups')
-  const group = groups.find((g) => g.name.toLowerCase() === runnerGroup.toLowerCase())
+  const group = groups.find(g => g.name.toLowerCase() === runnerGroup.toLowerCase())
   if (!group) {
     return {
       name: RUNNER_GROUP_CHECK,
@@ -24,15 +29,32 @@ export async function checkRunnerGroup(api: GitHubApi, config: TeamConfig): Prom
       detail: `no runner group "${runnerGroup}" in ${owner}: create it (organization settings → Actions → Runner groups) for selected repositories ${config.github.repos.join(', ')}`
     }
   }
-  const repos = group.visibility === 'selected' ? await api.list<{ name: string }>(`/orgs/${enc(owner)}/actions/runner-groups/${group.id}/repositories`, 'repositories') : []
-  const problems = runnerGroupProblems(group, repos.map((r) => r.name), config)
+  const repos =
+    group.visibility === 'selected'
+      ? await api.list<{ name: string }>(
+          `/orgs/${enc(owner)}/actions/runner-groups/${group.id}/repositories`,
+          'repositories'
+        )
+      : []
+  const problems = runnerGroupProblems(
+    group,
+    repos.map(r => r.name),
+    config
+  )
   const { runnerGroupId } = config.github
   if (runnerGroupId !== undefined && runnerGroupId !== group.id) {
-    problems.push(`its id is ${group.id}, but the config says github.runnerGroupId: ${runnerGroupId}: fix the config and re-run apply`)
+    problems.push(
+      `its id is ${group.id}, but the config says github.runnerGroupId: ${runnerGroupId}: fix the config and re-run apply`
+    )
   }
   if (problems.length === 0) {
-    const tip = runnerGroupId === undefined ? ` (tip: github.runnerGroupId: ${group.id} saves every runner one GitHub call)` : ''
-    return { name: RUNNER_GROUP_CHECK, status: 'pass', detail: `"${group.name}" is restricted to ${config.github.repos.join(', ')}${tip}` }
+    const tip =
+      runnerGroupId === undefined ? ` (tip: github.runnerGroupId: ${group.id} saves every runner one GitHub call)` : ''
+    return {
+      name: RUNNER_GROUP_CHECK,
+      status: 'pass',
+      detail: `"${group.name}" is restricted to ${config.github.repos.join(', ')}${tip}`
+    }
   }
   return { name: RUNNER_GROUP_CHECK, status: 'fail', detail: `"${group.name}" in ${owner}: ${problems.join('; ')}` }
 }
@@ -41,12 +63,14 @@ export async function checkRunnerGroup(api: GitHubApi, config: TeamConfig): Prom
 export function runnerGroupProblems(group: RunnerGroupView, selectedRepos: string[], config: TeamConfig): string[] {
   const problems: string[] = []
   if (group.visibility !== 'selected') {
-    problems.push(`visibility is "${group.visibility}": set it to selected repositories (${config.github.repos.join(', ')})`)
+    problems.push(
+      `visibility is "${group.visibility}": set it to selected repositories (${config.github.repos.join(', ')})`
+    )
   } else {
-    const wanted = new Set(config.github.repos.map((r) => r.toLowerCase()))
-    const actual = new Set(selectedRepos.map((r) => r.toLowerCase()))
-    const missing = config.github.repos.filter((r) => !actual.has(r.toLowerCase()))
-    const extra = selectedRepos.filter((r) => !wanted.has(r.toLowerCase()))
+    const wanted = new Set(config.github.repos.map(r => r.toLowerCase()))
+    const actual = new Set(selectedRepos.map(r => r.toLowerCase()))
+    const missing = config.github.repos.filter(r => !actual.has(r.toLowerCase()))
+    const extra = selectedRepos.filter(r => !wanted.has(r.toLowerCase()))
     if (missing.length > 0) problems.push(`add ${missing.join(', ')} to its repositories`)
     if (extra.length > 0) problems.push(`remove ${extra.join(', ')} from its repositories (not the team's)`)
   }

@@ -2,7 +2,7 @@ import { changeCount, type CommandResult, type TeamResult } from '../commands/re
 
 /** Machine-readable result: one object for one team (`{ team, changes, ... }`), `{ teams: [...] }` for several. */
 export function resultJson(result: CommandResult): unknown {
-  const teams = result.teams.map((t) => teamJson(result.command, t))
+  const teams = result.teams.map(t => teamJson(result.command, t))
   return teams.length === 1 ? teams[0] : { command: result.command, exitCode: result.exitCode, teams }
 }
 
@@ -11,8 +11,16 @@ function teamJson(command: CommandResult['command'], t: TeamResult): Record<stri
   if (t.error) out.error = t.error
   if (t.plan) {
     out.changes = t.plan.entries
-      .filter((e) => e.action !== 'noop')
-      .map((e) => ({ action: e.action, type: e.type, id: e.id, name: e.name, level: e.level, ...(e.body ? { body: e.body } : {}), ...(e.changes ? { fields: e.changes } : {}) }))
+      .filter(e => e.action !== 'noop')
+      .map(e => ({
+        action: e.action,
+        type: e.type,
+        id: e.id,
+        name: e.name,
+        level: e.level,
+        ...(e.body ? { body: e.body } : {}),
+        ...(e.changes ? { fields: e.changes } : {})
+      }))
   }
   if (t.offline) out.offline = true
   if (t.counts) out.counts = t.counts

@@ -21,8 +21,8 @@ export function planSummaryLine(plan: Plan): string {
 
 /** The readable plan: one row per resource, field-level changes under updates. */
 export function renderPlanText(plan: Plan, heading: string): string {
-  const rows = plan.entries.map((e) => [`${SYMBOL[e.action]} ${e.action}`, e.type, e.name])
-  const widths = [0, 1].map((i) => Math.max(0, ...rows.map((r) => r[i].length)))
+  const rows = plan.entries.map(e => [`${SYMBOL[e.action]} ${e.action}`, e.type, e.name])
+  const widths = [0, 1].map(i => Math.max(0, ...rows.map(r => r[i].length)))
   const lines = [heading]
   plan.entries.forEach((entry, i) => {
     const [action, type, name] = rows[i]

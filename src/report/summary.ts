@@ -4,8 +4,14 @@ import { cell, driftTable } from './drift-table.js'
 
 /** The job summary as Markdown: one table row per team, then each team's plan, drift or checks. */
 export function renderSummary(result: CommandResult): string {
-  const lines = [`## runner-setup ${result.command}`, '', '| team | result | changes | time |', '| --- | --- | --- | --- |']
-  for (const t of result.teams) lines.push(`| ${t.team} | ${status(result.command, t)} | ${changeCount(t)} | ${seconds(t)} |`)
+  const lines = [
+    `## runner-setup ${result.command}`,
+    '',
+    '| team | result | changes | time |',
+    '| --- | --- | --- | --- |'
+  ]
+  for (const t of result.teams)
+    lines.push(`| ${t.team} | ${status(result.command, t)} | ${changeCount(t)} | ${seconds(t)} |`)
   for (const t of result.teams) lines.push('', ...teamDetails(result.command, t), ...timingLine(t))
   return lines.join('\n') + '\n'
 }
@@ -13,7 +19,7 @@ export function renderSummary(result: CommandResult): string {
 function status(command: CommandResult['command'], t: TeamResult): string {
   if (t.error) return '❌ error'
   if ((t.refused?.length ?? 0) > 0) return '❌ refused foreign resources'
-  if (t.checks?.some((c) => c.status === 'fail')) return '❌ failed checks'
+  if (t.checks?.some(c => c.status === 'fail')) return '❌ failed checks'
   if (command === 'drift') return (t.drift?.length ?? 0) > 0 ? '⚠️ drift' : '✅ no drift'
   return '✅ ok'
 }
@@ -30,7 +36,10 @@ function teamDetails(command: CommandResult['command'], t: TeamResult): string[]
     for (const c of t.checks) out.push(`| ${c.name} | ${CHECK_ICON[c.status]} ${c.status} | ${cell(c.detail)} |`)
     if (t.runners?.length) {
       out.push('', '| runner | status | busy | note |', '| --- | --- | --- | --- |')
-      for (const r of t.runners) out.push(`| ${r.name} | ${r.status} | ${r.busy} | ${r.removed ? `deregistered (${r.stale})` : (r.stale ?? '')} |`)
+      for (const r of t.runners)
+        out.push(
+          `| ${r.name} | ${r.status} | ${r.busy} | ${r.removed ? `deregistered (${r.stale})` : (r.stale ?? '')} |`
+        )
     }
     if (t.executions?.length) {
       out.push('', '| execution | status | started |', '| --- | --- | --- |')
@@ -52,14 +61,18 @@ function teamDetails(command: CommandResult['command'], t: TeamResult): string[]
     out.push('| action | type | name |', '| --- | --- | --- |')
     for (const e of t.plan.entries) out.push(`| ${e.action} | ${e.type} | ${e.name} |`)
   }
-  if (command === 'apply' || command === 'plan') out.push('', 'Use these runners in a workflow job:', '', '```yaml', `runs-on: ${t.outputs.runsOn}`, '```')
+  if (command === 'apply' || command === 'plan')
+    out.push('', 'Use these runners in a workflow job:', '', '```yaml', `runs-on: ${t.outputs.runsOn}`, '```')
   return out
 }
 
 function timingLine(t: TeamResult): string[] {
   if (!t.timings) return []
   const { readMs, writeMs, totalMs } = t.timings
-  return ['', `<sub>read ${(readMs / 1000).toFixed(1)} s · write ${(writeMs / 1000).toFixed(1)} s · total ${(totalMs / 1000).toFixed(1)} s</sub>`]
+  return [
+    '',
+    `<sub>read ${(readMs / 1000).toFixed(1)} s · write ${(writeMs / 1000).toFixed(1)} s · total ${(totalMs / 1000).toFixed(1)} s</sub>`
+  ]
 }
 
 const CHECK_ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const

@@ -12,26 +12,43 @@ const DRIFT_LINE = {
 
 /** The readable report of a command, one block per team. */
 export function renderText(result: CommandResult): string {
-  return result.teams.map((t) => teamText(result.command, t)).join('\n\n')
+  return result.teams.map(t => teamText(result.command, t)).join('\n\n')
 }
 
 function teamText(command: CommandResult['command'], t: TeamResult): string {
   if (t.error) return `✗ team ${t.team} (${t.file}): ${t.error}`
   switch (command) {
     case 'plan':
-      return renderPlanText(t.plan!, t.offline ? `Plan for team ${t.team} (offline: every resource is a create)` : `Plan for team ${t.team}`)
+      return renderPlanText(
+        t.plan!,
+        t.offline ? `Plan for team ${t.team} (offline: every resource is a create)` : `Plan for team ${t.team}`
+      )
     case 'apply': {
       const writes = t.writes ?? []
-      const head = writes.length === 0 ? `Team ${t.team} is up to date: nothing written.` : `Applied team ${t.team}: ${plural(writes.length, 'resource')} written.`
-      return [head, ...writes.map((w) => `  ${WRITE_MARK[w.action]} ${w.action} ${w.kind} ${w.name} (${(w.durationMs / 1000).toFixed(1)}s)`), runsOnLine(t)].join('\n')
+      const head =
+        writes.length === 0
+          ? `Team ${t.team} is up to date: nothing written.`
+          : `Applied team ${t.team}: ${plural(writes.length, 'resource')} written.`
+      return [
+        head,
+        ...writes.map(
+          w => `  ${WRITE_MARK[w.action]} ${w.action} ${w.kind} ${w.name} (${(w.durationMs / 1000).toFixed(1)}s)`
+        ),
+        runsOnLine(t)
+      ].join('\n')
     }
     case 'drift': {
       const items = t.drift ?? []
       if (items.length === 0) return `No drift for team ${t.team}.${issueText(t)}`
-      const lines = [`Drift for team ${t.team}: ${plural(items.length, 'resource')} ${items.length === 1 ? 'differs' : 'differ'} from the config.`]
+      const lines = [
+        `Drift for team ${t.team}: ${plural(items.length, 'resource')} ${items.length === 1 ? 'differs' : 'differ'} from the config.`
+      ]
       for (const item of items) {
         lines.push(`  ${DRIFT_LINE[item.action](`${item.kind} ${item.name}`)}`)
-        for (const change of item.changes) lines.push(`      ${change.path}: Azure has ${formatValue(change.from)}, the config says ${formatValue(change.to)}`)
+        for (const change of item.changes)
+          lines.push(
+            `      ${change.path}: Azure has ${formatValue(change.from)}, the config says ${formatValue(change.to)}`
+          )
       }
       return lines.join('\n') + issueText(t)
     }
@@ -44,7 +61,10 @@ function teamText(command: CommandResult['command'], t: TeamResult): string {
     case 'verify': {
       const lines = [`Verify team ${t.team}:`]
       for (const c of t.checks ?? []) lines.push(`  ${CHECK_MARK[c.status]} ${c.name}: ${c.detail}`)
-      for (const r of t.runners ?? []) lines.push(`    runner ${r.name}: ${r.status}${r.busy ? ', busy' : ''}${r.stale ? ` (${r.removed ? 'deregistered: ' : ''}${r.stale})` : ''}`)
+      for (const r of t.runners ?? [])
+        lines.push(
+          `    runner ${r.name}: ${r.status}${r.busy ? ', busy' : ''}${r.stale ? ` (${r.removed ? 'deregistered: ' : ''}${r.stale})` : ''}`
+        )
       return lines.join('\n')
     }
   }

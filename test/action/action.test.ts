@@ -14,7 +14,15 @@ import { bundleBuilt, runAction, BUNDLE } from './bundle.js'
 let world: World
 let configFile: string
 let env: Record<string, string>
-const inputs = (command: string, extra: Record<string, string> = {}) => ({ command, config: configFile, 'tenant-id': world.emulator.tenantId, 'client-id': world.emulator.clientId, 'arm-endpoint': world.emulator.url, 'authority-host': world.emulator.url, ...extra })
+const inputs = (command: string, extra: Record<string, string> = {}) => ({
+  command,
+  config: configFile,
+  'tenant-id': world.emulator.tenantId,
+  'client-id': world.emulator.clientId,
+  'arm-endpoint': world.emulator.url,
+  'authority-host': world.emulator.url,
+  ...extra
+})
 
 function teamYaml(w: World): string {
   return `team: studio
@@ -66,12 +74,19 @@ describe('the action bundle', () => {
     writeFileSync(bad, teamYaml(world).replace('subnet: 10.90.0.0/27', 'subnet: 10.99.0.0/27'))
     const run = await runAction({ ...inputs('plan'), config: bad }, env)
     expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(new RegExp(`::error file=${bad.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')},line=8,col=11::network.subnet: 10.99.0.0/27 is not inside the address space`))
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `::error file=${bad.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')},line=8,col=11::network.subnet: 10.99.0.0/27 is not inside the address space`
+      )
+    )
     expect(run.stdout).not.toMatch(/\n\s+at /)
   })
 
   it('plans offline without signing in', async () => {
-    const run = await runAction({ command: 'plan', config: configFile, offline: 'true' }, { NODE_EXTRA_CA_CERTS: world.emulator.caPath })
+    const run = await runAction(
+      { command: 'plan', config: configFile, offline: 'true' },
+      { NODE_EXTRA_CA_CERTS: world.emulator.caPath }
+    )
     expect(run.code).toBe(0)
     expect(Number(run.outputs.changes)).toBeGreaterThan(10)
     expect(run.outputs['runs-on']).toBe('["studio"]')
@@ -79,13 +94,20 @@ describe('the action bundle', () => {
   })
 
   it('refuses a bad input as it is, before reading any config', async () => {
-    const run = await runAction({ command: 'apply', config: configFile, offline: 'true' }, { NODE_EXTRA_CA_CERTS: world.emulator.caPath })
+    const run = await runAction(
+      { command: 'apply', config: configFile, offline: 'true' },
+      { NODE_EXTRA_CA_CERTS: world.emulator.caPath }
+    )
     expect(run.code).toBe(1)
     expect(run.stdout).toContain("::error::Input 'offline' only applies to command 'plan'.")
   })
 
   it('says how to fix a missing id-token permission', async () => {
-    const run = await runAction(inputs('plan'), { ...env, ACTIONS_ID_TOKEN_REQUEST_URL: undefined, ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined })
+    const run = await runAction(inputs('plan'), {
+      ...env,
+      ACTIONS_ID_TOKEN_REQUEST_URL: undefined,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: undefined
+    })
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('::error::The workflow job needs `permissions: id-token: write`')
   })
@@ -105,18 +127,42 @@ describe('the action bundle', () => {
 
   it('verifies, lists runners and executions in the plan file, and fix deregisters the offline runner', async () => {
     const job = teamLayout(world.config).jobs[0].id
-    world.emulator.admin.seed(`${job}/executions/caj-studio-done1`, { properties: { status: 'Succeeded', startTime: new Date(Date.now() - 3600_000).toISOString() } })
-    const offline = world.gh.github.addRunner({ name: 'caj-studio-lost1', labels: ['studio'], runnerGroupId: world.groupId, scope: { org: ORG }, status: 'offline' })
+    world.emulator.admin.seed(`${job}/executions/caj-studio-done1`, {
+      properties: { status: 'Succeeded', startTime: new Date(Date.now() - 3600_000).toISOString() }
+    })
+    const offline = world.gh.github.addRunner({
+      name: 'caj-studio-lost1',
+      labels: ['studio'],
+      runnerGroupId: world.groupId,
+      scope: { org: ORG },
+      status: 'offline'
+    })
 
     const run = await runAction(inputs('verify', { 'github-token': world.token }), env)
     expect(run.code).toBe(0)
-    const result = JSON.parse(readFileSync(run.outputs.plan, 'utf8')) as { runners: unknown[]; executions: unknown[]; checks: { name: string; status: string }[] }
+    const result = JSON.parse(readFileSync(run.outputs.plan, 'utf8')) as {
+      runners: unknown[]
+      executions: unknown[]
+      checks: { name: string; status: string }[]
+    }
     expect(result.runners).toEqual([{ name: 'caj-studio-lost1', status: 'offline', busy: false, stale: 'offline' }])
     expect(result.executions).toEqual([expect.objectContaining({ name: 'caj-studio-done1', status: 'Succeeded' })])
-    expect(result.checks.map((c) => `${c.name}: ${c.status}`)).toEqual(['azure resources: pass', 'executions: pass', 'runner group: pass', 'runners: warn', 'api budget: pass', 'jit config: warn'])
+    expect(result.checks.map(c => `${c.name}: ${c.status}`)).toEqual([
+      'azure resources: pass',
+      'executions: pass',
+      'runner group: pass',
+      'runners: warn',
+      'api budget: pass',
+      'jit config: warn'
+    ])
     expect(run.summary).toContain('| caj-studio-lost1 | offline | false | offline |')
     // The runner masks what ::add-mask:: names; the token appears nowhere else.
-    expect(run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain(world.token)
+    expect(
+      run.stdout
+        .split('\n')
+        .filter(l => !l.startsWith('::add-mask::'))
+        .join('\n')
+    ).not.toContain(world.token)
     expect(world.gh.github.runners.has(offline.id)).toBe(true)
 
     const fixed = await runAction(inputs('verify', { 'github-token': world.token, fix: 'true' }), env)
@@ -128,19 +174,25 @@ describe('the action bundle', () => {
   it('reports drift as an output, not a failure, and keeps one drift issue', async () => {
     const job = teamLayout(world.config).jobs[0].id
     world.emulator.admin.patchResource(job, { properties: { configuration: { replicaTimeout: 60 } } })
-    const run = await runAction(inputs('drift', { 'github-token': world.token, 'drift-issues': 'true', 'github-api-url': world.apiUrl }), env)
+    const run = await runAction(
+      inputs('drift', { 'github-token': world.token, 'drift-issues': 'true', 'github-api-url': world.apiUrl }),
+      env
+    )
     expect(run.code).toBe(0)
     expect(run.outputs.drift).toBe('true')
     expect(run.summary).toContain('| job caj-studio | `configuration.replicaTimeout` | 4200 | 60 |')
-    const open = world.issues.state.issues('altinn', 'platform').filter((i) => i.state === 'open')
-    expect(open.map((i) => i.title)).toEqual(['runner-setup drift: studio'])
+    const open = world.issues.state.issues('altinn', 'platform').filter(i => i.state === 'open')
+    expect(open.map(i => i.title)).toEqual(['runner-setup drift: studio'])
 
     const repaired = await runAction(inputs('apply'), env)
     expect(repaired.stdout).toContain('Applied team studio')
     expect(repaired.code).toBe(0)
-    const clean = await runAction(inputs('drift', { 'github-token': world.token, 'drift-issues': 'true', 'github-api-url': world.apiUrl }), env)
+    const clean = await runAction(
+      inputs('drift', { 'github-token': world.token, 'drift-issues': 'true', 'github-api-url': world.apiUrl }),
+      env
+    )
     expect(clean.outputs.drift).toBe('false')
-    expect(world.issues.state.issues('altinn', 'platform').map((i) => i.state)).toEqual(['closed'])
+    expect(world.issues.state.issues('altinn', 'platform').map(i => i.state)).toEqual(['closed'])
   })
 
   it('destroys what apply made', async () => {

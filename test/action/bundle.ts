@@ -18,21 +18,35 @@ export function bundleBuilt(): boolean {
 }
 
 /** `inputs` use the action.yml names (`tenant-id`); @actions/core reads INPUT_<NAME uppercased>, hyphens kept. */
-export async function runAction(inputs: Record<string, string>, env: Record<string, string | undefined>): Promise<ActionRun> {
+export async function runAction(
+  inputs: Record<string, string>,
+  env: Record<string, string | undefined>
+): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'runner-setup-action-'))
   const outputFile = join(dir, 'output')
   const summaryFile = join(dir, 'summary')
   writeFileSync(outputFile, '')
   writeFileSync(summaryFile, '')
   const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
-  const childEnv: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, RUNNER_TEMP: dir, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile }
+  const childEnv: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? dir,
+    RUNNER_TEMP: dir,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile
+  }
   for (const [k, v] of Object.entries({ ...env, ...inputEnv })) if (v !== undefined) childEnv[k] = v
   const child = spawn(process.execPath, [BUNDLE], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
   child.stderr.on('data', (c: Buffer) => (stdout += c.toString()))
-  const code = await new Promise<number>((done) => child.on('close', (c) => done(c ?? -1)))
-  return { code, stdout, outputs: parseOutputs(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8') }
+  const code = await new Promise<number>(done => child.on('close', c => done(c ?? -1)))
+  return {
+    code,
+    stdout,
+    outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
+    summary: readFileSync(summaryFile, 'utf8')
+  }
 }
 
 /** GITHUB_OUTPUT entries are `name<<DELIMITER\nvalue\nDELIMITER`. */

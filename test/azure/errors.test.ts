@@ -15,28 +15,46 @@ const denied = (action: string, scope: string) =>
 
 describe('describeAzureError', () => {
   it('names the role and scope of a 403 AuthorizationFailed on a remote peering', () => {
-    const scope = '/subscriptions/00000000-0000-0000-0000-0000000000bb/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub/virtualNetworkPeerings/runner-setup-studio'
-    const line = describeAzureError(denied('Microsoft.Network/virtualNetworks/virtualNetworkPeerings/write', scope), 'create remote peering runner-setup-studio')
+    const scope =
+      '/subscriptions/00000000-0000-0000-0000-0000000000bb/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub/virtualNetworkPeerings/runner-setup-studio'
+    const line = describeAzureError(
+      denied('Microsoft.Network/virtualNetworks/virtualNetworkPeerings/write', scope),
+      'create remote peering runner-setup-studio'
+    )
     expect(line).toBe(
       `Cannot create remote peering runner-setup-studio: the signed-in identity lacks 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings/write' on ${scope}. Grant it the "Network Contributor" role on that scope (or a parent), then rerun.`
     )
   })
 
   it('names the RBAC administrator role for a role assignment write', () => {
-    const line = describeAzureError(denied('Microsoft.Authorization/roleAssignments/write', '/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv/secrets/app-key'), 'create role assignment x')
+    const line = describeAzureError(
+      denied(
+        'Microsoft.Authorization/roleAssignments/write',
+        '/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv/secrets/app-key'
+      ),
+      'create role assignment x'
+    )
     expect(line).toContain('"Role Based Access Control Administrator (or User Access Administrator)"')
-    expect(line).toContain('on /subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv/secrets/app-key.')
+    expect(line).toContain(
+      'on /subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv/secrets/app-key.'
+    )
   })
 
   it('reports a linked-scope refusal (peering to a VNet in another subscription) with its role', () => {
-    const error = restError(403, 'LinkedAuthorizationFailed', "The client has permission to perform action 'Microsoft.Network/virtualNetworks/peer/action' on the linked scope(s) '/subscriptions/b/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/vnet-hub' or the linked scope(s) are invalid.")
+    const error = restError(
+      403,
+      'LinkedAuthorizationFailed',
+      "The client has permission to perform action 'Microsoft.Network/virtualNetworks/peer/action' on the linked scope(s) '/subscriptions/b/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/vnet-hub' or the linked scope(s) are invalid."
+    )
     expect(describeAzureError(error, 'create peering p')).toBe(
       `Cannot create peering p: the signed-in identity lacks 'Microsoft.Network/virtualNetworks/peer/action' on /subscriptions/b/resourceGroups/hub/providers/Microsoft.Network/virtualNetworks/vnet-hub. Grant it the "Network Contributor" role on that scope (or a parent), then rerun.`
     )
   })
 
   it('keeps ARM code and message of a failed long-running operation, on one line', () => {
-    const error = new Error('The long-running operation has failed. ManagedEnvironmentSubnetDelegationError. The subnet\nis not delegated to Microsoft.App/environments.')
+    const error = new Error(
+      'The long-running operation has failed. ManagedEnvironmentSubnetDelegationError. The subnet\nis not delegated to Microsoft.App/environments.'
+    )
     expect(describeAzureError(error, 'create environment cae-studio-runners')).toBe(
       'Cannot create environment cae-studio-runners: Azure reported ManagedEnvironmentSubnetDelegationError: The subnet is not delegated to Microsoft.App/environments.'
     )
@@ -73,7 +91,11 @@ describe('roleForAction', () => {
 
 describe('other ARM refusals', () => {
   it("lead with ARM's code, not the HTTP status", () => {
-    const error = restError(409, 'InUseSubnetCannotBeDeleted', 'Subnet snet-runners is in use by /subscriptions/s/.../cae-studio-runners and cannot be deleted.')
+    const error = restError(
+      409,
+      'InUseSubnetCannotBeDeleted',
+      'Subnet snet-runners is in use by /subscriptions/s/.../cae-studio-runners and cannot be deleted.'
+    )
     expect(describeAzureError(error, 'delete subnet snet-runners')).toBe(
       'Cannot delete subnet snet-runners: Azure reported InUseSubnetCannotBeDeleted: Subnet snet-runners is in use by /subscriptions/s/.../cae-studio-runners and cannot be deleted.'
     )

@@ -10,7 +10,7 @@ import type { Engine } from '../../src/azure/engine.js'
 
 const config = studioConfig()
 const desired = desiredResources(config)
-const name = (kind: string) => desired.find((r) => r.kind === kind)!.name
+const name = (kind: string) => desired.find(r => r.kind === kind)!.name
 
 /** One step per resource kind, matched on the request path of its write. */
 const STEPS: [string, string][] = [
@@ -34,7 +34,8 @@ const SYNCHRONOUS = new Set(['identity', 'role assignment', 'diagnostic setting'
 
 /** What the first run must end in: the SDK retries transport faults; LRO faults surface as one line. */
 function expectOutcome(kind: string, step: string, message: string | undefined): void {
-  if (kind === 'lro-fail' && !SYNCHRONOUS.has(step)) expect(message).toMatch(/: Azure reported InternalServerError: Something went wrong on the platform\.$/)
+  if (kind === 'lro-fail' && !SYNCHRONOUS.has(step))
+    expect(message).toMatch(/: Azure reported InternalServerError: Something went wrong on the platform\.$/)
   else if (kind === 'lro-hang' && !SYNCHRONOUS.has(step)) expect(message).toMatch(/^Gave up on (create|delete) /)
   else expect(message).toBeUndefined()
 }
@@ -44,7 +45,15 @@ const FAULTS = [
   { label: '500', fault: { kind: 'status' as const, status: 500, times: 1 } },
   { label: '503', fault: { kind: 'status' as const, status: 503, times: 1 } },
   { label: 'dropped connection', fault: { kind: 'drop' as const, times: 1 } },
-  { label: 'failed operation', fault: { kind: 'lro-fail' as const, code: 'InternalServerError', message: 'Something went wrong on the platform.', times: 1 } },
+  {
+    label: 'failed operation',
+    fault: {
+      kind: 'lro-fail' as const,
+      code: 'InternalServerError',
+      message: 'Something went wrong on the platform.',
+      times: 1
+    }
+  },
   { label: 'never-finishing operation', fault: { kind: 'lro-hang' as const, times: 1 } }
 ]
 
@@ -84,7 +93,8 @@ function azureFinishesHungOperations(): void {
   for (const r of desired) {
     const wire = h.emulator.admin.getResource(r.id) as { properties?: { provisioningState?: string } } | undefined
     const state = wire?.properties?.provisioningState
-    if (state && !/^(succeeded|failed|canceled)$/i.test(state)) h.emulator.admin.patchResource(r.id, { properties: { provisioningState: 'Succeeded' } })
+    if (state && !/^(succeeded|failed|canceled)$/i.test(state))
+      h.emulator.admin.patchResource(r.id, { properties: { provisioningState: 'Succeeded' } })
   }
 }
 
@@ -129,7 +139,12 @@ describe.each(FAULTS)('destroy with $label', ({ fault }) => {
 describe('reads', () => {
   it('a 503 then a dropped connection while reading are retried by the SDK', async () => {
     h.emulator.admin.fault({ kind: 'status', status: 503, method: 'GET', path: `/jobs/${name('job')}$`, times: 1 })
-    h.emulator.admin.fault({ kind: 'drop', method: 'GET', path: `/managedEnvironments/${name('managedEnvironment')}$`, times: 1 })
+    h.emulator.admin.fault({
+      kind: 'drop',
+      method: 'GET',
+      path: `/managedEnvironments/${name('managedEnvironment')}$`,
+      times: 1
+    })
     const plan = await engine.planLive(config)
     expect(plan.counts.create).toBe(desired.length)
   })

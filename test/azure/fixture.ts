@@ -32,9 +32,23 @@ export function studioConfig(overrides: Partial<TeamConfig> = {}): TeamConfig {
       runnerGroup: 'studio',
       labels: ['studio'],
       allowPublicRepos: false,
-      app: { id: 123456, installationId: 7890123, privateKeySecretUri: 'https://kv-studio.vault.azure.net/secrets/github-app-key', keyVaultId: VAULT_ID }
+      app: {
+        id: 123456,
+        installationId: 7890123,
+        privateKeySecretUri: 'https://kv-studio.vault.azure.net/secrets/github-app-key',
+        keyVaultId: VAULT_ID
+      }
     },
-    runners: { image: 'ghcr.io/altinn/runner-setup/runner:1', cpu: 2, memory: '4Gi', max: 10, pollingIntervalSeconds: 20, jobTimeoutMinutes: 60, idleTimeoutMinutes: 10, sudo: false },
+    runners: {
+      image: 'ghcr.io/altinn/runner-setup/runner:1',
+      cpu: 2,
+      memory: '4Gi',
+      max: 10,
+      pollingIntervalSeconds: 20,
+      jobTimeoutMinutes: 60,
+      idleTimeoutMinutes: 10,
+      sudo: false
+    },
     logs: { workspaceId: WORKSPACE_ID },
     tags: { costCenter: 'studio' },
     probe: { endpoints: [] },

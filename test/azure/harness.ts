@@ -18,8 +18,8 @@ export interface Harness {
 /** A logger that keeps every line, so tests can assert progress and warnings. */
 export function recordingLogger(lines: string[]): Logger {
   return {
-    info: (m) => lines.push(m),
-    warning: (m) => lines.push(`warning: ${m}`),
+    info: m => lines.push(m),
+    warning: m => lines.push(`warning: ${m}`),
     group: async (title, fn) => {
       lines.push(`group: ${title}`)
       return fn()
@@ -29,7 +29,7 @@ export function recordingLogger(lines: string[]): Logger {
 
 /** Tiny polls and sleeps; generous bounds, so a loaded CI machine never trips them (tests that need a timeout set their own). */
 export const fastTiming = {
-  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+  sleep: (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)),
   progressIntervalMs: 5,
   operationTimeoutMs: 20_000,
   keyVaultWaitMs: 10_000,
@@ -43,10 +43,19 @@ export async function seedPlatform(emulator: Emulator): Promise<void> {
   const { admin } = emulator
   await admin.seedResourceGroup(SUB, RG, 'norwayeast')
   await admin.seedResourceGroup(HUB_SUB, 'rg-hub', 'norwayeast')
-  await admin.seed(HUB_VNET_ID, { location: 'norwayeast', properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] } } })
+  await admin.seed(HUB_VNET_ID, {
+    location: 'norwayeast',
+    properties: { addressSpace: { addressPrefixes: ['10.0.0.0/16'] } }
+  })
   await admin.seed(DNS_ZONE_ID, { location: 'global', properties: {} })
-  await admin.seed(WORKSPACE_ID, { location: 'norwayeast', properties: { customerId: '5b6c1a2e-0000-4000-8000-00000000abcd' } })
-  await admin.seed(VAULT_ID, { location: 'norwayeast', properties: { tenantId: emulator.tenantId, enableRbacAuthorization: true, sku: { family: 'A', name: 'standard' } } })
+  await admin.seed(WORKSPACE_ID, {
+    location: 'norwayeast',
+    properties: { customerId: '5b6c1a2e-0000-4000-8000-00000000abcd' }
+  })
+  await admin.seed(VAULT_ID, {
+    location: 'norwayeast',
+    properties: { tenantId: emulator.tenantId, enableRbacAuthorization: true, sku: { family: 'A', name: 'standard' } }
+  })
 }
 
 /** In-process OIDC: the real ClientAssertionCredential gets its GitHub token from the emulated Actions endpoint. */
@@ -56,7 +65,7 @@ export function engineFor(emulator: Emulator, log: string[], timing: Partial<typ
   const tlsOptions = { ca: emulator.caPem }
   const credential = createCredential(
     { signIn: 'oidc', tenantId: emulator.tenantId, clientId: emulator.clientId, authorityHost: emulator.url },
-    { tlsOptions, getIdToken: (audience) => fetchIdToken(emulator, audience) }
+    { tlsOptions, getIdToken: audience => fetchIdToken(emulator, audience) }
   )
   return createEngine({
     credential,
@@ -79,11 +88,11 @@ export async function startHarness(): Promise<Harness> {
     engine,
     log,
     mark: () => emulator.requests().length,
-    writesSince: (mark) =>
+    writesSince: mark =>
       emulator
         .requests()
         .slice(mark)
-        .filter((r) => r.method !== 'GET' && !r.path.includes('/oauth2/') && !r.path.startsWith('/_'))
+        .filter(r => r.method !== 'GET' && !r.path.includes('/oauth2/') && !r.path.startsWith('/_'))
         .map(({ method, path, status }) => ({ method, path, status }))
   }
 }
@@ -93,11 +102,19 @@ function fetchIdToken(emulator: Emulator, audience: string): Promise<string> {
   const url = new URL(emulator.oidc.requestUrl)
   url.searchParams.set('audience', audience)
   return new Promise((resolve, reject) => {
-    const req = request(url, { ca: emulator.caPem, headers: { authorization: `Bearer ${emulator.oidc.requestToken}` } }, (res) => {
-      let text = ''
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()))
-      res.on('end', () => (res.statusCode === 200 ? resolve((JSON.parse(text) as { value: string }).value) : reject(new Error(`ID token: HTTP ${res.statusCode} ${text}`))))
-    })
+    const req = request(
+      url,
+      { ca: emulator.caPem, headers: { authorization: `Bearer ${emulator.oidc.requestToken}` } },
+      res => {
+        let text = ''
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()))
+        res.on('end', () =>
+          res.statusCode === 200
+            ? resolve((JSON.parse(text) as { value: string }).value)
+            : reject(new Error(`ID token: HTTP ${res.statusCode} ${text}`))
+        )
+      }
+    )
     req.on('error', reject)
     req.end()
   })

@@ -9,7 +9,7 @@ import { studioConfig } from './fixture.js'
 import { engineFor, startHarness, type Harness } from './harness.js'
 
 const config = studioConfig()
-const env = desiredResources(config).find((r) => r.kind === 'managedEnvironment')!
+const env = desiredResources(config).find(r => r.kind === 'managedEnvironment')!
 let h: Harness
 
 beforeAll(async () => {
@@ -28,18 +28,24 @@ it('gives up on a hung environment, waits for it on rerun, and converges once Az
   await expect(engine.apply(config)).rejects.toThrow(
     /^Gave up on create environment cae-studio-runners after \d+s \(last state: \w+\); Azure may still finish it: rerun to converge\.$/
   )
-  expect(log.some((l) => /^environment cae-studio-runners: InfrastructureSetupInProgress, \d+s$/.test(l))).toBe(true)
+  expect(log.some(l => /^environment cae-studio-runners: InfrastructureSetupInProgress, \d+s$/.test(l))).toBe(true)
 
   h.emulator.admin.clearFaults()
   await expect(engine.apply(config)).rejects.toThrow(
     /^environment cae-studio-runners is still InfrastructureSetupInProgress after \d+s from an earlier operation; Azure is still working on it: rerun later\.$/
   )
-  expect(log.some((l) => /^environment cae-studio-runners: InfrastructureSetupInProgress \(an earlier operation is still running\), \d+s$/.test(l))).toBe(true)
+  expect(
+    log.some(l =>
+      /^environment cae-studio-runners: InfrastructureSetupInProgress \(an earlier operation is still running\), \d+s$/.test(
+        l
+      )
+    )
+  ).toBe(true)
 
   // Azure finishes the environment on its own.
   h.emulator.admin.patchResource(env.id, { properties: { provisioningState: 'Succeeded' } })
   const rerun = await engine.apply(config)
-  expect(rerun.writes.map((w) => w.kind).sort()).toEqual(['diagnosticSetting', 'job'])
+  expect(rerun.writes.map(w => w.kind).sort()).toEqual(['diagnosticSetting', 'job'])
   const mark = h.mark()
   expect((await engine.apply(config)).writes).toEqual([])
   expect(h.writesSince(mark)).toEqual([])

@@ -28,19 +28,29 @@ const noLogs: TeamConfig = { ...onePeering, logs: {} }
 const repoScope: TeamConfig = { ...noLogs, github: { ...noLogs.github, scope: 'repo' } }
 const oneRepo: TeamConfig = { ...repoScope, github: { ...repoScope.github, repos: ['altinn-studio'] } }
 
-const idOf = (config: TeamConfig, kind: string) => desiredResources(config).find((r) => r.kind === kind)!.id
-const idsOf = (config: TeamConfig, kind: string) => desiredResources(config).filter((r) => r.kind === kind).map((r) => r.id)
+const idOf = (config: TeamConfig, kind: string) => desiredResources(config).find(r => r.kind === kind)!.id
+const idsOf = (config: TeamConfig, kind: string) =>
+  desiredResources(config)
+    .filter(r => r.kind === kind)
+    .map(r => r.id)
 const stored = (id: string) => h.emulator.admin.getResource(id) as { properties: Record<string, unknown> } | undefined
 
 let h: Harness
 
 beforeAll(async () => {
   h = await startHarness()
-  h.emulator.admin.seed(OLD_VNET_ID, { location: 'norwayeast', properties: { addressSpace: { addressPrefixes: ['10.1.0.0/16'] } } })
+  h.emulator.admin.seed(OLD_VNET_ID, {
+    location: 'norwayeast',
+    properties: { addressSpace: { addressPrefixes: ['10.1.0.0/16'] } }
+  })
   // Jobs in the same group that are not this team's: one made by hand, one of another team (in its own environment).
   const otherEnv = `${RG_ID}/providers/Microsoft.App/managedEnvironments/cae-apps-runners`
   h.emulator.admin.seed(HAND_MADE_JOB, { location: 'norwayeast', properties: { environmentId: otherEnv } })
-  h.emulator.admin.seed(OTHER_TEAMS_JOB, { location: 'norwayeast', tags: { 'managed-by': 'runner-setup', 'runner-setup-team': 'apps' }, properties: { environmentId: otherEnv } })
+  h.emulator.admin.seed(OTHER_TEAMS_JOB, {
+    location: 'norwayeast',
+    tags: { 'managed-by': 'runner-setup', 'runner-setup-team': 'apps' },
+    properties: { environmentId: otherEnv }
+  })
   await h.engine.apply(full)
 })
 afterAll(async () => {
@@ -49,11 +59,11 @@ afterAll(async () => {
 
 /** drift items and apply writes as `action kind` lines, in order. */
 async function driftOf(config: TeamConfig): Promise<string[]> {
-  return (await h.engine.drift(config)).items.map((i) => `${i.action} ${i.kind}`)
+  return (await h.engine.drift(config)).items.map(i => `${i.action} ${i.kind}`)
 }
 
 async function applied(config: TeamConfig): Promise<string[]> {
-  return (await h.engine.apply(config)).writes.map((w) => `${w.action} ${w.kind}`)
+  return (await h.engine.apply(config)).writes.map(w => `${w.action} ${w.kind}`)
 }
 
 async function expectConverged(config: TeamConfig): Promise<void> {
@@ -66,18 +76,34 @@ describe('apply removes what the config no longer wants', () => {
   it('NAT off: the subnet lets go of the gateway, then the gateway and its public IP are deleted', async () => {
     const nat = idOf(full, 'natGateway')
     const drift = await h.engine.drift(noNat)
-    expect(drift.items.map((i) => `${i.action} ${i.kind}`)).toEqual(['update subnet', 'delete natGateway', 'delete publicIpAddress'])
+    expect(drift.items.map(i => `${i.action} ${i.kind}`)).toEqual([
+      'update subnet',
+      'delete natGateway',
+      'delete publicIpAddress'
+    ])
     const change = drift.items[0].changes[0]
-    expect([change.path, String((change.from as { id: string }).id).toLowerCase(), change.to]).toEqual(['natGateway', nat.toLowerCase(), undefined])
+    expect([change.path, String((change.from as { id: string }).id).toLowerCase(), change.to]).toEqual([
+      'natGateway',
+      nat.toLowerCase(),
+      undefined
+    ])
 
     // The job summary and the drift issue show a delete as a whole-resource row, the unset field as absent.
     const table = driftTable(drift.items)
     expect(table).toContain('| natGateway ng-studio-runners | (not in the config: apply deletes it) | | |')
-    expect(table.find((row) => row.startsWith('| subnet snet-runners | `natGateway` | (absent) | {"id":'))).toBeDefined()
+    expect(table.find(row => row.startsWith('| subnet snet-runners | `natGateway` | (absent) | {"id":'))).toBeDefined()
 
     const result = await h.engine.apply(noNat)
-    expect(result.writes.map((w) => `${w.action} ${w.kind}`)).toEqual(['update subnet', 'delete natGateway', 'delete publicIpAddress'])
-    const text = renderText({ command: 'apply', exitCode: 0, teams: [{ team: 'studio', file: 'studio.yaml', writes: result.writes, outputs: teamOutputs(noNat) }] })
+    expect(result.writes.map(w => `${w.action} ${w.kind}`)).toEqual([
+      'update subnet',
+      'delete natGateway',
+      'delete publicIpAddress'
+    ])
+    const text = renderText({
+      command: 'apply',
+      exitCode: 0,
+      teams: [{ team: 'studio', file: 'studio.yaml', writes: result.writes, outputs: teamOutputs(noNat) }]
+    })
     expect(text).toMatch(/^ {2}- delete natGateway ng-studio-runners \(\d+\.\ds\)$/m)
     expect(stored(idOf(noNat, 'subnet'))!.properties.natGateway ?? undefined).toBeUndefined()
     expect(stored(nat)).toBeUndefined()
@@ -92,7 +118,12 @@ describe('apply removes what the config no longer wants', () => {
 
     const mark = h.mark()
     expect(await applied(onePeering)).toEqual(['delete peering', 'delete remotePeering'])
-    expect(h.writesSince(mark).map((w) => `${w.method} ${w.path}`).sort()).toEqual([`DELETE ${droppedLocal}`, `DELETE ${droppedRemote}`].sort())
+    expect(
+      h
+        .writesSince(mark)
+        .map(w => `${w.method} ${w.path}`)
+        .sort()
+    ).toEqual([`DELETE ${droppedLocal}`, `DELETE ${droppedRemote}`].sort())
     expect([stored(droppedLocal), stored(droppedRemote)]).toEqual([undefined, undefined])
     expect(stored(keptLocal)).toBeDefined()
     expect(stored(keptRemote)).toBeDefined()
@@ -103,7 +134,9 @@ describe('apply removes what the config no longer wants', () => {
     const env = idOf(noLogs, 'managedEnvironment')
     expect(await driftOf(noLogs)).toEqual(['update managedEnvironment', 'delete diagnosticSetting'])
     expect(await applied(noLogs)).toEqual(['update managedEnvironment', 'delete diagnosticSetting'])
-    expect((stored(env)!.properties.appLogsConfiguration as { destination?: unknown }).destination ?? undefined).toBeUndefined()
+    expect(
+      (stored(env)!.properties.appLogsConfiguration as { destination?: unknown }).destination ?? undefined
+    ).toBeUndefined()
     expect(stored(idOf(onePeering, 'diagnosticSetting'))).toBeUndefined()
     await expectConverged(noLogs)
   })
@@ -121,13 +154,17 @@ describe('apply removes what the config no longer wants', () => {
     const [kept, dropped] = idsOf(repoScope, 'job')
     h.emulator.admin.seed(`${dropped}/executions/run-1`, { properties: { status: 'Running' } })
     const drift = await h.engine.drift(oneRepo)
-    expect(drift.items.map((i) => [i.action, i.id.toLowerCase()])).toEqual([['delete', dropped.toLowerCase()]])
-    const text = renderText({ command: 'drift', exitCode: 2, teams: [{ team: 'studio', file: 'studio.yaml', drift: drift.items, outputs: teamOutputs(oneRepo) }] })
+    expect(drift.items.map(i => [i.action, i.id.toLowerCase()])).toEqual([['delete', dropped.toLowerCase()]])
+    const text = renderText({
+      command: 'drift',
+      exitCode: 2,
+      teams: [{ team: 'studio', file: 'studio.yaml', drift: drift.items, outputs: teamOutputs(oneRepo) }]
+    })
     expect(text).toContain(`  extra job ${drift.items[0].name} (not in the config: apply deletes it)`)
 
     const mark = h.mark()
     expect(await applied(oneRepo)).toEqual(['delete job'])
-    expect(h.writesSince(mark).map((w) => `${w.method} ${w.path.replace(dropped, '<dropped>')}`)).toEqual([
+    expect(h.writesSince(mark).map(w => `${w.method} ${w.path.replace(dropped, '<dropped>')}`)).toEqual([
       'POST <dropped>/executions/run-1/stop',
       'DELETE <dropped>'
     ])
@@ -138,12 +175,14 @@ describe('apply removes what the config no longer wants', () => {
     await expectConverged(oneRepo)
   })
 
-  it('destroy with a config that no longer names a job deletes it too, and only this team\'s jobs', async () => {
+  it("destroy with a config that no longer names a job deletes it too, and only this team's jobs", async () => {
     // Back at org scope: the repository's job is an orphan, yet still the team's and deleted with the rest.
     const result = await h.engine.destroy(noLogs)
     expect(result.refused).toEqual([])
-    expect(result.deleted.map((d) => d.id.toLowerCase())).toContain(idOf(oneRepo, 'job').toLowerCase())
-    expect(h.emulator.admin.listResourceIds('Microsoft.App/jobs').sort()).toEqual([HAND_MADE_JOB, OTHER_TEAMS_JOB].sort())
+    expect(result.deleted.map(d => d.id.toLowerCase())).toContain(idOf(oneRepo, 'job').toLowerCase())
+    expect(h.emulator.admin.listResourceIds('Microsoft.App/jobs').sort()).toEqual(
+      [HAND_MADE_JOB, OTHER_TEAMS_JOB].sort()
+    )
     expect(stored(idOf(noLogs, 'managedEnvironment'))).toBeUndefined()
     expect(stored(HUB_VNET_ID)).toBeDefined()
   })

@@ -6,14 +6,21 @@ import { isKeyVaultAccessError } from '../../src/azure/errors.js'
 
 describe('ARM ids', () => {
   it('splits a nested id into resource group and names', () => {
-    const id = '/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-studio/providers/Microsoft.Network/virtualNetworks/vnet-studio-runners/subnets/snet-runners'
-    expect(parseArmId(id)).toEqual({ subscriptionId: '00000000-0000-0000-0000-0000000000aa', resourceGroup: 'rg-studio', names: ['vnet-studio-runners', 'snet-runners'] })
+    const id =
+      '/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-studio/providers/Microsoft.Network/virtualNetworks/vnet-studio-runners/subnets/snet-runners'
+    expect(parseArmId(id)).toEqual({
+      subscriptionId: '00000000-0000-0000-0000-0000000000aa',
+      resourceGroup: 'rg-studio',
+      names: ['vnet-studio-runners', 'snet-runners']
+    })
     expect(rgAndNames(id, 2)).toEqual(['rg-studio', 'vnet-studio-runners', 'snet-runners'])
   })
 
   it('finds the scope of an extension resource', () => {
     const scope = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv/secrets/app-key'
-    expect(extensionScope(`${scope}/providers/Microsoft.Authorization/roleAssignments/0b3c1d2e-0000-5000-8000-000000000001`)).toEqual({
+    expect(
+      extensionScope(`${scope}/providers/Microsoft.Authorization/roleAssignments/0b3c1d2e-0000-5000-8000-000000000001`)
+    ).toEqual({
       scope,
       name: '0b3c1d2e-0000-5000-8000-000000000001'
     })
@@ -28,10 +35,10 @@ describe('mapLimit', () => {
   it('never runs more than the limit at once and keeps input order', async () => {
     let running = 0
     let peak = 0
-    const out = await mapLimit([5, 1, 4, 2, 3, 0], 2, async (n) => {
+    const out = await mapLimit([5, 1, 4, 2, 3, 0], 2, async n => {
       running++
       peak = Math.max(peak, running)
-      await new Promise((r) => setTimeout(r, n))
+      await new Promise(r => setTimeout(r, n))
       running--
       return n * 10
     })
@@ -42,7 +49,7 @@ describe('mapLimit', () => {
   it('rejects with the first failure and starts no new work after it', async () => {
     const started: number[] = []
     await expect(
-      mapLimit([1, 2, 3, 4], 1, async (n) => {
+      mapLimit([1, 2, 3, 4], 1, async n => {
         started.push(n)
         if (n === 2) throw new Error('boom')
         return n
@@ -65,7 +72,9 @@ describe('progress', () => {
   it('recognises ARM refusing a job whose Key Vault secret the identity cannot read yet', () => {
     const arm = `The long-running operation has failed. InvalidParameterValueInContainerTemplate. The following field(s) are either invalid or missing. Field 'configuration.secrets' is invalid with details: 'Invalid value: "github-app-key": Unable to get value using Managed identity /subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-studio-runners for secret github-app-key.`
     expect(isKeyVaultAccessError(new Error(arm))).toBe(true)
-    expect(isKeyVaultAccessError(new Error('The long-running operation has failed. ContainerAppInvalidImage. bad image'))).toBe(false)
+    expect(
+      isKeyVaultAccessError(new Error('The long-running operation has failed. ContainerAppInvalidImage. bad image'))
+    ).toBe(false)
   })
 })
 
@@ -73,15 +82,15 @@ describe('forEachTeam', () => {
   it('runs at most `concurrency` teams at once and records a failing team as one line without stopping the rest', async () => {
     const { forEachTeam } = await import('../../src/azure/engine.js')
     const { studioConfig } = await import('./fixture.js')
-    const teams = ['a1', 'b2', 'c3', 'd4', 'e5', 'f6'].map((team) => studioConfig({ team }))
+    const teams = ['a1', 'b2', 'c3', 'd4', 'e5', 'f6'].map(team => studioConfig({ team }))
     let running = 0
     let peak = 0
     const outcomes = await forEachTeam(
       teams,
-      async (config) => {
+      async config => {
         running++
         peak = Math.max(peak, running)
-        await new Promise((r) => setTimeout(r, 5))
+        await new Promise(r => setTimeout(r, 5))
         running--
         if (config.team === 'c3') throw new Error('The long-running operation has failed. Conflict. busy')
         return config.team.toUpperCase()
@@ -108,13 +117,13 @@ describe('sharedTokenCredential', () => {
     const credential = {
       getToken: async () => {
         calls++
-        await new Promise((r) => setTimeout(r, 2))
+        await new Promise(r => setTimeout(r, 2))
         return { token: `t${calls}`, expiresOnTimestamp: clock + 60 * 60_000 }
       }
     }
     const shared = sharedTokenCredential(credential, () => clock)
     const tokens = await Promise.all([1, 2, 3].map(() => shared.getToken('https://management.azure.com/.default')))
-    expect(tokens.map((t) => t?.token)).toEqual(['t1', 't1', 't1'])
+    expect(tokens.map(t => t?.token)).toEqual(['t1', 't1', 't1'])
     clock = 54 * 60_000
     expect((await shared.getToken('https://management.azure.com/.default'))?.token).toBe('t1')
     clock = 56 * 60_000

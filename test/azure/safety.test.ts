@@ -7,7 +7,7 @@ import { engineFor, startHarness, type Harness } from './harness.js'
 
 const config = studioConfig()
 const desired = desiredResources(config)
-const byKind = (kind: string) => desired.find((r) => r.kind === kind)!
+const byKind = (kind: string) => desired.find(r => r.kind === kind)!
 let h: Harness
 
 beforeAll(async () => {
@@ -25,7 +25,12 @@ afterAll(async () => {
 
 describe('sign-in', () => {
   it('says how to fix a job without id-token: write', () => {
-    expect(() => createCredential({ signIn: 'oidc', tenantId: 't', clientId: 'c', authorityHost: 'https://login.microsoftonline.com' }, { env: {} })).toThrow(
+    expect(() =>
+      createCredential(
+        { signIn: 'oidc', tenantId: 't', clientId: 'c', authorityHost: 'https://login.microsoftonline.com' },
+        { env: {} }
+      )
+    ).toThrow(
       'The workflow job needs `permissions: id-token: write` to sign in to Azure with OIDC: add `permissions: { id-token: write, contents: read }` to the job that runs runner-setup.'
     )
   })
@@ -37,14 +42,16 @@ describe('ownership', () => {
   it('apply refuses to take over an untagged resource with our name, before any write', async () => {
     h.emulator.admin.seed(nsg.id, { location: 'norwayeast', properties: { securityRules: [] } })
     const mark = h.mark()
-    await expect(h.engine.apply(config)).rejects.toThrow(`${nsg.type} ${nsg.name} exists but is not tagged as team studio's: refusing to take it over`)
+    await expect(h.engine.apply(config)).rejects.toThrow(
+      `${nsg.type} ${nsg.name} exists but is not tagged as team studio's: refusing to take it over`
+    )
     expect(h.writesSince(mark)).toEqual([])
   })
 
   it('destroy leaves the foreign resource alone and reports it', async () => {
     h.emulator.admin.seed(nsg.id, { location: 'norwayeast', properties: { securityRules: [] } })
     const result = await h.engine.destroy(config)
-    expect(result.refused.map((r) => r.id)).toEqual([nsg.id])
+    expect(result.refused.map(r => r.id)).toEqual([nsg.id])
     expect(result.deleted).toEqual([])
     expect(h.emulator.admin.getResource(nsg.id)).toBeDefined()
     h.emulator.admin.deleteResource(nsg.id)
@@ -54,8 +61,13 @@ describe('ownership', () => {
 describe('refusals', () => {
   it('a 403 on the remote peering names the role and the scope; after the grant a rerun converges', async () => {
     h.emulator.admin.denyAction('Microsoft.Network/virtualNetworks/virtualNetworkPeerings/write', HUB_VNET_ID)
-    const error = await h.engine.apply(config).then(() => undefined, (e: Error) => e)
-    expect(error?.message).toMatch(/^Cannot create remote peering runner-setup-studio: the signed-in identity lacks 'Microsoft\.Network\/virtualNetworks\/virtualNetworkPeerings\/write' on \/subscriptions\/00000000-0000-0000-0000-0000000000bb\/resourceGroups\/rg-hub\/providers\/Microsoft\.Network\/virtualNetworks\/vnet-hub.*\. Grant it the "Network Contributor" role on that scope \(or a parent\), then rerun\.$/i)
+    const error = await h.engine.apply(config).then(
+      () => undefined,
+      (e: Error) => e
+    )
+    expect(error?.message).toMatch(
+      /^Cannot create remote peering runner-setup-studio: the signed-in identity lacks 'Microsoft\.Network\/virtualNetworks\/virtualNetworkPeerings\/write' on \/subscriptions\/00000000-0000-0000-0000-0000000000bb\/resourceGroups\/rg-hub\/providers\/Microsoft\.Network\/virtualNetworks\/vnet-hub.*\. Grant it the "Network Contributor" role on that scope \(or a parent\), then rerun\.$/i
+    )
     expect(error?.message).not.toContain('\n')
     h.emulator.admin.clearDenials()
     await h.engine.apply(config)
@@ -82,14 +94,16 @@ describe('waits', () => {
   it('the job write waits while the new role assignment propagates, saying why', async () => {
     h.emulator.admin.fault({ ...keyVaultRefusal, method: 'PUT', path: `/jobs/${job.name}$`, times: 2 })
     const result = await h.engine.apply(config)
-    expect(result.writes.find((w) => w.kind === 'job')?.attempts).toBe(3)
-    expect(h.log.filter((l) => l.includes('cannot read the GitHub App key in Key Vault yet')).length).toBe(2)
+    expect(result.writes.find(w => w.kind === 'job')?.attempts).toBe(3)
+    expect(h.log.filter(l => l.includes('cannot read the GitHub App key in Key Vault yet')).length).toBe(2)
   })
 
   it('gives up on Key Vault access after the bounded wait with ARM code and message', async () => {
     h.emulator.admin.fault({ ...keyVaultRefusal, method: 'PUT', path: `/jobs/${job.name}$` })
     const engine = engineFor(h.emulator, [], { keyVaultWaitMs: 100 })
-    await expect(engine.apply(config)).rejects.toThrow(`Cannot create job ${job.name}: Azure reported InvalidParameterValueInContainerTemplate:`)
+    await expect(engine.apply(config)).rejects.toThrow(
+      `Cannot create job ${job.name}: Azure reported InvalidParameterValueInContainerTemplate:`
+    )
   })
 })
 
@@ -102,9 +116,12 @@ describe('destroy with runners at work', () => {
     h.emulator.admin.seed(`${job.id}/executions/${job.name}-done`, { properties: { status: 'Succeeded' } })
     const mark = h.mark()
     await h.engine.destroy(config)
-    const writes = h.writesSince(mark).map((w) => `${w.method} ${w.path}`)
-    const stops = writes.filter((w) => /\/executions\/[^/]+\/stop$/.test(w))
-    expect(stops.sort()).toEqual([`POST ${job.id}/executions/${job.name}-run1/stop`, `POST ${job.id}/executions/${job.name}-run2/stop`])
+    const writes = h.writesSince(mark).map(w => `${w.method} ${w.path}`)
+    const stops = writes.filter(w => /\/executions\/[^/]+\/stop$/.test(w))
+    expect(stops.sort()).toEqual([
+      `POST ${job.id}/executions/${job.name}-run1/stop`,
+      `POST ${job.id}/executions/${job.name}-run2/stop`
+    ])
     const jobDelete = writes.indexOf(`DELETE ${job.id}`)
     expect(jobDelete).toBeGreaterThan(-1)
     for (const stop of stops) expect(writes.indexOf(stop)).toBeLessThan(jobDelete)
@@ -120,9 +137,13 @@ describe('a resource group the config creates', () => {
     const applied = await h.engine.apply(own)
     expect(applied.writes[0]).toMatchObject({ kind: 'resourceGroup', action: 'create', level: 0 })
     const group = h.emulator.admin.getResource(groupId) as { tags: Record<string, string> }
-    expect(group.tags).toMatchObject({ 'managed-by': 'runner-setup', 'runner-setup-team': 'studio', costCenter: 'studio' })
+    expect(group.tags).toMatchObject({
+      'managed-by': 'runner-setup',
+      'runner-setup-team': 'studio',
+      costCenter: 'studio'
+    })
     const destroyed = await h.engine.destroy(own)
-    expect(destroyed.deleted.some((d) => d.kind === 'resourceGroup')).toBe(false)
+    expect(destroyed.deleted.some(d => d.kind === 'resourceGroup')).toBe(false)
     expect(h.emulator.admin.getResource(groupId)).toBeDefined()
   })
 

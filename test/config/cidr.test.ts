@@ -3,7 +3,6 @@ import { contains, formatCidr, overlaps, parseCidr, parseIpv4, sizeOf, type Cidr
 import { problemsOrNone, withLine } from './helpers.js'
 import { seeded as prng } from '../core/random.js'
 
-
 function addresses(cidr: Cidr): Set<number> {
   return new Set(Array.from({ length: sizeOf(cidr) }, (_, i) => cidr.base + i))
 }
@@ -13,7 +12,8 @@ describe('CIDR', () => {
     const random = prng(1)
     for (let i = 0; i < 500; i++) {
       const cidr = { base: 0, prefix: Math.floor(random() * 33) }
-      cidr.base = (Math.floor(random() * 2 ** 32) & (cidr.prefix === 0 ? 0 : (0xffffffff << (32 - cidr.prefix)) >>> 0)) >>> 0
+      cidr.base =
+        (Math.floor(random() * 2 ** 32) & (cidr.prefix === 0 ? 0 : (0xffffffff << (32 - cidr.prefix)) >>> 0)) >>> 0
       expect(parseCidr(formatCidr(cidr))).toEqual({ ok: true, cidr })
     }
   })
@@ -23,12 +23,26 @@ describe('CIDR', () => {
     expect(parseCidr('10.90.1.0/23')).toEqual({ ok: false, reason: 'host-bits', network: '10.90.0.0/23' })
   })
 
-  it.each(['10.90.0.0', '10.90.0/24', '10.90.0.0/33', '256.0.0.0/8', '10.090.0.0/16', ' 10.0.0.0/8', '10.0.0.0/-1', '10.0.0.0/08'])('refuses %j', (text) => {
+  it.each([
+    '10.90.0.0',
+    '10.90.0/24',
+    '10.90.0.0/33',
+    '256.0.0.0/8',
+    '10.090.0.0/16',
+    ' 10.0.0.0/8',
+    '10.0.0.0/-1',
+    '10.0.0.0/08'
+  ])('refuses %j', text => {
     expect(parseCidr(text)).toEqual({ ok: false, reason: 'syntax' })
   })
 
   it('parses IPv4 addresses at the edges', () => {
-    expect([parseIpv4('0.0.0.0'), parseIpv4('255.255.255.255'), parseIpv4('1.2.3'), parseIpv4('1.2.3.04')]).toEqual([0, 4294967295, undefined, undefined])
+    expect([parseIpv4('0.0.0.0'), parseIpv4('255.255.255.255'), parseIpv4('1.2.3'), parseIpv4('1.2.3.04')]).toEqual([
+      0,
+      4294967295,
+      undefined,
+      undefined
+    ])
   })
 
   it('contains and overlaps agree with a brute-force comparison of address sets', () => {
@@ -47,9 +61,14 @@ describe('CIDR', () => {
       const b = pick()
       const setA = addresses(a)
       const setB = addresses(b)
-      const bInA = [...setB].every((x) => setA.has(x))
-      const shared = [...setB].some((x) => setA.has(x))
-      expect([formatCidr(a), formatCidr(b), contains(a, b), overlaps(a, b)]).toEqual([formatCidr(a), formatCidr(b), bInA, shared])
+      const bInA = [...setB].every(x => setA.has(x))
+      const shared = [...setB].some(x => setA.has(x))
+      expect([formatCidr(a), formatCidr(b), contains(a, b), overlaps(a, b)]).toEqual([
+        formatCidr(a),
+        formatCidr(b),
+        bInA,
+        shared
+      ])
       if (bInA) containing++
       if (shared) overlapping++
     }

@@ -29,7 +29,7 @@ export function problemsOf(text: string, file = 'team.yaml'): string[] {
   try {
     parseTeamConfig(text, file)
   } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`)
+    if (error instanceof ConfigError) return error.problems.map(p => `${p.file}:${p.line}:${p.col}: ${p.message}`)
     throw error
   }
   throw new Error('expected a ConfigError, but the config is valid')
@@ -41,7 +41,7 @@ export function problemsOrNone(text: string): string[] {
     parseTeamConfig(text, 'team.yaml')
     return []
   } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`)
+    if (error instanceof ConfigError) return error.problems.map(p => `${p.file}:${p.line}:${p.col}: ${p.message}`)
     throw error
   }
 }

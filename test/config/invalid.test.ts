@@ -20,7 +20,7 @@ function hintsOf(text: string): (string | undefined)[] {
   try {
     parseTeamConfig(text, 'team.yaml')
   } catch (error) {
-    return (error as ConfigError).problems.map((p) => p.hint)
+    return (error as ConfigError).problems.map(p => p.hint)
   }
   throw new Error('expected a ConfigError')
 }
@@ -31,7 +31,9 @@ describe('hints say what to do next', () => {
   })
 
   it('lists the keys allowed where an unknown key is', () => {
-    expect(hintsOf(withLine(5, '  location: norwayeast\n  color: blue'))).toEqual(['keys allowed in azure: subscriptionId, resourceGroup, location, createResourceGroup'])
+    expect(hintsOf(withLine(5, '  location: norwayeast\n  color: blue'))).toEqual([
+      'keys allowed in azure: subscriptionId, resourceGroup, location, createResourceGroup'
+    ])
   })
 
   it('suggests the nearest value of an enumeration', () => {
@@ -111,13 +113,18 @@ describe('secrets are refused and never repeated', () => {
         return e as ConfigError
       }
     })()
-    expect(error?.problems.map((p) => `${p.line}:${p.col}: ${p.message}`)).toEqual(['10:10: this looks like a GitHub token; never put the key in the config'])
+    expect(error?.problems.map(p => `${p.line}:${p.col}: ${p.message}`)).toEqual([
+      '10:10: this looks like a GitHub token; never put the key in the config'
+    ])
     expect(error?.message).not.toContain(token)
   })
 
   it('does not quote a pasted key body in any message', () => {
     const body = 'MIIEowIBAAKCAQEAsecretsecretsecret'
-    const text = withLine(15, `    privateKeySecretUri: |\n      -----BEGIN RSA PRIVATE KEY-----\n      ${body}\n      -----END RSA PRIVATE KEY-----`)
+    const text = withLine(
+      15,
+      `    privateKeySecretUri: |\n      -----BEGIN RSA PRIVATE KEY-----\n      ${body}\n      -----END RSA PRIVATE KEY-----`
+    )
     expect(() => parseTeamConfig(text, 'team.yaml')).toThrow(ConfigError)
     expect(problemsOf(text)).toEqual(['team.yaml:16:7: this looks like a private key; never put the key in the config'])
     expect(problemsOf(text).join('\n')).not.toContain(body)

@@ -19,7 +19,7 @@ function problemsOfFiles(paths: string[]): string[] {
   try {
     loadTeamConfigs(paths)
   } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`)
+    if (error instanceof ConfigError) return error.problems.map(p => `${p.file}:${p.line}:${p.col}: ${p.message}`)
     throw error
   }
   throw new Error('expected a ConfigError')
@@ -30,8 +30,20 @@ describe('defaults', () => {
     const config = parseTeamConfig(readFileSync(MINIMAL_PATH, 'utf8'), 'minimal.yaml')
     expect(withoutSource(config)).toEqual({
       team: 'minimal',
-      azure: { subscriptionId: '00000000-0000-0000-0000-0000000000ca', resourceGroup: 'rg-minimal-runners', location: 'norwayeast', createResourceGroup: false },
-      network: { addressSpace: '10.92.0.0/24', subnet: '10.92.0.0/27', natGateway: false, peerings: [], dnsServers: [], privateDnsZones: [] },
+      azure: {
+        subscriptionId: '00000000-0000-0000-0000-0000000000ca',
+        resourceGroup: 'rg-minimal-runners',
+        location: 'norwayeast',
+        createResourceGroup: false
+      },
+      network: {
+        addressSpace: '10.92.0.0/24',
+        subnet: '10.92.0.0/27',
+        natGateway: false,
+        peerings: [],
+        dnsServers: [],
+        privateDnsZones: []
+      },
       github: {
         url: 'https://github.com',
         apiUrl: 'https://api.github.com',
@@ -45,7 +57,8 @@ describe('defaults', () => {
           id: 345678,
           installationId: 9123456,
           privateKeySecretUri: 'https://kv-minimal.vault.azure.net/secrets/gh-app-key',
-          keyVaultId: '/subscriptions/00000000-0000-0000-0000-0000000000ca/resourceGroups/rg-minimal-runners/providers/Microsoft.KeyVault/vaults/kv-minimal'
+          keyVaultId:
+            '/subscriptions/00000000-0000-0000-0000-0000000000ca/resourceGroups/rg-minimal-runners/providers/Microsoft.KeyVault/vaults/kv-minimal'
         }
       },
       runners: {
@@ -69,9 +82,15 @@ describe('defaults', () => {
   })
 
   it('defaults peering flags per peering', () => {
-    const vnet = '/subscriptions/00000000-0000-0000-0000-0000000000cb/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-a'
-    const config = parseTeamConfig(withLine(8, `  subnet: 10.92.0.0/27\n  peerings:\n    - remoteVnetId: ${vnet}`), 'team.yaml')
-    expect(config.network.peerings).toEqual([{ remoteVnetId: vnet, allowForwardedTraffic: true, useRemoteGateways: false }])
+    const vnet =
+      '/subscriptions/00000000-0000-0000-0000-0000000000cb/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-a'
+    const config = parseTeamConfig(
+      withLine(8, `  subnet: 10.92.0.0/27\n  peerings:\n    - remoteVnetId: ${vnet}`),
+      'team.yaml'
+    )
+    expect(config.network.peerings).toEqual([
+      { remoteVnetId: vnet, allowForwardedTraffic: true, useRemoteGateways: false }
+    ])
   })
 
   it.each([
@@ -100,7 +119,9 @@ describe('defaults', () => {
 
   it('accepts sovereign-cloud Key Vault URIs with a version', () => {
     const uri = 'https://kv-minimal.vault.usgovcloudapi.net/secrets/gh-app-key/0123456789abcdef0123456789abcdef'
-    expect(parseTeamConfig(withLine(15, `    privateKeySecretUri: ${uri}`), 'team.yaml').github.app.privateKeySecretUri).toBe(uri)
+    expect(
+      parseTeamConfig(withLine(15, `    privateKeySecretUri: ${uri}`), 'team.yaml').github.app.privateKeySecretUri
+    ).toBe(uri)
   })
 })
 
@@ -108,7 +129,9 @@ describe('examples', () => {
   const [dialogporten, minimal, studio] = loadTeamConfigs([EXAMPLES])
 
   it('loads the example folder sorted by file name', () => {
-    expect([dialogporten, minimal, studio].map((c) => c.source.file)).toEqual(['dialogporten.yaml', 'minimal.yaml', 'studio.yaml'].map((f) => join(EXAMPLES, f)))
+    expect([dialogporten, minimal, studio].map(c => c.source.file)).toEqual(
+      ['dialogporten.yaml', 'minimal.yaml', 'studio.yaml'].map(f => join(EXAMPLES, f))
+    )
   })
 
   it('studio: org scope, two peerings, NAT, DNS, a private zone, logs and tags', () => {
@@ -117,7 +140,7 @@ describe('examples', () => {
     expect(studio.github.runnerGroup).toBe('studio')
     expect(studio.github.labels).toEqual(['studio', 'studio-large'])
     expect(studio.network.natGateway).toBe(true)
-    expect(studio.network.peerings.map((p) => [p.remoteVnetId.split('/').pop(), p.useRemoteGateways])).toEqual([
+    expect(studio.network.peerings.map(p => [p.remoteVnetId.split('/').pop(), p.useRemoteGateways])).toEqual([
       ['vnet-studio-private', false],
       ['vnet-hub-norwayeast', true]
     ])
@@ -134,7 +157,9 @@ describe('examples', () => {
     expect(dialogporten.github.owner).toBe('digdir')
     expect(dialogporten.github.repos).toEqual(['dialogporten', 'dialogporten-frontend', 'dialogporten-serviceprovider'])
     expect(dialogporten.github.runnerGroup).toBe('Default')
-    expect(dialogporten.github.app.keyVaultId).toMatch(/\/resourceGroups\/rg-dialogporten-secrets\/providers\/Microsoft\.KeyVault\/vaults\/kv-dialogporten$/)
+    expect(dialogporten.github.app.keyVaultId).toMatch(
+      /\/resourceGroups\/rg-dialogporten-secrets\/providers\/Microsoft\.KeyVault\/vaults\/kv-dialogporten$/
+    )
     expect(dialogporten.azure.createResourceGroup).toBe(true)
     expect(dialogporten.network.peerings[0].allowForwardedTraffic).toBe(false)
     expect([dialogporten.runners.cpu, dialogporten.runners.memory, dialogporten.runners.sudo]).toEqual([1, '2Gi', true])
@@ -162,14 +187,19 @@ describe('loadTeamConfigs', () => {
 
   it('refuses two files for the same team', () => {
     const a = write('same/a.yaml', BASE)
-    const b = write('same/b.yml', withLine(7, '  addressSpace: 10.93.0.0/24').replace('subnet: 10.92.0.0/27', 'subnet: 10.93.0.0/27'))
+    const b = write(
+      'same/b.yml',
+      withLine(7, '  addressSpace: 10.93.0.0/24').replace('subnet: 10.92.0.0/27', 'subnet: 10.93.0.0/27')
+    )
     expect(problemsOfFiles([join(dir, 'same')])).toEqual([`${b}:1:1: team: \`minimal\` is also the team in ${a}`])
   })
 
   it('refuses overlapping address spaces between teams', () => {
     const a = write('overlap/a.yaml', BASE)
     const b = write('overlap/b.yaml', withLine(1, 'team: other').replace('10.92.0.0/24', '10.92.0.0/16'))
-    expect(problemsOfFiles([a, b])).toEqual([`${b}:7:3: network.addressSpace: 10.92.0.0/16 overlaps 10.92.0.0/24 of team minimal (${a})`])
+    expect(problemsOfFiles([a, b])).toEqual([
+      `${b}:7:3: network.addressSpace: 10.92.0.0/16 overlaps 10.92.0.0/24 of team minimal (${a})`
+    ])
   })
 
   it('reports the problems of every file together', () => {
@@ -185,7 +215,10 @@ describe('loadTeamConfigs', () => {
   it('reports a missing path and a folder without configs', () => {
     const missing = join(dir, 'nope.yaml')
     mkdirSync(join(dir, 'empty'))
-    expect(problemsOfFiles([missing, join(dir, 'empty')])).toEqual([`${missing}:1:1: no such file or folder`, `${join(dir, 'empty')}:1:1: the folder holds no .yaml or .yml files`])
+    expect(problemsOfFiles([missing, join(dir, 'empty')])).toEqual([
+      `${missing}:1:1: no such file or folder`,
+      `${join(dir, 'empty')}:1:1: the folder holds no .yaml or .yml files`
+    ])
   })
 })
 

@@ -34,29 +34,41 @@ describe('formats accept the real-world forms', () => {
     'localhost:5000/runner',
     `mcr.microsoft.com/dotnet/runtime@sha256:${'a'.repeat(64)}`,
     `ghcr.io/altinn/runner:1@sha256:${'0'.repeat(64)}`
-  ])('image %s', (image) => {
+  ])('image %s', image => {
     expect(checkImage(image)).toBeUndefined()
   })
 
-  it.each(['ubuntu', 'ghcr.io/Altinn/runner:1', 'ghcr.io/altinn/runner:', 'ghcr.io/altinn/runner@sha256:abc'])('refuses image %s', (image) => {
-    expect(checkImage(image)?.message).toBe(`\`${image}\` is not a full container image reference`)
-  })
-
-  it.each(['https://kv-a1.vault.azure.net/secrets/key', 'https://kv-abc.vault.azure.cn/secrets/k-1', `https://kvx.vault.azure.net/secrets/key/${'f'.repeat(32)}`])('secret URI %s', (uri) => {
-    expect(checkSecretUri(uri)).toBeUndefined()
-  })
-
-  it.each(['https://kv--a.vault.azure.net/secrets/key', 'https://1kv.vault.azure.net/secrets/key', 'https://kv-a.vault.azure.net/keys/key', `https://kv-a.vault.azure.net/secrets/key/${'f'.repeat(31)}`])(
-    'refuses secret URI %s',
-    (uri) => {
-      expect(checkSecretUri(uri)?.message).toBe(`\`${uri}\` is not a Key Vault secret URI`)
+  it.each(['ubuntu', 'ghcr.io/Altinn/runner:1', 'ghcr.io/altinn/runner:', 'ghcr.io/altinn/runner@sha256:abc'])(
+    'refuses image %s',
+    image => {
+      expect(checkImage(image)?.message).toBe(`\`${image}\` is not a full container image reference`)
     }
   )
 
+  it.each([
+    'https://kv-a1.vault.azure.net/secrets/key',
+    'https://kv-abc.vault.azure.cn/secrets/k-1',
+    `https://kvx.vault.azure.net/secrets/key/${'f'.repeat(32)}`
+  ])('secret URI %s', uri => {
+    expect(checkSecretUri(uri)).toBeUndefined()
+  })
+
+  it.each([
+    'https://kv--a.vault.azure.net/secrets/key',
+    'https://1kv.vault.azure.net/secrets/key',
+    'https://kv-a.vault.azure.net/keys/key',
+    `https://kv-a.vault.azure.net/secrets/key/${'f'.repeat(31)}`
+  ])('refuses secret URI %s', uri => {
+    expect(checkSecretUri(uri)?.message).toBe(`\`${uri}\` is not a Key Vault secret URI`)
+  })
+
   it('reads provider segments case-insensitively but demands the exact structure', () => {
-    const id = '/subscriptions/00000000-0000-0000-0000-0000000000aa/resourcegroups/rg/providers/microsoft.network/virtualnetworks/vnet'
+    const id =
+      '/subscriptions/00000000-0000-0000-0000-0000000000aa/resourcegroups/rg/providers/microsoft.network/virtualnetworks/vnet'
     expect(checkResourceId(id, VIRTUAL_NETWORK)).toBeUndefined()
-    expect(checkResourceId(`${id}/subnets/snet`, VIRTUAL_NETWORK)?.message).toBe(`\`${id}/subnets/snet\` is not an Azure resource id`)
+    expect(checkResourceId(`${id}/subnets/snet`, VIRTUAL_NETWORK)?.message).toBe(
+      `\`${id}/subnets/snet\` is not an Azure resource id`
+    )
   })
 
   it('keeps the team label and refuses labels of shared fleets', () => {
@@ -88,7 +100,7 @@ describe('secret patterns', () => {
       '-----BEGIN EC PRIVATE KEY-----',
       '-----BEGIN CERTIFICATE-----'
     ].join('\n')
-    expect(findSecretsInText(text).map((f) => [f.offset, f.issue.message])).toEqual([
+    expect(findSecretsInText(text).map(f => [f.offset, f.issue.message])).toEqual([
       [21, 'this looks like a GitHub token; never put the key in the config'],
       [93, 'this looks like a private key; never put the key in the config']
     ])

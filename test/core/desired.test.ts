@@ -4,7 +4,21 @@ import { desiredResources } from '../../src/core/desired.js'
 import { repoJobName, roleAssignmentName } from '../../src/core/names.js'
 import { RUNNER_ENV } from '../../src/core/runner-env.js'
 import type { DesiredResource } from '../../src/core/types.js'
-import { APPS_KEY_URI, APPS_KEY_VAULT, APPS_RG, KEY_URI, KEY_VAULT, PG_ZONE, PRIVATE_SUB, PRIVATE_VNET, RG, SUB, WORKSPACE, orgTeam, repoTeam } from './fixtures.js'
+import {
+  APPS_KEY_URI,
+  APPS_KEY_VAULT,
+  APPS_RG,
+  KEY_URI,
+  KEY_VAULT,
+  PG_ZONE,
+  PRIVATE_SUB,
+  PRIVATE_VNET,
+  RG,
+  SUB,
+  WORKSPACE,
+  orgTeam,
+  repoTeam
+} from './fixtures.js'
 
 const ID = `${RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-studio-runners`
 const ENV = `${RG}/providers/Microsoft.App/managedEnvironments/cae-studio-runners`
@@ -22,7 +36,7 @@ function asJob(resource: DesiredResource): Job {
 }
 
 function byKind(resources: DesiredResource[], kind: DesiredResource['kind']): DesiredResource[] {
-  return resources.filter((r) => r.kind === kind)
+  return resources.filter(r => r.kind === kind)
 }
 function one(resources: DesiredResource[], kind: DesiredResource['kind']): DesiredResource {
   const found = byKind(resources, kind)
@@ -32,22 +46,47 @@ function one(resources: DesiredResource[], kind: DesiredResource['kind']): Desir
 
 describe('desiredResources, org scope with NAT, peering, DNS and logs', () => {
   const resources = desiredResources(orgTeam())
-  const peeringName = resources.find((r) => r.kind === 'peering')!.name
+  const peeringName = resources.find(r => r.kind === 'peering')!.name
 
   it('lists every resource in dependency order with its id, type and api-version', () => {
-    expect(resources.map((r) => [r.kind, r.id, r.type, r.apiVersion])).toEqual([
+    expect(resources.map(r => [r.kind, r.id, r.type, r.apiVersion])).toEqual([
       ['networkSecurityGroup', NSG, 'Microsoft.Network/networkSecurityGroups', '2026-01-01'],
       ['publicIpAddress', PIP, 'Microsoft.Network/publicIPAddresses', '2026-01-01'],
       ['natGateway', NAT, 'Microsoft.Network/natGateways', '2026-01-01'],
       ['virtualNetwork', VNET, 'Microsoft.Network/virtualNetworks', '2026-01-01'],
       ['subnet', SUBNET, 'Microsoft.Network/virtualNetworks/subnets', '2026-01-01'],
-      ['peering', `${VNET}/virtualNetworkPeerings/${peeringName}`, 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings', '2026-01-01'],
-      ['remotePeering', `${PRIVATE_VNET}/virtualNetworkPeerings/runner-setup-studio`, 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings', '2026-01-01'],
-      ['privateDnsZoneLink', `${PG_ZONE}/virtualNetworkLinks/runner-setup-studio`, 'Microsoft.Network/privateDnsZones/virtualNetworkLinks', '2024-06-01'],
+      [
+        'peering',
+        `${VNET}/virtualNetworkPeerings/${peeringName}`,
+        'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+        '2026-01-01'
+      ],
+      [
+        'remotePeering',
+        `${PRIVATE_VNET}/virtualNetworkPeerings/runner-setup-studio`,
+        'Microsoft.Network/virtualNetworks/virtualNetworkPeerings',
+        '2026-01-01'
+      ],
+      [
+        'privateDnsZoneLink',
+        `${PG_ZONE}/virtualNetworkLinks/runner-setup-studio`,
+        'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
+        '2024-06-01'
+      ],
       ['identity', ID, 'Microsoft.ManagedIdentity/userAssignedIdentities', '2024-11-30'],
-      ['roleAssignment', `${KEY_VAULT}/secrets/gh-app-key/providers/Microsoft.Authorization/roleAssignments/${roleAssignmentName(`${KEY_VAULT}/secrets/gh-app-key`, ID, ROLE_DEF)}`, 'Microsoft.Authorization/roleAssignments', '2022-04-01'],
+      [
+        'roleAssignment',
+        `${KEY_VAULT}/secrets/gh-app-key/providers/Microsoft.Authorization/roleAssignments/${roleAssignmentName(`${KEY_VAULT}/secrets/gh-app-key`, ID, ROLE_DEF)}`,
+        'Microsoft.Authorization/roleAssignments',
+        '2022-04-01'
+      ],
       ['managedEnvironment', ENV, 'Microsoft.App/managedEnvironments', '2026-07-01'],
-      ['diagnosticSetting', `${ENV}/providers/Microsoft.Insights/diagnosticSettings/runner-setup`, 'Microsoft.Insights/diagnosticSettings', '2021-05-01-preview'],
+      [
+        'diagnosticSetting',
+        `${ENV}/providers/Microsoft.Insights/diagnosticSettings/runner-setup`,
+        'Microsoft.Insights/diagnosticSettings',
+        '2021-05-01-preview'
+      ],
       ['job', `${RG}/providers/Microsoft.App/jobs/caj-studio`, 'Microsoft.App/jobs', '2026-07-01']
     ])
     expect(peeringName).toMatch(/^to-vnet-studio-private-[0-9a-f]{6}$/)
@@ -132,13 +171,51 @@ describe('desiredResources, org scope with NAT, peering, DNS and logs', () => {
     expect(nsg.body.location).toBe('norwayeast')
     expect(nsg.body.tags).toEqual(STUDIO_TAGS)
     const rules = nsg.body.securityRules as Record<string, unknown>[]
-    expect(rules.map((r) => [r.name, r.direction, r.access, r.priority, r.protocol, r.sourceAddressPrefix, r.destinationAddressPrefix, r.destinationPortRange])).toEqual([
+    expect(
+      rules.map(r => [
+        r.name,
+        r.direction,
+        r.access,
+        r.priority,
+        r.protocol,
+        r.sourceAddressPrefix,
+        r.destinationAddressPrefix,
+        r.destinationPortRange
+      ])
+    ).toEqual([
       ['deny-internet-inbound', 'Inbound', 'Deny', 4096, '*', 'Internet', '*', '*'],
       ['allow-vnet-outbound', 'Outbound', 'Allow', 100, '*', 'VirtualNetwork', 'VirtualNetwork', '*'],
       ['allow-azure-dns-outbound', 'Outbound', 'Allow', 110, '*', 'VirtualNetwork', '168.63.129.16', '53'],
-      ['allow-https-azureactivedirectory-outbound', 'Outbound', 'Allow', 120, 'Tcp', 'VirtualNetwork', 'AzureActiveDirectory', '443'],
-      ['allow-https-microsoftcontainerregistry-outbound', 'Outbound', 'Allow', 130, 'Tcp', 'VirtualNetwork', 'MicrosoftContainerRegistry', '443'],
-      ['allow-https-azurefrontdoor-firstparty-outbound', 'Outbound', 'Allow', 140, 'Tcp', 'VirtualNetwork', 'AzureFrontDoor.FirstParty', '443'],
+      [
+        'allow-https-azureactivedirectory-outbound',
+        'Outbound',
+        'Allow',
+        120,
+        'Tcp',
+        'VirtualNetwork',
+        'AzureActiveDirectory',
+        '443'
+      ],
+      [
+        'allow-https-microsoftcontainerregistry-outbound',
+        'Outbound',
+        'Allow',
+        130,
+        'Tcp',
+        'VirtualNetwork',
+        'MicrosoftContainerRegistry',
+        '443'
+      ],
+      [
+        'allow-https-azurefrontdoor-firstparty-outbound',
+        'Outbound',
+        'Allow',
+        140,
+        'Tcp',
+        'VirtualNetwork',
+        'AzureFrontDoor.FirstParty',
+        '443'
+      ],
       ['allow-https-azuremonitor-outbound', 'Outbound', 'Allow', 150, 'Tcp', 'VirtualNetwork', 'AzureMonitor', '443'],
       ['allow-https-azurekeyvault-outbound', 'Outbound', 'Allow', 160, 'Tcp', 'VirtualNetwork', 'AzureKeyVault', '443'],
       ['allow-https-internet-outbound', 'Outbound', 'Allow', 200, 'Tcp', 'VirtualNetwork', 'Internet', '443'],
@@ -148,13 +225,16 @@ describe('desiredResources, org scope with NAT, peering, DNS and logs', () => {
       expect(rule.sourcePortRange).toBe('*')
       expect(typeof rule.description).toBe('string')
     }
-    const perDirection = (d: string) => rules.filter((r) => r.direction === d).map((r) => r.priority)
+    const perDirection = (d: string) => rules.filter(r => r.direction === d).map(r => r.priority)
     for (const d of ['Inbound', 'Outbound']) expect(new Set(perDirection(d)).size).toBe(perDirection(d).length)
   })
 
   it('puts the VNet without a subnets key, with the team resolver, and the delegated subnet with NSG and NAT', () => {
     expect(one(resources, 'virtualNetwork').body).toEqual({
-      location: 'norwayeast', tags: STUDIO_TAGS, addressSpace: { addressPrefixes: ['10.90.0.0/24'] }, dhcpOptions: { dnsServers: ['10.20.0.4'] }
+      location: 'norwayeast',
+      tags: STUDIO_TAGS,
+      addressSpace: { addressPrefixes: ['10.90.0.0/24'] },
+      dhcpOptions: { dnsServers: ['10.20.0.4'] }
     })
     expect('subnets' in one(resources, 'virtualNetwork').body).toBe(false)
     const subnet = one(resources, 'subnet')
@@ -170,22 +250,39 @@ describe('desiredResources, org scope with NAT, peering, DNS and logs', () => {
 
   it('gives egress one static Standard public IP behind a NAT gateway', () => {
     expect(one(resources, 'publicIpAddress').body).toEqual({
-      location: 'norwayeast', tags: STUDIO_TAGS, sku: { name: 'Standard' }, publicIPAllocationMethod: 'Static', publicIPAddressVersion: 'IPv4'
+      location: 'norwayeast',
+      tags: STUDIO_TAGS,
+      sku: { name: 'Standard' },
+      publicIPAllocationMethod: 'Static',
+      publicIPAddressVersion: 'IPv4'
     })
     const nat = one(resources, 'natGateway')
-    expect(nat.body).toEqual({ location: 'norwayeast', tags: STUDIO_TAGS, sku: { name: 'Standard' }, publicIpAddresses: [{ id: PIP }] })
+    expect(nat.body).toEqual({
+      location: 'norwayeast',
+      tags: STUDIO_TAGS,
+      sku: { name: 'Standard' },
+      publicIpAddresses: [{ id: PIP }]
+    })
     expect(nat.dependsOn).toEqual([PIP])
   })
 
   it('peers both ways, the way back forwarding nothing and proven by where it points', () => {
     const local = one(resources, 'peering')
     expect(local.body).toEqual({
-      remoteVirtualNetwork: { id: PRIVATE_VNET }, allowVirtualNetworkAccess: true, allowForwardedTraffic: true, allowGatewayTransit: false, useRemoteGateways: false
+      remoteVirtualNetwork: { id: PRIVATE_VNET },
+      allowVirtualNetworkAccess: true,
+      allowForwardedTraffic: true,
+      allowGatewayTransit: false,
+      useRemoteGateways: false
     })
     expect(local.dependsOn).toEqual([SUBNET])
     const remote = one(resources, 'remotePeering')
     expect(remote.body).toEqual({
-      remoteVirtualNetwork: { id: VNET }, allowVirtualNetworkAccess: true, allowForwardedTraffic: false, allowGatewayTransit: false, useRemoteGateways: false
+      remoteVirtualNetwork: { id: VNET },
+      allowVirtualNetworkAccess: true,
+      allowForwardedTraffic: false,
+      allowGatewayTransit: false,
+      useRemoteGateways: false
     })
     expect(remote.ownership).toBe('marked')
     expect(remote.dependsOn).toEqual([VNET])
@@ -193,15 +290,26 @@ describe('desiredResources, org scope with NAT, peering, DNS and logs', () => {
 
   it('links each private DNS zone to the runner VNet without auto-registration', () => {
     const link = one(resources, 'privateDnsZoneLink')
-    expect(link.body).toEqual({ location: 'global', tags: STUDIO_TAGS, virtualNetwork: { id: VNET }, registrationEnabled: false })
+    expect(link.body).toEqual({
+      location: 'global',
+      tags: STUDIO_TAGS,
+      virtualNetwork: { id: VNET },
+      registrationEnabled: false
+    })
     expect(link.ownership).toBe('tagged')
   })
 
   it('grants the identity Key Vault Secrets User on the one secret, by reference to its principal', () => {
     expect(one(resources, 'identity').body).toEqual({ location: 'norwayeast', tags: STUDIO_TAGS })
     const role = one(resources, 'roleAssignment')
-    expect(role.body).toEqual({ roleDefinitionId: ROLE_DEF, principalId: { $ref: ID, property: 'principalId' }, principalType: 'ServicePrincipal' })
-    expect(role.id.startsWith(`${KEY_VAULT}/secrets/gh-app-key/providers/Microsoft.Authorization/roleAssignments/`)).toBe(true)
+    expect(role.body).toEqual({
+      roleDefinitionId: ROLE_DEF,
+      principalId: { $ref: ID, property: 'principalId' },
+      principalType: 'ServicePrincipal'
+    })
+    expect(
+      role.id.startsWith(`${KEY_VAULT}/secrets/gh-app-key/providers/Microsoft.Authorization/roleAssignments/`)
+    ).toBe(true)
     expect(role.dependsOn).toEqual([ID])
   })
 
@@ -213,11 +321,14 @@ describe('desiredResources, org scope with NAT, peering, DNS and logs', () => {
       workloadProfiles: [{ name: 'Consumption', workloadProfileType: 'Consumption' }],
       appLogsConfiguration: { destination: 'azure-monitor' }
     })
-    expect(one(resources, 'diagnosticSetting').body).toEqual({ workspaceId: WORKSPACE, logs: [{ categoryGroup: 'allLogs', enabled: true }] })
+    expect(one(resources, 'diagnosticSetting').body).toEqual({
+      workspaceId: WORKSPACE,
+      logs: [{ categoryGroup: 'allLogs', enabled: true }]
+    })
   })
 
   it('lets our tags win over the config tags of the same name', () => {
-    for (const r of resources.filter((x) => x.ownership === 'tagged')) expect(r.body.tags).toEqual(STUDIO_TAGS)
+    for (const r of resources.filter(x => x.ownership === 'tagged')) expect(r.body.tags).toEqual(STUDIO_TAGS)
   })
 })
 
@@ -228,32 +339,56 @@ describe('desiredResources, repo scope with its own resource group', () => {
   const APPS_ID = `${APPS_RG}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-apps-team-runners`
 
   it('creates the resource group first, marks NAT egress and logs absent, and has no peerings or zone links', () => {
-    expect(resources.map((r) => `${r.kind}${r.absent ? ' (absent)' : ''}`)).toEqual([
-      'resourceGroup', 'networkSecurityGroup', 'publicIpAddress (absent)', 'natGateway (absent)', 'virtualNetwork', 'subnet', 'identity',
-      'roleAssignment', 'managedEnvironment', 'diagnosticSetting (absent)', 'job', 'job'
+    expect(resources.map(r => `${r.kind}${r.absent ? ' (absent)' : ''}`)).toEqual([
+      'resourceGroup',
+      'networkSecurityGroup',
+      'publicIpAddress (absent)',
+      'natGateway (absent)',
+      'virtualNetwork',
+      'subnet',
+      'identity',
+      'roleAssignment',
+      'managedEnvironment',
+      'diagnosticSetting (absent)',
+      'job',
+      'job'
     ])
     // Nothing of an absent resource is ever written: its body is empty.
-    for (const r of resources.filter((d) => d.absent)) expect(r.body).toEqual({})
+    for (const r of resources.filter(d => d.absent)) expect(r.body).toEqual({})
     const group = one(resources, 'resourceGroup')
-    expect(group).toMatchObject({ id: APPS_RG, type: 'Microsoft.Resources/resourceGroups', apiVersion: '2025-04-01', dependsOn: [], ownership: 'tagged' })
+    expect(group).toMatchObject({
+      id: APPS_RG,
+      type: 'Microsoft.Resources/resourceGroups',
+      apiVersion: '2025-04-01',
+      dependsOn: [],
+      ownership: 'tagged'
+    })
     expect(group.body).toEqual({ location: 'norwayeast', tags: TAGS })
-    for (const kind of ['networkSecurityGroup', 'virtualNetwork', 'identity'] as const) expect(one(resources, kind).dependsOn).toEqual([APPS_RG])
+    for (const kind of ['networkSecurityGroup', 'virtualNetwork', 'identity'] as const)
+      expect(one(resources, kind).dependsOn).toEqual([APPS_RG])
   })
 
-  it('sends an empty DNS server list (Azure DNS), and clears the subnet\'s NAT gateway and the log destination', () => {
+  it("sends an empty DNS server list (Azure DNS), and clears the subnet's NAT gateway and the log destination", () => {
     expect(one(resources, 'virtualNetwork').body.dhcpOptions).toEqual({ dnsServers: [] })
     expect(one(resources, 'subnet').body.natGateway).toBeNull()
     expect(one(resources, 'managedEnvironment').body.appLogsConfiguration).toEqual({ destination: null })
   })
 
-  it('scopes the role to the versioned secret URI\'s secret, in the vault\'s own subscription', () => {
+  it("scopes the role to the versioned secret URI's secret, in the vault's own subscription", () => {
     const role = one(resources, 'roleAssignment')
-    expect(role.id.startsWith(`${APPS_KEY_VAULT}/secrets/apps-app-key/providers/Microsoft.Authorization/roleAssignments/`)).toBe(true)
-    expect(role.body.roleDefinitionId).toBe(`/subscriptions/${PRIVATE_SUB}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6`)
+    expect(
+      role.id.startsWith(`${APPS_KEY_VAULT}/secrets/apps-app-key/providers/Microsoft.Authorization/roleAssignments/`)
+    ).toBe(true)
+    expect(role.body.roleDefinitionId).toBe(
+      `/subscriptions/${PRIVATE_SUB}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6`
+    )
   })
 
   it('makes one job per repository, each watching only its repository', () => {
-    expect(jobs.map((j) => j.name)).toEqual([repoJobName('apps-team', 'digdir', 'App-One'), repoJobName('apps-team', 'digdir', 'app-two')])
+    expect(jobs.map(j => j.name)).toEqual([
+      repoJobName('apps-team', 'digdir', 'App-One'),
+      repoJobName('apps-team', 'digdir', 'app-two')
+    ])
     jobs.forEach((job, i) => {
       const repo = ['App-One', 'app-two'][i]
       expect(job.name).toMatch(/^cajr-[0-9a-f]{6}-apps-team$/)
@@ -318,9 +453,9 @@ describe('desiredResources, contract checks over both scopes', () => {
   it('passes a configured runner group id, so each org-scope runner skips the lookup by name', () => {
     const config = orgTeam()
     config.github.runnerGroupId = 42
-    const job = desiredResources(config).find((r) => r.kind === 'job')!
-    const env = ((job.body.template as { containers: { env: { name: string; value: unknown }[] }[] }).containers[0]!.env)
-    expect(env.filter((e) => e.name.startsWith('RUNNER_SETUP_RUNNER_GROUP'))).toEqual([
+    const job = desiredResources(config).find(r => r.kind === 'job')!
+    const env = (job.body.template as { containers: { env: { name: string; value: unknown }[] }[] }).containers[0]!.env
+    expect(env.filter(e => e.name.startsWith('RUNNER_SETUP_RUNNER_GROUP'))).toEqual([
       { name: 'RUNNER_SETUP_RUNNER_GROUP', value: 'studio' },
       { name: 'RUNNER_SETUP_RUNNER_GROUP_ID', value: '42' }
     ])
@@ -328,9 +463,9 @@ describe('desiredResources, contract checks over both scopes', () => {
 
   const all = [...desiredResources(orgTeam()), ...desiredResources(repoTeam())]
 
-  it('sets only RUNNER_ENV names in the container, every one of them except the other scope\'s and the optional group id', () => {
+  it("sets only RUNNER_ENV names in the container, every one of them except the other scope's and the optional group id", () => {
     const known = new Set<string>(Object.values(RUNNER_ENV))
-    for (const job of all.filter((r) => r.kind === 'job')) {
+    for (const job of all.filter(r => r.kind === 'job')) {
       const env = asJob(job).template!.containers![0].env!
       for (const { name } of env) expect(known.has(name!)).toBe(true)
       // The fixtures leave github.runnerGroupId unset; the test above covers it.
@@ -341,14 +476,15 @@ describe('desiredResources, contract checks over both scopes', () => {
   it('carries no secret value: no PEM, token, shared key or secret value field anywhere', () => {
     const text = JSON.stringify(all)
     expect(text).not.toMatch(/-----BEGIN|PRIVATE KEY|gh[pousr]_[A-Za-z0-9]|sharedKey|"value":"[A-Za-z0-9+/]{40,}/)
-    for (const job of all.filter((r) => r.kind === 'job')) {
-      for (const secret of asJob(job).configuration!.secrets!) expect(Object.keys(secret).sort()).toEqual(['identity', 'keyVaultUrl', 'name'])
+    for (const job of all.filter(r => r.kind === 'job')) {
+      for (const secret of asJob(job).configuration!.secrets!)
+        expect(Object.keys(secret).sort()).toEqual(['identity', 'keyVaultUrl', 'name'])
     }
   })
 
   it('depends only on resources in the same list', () => {
     for (const list of [desiredResources(orgTeam()), desiredResources(repoTeam())]) {
-      const ids = new Set(list.map((r) => r.id))
+      const ids = new Set(list.map(r => r.id))
       for (const r of list) for (const dep of r.dependsOn) expect(ids.has(dep)).toBe(true)
     }
   })
@@ -356,6 +492,8 @@ describe('desiredResources, contract checks over both scopes', () => {
   it('refuses a repo-scope team whose two repositories would share a job name', () => {
     const config = repoTeam()
     config.github.repos = ['same', 'SAME']
-    expect(() => desiredResources(config)).toThrow('Repositories "same" and "SAME" of team apps-team would share the job name')
+    expect(() => desiredResources(config)).toThrow(
+      'Repositories "same" and "SAME" of team apps-team would share the job name'
+    )
   })
 })

@@ -11,11 +11,12 @@ type Loose = Record<string, any>
 
 const CLIENT_ID = '0f0e0d0c-0b0a-0908-0706-050403020100'
 const PRINCIPAL_ID = '00112233-4455-6677-8899-aabbccddeeff'
-const lookup = (_id: string, property: 'clientId' | 'principalId') => (property === 'clientId' ? CLIENT_ID : PRINCIPAL_ID)
+const lookup = (_id: string, property: 'clientId' | 'principalId') =>
+  property === 'clientId' ? CLIENT_ID : PRINCIPAL_ID
 
 const resources = desiredResources(orgTeam())
 function resolved(kind: DesiredResource['kind']): DesiredResource {
-  const resource = resources.find((r) => r.kind === kind)!
+  const resource = resources.find(r => r.kind === kind)!
   return { ...resource, body: resolveRefs(resource.body, lookup).body }
 }
 
@@ -48,7 +49,10 @@ function jobAsAzureReturnsIt(job: DesiredResource): ActualResource {
         registries: null,
         eventTriggerConfig: {
           ...body.configuration.eventTriggerConfig,
-          scale: { ...body.configuration.eventTriggerConfig.scale, rules: [{ ...body.configuration.eventTriggerConfig.scale.rules[0], identity: '' }] }
+          scale: {
+            ...body.configuration.eventTriggerConfig.scale,
+            rules: [{ ...body.configuration.eventTriggerConfig.scale.rules[0], identity: '' }]
+          }
         }
       },
       template: {
@@ -91,8 +95,16 @@ describe('diffResource', () => {
       action: 'update',
       changes: [
         { path: 'configuration.eventTriggerConfig.scale.maxExecutions', from: 4, to: 10 },
-        { path: 'configuration.eventTriggerConfig.scale.rules[github-runner].metadata.labels', from: 'studio', to: 'studio,large' },
-        { path: 'template.containers[runner].image', from: 'ghcr.io/altinn/runner-setup/runner:0', to: 'ghcr.io/altinn/runner-setup/runner:1' },
+        {
+          path: 'configuration.eventTriggerConfig.scale.rules[github-runner].metadata.labels',
+          from: 'studio',
+          to: 'studio,large'
+        },
+        {
+          path: 'template.containers[runner].image',
+          from: 'ghcr.io/altinn/runner-setup/runner:0',
+          to: 'ghcr.io/altinn/runner-setup/runner:1'
+        },
         { path: 'template.containers[runner].env[RUNNER_SETUP_LABELS].value', from: 'studio', to: 'studio,large' }
       ]
     })
@@ -105,7 +117,11 @@ describe('diffResource', () => {
     body.configuration.replicaTimeout = '4200'
     expect(diffResource(job, actual).changes).toEqual([
       { path: 'configuration.replicaTimeout', from: '4200', to: 4200 },
-      { path: 'configuration.eventTriggerConfig.scale.rules[github-runner].metadata.applicationID', from: 123456, to: '123456' }
+      {
+        path: 'configuration.eventTriggerConfig.scale.rules[github-runner].metadata.applicationID',
+        from: 123456,
+        to: '123456'
+      }
     ])
   })
 
@@ -115,7 +131,9 @@ describe('diffResource', () => {
     body.environmentId = body.environmentId.toUpperCase().replace('/SUBSCRIPTIONS/', '/subscriptions/')
     expect(diffResource(job, actual).action).toBe('noop')
     body.configuration.secrets[0].keyVaultUrl = KEY_URI.toUpperCase()
-    expect(diffResource(job, actual).changes).toEqual([{ path: 'configuration.secrets[github-app-key].keyVaultUrl', from: KEY_URI.toUpperCase(), to: KEY_URI }])
+    expect(diffResource(job, actual).changes).toEqual([
+      { path: 'configuration.secrets[github-app-key].keyVaultUrl', from: KEY_URI.toUpperCase(), to: KEY_URI }
+    ])
   })
 
   it('reports an env var that is missing, and one we did not ask for, by name', () => {
@@ -124,16 +142,28 @@ describe('diffResource', () => {
     container.env = container.env.filter((e: { name: string }) => e.name !== 'RUNNER_SETUP_SUDO')
     container.env.push({ name: 'GITHUB_PAT', secretRef: 'pat' })
     expect(diffResource(job, actual).changes).toEqual([
-      { path: 'template.containers[runner].env[RUNNER_SETUP_SUDO]', from: undefined, to: { name: 'RUNNER_SETUP_SUDO', value: 'false' } },
-      { path: 'template.containers[runner].env[GITHUB_PAT]', from: { name: 'GITHUB_PAT', secretRef: 'pat' }, to: undefined }
+      {
+        path: 'template.containers[runner].env[RUNNER_SETUP_SUDO]',
+        from: undefined,
+        to: { name: 'RUNNER_SETUP_SUDO', value: 'false' }
+      },
+      {
+        path: 'template.containers[runner].env[GITHUB_PAT]',
+        from: { name: 'GITHUB_PAT', secretRef: 'pat' },
+        to: undefined
+      }
     ])
   })
 
   it('always reports an unresolved ref as a change, shown as known after apply', () => {
-    const unresolved = resources.find((r) => r.kind === 'job')!
+    const unresolved = resources.find(r => r.kind === 'job')!
     const actual = jobAsAzureReturnsIt(job)
     expect(diffResource(unresolved, actual).changes).toEqual([
-      { path: 'template.containers[runner].env[RUNNER_SETUP_IDENTITY_CLIENT_ID].value', from: CLIENT_ID, to: '(known after apply: id-studio-runners.clientId)' }
+      {
+        path: 'template.containers[runner].env[RUNNER_SETUP_IDENTITY_CLIENT_ID].value',
+        from: CLIENT_ID,
+        to: '(known after apply: id-studio-runners.clientId)'
+      }
     ])
   })
 
@@ -143,8 +173,17 @@ describe('diffResource', () => {
     expect(diffResource(withValue, jobAsAzureReturnsIt(job)).action).toBe('noop')
 
     const env = structuredClone(resolved('managedEnvironment'))
-    ;(env.body as Loose).appLogsConfiguration.logAnalyticsConfiguration = { customerId: 'c-1', sharedKey: 'not-a-real-key' }
-    const actualEnv = { id: env.id, body: { ...structuredClone(env.body), appLogsConfiguration: { destination: 'azure-monitor', logAnalyticsConfiguration: { customerId: 'c-1' } } } }
+    ;(env.body as Loose).appLogsConfiguration.logAnalyticsConfiguration = {
+      customerId: 'c-1',
+      sharedKey: 'not-a-real-key'
+    }
+    const actualEnv = {
+      id: env.id,
+      body: {
+        ...structuredClone(env.body),
+        appLogsConfiguration: { destination: 'azure-monitor', logAnalyticsConfiguration: { customerId: 'c-1' } }
+      }
+    }
     expect(diffResource(env, actualEnv)).toEqual({ action: 'noop', changes: [] })
   })
 
@@ -161,8 +200,18 @@ describe('diffResource', () => {
   it('matches security rules by name in any order, and reports a rule someone added', () => {
     const nsg = resolved('networkSecurityGroup')
     const rules = structuredClone(nsg.body.securityRules) as Record<string, unknown>[]
-    const extra = { name: 'allow-ssh-inbound', priority: 1000, direction: 'Inbound', access: 'Allow', protocol: 'Tcp', destinationPortRange: '22' }
-    const actual = { id: nsg.id, body: { ...nsg.body, securityRules: [...rules].reverse(), defaultSecurityRules: [{ name: 'AllowVnetInBound' }] } }
+    const extra = {
+      name: 'allow-ssh-inbound',
+      priority: 1000,
+      direction: 'Inbound',
+      access: 'Allow',
+      protocol: 'Tcp',
+      destinationPortRange: '22'
+    }
+    const actual = {
+      id: nsg.id,
+      body: { ...nsg.body, securityRules: [...rules].reverse(), defaultSecurityRules: [{ name: 'AllowVnetInBound' }] }
+    }
     expect(diffResource(nsg, actual).action).toBe('noop')
     actual.body.securityRules = [...rules.slice(1), extra]
     expect(diffResource(nsg, actual).changes).toEqual([
@@ -173,13 +222,18 @@ describe('diffResource', () => {
 
   it('reports a list of values whole, and takes an empty list as equal to an absent one', () => {
     const vnet = resolved('virtualNetwork')
-    const actual = { id: vnet.id, body: { ...structuredClone(vnet.body), addressSpace: { addressPrefixes: ['10.90.0.0/23'] }, dhcpOptions: {} } }
+    const actual = {
+      id: vnet.id,
+      body: { ...structuredClone(vnet.body), addressSpace: { addressPrefixes: ['10.90.0.0/23'] }, dhcpOptions: {} }
+    }
     expect(diffResource(vnet, actual).changes).toEqual([
       { path: 'addressSpace.addressPrefixes', from: ['10.90.0.0/23'], to: ['10.90.0.0/24'] },
       { path: 'dhcpOptions.dnsServers', from: undefined, to: ['10.20.0.4'] }
     ])
     const noDns = { ...vnet, body: { ...vnet.body, dhcpOptions: { dnsServers: [] } } }
-    expect(diffResource(noDns, { id: vnet.id, body: { ...structuredClone(vnet.body), dhcpOptions: undefined } }).action).toBe('noop')
+    expect(
+      diffResource(noDns, { id: vnet.id, body: { ...structuredClone(vnet.body), dhcpOptions: undefined } }).action
+    ).toBe('noop')
     expect(diffResource(noDns, { id: vnet.id, body: structuredClone(vnet.body) }).changes).toEqual([
       { path: 'dhcpOptions.dnsServers', from: ['10.20.0.4'], to: [] }
     ])
@@ -196,14 +250,25 @@ describe('diffResource', () => {
   it('rewrites a resource whose last write failed, even when its fields match', () => {
     const actual = jobAsAzureReturnsIt(job)
     actual.body.provisioningState = 'Failed'
-    expect(diffResource(job, actual)).toEqual({ action: 'update', changes: [{ path: 'provisioningState', from: 'Failed', to: 'Succeeded' }] })
+    expect(diffResource(job, actual)).toEqual({
+      action: 'update',
+      changes: [{ path: 'provisioningState', from: 'Failed', to: 'Succeeded' }]
+    })
     actual.body.provisioningState = 'InProgress'
     expect(diffResource(job, actual).action).toBe('noop')
   })
 
   it('compares unnamed object lists by position', () => {
     const diag = resolved('diagnosticSetting')
-    const actual = { id: diag.id, body: { ...structuredClone(diag.body), logs: [{ category: null, categoryGroup: 'allLogs', enabled: false, retentionPolicy: { days: 0, enabled: false } }] } }
+    const actual = {
+      id: diag.id,
+      body: {
+        ...structuredClone(diag.body),
+        logs: [
+          { category: null, categoryGroup: 'allLogs', enabled: false, retentionPolicy: { days: 0, enabled: false } }
+        ]
+      }
+    }
     expect(diffResource(diag, actual).changes).toEqual([{ path: 'logs[0].enabled', from: false, to: true }])
   })
 })

@@ -18,7 +18,12 @@ export const APPS_KEY_URI = 'https://kv-apps.vault.azure.net/secrets/apps-app-ke
 export function orgTeam(): TeamConfig {
   return {
     team: 'studio',
-    azure: { subscriptionId: SUB, resourceGroup: 'rg-studio-runners', location: 'norwayeast', createResourceGroup: false },
+    azure: {
+      subscriptionId: SUB,
+      resourceGroup: 'rg-studio-runners',
+      location: 'norwayeast',
+      createResourceGroup: false
+    },
     network: {
       addressSpace: '10.90.0.0/24',
       subnet: '10.90.0.0/27',
@@ -62,7 +67,14 @@ export function repoTeam(): TeamConfig {
     ...base,
     team: 'apps-team',
     azure: { ...base.azure, resourceGroup: 'rg-apps-runners', createResourceGroup: true },
-    network: { addressSpace: '10.91.0.0/23', subnet: '10.91.0.0/26', natGateway: false, peerings: [], dnsServers: [], privateDnsZones: [] },
+    network: {
+      addressSpace: '10.91.0.0/23',
+      subnet: '10.91.0.0/26',
+      natGateway: false,
+      peerings: [],
+      dnsServers: [],
+      privateDnsZones: []
+    },
     github: {
       ...base.github,
       url: 'https://ghes.example.com',
@@ -74,7 +86,16 @@ export function repoTeam(): TeamConfig {
       labels: ['apps-team'],
       app: { ...base.github.app, privateKeySecretUri: APPS_KEY_URI, keyVaultId: APPS_KEY_VAULT }
     },
-    runners: { ...base.runners, cpu: 1, memory: '2Gi', max: 3, pollingIntervalSeconds: 30, jobTimeoutMinutes: 30, idleTimeoutMinutes: 5, sudo: true },
+    runners: {
+      ...base.runners,
+      cpu: 1,
+      memory: '2Gi',
+      max: 3,
+      pollingIntervalSeconds: 30,
+      jobTimeoutMinutes: 30,
+      idleTimeoutMinutes: 5,
+      sudo: true
+    },
     logs: {},
     tags: {}
   }

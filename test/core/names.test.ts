@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals'
 import {
-  hex6, isValidTeamName, jobNames, localPeeringName, orgJobName, repoJobName, roleAssignmentName, teamResourceNames
+  hex6,
+  isValidTeamName,
+  jobNames,
+  localPeeringName,
+  orgJobName,
+  repoJobName,
+  roleAssignmentName,
+  teamResourceNames
 } from '../../src/core/names.js'
 import { between, pick, pickChar, repoName, seeded, teamName, type Random } from './random.js'
 
@@ -20,7 +27,12 @@ function generateTeams(random: Random, count: number): GeneratedTeam[] {
   while (teams.size < count) {
     const team = teamName(random)
     const repos = Array.from({ length: between(random, 1, 4) }, () => repoName(random))
-    teams.set(team, { team, owner: pick(random, ['altinn', 'digdir', 'Org-X']), scope: random() < 0.5 ? 'org' : 'repo', repos })
+    teams.set(team, {
+      team,
+      owner: pick(random, ['altinn', 'digdir', 'Org-X']),
+      scope: random() < 0.5 ? 'org' : 'repo',
+      repos
+    })
   }
   return [...teams.values()]
 }
@@ -38,7 +50,9 @@ function qualifiedNames(t: GeneratedTeam): string[] {
     // One shared remote VNet and one shared DNS zone may serve many teams.
     `virtualNetworkPeerings/${n.remotePeering}`,
     `virtualNetworkLinks/${n.privateDnsZoneLink}`,
-    ...[...jobNames(t.team, 'org', t.owner, t.repos), ...jobNames(t.team, 'repo', t.owner, t.repos)].map((j) => `jobs/${j.name}`)
+    ...[...jobNames(t.team, 'org', t.owner, t.repos), ...jobNames(t.team, 'repo', t.owner, t.repos)].map(
+      j => `jobs/${j.name}`
+    )
   ]
 }
 
@@ -46,11 +60,11 @@ describe('names, properties over thousands of random valid teams', () => {
   const teams = generateTeams(seeded(20261127), TEAMS)
 
   it('generates only valid team names, in the whole range of lengths', () => {
-    expect(teams.filter((t) => !isValidTeamName(t.team))).toEqual([])
-    expect(new Set(teams.map((t) => t.team.length))).toEqual(new Set(Array.from({ length: 19 }, (_, i) => i + 2)))
+    expect(teams.filter(t => !isValidTeamName(t.team))).toEqual([])
+    expect(new Set(teams.map(t => t.team.length))).toEqual(new Set(Array.from({ length: 19 }, (_, i) => i + 2)))
   })
 
-  it('keeps every name inside Azure\'s length and character rules', () => {
+  it("keeps every name inside Azure's length and character rules", () => {
     // Collected rather than asserted one by one: tens of thousands of expect() calls would dominate the run time.
     const violations: string[] = []
     const check = (name: string, max: number, pattern?: RegExp) => {
@@ -59,10 +73,20 @@ describe('names, properties over thousands of random valid teams', () => {
     for (const t of teams) {
       const n = teamResourceNames(t.team)
       check(n.managedEnvironment, 32, CONTAINER_APPS_NAME)
-      for (const name of [n.networkSecurityGroup, n.publicIpAddress, n.natGateway, n.remotePeering, n.privateDnsZoneLink]) check(name, 80)
+      for (const name of [
+        n.networkSecurityGroup,
+        n.publicIpAddress,
+        n.natGateway,
+        n.remotePeering,
+        n.privateDnsZoneLink
+      ])
+        check(name, 80)
       check(n.virtualNetwork, 64)
       check(n.identity, 128)
-      for (const { name } of [...jobNames(t.team, 'org', t.owner, t.repos), ...jobNames(t.team, 'repo', t.owner, t.repos)]) {
+      for (const { name } of [
+        ...jobNames(t.team, 'org', t.owner, t.repos),
+        ...jobNames(t.team, 'repo', t.owner, t.repos)
+      ]) {
         check(name, 32, CONTAINER_APPS_NAME)
       }
     }
@@ -80,7 +104,8 @@ describe('names, properties over thousands of random valid teams', () => {
     for (const t of teams) {
       for (const name of qualifiedNames(t)) {
         const previous = owner.get(name)
-        if (previous !== undefined && previous !== t.team) throw new Error(`${name} belongs to both ${previous} and ${t.team}`)
+        if (previous !== undefined && previous !== t.team)
+          throw new Error(`${name} belongs to both ${previous} and ${t.team}`)
         owner.set(name, t.team)
       }
     }
@@ -97,10 +122,13 @@ describe('names, properties over thousands of random valid teams', () => {
 })
 
 describe('team name rule', () => {
-  it.each(['a', 'abcdefghijklmnopqrstu', '1team', 'Team', 'te--am', 'team-', '-team', 'te_am', 'te.am'])('rejects %j', (name) => {
-    expect(isValidTeamName(name)).toBe(false)
-  })
-  it.each(['ab', 'studio', 'apps-team', 'a1-b2-c3'])('accepts %j', (name) => {
+  it.each(['a', 'abcdefghijklmnopqrstu', '1team', 'Team', 'te--am', 'team-', '-team', 'te_am', 'te.am'])(
+    'rejects %j',
+    name => {
+      expect(isValidTeamName(name)).toBe(false)
+    }
+  )
+  it.each(['ab', 'studio', 'apps-team', 'a1-b2-c3'])('accepts %j', name => {
     expect(isValidTeamName(name)).toBe(true)
   })
 })
@@ -132,19 +160,24 @@ describe('repo job names', () => {
 })
 
 describe('local peering names', () => {
-  const id = (sub: string, name: string) => `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/${name}`
+  const id = (sub: string, name: string) =>
+    `/subscriptions/${sub}/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/${name}`
 
   it('carry the remote VNet name and a hash of its full id, case-insensitively', () => {
     const remote = id('s1', 'vnet-private')
     expect(localPeeringName(remote)).toBe(`to-vnet-private-${hex6(remote.toLowerCase())}`)
-    expect(localPeeringName(remote.toUpperCase().replace('VNET-PRIVATE', 'vnet-private'))).toBe(localPeeringName(remote))
+    expect(localPeeringName(remote.toUpperCase().replace('VNET-PRIVATE', 'vnet-private'))).toBe(
+      localPeeringName(remote)
+    )
     expect(localPeeringName(id('s2', 'vnet-private'))).not.toBe(localPeeringName(remote))
   })
 
   it('stay within 80 characters and keep the hash when the VNet name is long', () => {
     const random = seeded(7)
     for (let i = 0; i < 500; i++) {
-      const vnetName = Array.from({ length: between(random, 2, 64) }, () => pickChar(random, 'abcdefghij-_.0123')).join('')
+      const vnetName = Array.from({ length: between(random, 2, 64) }, () => pickChar(random, 'abcdefghij-_.0123')).join(
+        ''
+      )
       const remote = id(`sub-${i}`, `v${vnetName}`)
       const name = localPeeringName(remote)
       expect(name.length).toBeLessThanOrEqual(80)

@@ -7,13 +7,13 @@ import { PRIVATE_VNET, RG, orgTeam, repoTeam } from './fixtures.js'
 
 const VNET = `${RG}/providers/Microsoft.Network/virtualNetworks/vnet-studio-runners`
 const resources = desiredResources(orgTeam())
-const find = (kind: DesiredResource['kind'], list = resources) => list.find((r) => r.kind === kind)!
+const find = (kind: DesiredResource['kind'], list = resources) => list.find(r => r.kind === kind)!
 const OURS = { 'managed-by': 'runner-setup', 'runner-setup-team': 'studio' }
 
 describe('ownershipProblem, tagged resources', () => {
   const vnet = find('virtualNetwork')
 
-  it('accepts a resource tagged as this team\'s, whatever else it carries', () => {
+  it("accepts a resource tagged as this team's, whatever else it carries", () => {
     expect(ownershipProblem(vnet, { id: vnet.id, body: { tags: { ...OURS, owner: 'x' } } }, 'studio')).toBeUndefined()
   })
 
@@ -25,12 +25,18 @@ describe('ownershipProblem, tagged resources', () => {
   })
 
   it('names the other team when the resource is theirs', () => {
-    const problem = ownershipProblem(vnet, { id: vnet.id, body: { tags: { ...OURS, 'runner-setup-team': 'apps' } } }, 'studio')
+    const problem = ownershipProblem(
+      vnet,
+      { id: vnet.id, body: { tags: { ...OURS, 'runner-setup-team': 'apps' } } },
+      'studio'
+    )
     expect(problem).toContain("is not tagged as team studio's (it is team apps's): refusing to take it over")
   })
 
   it('needs both tags', () => {
-    expect(ownershipProblem(vnet, { id: vnet.id, body: { tags: { 'runner-setup-team': 'studio' } } }, 'studio')).toContain('refusing to take it over')
+    expect(
+      ownershipProblem(vnet, { id: vnet.id, body: { tags: { 'runner-setup-team': 'studio' } } }, 'studio')
+    ).toContain('refusing to take it over')
   })
 
   it('tells a team to use an existing resource group as is rather than claim it', () => {
@@ -45,7 +51,9 @@ describe('ownershipProblem, tagged resources', () => {
 describe('ownershipProblem, marked and child resources', () => {
   it('accepts a remote peering that points back at our VNet, in any case', () => {
     const remote = find('remotePeering')
-    expect(ownershipProblem(remote, { id: remote.id, body: { remoteVirtualNetwork: { id: VNET.toLowerCase() } } }, 'studio')).toBeUndefined()
+    expect(
+      ownershipProblem(remote, { id: remote.id, body: { remoteVirtualNetwork: { id: VNET.toLowerCase() } } }, 'studio')
+    ).toBeUndefined()
   })
 
   it('refuses a remote peering of our name that points elsewhere', () => {
@@ -59,7 +67,9 @@ describe('ownershipProblem, marked and child resources', () => {
   it('refuses a role assignment of our name granted to another principal, once our principal is known', () => {
     const role = find('roleAssignment')
     const resolved = { ...role, body: resolveRefs(role.body, () => 'principal-ours').body }
-    expect(ownershipProblem(resolved, { id: role.id, body: { principalId: 'principal-ours' } }, 'studio')).toBeUndefined()
+    expect(
+      ownershipProblem(resolved, { id: role.id, body: { principalId: 'principal-ours' } }, 'studio')
+    ).toBeUndefined()
     expect(ownershipProblem(resolved, { id: role.id, body: { principalId: 'principal-old' } }, 'studio')).toBe(
       `Role assignment ${role.name} exists but is granted to principal principal-old, not to principal-ours: refusing to take it over; ` +
         'remove that role assignment (it may be left over from a deleted identity)'

@@ -20,7 +20,7 @@ const OURS = { 'managed-by': 'runner-setup', 'runner-setup-team': 'studio' }
 /** Azure after a successful apply of `config`: each wanted body plus what Azure adds; nothing unwanted. */
 function appliedState(config: TeamConfig): ActualState {
   const state: ActualState = new Map()
-  for (const r of desiredResources(config).filter((d) => !d.absent)) {
+  for (const r of desiredResources(config).filter(d => !d.absent)) {
     const { body } = resolveRefs(r.body, (_id, p) => `${p}-value`)
     const extra = r.kind === 'identity' ? { clientId: 'clientId-value', principalId: 'principalId-value' } : {}
     state.set(r.id, { id: r.id, body: { ...body, ...extra, id: r.id, name: r.name, provisioningState: 'Succeeded' } })
@@ -28,7 +28,8 @@ function appliedState(config: TeamConfig): ActualState {
   return state
 }
 
-const changed = (entries: PlanEntry[]) => entries.filter((e) => e.action !== 'noop').map((e) => `${e.level} ${e.action} ${e.kind}`)
+const changed = (entries: PlanEntry[]) =>
+  entries.filter(e => e.action !== 'noop').map(e => `${e.level} ${e.action} ${e.kind}`)
 
 function withoutNat(): TeamConfig {
   const config = orgTeam()
@@ -37,11 +38,14 @@ function withoutNat(): TeamConfig {
 }
 
 describe('diff: null means "must not be set"', () => {
-  const subnet = desiredResources(withoutNat()).find((r) => r.kind === 'subnet')!
+  const subnet = desiredResources(withoutNat()).find(r => r.kind === 'subnet')!
   const actualWith = (natGateway: unknown) => ({ id: subnet.id, body: { ...structuredClone(subnet.body), natGateway } })
 
   it('is a change when Azure still has a value, from that value to absent', () => {
-    expect(diffResource(subnet, actualWith({ id: NAT }))).toEqual({ action: 'update', changes: [{ path: 'natGateway', from: { id: NAT }, to: undefined }] })
+    expect(diffResource(subnet, actualWith({ id: NAT }))).toEqual({
+      action: 'update',
+      changes: [{ path: 'natGateway', from: { id: NAT }, to: undefined }]
+    })
   })
 
   it('is no change when Azure leaves the field out or says null', () => {
@@ -51,7 +55,7 @@ describe('diff: null means "must not be set"', () => {
   })
 
   it('deletes an absent resource that exists, and leaves one that does not', () => {
-    const nat = desiredResources(withoutNat()).find((r) => r.kind === 'natGateway')!
+    const nat = desiredResources(withoutNat()).find(r => r.kind === 'natGateway')!
     expect(nat.absent).toBe(true)
     expect(diffResource(nat, { id: NAT, body: { tags: OURS } })).toEqual({ action: 'delete', changes: [] })
     expect(diffResource(nat, undefined)).toEqual({ action: 'noop', changes: [] })
@@ -62,13 +66,13 @@ describe('planApply after the config turned something off', () => {
   it('NAT off: the subnet lets go of the gateway first, then the gateway goes, then its public IP', () => {
     const plan = planApply(desiredResources(withoutNat()), appliedState(orgTeam()))
     expect(changed(plan.entries)).toEqual(['1 update subnet', '4 delete natGateway', '5 delete publicIpAddress'])
-    const subnet = plan.entries.find((e) => e.kind === 'subnet')!
+    const subnet = plan.entries.find(e => e.kind === 'subnet')!
     expect(subnet.changes).toEqual([{ path: 'natGateway', from: { id: NAT }, to: undefined }])
     expect(subnet.body!.natGateway).toBeNull()
     // Deletes come after every write: the highest write level is the job's.
-    const highestWrite = Math.max(...plan.entries.filter((e) => e.action !== 'delete').map((e) => e.level))
-    expect(plan.entries.filter((e) => e.action === 'delete').every((e) => e.level > highestWrite)).toBe(true)
-    expect(plan.entries.filter((e) => e.action === 'delete').map((e) => e.id)).toEqual([NAT, PIP])
+    const highestWrite = Math.max(...plan.entries.filter(e => e.action !== 'delete').map(e => e.level))
+    expect(plan.entries.filter(e => e.action === 'delete').every(e => e.level > highestWrite)).toBe(true)
+    expect(plan.entries.filter(e => e.action === 'delete').map(e => e.id)).toEqual([NAT, PIP])
   })
 
   it('logs removed: the environment clears its destination and the diagnostic setting is deleted', () => {
@@ -76,7 +80,7 @@ describe('planApply after the config turned something off', () => {
     config.logs = {}
     const plan = planApply(desiredResources(config), appliedState(orgTeam()))
     expect(changed(plan.entries)).toEqual(['3 update managedEnvironment', '5 delete diagnosticSetting'])
-    expect(plan.entries.find((e) => e.kind === 'managedEnvironment')!.changes).toEqual([
+    expect(plan.entries.find(e => e.kind === 'managedEnvironment')!.changes).toEqual([
       { path: 'appLogsConfiguration.destination', from: 'azure-monitor', to: undefined }
     ])
   })
@@ -85,18 +89,22 @@ describe('planApply after the config turned something off', () => {
     const desired = desiredResources(withoutNat())
     const plan = planApply(desired, appliedState(withoutNat()))
     expect(changed(plan.entries)).toEqual([])
-    expect(plan.entries).toHaveLength(desired.filter((r) => !r.absent).length)
-    expect(plan.entries.some((e) => e.kind === 'natGateway' || e.kind === 'publicIpAddress')).toBe(false)
+    expect(plan.entries).toHaveLength(desired.filter(r => !r.absent).length)
+    expect(plan.entries.some(e => e.kind === 'natGateway' || e.kind === 'publicIpAddress')).toBe(false)
   })
 
   it('offline shows only what the config wants', () => {
-    expect(planOffline(desiredResources(withoutNat())).entries.some((e) => e.kind === 'natGateway' || e.kind === 'publicIpAddress')).toBe(false)
+    expect(
+      planOffline(desiredResources(withoutNat())).entries.some(
+        e => e.kind === 'natGateway' || e.kind === 'publicIpAddress'
+      )
+    ).toBe(false)
   })
 })
 
 describe('planDestroy with absent resources', () => {
   it('deletes the ones that still exist too: the subnet before the NAT gateway, the gateway before its IP', () => {
-    const kinds = planDestroy(desiredResources(withoutNat()), appliedState(orgTeam())).entries.map((e) => e.kind)
+    const kinds = planDestroy(desiredResources(withoutNat()), appliedState(orgTeam())).entries.map(e => e.kind)
     expect(kinds).toContain('natGateway')
     expect(kinds.indexOf('subnet')).toBeLessThan(kinds.indexOf('natGateway'))
     expect(kinds.indexOf('natGateway')).toBeLessThan(kinds.indexOf('publicIpAddress'))
@@ -107,13 +115,20 @@ describe('orphanResources', () => {
   const config = orgTeam()
   const wanted = desiredResources(config)
   const OTHER_VNET = PRIVATE_VNET.replace('vnet-studio-private', 'vnet-old')
-  const ourPeering = wanted.find((r) => r.kind === 'peering')!
-  const dropped = { id: `${VNET}/virtualNetworkPeerings/${localPeeringName(OTHER_VNET)}`, name: localPeeringName(OTHER_VNET), remoteVnetId: OTHER_VNET }
+  const ourPeering = wanted.find(r => r.kind === 'peering')!
+  const dropped = {
+    id: `${VNET}/virtualNetworkPeerings/${localPeeringName(OTHER_VNET)}`,
+    name: localPeeringName(OTHER_VNET),
+    remoteVnetId: OTHER_VNET
+  }
   const JOBS = `${RG}/providers/Microsoft.App/jobs`
 
   it('turns a peering we made to a VNet no longer listed into both sides, absent, the far side pointing back at us', () => {
-    const orphans = orphanResources(config, wanted, { peerings: [{ id: ourPeering.id, name: ourPeering.name, remoteVnetId: PRIVATE_VNET }, dropped], jobs: [] })
-    expect(orphans.map((o) => [o.kind, o.id, o.ownership, o.absent])).toEqual([
+    const orphans = orphanResources(config, wanted, {
+      peerings: [{ id: ourPeering.id, name: ourPeering.name, remoteVnetId: PRIVATE_VNET }, dropped],
+      jobs: []
+    })
+    expect(orphans.map(o => [o.kind, o.id, o.ownership, o.absent])).toEqual([
       ['peering', dropped.id, 'child', true],
       ['remotePeering', `${OTHER_VNET}/virtualNetworkPeerings/runner-setup-studio`, 'marked', true]
     ])
@@ -123,18 +138,23 @@ describe('orphanResources', () => {
   })
 
   it('leaves a peering someone added by hand (a name we never derive) alone', () => {
-    expect(orphanResources(config, wanted, { peerings: [{ ...dropped, id: `${VNET}/virtualNetworkPeerings/manual`, name: 'manual' }], jobs: [] })).toEqual([])
+    expect(
+      orphanResources(config, wanted, {
+        peerings: [{ ...dropped, id: `${VNET}/virtualNetworkPeerings/manual`, name: 'manual' }],
+        jobs: []
+      })
+    ).toEqual([])
   })
 
-  it('turns jobs tagged as this team\'s that the config no longer names into absent jobs; others\' and untagged ones stay out', () => {
+  it("turns jobs tagged as this team's that the config no longer names into absent jobs; others' and untagged ones stay out", () => {
     const jobs = [
-      { id: wanted.find((r) => r.kind === 'job')!.id.toUpperCase(), tags: OURS },
+      { id: wanted.find(r => r.kind === 'job')!.id.toUpperCase(), tags: OURS },
       { id: `${JOBS}/cajr-abc123-studio`, tags: { ...OURS, 'runner-setup-repo': 'gone' } },
       { id: `${JOBS}/caj-apps`, tags: { ...OURS, 'runner-setup-team': 'apps' } },
       { id: `${JOBS}/hand-made`, tags: undefined }
     ]
     const orphans = orphanResources(config, wanted, { peerings: [], jobs })
-    expect(orphans.map((o) => [o.kind, o.name, o.absent])).toEqual([['job', 'cajr-abc123-studio', true]])
+    expect(orphans.map(o => [o.kind, o.name, o.absent])).toEqual([['job', 'cajr-abc123-studio', true]])
     expect(orphans[0].dependsOn[0]).toBe(ENV)
   })
 
@@ -144,6 +164,8 @@ describe('orphanResources', () => {
     expect(ownershipProblem(remote, elsewhere, 'studio')).toBe(
       "Microsoft.Network/virtualNetworks/virtualNetworkPeerings runner-setup-studio is no longer in the config but is not provably team studio's: not deleting it"
     )
-    expect(ownershipProblem(remote, { id: remote.id, body: { remoteVirtualNetwork: { id: VNET.toLowerCase() } } }, 'studio')).toBeUndefined()
+    expect(
+      ownershipProblem(remote, { id: remote.id, body: { remoteVirtualNetwork: { id: VNET.toLowerCase() } } }, 'studio')
+    ).toBeUndefined()
   })
 })

@@ -15,7 +15,10 @@ describe('refs', () => {
 
   it('resolves every ref it can, without touching the input', () => {
     const result = resolveRefs(body, (id, property) => (id === ID ? `${property}-value` : undefined))
-    expect(result).toEqual({ body: { a: 'clientId-value', list: [{ name: 'n', value: 'principalId-value' }, 'plain'], n: 1 }, unresolved: false })
+    expect(result).toEqual({
+      body: { a: 'clientId-value', list: [{ name: 'n', value: 'principalId-value' }, 'plain'], n: 1 },
+      unresolved: false
+    })
     expect(body.a).toEqual({ $ref: ID, property: 'clientId' })
   })
 

@@ -23,12 +23,15 @@ afterAll(async () => {
 /** Starts apply and SIGKILLs it once the emulator has seen `writes` ARM writes from it. */
 async function applyKilledAfter(writes: number): Promise<number> {
   const before = world.emulator.requests().length
-  const child = spawn(process.execPath, [CLI_BUNDLE, 'apply', '--config', CONFIG], { env: world.env, stdio: ['ignore', 'ignore', 'inherit'] })
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const child = spawn(process.execPath, [CLI_BUNDLE, 'apply', '--config', CONFIG], {
+    env: world.env,
+    stdio: ['ignore', 'ignore', 'inherit']
+  })
+  const exited = new Promise<number | null>(resolve => child.on('exit', code => resolve(code)))
   for (;;) {
     if (countArm(world.emulator, before).writes >= writes) break
     if (child.exitCode !== null) break
-    await new Promise((r) => setTimeout(r, 2))
+    await new Promise(r => setTimeout(r, 2))
   }
   child.kill('SIGKILL')
   await exited
@@ -36,7 +39,7 @@ async function applyKilledAfter(writes: number): Promise<number> {
 }
 
 function existing(): string[] {
-  return desired.filter((r) => world.emulator.admin.getResource(r.id) !== undefined).map((r) => r.id)
+  return desired.filter(r => world.emulator.admin.getResource(r.id) !== undefined).map(r => r.id)
 }
 
 describe('apply killed mid-run', () => {

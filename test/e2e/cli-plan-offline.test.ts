@@ -22,14 +22,14 @@ async function planOffline(file: string): Promise<{ team: string; changes: Chang
   return JSON.parse(run.stdout)
 }
 
-const ofType = (changes: Change[], type: string) => changes.filter((c) => c.type === type)
+const ofType = (changes: Change[], type: string) => changes.filter(c => c.type === type)
 
 describe('plan --offline --json (the CLI bundle)', () => {
   it('studio (org scope, peerings, NAT, DNS, logs): every body as designed', async () => {
     const plan = await planOffline('examples/teams/studio.yaml')
     expect(plan.team).toBe('studio')
-    expect(plan.changes.every((c) => c.action === 'create')).toBe(true)
-    expect(plan.changes.map((c) => c.type).sort()).toEqual(
+    expect(plan.changes.every(c => c.action === 'create')).toBe(true)
+    expect(plan.changes.map(c => c.type).sort()).toEqual(
       [
         'Microsoft.App/jobs',
         'Microsoft.App/managedEnvironments',
@@ -53,7 +53,12 @@ describe('plan --offline --json (the CLI bundle)', () => {
     expect(vnet.body.addressSpace).toEqual({ addressPrefixes: ['10.90.0.0/24'] })
     expect(vnet.body.dhcpOptions).toEqual({ dnsServers: ['10.20.0.4'] })
     expect('subnets' in vnet.body).toBe(false)
-    expect(vnet.body.tags).toEqual({ finops_product: 'studio', finops_environment: 'prod', 'managed-by': 'runner-setup', 'runner-setup-team': 'studio' })
+    expect(vnet.body.tags).toEqual({
+      finops_product: 'studio',
+      finops_environment: 'prod',
+      'managed-by': 'runner-setup',
+      'runner-setup-team': 'studio'
+    })
 
     const [subnet] = ofType(plan.changes, 'Microsoft.Network/virtualNetworks/subnets')
     expect(subnet.body.addressPrefix).toBe('10.90.0.0/27')
@@ -99,7 +104,13 @@ describe('plan --offline --json (the CLI bundle)', () => {
       }
     ])
     const identityId = ofType(plan.changes, 'Microsoft.ManagedIdentity/userAssignedIdentities')[0].id
-    expect(config.secrets).toEqual([{ name: 'github-app-key', keyVaultUrl: 'https://kv-studio-runners.vault.azure.net/secrets/gh-app-key', identity: identityId }])
+    expect(config.secrets).toEqual([
+      {
+        name: 'github-app-key',
+        keyVaultUrl: 'https://kv-studio-runners.vault.azure.net/secrets/gh-app-key',
+        identity: identityId
+      }
+    ])
     expect(Object.keys(job.body.identity.userAssignedIdentities)).toEqual([identityId])
     const [container] = job.body.template.containers
     expect(container.image).toBe('ghcr.io/altinn/runner-setup/runner:1')
@@ -111,7 +122,9 @@ describe('plan --offline --json (the CLI bundle)', () => {
     expect(env_.RUNNER_SETUP_IDENTITY_CLIENT_ID).toMatch(/known after apply/)
 
     // The remote side of each peering points back at the runner VNet.
-    const remote = ofType(plan.changes, 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings').filter((p) => p.name === 'runner-setup-studio')
+    const remote = ofType(plan.changes, 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings').filter(
+      p => p.name === 'runner-setup-studio'
+    )
     expect(remote).toHaveLength(2)
     for (const p of remote) expect(p.body.remoteVirtualNetwork.id).toBe(vnet.id)
 
@@ -132,12 +145,12 @@ describe('plan --offline --json (the CLI bundle)', () => {
       expect(rule.metadata.repos).not.toContain(',')
       expect(job.body.tags['runner-setup-repo']).toBe(rule.metadata.repos)
     }
-    expect(new Set(jobs.map((j) => j.name)).size).toBe(jobs.length)
+    expect(new Set(jobs.map(j => j.name)).size).toBe(jobs.length)
   })
 
   it('minimal: defaults fill every gap', async () => {
     const plan = await planOffline('examples/teams/minimal.yaml')
-    expect(plan.changes.map((c) => c.name)).toContain('caj-minimal')
+    expect(plan.changes.map(c => c.name)).toContain('caj-minimal')
     const [job] = ofType(plan.changes, 'Microsoft.App/jobs')
     const scale = job.body.configuration.eventTriggerConfig.scale
     expect([scale.maxExecutions, scale.pollingInterval]).toEqual([10, 20])
@@ -146,10 +159,16 @@ describe('plan --offline --json (the CLI bundle)', () => {
   })
 
   it('a bad config: FILE:LINE:COL on stderr, exit 1, nothing on stdout', async () => {
-    const run = await runNode(CLI_BUNDLE, ['plan', '--offline', '--json', '--config', 'test/e2e/fixtures/bad-subnet.yaml'], { PATH: process.env.PATH })
+    const run = await runNode(
+      CLI_BUNDLE,
+      ['plan', '--offline', '--json', '--config', 'test/e2e/fixtures/bad-subnet.yaml'],
+      { PATH: process.env.PATH }
+    )
     expect(run.code).toBe(1)
     expect(run.stdout).toBe('')
-    expect(run.stderr.split('\n')[0]).toBe('test/e2e/fixtures/bad-subnet.yaml:8:11: network.subnet: 10.94.0.0/27 is not inside the address space 10.93.0.0/24')
+    expect(run.stderr.split('\n')[0]).toBe(
+      'test/e2e/fixtures/bad-subnet.yaml:8:11: network.subnet: 10.94.0.0/27 is not inside the address space 10.93.0.0/24'
+    )
     expect(run.stderr).not.toMatch(/\n\s+at /)
   })
 })

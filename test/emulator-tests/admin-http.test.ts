@@ -14,11 +14,15 @@ afterAll(async () => emulator.close())
 /** What a child process would do: plain JSON over HTTPS, trusting the emulator's CA. */
 function admin(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${emulator.url}/_admin/${path}`, { method, ca: emulator.caPem, headers: { 'content-type': 'application/json' } }, (res) => {
-      let data = ''
-      res.on('data', (chunk: Buffer) => (data += chunk.toString()))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: data === '' ? undefined : JSON.parse(data) }))
-    })
+    const req = request(
+      `${emulator.url}/_admin/${path}`,
+      { method, ca: emulator.caPem, headers: { 'content-type': 'application/json' } },
+      res => {
+        let data = ''
+        res.on('data', (chunk: Buffer) => (data += chunk.toString()))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: data === '' ? undefined : JSON.parse(data) }))
+      }
+    )
     req.on('error', reject)
     req.end(body === undefined ? undefined : JSON.stringify(body))
   })
@@ -28,13 +32,24 @@ describe('admin API over HTTPS', () => {
   const vnetId = net('virtualNetworks', 'vnet-admin')
 
   it('seeds, reads, patches and deletes resources', async () => {
-    expect((await admin('POST', 'resource-groups', { subscriptionId: SUB, name: RG, location: LOCATION })).status).toBe(200)
-    const seeded = await admin('PUT', `resources?id=${encodeURIComponent(vnetId)}`, { location: LOCATION, properties: { addressSpace: { addressPrefixes: ['10.5.0.0/24'] } } })
-    expect((seeded.json as { properties: { provisioningState: string } }).properties.provisioningState).toBe('Succeeded')
-    await admin('PATCH', `resources?id=${encodeURIComponent(vnetId)}`, { properties: { dhcpOptions: { dnsServers: ['10.9.9.9'] } } })
+    expect((await admin('POST', 'resource-groups', { subscriptionId: SUB, name: RG, location: LOCATION })).status).toBe(
+      200
+    )
+    const seeded = await admin('PUT', `resources?id=${encodeURIComponent(vnetId)}`, {
+      location: LOCATION,
+      properties: { addressSpace: { addressPrefixes: ['10.5.0.0/24'] } }
+    })
+    expect((seeded.json as { properties: { provisioningState: string } }).properties.provisioningState).toBe(
+      'Succeeded'
+    )
+    await admin('PATCH', `resources?id=${encodeURIComponent(vnetId)}`, {
+      properties: { dhcpOptions: { dnsServers: ['10.9.9.9'] } }
+    })
     const c = clients(emulator)
     expect((await c.network.virtualNetworks.get(RG, 'vnet-admin')).dhcpOptions?.dnsServers).toEqual(['10.9.9.9'])
-    expect((await admin('GET', `resources?type=${encodeURIComponent('Microsoft.Network/virtualNetworks')}`)).json).toEqual([vnetId])
+    expect(
+      (await admin('GET', `resources?type=${encodeURIComponent('Microsoft.Network/virtualNetworks')}`)).json
+    ).toEqual([vnetId])
     expect((await admin('DELETE', `resources?id=${encodeURIComponent(vnetId)}`)).json).toEqual({ deleted: true })
     expect((await admin('GET', `resources?id=${encodeURIComponent(vnetId)}`)).status).toBe(404)
   })
@@ -42,27 +57,39 @@ describe('admin API over HTTPS', () => {
   it('injects faults and denials, sets latency, and serves the request log', async () => {
     const c = clients(emulator)
     await admin('DELETE', 'requests')
-    await admin('POST', 'faults', { kind: 'status', status: 503, method: 'GET', path: 'virtualNetworks/vnet-admin$', times: 1 })
+    await admin('POST', 'faults', {
+      kind: 'status',
+      status: 503,
+      method: 'GET',
+      path: 'virtualNetworks/vnet-admin$',
+      times: 1
+    })
     await admin('POST', 'latency', { ms: 5 })
     expect((await armFailure(c.network.virtualNetworks.get(RG, 'vnet-admin'))).statusCode).toBe(404)
     await admin('POST', 'latency', { ms: 0 })
     await admin('POST', 'denials', { action: 'natGateways/write', scopePrefix: `/subscriptions/${SUB}` })
-    expect((await armFailure(c.network.natGateways.createOrUpdate(RG, 'nat', { location: LOCATION }))).code).toBe('AuthorizationFailed')
+    expect((await armFailure(c.network.natGateways.createOrUpdate(RG, 'nat', { location: LOCATION }))).code).toBe(
+      'AuthorizationFailed'
+    )
     await admin('DELETE', 'denials')
     const log = (await admin('GET', 'requests')).json as RequestLogEntry[]
-    const vnetGets = log.filter((r) => r.path === vnetId).map((r) => r.status)
+    const vnetGets = log.filter(r => r.path === vnetId).map(r => r.status)
     expect(vnetGets).toEqual([503, 404])
-    expect(log.filter((r) => r.path === vnetId).every((r) => r.durationMs >= 5)).toBe(true)
-    expect(log.some((r) => r.path.startsWith('/_admin/'))).toBe(false)
+    expect(log.filter(r => r.path === vnetId).every(r => r.durationMs >= 5)).toBe(true)
+    expect(log.some(r => r.path.startsWith('/_admin/'))).toBe(false)
   })
 
   it('issues a static token ARM accepts', async () => {
     const { token } = (await admin('POST', 'token')).json as { token: string }
     const res = await new Promise<number>((resolve, reject) => {
-      request(`${emulator.url}/subscriptions/${SUB}/resourcegroups/${RG}?api-version=2025-04-01`, { ca: emulator.caPem, headers: { authorization: `Bearer ${token}` } }, (r) => {
-        r.resume()
-        resolve(r.statusCode ?? 0)
-      })
+      request(
+        `${emulator.url}/subscriptions/${SUB}/resourcegroups/${RG}?api-version=2025-04-01`,
+        { ca: emulator.caPem, headers: { authorization: `Bearer ${token}` } },
+        r => {
+          r.resume()
+          resolve(r.statusCode ?? 0)
+        }
+      )
         .on('error', reject)
         .end()
     })
@@ -79,11 +106,20 @@ describe('seedTeam', () => {
     const team = {
       azure: { subscriptionId: SUB, resourceGroup: 'rg-seeded', location: LOCATION },
       network: {
-        peerings: [{ remoteVnetId: '/subscriptions/aaaa/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-private' }],
-        privateDnsZones: ['/subscriptions/aaaa/resourceGroups/rg-net/providers/Microsoft.Network/privateDnsZones/privatelink.postgres.database.azure.com']
+        peerings: [
+          {
+            remoteVnetId:
+              '/subscriptions/aaaa/resourceGroups/rg-net/providers/Microsoft.Network/virtualNetworks/vnet-private'
+          }
+        ],
+        privateDnsZones: [
+          '/subscriptions/aaaa/resourceGroups/rg-net/providers/Microsoft.Network/privateDnsZones/privatelink.postgres.database.azure.com'
+        ]
       },
       github: { app: { privateKeySecretUri: 'https://kv-seeded.vault.azure.net/secrets/gh-app-key' } },
-      logs: { workspaceId: `/subscriptions/${SUB}/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/law` }
+      logs: {
+        workspaceId: `/subscriptions/${SUB}/resourceGroups/rg-logs/providers/Microsoft.OperationalInsights/workspaces/law`
+      }
     }
     const ids = seedTeam(emulator.admin, team)
     expect(ids).toEqual([

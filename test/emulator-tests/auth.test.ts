@@ -19,12 +19,15 @@ describe('Entra sign-in with a federated GitHub token', () => {
   it('signs in with the real ClientAssertionCredential and logs the whole exchange', async () => {
     emulator.clearRequests()
     const c = clients(emulator)
-    await c.network.virtualNetworks.createOrUpdate(RG, 'vnet-auth', { location: LOCATION, addressSpace: { addressPrefixes: ['10.1.0.0/24'] } })
+    await c.network.virtualNetworks.createOrUpdate(RG, 'vnet-auth', {
+      location: LOCATION,
+      addressSpace: { addressPrefixes: ['10.1.0.0/24'] }
+    })
     const log = emulator.requests()
-    const paths = log.map((r) => `${r.method} ${r.path}`)
+    const paths = log.map(r => `${r.method} ${r.path}`)
     const vnet = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Network/virtualNetworks/vnet-auth`
     // MSAL calls the assertion callback twice per token (notes/ecosystem.md §2.2).
-    expect(paths.map((p) => p.replace(/operationStatuses\/[0-9a-f-]+$/, 'operationStatuses/ID'))).toEqual([
+    expect(paths.map(p => p.replace(/operationStatuses\/[0-9a-f-]+$/, 'operationStatuses/ID'))).toEqual([
       'GET /_actions/idtoken',
       `GET /${emulator.tenantId}/v2.0/.well-known/openid-configuration`,
       'GET /_actions/idtoken',
@@ -33,19 +36,25 @@ describe('Entra sign-in with a federated GitHub token', () => {
       `GET /subscriptions/${SUB}/providers/Microsoft.Network/locations/norwayeast/operationStatuses/ID`,
       `GET ${vnet}`
     ])
-    expect(log.every((r) => r.status < 300 && r.durationMs >= 0 && r.startedAt > 0)).toBe(true)
+    expect(log.every(r => r.status < 300 && r.durationMs >= 0 && r.startedAt > 0)).toBe(true)
   })
 
   it('refuses an expired assertion with AADSTS700024', async () => {
     const expired = emulator.admin.mintIdToken({ exp: Math.floor(Date.now() / 1000) - 60 })
-    const c = clients(emulator, credentialFor(emulator, async () => expired))
+    const c = clients(
+      emulator,
+      credentialFor(emulator, async () => expired)
+    )
     const failure = await armFailure(c.network.virtualNetworks.get(RG, 'vnet-auth'))
     expect(failure.message).toContain('AADSTS700024')
   })
 
   it('refuses an assertion for another audience with AADSTS700212', async () => {
     const wrongAudience = emulator.admin.mintIdToken({}, 'https://github.com/altinn')
-    const c = clients(emulator, credentialFor(emulator, async () => wrongAudience))
+    const c = clients(
+      emulator,
+      credentialFor(emulator, async () => wrongAudience)
+    )
     const failure = await armFailure(c.network.virtualNetworks.get(RG, 'vnet-auth'))
     expect(failure.message).toContain('AADSTS700212')
   })
@@ -54,7 +63,10 @@ describe('Entra sign-in with a federated GitHub token', () => {
     const token = emulator.admin.mintIdToken()
     const [header, payload] = token.split('.')
     const forged = `${header}.${payload}.${Buffer.from('not a signature').toString('base64url')}`
-    const c = clients(emulator, credentialFor(emulator, async () => forged))
+    const c = clients(
+      emulator,
+      credentialFor(emulator, async () => forged)
+    )
     const failure = await armFailure(c.network.virtualNetworks.get(RG, 'vnet-auth'))
     expect(failure.message).toContain('AADSTS50027')
   })

@@ -13,12 +13,18 @@ export const environmentId = `${rgId}/providers/Microsoft.App/managedEnvironment
 
 export function seedTeam(emulator: Emulator): void {
   emulator.admin.seedResourceGroup(SUB, RG, LOCATION)
-  emulator.admin.seed(workspaceId, { location: LOCATION, properties: { customerId: '0f1e2d3c-4b5a-6978-8899-aabbccddeeff' } })
+  emulator.admin.seed(workspaceId, {
+    location: LOCATION,
+    properties: { customerId: '0f1e2d3c-4b5a-6978-8899-aabbccddeeff' }
+  })
   emulator.admin.seed(vaultId, { location: LOCATION, properties: {} })
 }
 
 export async function createNetwork(c: Clients, prefix = '10.20.0.0/27', delegated = true): Promise<void> {
-  await c.network.virtualNetworks.createOrUpdate(RG, 'vnet-runners', { location: LOCATION, addressSpace: { addressPrefixes: ['10.20.0.0/24'] } })
+  await c.network.virtualNetworks.createOrUpdate(RG, 'vnet-runners', {
+    location: LOCATION,
+    addressSpace: { addressPrefixes: ['10.20.0.0/24'] }
+  })
   await c.network.subnets.createOrUpdate(RG, 'vnet-runners', 'snet-aca', {
     addressPrefix: prefix,
     delegations: delegated ? [{ name: 'aca', serviceName: 'Microsoft.App/environments' }] : []
@@ -30,7 +36,10 @@ export function environmentBody(subnet = subnetId) {
     location: LOCATION,
     vnetConfiguration: { infrastructureSubnetId: subnet, internal: true },
     workloadProfiles: [{ name: 'Consumption', workloadProfileType: 'Consumption' }],
-    appLogsConfiguration: { destination: 'log-analytics', logAnalyticsConfiguration: { customerId: '0f1e2d3c-4b5a-6978-8899-aabbccddeeff', sharedKey: 'c2VjcmV0LWtleQ==' } }
+    appLogsConfiguration: {
+      destination: 'log-analytics',
+      logAnalyticsConfiguration: { customerId: '0f1e2d3c-4b5a-6978-8899-aabbccddeeff', sharedKey: 'c2VjcmV0LWtleQ==' }
+    }
   }
 }
 
@@ -55,10 +64,26 @@ export function jobBody(identity = identityId, secretIdentity = identityId) {
           minExecutions: 0,
           maxExecutions: 10,
           pollingInterval: 20,
-          rules: [{ name: 'github-runner', type: 'github-runner', metadata: { owner: 'altinn', runnerScope: 'repo', repos: 'a' }, auth: [{ secretRef: 'app-key', triggerParameter: 'appKey' }] }]
+          rules: [
+            {
+              name: 'github-runner',
+              type: 'github-runner',
+              metadata: { owner: 'altinn', runnerScope: 'repo', repos: 'a' },
+              auth: [{ secretRef: 'app-key', triggerParameter: 'appKey' }]
+            }
+          ]
         }
       }
     },
-    template: { containers: [{ name: 'runner', image: 'ghcr.io/altinn/runner:1', resources: { cpu: 1, memory: '2Gi' }, env: [{ name: 'X', secretRef: 'plain' }] }] }
+    template: {
+      containers: [
+        {
+          name: 'runner',
+          image: 'ghcr.io/altinn/runner:1',
+          resources: { cpu: 1, memory: '2Gi' },
+          env: [{ name: 'X', secretRef: 'plain' }]
+        }
+      ]
+    }
   }
 }

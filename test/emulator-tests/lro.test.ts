@@ -20,11 +20,14 @@ describe('long-running operations', () => {
     // No updateIntervalInMs: the emulator's Retry-After alone must keep polls fast (core-lro's default is 2 s).
     const poller = c.network.natGateways.createOrUpdate(RG, 'nat-slow', { location: LOCATION })
     await poller.submitted()
-    seen.push((emulator.admin.getResource(net('natGateways', 'nat-slow'))!.properties as { provisioningState: string }).provisioningState)
+    seen.push(
+      (emulator.admin.getResource(net('natGateways', 'nat-slow'))!.properties as { provisioningState: string })
+        .provisioningState
+    )
     const result = await poller
     expect(seen).toEqual(['Updating'])
     expect(result.provisioningState).toBe('Succeeded')
-    const polls = emulator.requests().filter((r) => r.path.includes('/operationStatuses/'))
+    const polls = emulator.requests().filter(r => r.path.includes('/operationStatuses/'))
     expect(polls).toHaveLength(3)
     expect(Date.now() - started).toBeLessThan(1500)
   })
@@ -41,10 +44,17 @@ describe('long-running operations', () => {
     await createNetwork(c)
     emulator.admin.fault({ kind: 'lro-hang', method: 'PUT', path: 'managedEnvironments/cae-team$', times: 1 })
     const abort = new AbortController()
-    const first = c.apps.managedEnvironments.createOrUpdate(RG, 'cae-team', environmentBody(), { abortSignal: abort.signal })
-    const settled = first.then(() => 'done', () => 'aborted')
+    const first = c.apps.managedEnvironments.createOrUpdate(RG, 'cae-team', environmentBody(), {
+      abortSignal: abort.signal
+    })
+    const settled = first.then(
+      () => 'done',
+      () => 'aborted'
+    )
     await first.submitted()
-    expect((emulator.admin.getResource(environmentId)!.properties as { provisioningState: string }).provisioningState).toBe('InfrastructureSetupInProgress')
+    expect(
+      (emulator.admin.getResource(environmentId)!.properties as { provisioningState: string }).provisioningState
+    ).toBe('InfrastructureSetupInProgress')
     const second = await armFailure(c.apps.managedEnvironments.createOrUpdate(RG, 'cae-team', environmentBody()))
     expect(second.statusCode).toBe(409)
     expect(second.code).toBe('ManagedEnvironmentOperationInProgress')
@@ -56,11 +66,16 @@ describe('long-running operations', () => {
 describe('Entra refusals', () => {
   it('refuses an unknown client id with AADSTS700016', async () => {
     const { ClientAssertionCredential } = await import('@azure/identity')
-    const credential = new ClientAssertionCredential(emulator.tenantId, '00000000-1111-2222-3333-444444444444', () => fetchIdToken(emulator), {
-      authorityHost: emulator.url,
-      disableInstanceDiscovery: true,
-      tlsOptions: { ca: emulator.caPem }
-    })
+    const credential = new ClientAssertionCredential(
+      emulator.tenantId,
+      '00000000-1111-2222-3333-444444444444',
+      () => fetchIdToken(emulator),
+      {
+        authorityHost: emulator.url,
+        disableInstanceDiscovery: true,
+        tlsOptions: { ca: emulator.caPem }
+      }
+    )
     const failure = await armFailure(clients(emulator, credential).network.natGateways.get(RG, 'nat-slow'))
     expect(failure.message).toContain('AADSTS700016')
   })

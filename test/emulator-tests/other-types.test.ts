@@ -16,7 +16,10 @@ afterAll(async () => emulator.close())
 
 describe('resource groups', () => {
   it('creates, reads, checks and deletes a resource group with everything in it', async () => {
-    const rg = await c.resources.resourceGroups.createOrUpdate('rg-extra', { location: LOCATION, tags: { owner: 'team' } })
+    const rg = await c.resources.resourceGroups.createOrUpdate('rg-extra', {
+      location: LOCATION,
+      tags: { owner: 'team' }
+    })
     expect(rg.id).toBe(`/subscriptions/${SUB}/resourceGroups/rg-extra`)
     expect(rg.properties?.provisioningState).toBe('Succeeded')
     expect((await c.resources.resourceGroups.checkExistence('rg-extra')).body).toBe(true)
@@ -24,7 +27,7 @@ describe('resource groups', () => {
     await c.resources.resourceGroups.delete('rg-extra')
     expect((await armFailure(c.resources.resourceGroups.get('rg-extra'))).code).toBe('ResourceGroupNotFound')
     expect((await c.resources.resourceGroups.checkExistence('rg-extra')).body).toBe(false)
-    expect(emulator.admin.listResourceIds().filter((id) => id.includes('rg-extra'))).toEqual([])
+    expect(emulator.admin.listResourceIds().filter(id => id.includes('rg-extra'))).toEqual([])
   })
 })
 
@@ -42,7 +45,10 @@ describe('managed identity', () => {
     const created = await c.msi.userAssignedIdentities.createOrUpdate(RG, 'id-runner', { location: LOCATION })
     expect(created.clientId).toMatch(/^[0-9a-f-]{36}$/)
     expect(created.tenantId).toBe(emulator.tenantId)
-    const updated = await c.msi.userAssignedIdentities.createOrUpdate(RG, 'id-runner', { location: LOCATION, tags: { a: 'b' } })
+    const updated = await c.msi.userAssignedIdentities.createOrUpdate(RG, 'id-runner', {
+      location: LOCATION,
+      tags: { a: 'b' }
+    })
     expect([updated.clientId, updated.principalId]).toEqual([created.clientId, created.principalId])
   })
 })
@@ -53,23 +59,44 @@ describe('role assignments', () => {
   it('creates one on a Key Vault secret and refuses the same grant under another name', async () => {
     const identity = await c.msi.userAssignedIdentities.get(RG, 'id-runner')
     const name = '6f1c2b3a-0000-4000-8000-000000000001'
-    const created = await c.auth.roleAssignments.create(secretScope, name, { roleDefinitionId: SECRETS_USER, principalId: identity.principalId!, principalType: 'ServicePrincipal' })
+    const created = await c.auth.roleAssignments.create(secretScope, name, {
+      roleDefinitionId: SECRETS_USER,
+      principalId: identity.principalId!,
+      principalType: 'ServicePrincipal'
+    })
     expect(created.scope).toBe(secretScope)
     expect(created.id).toBe(`${secretScope}/providers/Microsoft.Authorization/roleAssignments/${name}`)
-    const again = await c.auth.roleAssignments.create(secretScope, name, { roleDefinitionId: SECRETS_USER, principalId: identity.principalId! })
+    const again = await c.auth.roleAssignments.create(secretScope, name, {
+      roleDefinitionId: SECRETS_USER,
+      principalId: identity.principalId!
+    })
     expect(again.id).toBe(created.id)
-    const clash = await armFailure(c.auth.roleAssignments.create(secretScope, '6f1c2b3a-0000-4000-8000-000000000002', { roleDefinitionId: SECRETS_USER, principalId: identity.principalId! }))
+    const clash = await armFailure(
+      c.auth.roleAssignments.create(secretScope, '6f1c2b3a-0000-4000-8000-000000000002', {
+        roleDefinitionId: SECRETS_USER,
+        principalId: identity.principalId!
+      })
+    )
     expect(clash.statusCode).toBe(409)
     expect(clash.code).toBe('RoleAssignmentExists')
     const listed = []
-    for await (const ra of c.auth.roleAssignments.listForScope(secretScope, { filter: `principalId eq '${identity.principalId}'` })) listed.push(ra.name)
+    for await (const ra of c.auth.roleAssignments.listForScope(secretScope, {
+      filter: `principalId eq '${identity.principalId}'`
+    }))
+      listed.push(ra.name)
     expect(listed).toEqual([name])
     await c.auth.roleAssignments.delete(secretScope, name)
     expect((await armFailure(c.auth.roleAssignments.get(secretScope, name))).statusCode).toBe(404)
   })
 
   it('answers 404 when the scope resource does not exist', async () => {
-    const failure = await armFailure(c.auth.roleAssignments.create(`${rgId}/providers/Microsoft.KeyVault/vaults/kv-missing/secrets/x`, '6f1c2b3a-0000-4000-8000-000000000003', { roleDefinitionId: SECRETS_USER, principalId: 'p' }))
+    const failure = await armFailure(
+      c.auth.roleAssignments.create(
+        `${rgId}/providers/Microsoft.KeyVault/vaults/kv-missing/secrets/x`,
+        '6f1c2b3a-0000-4000-8000-000000000003',
+        { roleDefinitionId: SECRETS_USER, principalId: 'p' }
+      )
+    )
     expect(failure.statusCode).toBe(404)
   })
 })
@@ -78,7 +105,10 @@ describe('diagnostic settings', () => {
   it('creates and reads a diagnostic setting on the job scope', async () => {
     await createNetwork(c)
     const scope = `${rgId}/providers/Microsoft.Network/virtualNetworks/vnet-runners`
-    const setting = await c.monitor.diagnosticSettings.createOrUpdate(scope, 'to-law', { workspaceId, logs: [{ categoryGroup: 'allLogs', enabled: true }] })
+    const setting = await c.monitor.diagnosticSettings.createOrUpdate(scope, 'to-law', {
+      workspaceId,
+      logs: [{ categoryGroup: 'allLogs', enabled: true }]
+    })
     expect(setting.workspaceId).toBe(workspaceId)
     expect((await c.monitor.diagnosticSettings.get(scope, 'to-law')).logs?.[0]?.categoryGroup).toBe('allLogs')
   })
@@ -88,10 +118,19 @@ describe('private DNS', () => {
   it('links a zone to the runner VNet once, and refuses a second link to the same VNet', async () => {
     await c.dns.privateZones.createOrUpdate(RG, 'privatelink.vaultcore.azure.net', { location: 'global' })
     const vnetId = `${rgId}/providers/Microsoft.Network/virtualNetworks/vnet-runners`
-    const link = await c.dns.virtualNetworkLinks.createOrUpdate(RG, 'privatelink.vaultcore.azure.net', 'runners', { location: 'global', virtualNetwork: { id: vnetId }, registrationEnabled: false })
+    const link = await c.dns.virtualNetworkLinks.createOrUpdate(RG, 'privatelink.vaultcore.azure.net', 'runners', {
+      location: 'global',
+      virtualNetwork: { id: vnetId },
+      registrationEnabled: false
+    })
     expect(link.virtualNetworkLinkState).toBe('Completed')
     expect(link.provisioningState).toBe('Succeeded')
-    const twice = await armFailure(c.dns.virtualNetworkLinks.createOrUpdate(RG, 'privatelink.vaultcore.azure.net', 'runners-2', { location: 'global', virtualNetwork: { id: vnetId } }))
+    const twice = await armFailure(
+      c.dns.virtualNetworkLinks.createOrUpdate(RG, 'privatelink.vaultcore.azure.net', 'runners-2', {
+        location: 'global',
+        virtualNetwork: { id: vnetId }
+      })
+    )
     expect(twice.statusCode).toBe(409)
     expect((await c.dns.privateZones.get(RG, 'privatelink.vaultcore.azure.net')).numberOfVirtualNetworkLinks).toBe(1)
   })

@@ -21,15 +21,22 @@ export const net = (type: string, name: string): string => `${rgId}/providers/Mi
 export function fetchIdToken(emulator: Emulator, audience = FEDERATED_AUDIENCE): Promise<string> {
   const url = `${emulator.oidc.requestUrl}&audience=${encodeURIComponent(audience)}`
   return new Promise((resolve, reject) => {
-    get(url, { ca: emulator.caPem, headers: { authorization: `Bearer ${emulator.oidc.requestToken}` } }, (res) => {
+    get(url, { ca: emulator.caPem, headers: { authorization: `Bearer ${emulator.oidc.requestToken}` } }, res => {
       let data = ''
       res.on('data', (chunk: Buffer) => (data += chunk.toString()))
-      res.on('end', () => (res.statusCode === 200 ? resolve((JSON.parse(data) as { value: string }).value) : reject(new Error(`ID token request failed: ${res.statusCode} ${data}`))))
+      res.on('end', () =>
+        res.statusCode === 200
+          ? resolve((JSON.parse(data) as { value: string }).value)
+          : reject(new Error(`ID token request failed: ${res.statusCode} ${data}`))
+      )
     }).on('error', reject)
   })
 }
 
-export function credentialFor(emulator: Emulator, getAssertion: () => Promise<string> = () => fetchIdToken(emulator)): TokenCredential {
+export function credentialFor(
+  emulator: Emulator,
+  getAssertion: () => Promise<string> = () => fetchIdToken(emulator)
+): TokenCredential {
   return new ClientAssertionCredential(emulator.tenantId, emulator.clientId, getAssertion, {
     authorityHost: emulator.url,
     disableInstanceDiscovery: true,
@@ -39,10 +46,18 @@ export function credentialFor(emulator: Emulator, getAssertion: () => Promise<st
 
 /** Fast retries: the SDK honours Retry-After, and its exponential backoff is shrunk to milliseconds. */
 export function clientOptions(emulator: Emulator) {
-  return { endpoint: emulator.url, tlsOptions: { ca: emulator.caPem }, retryOptions: { retryDelayInMs: 1, maxRetryDelayInMs: 5 } }
+  return {
+    endpoint: emulator.url,
+    tlsOptions: { ca: emulator.caPem },
+    retryOptions: { retryDelayInMs: 1, maxRetryDelayInMs: 5 }
+  }
 }
 
-export function clients(emulator: Emulator, credential: TokenCredential = credentialFor(emulator), subscriptionId = SUB) {
+export function clients(
+  emulator: Emulator,
+  credential: TokenCredential = credentialFor(emulator),
+  subscriptionId = SUB
+) {
   const options = clientOptions(emulator)
   const classic = { ...options, endpoint: emulator.url, baseUri: emulator.url }
   return {
@@ -57,7 +72,9 @@ export function clients(emulator: Emulator, credential: TokenCredential = creden
 }
 
 /** What the tests expect a thrown SDK error to carry. */
-export async function armFailure(promise: PromiseLike<unknown>): Promise<{ statusCode?: number; code?: string; message: string }> {
+export async function armFailure(
+  promise: PromiseLike<unknown>
+): Promise<{ statusCode?: number; code?: string; message: string }> {
   try {
     await promise
   } catch (error) {

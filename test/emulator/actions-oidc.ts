@@ -45,10 +45,15 @@ export function createActionsOidc(origin: string, keys: RsaKeys): ActionsOidc {
   const service: Service = {
     name: 'actions-oidc',
     handle(req) {
-      if (req.url.pathname === `${ID_TOKEN_PATH}/.well-known/jwks`) return { status: 200, body: { keys: [{ ...keys.publicKey.export({ format: 'jwk' }), kid: keys.kid, use: 'sig', alg: 'RS256' }] } }
+      if (req.url.pathname === `${ID_TOKEN_PATH}/.well-known/jwks`)
+        return {
+          status: 200,
+          body: { keys: [{ ...keys.publicKey.export({ format: 'jwk' }), kid: keys.kid, use: 'sig', alg: 'RS256' }] }
+        }
       if (req.url.pathname !== ID_TOKEN_PATH) return undefined
       if (req.method !== 'GET') return { status: 405, body: { message: 'Method not allowed' } }
-      if (req.headers.authorization !== `Bearer ${requestToken}`) return denied('Bad credentials: the request token is missing or wrong.')
+      if (req.headers.authorization !== `Bearer ${requestToken}`)
+        return denied('Bad credentials: the request token is missing or wrong.')
       const audience = req.url.searchParams.get('audience') ?? `${origin}/_actions`
       return { status: 200, body: { count: 1, value: mint(audience) } }
     }

@@ -70,7 +70,10 @@ export function createAdmin(deps: AdminDeps): EmulatorAdmin {
       const type = deps.types.get(target.type.toLowerCase())
       const existing = deps.store.get(target.id)
       const input = { target, body: structuredClone(wireBody), existing }
-      const body = type === undefined ? { ...input.body, id: target.id, name: target.name, type: target.type } : type.build(deps.ctx, input)
+      const body =
+        type === undefined
+          ? { ...input.body, id: target.id, name: target.name, type: target.type }
+          : type.build(deps.ctx, input)
       if (type?.busyState !== undefined && asWire(body.properties).provisioningState === undefined) {
         body.properties = { ...asWire(body.properties), provisioningState: 'Succeeded' }
       }
@@ -80,16 +83,20 @@ export function createAdmin(deps: AdminDeps): EmulatorAdmin {
       type?.afterPut?.(deps.ctx, stored, input)
       return deps.view(target.id)!
     },
-    getResource: (id) => deps.view(id),
-    listResourceIds: (type) => deps.store.all().filter((r) => type === undefined || r.type.toLowerCase() === type.toLowerCase()).map((r) => r.id),
+    getResource: id => deps.view(id),
+    listResourceIds: type =>
+      deps.store
+        .all()
+        .filter(r => type === undefined || r.type.toLowerCase() === type.toLowerCase())
+        .map(r => r.id),
     patchResource(id, wirePatch) {
       const stored = deps.store.get(id)
       if (stored === undefined) throw new Error(`patchResource: no resource '${id}'`)
       deps.store.put({ ...stored, body: mergePatch(stored.body, wirePatch) })
       return deps.view(id)!
     },
-    deleteResource: (id) => deps.store.delete(id),
-    fault: (rule) => deps.faults.add(rule),
+    deleteResource: id => deps.store.delete(id),
+    fault: rule => deps.faults.add(rule),
     clearFaults: () => deps.faults.clear(),
     denyAction: (actionRegex, scopePrefix) => {
       const source = actionRegex instanceof RegExp ? actionRegex.source : actionRegex
@@ -98,9 +105,9 @@ export function createAdmin(deps: AdminDeps): EmulatorAdmin {
     clearDenials: () => {
       deps.denies.length = 0
     },
-    setLatency: (ms) => deps.setLatency(ms),
-    setLroPolls: (polls) => deps.setLroPolls(polls),
-    setRoleAssignmentDelay: (ms) => deps.setRoleAssignmentDelay(ms),
+    setLatency: ms => deps.setLatency(ms),
+    setLroPolls: polls => deps.setLroPolls(polls),
+    setRoleAssignmentDelay: ms => deps.setRoleAssignmentDelay(ms),
     issueToken: () => deps.issueToken(),
     mintIdToken: (overrides, audience) => deps.mintIdToken(overrides, audience),
     peakConcurrency: () => deps.log.peakConcurrency()
@@ -111,7 +118,10 @@ export function createAdmin(deps: AdminDeps): EmulatorAdmin {
 /** The admin API over HTTPS: small JSON endpoints named after the methods above. */
 export function createAdminService(admin: EmulatorAdmin, log: RequestLog): Service {
   const ok = (body?: unknown): EmuResponse => ({ status: 200, body: body ?? { ok: true } })
-  const bad = (message: string, status = 400): EmuResponse => ({ status, body: { error: { code: 'AdminError', message } } })
+  const bad = (message: string, status = 400): EmuResponse => ({
+    status,
+    body: { error: { code: 'AdminError', message } }
+  })
   const field = (req: EmuRequest, name: string): unknown => asWire(req.body)[name]
   const text = (req: EmuRequest, name: string): string => String(field(req, name) ?? '')
 
@@ -122,7 +132,7 @@ export function createAdminService(admin: EmulatorAdmin, log: RequestLog): Servi
       return ok()
     },
     'GET peak-concurrency': () => ok({ peak: log.peakConcurrency() }),
-    'POST faults': (req) => {
+    'POST faults': req => {
       admin.fault(asWire(req.body) as unknown as FaultRule)
       return ok()
     },
@@ -130,7 +140,7 @@ export function createAdminService(admin: EmulatorAdmin, log: RequestLog): Servi
       admin.clearFaults()
       return ok()
     },
-    'POST denials': (req) => {
+    'POST denials': req => {
       admin.denyAction(text(req, 'action'), text(req, 'scopePrefix'))
       return ok()
     },
@@ -138,29 +148,30 @@ export function createAdminService(admin: EmulatorAdmin, log: RequestLog): Servi
       admin.clearDenials()
       return ok()
     },
-    'POST latency': (req) => {
+    'POST latency': req => {
       admin.setLatency(Number(field(req, 'ms') ?? 0))
       return ok()
     },
-    'POST lro-polls': (req) => {
+    'POST lro-polls': req => {
       admin.setLroPolls(Number(field(req, 'polls') ?? 1))
       return ok()
     },
-    'POST role-assignment-delay': (req) => {
+    'POST role-assignment-delay': req => {
       admin.setRoleAssignmentDelay(Number(field(req, 'ms') ?? 0))
       return ok()
     },
     'POST token': () => ok({ token: admin.issueToken() }),
-    'POST resource-groups': (req) => ok(admin.seedResourceGroup(text(req, 'subscriptionId'), text(req, 'name'), text(req, 'location'))),
-    'GET resources': (req) => {
+    'POST resource-groups': req =>
+      ok(admin.seedResourceGroup(text(req, 'subscriptionId'), text(req, 'name'), text(req, 'location'))),
+    'GET resources': req => {
       const id = req.url.searchParams.get('id')
       if (id === null) return ok(admin.listResourceIds(req.url.searchParams.get('type') ?? undefined))
       const found = admin.getResource(id)
       return found === undefined ? bad(`no resource '${id}'`, 404) : ok(found)
     },
-    'PUT resources': (req) => ok(admin.seed(req.url.searchParams.get('id') ?? '', asWire(req.body))),
-    'PATCH resources': (req) => ok(admin.patchResource(req.url.searchParams.get('id') ?? '', asWire(req.body))),
-    'DELETE resources': (req) => ok({ deleted: admin.deleteResource(req.url.searchParams.get('id') ?? '') })
+    'PUT resources': req => ok(admin.seed(req.url.searchParams.get('id') ?? '', asWire(req.body))),
+    'PATCH resources': req => ok(admin.patchResource(req.url.searchParams.get('id') ?? '', asWire(req.body))),
+    'DELETE resources': req => ok({ deleted: admin.deleteResource(req.url.searchParams.get('id') ?? '') })
   }
 
   return {

@@ -63,43 +63,97 @@ export function createEntra(config: EntraConfig): Service {
 
   function token(tenant: string, form: Record<string, string>): EmuResponse {
     if (tenant.toLowerCase() !== tenantId.toLowerCase()) {
-      return entraError(400, 'invalid_request', 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`)
+      return entraError(
+        400,
+        'invalid_request',
+        90002,
+        `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`
+      )
     }
-    if (form.grant_type !== 'client_credentials') return entraError(400, 'unsupported_grant_type', 70003, `The app requested an unsupported grant type '${form.grant_type ?? ''}'.`)
+    if (form.grant_type !== 'client_credentials')
+      return entraError(
+        400,
+        'unsupported_grant_type',
+        70003,
+        `The app requested an unsupported grant type '${form.grant_type ?? ''}'.`
+      )
     if (form.client_id !== clientId) {
-      return entraError(400, 'unauthorized_client', 700016, `Application with identifier '${form.client_id ?? ''}' was not found in the directory '${tenantId}'. This can happen if the application has not been installed by the administrator of the tenant.`)
+      return entraError(
+        400,
+        'unauthorized_client',
+        700016,
+        `Application with identifier '${form.client_id ?? ''}' was not found in the directory '${tenantId}'. This can happen if the application has not been installed by the administrator of the tenant.`
+      )
     }
-    if (typeof form.scope !== 'string' || !form.scope.split(' ').some((s) => s.endsWith('/.default'))) {
-      return entraError(400, 'invalid_scope', 1002012, `The provided value for scope ${form.scope ?? ''} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`)
+    if (typeof form.scope !== 'string' || !form.scope.split(' ').some(s => s.endsWith('/.default'))) {
+      return entraError(
+        400,
+        'invalid_scope',
+        1002012,
+        `The provided value for scope ${form.scope ?? ''} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`
+      )
     }
     if (form.client_assertion_type !== JWT_BEARER || typeof form.client_assertion !== 'string') {
-      return entraError(401, 'invalid_client', 7000218, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.")
+      return entraError(
+        401,
+        'invalid_client',
+        7000218,
+        "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."
+      )
     }
     const refusal = checkAssertion(form.client_assertion)
     if (refusal !== undefined) return refusal
     const access = config.tokens.issue({ clientId, objectId: config.objectId }, TOKEN_LIFETIME_SECONDS)
-    return { status: 200, body: { token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS, ext_expires_in: TOKEN_LIFETIME_SECONDS, access_token: access } }
+    return {
+      status: 200,
+      body: {
+        token_type: 'Bearer',
+        expires_in: TOKEN_LIFETIME_SECONDS,
+        ext_expires_in: TOKEN_LIFETIME_SECONDS,
+        access_token: access
+      }
+    }
   }
 
   function checkAssertion(assertion: string): EmuResponse | undefined {
     const claims = verifyJwt(assertion, config.assertionKey)
     if (claims === undefined) return entraError(401, 'invalid_client', 50027, 'JWT token is invalid or malformed.')
     if (claims.iss !== config.assertionIssuer) {
-      return entraError(400, 'invalid_request', 700211, `No matching federated identity record found for presented assertion issuer '${String(claims.iss)}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.`)
+      return entraError(
+        400,
+        'invalid_request',
+        700211,
+        `No matching federated identity record found for presented assertion issuer '${String(claims.iss)}'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.`
+      )
     }
     const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud]
     if (!audiences.includes(FEDERATED_AUDIENCE)) {
-      return entraError(400, 'invalid_request', 700212, `No matching federated identity record found for presented assertion audience '${String(claims.aud)}'. Please note that the matching is done using a case-sensitive comparison.`)
+      return entraError(
+        400,
+        'invalid_request',
+        700212,
+        `No matching federated identity record found for presented assertion audience '${String(claims.aud)}'. Please note that the matching is done using a case-sensitive comparison.`
+      )
     }
     if (typeof claims.sub !== 'string' || !claims.sub.startsWith('repo:')) {
-      return entraError(400, 'invalid_request', 700213, `No matching federated identity record found for presented assertion subject '${String(claims.sub)}'. Please note that the matching is done using a case-sensitive comparison.`)
+      return entraError(
+        400,
+        'invalid_request',
+        700213,
+        `No matching federated identity record found for presented assertion subject '${String(claims.sub)}'. Please note that the matching is done using a case-sensitive comparison.`
+      )
     }
     const now = Math.floor(Date.now() / 1000)
     const exp = typeof claims.exp === 'number' ? claims.exp : 0
     const nbf = typeof claims.nbf === 'number' ? claims.nbf : 0
     if (exp <= now || nbf > now + 300) {
       const iso = (s: number): string => new Date(s * 1000).toISOString()
-      return entraError(400, 'invalid_client', 700024, `Client assertion is not within its valid time range. Current time: ${iso(now)}, assertion valid from ${iso(nbf)}, expiry time of assertion ${iso(exp)}. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .`)
+      return entraError(
+        400,
+        'invalid_client',
+        700024,
+        `Client assertion is not within its valid time range. Current time: ${iso(now)}, assertion valid from ${iso(nbf)}, expiry time of assertion ${iso(exp)}. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .`
+      )
     }
     return undefined
   }

@@ -42,17 +42,17 @@ export class FaultBook {
   }
 
   list(): FaultRule[] {
-    return this.rules.map((r) => r.rule)
+    return this.rules.map(r => r.rule)
   }
 
   /** Transport faults for this request, each consuming one of its `times`. */
   takeTransport(method: string, path: string): TransportFault[] {
-    return this.take(method, path, (r) => !LRO_KINDS.has(r.kind)) as TransportFault[]
+    return this.take(method, path, r => !LRO_KINDS.has(r.kind)) as TransportFault[]
   }
 
   /** The first LRO fault for the request that starts an operation, if any. */
   takeLro(method: string, path: string): LroFault | undefined {
-    return this.take(method, path, (r) => LRO_KINDS.has(r.kind))[0] as LroFault | undefined
+    return this.take(method, path, r => LRO_KINDS.has(r.kind))[0] as LroFault | undefined
   }
 
   private take(method: string, path: string, wanted: (r: FaultRule) => boolean): FaultAction[] {
@@ -65,7 +65,7 @@ export class FaultBook {
       active.remaining -= 1
       hits.push(rule)
     }
-    this.rules = this.rules.filter((r) => r.remaining > 0)
+    this.rules = this.rules.filter(r => r.remaining > 0)
     return hits
   }
 }

@@ -65,14 +65,25 @@ export interface EmulatorOptions {
 }
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const settings = { latencyMs: options.latencyMs ?? 0, lroPolls: options.lroPolls ?? 1, retryAfterSeconds: options.retryAfterSeconds ?? 0 }
+  const settings = {
+    latencyMs: options.latencyMs ?? 0,
+    lroPolls: options.lroPolls ?? 1,
+    retryAfterSeconds: options.retryAfterSeconds ?? 0
+  }
   const certs = await makeCertificates()
   const faults = new FaultBook()
   const log = new RequestLog()
   const extraServices: Service[] = []
   const services: Service[] = []
   const running = await startServer(
-    { certs, services: () => services, faults, log, latencyMs: () => settings.latencyMs, unfaultedPrefix: ADMIN_PREFIX },
+    {
+      certs,
+      services: () => services,
+      faults,
+      log,
+      latencyMs: () => settings.latencyMs,
+      unfaultedPrefix: ADMIN_PREFIX
+    },
     options.port ?? 0
   )
   const url = `https://127.0.0.1:${running.port}`
@@ -95,27 +106,39 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const types = resourceTypes()
   const ctx = { store, tenantId: EMULATOR_TENANT_ID, access: { propagationMs: 0 } }
   const denies: DenyRule[] = []
-  const operations = new Operations({ origin: () => url, lroPolls: () => settings.lroPolls, retryAfterSeconds: () => settings.retryAfterSeconds })
-  const arm = createArmService({ store, operations, faults, types, ctx, authenticate: (h) => tokens.check(h), denies: () => denies })
+  const operations = new Operations({
+    origin: () => url,
+    lroPolls: () => settings.lroPolls,
+    retryAfterSeconds: () => settings.retryAfterSeconds
+  })
+  const arm = createArmService({
+    store,
+    operations,
+    faults,
+    types,
+    ctx,
+    authenticate: h => tokens.check(h),
+    denies: () => denies
+  })
 
   const admin = createAdmin({
     store,
     types,
     ctx,
-    view: (id) => {
+    view: id => {
       const stored = store.get(id)
       return stored === undefined ? undefined : arm.view(stored)
     },
     faults,
     denies,
     log,
-    setLatency: (ms) => {
+    setLatency: ms => {
       settings.latencyMs = ms
     },
-    setLroPolls: (polls) => {
+    setLroPolls: polls => {
       settings.lroPolls = polls
     },
-    setRoleAssignmentDelay: (ms) => {
+    setRoleAssignmentDelay: ms => {
       ctx.access.propagationMs = ms
     },
     issueToken: () => tokens.issue(caller, 24 * 3600),

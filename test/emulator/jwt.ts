@@ -31,7 +31,9 @@ export function verifyJwt(token: string, publicKey: KeyObject): JwtClaims | unde
   try {
     const alg = (JSON.parse(Buffer.from(header, 'base64url').toString()) as { alg?: string }).alg
     if (alg !== 'RS256') return undefined
-    const ok = createVerify('RSA-SHA256').update(`${header}.${payload}`).verify(publicKey, Buffer.from(signature, 'base64url'))
+    const ok = createVerify('RSA-SHA256')
+      .update(`${header}.${payload}`)
+      .verify(publicKey, Buffer.from(signature, 'base64url'))
     if (!ok) return undefined
     const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString())
     return typeof claims === 'object' && claims !== null ? (claims as JwtClaims) : undefined

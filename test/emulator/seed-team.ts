@@ -14,20 +14,28 @@ interface LooseTeam {
 
 const segment = (id: string, key: string): string | undefined => {
   const parts = id.split('/')
-  const at = parts.findIndex((p) => p.toLowerCase() === key.toLowerCase())
+  const at = parts.findIndex(p => p.toLowerCase() === key.toLowerCase())
   return at < 0 ? undefined : parts[at + 1]
 }
 
 function ensureGroupOf(admin: EmulatorAdmin, id: string, location: string): void {
   const sub = segment(id, 'subscriptions')
   const rg = segment(id, 'resourceGroups')
-  if (sub !== undefined && rg !== undefined && admin.getResource(`/subscriptions/${sub}/resourceGroups/${rg}`) === undefined) {
+  if (
+    sub !== undefined &&
+    rg !== undefined &&
+    admin.getResource(`/subscriptions/${sub}/resourceGroups/${rg}`) === undefined
+  ) {
     admin.seedResourceGroup(sub, rg, location)
   }
 }
 
 /** Returns the ids it seeded, in order. */
-export function seedTeam(admin: EmulatorAdmin, team: LooseTeam, options: { createResourceGroup?: boolean } = {}): string[] {
+export function seedTeam(
+  admin: EmulatorAdmin,
+  team: LooseTeam,
+  options: { createResourceGroup?: boolean } = {}
+): string[] {
   const location = team.azure?.location ?? 'norwayeast'
   const sub = team.azure?.subscriptionId
   const rg = team.azure?.resourceGroup
@@ -42,7 +50,10 @@ export function seedTeam(admin: EmulatorAdmin, team: LooseTeam, options: { creat
   }
   ;(team.network?.peerings ?? []).forEach((peering, i) => {
     if (peering.remoteVnetId === undefined) return
-    seed(peering.remoteVnetId, { location, properties: { addressSpace: { addressPrefixes: [`10.${200 + i}.0.0/16`] } } })
+    seed(peering.remoteVnetId, {
+      location,
+      properties: { addressSpace: { addressPrefixes: [`10.${200 + i}.0.0/16`] } }
+    })
   })
   for (const zone of team.network?.privateDnsZones ?? []) seed(zone, { location: 'global', properties: {} })
   if (team.logs?.workspaceId !== undefined) seed(team.logs.workspaceId, { location, properties: {} })
@@ -50,7 +61,9 @@ export function seedTeam(admin: EmulatorAdmin, team: LooseTeam, options: { creat
   if (keyUri !== undefined && sub !== undefined && rg !== undefined) {
     const vault = new URL(keyUri).hostname.split('.')[0]!
     // Where the config says the vault is (github.app.keyVaultId), else its default: the team's resource group.
-    const vaultId = team.github?.app?.keyVaultId ?? `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.KeyVault/vaults/${vault}`
+    const vaultId =
+      team.github?.app?.keyVaultId ??
+      `/subscriptions/${sub}/resourceGroups/${rg}/providers/Microsoft.KeyVault/vaults/${vault}`
     seed(vaultId, { location, properties: { vaultUri: `https://${new URL(keyUri).hostname}/` } })
   }
   return seeded

@@ -27,7 +27,7 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
 export async function startServer(door: FrontDoor, port = 0): Promise<RunningServer> {
   const server = createServer({ key: door.certs.key, cert: door.certs.cert }, (req, res) => {
@@ -42,7 +42,7 @@ export async function startServer(door: FrontDoor, port = 0): Promise<RunningSer
     server,
     port: actualPort,
     close: () =>
-      new Promise<void>((resolve) => {
+      new Promise<void>(resolve => {
         server.closeAllConnections()
         server.close(() => resolve())
       })
@@ -86,7 +86,10 @@ async function serve(door: FrontDoor, req: IncomingMessage, res: ServerResponse)
     write(res, answer)
     record(answer.status)
   } catch (error) {
-    const answer = { status: 500, body: { error: { code: 'InternalServerError', message: `Emulator error: ${String(error)}` } } }
+    const answer = {
+      status: 500,
+      body: { error: { code: 'InternalServerError', message: `Emulator error: ${String(error)}` } }
+    }
     if (!res.headersSent) write(res, answer)
     else res.end()
     record(500)
@@ -126,7 +129,7 @@ function write(res: ServerResponse, answer: EmuResponse): void {
   let payload = ''
   if (answer.body !== undefined) {
     payload = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body)
-    if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+    if (!Object.keys(headers).some(h => h.toLowerCase() === 'content-type')) {
       headers['content-type'] = typeof answer.body === 'string' ? 'text/plain' : 'application/json; charset=utf-8'
     }
   }
@@ -136,7 +139,10 @@ function write(res: ServerResponse, answer: EmuResponse): void {
 }
 
 const FAULT_CODES: Record<number, [string, string]> = {
-  429: ['TooManyRequests', 'The request is being throttled as the limit has been reached for operation type. Please retry after the time given in the Retry-After header.'],
+  429: [
+    'TooManyRequests',
+    'The request is being throttled as the limit has been reached for operation type. Please retry after the time given in the Retry-After header.'
+  ],
   500: ['InternalServerError', 'Encountered internal server error. Please try again.'],
   503: ['ServiceUnavailable', 'The service is temporarily unavailable. Please try again later.']
 }

@@ -18,13 +18,23 @@ export class TokenBook {
 
   /** The caller for an `Authorization` header, or ARM's 401 error. */
   check(authorization: string | undefined): Caller | ArmError {
-    if (authorization === undefined) return armError(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.")
+    if (authorization === undefined)
+      return armError(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.")
     const match = /^Bearer\s+(\S+)$/i.exec(authorization)
-    if (match === null) return armError(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is provided in an invalid format.")
+    if (match === null)
+      return armError(
+        401,
+        'AuthenticationFailed',
+        "Authentication failed. The 'Authorization' header is provided in an invalid format."
+      )
     const issued = this.tokens.get(match[1]!)
     if (issued === undefined) return armError(401, 'InvalidAuthenticationToken', 'The access token is invalid.')
     if (issued.expiresAt <= Date.now()) {
-      return armError(401, 'ExpiredAuthenticationToken', 'The access token expiry UTC time is earlier than current UTC time.')
+      return armError(
+        401,
+        'ExpiredAuthenticationToken',
+        'The access token expiry UTC time is earlier than current UTC time.'
+      )
     }
     return { clientId: issued.clientId, objectId: issued.objectId }
   }

@@ -6,7 +6,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { buildBundle, createWorld, errorLines, fakeRunner, fakeSystemFiles, jobEnv, runEntrypoint, waitFor, type Behaviour, type World } from './world.js'
+import {
+  buildBundle,
+  createWorld,
+  errorLines,
+  fakeRunner,
+  fakeSystemFiles,
+  jobEnv,
+  runEntrypoint,
+  waitFor,
+  type Behaviour,
+  type World
+} from './world.js'
 
 let bundle: string
 let buildDir: string
@@ -44,7 +55,10 @@ function setup(scope: 'org' | 'repo', behaviour: Behaviour, extra: Record<string
   return { runner, files, env }
 }
 
-const calls = () => world.admin.requests().map((r) => `${r.method} ${r.path.replace(/\/keyvault\/.*/, '/keyvault/…').replace(/\/\d+\//g, '/{id}/')}`)
+const calls = () =>
+  world.admin
+    .requests()
+    .map(r => `${r.method} ${r.path.replace(/\/keyvault\/.*/, '/keyvault/…').replace(/\/\d+\//g, '/{id}/')}`)
 const lastToken = () => [...world.admin.github.tokens.values()].at(-1)!
 
 describe('container start to run.sh', () => {
@@ -63,7 +77,12 @@ describe('container start to run.sh', () => {
     expect(lastToken().repositories).toEqual([world.repo])
 
     const [registered] = [...world.admin.github.runners.values()]
-    expect(registered).toMatchObject({ name: env.CONTAINER_APP_JOB_EXECUTION_NAME, runnerGroupId: 1, labels: ['studio', 'linux-vnet'], scope: { owner: 'altinn-test', repo: 'studio' } })
+    expect(registered).toMatchObject({
+      name: env.CONTAINER_APP_JOB_EXECUTION_NAME,
+      runnerGroupId: 1,
+      labels: ['studio', 'linux-vnet'],
+      scope: { owner: 'altinn-test', repo: 'studio' }
+    })
     const argv = runner.record('argv')!.trim().split('\n')
     expect(argv[0]).toBe('--jitconfig')
     expect(JSON.parse(Buffer.from(argv[1]!, 'base64').toString()).runnerId).toBe(registered!.id)
@@ -97,7 +116,10 @@ describe('container start to run.sh', () => {
     ])
     expect(lastToken().permissions).toEqual({ organization_self_hosted_runners: 'write' })
     expect(lastToken().repositories).toBeUndefined()
-    expect([...world.admin.github.runners.values()][0]).toMatchObject({ runnerGroupId: world.teamGroupId, scope: { org: 'altinn-test' } })
+    expect([...world.admin.github.runners.values()][0]).toMatchObject({
+      runnerGroupId: world.teamGroupId,
+      scope: { org: 'altinn-test' }
+    })
   })
 
   it('org scope with the group id in the environment takes 4 calls', async () => {
@@ -110,25 +132,69 @@ describe('container start to run.sh', () => {
 
   it('retries 5xx and secondary rate limits with back-off, then succeeds', async () => {
     world.admin.fault({ method: 'POST', path: '/access_tokens', status: 502, times: 1 })
-    world.admin.fault({ method: 'POST', path: '/generate-jitconfig', kind: 'secondary-rate-limit', retryAfterSeconds: 60, times: 2 })
+    world.admin.fault({
+      method: 'POST',
+      path: '/generate-jitconfig',
+      kind: 'secondary-rate-limit',
+      retryAfterSeconds: 60,
+      times: 2
+    })
     world.admin.fault({ path: '/msi/token', status: 503, times: 1 })
     const { env } = setup('repo', 'job')
     const run = runEntrypoint(bundle, env)
     expect(await run.done).toBe(0)
-    expect(world.admin.requests().map((r) => r.status)).toEqual([503, 200, 200, 502, 201, 403, 403, 201])
+    expect(world.admin.requests().map(r => r.status)).toEqual([503, 200, 200, 502, 201, 403, 403, 201])
   })
 })
 
 describe('a failure before run.sh: one clear line, exit 1, no registration left behind', () => {
   const cases: [string, () => Record<string, string> | void, RegExp][] = [
-    ['managed identity down', () => world.admin.fault({ path: '/msi/token', status: 503 }), /managed identity token failed \(HTTP 503/],
-    ['Key Vault 403', () => world.admin.keyVaults.revoke(world.principalId, 'kv-studio', 'github-app-key'), /Key Vault refused to read .* \(HTTP 403: Forbidden: Caller is not authorized.*"Key Vault Secrets User"/],
-    ['a key that is not the App\'s', () => secret('wrong-key', world.admin.createApp().privateKeyPem), /installation token failed \(HTTP 401: A JSON web token could not be decoded\): the App key/],
+    [
+      'managed identity down',
+      () => world.admin.fault({ path: '/msi/token', status: 503 }),
+      /managed identity token failed \(HTTP 503/
+    ],
+    [
+      'Key Vault 403',
+      () => world.admin.keyVaults.revoke(world.principalId, 'kv-studio', 'github-app-key'),
+      /Key Vault refused to read .* \(HTTP 403: Forbidden: Caller is not authorized.*"Key Vault Secrets User"/
+    ],
+    [
+      "a key that is not the App's",
+      () => secret('wrong-key', world.admin.createApp().privateKeyPem),
+      /installation token failed \(HTTP 401: A JSON web token could not be decoded\): the App key/
+    ],
     ['a secret that is no PEM', () => secret('not-pem', 'not a key'), /not a PEM private key/],
-    ['JIT 422', () => world.admin.fault({ path: '/generate-jitconfig', status: 422, body: { message: 'Invalid request.\n\n"runner_group_id" wasn\'t supplied.' } }), /JIT runner registration failed \(HTTP 422: Invalid request\. "runner_group_id" wasn't supplied\.\)/],
-    ['JIT 403: a GitHub-hosted group', () => ({ RUNNER_SETUP_SCOPE: 'org', RUNNER_SETUP_RUNNER_GROUP_ID: String(world.admin.github.addRunnerGroup(world.org, { name: `hosted-${Math.random()}`, hosted: true }).id) }), /HTTP 403.*cannot take self-hosted runners/],
-    ['JIT 404: no such group', () => ({ RUNNER_SETUP_SCOPE: 'org', RUNNER_SETUP_RUNNER_GROUP_ID: '999999' }), /HTTP 404: Not Found\): runner group 999999 does not exist/],
-    ['unknown group name', () => ({ RUNNER_SETUP_SCOPE: 'org', RUNNER_SETUP_RUNNER_GROUP: 'nope' }), /runner group "nope" does not exist in altinn-test/]
+    [
+      'JIT 422',
+      () =>
+        world.admin.fault({
+          path: '/generate-jitconfig',
+          status: 422,
+          body: { message: 'Invalid request.\n\n"runner_group_id" wasn\'t supplied.' }
+        }),
+      /JIT runner registration failed \(HTTP 422: Invalid request\. "runner_group_id" wasn't supplied\.\)/
+    ],
+    [
+      'JIT 403: a GitHub-hosted group',
+      () => ({
+        RUNNER_SETUP_SCOPE: 'org',
+        RUNNER_SETUP_RUNNER_GROUP_ID: String(
+          world.admin.github.addRunnerGroup(world.org, { name: `hosted-${Math.random()}`, hosted: true }).id
+        )
+      }),
+      /HTTP 403.*cannot take self-hosted runners/
+    ],
+    [
+      'JIT 404: no such group',
+      () => ({ RUNNER_SETUP_SCOPE: 'org', RUNNER_SETUP_RUNNER_GROUP_ID: '999999' }),
+      /HTTP 404: Not Found\): runner group 999999 does not exist/
+    ],
+    [
+      'unknown group name',
+      () => ({ RUNNER_SETUP_SCOPE: 'org', RUNNER_SETUP_RUNNER_GROUP: 'nope' }),
+      /runner group "nope" does not exist in altinn-test/
+    ]
   ]
   for (const [name, arrange, message] of cases) {
     it(name, async () => {
@@ -149,7 +215,9 @@ describe('a failure before run.sh: one clear line, exit 1, no registration left 
     const { env } = setup('repo', 'job', { RUNNER_SETUP_RUN_SH: join(world.dir, 'no-such', 'run.sh') })
     const run = runEntrypoint(bundle, env)
     expect(await run.done).toBe(1)
-    expect(errorLines(run.stderr())).toEqual([expect.stringMatching(/no-such\/run\.sh not found: use the runner image/)])
+    expect(errorLines(run.stderr())).toEqual([
+      expect.stringMatching(/no-such\/run\.sh not found: use the runner image/)
+    ])
     expect(world.admin.requests()).toEqual([])
   })
 
@@ -176,7 +244,11 @@ describe('after run.sh started', () => {
     const run = runEntrypoint(bundle, env)
     expect(await run.done).toBe(0)
     expect(runner.record('signal')).toBe('TERM\n')
-    expect(calls().slice(4).map((c) => c.split(' ')[0])).toEqual(['GET', 'DELETE'])
+    expect(
+      calls()
+        .slice(4)
+        .map(c => c.split(' ')[0])
+    ).toEqual(['GET', 'DELETE'])
     expect(world.admin.github.runners.size).toBe(0)
     expect(run.stdout()).toContain('no job within 0.3 s')
   })
@@ -193,7 +265,10 @@ describe('after run.sh started', () => {
     expect(world.admin.github.runners.size).toBe(1)
   })
 
-  for (const [signal, code] of [['SIGTERM', 3], ['SIGINT', 4]] as const) {
+  for (const [signal, code] of [
+    ['SIGTERM', 3],
+    ['SIGINT', 4]
+  ] as const) {
     it(`forwards ${signal} to the runner and exits with its code`, async () => {
       const { runner, env } = setup('repo', 'idle')
       const run = runEntrypoint(bundle, env)
@@ -206,7 +281,7 @@ describe('after run.sh started', () => {
     })
   }
 
-  it('exits with the runner\'s own exit code', async () => {
+  it("exits with the runner's own exit code", async () => {
     const { env } = setup('repo', { exit: 7 })
     const run = runEntrypoint(bundle, env)
     expect(await run.done).toBe(7)

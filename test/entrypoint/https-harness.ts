@@ -18,7 +18,15 @@ export interface Harness {
 export async function startHarness(services: Service[], dir: string): Promise<Harness> {
   const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
     keySize: 2048,
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'localhost' }] }]
+    extensions: [
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 7, ip: '127.0.0.1' },
+          { type: 2, value: 'localhost' }
+        ]
+      }
+    ]
   })
   const caFile = join(dir, 'ca.pem')
   writeFileSync(caFile, pems.cert)
@@ -38,7 +46,8 @@ export async function startHarness(services: Service[], dir: string): Promise<Ha
       for (const service of services) {
         const answer = await service.handle(request)
         if (!answer) continue
-        const text = answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body)
+        const text =
+          answer.body === undefined ? '' : typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body)
         res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers })
         res.end(text)
         return
@@ -46,13 +55,13 @@ export async function startHarness(services: Service[], dir: string): Promise<Ha
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"no service answers this"}')
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
     url: `https://127.0.0.1:${port}`,
     caFile,
     close: () =>
-      new Promise((resolve) => {
+      new Promise(resolve => {
         server.closeAllConnections()
         server.close(() => resolve())
       })

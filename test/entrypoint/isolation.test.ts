@@ -9,11 +9,21 @@ import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { scanFiles, scanMemory, scanProcesses } from './secret-scan.js'
-import { buildBundle, createWorld, fakeRunner, fakeSystemFiles, jobEnv, runEntrypoint, waitFor, type World } from './world.js'
+import {
+  buildBundle,
+  createWorld,
+  fakeRunner,
+  fakeSystemFiles,
+  jobEnv,
+  runEntrypoint,
+  waitFor,
+  type World
+} from './world.js'
 
 const isRoot = process.getuid?.() === 0
 const hasSudo = spawnSync('sh', ['-c', 'command -v sudo']).status === 0
-if (!isRoot) console.warn('isolation tests with a real unprivileged user are SKIPPED: they need root (CI runs them as root)')
+if (!isRoot)
+  console.warn('isolation tests with a real unprivileged user are SKIPPED: they need root (CI runs them as root)')
 const asRoot = isRoot ? it : it.skip
 
 let bundle: string
@@ -44,46 +54,49 @@ function secrets(): string[] {
 }
 
 describe('default mode', () => {
-  asRoot(`a real unprivileged runner user cannot read the key, the token, IDENTITY_HEADER or PID 1's env, and cannot sudo${hasSudo ? '' : ' (sudo not installed: only its absence is checked)'}`, async () => {
-    const id = Math.random().toString(36).slice(2, 8)
-    const user = `rs-runner-${id}`
-    const group = `rs-sudo-${id}`
-    const userSudoers = `/etc/sudoers.d/rs-user-${id}`
-    const groupSudoers = `/etc/sudoers.d/rs-group-${id}`
-    execFileSync('useradd', ['--create-home', '--shell', '/bin/bash', user])
-    execFileSync('groupadd', [group])
-    execFileSync('usermod', ['-aG', group, user])
-    writeFileSync(userSudoers, `${user} ALL=(ALL) NOPASSWD:ALL\n`, { mode: 0o440 })
-    writeFileSync(groupSudoers, `%${group} ALL=(ALL) NOPASSWD:ALL\n`, { mode: 0o440 })
-    try {
-      if (hasSudo) {
-        // Precondition: the grants work, so the "denied" below is the entrypoint's doing.
-        expect(spawnSync('runuser', ['-u', user, '--', 'sudo', '-n', 'true']).status).toBe(0)
-      }
-      const runner = fakeRunner(world.dir, 'job')
-      const uid = Number(execFileSync('id', ['-u', user]).toString())
-      chownSync(join(runner.runSh, '..'), uid, uid)
-      const env = jobEnv(world, 'repo', { RUNNER_SETUP_RUN_SH: runner.runSh, RUNNER_SETUP_RUNNER_USER: user })
-      const run = runEntrypoint(bundle, env)
-      expect(await run.done).toBe(0)
+  asRoot(
+    `a real unprivileged runner user cannot read the key, the token, IDENTITY_HEADER or PID 1's env, and cannot sudo${hasSudo ? '' : ' (sudo not installed: only its absence is checked)'}`,
+    async () => {
+      const id = Math.random().toString(36).slice(2, 8)
+      const user = `rs-runner-${id}`
+      const group = `rs-sudo-${id}`
+      const userSudoers = `/etc/sudoers.d/rs-user-${id}`
+      const groupSudoers = `/etc/sudoers.d/rs-group-${id}`
+      execFileSync('useradd', ['--create-home', '--shell', '/bin/bash', user])
+      execFileSync('groupadd', [group])
+      execFileSync('usermod', ['-aG', group, user])
+      writeFileSync(userSudoers, `${user} ALL=(ALL) NOPASSWD:ALL\n`, { mode: 0o440 })
+      writeFileSync(groupSudoers, `%${group} ALL=(ALL) NOPASSWD:ALL\n`, { mode: 0o440 })
+      try {
+        if (hasSudo) {
+          // Precondition: the grants work, so the "denied" below is the entrypoint's doing.
+          expect(spawnSync('runuser', ['-u', user, '--', 'sudo', '-n', 'true']).status).toBe(0)
+        }
+        const runner = fakeRunner(world.dir, 'job')
+        const uid = Number(execFileSync('id', ['-u', user]).toString())
+        chownSync(join(runner.runSh, '..'), uid, uid)
+        const env = jobEnv(world, 'repo', { RUNNER_SETUP_RUN_SH: runner.runSh, RUNNER_SETUP_RUNNER_USER: user })
+        const run = runEntrypoint(bundle, env)
+        expect(await run.done).toBe(0)
 
-      expect(Number(runner.record('uid'))).toBe(uid)
-      expect(runner.record('parent-environ')).toBe('denied\n')
-      expect(runner.record('loot')).toMatch(/^denied: \/proc\/\d+\/environ$/m)
-      for (const secret of secrets()) {
-        expect(runner.record('loot')).not.toContain(secret)
-        expect(runner.record('env')).not.toContain(secret)
+        expect(Number(runner.record('uid'))).toBe(uid)
+        expect(runner.record('parent-environ')).toBe('denied\n')
+        expect(runner.record('loot')).toMatch(/^denied: \/proc\/\d+\/environ$/m)
+        for (const secret of secrets()) {
+          expect(runner.record('loot')).not.toContain(secret)
+          expect(runner.record('env')).not.toContain(secret)
+        }
+        expect(runner.record('sudo')).toBe(hasSudo ? 'denied\n' : 'absent\n')
+        expect(existsSync(userSudoers)).toBe(false)
+        expect(readFileSync('/etc/group', 'utf8')).toMatch(new RegExp(`^${group}:x:\\d+:$`, 'm'))
+      } finally {
+        rmSync(userSudoers, { force: true })
+        rmSync(groupSudoers, { force: true })
+        spawnSync('userdel', ['--remove', user])
+        spawnSync('groupdel', [group])
       }
-      expect(runner.record('sudo')).toBe(hasSudo ? 'denied\n' : 'absent\n')
-      expect(existsSync(userSudoers)).toBe(false)
-      expect(readFileSync('/etc/group', 'utf8')).toMatch(new RegExp(`^${group}:x:\\d+:$`, 'm'))
-    } finally {
-      rmSync(userSudoers, { force: true })
-      rmSync(groupSudoers, { force: true })
-      spawnSync('userdel', ['--remove', user])
-      spawnSync('groupdel', [group])
     }
-  })
+  )
 })
 
 describe('sudo mode', () => {

@@ -8,13 +8,13 @@ export interface Finding {
 }
 
 function search(where: string, haystack: Buffer | string, needles: string[]): Finding[] {
-  return needles.filter((n) => haystack.includes(n)).map((needle) => ({ where, needle: needle.slice(0, 8) + '…' }))
+  return needles.filter(n => haystack.includes(n)).map(needle => ({ where, needle: needle.slice(0, 8) + '…' }))
 }
 
 /** Every /proc/<pid>/environ and cmdline this process can read. */
 export function scanProcesses(needles: string[]): Finding[] {
   const findings: Finding[] = []
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+  for (const pid of readdirSync('/proc').filter(d => /^\d+$/.test(d))) {
     for (const file of ['environ', 'cmdline']) {
       try {
         findings.push(...search(`/proc/${pid}/${file}`, readFileSync(`/proc/${pid}/${file}`), needles))
@@ -35,7 +35,7 @@ export function scanMemory(pid: number, needles: string[]): { findings: Finding[
     for (const line of readFileSync(`/proc/${pid}/maps`, 'utf8').split('\n')) {
       const [range, perms] = line.split(' ')
       if (!range || !perms?.startsWith('r')) continue
-      const [start, end] = range.split('-').map((h) => parseInt(h, 16)) as [number, number]
+      const [start, end] = range.split('-').map(h => parseInt(h, 16)) as [number, number]
       const length = Math.min(end - start, 512 * 1024 * 1024)
       const buffer = Buffer.alloc(length)
       try {

@@ -27,7 +27,10 @@ const baseEnv = {
 
 describe('settings', () => {
   it('reads the job template contract, trims the API URL and labels, names the runner after the execution', () => {
-    const settings = readRegistrationSettings({ ...baseEnv, CONTAINER_APP_JOB_EXECUTION_NAME: 'job-x1', CONTAINER_APP_REPLICA_NAME: 'replica' }, 'host')
+    const settings = readRegistrationSettings(
+      { ...baseEnv, CONTAINER_APP_JOB_EXECUTION_NAME: 'job-x1', CONTAINER_APP_REPLICA_NAME: 'replica' },
+      'host'
+    )
     expect(settings).toMatchObject({
       target: { scope: 'org', owner: 'altinn' },
       apiUrl: 'https://ghes.example.com/api/v3',
@@ -36,16 +39,28 @@ describe('settings', () => {
       runnerName: 'job-x1'
     })
     expect(readRegistrationSettings(baseEnv, 'host').runnerName).toBe('host')
-    expect(readRegistrationSettings({ ...baseEnv, CONTAINER_APP_REPLICA_NAME: 'replica' }, 'host').runnerName).toBe('replica')
+    expect(readRegistrationSettings({ ...baseEnv, CONTAINER_APP_REPLICA_NAME: 'replica' }, 'host').runnerName).toBe(
+      'replica'
+    )
   })
 
   it('refuses what the job template must provide, with the fix', () => {
-    expect(() => readRegistrationSettings({ ...baseEnv, RUNNER_SETUP_SCOPE: 'enterprise' }, 'h')).toThrow('RUNNER_SETUP_SCOPE must be "org" or "repo", not "enterprise"')
-    expect(() => readRegistrationSettings({ ...baseEnv, RUNNER_SETUP_SCOPE: 'repo' }, 'h')).toThrow('RUNNER_SETUP_REPO is not set: re-run apply')
-    expect(() => readRegistrationSettings({ ...baseEnv, RUNNER_SETUP_RUNNER_GROUP: '' }, 'h')).toThrow('org scope needs RUNNER_SETUP_RUNNER_GROUP')
-    expect(() => readRegistrationSettings({ ...baseEnv, RUNNER_SETUP_LABELS: ' , ' }, 'h')).toThrow('must list 1 to 100 labels, found 0')
+    expect(() => readRegistrationSettings({ ...baseEnv, RUNNER_SETUP_SCOPE: 'enterprise' }, 'h')).toThrow(
+      'RUNNER_SETUP_SCOPE must be "org" or "repo", not "enterprise"'
+    )
+    expect(() => readRegistrationSettings({ ...baseEnv, RUNNER_SETUP_SCOPE: 'repo' }, 'h')).toThrow(
+      'RUNNER_SETUP_REPO is not set: re-run apply'
+    )
+    expect(() => readRegistrationSettings({ ...baseEnv, RUNNER_SETUP_RUNNER_GROUP: '' }, 'h')).toThrow(
+      'org scope needs RUNNER_SETUP_RUNNER_GROUP'
+    )
+    expect(() => readRegistrationSettings({ ...baseEnv, RUNNER_SETUP_LABELS: ' , ' }, 'h')).toThrow(
+      'must list 1 to 100 labels, found 0'
+    )
     expect(() => readRegistrationSettings({ ...baseEnv, IDENTITY_HEADER: '' }, 'h')).toThrow('no managed identity')
-    expect(() => readRegistrationSettings({ ...baseEnv, RUNNER_SETUP_RUNNER_GROUP_ID: '1.5' }, 'h')).toThrow(EntrypointError)
+    expect(() => readRegistrationSettings({ ...baseEnv, RUNNER_SETUP_RUNNER_GROUP_ID: '1.5' }, 'h')).toThrow(
+      EntrypointError
+    )
   })
 
   it('has production defaults for the local settings; fractions of a second for the idle timeout', () => {
@@ -59,8 +74,13 @@ describe('settings', () => {
       stopGraceMs: 10_000,
       sudo: false
     })
-    expect(readRunnerSettings({ RUNNER_SETUP_IDLE_TIMEOUT_SECONDS: '0.25', RUNNER_SETUP_SUDO: 'TRUE' })).toMatchObject({ idleTimeoutMs: 250, sudo: true })
-    expect(() => readRunnerSettings({ RUNNER_SETUP_IDLE_TIMEOUT_SECONDS: 'soon' })).toThrow('must be a non-negative number, not "soon"')
+    expect(readRunnerSettings({ RUNNER_SETUP_IDLE_TIMEOUT_SECONDS: '0.25', RUNNER_SETUP_SUDO: 'TRUE' })).toMatchObject({
+      idleTimeoutMs: 250,
+      sudo: true
+    })
+    expect(() => readRunnerSettings({ RUNNER_SETUP_IDLE_TIMEOUT_SECONDS: 'soon' })).toThrow(
+      'must be a non-negative number, not "soon"'
+    )
   })
 })
 
@@ -78,7 +98,9 @@ describe('retry policy', () => {
   it('honours retry-after and x-ratelimit-reset on secondary/primary rate limits, never a plain 403', () => {
     expect(retryDelayMs(403, headers({ 'retry-after': '2' }), 1, policy, 0)).toBe(2000)
     expect(retryDelayMs(403, headers({ 'retry-after': '600' }), 1, policy, 0)).toBe(5000)
-    expect(retryDelayMs(403, headers({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '103' }), 1, policy, 100_000)).toBe(3000)
+    expect(
+      retryDelayMs(403, headers({ 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '103' }), 1, policy, 100_000)
+    ).toBe(3000)
     expect(retryDelayMs(403, headers({ 'x-ratelimit-remaining': '10' }), 1, policy, 0)).toBeUndefined()
     expect(retryDelayMs(404, headers({}), 1, policy, 0)).toBeUndefined()
     expect(retryDelayMs(422, headers({}), 1, policy, 0)).toBeUndefined()
@@ -89,7 +111,13 @@ describe('the runner user', () => {
   const passwd = 'root:x:0:0:root:/root:/bin/bash\nrunner:x:1001:1001:,,,:/home/runner:/bin/bash\nnologin:x:5:5::/:\n'
 
   it('is looked up in passwd', () => {
-    expect(parsePasswd(passwd, 'runner')).toEqual({ name: 'runner', uid: 1001, gid: 1001, home: '/home/runner', shell: '/bin/bash' })
+    expect(parsePasswd(passwd, 'runner')).toEqual({
+      name: 'runner',
+      uid: 1001,
+      gid: 1001,
+      home: '/home/runner',
+      shell: '/bin/bash'
+    })
     expect(parsePasswd(passwd, 'nologin')).toMatchObject({ home: '/', shell: '/bin/sh' })
     expect(parsePasswd(passwd, 'runne')).toBeUndefined()
   })
@@ -98,7 +126,9 @@ describe('the runner user', () => {
     const runner = parsePasswd(passwd, 'runner')!
     expect(cannotSwitchTo(runner, 0)).toBeUndefined()
     expect(cannotSwitchTo(runner, 1001)).toBeUndefined()
-    expect(cannotSwitchTo(runner, 1000)).toBe('the entrypoint runs as uid 1000 and cannot start the runner as runner: PID 1 must start as root (USER root in runner/Dockerfile)')
+    expect(cannotSwitchTo(runner, 1000)).toBe(
+      'the entrypoint runs as uid 1000 and cannot start the runner as runner: PID 1 must start as root (USER root in runner/Dockerfile)'
+    )
   })
 
   it('leaves every supplementary group, others keep theirs', () => {
@@ -145,7 +175,14 @@ describe('the runner environment', () => {
 
   it('the sudo-mode supervisor keeps its own settings but no identity', () => {
     const env = buildSupervisorEnv(source)
-    expect(Object.keys(env).sort()).toEqual(['ACTIONS_RUNNER_PRINT_LOG_TO_STDOUT', 'LANG', 'PATH', 'RUNNER_MANUALLY_TRAP_SIG', 'RUNNER_SETUP_JIT_CONFIG', 'RUNNER_SETUP_KEY_SECRET_URI'])
+    expect(Object.keys(env).sort()).toEqual([
+      'ACTIONS_RUNNER_PRINT_LOG_TO_STDOUT',
+      'LANG',
+      'PATH',
+      'RUNNER_MANUALLY_TRAP_SIG',
+      'RUNNER_SETUP_JIT_CONFIG',
+      'RUNNER_SETUP_KEY_SECRET_URI'
+    ])
   })
 })
 
@@ -158,18 +195,32 @@ describe('App JWT', () => {
     const state = new GitHubState(() => now)
     const app = state.addApp(publicKey.export({ type: 'spki', format: 'pem' }).toString())
     const jwt = createAppJwt(String(app.id), pem, 1_700_000_000)
-    expect(JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString())).toEqual({ iat: 1_699_999_940, exp: 1_700_000_540, iss: String(app.id) })
+    expect(JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString())).toEqual({
+      iat: 1_699_999_940,
+      exp: 1_700_000_540,
+      iss: String(app.id)
+    })
     expect(verifyAppJwt(state, jwt)).toEqual({ app })
     // The double enforces GitHub's rules: signed by another key, expired.
-    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
-    expect(verifyAppJwt(state, createAppJwt(String(app.id), other, 1_700_000_000))).toEqual({ error: 'A JSON web token could not be decoded' })
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString()
+    expect(verifyAppJwt(state, createAppJwt(String(app.id), other, 1_700_000_000))).toEqual({
+      error: 'A JSON web token could not be decoded'
+    })
     now += 540_000
-    expect(verifyAppJwt(state, jwt)).toEqual({ error: expect.stringContaining("'Expiration time' claim ('exp') must be") })
+    expect(verifyAppJwt(state, jwt)).toEqual({
+      error: expect.stringContaining("'Expiration time' claim ('exp') must be")
+    })
   })
 
   it('refuses a key that is not RSA PEM with a hint, without echoing it', () => {
-    expect(() => createAppJwt('1', 'garbage-key-material', 0)).toThrow(/not a PEM private key: store the App's downloaded \.pem/)
-    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
+    expect(() => createAppJwt('1', 'garbage-key-material', 0)).toThrow(
+      /not a PEM private key: store the App's downloaded \.pem/
+    )
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString()
     expect(() => createAppJwt('1', ec, 0)).toThrow('is ec, not RSA')
   })
 })
@@ -178,7 +229,11 @@ describe('token source', () => {
   it('reuses the token until 5 minutes before expiry, then mints again', async () => {
     let now = 0
     let minted = 0
-    const get = tokenSource({ token: 'first', expiresAtMs: 3600_000 }, async () => ({ token: `new-${++minted}`, expiresAtMs: now + 3600_000 }), () => now)
+    const get = tokenSource(
+      { token: 'first', expiresAtMs: 3600_000 },
+      async () => ({ token: `new-${++minted}`, expiresAtMs: now + 3600_000 }),
+      () => now
+    )
     expect(await get()).toBe('first')
     now = 3400_000
     expect(await get()).toBe('new-1')

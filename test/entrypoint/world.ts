@@ -14,7 +14,11 @@ const root = resolve(import.meta.dirname, '../..')
 
 /** Builds src/entrypoint with ncc into a private folder (dist/ belongs to the lead's build). */
 export function buildBundle(dir: string): string {
-  execFileSync(join(root, 'node_modules/.bin/ncc'), ['build', 'src/entrypoint/index.ts', '-o', dir, '--transpile-only', '-q'], { cwd: root })
+  execFileSync(
+    join(root, 'node_modules/.bin/ncc'),
+    ['build', 'src/entrypoint/index.ts', '-o', dir, '--transpile-only', '-q'],
+    { cwd: root }
+  )
   return join(dir, 'index.js')
 }
 
@@ -49,7 +53,12 @@ export async function createWorld(): Promise<World> {
   const installation = admin.github.addInstallation({
     appId: app.id,
     account: org,
-    permissions: { organization_self_hosted_runners: 'write', administration: 'write', actions: 'read', metadata: 'read' }
+    permissions: {
+      organization_self_hosted_runners: 'write',
+      administration: 'write',
+      actions: 'read',
+      metadata: 'read'
+    }
   })
   const { clientId, principalId } = admin.identities.assign()
   const version = admin.keyVaults.setSecret('kv-studio', 'github-app-key', privateKeyPem)
@@ -80,7 +89,11 @@ export type Behaviour = 'job' | 'idle' | { exit: number }
  * A fake run.sh in its own folder. It records argv, env, uid, cwd, whether sudo works, and everything it can
  * read that could hold a credential (PID 1's and its parent's environ and cmdline, every readable environ).
  */
-export function fakeRunner(dir: string, behaviour: Behaviour, mode = 0o755): { runSh: string; record: (name: string) => string | undefined } {
+export function fakeRunner(
+  dir: string,
+  behaviour: Behaviour,
+  mode = 0o755
+): { runSh: string; record: (name: string) => string | undefined } {
   const folder = mkdtempSync(join(dir, 'runner-'))
   chmodSync(folder, 0o777)
   const tail =
@@ -134,7 +147,10 @@ export function fakeSystemFiles(dir: string): { passwdFile: string; groupFile: s
   const groupFile = join(files, 'group')
   const sudoersDir = join(files, 'sudoers.d')
   mkdirSync(sudoersDir)
-  writeFileSync(passwdFile, `root:x:0:0:root:/root:/bin/bash\nrunner:x:${process.getuid!()}:${process.getgid!()}:,,,:${userInfo().homedir}:/bin/bash\n`)
+  writeFileSync(
+    passwdFile,
+    `root:x:0:0:root:/root:/bin/bash\nrunner:x:${process.getuid!()}:${process.getgid!()}:,,,:${userInfo().homedir}:/bin/bash\n`
+  )
   writeFileSync(groupFile, 'root:x:0:\nsudo:x:27:runner\ndocker:x:123:runner,someone\n')
   writeFileSync(join(sudoersDir, 'runner'), 'runner ALL=(ALL) NOPASSWD:ALL\n')
   writeFileSync(join(sudoersDir, 'ops'), '# not about runner\nops ALL=(ALL) ALL\n')
@@ -142,7 +158,11 @@ export function fakeSystemFiles(dir: string): { passwdFile: string; groupFile: s
 }
 
 /** The job template's environment plus what Container Apps injects. */
-export function jobEnv(world: World, scope: 'org' | 'repo', extra: Record<string, string> = {}): Record<string, string> {
+export function jobEnv(
+  world: World,
+  scope: 'org' | 'repo',
+  extra: Record<string, string> = {}
+): Record<string, string> {
   return {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     LANG: 'C.UTF-8',
@@ -186,7 +206,9 @@ export function runEntrypoint(bundle: string, env: Record<string, string>): Run 
   let stderr = ''
   child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()))
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()))
-  const done = new Promise<number>((resolve) => child.once('close', (code, signal) => resolve(code ?? 128 + (signal ? 1 : 0))))
+  const done = new Promise<number>(resolve =>
+    child.once('close', (code, signal) => resolve(code ?? 128 + (signal ? 1 : 0)))
+  )
   return { child, stdout: () => stdout, stderr: () => stderr, done }
 }
 
@@ -194,11 +216,11 @@ export async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise
   const start = Date.now()
   while (!check()) {
     if (Date.now() - start > timeoutMs) throw new Error('timed out waiting')
-    await new Promise((r) => setTimeout(r, 10))
+    await new Promise(r => setTimeout(r, 10))
   }
 }
 
 /** The one-line failure contract: exactly one error line, no stack trace. */
 export function errorLines(stderr: string): string[] {
-  return stderr.split('\n').filter((l) => l.trim() !== '')
+  return stderr.split('\n').filter(l => l.trim() !== '')
 }

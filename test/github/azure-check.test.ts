@@ -3,14 +3,24 @@ import { azureCheck } from '../../src/commands/verify.js'
 
 describe('verify: the Azure check line', () => {
   it('passes with the resource count when nothing differs', () => {
-    expect(azureCheck([], 7)).toEqual({ name: expect.any(String), status: 'pass', detail: '7 resources exist, Succeeded and match the config' })
+    expect(azureCheck([], 7)).toEqual({
+      name: expect.any(String),
+      status: 'pass',
+      detail: '7 resources exist, Succeeded and match the config'
+    })
   })
 
   it('names missing, changed and extra resources, each as the user would fix it', () => {
     const check = azureCheck(
       [
         { id: '/a', kind: 'job', name: 'caj-studio', action: 'create', changes: [] },
-        { id: '/b', kind: 'subnet', name: 'snet-runners', action: 'update', changes: [{ path: 'natGateway', from: { id: '/x' }, to: null }] },
+        {
+          id: '/b',
+          kind: 'subnet',
+          name: 'snet-runners',
+          action: 'update',
+          changes: [{ path: 'natGateway', from: { id: '/x' }, to: null }]
+        },
         { id: '/c', kind: 'job', name: 'cajr-abc123-studio', action: 'delete', changes: [] }
       ],
       9

@@ -14,17 +14,32 @@ beforeAll(async () => {
 })
 afterAll(() => world.emulator.close())
 
-const tags = (value: string): DriftItem => ({ id: '/x/nsg', kind: 'networkSecurityGroup', name: 'nsg-studio-runners', action: 'update', changes: [{ path: 'tags.owner', from: value, to: 'studio' }] })
+const tags = (value: string): DriftItem => ({
+  id: '/x/nsg',
+  kind: 'networkSecurityGroup',
+  name: 'nsg-studio-runners',
+  action: 'update',
+  changes: [{ path: 'tags.owner', from: value, to: 'studio' }]
+})
 const missing: DriftItem = { id: '/x/job', kind: 'job', name: 'caj-studio', action: 'create', changes: [] }
 
 function driftResult(drift: DriftItem[] | undefined, error?: string): CommandResult {
   const outputs = { environmentId: '', jobNames: [], labels: ['studio'], runsOn: '["studio"]' }
-  return { command: 'drift', exitCode: drift?.length ? 2 : 0, teams: [{ team: 'studio', file: 'teams/studio.yaml', outputs, ...(drift ? { drift } : {}), ...(error ? { error } : {}) }] }
+  return {
+    command: 'drift',
+    exitCode: drift?.length ? 2 : 0,
+    teams: [
+      { team: 'studio', file: 'teams/studio.yaml', outputs, ...(drift ? { drift } : {}), ...(error ? { error } : {}) }
+    ]
+  }
 }
 
 async function sync(result: CommandResult): Promise<CommandResult> {
   const api = createGitHubApi(createHttp({ ca: world.emulator.caPem }), world.apiUrl, world.token)
-  await syncDriftIssues(result, api, { repository: 'altinn/platform', runUrl: 'https://github.com/altinn/platform/actions/runs/7' })
+  await syncDriftIssues(result, api, {
+    repository: 'altinn/platform',
+    runUrl: 'https://github.com/altinn/platform/actions/runs/7'
+  })
   return result
 }
 
@@ -33,13 +48,19 @@ const issues = () => world.issues.state.issues('altinn', 'platform')
 describe('drift issues', () => {
   it('opens one issue on the first drift, with the label and the field table', async () => {
     const result = await sync(driftResult([tags('someone')]))
-    expect(result.teams[0].issue).toEqual({ action: 'opened', number: 1, url: `${world.emulator.url}/altinn/platform/issues/1` })
+    expect(result.teams[0].issue).toEqual({
+      action: 'opened',
+      number: 1,
+      url: `${world.emulator.url}/altinn/platform/issues/1`
+    })
     expect(issues()).toHaveLength(1)
     const [issue] = issues()
     expect(issue.title).toBe('runner-setup drift: studio')
     expect(issue.labels).toEqual([DRIFT_LABEL])
     expect(issue.body).toContain('| networkSecurityGroup nsg-studio-runners | `tags.owner` | "studio" | "someone" |')
-    expect(world.issues.state.repo('altinn', 'platform').labels.get(DRIFT_LABEL)?.description).toBe('Live Azure differs from a runner-setup team config')
+    expect(world.issues.state.repo('altinn', 'platform').labels.get(DRIFT_LABEL)?.description).toBe(
+      'Live Azure differs from a runner-setup team config'
+    )
   })
 
   it('leaves an unchanged drift alone, and updates the same issue with a comment when it changes', async () => {
@@ -51,7 +72,7 @@ describe('drift issues', () => {
     expect(issues()).toHaveLength(1)
     expect(issues()[0].body).toContain('"another"')
     expect(issues()[0].body).toContain('| job caj-studio | (missing) | | |')
-    expect(issues()[0].comments.map((c) => c.body)).toEqual([
+    expect(issues()[0].comments.map(c => c.body)).toEqual([
       'The drift changed ([run](https://github.com/altinn/platform/actions/runs/7)): 2 resources now differ; the description shows the current fields.'
     ])
   })
@@ -62,12 +83,14 @@ describe('drift issues', () => {
 
     expect((await sync(driftResult([]))).teams[0].issue).toMatchObject({ action: 'closed', number: 1 })
     expect(issues()[0]).toMatchObject({ state: 'closed', stateReason: 'completed' })
-    expect(issues()[0].comments.at(-1)?.body).toBe('No drift any more ([run](https://github.com/altinn/platform/actions/runs/7)): closing.')
+    expect(issues()[0].comments.at(-1)?.body).toBe(
+      'No drift any more ([run](https://github.com/altinn/platform/actions/runs/7)): closing.'
+    )
 
     expect((await sync(driftResult([]))).teams[0].issue).toEqual({ action: 'none' })
     const reopened = await sync(driftResult([tags('again')]))
     expect(reopened.teams[0].issue).toMatchObject({ action: 'opened', number: 2 })
-    expect(issues().filter((i) => i.state === 'open')).toHaveLength(1)
+    expect(issues().filter(i => i.state === 'open')).toHaveLength(1)
   })
 
   it('reports a token that may not write issues as one line with the permission to add', async () => {
@@ -76,7 +99,8 @@ describe('drift issues', () => {
     await syncDriftIssues(result, api, { repository: 'altinn/platform' })
     expect(result.teams[0].issue).toEqual({
       action: 'error',
-      error: 'drift issue for team studio in altinn/platform: GET /repos/altinn/platform/issues answered HTTP 401: Bad credentials: the github-token needs issues write (job permissions: issues: write)'
+      error:
+        'drift issue for team studio in altinn/platform: GET /repos/altinn/platform/issues answered HTTP 401: Bad credentials: the github-token needs issues write (job permissions: issues: write)'
     })
   })
 })

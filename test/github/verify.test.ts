@@ -14,12 +14,19 @@ let engine: Engine
 const NOW = Date.now()
 const minutesAgo = (m: number): string => new Date(NOW - m * 60_000).toISOString()
 
-const fixed = (token: () => string): TokenCredential => ({ getToken: async () => ({ token: token(), expiresOnTimestamp: Date.now() + 3600_000 }) })
+const fixed = (token: () => string): TokenCredential => ({
+  getToken: async () => ({ token: token(), expiresOnTimestamp: Date.now() + 3600_000 })
+})
 
 function verifyWith(overrides: Partial<VerifyDeps> = {}) {
   const arm = fixed(() => world.emulator.admin.issueToken())
   const deps: VerifyDeps = {
-    clients: createClients({ credential: arm, endpoint: world.emulator.url, tlsOptions: { ca: world.emulator.caPem }, retryOptions: { maxRetries: 1, retryDelayInMs: 1, maxRetryDelayInMs: 2 } }),
+    clients: createClients({
+      credential: arm,
+      endpoint: world.emulator.url,
+      tlsOptions: { ca: world.emulator.caPem },
+      retryOptions: { maxRetries: 1, retryDelayInMs: 1, maxRetryDelayInMs: 2 }
+    }),
     credential: fixed(() => world.grantedKeyVaultToken()),
     http: createHttp({ ca: world.emulator.caPem }),
     githubToken: world.token,
@@ -32,7 +39,8 @@ function verifyWith(overrides: Partial<VerifyDeps> = {}) {
 }
 
 const jobId = () => teamLayout(world.config).jobs[0].id
-const byName = <T extends { name: string }>(checks: T[], name: string): T | undefined => checks.find((c) => c.name === name)
+const byName = <T extends { name: string }>(checks: T[], name: string): T | undefined =>
+  checks.find(c => c.name === name)
 
 beforeAll(async () => {
   world = await startWorld()
@@ -46,15 +54,34 @@ beforeEach(() => {
 
 describe('verify', () => {
   it('passes every check for a healthy team and reports its runners and executions', async () => {
-    world.emulator.admin.seed(`${jobId()}/executions/caj-studio-aaaa1`, { properties: { status: 'Succeeded', startTime: minutesAgo(50) } })
-    world.emulator.admin.seed(`${jobId()}/executions/caj-studio-bbbb2`, { properties: { status: 'Running', startTime: minutesAgo(2) } })
-    world.gh.github.addRunner({ name: 'caj-studio-bbbb2', labels: ['studio'], runnerGroupId: world.groupId, scope: { org: ORG }, status: 'online', busy: true })
-    world.gh.github.addRunner({ name: 'someone-else', labels: ['other'], runnerGroupId: 1, scope: { org: ORG }, status: 'offline' })
+    world.emulator.admin.seed(`${jobId()}/executions/caj-studio-aaaa1`, {
+      properties: { status: 'Succeeded', startTime: minutesAgo(50) }
+    })
+    world.emulator.admin.seed(`${jobId()}/executions/caj-studio-bbbb2`, {
+      properties: { status: 'Running', startTime: minutesAgo(2) }
+    })
+    world.gh.github.addRunner({
+      name: 'caj-studio-bbbb2',
+      labels: ['studio'],
+      runnerGroupId: world.groupId,
+      scope: { org: ORG },
+      status: 'online',
+      busy: true
+    })
+    world.gh.github.addRunner({
+      name: 'someone-else',
+      labels: ['other'],
+      runnerGroupId: 1,
+      scope: { org: ORG },
+      status: 'offline'
+    })
 
     const report = await verifyWith()(world.config, engine)
 
-    expect(byName(report.checks, 'jit config')?.detail).toMatch(/^App \d+ minted a JIT config for organization altinn, group "studio" \(runner runner-setup-verify-[0-9a-f]{8}, deleted again\)$/)
-    expect(report.checks.map((c) => [c.name, c.status])).toEqual([
+    expect(byName(report.checks, 'jit config')?.detail).toMatch(
+      /^App \d+ minted a JIT config for organization altinn, group "studio" \(runner runner-setup-verify-[0-9a-f]{8}, deleted again\)$/
+    )
+    expect(report.checks.map(c => [c.name, c.status])).toEqual([
       ['azure resources', 'pass'],
       ['executions', 'pass'],
       ['runner group', 'pass'],
@@ -67,18 +94,44 @@ describe('verify', () => {
       { name: 'caj-studio-bbbb2', status: 'Running' },
       { name: 'caj-studio-aaaa1', status: 'Succeeded' }
     ])
-    expect(byName(report.checks, 'api budget')?.detail).toBe('4 calls per poll (2 × 2 repos + 0 active runs) every 20 s = 720/h, 14 % of 5000/h (the token\'s limit)')
+    expect(byName(report.checks, 'api budget')?.detail).toBe(
+      "4 calls per poll (2 × 2 repos + 0 active runs) every 20 s = 720/h, 14 % of 5000/h (the token's limit)"
+    )
     // The throwaway JIT runner was deleted again.
-    expect([...world.gh.github.runners.values()].some((r) => r.name.startsWith('runner-setup-verify-'))).toBe(false)
-    expect(world.gh.requests().some((r) => r.method === 'DELETE' && /\/orgs\/altinn\/actions\/runners\/\d+$/.test(r.path))).toBe(true)
+    expect([...world.gh.github.runners.values()].some(r => r.name.startsWith('runner-setup-verify-'))).toBe(false)
+    expect(
+      world.gh.requests().some(r => r.method === 'DELETE' && /\/orgs\/altinn\/actions\/runners\/\d+$/.test(r.path))
+    ).toBe(true)
   })
 
   it('flags an offline runner and one idle past its timeout, and --fix deregisters both but not a starting one', async () => {
-    world.emulator.admin.seed(`${jobId()}/executions/caj-studio-idle1`, { properties: { status: 'Running', startTime: minutesAgo(25) } })
-    world.emulator.admin.seed(`${jobId()}/executions/caj-studio-new01`, { properties: { status: 'Running', startTime: minutesAgo(1) } })
-    const offline = world.gh.github.addRunner({ name: 'caj-studio-gone1', labels: ['studio'], runnerGroupId: world.groupId, scope: { org: ORG }, status: 'offline' })
-    const idle = world.gh.github.addRunner({ name: 'caj-studio-idle1', labels: ['studio'], runnerGroupId: world.groupId, scope: { org: ORG }, status: 'online' })
-    const starting = world.gh.github.addRunner({ name: 'caj-studio-new01', labels: ['studio'], runnerGroupId: world.groupId, scope: { org: ORG }, status: 'offline' })
+    world.emulator.admin.seed(`${jobId()}/executions/caj-studio-idle1`, {
+      properties: { status: 'Running', startTime: minutesAgo(25) }
+    })
+    world.emulator.admin.seed(`${jobId()}/executions/caj-studio-new01`, {
+      properties: { status: 'Running', startTime: minutesAgo(1) }
+    })
+    const offline = world.gh.github.addRunner({
+      name: 'caj-studio-gone1',
+      labels: ['studio'],
+      runnerGroupId: world.groupId,
+      scope: { org: ORG },
+      status: 'offline'
+    })
+    const idle = world.gh.github.addRunner({
+      name: 'caj-studio-idle1',
+      labels: ['studio'],
+      runnerGroupId: world.groupId,
+      scope: { org: ORG },
+      status: 'online'
+    })
+    const starting = world.gh.github.addRunner({
+      name: 'caj-studio-new01',
+      labels: ['studio'],
+      runnerGroupId: world.groupId,
+      scope: { org: ORG },
+      status: 'offline'
+    })
 
     const warned = await verifyWith()(world.config, engine)
     const runners = byName(warned.checks, 'runners')!
@@ -90,7 +143,12 @@ describe('verify', () => {
 
     const fixed = await verifyWith({ fix: true })(world.config, engine)
     expect(byName(fixed.checks, 'runners')?.status).toBe('pass')
-    expect(fixed.runners.filter((r) => r.removed).map((r) => r.name).sort()).toEqual(['caj-studio-gone1', 'caj-studio-idle1'])
+    expect(
+      fixed.runners
+        .filter(r => r.removed)
+        .map(r => r.name)
+        .sort()
+    ).toEqual(['caj-studio-gone1', 'caj-studio-idle1'])
     expect(world.gh.github.runners.has(offline.id)).toBe(false)
     expect(world.gh.github.runners.has(idle.id)).toBe(false)
     expect(world.gh.github.runners.has(starting.id)).toBe(true)
@@ -111,7 +169,7 @@ describe('verify', () => {
   })
 
   it('fails the runner group check when it takes other repositories or public ones', async () => {
-    const group = world.gh.github.groupsOf(ORG).find((g) => g.id === world.groupId)!
+    const group = world.gh.github.groupsOf(ORG).find(g => g.id === world.groupId)!
     const saved = { ...group, selectedRepositoryIds: [...group.selectedRepositoryIds] }
     group.allowsPublicRepositories = true
     group.selectedRepositoryIds = [group.selectedRepositoryIds[0], world.gh.github.addRepo(ORG, 'stranger').id]
@@ -136,7 +194,9 @@ describe('verify', () => {
       const report = await verifyWith({ credential: fixed(() => 'not-a-key-vault-token') })(world.config, engine)
       const azure = byName(report.checks, 'azure resources')!
       expect(azure.status).toBe('fail')
-      expect(azure.detail).toBe('1 resource differs from the config: networkSecurityGroup nsg-studio-runners (tags["managed-by"]): run apply (drift shows every field)')
+      expect(azure.detail).toBe(
+        '1 resource differs from the config: networkSecurityGroup nsg-studio-runners (tags["managed-by"]): run apply (drift shows every field)'
+      )
       expect(byName(report.checks, 'jit config')).toEqual({
         name: 'jit config',
         status: 'warn',
@@ -149,7 +209,10 @@ describe('verify', () => {
 
   it('skips the token checks without a github-token and still reports the budget on the baseline', async () => {
     const report = await verifyWith({ githubToken: undefined })(world.config, engine)
-    expect(report.checks.filter((c) => c.detail.startsWith('skipped: no github-token')).map((c) => c.name)).toEqual(['runner group', 'runners'])
+    expect(report.checks.filter(c => c.detail.startsWith('skipped: no github-token')).map(c => c.name)).toEqual([
+      'runner group',
+      'runners'
+    ])
     expect(byName(report.checks, 'api budget')?.detail).toContain('of 5000/h (installation baseline; no github-token)')
     expect(report.runners).toEqual([])
   })
@@ -159,12 +222,16 @@ describe('verify', () => {
     world.issues.rateLimit.limit = 15000
     try {
       const report = await verifyWith({ fix: false })(world.config, { ...engine })
-      expect(byName(report.checks, 'api budget')?.detail).toBe('14 calls per poll (2 × 2 repos + 10 active runs) every 20 s = 2520/h, 17 % of 15000/h (the token\'s limit)')
+      expect(byName(report.checks, 'api budget')?.detail).toBe(
+        "14 calls per poll (2 × 2 repos + 10 active runs) every 20 s = 2520/h, 17 % of 15000/h (the token's limit)"
+      )
       const slow = { ...world.config, runners: { ...world.config.runners, pollingIntervalSeconds: 5 } }
       world.issues.rateLimit.limit = 5000
       const budget = byName((await verifyWith()(slow, engine)).checks, 'api budget')!
       expect(budget.status).toBe('warn')
-      expect(budget.detail).toBe('14 calls per poll (2 × 2 repos + 10 active runs) every 5 s = 10080/h, 202 % of 5000/h (the token\'s limit): raise runners.pollingIntervalSeconds or split the team\'s repositories across Apps')
+      expect(budget.detail).toBe(
+        "14 calls per poll (2 × 2 repos + 10 active runs) every 5 s = 10080/h, 202 % of 5000/h (the token's limit): raise runners.pollingIntervalSeconds or split the team's repositories across Apps"
+      )
     } finally {
       world.issues.activeRuns.clear()
       world.issues.rateLimit.limit = 5000

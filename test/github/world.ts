@@ -33,14 +33,19 @@ export async function startWorld(): Promise<World> {
   const emulator = await startEmulator({ retryAfterSeconds: 0 })
   await seedPlatform(emulator)
   // The issues double first: the runners double answers 404 for every other path under the same base.
-  const issues = createIssuesService({ basePaths: [API_BASE], acceptToken: (t) => gh.github.tokens.has(t) })
+  const issues = createIssuesService({ basePaths: [API_BASE], acceptToken: t => gh.github.tokens.has(t) })
   emulator.addService(issues.service)
   const { services, admin: gh } = createGitHubServices({ basePaths: [API_BASE] })
   for (const service of services) emulator.addService(service)
 
   for (const repo of REPOS) gh.github.addRepo(ORG, repo)
   const { app, privateKeyPem } = gh.createApp()
-  const permissions = { organization_self_hosted_runners: 'write', administration: 'write', actions: 'read', metadata: 'read' } as const
+  const permissions = {
+    organization_self_hosted_runners: 'write',
+    administration: 'write',
+    actions: 'read',
+    metadata: 'read'
+  } as const
   const installation = gh.github.addInstallation({ appId: app.id, account: ORG, permissions: { ...permissions } })
   const group = gh.github.addRunnerGroup(ORG, { name: 'studio', repositories: REPOS })
   gh.keyVaults.setSecret('kv-studio', 'github-app-key', privateKeyPem)
@@ -48,7 +53,14 @@ export async function startWorld(): Promise<World> {
   const base = studioConfig()
   const config: TeamConfig = {
     ...base,
-    github: { ...base.github, url: emulator.url, apiUrl: `${emulator.url}${API_BASE}`, owner: ORG, repos: REPOS, app: { ...base.github.app, id: app.id, installationId: installation.id } }
+    github: {
+      ...base.github,
+      url: emulator.url,
+      apiUrl: `${emulator.url}${API_BASE}`,
+      owner: ORG,
+      repos: REPOS,
+      app: { ...base.github.app, id: app.id, installationId: installation.id }
+    }
   }
   return {
     emulator,
@@ -64,7 +76,12 @@ export async function startWorld(): Promise<World> {
       const identity = gh.identities.assign()
       gh.keyVaults.grant(identity.principalId, 'kv-studio', 'github-app-key')
       const token = `mi_${randomUUID()}`
-      gh.identities.tokens.set(token, { clientId: identity.clientId, principalId: identity.principalId, resource: 'https://vault.azure.net', expiresAtMs: Date.now() + 3600_000 })
+      gh.identities.tokens.set(token, {
+        clientId: identity.clientId,
+        principalId: identity.principalId,
+        resource: 'https://vault.azure.net',
+        expiresAtMs: Date.now() + 3600_000
+      })
       return token
     }
   }

@@ -22,10 +22,17 @@ describe('execution history and destroy', () => {
   it('the execution history is readable with the ARM SDK (jobsExecutions.list)', async () => {
     const [team] = life.teams
     const [job] = life.queue(team!, 'sigma-app', { runSeconds: 20 })
-    await life.until(() => job!.status === 'completed' && life.runtime.running().length === 0, 'the job and its execution to end')
+    await life.until(
+      () => job!.status === 'completed' && life.runtime.running().length === 0,
+      'the job and its execution to end'
+    )
     const [execution] = life.runtime.executions
 
-    const apps = new ContainerAppsAPIClient(credentialFor(life.world.emulator), SUBSCRIPTION, clientOptions(life.world.emulator))
+    const apps = new ContainerAppsAPIClient(
+      credentialFor(life.world.emulator),
+      SUBSCRIPTION,
+      clientOptions(life.world.emulator)
+    )
     const history = []
     for await (const item of apps.jobsExecutions.list(RESOURCE_GROUP, orgJobName('sigma'))) history.push(item)
     expect(history).toHaveLength(1)

@@ -19,15 +19,19 @@ describe('two teams side by side', () => {
   }, 120_000)
   afterAll(async () => life?.close())
 
-  const pollsOf = (job: string): number => life.runtime.polls.filter((p) => p.jobId.endsWith(`/${job}`)).length
+  const pollsOf = (job: string): number => life.runtime.polls.filter(p => p.jobId.endsWith(`/${job}`)).length
 
   it("a job for another team's labels or for bare self-hosted starts nothing", async () => {
     const [delta, omega] = life.teams
-    const others = [...life.queue(delta!, 'delta-app', { labels: ['omega'] }), ...life.queue(delta!, 'delta-app', { labels: ['self-hosted'] }), ...life.queue(omega!, 'omega-app', { labels: ['self-hosted', 'linux', 'x64'] })]
+    const others = [
+      ...life.queue(delta!, 'delta-app', { labels: ['omega'] }),
+      ...life.queue(delta!, 'delta-app', { labels: ['self-hosted'] }),
+      ...life.queue(omega!, 'omega-app', { labels: ['self-hosted', 'linux', 'x64'] })
+    ]
     const [d, o] = [pollsOf(DELTA_JOB), pollsOf(OMEGA_JOB)]
     await life.until(() => pollsOf(DELTA_JOB) >= d + 3 && pollsOf(OMEGA_JOB) >= o + 3, 'three polls of each team')
     expect(life.runtime.executions).toHaveLength(0)
-    expect(life.runtime.polls.every((p) => p.queueLength === 0 && !p.error)).toBe(true)
+    expect(life.runtime.polls.every(p => p.queueLength === 0 && !p.error)).toBe(true)
     for (const job of others) life.world.github.admin.workflows.cancelJob(job.id)
   }, 120_000)
 
@@ -37,7 +41,9 @@ describe('two teams side by side', () => {
     const [oj] = life.queue(omega!, 'omega-app', { runSeconds: 20 })
     await life.until(() => dj!.status === 'completed' && oj!.status === 'completed', 'both jobs')
     await life.until(() => life.runtime.running().length === 0, 'executions back to zero')
-    expect(life.runtime.executions.map((e) => e.name.replace(/-[0-9a-f]{7}$/, '')).sort()).toEqual([DELTA_JOB, OMEGA_JOB].sort())
+    expect(life.runtime.executions.map(e => e.name.replace(/-[0-9a-f]{7}$/, '')).sort()).toEqual(
+      [DELTA_JOB, OMEGA_JOB].sort()
+    )
     expect(dj!.runnerName).toMatch(new RegExp(`^${DELTA_JOB}-[0-9a-f]{7}$`))
     expect(oj!.runnerName).toMatch(new RegExp(`^${OMEGA_JOB}-[0-9a-f]{7}$`))
   }, 120_000)

@@ -32,8 +32,16 @@ describe("KEDA's double count of a run moving from queued to in_progress", () =>
       return response
     }
     const metadata = {
-      githubApiURL: `${world.emulator.url}/github/api`, owner: team.github.owner, runnerScope: 'org' as const, repos: team.github.repos, labels: team.github.labels,
-      noDefaultLabels: true, enableEtags: true, targetWorkflowQueueLength: 1, applicationID: String(team.github.app.id), installationID: String(team.github.app.installationId)
+      githubApiURL: `${world.emulator.url}/github/api`,
+      owner: team.github.owner,
+      runnerScope: 'org' as const,
+      repos: team.github.repos,
+      labels: team.github.labels,
+      noDefaultLabels: true,
+      enableEtags: true,
+      targetWorkflowQueueLength: 1,
+      applicationID: String(team.github.app.id),
+      installationID: String(team.github.app.installationId)
     }
     return new GitHubRunnerScaler(metadata, { appKey: appKeyOf(world.github.admin, team.github.app.id)! }, spy)
   }

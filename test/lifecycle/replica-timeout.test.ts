@@ -9,7 +9,12 @@ const REPLICA_TIMEOUT_MS = 300_000
 describe('replicaTimeout', () => {
   let life: Lifecycle
   beforeAll(async () => {
-    life = await startLifecycle(writeTeamConfigs([{ team: 'kappa', index: 6, repos: ['kappa-app'], labels: ['kappa'], jobTimeoutMinutes: 1, idleMinutes: 4 }]), LIFECYCLE_OPTIONS)
+    life = await startLifecycle(
+      writeTeamConfigs([
+        { team: 'kappa', index: 6, repos: ['kappa-app'], labels: ['kappa'], jobTimeoutMinutes: 1, idleMinutes: 4 }
+      ]),
+      LIFECYCLE_OPTIONS
+    )
   }, 120_000)
   afterAll(async () => life?.close())
 
@@ -17,7 +22,7 @@ describe('replicaTimeout', () => {
     const [team] = life.teams
     const [job] = life.queue(team!, 'kappa-app', { runSeconds: 3600 })
     await life.until(() => job!.status === 'in_progress', 'a runner to take the job')
-    const execution = life.runtime.executions.find((e) => e.name === job!.runnerName)!
+    const execution = life.runtime.executions.find(e => e.name === job!.runnerName)!
     await life.until(() => execution.status !== 'Running', 'the execution to end', 30_000)
 
     expect(execution).toMatchObject({ status: 'Failed', reason: 'replicaTimeout' })

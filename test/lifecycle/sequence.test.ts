@@ -5,7 +5,10 @@ import { LIFECYCLE_OPTIONS, writeTeamConfigs } from './teams.js'
 describe('one queued job, end to end', () => {
   let life: Lifecycle
   beforeAll(async () => {
-    life = await startLifecycle(writeTeamConfigs([{ team: 'alpha', index: 1, repos: ['alpha-app', 'alpha-api'], labels: ['alpha'] }]), LIFECYCLE_OPTIONS)
+    life = await startLifecycle(
+      writeTeamConfigs([{ team: 'alpha', index: 1, repos: ['alpha-app', 'alpha-api'], labels: ['alpha'] }]),
+      LIFECYCLE_OPTIONS
+    )
   }, 120_000)
   afterAll(async () => life?.close())
 
@@ -13,10 +16,13 @@ describe('one queued job, end to end', () => {
     const [team] = life.teams
     await life.until(() => life.runtime.polls.length > 1, 'two idle polls')
     // KEDA 2.18.1: 2 calls per repository (queued, in_progress); unchanged answers come back 304 with ETags.
-    expect(life.runtime.polls.slice(0, 2).map((p) => [p.requests, p.notModified])).toEqual([[4, 0], [4, 4]])
+    expect(life.runtime.polls.slice(0, 2).map(p => [p.requests, p.notModified])).toEqual([
+      [4, 0],
+      [4, 4]
+    ])
     const [job] = life.queue(team!, 'alpha-app', { runSeconds: 30 })
     await life.until(() => life.runtime.executions.length === 1, 'an execution')
-    const firstSeen = life.runtime.polls.find((p) => p.at >= job!.queuedAt && p.queueLength > 0)!
+    const firstSeen = life.runtime.polls.find(p => p.at >= job!.queuedAt && p.queueLength > 0)!
     expect(firstSeen.at - job!.queuedAt).toBeLessThanOrEqual(life.clock.realMs(20_000) + 100)
     expect(firstSeen.started).toBe(1)
     expect(firstSeen.requests).toBe(2 * 2 + 1) // 2 × repositories + 1 active run
@@ -35,7 +41,10 @@ describe('one queued job, end to end', () => {
 
     const polls = life.runtime.polls.length
     await life.until(() => life.runtime.polls.length >= polls + 2, 'two more polls')
-    expect(life.runtime.polls.slice(-2).map((p) => [p.queueLength, p.started])).toEqual([[0, 0], [0, 0]])
+    expect(life.runtime.polls.slice(-2).map(p => [p.queueLength, p.started])).toEqual([
+      [0, 0],
+      [0, 0]
+    ])
     expect(life.runtime.executions).toHaveLength(1)
   }, 90_000)
 })

@@ -26,7 +26,7 @@ export const LIFECYCLE_OPTIONS = { speed: 100, holdAssignmentDuringPolls: true }
 
 export function writeTeamConfigs(specs: TeamSpec[]): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'rs-lifecycle-teams-'))
-  return specs.map((spec) => {
+  return specs.map(spec => {
     const file = join(dir, `${spec.team}.yaml`)
     writeFileSync(
       file,

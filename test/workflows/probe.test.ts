@@ -14,7 +14,13 @@ describe('probe: fresh runner', () => {
     const home = tempDir()
     const work = join(tempDir(), '_work')
     mkdirSync(join(work, 'repo'), { recursive: true })
-    const env = { HOME: home, RUNNER_WORKSPACE: join(work, 'repo'), RUNNER_NAME: 'studio-abc12', GITHUB_RUN_ID: '42', GITHUB_RUN_ATTEMPT: '1' }
+    const env = {
+      HOME: home,
+      RUNNER_WORKSPACE: join(work, 'repo'),
+      RUNNER_NAME: 'studio-abc12',
+      GITHUB_RUN_ID: '42',
+      GITHUB_RUN_ATTEMPT: '1'
+    }
 
     const first = runStep(step, env)
     expect(first.status).toBe(0)
@@ -24,8 +30,12 @@ describe('probe: fresh runner', () => {
 
     const second = runStep(step, { ...env, GITHUB_RUN_ID: '43' })
     expect(second.status).toBe(1)
-    expect(second.stdout).toContain(`::error title=Runner reused::${home}/.runner-setup-probe exists from an earlier job`)
-    expect(second.stdout).toContain(`::error title=Runner reused::${work}/.runner-setup-probe exists from an earlier job`)
+    expect(second.stdout).toContain(
+      `::error title=Runner reused::${home}/.runner-setup-probe exists from an earlier job`
+    )
+    expect(second.stdout).toContain(
+      `::error title=Runner reused::${work}/.runner-setup-probe exists from an earlier job`
+    )
   })
 })
 
@@ -36,14 +46,15 @@ describe('probe: private endpoints', () => {
   let closed: number
 
   beforeAll(async () => {
-    const listen = (s: Server) => new Promise<number>((resolve) => s.listen(0, '127.0.0.1', () => resolve((s.address() as AddressInfo).port)))
-    server = createServer((socket) => socket.destroy())
+    const listen = (s: Server) =>
+      new Promise<number>(resolve => s.listen(0, '127.0.0.1', () => resolve((s.address() as AddressInfo).port)))
+    server = createServer(socket => socket.destroy())
     open = await listen(server)
     const gone = createServer()
     closed = await listen(gone)
-    await new Promise((resolve) => gone.close(resolve))
+    await new Promise(resolve => gone.close(resolve))
   })
-  afterAll(() => new Promise((resolve) => server.close(resolve)))
+  afterAll(() => new Promise(resolve => server.close(resolve)))
 
   it('reaches every listening host:port', () => {
     const run = runStep(step, { ENDPOINTS: `127.0.0.1:${open}  localhost:${open}`, CONNECT_TIMEOUT: '2' })
@@ -55,7 +66,9 @@ describe('probe: private endpoints', () => {
   it('fails for a closed port and for a value that is not host:port, and still checks the rest', () => {
     const run = runStep(step, { ENDPOINTS: `127.0.0.1:${closed} db.internal 127.0.0.1:${open}`, CONNECT_TIMEOUT: '2' })
     expect(run.status).toBe(1)
-    expect(run.stdout).toContain(`::error title=Endpoint unreachable::127.0.0.1:${closed} did not accept a TCP connection within 2s`)
+    expect(run.stdout).toContain(
+      `::error title=Endpoint unreachable::127.0.0.1:${closed} did not accept a TCP connection within 2s`
+    )
     expect(run.stdout).toContain("::error title=Bad endpoint::'db.internal' is not host:port.")
     expect(run.stdout).toContain(`Reached 127.0.0.1:${open}`)
   })
@@ -75,7 +88,12 @@ describe('probe: no credential reachable', () => {
   function procWith(environ: Record<string, string>): string {
     const root = tempDir()
     mkdirSync(join(root, '1'))
-    writeFileSync(join(root, '1', 'environ'), Object.entries(environ).map(([k, v]) => `${k}=${v}\0`).join(''))
+    writeFileSync(
+      join(root, '1', 'environ'),
+      Object.entries(environ)
+        .map(([k, v]) => `${k}=${v}\0`)
+        .join('')
+    )
     return root
   }
   const cleanProc = procWith({ PATH: '/usr/bin', HOME: '/home/runner' })
@@ -89,30 +107,43 @@ describe('probe: no credential reachable', () => {
   it('fails when the job environment holds the identity header or a private key', () => {
     const run = runStep(
       step,
-      { PROC_ROOT: cleanProc, SUDO_ALLOWED: 'false', IDENTITY_HEADER: 'x', KEY: '-----BEGIN RSA PRIVATE KEY-----\nabc' },
+      {
+        PROC_ROOT: cleanProc,
+        SUDO_ALLOWED: 'false',
+        IDENTITY_HEADER: 'x',
+        KEY: '-----BEGIN RSA PRIVATE KEY-----\nabc'
+      },
       noSudo
     )
     expect(run.status).toBe(1)
-    expect(run.stdout).toContain("::error title=Credential reachable::$IDENTITY_HEADER is set in the job's environment.")
+    expect(run.stdout).toContain(
+      "::error title=Credential reachable::$IDENTITY_HEADER is set in the job's environment."
+    )
     expect(run.stdout).toContain("::error title=Credential reachable::A private key is in the job's environment.")
   })
 
   it('fails when a readable process environment (PID 1) holds the identity header', () => {
     const run = runStep(step, { PROC_ROOT: procWith({ IDENTITY_HEADER: 'secret' }), SUDO_ALLOWED: 'false' }, noSudo)
     expect(run.status).toBe(1)
-    expect(run.stdout).toContain('::error title=Credential reachable::A process this job can read holds the managed identity header.')
+    expect(run.stdout).toContain(
+      '::error title=Credential reachable::A process this job can read holds the managed identity header.'
+    )
   })
 
   it('fails when sudo works but the config does not allow it', () => {
     const run = runStep(step, { PROC_ROOT: cleanProc, SUDO_ALLOWED: 'false' }, sudo)
     expect(run.status).toBe(1)
-    expect(run.stdout).toContain('::error title=Credential reachable::sudo works, but the config does not set runners.sudo: true.')
+    expect(run.stdout).toContain(
+      '::error title=Credential reachable::sudo works, but the config does not set runners.sudo: true.'
+    )
   })
 
   it('fails with sudo allowed when root still finds the identity header', () => {
     const run = runStep(step, { PROC_ROOT: procWith({ IDENTITY_HEADER: 'secret' }), SUDO_ALLOWED: 'true' }, sudo)
     expect(run.status).toBe(1)
-    expect(run.stdout).toContain('::error title=Credential reachable::With sudo, a process still holds the managed identity header')
+    expect(run.stdout).toContain(
+      '::error title=Credential reachable::With sudo, a process still holds the managed identity header'
+    )
   })
 
   it('passes with sudo allowed when even root finds no identity header', () => {
@@ -134,7 +165,10 @@ describe('after the probe: runner discarded', () => {
   it('passes when the runner is gone and its execution succeeded', () => {
     const RESULT = resultFile({
       runners: [{ name: 'studio-other', status: 'online', busy: true }],
-      executions: [{ name: 'studio-abc12', status: 'Succeeded' }, { name: 'studio-other', status: 'Running' }]
+      executions: [
+        { name: 'studio-abc12', status: 'Succeeded' },
+        { name: 'studio-other', status: 'Running' }
+      ]
     })
     const run = runStep(step, { RUNNER: 'studio-abc12', RESULT })
     expect(run.stdout).toContain('studio-abc12 deregistered and its execution succeeded.')
@@ -148,8 +182,12 @@ describe('after the probe: runner discarded', () => {
     })
     const run = runStep(step, { RUNNER: 'studio-abc12', RESULT })
     expect(run.status).toBe(1)
-    expect(run.stdout).toContain('::error title=Runner still registered::studio-abc12 is still registered after its job')
-    expect(run.stdout).toContain("::error title=Execution not finished::The execution studio-abc12 is 'Running', expected 'Succeeded'")
+    expect(run.stdout).toContain(
+      '::error title=Runner still registered::studio-abc12 is still registered after its job'
+    )
+    expect(run.stdout).toContain(
+      "::error title=Execution not finished::The execution studio-abc12 is 'Running', expected 'Succeeded'"
+    )
   })
 
   it('fails when verify lists no such execution or wrote no result', () => {

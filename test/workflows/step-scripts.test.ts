@@ -47,7 +47,9 @@ describe.each([
   it('fails, naming both teams, when the config is for another team or for several', () => {
     const other = runStep(step, { TEAM: 'studio', PLAN: plan({ team: 'dialogporten', changes: [] }) })
     expect(other.status).toBe(1)
-    expect(other.stdout).toContain("::error title=Wrong team::The config describes team 'dialogporten' but the input team is 'studio'")
+    expect(other.stdout).toContain(
+      "::error title=Wrong team::The config describes team 'dialogporten' but the input team is 'studio'"
+    )
     const several = runStep(step, { TEAM: 'studio', PLAN: plan([{ team: 'studio' }, { team: 'dialogporten' }]) })
     expect(several.status).toBe(1)
     expect(several.stdout).toContain("describes team 'dialogporten,studio'")
@@ -71,7 +73,11 @@ describe('release: moving the major tag', () => {
   })
   const release = (tag: string, majorExists: boolean) => {
     const log = join(tempDir(), 'gh.log')
-    const run = runStep(step, { TAG: tag, GITHUB_REPOSITORY: 'altinn/runner-setup', GH_LOG: log, MAJOR_EXISTS: majorExists ? '1' : '' }, gh)
+    const run = runStep(
+      step,
+      { TAG: tag, GITHUB_REPOSITORY: 'altinn/runner-setup', GH_LOG: log, MAJOR_EXISTS: majorExists ? '1' : '' },
+      gh
+    )
     const calls = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []
     return { ...run, calls }
   }
@@ -79,14 +85,18 @@ describe('release: moving the major tag', () => {
   it('force-moves an existing major tag to the release commit', () => {
     const run = release('v1.2.3', true)
     expect(run.status).toBe(0)
-    expect(run.calls.at(-1)).toBe(`api --method PATCH repos/altinn/runner-setup/git/refs/tags/v1 -f sha=${sha} -F force=true`)
+    expect(run.calls.at(-1)).toBe(
+      `api --method PATCH repos/altinn/runner-setup/git/refs/tags/v1 -f sha=${sha} -F force=true`
+    )
     expect(run.summary).toBe(`Moved v1 to ${sha} (v1.2.3).\n`)
   })
 
   it('creates the major tag on the first release of a major version', () => {
     const run = release('v1.2.3', false)
     expect(run.status).toBe(0)
-    expect(run.calls.at(-1)).toBe(`api --method POST repos/altinn/runner-setup/git/refs -f ref=refs/tags/v1 -f sha=${sha}`)
+    expect(run.calls.at(-1)).toBe(
+      `api --method POST repos/altinn/runner-setup/git/refs -f ref=refs/tags/v1 -f sha=${sha}`
+    )
   })
 
   it('refuses a tag that is not vX.Y.Z without calling GitHub', () => {

@@ -4,7 +4,7 @@ import { jobsOf, stepsOf, runsOurAction, signsIn, calledWorkflowPath } from './w
 
 const workflows = workflowFiles()
 const everyFile = [...workflows, ...actionFiles()]
-const reusable = workflows.filter((file) => readYaml(file).on?.workflow_call)
+const reusable = workflows.filter(file => readYaml(file).on?.workflow_call)
 
 /** A job grants the OIDC token when it runs our action with a sign-in, or calls a workflow that does. */
 function jobNeedsIdToken(job: ReturnType<typeof jobsOf>[number]['job']): boolean {
@@ -16,10 +16,10 @@ function jobNeedsIdToken(job: ReturnType<typeof jobsOf>[number]['job']): boolean
 describe('third-party actions are pinned', () => {
   const usesLine = /^\s*(?:-\s+)?uses:\s*(\S+)(.*)$/
 
-  it.each(everyFile)('%s: every third-party uses: is a full commit SHA with a # vX.Y.Z comment', (file) => {
+  it.each(everyFile)('%s: every third-party uses: is a full commit SHA with a # vX.Y.Z comment', file => {
     const thirdParty = readText(file)
       .split('\n')
-      .map((line) => usesLine.exec(line))
+      .map(line => usesLine.exec(line))
       .filter((m): m is RegExpExecArray => m !== null)
       .filter(([, ref]) => !ref.startsWith('./') && !/^altinn\/runner-setup[/@]/i.test(ref))
     for (const [line, ref, rest] of thirdParty) {
@@ -41,13 +41,13 @@ describe('third-party actions are pinned', () => {
 })
 
 describe('permissions', () => {
-  it.each(workflows)('%s: top-level permissions are contents: read', (file) => {
+  it.each(workflows)('%s: top-level permissions are contents: read', file => {
     expect(readYaml(file).permissions).toEqual({ contents: 'read' })
   })
 
   const jobs = workflows.flatMap(jobsOf)
 
-  it.each(jobs.map((j) => [`${j.file} jobs.${j.id}`, j] as const))(
+  it.each(jobs.map(j => [`${j.file} jobs.${j.id}`, j] as const))(
     '%s: id-token: write exactly when the job signs in to Azure',
     (_name, { job }) => {
       expect(job.permissions?.['id-token'] === 'write').toBe(jobNeedsIdToken(job))
@@ -71,7 +71,7 @@ describe('permissions', () => {
     )
   })
 
-  it.each(reusable)('%s: every job that signs in runs in the caller\'s environment input', (file) => {
+  it.each(reusable)("%s: every job that signs in runs in the caller's environment input", file => {
     const signing = jobsOf(file).filter(({ job }) => jobNeedsIdToken(job))
     expect(signing.length).toBeGreaterThan(0)
     for (const { job } of signing) expect(job.environment).toMatch(/^\$\{\{ inputs\.environment\b/)
@@ -83,13 +83,13 @@ describe('permissions', () => {
 })
 
 describe('checkout and concurrency', () => {
-  it.each(everyFile)('%s: every checkout has persist-credentials: false', (file) => {
+  it.each(everyFile)('%s: every checkout has persist-credentials: false', file => {
     for (const { step } of stepsOf(file).filter(({ step }) => String(step.uses).startsWith('actions/checkout@'))) {
       expect(step.with?.['persist-credentials']).toBe(false)
     }
   })
 
-  it.each(workflows)('%s: no concurrency group cancels a run in progress', (file) => {
+  it.each(workflows)('%s: no concurrency group cancels a run in progress', file => {
     const workflow = readYaml(file)
     const groups = [workflow.concurrency, ...jobsOf(file).map(({ job }) => job.concurrency)].filter(Boolean)
     for (const group of groups) expect(group['cancel-in-progress']).toBe(false)
@@ -104,7 +104,7 @@ describe('checkout and concurrency', () => {
 })
 
 describe('reusable workflow contracts', () => {
-  it.each(reusable)('%s: every input is typed and described', (file) => {
+  it.each(reusable)('%s: every input is typed and described', file => {
     const inputs = Object.entries(readYaml(file).on.workflow_call.inputs ?? {})
     expect(inputs.length).toBeGreaterThan(0)
     for (const [name, input] of inputs as [string, { type?: string; description?: string }][]) {
@@ -113,9 +113,12 @@ describe('reusable workflow contracts', () => {
     }
   })
 
-  it.each(reusable)('%s: every output maps a job output that exists', (file) => {
+  it.each(reusable)('%s: every output maps a job output that exists', file => {
     const workflow = readYaml(file)
-    for (const [name, output] of Object.entries(workflow.on.workflow_call.outputs ?? {}) as [string, { value: string }][]) {
+    for (const [name, output] of Object.entries(workflow.on.workflow_call.outputs ?? {}) as [
+      string,
+      { value: string }
+    ][]) {
       const [, jobId, jobOutput] = /^\$\{\{ jobs\.([\w-]+)\.outputs\.([\w-]+) \}\}$/.exec(output.value) ?? []
       expect({ name, mapped: workflow.jobs[jobId]?.outputs?.[jobOutput] !== undefined }).toEqual({ name, mapped: true })
     }
@@ -151,7 +154,11 @@ describe('drift check', () => {
 
   it('runs drift over the teams/ folder with issue upsert, and lets only errors fail the run', () => {
     const step = workflow.jobs.drift.steps.find(runsOurAction)
-    expect(step.with).toMatchObject({ command: 'drift', config: "${{ inputs.config || 'teams/' }}", 'drift-issues': true })
+    expect(step.with).toMatchObject({
+      command: 'drift',
+      config: "${{ inputs.config || 'teams/' }}",
+      'drift-issues': true
+    })
     expect(step['continue-on-error']).toBeUndefined()
   })
 })
@@ -173,7 +180,15 @@ describe('bootstrap action', () => {
 
   it('mirrors the sign-in inputs of the root action with the same defaults', () => {
     const root = readYaml('action.yml').inputs
-    for (const name of ['tenant-id', 'client-id', 'subscription-id', 'github-token', 'authority-host', 'arm-endpoint', 'github-api-url']) {
+    for (const name of [
+      'tenant-id',
+      'client-id',
+      'subscription-id',
+      'github-token',
+      'authority-host',
+      'arm-endpoint',
+      'github-api-url'
+    ]) {
       expect({ name, default: action.inputs[name].default ?? '' }).toEqual({ name, default: root[name].default ?? '' })
     }
   })

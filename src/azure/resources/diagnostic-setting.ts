@@ -9,14 +9,24 @@ export function diagnosticSettingAdapter(clients: Clients): ResourceAdapter {
   const locate = (id: string) => {
     const { scope, name } = extensionScope(id)
     // The SDK's URL template is `/{+resourceUri}/providers/...`: the scope goes in without its leading slash.
-    return { api: clients.monitor(parseArmId(id).subscriptionId).diagnosticSettings, uri: scope.replace(/^\/+/, ''), name }
+    return {
+      api: clients.monitor(parseArmId(id).subscriptionId).diagnosticSettings,
+      uri: scope.replace(/^\/+/, ''),
+      name
+    }
   }
   return {
-    get: (id) => { const { api, uri, name } = locate(id); return getOrUndefined(id, () => api.get(uri, name)) },
+    get: id => {
+      const { api, uri, name } = locate(id)
+      return getOrUndefined(id, () => api.get(uri, name))
+    },
     put: async (id, body, ctx) => {
       const { api, uri, name } = locate(id)
       return toActual(id, await api.createOrUpdate(uri, name, body as DiagnosticSettingsResource, signalOf(ctx)))
     },
-    delete: (id) => { const { api, uri, name } = locate(id); return deleteIgnoringNotFound(() => api.delete(uri, name)) }
+    delete: id => {
+      const { api, uri, name } = locate(id)
+      return deleteIgnoringNotFound(() => api.delete(uri, name))
+    }
   }
 }

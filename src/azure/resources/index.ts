@@ -5,7 +5,14 @@ import { diagnosticSettingAdapter } from './diagnostic-setting.js'
 import { identityAdapter } from './identity.js'
 import { jobAdapter, type JobStopOptions } from './job.js'
 import { managedEnvironmentAdapter } from './managed-environment.js'
-import { natGatewayAdapter, networkSecurityGroupAdapter, peeringAdapter, publicIpAddressAdapter, subnetAdapter, virtualNetworkAdapter } from './network.js'
+import {
+  natGatewayAdapter,
+  networkSecurityGroupAdapter,
+  peeringAdapter,
+  publicIpAddressAdapter,
+  subnetAdapter,
+  virtualNetworkAdapter
+} from './network.js'
 import { privateDnsZoneLinkAdapter } from './private-dns-zone-link.js'
 import { resourceGroupAdapter } from './resource-group.js'
 import { roleAssignmentAdapter } from './role-assignment.js'

@@ -16,14 +16,19 @@ export interface JobStopOptions {
   timeoutMs: number
 }
 
-
 export function jobAdapter(clients: Clients, stop: JobStopOptions): ResourceAdapter {
   const apps = (id: string) => clients.apps(parseArmId(id).subscriptionId)
   return {
-    get: (id) => { const [rg, name] = rgAndNames(id, 1); return getOrUndefined(id, () => apps(id).jobs.get(rg, name)) },
+    get: id => {
+      const [rg, name] = rgAndNames(id, 1)
+      return getOrUndefined(id, () => apps(id).jobs.get(rg, name))
+    },
     put: async (id, body, ctx) => {
       const [rg, name] = rgAndNames(id, 1)
-      return toActual(id, await waitFor(apps(id).jobs.createOrUpdate(rg, name, body as unknown as Job, callOptions(clients, ctx)), ctx))
+      return toActual(
+        id,
+        await waitFor(apps(id).jobs.createOrUpdate(rg, name, body as unknown as Job, callOptions(clients, ctx)), ctx)
+      )
     },
     delete: async (id, ctx) => {
       const [rg, name] = rgAndNames(id, 1)
@@ -33,7 +38,12 @@ export function jobAdapter(clients: Clients, stop: JobStopOptions): ResourceAdap
   }
 }
 
-async function stopExecutions(clients: Clients, id: string, stop: JobStopOptions, ctx: OperationContext): Promise<void> {
+async function stopExecutions(
+  clients: Clients,
+  id: string,
+  stop: JobStopOptions,
+  ctx: OperationContext
+): Promise<void> {
   const [rg, name] = rgAndNames(id, 1)
   const api = clients.apps(parseArmId(id).subscriptionId)
   const started = stop.now()
@@ -42,14 +52,18 @@ async function stopExecutions(clients: Clients, id: string, stop: JobStopOptions
     const active = await activeExecutions(() => collect(api.jobsExecutions.list(rg, name, signalOf(ctx))))
     if (active.length === 0) return
     if (stop.now() - started > stop.timeoutMs) {
-      throw new AzureError(`Job ${name} still has ${active.length} running execution(s) after ${Math.round(stop.timeoutMs / 1000)}s: stop them in the portal or rerun destroy later.`)
+      throw new AzureError(
+        `Job ${name} still has ${active.length} running execution(s) after ${Math.round(stop.timeoutMs / 1000)}s: stop them in the portal or rerun destroy later.`
+      )
     }
     let issued = 0
     for (const execution of active) {
       const execName = execution.name ?? ''
       if (!execName || stopped.has(execName)) continue
       ctx.progress(`stopping execution ${execName}`)
-      await deleteIgnoringNotFound(() => waitFor(api.jobs.stopExecution(rg, name, execName, callOptions(clients, ctx)), ctx))
+      await deleteIgnoringNotFound(() =>
+        waitFor(api.jobs.stopExecution(rg, name, execName, callOptions(clients, ctx)), ctx)
+      )
       stopped.add(execName)
       issued++
     }
@@ -63,7 +77,7 @@ async function stopExecutions(clients: Clients, id: string, stop: JobStopOptions
 /** A job already gone has no executions. */
 async function activeExecutions(list: () => Promise<JobExecution[]>): Promise<JobExecution[]> {
   try {
-    return (await list()).filter((e) => isActiveExecution(e.status))
+    return (await list()).filter(e => isActiveExecution(e.status))
   } catch (error) {
     if (isNotFound(error)) return []
     throw error

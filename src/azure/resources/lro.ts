@@ -10,13 +10,16 @@ interface PollerLikeish<T> {
 }
 
 /** Per-call options for SDK writes: the poll interval and the abort signal. */
-export function callOptions(clients: Clients, ctx: OperationContext): { updateIntervalInMs?: number; abortSignal?: AbortSignal } {
+export function callOptions(
+  clients: Clients,
+  ctx: OperationContext
+): { updateIntervalInMs?: number; abortSignal?: AbortSignal } {
   return { ...clients.lroOptions, ...signalOf(ctx) }
 }
 
 /** Waits for an SDK poller, forwarding each poll's status; the abort signal bounds the wait. */
 export async function waitFor<T>(poller: PollerLikeish<T>, ctx: OperationContext): Promise<T> {
-  poller.onProgress((state) => ctx.progress(state.status))
+  poller.onProgress(state => ctx.progress(state.status))
   return await poller.pollUntilDone(signalOf(ctx))
 }
 

@@ -8,10 +8,19 @@ import type { ResourceAdapter } from './types.js'
 export function privateDnsZoneLinkAdapter(clients: Clients): ResourceAdapter {
   const api = (id: string) => clients.dns(parseArmId(id).subscriptionId).virtualNetworkLinks
   return {
-    get: (id) => { const [rg, zone, name] = rgAndNames(id, 2); return getOrUndefined(id, () => api(id).get(rg, zone, name)) },
+    get: id => {
+      const [rg, zone, name] = rgAndNames(id, 2)
+      return getOrUndefined(id, () => api(id).get(rg, zone, name))
+    },
     put: async (id, body, ctx) => {
       const [rg, zone, name] = rgAndNames(id, 2)
-      return toActual(id, await waitFor(api(id).createOrUpdate(rg, zone, name, body as VirtualNetworkLink, callOptions(clients, ctx)), ctx))
+      return toActual(
+        id,
+        await waitFor(
+          api(id).createOrUpdate(rg, zone, name, body as VirtualNetworkLink, callOptions(clients, ctx)),
+          ctx
+        )
+      )
     },
     delete: (id, ctx) => {
       const [rg, zone, name] = rgAndNames(id, 2)

@@ -12,9 +12,15 @@ export function resourceGroupAdapter(clients: Clients): ResourceAdapter {
     return { api: clients.resources(parsed.subscriptionId).resourceGroups, name: requireResourceGroup(parsed, id) }
   }
   return {
-    get: (id) => { const { api, name } = locate(id); return getOrUndefined(id, () => api.get(name)) },
-    put: async (id, body, ctx) => { const { api, name } = locate(id); return toActual(id, await api.createOrUpdate(name, body as unknown as ResourceGroup, signalOf(ctx))) },
-    delete: async (id) => {
+    get: id => {
+      const { api, name } = locate(id)
+      return getOrUndefined(id, () => api.get(name))
+    },
+    put: async (id, body, ctx) => {
+      const { api, name } = locate(id)
+      return toActual(id, await api.createOrUpdate(name, body as unknown as ResourceGroup, signalOf(ctx)))
+    },
+    delete: async id => {
       throw new AzureError(`Refusing to delete resource group ${id}: runner-setup never deletes a resource group.`)
     }
   }

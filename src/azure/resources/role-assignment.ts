@@ -9,14 +9,27 @@ export function roleAssignmentAdapter(clients: Clients): ResourceAdapter {
   const locate = (id: string) => {
     const { scope, name } = extensionScope(id)
     // The SDK's path is `/{scope}/providers/...` with the scope unescaped: it goes in without its leading slash.
-    return { api: clients.authorization(parseArmId(id).subscriptionId).roleAssignments, scope: scope.replace(/^\/+/, ''), name }
+    return {
+      api: clients.authorization(parseArmId(id).subscriptionId).roleAssignments,
+      scope: scope.replace(/^\/+/, ''),
+      name
+    }
   }
   return {
-    get: (id) => { const { api, scope, name } = locate(id); return getOrUndefined(id, () => api.get(scope, name)) },
+    get: id => {
+      const { api, scope, name } = locate(id)
+      return getOrUndefined(id, () => api.get(scope, name))
+    },
     put: async (id, body, ctx) => {
       const { api, scope, name } = locate(id)
-      return toActual(id, await api.create(scope, name, body as unknown as RoleAssignmentCreateParameters, signalOf(ctx)))
+      return toActual(
+        id,
+        await api.create(scope, name, body as unknown as RoleAssignmentCreateParameters, signalOf(ctx))
+      )
     },
-    delete: (id) => { const { api, scope, name } = locate(id); return deleteIgnoringNotFound(() => api.delete(scope, name)) }
+    delete: id => {
+      const { api, scope, name } = locate(id)
+      return deleteIgnoringNotFound(() => api.delete(scope, name))
+    }
   }
 }

@@ -22,8 +22,13 @@ export function managedEnvironment(config: TeamConfig, layout: TeamLayout): Desi
     appLogsConfiguration
   }
   return desired({
-    kind: 'managedEnvironment', id: layout.managedEnvironmentId, type: 'Microsoft.App/managedEnvironments',
-    apiVersion: API_VERSION.app, dependsOn: [layout.subnetId], ownership: 'tagged', body
+    kind: 'managedEnvironment',
+    id: layout.managedEnvironmentId,
+    type: 'Microsoft.App/managedEnvironments',
+    apiVersion: API_VERSION.app,
+    dependsOn: [layout.subnetId],
+    ownership: 'tagged',
+    body
   })
 }
 
@@ -31,8 +36,13 @@ export function managedEnvironment(config: TeamConfig, layout: TeamLayout): Desi
 export function diagnosticSetting(workspaceId: string | undefined, layout: TeamLayout): DesiredResource {
   const body: DiagnosticSettingsResource = { workspaceId, logs: [{ categoryGroup: 'allLogs', enabled: true }] }
   const setting = desired({
-    kind: 'diagnosticSetting', id: layout.diagnosticSettingId, type: 'Microsoft.Insights/diagnosticSettings',
-    apiVersion: API_VERSION.monitor, dependsOn: [layout.managedEnvironmentId], ownership: 'child', body
+    kind: 'diagnosticSetting',
+    id: layout.diagnosticSettingId,
+    type: 'Microsoft.Insights/diagnosticSettings',
+    apiVersion: API_VERSION.monitor,
+    dependsOn: [layout.managedEnvironmentId],
+    ownership: 'child',
+    body
   })
   return workspaceId ? setting : absent(setting)
 }

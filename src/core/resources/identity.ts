@@ -10,8 +10,13 @@ import { API_VERSION, desired, teamTags } from './common.js'
 export function identity(config: TeamConfig, layout: TeamLayout, groupDeps: string[]): DesiredResource {
   const body: Identity = { location: config.azure.location, tags: teamTags(config) }
   return desired({
-    kind: 'identity', id: layout.identityId, type: 'Microsoft.ManagedIdentity/userAssignedIdentities',
-    apiVersion: API_VERSION.msi, dependsOn: groupDeps, ownership: 'tagged', body
+    kind: 'identity',
+    id: layout.identityId,
+    type: 'Microsoft.ManagedIdentity/userAssignedIdentities',
+    apiVersion: API_VERSION.msi,
+    dependsOn: groupDeps,
+    ownership: 'tagged',
+    body
   })
 }
 
@@ -23,7 +28,12 @@ export function keySecretRoleAssignment(layout: TeamLayout): DesiredResource {
     principalType: 'ServicePrincipal'
   }
   return desired({
-    kind: 'roleAssignment', id: layout.roleAssignmentId, type: 'Microsoft.Authorization/roleAssignments',
-    apiVersion: API_VERSION.authorization, dependsOn: [layout.identityId], ownership: 'marked', body
+    kind: 'roleAssignment',
+    id: layout.roleAssignmentId,
+    type: 'Microsoft.Authorization/roleAssignments',
+    apiVersion: API_VERSION.authorization,
+    dependsOn: [layout.identityId],
+    ownership: 'marked',
+    body
   })
 }

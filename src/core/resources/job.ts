@@ -34,7 +34,11 @@ export function githubRunnerMetadata(config: TeamConfig, repo: string | undefine
 }
 
 /** Exactly the entries of RUNNER_ENV the scope needs; the entrypoint's contract. */
-export function runnerEnv(config: TeamConfig, layout: TeamLayout, repo: string | undefined): WithRefs<EnvironmentVar>[] {
+export function runnerEnv(
+  config: TeamConfig,
+  layout: TeamLayout,
+  repo: string | undefined
+): WithRefs<EnvironmentVar>[] {
   const { github, runners } = config
   const values: [string, WithRefs<string> | undefined][] = [
     [RUNNER_ENV.scope, github.scope],
@@ -43,7 +47,10 @@ export function runnerEnv(config: TeamConfig, layout: TeamLayout, repo: string |
     [RUNNER_ENV.owner, github.owner],
     [RUNNER_ENV.repo, github.scope === 'repo' ? repo : undefined],
     [RUNNER_ENV.runnerGroup, github.scope === 'org' ? github.runnerGroup : undefined],
-    [RUNNER_ENV.runnerGroupId, github.scope === 'org' && github.runnerGroupId !== undefined ? String(github.runnerGroupId) : undefined],
+    [
+      RUNNER_ENV.runnerGroupId,
+      github.scope === 'org' && github.runnerGroupId !== undefined ? String(github.runnerGroupId) : undefined
+    ],
     [RUNNER_ENV.labels, github.labels.join(',')],
     [RUNNER_ENV.appId, String(github.app.id)],
     [RUNNER_ENV.installationId, String(github.app.installationId)],
@@ -85,7 +92,9 @@ export function runnerJob(config: TeamConfig, layout: TeamLayout, job: JobSpec):
           ]
         }
       },
-      secrets: [{ name: APP_KEY_SECRET, keyVaultUrl: config.github.app.privateKeySecretUri, identity: layout.identityId }]
+      secrets: [
+        { name: APP_KEY_SECRET, keyVaultUrl: config.github.app.privateKeySecretUri, identity: layout.identityId }
+      ]
     },
     template: {
       containers: [
@@ -99,7 +108,12 @@ export function runnerJob(config: TeamConfig, layout: TeamLayout, job: JobSpec):
     }
   }
   return desired({
-    kind: 'job', id: job.id, type: 'Microsoft.App/jobs', apiVersion: API_VERSION.app,
-    dependsOn: [layout.managedEnvironmentId, layout.identityId, layout.roleAssignmentId], ownership: 'tagged', body
+    kind: 'job',
+    id: job.id,
+    type: 'Microsoft.App/jobs',
+    apiVersion: API_VERSION.app,
+    dependsOn: [layout.managedEnvironmentId, layout.identityId, layout.roleAssignmentId],
+    ownership: 'tagged',
+    body
   })
 }

@@ -1,5 +1,12 @@
 /** The runner network: NSG, optional NAT egress, VNet, delegated subnet, peerings both ways, private DNS zone links. */
-import type { NatGateway, NetworkSecurityGroup, PublicIPAddress, Subnet, VirtualNetwork, VirtualNetworkPeering } from '@azure/arm-network'
+import type {
+  NatGateway,
+  NetworkSecurityGroup,
+  PublicIPAddress,
+  Subnet,
+  VirtualNetwork,
+  VirtualNetworkPeering
+} from '@azure/arm-network'
 import type { VirtualNetworkLink } from '@azure/arm-privatedns'
 import type { TeamConfig } from '../../config/types.js'
 import type { TeamLayout } from '../layout.js'
@@ -10,34 +17,58 @@ import { runnerSecurityRules } from './nsg-rules.js'
 const NETWORK = 'Microsoft.Network'
 
 export function networkSecurityGroup(config: TeamConfig, layout: TeamLayout, groupDeps: string[]): DesiredResource {
-  const body: NetworkSecurityGroup = { location: config.azure.location, tags: teamTags(config), securityRules: runnerSecurityRules() }
+  const body: NetworkSecurityGroup = {
+    location: config.azure.location,
+    tags: teamTags(config),
+    securityRules: runnerSecurityRules()
+  }
   return desired({
-    kind: 'networkSecurityGroup', id: layout.networkSecurityGroupId, type: `${NETWORK}/networkSecurityGroups`,
-    apiVersion: API_VERSION.network, dependsOn: groupDeps, ownership: 'tagged', body
+    kind: 'networkSecurityGroup',
+    id: layout.networkSecurityGroupId,
+    type: `${NETWORK}/networkSecurityGroups`,
+    apiVersion: API_VERSION.network,
+    dependsOn: groupDeps,
+    ownership: 'tagged',
+    body
   })
 }
 
 /** A Standard static public IP behind a NAT gateway: one egress address a firewall can allow-list. Absent when NAT is off. */
 export function natEgress(config: TeamConfig, layout: TeamLayout, groupDeps: string[]): DesiredResource[] {
   const publicIp: PublicIPAddress = {
-    location: config.azure.location, tags: teamTags(config), sku: { name: 'Standard' },
-    publicIPAllocationMethod: 'Static', publicIPAddressVersion: 'IPv4'
+    location: config.azure.location,
+    tags: teamTags(config),
+    sku: { name: 'Standard' },
+    publicIPAllocationMethod: 'Static',
+    publicIPAddressVersion: 'IPv4'
   }
   const natGateway: NatGateway = {
-    location: config.azure.location, tags: teamTags(config), sku: { name: 'Standard' },
+    location: config.azure.location,
+    tags: teamTags(config),
+    sku: { name: 'Standard' },
     publicIpAddresses: [{ id: layout.publicIpAddressId }]
   }
   const resources = [
     desired({
-      kind: 'publicIpAddress', id: layout.publicIpAddressId, type: `${NETWORK}/publicIPAddresses`,
-      apiVersion: API_VERSION.network, dependsOn: groupDeps, ownership: 'tagged', body: publicIp
+      kind: 'publicIpAddress',
+      id: layout.publicIpAddressId,
+      type: `${NETWORK}/publicIPAddresses`,
+      apiVersion: API_VERSION.network,
+      dependsOn: groupDeps,
+      ownership: 'tagged',
+      body: publicIp
     }),
     desired({
-      kind: 'natGateway', id: layout.natGatewayId, type: `${NETWORK}/natGateways`,
-      apiVersion: API_VERSION.network, dependsOn: [layout.publicIpAddressId], ownership: 'tagged', body: natGateway
+      kind: 'natGateway',
+      id: layout.natGatewayId,
+      type: `${NETWORK}/natGateways`,
+      apiVersion: API_VERSION.network,
+      dependsOn: [layout.publicIpAddressId],
+      ownership: 'tagged',
+      body: natGateway
     })
   ]
-  return config.network.natGateway ? resources : resources.map((r) => absent(r))
+  return config.network.natGateway ? resources : resources.map(r => absent(r))
 }
 
 /** No `subnets` key: since api-version 2023-11-01 an omitted list keeps the subnets, `[]` would delete them. */
@@ -51,8 +82,13 @@ export function virtualNetwork(config: TeamConfig, layout: TeamLayout, groupDeps
     dhcpOptions: { dnsServers }
   }
   return desired({
-    kind: 'virtualNetwork', id: layout.virtualNetworkId, type: `${NETWORK}/virtualNetworks`,
-    apiVersion: API_VERSION.network, dependsOn: groupDeps, ownership: 'tagged', body
+    kind: 'virtualNetwork',
+    id: layout.virtualNetworkId,
+    type: `${NETWORK}/virtualNetworks`,
+    apiVersion: API_VERSION.network,
+    dependsOn: groupDeps,
+    ownership: 'tagged',
+    body
   })
 }
 
@@ -69,9 +105,13 @@ export function subnet(config: TeamConfig, layout: TeamLayout): DesiredResource 
     natGateway: config.network.natGateway ? { id: layout.natGatewayId } : null
   }
   return desired({
-    kind: 'subnet', id: layout.subnetId, type: `${NETWORK}/virtualNetworks/subnets`, apiVersion: API_VERSION.network,
+    kind: 'subnet',
+    id: layout.subnetId,
+    type: `${NETWORK}/virtualNetworks/subnets`,
+    apiVersion: API_VERSION.network,
     dependsOn: [layout.virtualNetworkId, layout.networkSecurityGroupId, layout.natGatewayId],
-    ownership: 'child', body
+    ownership: 'child',
+    body
   })
 }
 
@@ -100,15 +140,25 @@ export function peerings(config: TeamConfig, layout: TeamLayout): DesiredResourc
       useRemoteGateways: false
     }
     const localResource = desired({
-      kind: 'peering', id: ids.localId, type, apiVersion: API_VERSION.network,
-      dependsOn: [previousLocal], ownership: 'child', body: local
+      kind: 'peering',
+      id: ids.localId,
+      type,
+      apiVersion: API_VERSION.network,
+      dependsOn: [previousLocal],
+      ownership: 'child',
+      body: local
     })
     previousLocal = ids.localId
     return [
       localResource,
       desired({
-        kind: 'remotePeering', id: ids.remoteId, type, apiVersion: API_VERSION.network,
-        dependsOn: [layout.virtualNetworkId], ownership: 'marked', body: remote
+        kind: 'remotePeering',
+        id: ids.remoteId,
+        type,
+        apiVersion: API_VERSION.network,
+        dependsOn: [layout.virtualNetworkId],
+        ownership: 'marked',
+        body: remote
       })
     ]
   })
@@ -117,11 +167,19 @@ export function peerings(config: TeamConfig, layout: TeamLayout): DesiredResourc
 export function privateDnsZoneLinks(config: TeamConfig, layout: TeamLayout): DesiredResource[] {
   return layout.privateDnsZoneLinks.map(({ id }) => {
     const body: VirtualNetworkLink = {
-      location: 'global', tags: teamTags(config), virtualNetwork: { id: layout.virtualNetworkId }, registrationEnabled: false
+      location: 'global',
+      tags: teamTags(config),
+      virtualNetwork: { id: layout.virtualNetworkId },
+      registrationEnabled: false
     }
     return desired({
-      kind: 'privateDnsZoneLink', id, type: `${NETWORK}/privateDnsZones/virtualNetworkLinks`,
-      apiVersion: API_VERSION.privateDns, dependsOn: [layout.virtualNetworkId], ownership: 'tagged', body
+      kind: 'privateDnsZoneLink',
+      id,
+      type: `${NETWORK}/privateDnsZones/virtualNetworkLinks`,
+      apiVersion: API_VERSION.privateDns,
+      dependsOn: [layout.virtualNetworkId],
+      ownership: 'tagged',
+      body
     })
   })
 }

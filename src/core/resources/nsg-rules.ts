@@ -45,29 +45,47 @@ function tagRuleName(tag: string): string {
 export function runnerSecurityRules(): SecurityRule[] {
   return [
     rule('deny-internet-inbound', 4096, 'Inbound', 'Deny', {
-      protocol: '*', source: 'Internet', destination: '*', port: '*',
+      protocol: '*',
+      source: 'Internet',
+      destination: '*',
+      port: '*',
       description: 'Runners serve nothing: no inbound traffic from the internet'
     }),
     rule('allow-vnet-outbound', 100, 'Outbound', 'Allow', {
-      protocol: '*', source: 'VirtualNetwork', destination: 'VirtualNetwork', port: '*',
+      protocol: '*',
+      source: 'VirtualNetwork',
+      destination: 'VirtualNetwork',
+      port: '*',
       description: 'Runner subnet, peered private VNets and their private endpoints'
     }),
     rule('allow-azure-dns-outbound', 110, 'Outbound', 'Allow', {
-      protocol: '*', source: 'VirtualNetwork', destination: AZURE_PLATFORM_IP, port: '53',
+      protocol: '*',
+      source: 'VirtualNetwork',
+      destination: AZURE_PLATFORM_IP,
+      port: '53',
       description: 'Azure DNS, TCP and UDP'
     }),
     ...HTTPS_SERVICE_TAGS.map((tag, i) =>
       rule(tagRuleName(tag), 120 + 10 * i, 'Outbound', 'Allow', {
-        protocol: 'Tcp', source: 'VirtualNetwork', destination: tag, port: '443',
+        protocol: 'Tcp',
+        source: 'VirtualNetwork',
+        destination: tag,
+        port: '443',
         description: `HTTPS to ${tag}, needed by Container Apps`
       })
     ),
     rule('allow-https-internet-outbound', 200, 'Outbound', 'Allow', {
-      protocol: 'Tcp', source: 'VirtualNetwork', destination: 'Internet', port: '443',
+      protocol: 'Tcp',
+      source: 'VirtualNetwork',
+      destination: 'Internet',
+      port: '443',
       description: 'HTTPS to GitHub, ghcr.io and the Actions service endpoints'
     }),
     rule('deny-internet-outbound', 4096, 'Outbound', 'Deny', {
-      protocol: '*', source: '*', destination: 'Internet', port: '*',
+      protocol: '*',
+      source: '*',
+      destination: 'Internet',
+      port: '*',
       description: 'Nothing else leaves for the internet'
     })
   ]

@@ -54,7 +54,8 @@ export function retryAfter(seconds: number, now = Date.now()): string {
   return at.toUTCString().replace(' GMT', `.${String(at.getUTCMilliseconds()).padStart(3, '0')} GMT`)
 }
 
-const STATUS_PATH = /^\/subscriptions\/[^/]+\/providers\/[^/]+\/locations\/[^/]+\/(operationStatuses|operationResults)\/([^/]+)$/i
+const STATUS_PATH =
+  /^\/subscriptions\/[^/]+\/providers\/[^/]+\/locations\/[^/]+\/(operationStatuses|operationResults)\/([^/]+)$/i
 
 export class Operations {
   private readonly operations = new Map<string, Operation>()
@@ -68,8 +69,15 @@ export class Operations {
   start(spec: OperationSpec): Record<string, string> {
     const id = crypto.randomUUID()
     // A new write supersedes whatever was still running on the same resource.
-    for (const op of this.operations.values()) if (lower(op.resourceId) === lower(spec.resourceId) && op.state === 'InProgress') this.operations.delete(op.id)
-    this.operations.set(id, { ...spec, id, pollsLeft: Math.max(1, this.settings.lroPolls()), state: 'InProgress', startTime: new Date().toISOString() })
+    for (const op of this.operations.values())
+      if (lower(op.resourceId) === lower(spec.resourceId) && op.state === 'InProgress') this.operations.delete(op.id)
+    this.operations.set(id, {
+      ...spec,
+      id,
+      pollsLeft: Math.max(1, this.settings.lroPolls()),
+      state: 'InProgress',
+      startTime: new Date().toISOString()
+    })
     const base = `${this.settings.origin()}/subscriptions/${spec.subscriptionId}/providers/${spec.namespace}/locations/${spec.location}`
     const wait = retryAfter(this.settings.retryAfterSeconds())
     if (spec.style === 'async') {
@@ -87,7 +95,8 @@ export class Operations {
     const match = STATUS_PATH.exec(pathname)
     if (match === null) return undefined
     const op = this.operations.get(match[2]!)
-    if (op === undefined) return { status: 404, body: { error: { code: 'NotFound', message: `Operation ${match[2]} was not found.` } } }
+    if (op === undefined)
+      return { status: 404, body: { error: { code: 'NotFound', message: `Operation ${match[2]} was not found.` } } }
     this.advance(op)
     const asStatus = lower(match[1]!) === 'operationstatuses'
     return asStatus || op.style === 'async' ? this.statusBody(op, pathname) : this.locationAnswer(op, pathname)
@@ -100,7 +109,9 @@ export class Operations {
 
   /** True while an operation on the resource has not finished. */
   busy(resourceId: string): boolean {
-    return [...this.operations.values()].some((op) => lower(op.resourceId) === lower(resourceId) && op.state === 'InProgress')
+    return [...this.operations.values()].some(
+      op => lower(op.resourceId) === lower(resourceId) && op.state === 'InProgress'
+    )
   }
 
   private advance(op: Operation): void {
@@ -120,14 +131,22 @@ export class Operations {
   private statusBody(op: Operation, pathname: string): EmuResponse {
     const body: Record<string, unknown> = { id: pathname, name: op.id, status: op.state, startTime: op.startTime }
     if (op.endTime !== undefined) body.endTime = op.endTime
-    if (op.state === 'Failed' && op.fault?.kind === 'lro-fail') body.error = { code: op.fault.code, message: op.fault.message }
-    const headers: Record<string, string> = op.state === 'InProgress' ? { 'retry-after': retryAfter(this.settings.retryAfterSeconds()) } : {}
+    if (op.state === 'Failed' && op.fault?.kind === 'lro-fail')
+      body.error = { code: op.fault.code, message: op.fault.message }
+    const headers: Record<string, string> =
+      op.state === 'InProgress' ? { 'retry-after': retryAfter(this.settings.retryAfterSeconds()) } : {}
     return { status: 200, headers, body }
   }
 
   private locationAnswer(op: Operation, pathname: string): EmuResponse {
     if (op.state === 'InProgress') {
-      return { status: 202, headers: { location: `${this.settings.origin()}${pathname}?api-version=2026-01-01`, 'retry-after': retryAfter(this.settings.retryAfterSeconds()) } }
+      return {
+        status: 202,
+        headers: {
+          location: `${this.settings.origin()}${pathname}?api-version=2026-01-01`,
+          'retry-after': retryAfter(this.settings.retryAfterSeconds())
+        }
+      }
     }
     if (op.state === 'Failed' && op.fault?.kind === 'lro-fail') {
       return { status: 400, body: { error: { code: op.fault.code, message: op.fault.message } } }

@@ -24,7 +24,10 @@ export const isUnder = (id: string, ancestor: string): boolean =>
   sameId(id, ancestor) || lower(id).startsWith(lower(ancestor) + '/')
 
 export function parseArmPath(pathname: string): ArmTarget | undefined {
-  const segments = pathname.split('/').filter((s) => s !== '').map(decodeURIComponent)
+  const segments = pathname
+    .split('/')
+    .filter(s => s !== '')
+    .map(decodeURIComponent)
   if (segments.length < 3 || lower(segments[0]!) !== 'subscriptions') return undefined
   const subscriptionId = segments[1]!
   const subscriptionPath = `/subscriptions/${subscriptionId}`
@@ -34,10 +37,37 @@ export function parseArmPath(pathname: string): ArmTarget | undefined {
   if (providerIndex < 0) {
     if (lower(segments[2]!) !== 'resourcegroups') return undefined
     const type = 'Microsoft.Resources/resourceGroups'
-    if (rgName === undefined) return { subscriptionId, resourceGroup: undefined, kind: 'collection', id: subscriptionPath, type, name: 'resourceGroups', parentId: subscriptionPath }
+    if (rgName === undefined)
+      return {
+        subscriptionId,
+        resourceGroup: undefined,
+        kind: 'collection',
+        id: subscriptionPath,
+        type,
+        name: 'resourceGroups',
+        parentId: subscriptionPath
+      }
     const rgId = `${subscriptionPath}/resourceGroups/${rgName}`
-    if (segments.length === 4) return { subscriptionId, resourceGroup: rgName, kind: 'resource', id: rgId, type, name: rgName, parentId: subscriptionPath }
-    if (segments.length === 5) return { subscriptionId, resourceGroup: rgName, kind: 'collection', id: rgId, type: `${type}/${segments[4]}`, name: segments[4]!, parentId: rgId }
+    if (segments.length === 4)
+      return {
+        subscriptionId,
+        resourceGroup: rgName,
+        kind: 'resource',
+        id: rgId,
+        type,
+        name: rgName,
+        parentId: subscriptionPath
+      }
+    if (segments.length === 5)
+      return {
+        subscriptionId,
+        resourceGroup: rgName,
+        kind: 'collection',
+        id: rgId,
+        type: `${type}/${segments[4]}`,
+        name: segments[4]!,
+        parentId: rgId
+      }
     return undefined
   }
 
@@ -68,7 +98,7 @@ export function typeOfId(id: string): string | undefined {
 
 /** The top-level resource an id belongs to (the id itself for a top-level resource). */
 export function topLevelId(id: string): string {
-  const segments = id.split('/').filter((s) => s !== '')
+  const segments = id.split('/').filter(s => s !== '')
   const providerIndex = segments.map(lower).lastIndexOf('providers')
   if (providerIndex < 0) return id
   return '/' + segments.slice(0, providerIndex + 4).join('/')

@@ -4,7 +4,14 @@
  */
 import type { EmuRequest, EmuResponse, Service } from '../http.js'
 import type { FaultBook } from '../faults.js'
-import { armError, childNotFound, errorResponse, resourceGroupNotFound, resourceNotFound, type ArmError } from './errors.js'
+import {
+  armError,
+  childNotFound,
+  errorResponse,
+  resourceGroupNotFound,
+  resourceNotFound,
+  type ArmError
+} from './errors.js'
 import { Operations, type LroStyle } from './lro.js'
 import { isUnder, lower, parseArmPath, topLevelId, typeOfId, type ArmTarget } from './router.js'
 import type { ResourceStore, StoredResource, Wire } from './store.js'
@@ -31,11 +38,16 @@ export interface ArmDeps {
   denies: () => DenyRule[]
 }
 
-const json = (status: number, body?: unknown, headers?: Record<string, string>): EmuResponse => ({ status, body, headers })
+const json = (status: number, body?: unknown, headers?: Record<string, string>): EmuResponse => ({
+  status,
+  body,
+  headers
+})
 
 export function createArmService(deps: ArmDeps): Service & { view(stored: StoredResource): Wire } {
   const typeOf = (type: string): ResourceType | undefined => deps.types.get(lower(type))
-  const view = (stored: StoredResource): Wire => typeOf(stored.type)?.view?.(deps.ctx, stored) ?? structuredClone(stored.body)
+  const view = (stored: StoredResource): Wire =>
+    typeOf(stored.type)?.view?.(deps.ctx, stored) ?? structuredClone(stored.body)
 
   return {
     name: 'arm',
@@ -47,10 +59,23 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
       const polled = deps.operations.poll(req.url.pathname)
       if (polled !== undefined) return polled
       if (!req.url.searchParams.has('api-version')) {
-        return errorResponse(armError(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests."))
+        return errorResponse(
+          armError(
+            400,
+            'MissingApiVersionParameter',
+            'The api-version query parameter (?api-version=) is required for all requests.'
+          )
+        )
       }
       const target = parseArmPath(req.url.pathname)
-      if (target === undefined) return errorResponse(armError(400, 'InvalidRequestUri', `The request URI '${req.url.pathname}' is not a valid Azure resource path.`))
+      if (target === undefined)
+        return errorResponse(
+          armError(
+            400,
+            'InvalidRequestUri',
+            `The request URI '${req.url.pathname}' is not a valid Azure resource path.`
+          )
+        )
       const denied = checkDenied(deps, caller, req.method, target)
       if (denied !== undefined) return errorResponse(denied)
       return target.kind === 'collection' ? collection(req, target) : resource(req, target)
@@ -76,7 +101,9 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
         if (type === undefined) return errorResponse(unknownType(target))
         if (req.method === 'PATCH' && existing === undefined) return errorResponse(notFoundError(target))
         if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
-          return errorResponse(armError(400, 'InvalidRequestContent', 'The request content was invalid and could not be deserialized.'))
+          return errorResponse(
+            armError(400, 'InvalidRequestContent', 'The request content was invalid and could not be deserialized.')
+          )
         }
         // PATCH merges into the stored body, which still holds write-only fields such as secret values.
         const body = req.method === 'PATCH' ? mergePatch(existing!.body, req.body as Wire) : (req.body as Wire)
@@ -84,7 +111,11 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
         return write(req, target, type, body, existing, style)
       }
       case 'DELETE': {
-        if (target.resourceGroup !== undefined && target.type !== 'Microsoft.Resources/resourceGroups' && !deps.store.has(rgId(target))) {
+        if (
+          target.resourceGroup !== undefined &&
+          target.type !== 'Microsoft.Resources/resourceGroups' &&
+          !deps.store.has(rgId(target))
+        ) {
           return errorResponse(resourceGroupNotFound(target.resourceGroup))
         }
         if (existing === undefined) return json(204)
@@ -92,22 +123,33 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
         return remove(req, target, type, existing)
       }
       default:
-        return errorResponse(armError(405, 'MethodNotAllowed', `The method '${req.method}' is not allowed on '${target.type}'.`))
+        return errorResponse(
+          armError(405, 'MethodNotAllowed', `The method '${req.method}' is not allowed on '${target.type}'.`)
+        )
     }
   }
 
-  function write(req: EmuRequest, target: ArmTarget, type: ResourceType, body: Wire, existing: StoredResource | undefined, style: WriteStyle): EmuResponse {
+  function write(
+    req: EmuRequest,
+    target: ArmTarget,
+    type: ResourceType,
+    body: Wire,
+    existing: StoredResource | undefined,
+    style: WriteStyle
+  ): EmuResponse {
     if (type.requiresLocation && typeof body.location !== 'string') {
       return errorResponse(armError(400, 'LocationRequired', 'The location property is required for this definition.'))
     }
     const input = { target, body, existing }
-    if (type.busyConflict !== undefined && deps.operations.busy(target.id)) return errorResponse(type.busyConflict(target.id))
+    if (type.busyConflict !== undefined && deps.operations.busy(target.id))
+      return errorResponse(type.busyConflict(target.id))
     const linkedDenial = checkLinked(type.linkedActions?.(input) ?? [], req)
     if (linkedDenial !== undefined) return errorResponse(linkedDenial)
     const invalid = type.validate?.(deps.ctx, input)
     if (invalid !== undefined) return errorResponse(invalid)
     const wire = type.build(deps.ctx, input)
-    if (type.busyState !== undefined) asWire(wire.properties).provisioningState = style === 'sync' ? 'Succeeded' : type.busyState
+    if (type.busyState !== undefined)
+      asWire(wire.properties).provisioningState = style === 'sync' ? 'Succeeded' : type.busyState
     if (type.etag) wire.etag = newEtag()
     const stored: StoredResource = { id: target.id, type: type.type, body: wire }
     deps.store.put(stored)
@@ -126,8 +168,14 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
     return json(created ? 201 : 200, view(stored), headers)
   }
 
-  function remove(req: EmuRequest, target: ArmTarget, type: ResourceType | undefined, existing: StoredResource): EmuResponse {
-    if (type?.busyConflict !== undefined && deps.operations.busy(existing.id)) return errorResponse(type.busyConflict(existing.id))
+  function remove(
+    req: EmuRequest,
+    target: ArmTarget,
+    type: ResourceType | undefined,
+    existing: StoredResource
+  ): EmuResponse {
+    if (type?.busyConflict !== undefined && deps.operations.busy(existing.id))
+      return errorResponse(type.busyConflict(existing.id))
     const refused = type?.validateDelete?.(deps.ctx, existing)
     if (refused !== undefined) return errorResponse(refused)
     const style = type?.delete ?? 'sync'
@@ -149,7 +197,7 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
     const caller = deps.authenticate(headerOf(req, 'authorization'))
     if ('code' in caller) return caller
     for (const link of links) {
-      if (!deps.denies().some((d) => d.action.test(link.action) && isUnder(link.scope, d.scopePrefix))) continue
+      if (!deps.denies().some(d => d.action.test(link.action) && isUnder(link.scope, d.scopePrefix))) continue
       const target = parseArmPath(req.url.pathname)!
       return armError(
         403,
@@ -162,33 +210,59 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
 
   function collection(req: EmuRequest, target: ArmTarget): EmuResponse {
     const ownerIsRg = target.resourceGroup !== undefined && lower(target.id) === lower(rgId(target))
-    if (target.resourceGroup !== undefined && !deps.store.has(rgId(target))) return errorResponse(resourceGroupNotFound(target.resourceGroup))
+    if (target.resourceGroup !== undefined && !deps.store.has(rgId(target)))
+      return errorResponse(resourceGroupNotFound(target.resourceGroup))
     const owner = deps.store.get(target.id)
     const ownerIsResource = !ownerIsRg && target.id.split('/').length > 3
     // Extension resources (role assignments) may be listed at a scope that is not itself stored, like a Key Vault secret.
     const ownerMustExist = typeOf(target.type)?.extension ? topLevelId(target.id) : target.id
-    if (ownerIsResource && !deps.store.has(ownerMustExist)) return errorResponse(notFoundError({ ...target, kind: 'resource', type: typeOfId(target.id) ?? target.type, name: target.id.split('/').at(-1)! }))
+    if (ownerIsResource && !deps.store.has(ownerMustExist))
+      return errorResponse(
+        notFoundError({
+          ...target,
+          kind: 'resource',
+          type: typeOfId(target.id) ?? target.type,
+          name: target.id.split('/').at(-1)!
+        })
+      )
     if (req.method === 'POST' && owner !== undefined) {
       const action = typeOf(owner.type)?.actions?.[target.name] ?? typeOf(owner.type)?.actions?.[lower(target.name)]
       if (action !== undefined) return runAction(req, target, owner, action)
     }
-    if (req.method !== 'GET') return errorResponse(armError(404, 'NotFound', `No action '${target.name}' on '${target.id}'.`))
-    const items = deps.store.list(target.type, target.id).filter((r) => matchesFilter(r, req.url.searchParams.get('$filter')))
+    if (req.method !== 'GET')
+      return errorResponse(armError(404, 'NotFound', `No action '${target.name}' on '${target.id}'.`))
+    const items = deps.store
+      .list(target.type, target.id)
+      .filter(r => matchesFilter(r, req.url.searchParams.get('$filter')))
     return json(200, { value: items.map(view) })
   }
 
-  function runAction(req: EmuRequest, target: ArmTarget, owner: StoredResource, action: NonNullable<ResourceType['actions']>[string]): EmuResponse {
+  function runAction(
+    req: EmuRequest,
+    target: ArmTarget,
+    owner: StoredResource,
+    action: NonNullable<ResourceType['actions']>[string]
+  ): EmuResponse {
     const result = action(deps.ctx, owner, req)
     if (result.error !== undefined) return errorResponse(result.error)
     if (result.lroResult !== undefined) {
       const final = result.lroResult
-      const headers = startOperation(req, { ...target, id: owner.id }, 'location', { onSucceeded: () => {}, onFailed: () => {}, result: () => final })
+      const headers = startOperation(req, { ...target, id: owner.id }, 'location', {
+        onSucceeded: () => {},
+        onFailed: () => {},
+        result: () => final
+      })
       return json(202, undefined, headers)
     }
     return result.response ?? json(200)
   }
 
-  function startOperation(req: EmuRequest, target: ArmTarget, style: Exclude<WriteStyle, 'sync'>, effects: { onSucceeded: () => void; onFailed: () => void; result: () => EmuResponse }): Record<string, string> {
+  function startOperation(
+    req: EmuRequest,
+    target: ArmTarget,
+    style: Exclude<WriteStyle, 'sync'>,
+    effects: { onSucceeded: () => void; onFailed: () => void; result: () => EmuResponse }
+  ): Record<string, string> {
     const location = locationOf(target.id)
     return deps.operations.start({
       style: style as LroStyle,
@@ -221,7 +295,8 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
   /** The resource group, and for children or extension resources the resource above, must exist. */
   function checkScope(target: ArmTarget): ArmError | undefined {
     if (target.type === 'Microsoft.Resources/resourceGroups') return undefined
-    if (target.resourceGroup !== undefined && !deps.store.has(rgId(target))) return resourceGroupNotFound(target.resourceGroup)
+    if (target.resourceGroup !== undefined && !deps.store.has(rgId(target)))
+      return resourceGroupNotFound(target.resourceGroup)
     const parent = target.parentId
     if (parent.split('/').filter(Boolean).length <= 4) return undefined // subscription or resource group
     const top = topLevelId(parent)
@@ -249,7 +324,11 @@ function rgId(target: ArmTarget): string {
 
 function unknownType(target: ArmTarget): ArmError {
   const [namespace, ...rest] = target.type.split('/')
-  return armError(400, 'InvalidResourceType', `The resource type '${rest.join('/')}' could not be found in the namespace '${namespace}' for this emulator.`)
+  return armError(
+    400,
+    'InvalidResourceType',
+    `The resource type '${rest.join('/')}' could not be found in the namespace '${namespace}' for this emulator.`
+  )
 }
 
 function headerOf(req: EmuRequest, name: string): string | undefined {
@@ -264,14 +343,17 @@ export function actionOf(method: string, target: ArmTarget): string {
   }
   const verb = method === 'DELETE' ? 'delete' : method === 'GET' || method === 'HEAD' ? 'read' : 'write'
   // Resource groups are authorized as a subscription child.
-  const type = target.type.replace(/^Microsoft\.Resources\/resourceGroups/i, 'Microsoft.Resources/subscriptions/resourceGroups')
+  const type = target.type.replace(
+    /^Microsoft\.Resources\/resourceGroups/i,
+    'Microsoft.Resources/subscriptions/resourceGroups'
+  )
   return `${type}/${verb}`
 }
 
 function checkDenied(deps: ArmDeps, caller: Caller, method: string, target: ArmTarget): ArmError | undefined {
   const action = actionOf(method, target)
   const scope = target.id
-  const rule = deps.denies().find((d) => d.action.test(action) && isUnder(scope, d.scopePrefix))
+  const rule = deps.denies().find(d => d.action.test(action) && isUnder(scope, d.scopePrefix))
   if (rule === undefined) return undefined
   return armError(
     403,
@@ -295,6 +377,7 @@ export function mergePatch(target: Wire, patch: Wire): Wire {
 function matchesFilter(resource: StoredResource, filter: string | null): boolean {
   if (filter === null) return true
   const principal = /principalId\s+eq\s+'([^']+)'/i.exec(filter)
-  if (principal !== null) return lower(String(asWire(resource.body.properties).principalId ?? '')) === lower(principal[1]!)
+  if (principal !== null)
+    return lower(String(asWire(resource.body.properties).principalId ?? '')) === lower(principal[1]!)
   return true
 }

@@ -33,7 +33,7 @@ export class ResourceStore {
 
   /** Resources of `type` at or under `scopeId`, in insertion order. */
   list(type: string, scopeId: string): StoredResource[] {
-    return this.all().filter((r) => lower(r.type) === lower(type) && isUnder(r.id, scopeId) && !sameKey(r.id, scopeId))
+    return this.all().filter(r => lower(r.type) === lower(type) && isUnder(r.id, scopeId) && !sameKey(r.id, scopeId))
   }
 
   all(): StoredResource[] {

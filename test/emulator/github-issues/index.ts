@@ -29,10 +29,18 @@ export interface IssuesAdmin {
 type Params = Record<string, string>
 type Handler = (req: EmuRequest, p: Params) => EmuResponse
 
-const error = (status: number, message: string, extra: object = {}): EmuResponse => ({ status, body: { message, documentation_url: 'https://docs.github.com/rest', ...extra } })
+const error = (status: number, message: string, extra: object = {}): EmuResponse => ({
+  status,
+  body: { message, documentation_url: 'https://docs.github.com/rest', ...extra }
+})
 
 export function createIssuesService(options: IssuesServiceOptions): { service: Service; admin: IssuesAdmin } {
-  const admin: IssuesAdmin = { state: new IssuesState(), activeRuns: new Map(), rateLimit: { limit: 5000, used: 0 }, requests: [] }
+  const admin: IssuesAdmin = {
+    state: new IssuesState(),
+    activeRuns: new Map(),
+    rateLimit: { limit: 5000, used: 0 },
+    requests: []
+  }
   const { state } = admin
   const routes: [string, RegExp, Handler][] = []
   const route = (method: string, pattern: string, handler: Handler): void => {
@@ -44,36 +52,52 @@ export function createIssuesService(options: IssuesServiceOptions): { service: S
     body: issue.body,
     state: issue.state,
     state_reason: issue.stateReason,
-    labels: issue.labels.map((name) => ({ name })),
+    labels: issue.labels.map(name => ({ name })),
     comments: issue.comments.length,
     html_url: `${req.url.origin}/${p.owner}/${p.repo}/issues/${issue.number}`
   })
-  const find = (p: Params): Issue | undefined => state.issues(p.owner!, p.repo!).find((i) => i.number === Number(p.number))
+  const find = (p: Params): Issue | undefined =>
+    state.issues(p.owner!, p.repo!).find(i => i.number === Number(p.number))
 
   route('GET', '/repos/{owner}/{repo}/issues', (req, p) => {
-    const wanted = (req.url.searchParams.get('labels') ?? '').split(',').filter(Boolean).map((l) => l.toLowerCase())
+    const wanted = (req.url.searchParams.get('labels') ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map(l => l.toLowerCase())
     const stateFilter = req.url.searchParams.get('state') ?? 'open'
     const perPage = Math.min(Number(req.url.searchParams.get('per_page') ?? 30) || 30, 100)
     const page = Math.max(Number(req.url.searchParams.get('page') ?? 1) || 1, 1)
     const matching = state
       .issues(p.owner!, p.repo!)
-      .filter((i) => stateFilter === 'all' || i.state === stateFilter)
-      .filter((i) => wanted.every((l) => i.labels.some((x) => x.toLowerCase() === l)))
+      .filter(i => stateFilter === 'all' || i.state === stateFilter)
+      .filter(i => wanted.every(l => i.labels.some(x => x.toLowerCase() === l)))
       .sort((a, b) => b.number - a.number)
-    return { status: 200, body: matching.slice((page - 1) * perPage, page * perPage).map((i) => issueJson(req, p, i)) }
+    return { status: 200, body: matching.slice((page - 1) * perPage, page * perPage).map(i => issueJson(req, p, i)) }
   })
   route('POST', '/repos/{owner}/{repo}/issues', (req, p) => {
     const body = (req.body ?? {}) as { title?: unknown; body?: unknown; labels?: unknown }
-    if (typeof body.title !== 'string' || body.title === '') return error(422, 'Validation Failed', { errors: [{ resource: 'Issue', field: 'title', code: 'missing_field' }] })
+    if (typeof body.title !== 'string' || body.title === '')
+      return error(422, 'Validation Failed', { errors: [{ resource: 'Issue', field: 'title', code: 'missing_field' }] })
     const labels = Array.isArray(body.labels) ? body.labels.map(String) : []
-    const issue = state.addIssue(p.owner!, p.repo!, { title: body.title, body: typeof body.body === 'string' ? body.body : '', labels })
+    const issue = state.addIssue(p.owner!, p.repo!, {
+      title: body.title,
+      body: typeof body.body === 'string' ? body.body : '',
+      labels
+    })
     return { status: 201, body: issueJson(req, p, issue) }
   })
   route('PATCH', '/repos/{owner}/{repo}/issues/{number}', (req, p) => {
     const issue = find(p)
     if (!issue) return error(404, 'Not Found')
-    const body = (req.body ?? {}) as { title?: string; body?: string; state?: string; state_reason?: string; labels?: string[] }
-    if (body.state !== undefined && body.state !== 'open' && body.state !== 'closed') return error(422, 'Validation Failed')
+    const body = (req.body ?? {}) as {
+      title?: string
+      body?: string
+      state?: string
+      state_reason?: string
+      labels?: string[]
+    }
+    if (body.state !== undefined && body.state !== 'open' && body.state !== 'closed')
+      return error(422, 'Validation Failed')
     if (body.title !== undefined) issue.title = body.title
     if (body.body !== undefined) issue.body = body.body
     if (body.labels !== undefined) issue.labels = body.labels
@@ -101,12 +125,26 @@ export function createIssuesService(options: IssuesServiceOptions): { service: S
     if (state.repo(p.owner!, p.repo!).labels.has(body.name.toLowerCase())) {
       return error(422, 'Validation Failed', { errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }] })
     }
-    return { status: 201, body: state.ensureLabel(p.owner!, p.repo!, body.name, String(body.color ?? 'ededed'), String(body.description ?? '')) }
+    return {
+      status: 201,
+      body: state.ensureLabel(
+        p.owner!,
+        p.repo!,
+        body.name,
+        String(body.color ?? 'ededed'),
+        String(body.description ?? '')
+      )
+    }
   })
   route('GET', '/repos/{owner}/{repo}/actions/runs', (req, p) => {
     const counts = admin.activeRuns.get(`${p.owner}/${p.repo}`.toLowerCase()) ?? { in_progress: 0, queued: 0 }
     const status = req.url.searchParams.get('status')
-    const total = status === 'in_progress' ? counts.in_progress : status === 'queued' ? counts.queued : counts.in_progress + counts.queued
+    const total =
+      status === 'in_progress'
+        ? counts.in_progress
+        : status === 'queued'
+          ? counts.queued
+          : counts.in_progress + counts.queued
     return { status: 200, body: { total_count: total, workflow_runs: [] } }
   })
   route('GET', '/rate_limit', () => {
@@ -118,14 +156,15 @@ export function createIssuesService(options: IssuesServiceOptions): { service: S
   const service: Service = {
     name: 'github-issues',
     handle(req) {
-      const base = options.basePaths.find((b) => req.url.pathname.startsWith(b + '/'))
+      const base = options.basePaths.find(b => req.url.pathname.startsWith(b + '/'))
       if (base === undefined) return undefined
       const path = req.url.pathname.slice(base.length)
       for (const [method, pattern, handler] of routes) {
         const match = pattern.exec(path)
         if (!match || method !== req.method) continue
         const token = /^(?:bearer|token)\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''))?.[1]
-        const answer = token && options.acceptToken(token) ? handler(req, { ...match.groups }) : error(401, 'Bad credentials')
+        const answer =
+          token && options.acceptToken(token) ? handler(req, { ...match.groups }) : error(401, 'Bad credentials')
         admin.requests.push({ method: req.method, path: req.url.pathname + req.url.search, status: answer.status })
         return answer
       }

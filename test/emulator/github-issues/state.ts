@@ -57,7 +57,15 @@ export class IssuesState {
   addIssue(owner: string, name: string, fields: { title: string; body?: string; labels?: string[] }): Issue {
     const repo = this.repo(owner, name)
     for (const label of fields.labels ?? []) this.ensureLabel(owner, name, label)
-    const issue: Issue = { number: repo.issues.length + 1, title: fields.title, body: fields.body ?? '', state: 'open', stateReason: null, labels: fields.labels ?? [], comments: [] }
+    const issue: Issue = {
+      number: repo.issues.length + 1,
+      title: fields.title,
+      body: fields.body ?? '',
+      state: 'open',
+      stateReason: null,
+      labels: fields.labels ?? [],
+      comments: []
+    }
     repo.issues.push(issue)
     return issue
   }

@@ -16,16 +16,26 @@ export function verifyAppJwt(state: GitHubState, jwt: string): JwtCheck {
     return { error: 'A JSON web token could not be decoded' }
   }
   if (alg !== 'RS256') return { error: 'A JSON web token could not be decoded' }
-  const app = [...state.apps.values()].find((a) => String(a.id) === String(claims.iss) || a.clientId === claims.iss)
+  const app = [...state.apps.values()].find(a => String(a.id) === String(claims.iss) || a.clientId === claims.iss)
   if (!app) return { error: 'Integration not found' }
-  const valid = verify('sha256', Buffer.from(`${header}.${payload}`), createPublicKey(app.publicKeyPem), Buffer.from(signature, 'base64url'))
+  const valid = verify(
+    'sha256',
+    Buffer.from(`${header}.${payload}`),
+    createPublicKey(app.publicKeyPem),
+    Buffer.from(signature, 'base64url')
+  )
   if (!valid) return { error: 'A JSON web token could not be decoded' }
   const now = Math.floor(state.now() / 1000)
   if (typeof claims.iat !== 'number' || claims.iat > now + 60) {
-    return { error: "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued." }
+    return {
+      error: "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued."
+    }
   }
   if (typeof claims.exp !== 'number' || claims.exp <= now) {
-    return { error: "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires." }
+    return {
+      error:
+        "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires."
+    }
   }
   if (claims.exp - claims.iat > 600) return { error: "'Expiration time' claim ('exp') is too far in the future." }
   return { app }

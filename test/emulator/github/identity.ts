@@ -33,23 +33,39 @@ export class ManagedIdentities {
   }
 }
 
-const bad = (status: number, error: string, description: string): EmuResponse => ({ status, body: { error, error_description: description } })
+const bad = (status: number, error: string, description: string): EmuResponse => ({
+  status,
+  body: { error, error_description: description }
+})
 
 export function handleIdentity(identities: ManagedIdentities, req: EmuRequest): EmuResponse {
   if (req.method !== 'GET') return bad(405, 'invalid_request', 'Only GET is supported.')
-  if (req.headers['x-identity-header'] !== identities.header) return bad(401, 'invalid_request', 'The X-IDENTITY-HEADER header is missing or does not match.')
+  if (req.headers['x-identity-header'] !== identities.header)
+    return bad(401, 'invalid_request', 'The X-IDENTITY-HEADER header is missing or does not match.')
   const query = req.url.searchParams
   if (query.get('api-version') !== '2019-08-01') return bad(400, 'invalid_request', 'api-version must be 2019-08-01.')
   const resource = query.get('resource')
   if (!resource) return bad(400, 'invalid_request', 'The resource parameter is required.')
   const clientId = query.get('client_id') ?? [...identities.identities.keys()][0]
   const identity = clientId ? identities.identities.get(clientId) : undefined
-  if (!clientId || !identity) return bad(400, 'invalid_request', `No user-assigned identity with client id ${clientId} is assigned to this app.`)
+  if (!clientId || !identity)
+    return bad(400, 'invalid_request', `No user-assigned identity with client id ${clientId} is assigned to this app.`)
   const token = `mi_${randomBytes(24).toString('hex')}`
   const expiresAtMs = identities.now() + 24 * 3600_000
-  identities.tokens.set(token, { clientId, principalId: identity.principalId, resource: resource.replace(/\/$/, ''), expiresAtMs })
+  identities.tokens.set(token, {
+    clientId,
+    principalId: identity.principalId,
+    resource: resource.replace(/\/$/, ''),
+    expiresAtMs
+  })
   return {
     status: 200,
-    body: { access_token: token, expires_on: String(Math.floor(expiresAtMs / 1000)), resource, token_type: 'Bearer', client_id: clientId }
+    body: {
+      access_token: token,
+      expires_on: String(Math.floor(expiresAtMs / 1000)),
+      resource,
+      token_type: 'Bearer',
+      client_id: clientId
+    }
   }
 }

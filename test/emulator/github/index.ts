@@ -70,7 +70,7 @@ export function createGitHubServices(options: GitHubServicesOptions = {}): { ser
       const app = github.addApp(publicKey.export({ type: 'spki', format: 'pem' }).toString())
       return { app, privateKeyPem: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString() }
     },
-    fault: (rule) => traffic.addFault(rule),
+    fault: rule => traffic.addFault(rule),
     clearFaults: () => traffic.clearFaults(),
     requests: () => [...traffic.log],
     clearRequests: () => void traffic.log.splice(0)
@@ -78,10 +78,34 @@ export function createGitHubServices(options: GitHubServicesOptions = {}): { ser
 
   const services: Service[] = [
     { name: 'github', handle: observed('github', traffic, rest.owns, rest.handle) },
-    { name: 'managed-identity', handle: observed('managed-identity', traffic, (req) => req.url.pathname === identityPath, (req) => handleIdentity(identities, req)) },
-    { name: 'key-vault', handle: observed('key-vault', traffic, (req) => KEY_VAULT_PATH.test(req.url.pathname), (req) => keyVaults.handle(identities, req)) },
-    { name: 'github-broker', handle: observed('github-broker', traffic, (req) => req.url.pathname.startsWith(BROKER_PATH + '/'), (req) => workflows.handleBroker(req)!) },
-    { name: 'github-admin', handle: (req) => adminApi(admin, adminPath, req) }
+    {
+      name: 'managed-identity',
+      handle: observed(
+        'managed-identity',
+        traffic,
+        req => req.url.pathname === identityPath,
+        req => handleIdentity(identities, req)
+      )
+    },
+    {
+      name: 'key-vault',
+      handle: observed(
+        'key-vault',
+        traffic,
+        req => KEY_VAULT_PATH.test(req.url.pathname),
+        req => keyVaults.handle(identities, req)
+      )
+    },
+    {
+      name: 'github-broker',
+      handle: observed(
+        'github-broker',
+        traffic,
+        req => req.url.pathname.startsWith(BROKER_PATH + '/'),
+        req => workflows.handleBroker(req)!
+      )
+    },
+    { name: 'github-admin', handle: req => adminApi(admin, adminPath, req) }
   ]
   return { services, admin }
 }

@@ -28,7 +28,10 @@ export class KeyVaults {
   /** Adds a version (random id unless given) and makes it current; returns the version id. */
   setSecret(vault: string, name: string, value: string, version = randomBytes(16).toString('hex')): string {
     const id = `${vault}/${name}`.toLowerCase()
-    this.secrets.set(id, [...(this.secrets.get(id) ?? []), { version, value, createdSeconds: Math.floor(this.now() / 1000) }])
+    this.secrets.set(id, [
+      ...(this.secrets.get(id) ?? []),
+      { version, value, createdSeconds: Math.floor(this.now() / 1000) }
+    ])
     return version
   }
 
@@ -45,12 +48,16 @@ export class KeyVaults {
     const [, vault, name, version] = KEY_VAULT_PATH.exec(req.url.pathname) ?? []
     if (!vault || !name) return kvError(404, 'NotFound', 'The requested resource was not found.')
     if (req.method !== 'GET') return kvError(405, 'MethodNotAllowed', 'Only GET is emulated.')
-    if (!req.url.searchParams.get('api-version')) return kvError(400, 'BadParameter', 'The api-version query parameter is required.')
+    if (!req.url.searchParams.get('api-version'))
+      return kvError(400, 'BadParameter', 'The api-version query parameter is required.')
     const auth = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''))?.[1]
     if (!auth) {
       return {
         ...kvError(401, 'Unauthorized', 'AKV10000: Request is missing a Bearer or PoP token.'),
-        headers: { 'www-authenticate': 'Bearer authorization="https://login.microsoftonline.com/common", resource="https://vault.azure.net"' }
+        headers: {
+          'www-authenticate':
+            'Bearer authorization="https://login.microsoftonline.com/common", resource="https://vault.azure.net"'
+        }
       }
     }
     const caller = identities.check(auth, 'https://vault.azure.net')
@@ -64,14 +71,24 @@ export class KeyVaults {
       )
     }
     const versions = this.secrets.get(`${vault}/${name}`.toLowerCase()) ?? []
-    const found = version ? versions.find((v) => v.version === version) : versions.at(-1)
-    if (!found) return kvError(404, 'SecretNotFound', `A secret with (name/id) ${name}${version ? `/${version}` : ''} was not found in this key vault.`)
+    const found = version ? versions.find(v => v.version === version) : versions.at(-1)
+    if (!found)
+      return kvError(
+        404,
+        'SecretNotFound',
+        `A secret with (name/id) ${name}${version ? `/${version}` : ''} was not found in this key vault.`
+      )
     return {
       status: 200,
       body: {
         value: found.value,
         id: `${req.url.origin}/keyvault/${vault}/secrets/${name}/${found.version}`,
-        attributes: { enabled: true, created: found.createdSeconds, updated: found.createdSeconds, recoveryLevel: 'Recoverable+Purgeable' },
+        attributes: {
+          enabled: true,
+          created: found.createdSeconds,
+          updated: found.createdSeconds,
+          recoveryLevel: 'Recoverable+Purgeable'
+        },
         tags: {}
       }
     }

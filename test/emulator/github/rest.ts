@@ -7,14 +7,25 @@ import { createHash, randomBytes } from 'node:crypto'
 import type { EmuRequest, EmuResponse } from '../http.js'
 import { verifyAppJwt } from './app-jwt.js'
 import { RateLimits } from './rate-limit.js'
-import { sameScope, type GitHubState, type IssuedToken, type Permissions, type Runner, type RunnerGroup, type RunnerScope } from './state.js'
+import {
+  sameScope,
+  type GitHubState,
+  type IssuedToken,
+  type Permissions,
+  type Runner,
+  type RunnerGroup,
+  type RunnerScope
+} from './state.js'
 import { BROKER_PATH, workflowRoutes, type Workflows } from './workflows.js'
 
 const DOCS = 'https://docs.github.com/rest'
 type Params = Record<string, string>
 type Handler = (req: EmuRequest, params: Params) => EmuResponse
 
-const error = (status: number, message: string): EmuResponse => ({ status, body: { message, documentation_url: DOCS, status: String(status) } })
+const error = (status: number, message: string): EmuResponse => ({
+  status,
+  body: { message, documentation_url: DOCS, status: String(status) }
+})
 const notFound = (): EmuResponse => error(404, 'Not Found')
 
 export function createRestHandler(
@@ -29,7 +40,7 @@ export function createRestHandler(
   }
 
   const relative = (req: EmuRequest): string | undefined => {
-    const base = basePaths.find((b) => req.url.pathname.startsWith(b + '/'))
+    const base = basePaths.find(b => req.url.pathname.startsWith(b + '/'))
     return base === undefined ? undefined : req.url.pathname.slice(base.length)
   }
 
@@ -42,13 +53,20 @@ export function createRestHandler(
     const permissions = body.permissions ?? installation.permissions
     for (const [name, level] of Object.entries(permissions)) {
       const granted = installation.permissions[name]
-      if (!granted || (level === 'write' && granted !== 'write')) return error(422, 'The permissions requested are not granted to this installation.')
+      if (!granted || (level === 'write' && granted !== 'write'))
+        return error(422, 'The permissions requested are not granted to this installation.')
     }
     const repositories = body.repositories
     for (const name of repositories ?? []) {
       const known = state.repo(installation.account, name)
-      const included = installation.repositorySelection === 'all' || installation.repositories.some((r) => r.toLowerCase() === name.toLowerCase())
-      if (!known || !included) return error(422, 'There is at least one repository that does not exist or is not accessible to the parent installation.')
+      const included =
+        installation.repositorySelection === 'all' ||
+        installation.repositories.some(r => r.toLowerCase() === name.toLowerCase())
+      if (!known || !included)
+        return error(
+          422,
+          'There is at least one repository that does not exist or is not accessible to the parent installation.'
+        )
     }
     const issued = state.issueToken(installation.id, permissions, repositories)
     return {
@@ -58,83 +76,150 @@ export function createRestHandler(
         expires_at: new Date(issued.expiresAtMs).toISOString().replace(/\.\d{3}Z$/, 'Z'),
         permissions,
         repository_selection: repositories ? 'selected' : installation.repositorySelection,
-        ...(repositories ? { repositories: repositories.map((name) => repoJson(state.repo(installation.account, name)!)) } : {})
+        ...(repositories
+          ? { repositories: repositories.map(name => repoJson(state.repo(installation.account, name)!)) }
+          : {})
       }
     }
   })
 
-  const withToken = (authorize: (t: IssuedToken, p: Params) => EmuResponse | undefined, permission: string, needs: 'read' | 'write', handler: Handler): Handler => {
+  const withToken = (
+    authorize: (t: IssuedToken, p: Params) => EmuResponse | undefined,
+    permission: string,
+    needs: 'read' | 'write',
+    handler: Handler
+  ): Handler => {
     return (req, p) => {
       const token = tokenOf(req)
       if (!token) return error(401, 'Bad credentials')
       return authorize(token, p) ?? levelCheck(token, permission, needs) ?? handler(req, p)
     }
   }
-  const orgRunners = (handler: Handler): Handler => withToken((t, p) => requireOrg(t, p.org!), 'organization_self_hosted_runners', 'read', handler)
+  const orgRunners = (handler: Handler): Handler =>
+    withToken((t, p) => requireOrg(t, p.org!), 'organization_self_hosted_runners', 'read', handler)
 
-  route('GET', '/orgs/{org}/actions/runner-groups', orgRunners((req, p) => {
-    const groups = state.groupsOf(p.org!)
-    return { status: 200, body: { total_count: groups.length, runner_groups: page(req, groups).map((g) => groupJson(req, g)) } }
-  }))
+  route(
+    'GET',
+    '/orgs/{org}/actions/runner-groups',
+    orgRunners((req, p) => {
+      const groups = state.groupsOf(p.org!)
+      return {
+        status: 200,
+        body: { total_count: groups.length, runner_groups: page(req, groups).map(g => groupJson(req, g)) }
+      }
+    })
+  )
 
-  route('GET', '/orgs/{org}/actions/runner-groups/{id}/repositories', orgRunners((req, p) => {
-    const group = state.groupsOf(p.org!).find((g) => g.id === Number(p.id))
-    if (!group) return notFound()
-    const repos = [...state.repos.values()].filter((r) => group.selectedRepositoryIds.includes(r.id))
-    return { status: 200, body: { total_count: repos.length, repositories: page(req, repos).map(repoJson) } }
-  }))
+  route(
+    'GET',
+    '/orgs/{org}/actions/runner-groups/{id}/repositories',
+    orgRunners((req, p) => {
+      const group = state.groupsOf(p.org!).find(g => g.id === Number(p.id))
+      if (!group) return notFound()
+      const repos = [...state.repos.values()].filter(r => group.selectedRepositoryIds.includes(r.id))
+      return { status: 200, body: { total_count: repos.length, repositories: page(req, repos).map(repoJson) } }
+    })
+  )
 
   // Org runners need `organization_self_hosted_runners`, repository runners `administration` (GitHub's App permissions).
-  const scopes: [string, string, (p: Params) => RunnerScope, (t: IssuedToken, p: Params) => EmuResponse | undefined][] = [
-    ['/orgs/{org}', 'organization_self_hosted_runners', (p) => ({ org: p.org! }), (t, p) => requireOrg(t, p.org!)],
-    ['/repos/{owner}/{repo}', 'administration', (p) => ({ owner: p.owner!, repo: p.repo! }), (t, p) => requireRepo(t, p.owner!, p.repo!)]
-  ]
+  const scopes: [string, string, (p: Params) => RunnerScope, (t: IssuedToken, p: Params) => EmuResponse | undefined][] =
+    [
+      ['/orgs/{org}', 'organization_self_hosted_runners', p => ({ org: p.org! }), (t, p) => requireOrg(t, p.org!)],
+      [
+        '/repos/{owner}/{repo}',
+        'administration',
+        p => ({ owner: p.owner!, repo: p.repo! }),
+        (t, p) => requireRepo(t, p.owner!, p.repo!)
+      ]
+    ]
   for (const [prefix, permission, scopeOf, authorize] of scopes) {
-    const guarded = (needs: 'read' | 'write', handler: (req: EmuRequest, scope: RunnerScope, p: Params) => EmuResponse): Handler =>
-      withToken(authorize, permission, needs, (req, p) => handler(req, scopeOf(p), p))
+    const guarded = (
+      needs: 'read' | 'write',
+      handler: (req: EmuRequest, scope: RunnerScope, p: Params) => EmuResponse
+    ): Handler => withToken(authorize, permission, needs, (req, p) => handler(req, scopeOf(p), p))
 
-    route('POST', `${prefix}/actions/runners/generate-jitconfig`, guarded('write', (req, scope) => generateJit(req, scope)))
-    route('GET', `${prefix}/actions/runners`, guarded('read', (req, scope) => {
-      const runners = state.runnersIn(scope)
-      return { status: 200, body: { total_count: runners.length, runners: page(req, runners).map(runnerJson) } }
-    }))
-    route('GET', `${prefix}/actions/runners/{id}`, guarded('read', (_req, scope, p) => {
-      const runner = runnerIn(scope, p.id!)
-      return runner ? { status: 200, body: runnerJson(runner) } : notFound()
-    }))
-    route('DELETE', `${prefix}/actions/runners/{id}`, guarded('write', (_req, scope, p) => {
-      const runner = runnerIn(scope, p.id!)
-      if (!runner) return notFound()
-      if (runner.busy) return error(422, `Bad request - Runner "${runner.name}" is still running a job"`)
-      state.runners.delete(runner.id)
-      return { status: 204 }
-    }))
+    route(
+      'POST',
+      `${prefix}/actions/runners/generate-jitconfig`,
+      guarded('write', (req, scope) => generateJit(req, scope))
+    )
+    route(
+      'GET',
+      `${prefix}/actions/runners`,
+      guarded('read', (req, scope) => {
+        const runners = state.runnersIn(scope)
+        return { status: 200, body: { total_count: runners.length, runners: page(req, runners).map(runnerJson) } }
+      })
+    )
+    route(
+      'GET',
+      `${prefix}/actions/runners/{id}`,
+      guarded('read', (_req, scope, p) => {
+        const runner = runnerIn(scope, p.id!)
+        return runner ? { status: 200, body: runnerJson(runner) } : notFound()
+      })
+    )
+    route(
+      'DELETE',
+      `${prefix}/actions/runners/{id}`,
+      guarded('write', (_req, scope, p) => {
+        const runner = runnerIn(scope, p.id!)
+        if (!runner) return notFound()
+        if (runner.busy) return error(422, `Bad request - Runner "${runner.name}" is still running a job"`)
+        state.runners.delete(runner.id)
+        return { status: 204 }
+      })
+    )
   }
 
   for (const r of workflows ? workflowRoutes(workflows, state) : []) {
-    const authorize = (t: IssuedToken, p: Params): EmuResponse | undefined => (r.scope === 'repo' ? requireRepo(t, p.owner!, p.repo!) : requireOrg(t, p.owner!))
+    const authorize = (t: IssuedToken, p: Params): EmuResponse | undefined =>
+      r.scope === 'repo' ? requireRepo(t, p.owner!, p.repo!) : requireOrg(t, p.owner!)
     route(r.method, r.pattern, withToken(authorize, r.permission, 'read', r.handle))
   }
 
   function generateJit(req: EmuRequest, scope: RunnerScope): EmuResponse {
-    const body = (req.body ?? {}) as { name?: unknown; runner_group_id?: unknown; labels?: unknown; work_folder?: unknown }
-    if (typeof body.name !== 'string' || body.name === '') return error(422, 'Invalid request.\n\n"name" wasn\'t supplied.')
+    const body = (req.body ?? {}) as {
+      name?: unknown
+      runner_group_id?: unknown
+      labels?: unknown
+      work_folder?: unknown
+    }
+    if (typeof body.name !== 'string' || body.name === '')
+      return error(422, 'Invalid request.\n\n"name" wasn\'t supplied.')
     if (body.runner_group_id === undefined) return error(422, 'Invalid request.\n\n"runner_group_id" wasn\'t supplied.')
-    if (typeof body.runner_group_id !== 'number') return error(422, 'Invalid request.\n\nFor \'properties/runner_group_id\', is not an integer.')
+    if (typeof body.runner_group_id !== 'number')
+      return error(422, "Invalid request.\n\nFor 'properties/runner_group_id', is not an integer.")
     const labels = body.labels
-    if (!Array.isArray(labels) || labels.length < 1 || labels.length > 100 || !labels.every((l) => typeof l === 'string')) {
-      return error(422, 'Invalid request.\n\nFor \'properties/labels\', must have between 1 and 100 items.')
+    if (
+      !Array.isArray(labels) ||
+      labels.length < 1 ||
+      labels.length > 100 ||
+      !labels.every(l => typeof l === 'string')
+    ) {
+      return error(422, "Invalid request.\n\nFor 'properties/labels', must have between 1 and 100 items.")
     }
     const groups: RunnerGroup[] = 'org' in scope ? state.groupsOf(scope.org) : []
-    const group = 'org' in scope ? groups.find((g) => g.id === body.runner_group_id) : undefined
+    const group = 'org' in scope ? groups.find(g => g.id === body.runner_group_id) : undefined
     if ('org' in scope && !group) return notFound()
     if ('repo' in scope && body.runner_group_id !== 1) return notFound()
     if (group?.hosted) return error(403, 'Runner group is not available for self-hosted runners.')
-    if (state.runnersIn(scope).some((r) => r.name === body.name)) return error(409, `Already exists - A runner with the name ${body.name} already exists.`)
-    const runner = state.addRunner({ name: body.name, labels: labels as string[], runnerGroupId: body.runner_group_id, scope })
+    if (state.runnersIn(scope).some(r => r.name === body.name))
+      return error(409, `Already exists - A runner with the name ${body.name} already exists.`)
+    const runner = state.addRunner({
+      name: body.name,
+      labels: labels as string[],
+      runnerGroupId: body.runner_group_id,
+      scope
+    })
     // Like the real one, the JIT config names the service the runner connects to (here the stand-in's broker).
     const jitConfig = Buffer.from(
-      JSON.stringify({ runnerId: runner.id, name: runner.name, serverUrl: `${req.url.origin}${BROKER_PATH}`, credentials: randomBytes(16).toString('hex') })
+      JSON.stringify({
+        runnerId: runner.id,
+        name: runner.name,
+        serverUrl: `${req.url.origin}${BROKER_PATH}`,
+        credentials: randomBytes(16).toString('hex')
+      })
     ).toString('base64')
     return { status: 201, body: { runner: runnerJson(runner), encoded_jit_config: jitConfig } }
   }
@@ -160,8 +245,10 @@ export function createRestHandler(
     const installation = state.installations.get(token.installationId)
     const known = state.repo(owner, repo)
     if (!installation || !known || installation.account.toLowerCase() !== owner.toLowerCase()) return notFound()
-    const inInstallation = installation.repositorySelection === 'all' || installation.repositories.some((r) => r.toLowerCase() === repo.toLowerCase())
-    const inToken = !token.repositories || token.repositories.some((r) => r.toLowerCase() === repo.toLowerCase())
+    const inInstallation =
+      installation.repositorySelection === 'all' ||
+      installation.repositories.some(r => r.toLowerCase() === repo.toLowerCase())
+    const inToken = !token.repositories || token.repositories.some(r => r.toLowerCase() === repo.toLowerCase())
     return inInstallation && inToken ? undefined : notFound()
   }
 
@@ -179,17 +266,23 @@ export function createRestHandler(
 
   return {
     limits,
-    owns: (req) => relative(req) !== undefined,
+    owns: req => relative(req) !== undefined,
     handle(req) {
       const path = relative(req)!
       const resource = path.endsWith('/generate-jitconfig') ? 'actions_runner_registration' : 'core'
       const credential = credentialOf(req, path)
       const limit = limits.take(credential, resource)
-      const withLimits = (response: EmuResponse): EmuResponse => ({ ...response, headers: { ...limit.headers, ...response.headers } })
+      const withLimits = (response: EmuResponse): EmuResponse => ({
+        ...response,
+        headers: { ...limit.headers, ...response.headers }
+      })
       if (limit.exceeded) return withLimits(error(403, 'API rate limit exceeded for installation.'))
       for (const [method, pattern, handler] of routes) {
         const match = pattern.exec(path)
-        if (match && method === req.method) return conditional(req, handler(req, { ...match.groups }), withLimits, () => limits.refund(credential, resource))
+        if (match && method === req.method)
+          return conditional(req, handler(req, { ...match.groups }), withLimits, () =>
+            limits.refund(credential, resource)
+          )
       }
       return withLimits(notFound())
     }
@@ -200,9 +293,17 @@ export function createRestHandler(
  * GitHub's conditional requests: a 200 GET carries an ETag; the same ETag in If-None-Match gets 304 with no body,
  * and a 304 does not count against the rate limit.
  */
-function conditional(req: EmuRequest, response: EmuResponse, withLimits: (r: EmuResponse) => EmuResponse, refund: () => Record<string, string>): EmuResponse {
+function conditional(
+  req: EmuRequest,
+  response: EmuResponse,
+  withLimits: (r: EmuResponse) => EmuResponse,
+  refund: () => Record<string, string>
+): EmuResponse {
   if (req.method !== 'GET' || response.status !== 200) return withLimits(response)
-  const etag = `W/"${createHash('sha256').update(JSON.stringify(response.body ?? null)).digest('hex').slice(0, 32)}"`
+  const etag = `W/"${createHash('sha256')
+    .update(JSON.stringify(response.body ?? null))
+    .digest('hex')
+    .slice(0, 32)}"`
   if (req.headers['if-none-match'] === etag) return { status: 304, headers: { ...refund(), etag } }
   return withLimits({ ...response, headers: { ...response.headers, etag } })
 }
@@ -250,5 +351,11 @@ function groupJson(req: EmuRequest, group: RunnerGroup): object {
 }
 
 function repoJson(repo: { id: number; owner: string; name: string; private: boolean }): object {
-  return { id: repo.id, name: repo.name, full_name: `${repo.owner}/${repo.name}`, private: repo.private, owner: { login: repo.owner } }
+  return {
+    id: repo.id,
+    name: repo.name,
+    full_name: `${repo.owner}/${repo.name}`,
+    private: repo.private,
+    owner: { login: repo.owner }
+  }
 }

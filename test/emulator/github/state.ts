@@ -93,7 +93,16 @@ export class GitHubState {
     const org = { login, id: this.newId() }
     this.orgs.set(key(login), org)
     this.runnerGroups.set(key(login), [
-      { id: 1, org: login, name: 'Default', visibility: 'all', default: true, allowsPublicRepositories: false, selectedRepositoryIds: [], hosted: false }
+      {
+        id: 1,
+        org: login,
+        name: 'Default',
+        visibility: 'all',
+        default: true,
+        allowsPublicRepositories: false,
+        selectedRepositoryIds: [],
+        hosted: false
+      }
     ])
     return org
   }
@@ -119,7 +128,13 @@ export class GitHubState {
     return app
   }
 
-  addInstallation(options: { appId: number; account: string; permissions: Permissions; repositories?: string[]; id?: number }): Installation {
+  addInstallation(options: {
+    appId: number
+    account: string
+    permissions: Permissions
+    repositories?: string[]
+    id?: number
+  }): Installation {
     const installation: Installation = {
       id: options.id ?? this.newId(),
       appId: options.appId,
@@ -134,7 +149,13 @@ export class GitHubState {
 
   addRunnerGroup(
     org: string,
-    options: { name: string; visibility?: RunnerGroup['visibility']; allowsPublicRepositories?: boolean; repositories?: string[]; hosted?: boolean }
+    options: {
+      name: string
+      visibility?: RunnerGroup['visibility']
+      allowsPublicRepositories?: boolean
+      repositories?: string[]
+      hosted?: boolean
+    }
   ): RunnerGroup {
     const group: RunnerGroup = {
       id: this.newId(),
@@ -143,7 +164,9 @@ export class GitHubState {
       visibility: options.visibility ?? (options.repositories ? 'selected' : 'all'),
       default: false,
       allowsPublicRepositories: options.allowsPublicRepositories ?? false,
-      selectedRepositoryIds: (options.repositories ?? []).map((name) => this.repo(org, name)?.id ?? this.addRepo(org, name).id),
+      selectedRepositoryIds: (options.repositories ?? []).map(
+        name => this.repo(org, name)?.id ?? this.addRepo(org, name).id
+      ),
       hosted: options.hosted ?? false
     }
     this.groupsOf(org).push(group)
@@ -157,17 +180,30 @@ export class GitHubState {
   }
 
   addRunner(options: Omit<Runner, 'id' | 'os' | 'status' | 'busy' | 'ephemeral'> & Partial<Runner>): Runner {
-    const runner: Runner = { id: this.newId(), os: 'Linux', status: 'offline', busy: false, ephemeral: true, ...options }
+    const runner: Runner = {
+      id: this.newId(),
+      os: 'Linux',
+      status: 'offline',
+      busy: false,
+      ephemeral: true,
+      ...options
+    }
     this.runners.set(runner.id, runner)
     return runner
   }
 
   runnersIn(scope: RunnerScope): Runner[] {
-    return [...this.runners.values()].filter((r) => sameScope(r.scope, scope))
+    return [...this.runners.values()].filter(r => sameScope(r.scope, scope))
   }
 
   issueToken(installationId: number, permissions: Permissions, repositories?: string[]): IssuedToken {
-    const issued = { token: `ghs_${randomBytes(18).toString('hex')}`, installationId, permissions, repositories, expiresAtMs: this.now() + 3600_000 }
+    const issued = {
+      token: `ghs_${randomBytes(18).toString('hex')}`,
+      installationId,
+      permissions,
+      repositories,
+      expiresAtMs: this.now() + 3600_000
+    }
     this.tokens.set(issued.token, issued)
     return issued
   }

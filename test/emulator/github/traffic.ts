@@ -41,7 +41,7 @@ export class Traffic {
   fault(req: EmuRequest): EmuResponse | undefined {
     const path = req.url.pathname
     const rule = this.faults.find(
-      (r) =>
+      r =>
         (!r.method || r.method.toUpperCase() === req.method) &&
         (typeof r.path === 'string' ? path.includes(r.path) : r.path.test(path)) &&
         (r.times === undefined || r.times > 0)
@@ -54,12 +54,14 @@ export class Traffic {
         headers: { 'retry-after': String(rule.retryAfterSeconds ?? 60) },
         body: {
           message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
-          documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits'
+          documentation_url:
+            'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits'
         }
       }
     }
     const status = rule.status ?? 503
-    const headers: Record<string, string> = rule.retryAfterSeconds === undefined ? {} : { 'retry-after': String(rule.retryAfterSeconds) }
+    const headers: Record<string, string> =
+      rule.retryAfterSeconds === undefined ? {} : { 'retry-after': String(rule.retryAfterSeconds) }
     return { status, headers, body: rule.body ?? { message: status >= 500 ? 'Server Error' : 'Injected fault' } }
   }
 
@@ -75,7 +77,7 @@ export function observed(
   owns: (req: EmuRequest) => boolean,
   handle: (req: EmuRequest) => EmuResponse
 ): (req: EmuRequest) => EmuResponse | undefined {
-  return (req) => {
+  return req => {
     if (!owns(req)) return undefined
     const response = traffic.fault(req) ?? handle(req)
     traffic.record(service, req, response.status)

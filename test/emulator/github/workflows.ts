@@ -54,16 +54,37 @@ export class Workflows {
   constructor(private readonly state: GitHubState) {}
 
   /** One workflow run with `count` jobs (a matrix) that all `runs-on` these labels. */
-  queueJob(options: { owner: string; repo: string; labels: string[]; name?: string; runMs?: number; count?: number }): WorkflowJob[] {
+  queueJob(options: {
+    owner: string
+    repo: string
+    labels: string[]
+    name?: string
+    runMs?: number
+    count?: number
+  }): WorkflowJob[] {
     const repo = this.state.repo(options.owner, options.repo) ?? this.state.addRepo(options.owner, options.repo)
     const now = this.state.now()
-    const run: WorkflowRun = { id: this.state.newId(), owner: repo.owner, repo: repo.name, name: options.name ?? 'ci', jobIds: [], createdAt: now }
+    const run: WorkflowRun = {
+      id: this.state.newId(),
+      owner: repo.owner,
+      repo: repo.name,
+      name: options.name ?? 'ci',
+      jobIds: [],
+      createdAt: now
+    }
     const made: WorkflowJob[] = []
     for (let i = 0; i < (options.count ?? 1); i++) {
       const job: WorkflowJob = {
-        id: this.state.newId(), runId: run.id, owner: repo.owner, repo: repo.name,
+        id: this.state.newId(),
+        runId: run.id,
+        owner: repo.owner,
+        repo: repo.name,
         name: (options.count ?? 1) > 1 ? `${run.name} (${i + 1})` : run.name,
-        labels: [...options.labels], status: 'queued', conclusion: null, runMs: options.runMs ?? 0, queuedAt: now
+        labels: [...options.labels],
+        status: 'queued',
+        conclusion: null,
+        runMs: options.runMs ?? 0,
+        queuedAt: now
       }
       this.jobs.set(job.id, job)
       run.jobIds.push(job.id)
@@ -83,25 +104,29 @@ export class Workflows {
   }
 
   runStatus(run: WorkflowRun): JobStatus {
-    const statuses = run.jobIds.map((id) => this.jobs.get(id)!.status)
-    if (statuses.every((s) => s === 'completed')) return 'completed'
-    if (statuses.every((s) => s === 'queued')) return 'queued'
+    const statuses = run.jobIds.map(id => this.jobs.get(id)!.status)
+    if (statuses.every(s => s === 'completed')) return 'completed'
+    if (statuses.every(s => s === 'queued')) return 'queued'
     return 'in_progress'
   }
 
   runsOf(owner: string, repo: string, status?: string): WorkflowRun[] {
     return [...this.runs.values()]
-      .filter((r) => lower(r.owner) === lower(owner) && lower(r.repo) === lower(repo) && (!status || this.runStatus(r) === status))
+      .filter(
+        r =>
+          lower(r.owner) === lower(owner) && lower(r.repo) === lower(repo) && (!status || this.runStatus(r) === status)
+      )
       .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)
   }
 
   /** GitHub's rule: every job label is one of the runner's labels, and the runner's group admits the repository. */
   canTake(runner: Runner, job: WorkflowJob): boolean {
     const runnerLabels = new Set(runner.labels.map(lower))
-    if (!job.labels.every((l) => runnerLabels.has(lower(l)))) return false
-    if ('repo' in runner.scope) return lower(runner.scope.owner) === lower(job.owner) && lower(runner.scope.repo) === lower(job.repo)
+    if (!job.labels.every(l => runnerLabels.has(lower(l)))) return false
+    if ('repo' in runner.scope)
+      return lower(runner.scope.owner) === lower(job.owner) && lower(runner.scope.repo) === lower(job.repo)
     if (lower(runner.scope.org) !== lower(job.owner)) return false
-    const group = this.state.groupsOf(runner.scope.org).find((g) => g.id === runner.runnerGroupId)
+    const group = this.state.groupsOf(runner.scope.org).find(g => g.id === runner.runnerGroupId)
     const repo = this.state.repo(job.owner, job.repo)
     if (!group || !repo) return false
     if (!repo.private && !group.allowsPublicRepositories) return false
@@ -135,10 +160,12 @@ export class Workflows {
   acquire(runnerId: number): WorkflowJob | undefined {
     const runner = this.state.runners.get(runnerId)
     if (!runner || !this.connected.has(runnerId)) return undefined
-    const mine = [...this.jobs.values()].find((j) => j.runnerId === runnerId)
+    const mine = [...this.jobs.values()].find(j => j.runnerId === runnerId)
     if (mine) return mine
     if (this.holds > 0) return undefined
-    const job = [...this.jobs.values()].filter((j) => j.status === 'queued' && this.canTake(runner, j)).sort((a, b) => a.queuedAt - b.queuedAt || a.id - b.id)[0]
+    const job = [...this.jobs.values()]
+      .filter(j => j.status === 'queued' && this.canTake(runner, j))
+      .sort((a, b) => a.queuedAt - b.queuedAt || a.id - b.id)[0]
     if (!job) return undefined
     job.status = 'in_progress'
     job.startedAt = this.state.now()
@@ -150,7 +177,7 @@ export class Workflows {
 
   /** The job is done: an ephemeral runner is deregistered by GitHub right after. */
   complete(runnerId: number, conclusion: Conclusion): WorkflowJob | undefined {
-    const job = [...this.jobs.values()].find((j) => j.runnerId === runnerId)
+    const job = [...this.jobs.values()].find(j => j.runnerId === runnerId)
     if (job && job.status !== 'completed') {
       job.status = 'completed'
       job.conclusion = conclusion
@@ -166,7 +193,7 @@ export class Workflows {
     this.connected.delete(runnerId)
     const runner = this.state.runners.get(runnerId)
     if (!runner) return
-    const tookJob = [...this.jobs.values()].some((j) => j.runnerId === runnerId)
+    const tookJob = [...this.jobs.values()].some(j => j.runnerId === runnerId)
     if (!tookJob) this.state.runners.delete(runnerId)
     else runner.status = 'offline'
   }
@@ -178,7 +205,8 @@ export class Workflows {
     if (path === '/sessions' && req.method === 'POST') {
       const jit = decodeJit((req.body as { jitconfig?: string } | undefined)?.jitconfig)
       const runner = jit ? this.state.runners.get(jit.runnerId) : undefined
-      if (!jit || !runner || runner.name !== jit.name) return { status: 401, body: { message: 'The runner registration was not found or has been deleted.' } }
+      if (!jit || !runner || runner.name !== jit.name)
+        return { status: 401, body: { message: 'The runner registration was not found or has been deleted.' } }
       this.connect(runner.id)
       return { status: 200, body: { runnerId: runner.id, name: runner.name } }
     }
@@ -188,12 +216,16 @@ export class Workflows {
     if (match[2] === 'acquire' && req.method === 'POST') {
       if (!this.state.runners.has(runnerId)) return { status: 404, body: { message: 'runner deleted' } }
       const job = this.acquire(runnerId)
-      return job ? { status: 200, body: { id: job.id, name: job.name, runMs: job.runMs, status: job.status } } : { status: 204 }
+      return job
+        ? { status: 200, body: { id: job.id, name: job.name, runMs: job.runMs, status: job.status } }
+        : { status: 204 }
     }
     if (match[2] === 'complete' && req.method === 'POST') {
       const conclusion = (req.body as { conclusion?: Conclusion } | undefined)?.conclusion ?? 'success'
       const job = this.complete(runnerId, conclusion)
-      return job ? { status: 200, body: { id: job.id, conclusion: job.conclusion } } : { status: 404, body: { message: 'no job' } }
+      return job
+        ? { status: 200, body: { id: job.id, conclusion: job.conclusion } }
+        : { status: 404, body: { message: 'no job' } }
     }
     if (match[2] === 'session' && req.method === 'DELETE') {
       this.disconnect(runnerId)
@@ -205,8 +237,13 @@ export class Workflows {
 
 function decodeJit(text: string | undefined): { runnerId: number; name: string } | undefined {
   try {
-    const parsed = JSON.parse(Buffer.from(text ?? '', 'base64').toString('utf8')) as { runnerId?: unknown; name?: unknown }
-    return typeof parsed.runnerId === 'number' && typeof parsed.name === 'string' ? { runnerId: parsed.runnerId, name: parsed.name } : undefined
+    const parsed = JSON.parse(Buffer.from(text ?? '', 'base64').toString('utf8')) as {
+      runnerId?: unknown
+      name?: unknown
+    }
+    return typeof parsed.runnerId === 'number' && typeof parsed.name === 'string'
+      ? { runnerId: parsed.runnerId, name: parsed.name }
+      : undefined
   } catch {
     return undefined
   }
@@ -227,49 +264,97 @@ export function workflowRoutes(workflows: Workflows, state: GitHubState): Workfl
     size: Math.min(Number(req.url.searchParams.get('per_page') ?? fallback) || fallback, 100),
     page: Math.max(Number(req.url.searchParams.get('page') ?? 1) || 1, 1)
   })
-  const slice = <T>(items: T[], p: { size: number; page: number }): T[] => items.slice((p.page - 1) * p.size, p.page * p.size)
+  const slice = <T>(items: T[], p: { size: number; page: number }): T[] =>
+    items.slice((p.page - 1) * p.size, p.page * p.size)
   const reposOf = (req: EmuRequest, owner: string): EmuResponse => {
-    const repos = [...state.repos.values()].filter((r) => lower(r.owner) === lower(owner)).sort((a, b) => a.id - b.id)
+    const repos = [...state.repos.values()].filter(r => lower(r.owner) === lower(owner)).sort((a, b) => a.id - b.id)
     return { status: 200, body: slice(repos, perPage(req, 30)).map(repoJson) }
   }
   return [
     {
-      method: 'GET', pattern: '/repos/{owner}/{repo}/actions/runs', scope: 'repo', permission: 'actions',
+      method: 'GET',
+      pattern: '/repos/{owner}/{repo}/actions/runs',
+      scope: 'repo',
+      permission: 'actions',
       handle(req, p) {
         const runs = workflows.runsOf(p.owner!, p.repo!, req.url.searchParams.get('status') ?? undefined)
         const repo = state.repo(p.owner!, p.repo!)!
-        return { status: 200, body: { total_count: runs.length, workflow_runs: slice(runs, perPage(req, 30)).map((r) => runJson(workflows, r, repo)) } }
+        return {
+          status: 200,
+          body: {
+            total_count: runs.length,
+            workflow_runs: slice(runs, perPage(req, 30)).map(r => runJson(workflows, r, repo))
+          }
+        }
       }
     },
     {
-      method: 'GET', pattern: '/repos/{owner}/{repo}/actions/runs/{id}/jobs', scope: 'repo', permission: 'actions',
+      method: 'GET',
+      pattern: '/repos/{owner}/{repo}/actions/runs/{id}/jobs',
+      scope: 'repo',
+      permission: 'actions',
       handle(req, p) {
         const run = workflows.runs.get(Number(p.id))
-        if (!run || lower(run.repo) !== lower(p.repo!) || lower(run.owner) !== lower(p.owner!)) return { status: 404, body: { message: 'Not Found' } }
-        const jobs = run.jobIds.map((id) => workflows.jobs.get(id)!)
+        if (!run || lower(run.repo) !== lower(p.repo!) || lower(run.owner) !== lower(p.owner!))
+          return { status: 404, body: { message: 'Not Found' } }
+        const jobs = run.jobIds.map(id => workflows.jobs.get(id)!)
         return { status: 200, body: { total_count: jobs.length, jobs: slice(jobs, perPage(req, 30)).map(jobJson) } }
       }
     },
-    { method: 'GET', pattern: '/orgs/{owner}/repos', scope: 'owner', permission: 'metadata', handle: (req, p) => reposOf(req, p.owner!) },
-    { method: 'GET', pattern: '/users/{owner}/repos', scope: 'owner', permission: 'metadata', handle: (req, p) => reposOf(req, p.owner!) }
+    {
+      method: 'GET',
+      pattern: '/orgs/{owner}/repos',
+      scope: 'owner',
+      permission: 'metadata',
+      handle: (req, p) => reposOf(req, p.owner!)
+    },
+    {
+      method: 'GET',
+      pattern: '/users/{owner}/repos',
+      scope: 'owner',
+      permission: 'metadata',
+      handle: (req, p) => reposOf(req, p.owner!)
+    }
   ]
 }
 
-const iso = (ms: number | undefined): string | null => (ms === undefined ? null : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z'))
+const iso = (ms: number | undefined): string | null =>
+  ms === undefined ? null : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 
 function repoJson(repo: Repo): object {
-  return { id: repo.id, name: repo.name, full_name: `${repo.owner}/${repo.name}`, private: repo.private, owner: { login: repo.owner } }
+  return {
+    id: repo.id,
+    name: repo.name,
+    full_name: `${repo.owner}/${repo.name}`,
+    private: repo.private,
+    owner: { login: repo.owner }
+  }
 }
 
 function runJson(workflows: Workflows, run: WorkflowRun, repo: Repo): object {
   const status = workflows.runStatus(run)
-  return { id: run.id, name: run.name, status, conclusion: null, created_at: iso(run.createdAt), repository: repoJson(repo) }
+  return {
+    id: run.id,
+    name: run.name,
+    status,
+    conclusion: null,
+    created_at: iso(run.createdAt),
+    repository: repoJson(repo)
+  }
 }
 
 function jobJson(job: WorkflowJob): object {
   return {
-    id: job.id, run_id: job.runId, name: job.name, status: job.status, conclusion: job.conclusion, labels: job.labels,
-    created_at: iso(job.queuedAt), started_at: iso(job.startedAt), completed_at: iso(job.completedAt),
-    runner_id: job.runnerId ?? null, runner_name: job.runnerName ?? null
+    id: job.id,
+    run_id: job.runId,
+    name: job.name,
+    status: job.status,
+    conclusion: job.conclusion,
+    labels: job.labels,
+    created_at: iso(job.queuedAt),
+    started_at: iso(job.startedAt),
+    completed_at: iso(job.completedAt),
+    runner_id: job.runnerId ?? null,
+    runner_name: job.runnerName ?? null
   }
 }

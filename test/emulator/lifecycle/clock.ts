@@ -20,8 +20,8 @@ export function createClock(speed = 1, realNow: () => number = Date.now): Clock 
   return {
     speed,
     now: () => (realNow() - start) * speed,
-    realMs: (simulatedMs) => simulatedMs / speed,
-    simulatedSeconds: (realMs) => (realMs * speed) / 1000,
-    sleep: (simulatedMs) => new Promise((resolve) => setTimeout(resolve, Math.max(0, simulatedMs / speed)))
+    realMs: simulatedMs => simulatedMs / speed,
+    simulatedSeconds: realMs => (realMs * speed) / 1000,
+    sleep: simulatedMs => new Promise(resolve => setTimeout(resolve, Math.max(0, simulatedMs / speed)))
   }
 }

@@ -16,7 +16,8 @@ export function containerProcesses(container: string): number[] {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue
     try {
-      if (readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0').includes(wanted) && !isZombie(entry)) pids.push(Number(entry))
+      if (readFileSync(`/proc/${entry}/environ`, 'latin1').split('\0').includes(wanted) && !isZombie(entry))
+        pids.push(Number(entry))
     } catch {
       // gone meanwhile, or another user's
     }

@@ -13,12 +13,24 @@ if (args.indexOf('--jitconfig') < 0 || !jitText) {
   console.error('usage: run.sh --jitconfig <encoded JIT config>')
   process.exit(2)
 }
-const jit = JSON.parse(Buffer.from(jitText, 'base64').toString('utf8')) as { runnerId: number; name: string; serverUrl: string }
+const jit = JSON.parse(Buffer.from(jitText, 'base64').toString('utf8')) as {
+  runnerId: number
+  name: string
+  serverUrl: string
+}
 const pollMs = Number(process.env.RUNNER_FAKE_POLL_MS ?? 20) || 20
-const stamp = (): string => new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z')
+const stamp = (): string =>
+  new Date()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z')
 const call = (method: string, path: string, body?: unknown): Promise<Response> =>
-  fetch(`${jit.serverUrl}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+  fetch(`${jit.serverUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body)
+  })
+const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
 let job: { id: number; name: string; runMs: number } | undefined
 let ending = false
@@ -28,7 +40,11 @@ async function stop(signal: string): Promise<void> {
   ending = true
   console.log(`${stamp()}: received ${signal}`)
   // A job cut short is cancelled; a runner that never took one just goes away (GitHub removes it).
-  await (job ? call('POST', `/runners/${jit.runnerId}/complete`, { conclusion: 'cancelled' }) : call('DELETE', `/runners/${jit.runnerId}/session`)).catch(() => undefined)
+  await (
+    job
+      ? call('POST', `/runners/${jit.runnerId}/complete`, { conclusion: 'cancelled' })
+      : call('DELETE', `/runners/${jit.runnerId}/session`)
+  ).catch(() => undefined)
   process.exit(143)
 }
 process.on('SIGTERM', () => void stop('SIGTERM'))

@@ -7,7 +7,11 @@ export interface JsonResponse {
   body: unknown
 }
 
-export type JsonHttp = (method: string, url: string, options?: { headers?: Record<string, string>; body?: unknown }) => Promise<JsonResponse>
+export type JsonHttp = (
+  method: string,
+  url: string,
+  options?: { headers?: Record<string, string>; body?: unknown }
+) => Promise<JsonResponse>
 
 export function createJsonHttp(caPem: string): JsonHttp {
   return (method, url, options = {}) =>
@@ -15,7 +19,7 @@ export function createJsonHttp(caPem: string): JsonHttp {
       const payload = options.body === undefined ? undefined : JSON.stringify(options.body)
       const headers: Record<string, string> = { accept: 'application/json', ...options.headers }
       if (payload !== undefined) headers['content-type'] = 'application/json'
-      const req = request(url, { method, headers, ca: caPem }, (res) => {
+      const req = request(url, { method, headers, ca: caPem }, res => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
         res.on('end', () => {
@@ -27,7 +31,8 @@ export function createJsonHttp(caPem: string): JsonHttp {
             // not JSON: keep the text
           }
           const flat: Record<string, string> = {}
-          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v
+          for (const [k, v] of Object.entries(res.headers))
+            if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v
           resolve({ status: res.statusCode ?? 0, headers: flat, body })
         })
       })

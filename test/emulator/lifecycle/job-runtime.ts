@@ -102,7 +102,10 @@ export class JobRuntime {
     const etc = join(this.dir, 'etc')
     mkdirSync(join(etc, 'sudoers.d'), { recursive: true })
     this.system = { passwdFile: join(etc, 'passwd'), groupFile: join(etc, 'group'), sudoersDir: join(etc, 'sudoers.d') }
-    writeFileSync(this.system.passwdFile, `runner:x:${process.getuid!()}:${process.getgid!()}:,,,:${this.dir}:/bin/sh\n`)
+    writeFileSync(
+      this.system.passwdFile,
+      `runner:x:${process.getuid!()}:${process.getgid!()}:,,,:${this.dir}:/bin/sh\n`
+    )
     writeFileSync(this.system.groupFile, 'sudo:x:27:runner\n')
   }
 
@@ -123,31 +126,35 @@ export class JobRuntime {
       entry.child.kill('SIGKILL')
       killContainer(name)
     }
-    await Promise.all([...this.children.values()].map((c) => c.exited))
+    await Promise.all([...this.children.values()].map(c => c.exited))
   }
 
   running(jobId?: string): ExecutionRecord[] {
-    return this.executions.filter((e) => e.status === 'Running' && (jobId === undefined || e.jobId.toLowerCase() === jobId.toLowerCase()))
+    return this.executions.filter(
+      e => e.status === 'Running' && (jobId === undefined || e.jobId.toLowerCase() === jobId.toLowerCase())
+    )
   }
 
   private record(name: string): ExecutionRecord {
-    return this.executions.find((e) => e.name === name)!
+    return this.executions.find(e => e.name === name)!
   }
 
   private tick(): void {
     const { admin } = this.options.emulator
     const now = this.options.clock.now()
     const ids = admin.listResourceIds(JOB_TYPE)
-    for (const id of ids) if (!this.jobs.has(id.toLowerCase())) this.jobs.set(id.toLowerCase(), { id, nextPollAt: now, polling: false })
+    for (const id of ids)
+      if (!this.jobs.has(id.toLowerCase())) this.jobs.set(id.toLowerCase(), { id, nextPollAt: now, polling: false })
     for (const [key, job] of this.jobs) {
-      if (!ids.some((id) => id.toLowerCase() === key)) this.jobs.delete(key)
+      if (!ids.some(id => id.toLowerCase() === key)) this.jobs.delete(key)
       else if (!job.polling && job.nextPollAt <= now) void this.poll(job)
     }
     // ARM is the truth: an execution stopped through the API, or whose job is gone, ends now.
     for (const execution of this.running()) {
       const stored = admin.getResource(execution.id)
       const jobGone = admin.getResource(execution.jobId) === undefined
-      if (jobGone || stored === undefined || obj(stored.properties).status === 'Stopped') this.kill(execution, 'stopped')
+      if (jobGone || stored === undefined || obj(stored.properties).status === 'Stopped')
+        this.kill(execution, 'stopped')
     }
   }
 
@@ -156,12 +163,22 @@ export class JobRuntime {
     const properties = obj(wire?.properties)
     const configuration = obj(properties.configuration)
     const scale = obj(obj(configuration.eventTriggerConfig).scale)
-    const rule = (Array.isArray(scale.rules) ? (scale.rules as Wire[]) : []).find((r) => r.type === 'github-runner')
+    const rule = (Array.isArray(scale.rules) ? (scale.rules as Wire[]) : []).find(r => r.type === 'github-runner')
     const pollingSeconds = Number(scale.pollingInterval ?? 30) || 30
     job.nextPollAt = this.options.clock.now() + pollingSeconds * 1000
     if (!wire || configuration.triggerType !== 'Event' || !rule || properties.provisioningState !== 'Succeeded') return
     job.polling = true
-    const record: PollRecord = { jobId: job.id, at: Date.now(), queueLength: 0, isActive: false, requests: 0, notModified: 0, countedTwice: 0, running: 0, started: 0 }
+    const record: PollRecord = {
+      jobId: job.id,
+      at: Date.now(),
+      queueLength: 0,
+      isActive: false,
+      requests: 0,
+      notModified: 0,
+      countedTwice: 0,
+      running: 0,
+      started: 0
+    }
     // Running executions as of the poll's start: Kubernetes' job status lags a container's exit, and with a fast
     // clock the poll's real HTTP time would otherwise let a runner that just finished look like a missing one.
     const running = this.running(job.id).length
@@ -194,13 +211,21 @@ export class JobRuntime {
     const metadata = parseScalerMetadata(obj(rule.metadata) as Record<string, string>)
     const auth: { appKey?: string; personalAccessToken?: string } = {}
     for (const entry of Array.isArray(rule.auth) ? (rule.auth as Wire[]) : []) {
-      const secret = (configuration.secrets as Wire[] | undefined)?.find((s) => s.name === entry.secretRef)
-      if (!secret) throw new Error(`scale rule auth names secret ${String(entry.secretRef)}, which the job does not define`)
-      const value = typeof secret.value === 'string' ? secret.value : await this.readKeyVaultSecret(String(secret.keyVaultUrl), String(secret.identity))
+      const secret = (configuration.secrets as Wire[] | undefined)?.find(s => s.name === entry.secretRef)
+      if (!secret)
+        throw new Error(`scale rule auth names secret ${String(entry.secretRef)}, which the job does not define`)
+      const value =
+        typeof secret.value === 'string'
+          ? secret.value
+          : await this.readKeyVaultSecret(String(secret.keyVaultUrl), String(secret.identity))
       if (entry.triggerParameter === 'appKey') auth.appKey = value
       if (entry.triggerParameter === 'personalAccessToken') auth.personalAccessToken = value
     }
-    job.scaler = new GitHubRunnerScaler({ ...metadata, githubApiURL: this.apiUrl(metadata.githubApiURL) }, auth, this.http)
+    job.scaler = new GitHubRunnerScaler(
+      { ...metadata, githubApiURL: this.apiUrl(metadata.githubApiURL) },
+      auth,
+      this.http
+    )
     job.scalerKey = key
     return job.scaler
   }
@@ -209,12 +234,21 @@ export class JobRuntime {
   private async readKeyVaultSecret(keyVaultUrl: string, identityId: string): Promise<string> {
     const clientId = this.identityClientId(identityId)
     const { url } = this.options.emulator
-    const token = await this.http('GET', `${url}${this.options.github.identityPath}?api-version=2019-08-01&resource=${encodeURIComponent('https://vault.azure.net')}&client_id=${clientId}`, {
-      headers: { 'x-identity-header': this.options.github.identities.header }
+    const token = await this.http(
+      'GET',
+      `${url}${this.options.github.identityPath}?api-version=2019-08-01&resource=${encodeURIComponent('https://vault.azure.net')}&client_id=${clientId}`,
+      {
+        headers: { 'x-identity-header': this.options.github.identities.header }
+      }
+    )
+    const secret = await this.http('GET', `${this.keyVaultUrl(keyVaultUrl)}?api-version=7.4`, {
+      headers: { authorization: `Bearer ${(token.body as { access_token?: string }).access_token}` }
     })
-    const secret = await this.http('GET', `${this.keyVaultUrl(keyVaultUrl)}?api-version=7.4`, { headers: { authorization: `Bearer ${(token.body as { access_token?: string }).access_token}` } })
     const value = (secret.body as { value?: string } | undefined)?.value
-    if (secret.status !== 200 || !value) throw new Error(`Key Vault secret ${keyVaultUrl} could not be read with identity ${identityId}: HTTP ${secret.status}`)
+    if (secret.status !== 200 || !value)
+      throw new Error(
+        `Key Vault secret ${keyVaultUrl} could not be read with identity ${identityId}: HTTP ${secret.status}`
+      )
     return value
   }
 
@@ -258,19 +292,30 @@ export class JobRuntime {
     const properties = obj(wire.properties)
     const template = obj(properties.template)
     admin.seed(id, { properties: { status: 'Running', startTime: new Date().toISOString(), template } })
-    const execution: ExecutionRecord = { jobId, name, id, status: 'Running', decidedAt, startedAt: Date.now(), output: '' }
+    const execution: ExecutionRecord = {
+      jobId,
+      name,
+      id,
+      status: 'Running',
+      decidedAt,
+      startedAt: Date.now(),
+      output: ''
+    }
     this.executions.push(execution)
     this.options.onExecution?.(execution)
 
     const container = obj((template.containers as Wire[] | undefined)?.[0])
     const env = this.containerEnv(container, name, jobName, properties)
-    const child = spawn(process.execPath, [this.options.entrypoint ?? ENTRYPOINT_BUNDLE], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [this.options.entrypoint ?? ENTRYPOINT_BUNDLE], {
+      env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     execution.pid = child.pid
     child.stdout!.on('data', (c: Buffer) => (execution.output += c.toString()))
     child.stderr!.on('data', (c: Buffer) => (execution.output += c.toString()))
     const replicaTimeout = Number(obj(properties.configuration).replicaTimeout ?? 1800)
     const timer = setTimeout(() => this.kill(execution, 'replicaTimeout'), clock.realMs(replicaTimeout * 1000))
-    const exited = new Promise<void>((done) =>
+    const exited = new Promise<void>(done =>
       child.once('close', (code, signal) => {
         clearTimeout(timer)
         this.children.delete(name)
@@ -279,7 +324,8 @@ export class JobRuntime {
         execution.exitCode = code ?? 128 + (signal ? 9 : 0)
         const stopped = execution.reason === 'stopped'
         execution.status = stopped ? 'Stopped' : execution.exitCode === 0 && !execution.reason ? 'Succeeded' : 'Failed'
-        if (admin.getResource(id) !== undefined) admin.patchResource(id, { properties: { status: execution.status, endTime: new Date().toISOString() } })
+        if (admin.getResource(id) !== undefined)
+          admin.patchResource(id, { properties: { status: execution.status, endTime: new Date().toISOString() } })
         this.options.onExecution?.(execution)
         done()
       })
@@ -300,13 +346,23 @@ export class JobRuntime {
   }
 
   /** The template's env with URLs pointed at the emulator, plus what Container Apps injects and the test knobs. */
-  private containerEnv(container: Wire, executionName: string, jobName: string, properties: Wire): Record<string, string> {
+  private containerEnv(
+    container: Wire,
+    executionName: string,
+    jobName: string,
+    properties: Wire
+  ): Record<string, string> {
     const { emulator, github, clock } = this.options
     const env: Record<string, string> = {}
-    for (const e of Array.isArray(container.env) ? (container.env as Wire[]) : []) if (typeof e.value === 'string') env[String(e.name)] = e.value
+    for (const e of Array.isArray(container.env) ? (container.env as Wire[]) : [])
+      if (typeof e.value === 'string') env[String(e.name)] = e.value
     if (env.RUNNER_SETUP_GITHUB_API_URL) env.RUNNER_SETUP_GITHUB_API_URL = this.apiUrl(env.RUNNER_SETUP_GITHUB_API_URL)
-    if (env.RUNNER_SETUP_KEY_SECRET_URI) env.RUNNER_SETUP_KEY_SECRET_URI = this.keyVaultUrl(env.RUNNER_SETUP_KEY_SECRET_URI)
-    if (env.RUNNER_SETUP_IDLE_TIMEOUT_SECONDS) env.RUNNER_SETUP_IDLE_TIMEOUT_SECONDS = String(clock.realMs(Number(env.RUNNER_SETUP_IDLE_TIMEOUT_SECONDS) * 1000) / 1000)
+    if (env.RUNNER_SETUP_KEY_SECRET_URI)
+      env.RUNNER_SETUP_KEY_SECRET_URI = this.keyVaultUrl(env.RUNNER_SETUP_KEY_SECRET_URI)
+    if (env.RUNNER_SETUP_IDLE_TIMEOUT_SECONDS)
+      env.RUNNER_SETUP_IDLE_TIMEOUT_SECONDS = String(
+        clock.realMs(Number(env.RUNNER_SETUP_IDLE_TIMEOUT_SECONDS) * 1000) / 1000
+      )
     const identity = Object.keys(obj(obj(properties.identity ?? {}).userAssignedIdentities))[0]
     if (identity) this.identityClientId(identity)
     return {

@@ -28,10 +28,16 @@ export interface ScalerMetadata {
 /** Parses the rule's metadata as KEDA does: exact (case-sensitive) keys, comma lists, booleans default false. */
 export function parseScalerMetadata(metadata: Record<string, string>): ScalerMetadata {
   const list = (value: string | undefined): string[] | undefined =>
-    value === undefined || value.trim() === '' ? undefined : value.split(',').map((s) => s.trim()).filter((s) => s !== '')
+    value === undefined || value.trim() === ''
+      ? undefined
+      : value
+          .split(',')
+          .map(s => s.trim())
+          .filter(s => s !== '')
   const scope = metadata.runnerScope
   if (!metadata.owner) throw new Error('no owner given')
-  if (scope !== 'org' && scope !== 'ent' && scope !== 'repo') throw new Error(`runnerScope ${scope ?? ''} not supported`)
+  if (scope !== 'org' && scope !== 'ent' && scope !== 'repo')
+    throw new Error(`runnerScope ${scope ?? ''} not supported`)
   return {
     githubApiURL: (metadata.githubApiURL || 'https://api.github.com').replace(/\/+$/, ''),
     owner: metadata.owner,
@@ -47,8 +53,8 @@ export function parseScalerMetadata(metadata: Record<string, string>): ScalerMet
 }
 
 export function canRunnerMatchLabels(jobLabels: string[], runnerLabels: string[], noDefaultLabels: boolean): boolean {
-  const all = (noDefaultLabels ? runnerLabels : [...runnerLabels, ...RESERVED_LABELS]).map((l) => l.toLowerCase())
-  return jobLabels.every((label) => all.includes(label.toLowerCase()))
+  const all = (noDefaultLabels ? runnerLabels : [...runnerLabels, ...RESERVED_LABELS]).map(l => l.toLowerCase())
+  return jobLabels.every(label => all.includes(label.toLowerCase()))
 }
 
 export interface ScalerAuth {
@@ -96,7 +102,8 @@ export class GitHubRunnerScaler {
     private readonly now: () => number = Date.now
   ) {
     if (!auth.appKey && !auth.personalAccessToken) throw new Error('no personalAccessToken or appKey given')
-    if (auth.appKey && (!metadata.applicationID || !metadata.installationID)) throw new Error('applicationID, installationID and application key must be given')
+    if (auth.appKey && (!metadata.applicationID || !metadata.installationID))
+      throw new Error('applicationID, installationID and application key must be given')
   }
 
   async poll(): Promise<PollResult> {
@@ -104,7 +111,13 @@ export class GitHubRunnerScaler {
     this.notModified = 0
     this.countedTwice = 0
     const queueLength = await this.getWorkflowQueueLength()
-    return { queueLength, isActive: queueLength >= this.metadata.targetWorkflowQueueLength, requests: this.requests, notModified: this.notModified, countedTwice: this.countedTwice }
+    return {
+      queueLength,
+      isActive: queueLength >= this.metadata.targetWorkflowQueueLength,
+      requests: this.requests,
+      notModified: this.notModified,
+      countedTwice: this.countedTwice
+    }
   }
 
   async getWorkflowQueueLength(): Promise<number> {
@@ -114,11 +127,14 @@ export class GitHubRunnerScaler {
     }
     let count = 0
     const seen = new Set<number>()
-    for (const run of runs.filter((r) => r.status === 'queued' || r.status === 'in_progress')) {
+    for (const run of runs.filter(r => r.status === 'queued' || r.status === 'in_progress')) {
       const again = seen.has(run.id)
       seen.add(run.id)
       for (const job of await this.getWorkflowRunJobs(run.id, run.repository.name)) {
-        if ((job.status === 'queued' || job.status === 'in_progress') && canRunnerMatchLabels(job.labels ?? [], this.metadata.labels, this.metadata.noDefaultLabels)) {
+        if (
+          (job.status === 'queued' || job.status === 'in_progress') &&
+          canRunnerMatchLabels(job.labels ?? [], this.metadata.labels, this.metadata.noDefaultLabels)
+        ) {
           count++
           if (again) this.countedTwice++
         }
@@ -135,10 +151,12 @@ export class GitHubRunnerScaler {
       const response = await this.get(`${this.metadata.githubApiURL}/${kind}/${this.metadata.owner}/repos?page=${page}`)
       if (response.status === 304 && this.metadata.enableEtags) {
         if (this.previousRepos) return this.previousRepos
-        throw new Error('request for repositories returned status: 304 Not Modified but previous repositories is not set')
+        throw new Error(
+          'request for repositories returned status: 304 Not Modified but previous repositories is not set'
+        )
       }
       const repos = response.body as { name: string }[]
-      found.push(...repos.map((r) => r.name))
+      found.push(...repos.map(r => r.name))
       if (repos.length < 30) break
     }
     if (this.metadata.enableEtags) this.previousRepos = found
@@ -148,7 +166,9 @@ export class GitHubRunnerScaler {
   private async getWorkflowRuns(repo: string, status: string): Promise<Run[] | undefined> {
     let response: JsonResponse
     try {
-      response = await this.get(`${this.metadata.githubApiURL}/repos/${this.metadata.owner}/${repo}/actions/runs?status=${status}&per_page=${PER_PAGE}`)
+      response = await this.get(
+        `${this.metadata.githubApiURL}/repos/${this.metadata.owner}/${repo}/actions/runs?status=${status}&per_page=${PER_PAGE}`
+      )
     } catch (error) {
       if ((error as { status?: number }).status === 404) return undefined
       throw error
@@ -157,7 +177,9 @@ export class GitHubRunnerScaler {
     if (response.status === 304 && this.metadata.enableEtags) {
       const previous = this.previousRuns.get(key) as Run[] | undefined
       if (previous) return previous
-      throw new Error(`request for workflow runs returned status: 304 Not Modified but previous workflow runs is not set. Repo: ${repo}, Status: ${status}`)
+      throw new Error(
+        `request for workflow runs returned status: 304 Not Modified but previous workflow runs is not set. Repo: ${repo}, Status: ${status}`
+      )
     }
     const runs = (response.body as { workflow_runs: Run[] }).workflow_runs
     if (this.metadata.enableEtags) this.previousRuns.set(key, runs)
@@ -166,7 +188,9 @@ export class GitHubRunnerScaler {
 
   /** KEDA keeps the previous jobs per repository, not per run: a 304 returns the last jobs read for that repository. */
   private async getWorkflowRunJobs(runId: number, repo: string): Promise<Job[]> {
-    const response = await this.get(`${this.metadata.githubApiURL}/repos/${this.metadata.owner}/${repo}/actions/runs/${runId}/jobs?per_page=${PER_PAGE}`)
+    const response = await this.get(
+      `${this.metadata.githubApiURL}/repos/${this.metadata.owner}/${repo}/actions/runs/${runId}/jobs?per_page=${PER_PAGE}`
+    )
     if (response.status === 304 && this.metadata.enableEtags) {
       const previous = this.previousJobs.get(repo)
       if (previous) return previous
@@ -178,7 +202,10 @@ export class GitHubRunnerScaler {
   }
 
   private async get(url: string): Promise<JsonResponse> {
-    const headers: Record<string, string> = { accept: 'application/vnd.github.v3+json', 'x-github-api-version': '2022-11-28' }
+    const headers: Record<string, string> = {
+      accept: 'application/vnd.github.v3+json',
+      'x-github-api-version': '2022-11-28'
+    }
     headers.authorization = `Bearer ${await this.credential()}`
     const etag = this.metadata.enableEtags ? this.etags.get(url) : undefined
     if (etag) headers['if-none-match'] = etag
@@ -206,11 +233,18 @@ export class GitHubRunnerScaler {
     if (this.auth.personalAccessToken && !this.metadata.applicationID) return this.auth.personalAccessToken
     if (this.token && this.token.expiresAtMs - 60_000 > this.now()) return this.token.value
     const jwt = createAppJwt(this.metadata.applicationID!, this.auth.appKey!, Math.floor(this.now() / 1000))
-    const response = await this.http('POST', `${this.metadata.githubApiURL}/app/installations/${this.metadata.installationID}/access_tokens`, {
-      headers: { authorization: `Bearer ${jwt}`, accept: 'application/vnd.github.v3+json' }
-    })
+    const response = await this.http(
+      'POST',
+      `${this.metadata.githubApiURL}/app/installations/${this.metadata.installationID}/access_tokens`,
+      {
+        headers: { authorization: `Bearer ${jwt}`, accept: 'application/vnd.github.v3+json' }
+      }
+    )
     const body = response.body as { token?: string; expires_at?: string }
-    if (response.status !== 201 || !body.token) throw new Error(`could not refresh installation id ${this.metadata.installationID}'s token: HTTP ${response.status}`)
+    if (response.status !== 201 || !body.token)
+      throw new Error(
+        `could not refresh installation id ${this.metadata.installationID}'s token: HTTP ${response.status}`
+      )
     this.token = { value: body.token, expiresAtMs: Date.parse(body.expires_at ?? '') || this.now() + 3600_000 }
     return this.token.value
   }

@@ -17,7 +17,11 @@ export interface Lifecycle {
   runtime: JobRuntime
   teams: TeamConfig[]
   /** Queues one job (a workflow run) for `repo` of the team, running `runSeconds` simulated seconds once taken. */
-  queue(team: TeamConfig, repo: string, options?: { labels?: string[]; runSeconds?: number; count?: number }): WorkflowJob[]
+  queue(
+    team: TeamConfig,
+    repo: string,
+    options?: { labels?: string[]; runSeconds?: number; count?: number }
+  ): WorkflowJob[]
   /** Waits (real time, bounded) until `check` holds. */
   until(check: () => boolean, what: string, timeoutMs?: number): Promise<void>
   close(): Promise<void>
@@ -25,7 +29,10 @@ export interface Lifecycle {
 
 export async function startLifecycle(
   configFiles: string[],
-  options: { speed?: number; apply?: boolean } & Pick<RuntimeOptions, 'entrypoint' | 'onPoll' | 'onExecution' | 'holdAssignmentDuringPolls'> = {}
+  options: { speed?: number; apply?: boolean } & Pick<
+    RuntimeOptions,
+    'entrypoint' | 'onPoll' | 'onExecution' | 'holdAssignmentDuringPolls'
+  > = {}
 ): Promise<Lifecycle> {
   const world = await startWorld(configFiles)
   const teams = loadTeamConfigs(configFiles)
@@ -51,12 +58,18 @@ export async function startLifecycle(
     runtime,
     teams,
     queue: (team, repo, o = {}) =>
-      workflows.queueJob({ owner: team.github.owner, repo, labels: o.labels ?? team.github.labels, runMs: clock.realMs((o.runSeconds ?? 60) * 1000), count: o.count }),
+      workflows.queueJob({
+        owner: team.github.owner,
+        repo,
+        labels: o.labels ?? team.github.labels,
+        runMs: clock.realMs((o.runSeconds ?? 60) * 1000),
+        count: o.count
+      }),
     async until(check, what, timeoutMs = 60_000) {
       const start = Date.now()
       while (!check()) {
         if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
-        await new Promise((r) => setTimeout(r, 5))
+        await new Promise(r => setTimeout(r, 5))
       }
     },
     async close() {

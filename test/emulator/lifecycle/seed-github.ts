@@ -27,10 +27,15 @@ export function seedGitHubTeam(github: GitHubAdmin, config: TeamConfig): void {
       id: app.installationId,
       appId: app.id,
       account: owner,
-      permissions: { organization_self_hosted_runners: 'write', administration: 'write', actions: 'read', metadata: 'read' }
+      permissions: {
+        organization_self_hosted_runners: 'write',
+        administration: 'write',
+        actions: 'read',
+        metadata: 'read'
+      }
     })
   }
-  if (scope === 'org' && !state.groupsOf(owner).some((g) => g.name.toLowerCase() === runnerGroup.toLowerCase())) {
+  if (scope === 'org' && !state.groupsOf(owner).some(g => g.name.toLowerCase() === runnerGroup.toLowerCase())) {
     state.addRunnerGroup(owner, { name: runnerGroup, repositories: repos, allowsPublicRepositories: allowPublicRepos })
   }
   const secret = parseSecretUri(app.privateKeySecretUri)

@@ -10,7 +10,7 @@ export function parseCidr(cidr: unknown): Range | undefined {
   if (match === null) return undefined
   const octets = match.slice(1, 5).map(Number)
   const bits = Number(match[5])
-  if (octets.some((o) => o > 255) || bits > 32) return undefined
+  if (octets.some(o => o > 255) || bits > 32) return undefined
   const address = octets.reduce((acc, o) => acc * 256 + o, 0)
   const size = 2 ** (32 - bits)
   const start = address - (address % size)

@@ -15,18 +15,33 @@ export const roleAssignments: ResourceType = {
   validate: (ctx, { target, body, existing }) => {
     const given = props(body)
     if (typeof given.roleDefinitionId !== 'string' || typeof given.principalId !== 'string') {
-      return armError(400, 'InvalidRoleAssignmentRequest', 'The role assignment request must contain properties.roleDefinitionId and properties.principalId.')
+      return armError(
+        400,
+        'InvalidRoleAssignmentRequest',
+        'The role assignment request must contain properties.roleDefinitionId and properties.principalId.'
+      )
     }
     if (existing !== undefined) {
       const before = props(existing.body)
-      if (lower(String(before.principalId)) !== lower(given.principalId) || lower(String(before.roleDefinitionId)) !== lower(given.roleDefinitionId)) {
-        return armError(400, 'RoleAssignmentUpdateNotPermitted', 'Tenant ID, application ID, principal ID, and scope are not allowed to be updated.')
+      if (
+        lower(String(before.principalId)) !== lower(given.principalId) ||
+        lower(String(before.roleDefinitionId)) !== lower(given.roleDefinitionId)
+      ) {
+        return armError(
+          400,
+          'RoleAssignmentUpdateNotPermitted',
+          'Tenant ID, application ID, principal ID, and scope are not allowed to be updated.'
+        )
       }
       return undefined
     }
-    const duplicate = ctx.store.list('Microsoft.Authorization/roleAssignments', target.parentId).find((r) => {
+    const duplicate = ctx.store.list('Microsoft.Authorization/roleAssignments', target.parentId).find(r => {
       const p = props(r.body)
-      return sameId(String(p.scope), target.parentId) && lower(String(p.principalId)) === lower(String(given.principalId)) && roleGuid(String(p.roleDefinitionId)) === roleGuid(String(given.roleDefinitionId))
+      return (
+        sameId(String(p.scope), target.parentId) &&
+        lower(String(p.principalId)) === lower(String(given.principalId)) &&
+        roleGuid(String(p.roleDefinitionId)) === roleGuid(String(given.roleDefinitionId))
+      )
     })
     if (duplicate !== undefined) return armError(409, 'RoleAssignmentExists', 'The role assignment already exists.')
     return undefined
@@ -43,7 +58,7 @@ export const roleAssignments: ResourceType = {
     })
     return body
   },
-  deleteAnswer: (stored) => ({ status: 200, body: stored.body })
+  deleteAnswer: stored => ({ status: 200, body: stored.body })
 }
 
 const roleGuid = (roleDefinitionId: string): string => lower(roleDefinitionId.split('/').at(-1) ?? '')

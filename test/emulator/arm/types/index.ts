@@ -1,7 +1,14 @@
 /** Every resource type the emulator knows, keyed by lowercased type name. */
 import type { ResourceType } from './resource-type.js'
 import { resourceGroups } from './resource-groups.js'
-import { natGateways, networkSecurityGroups, publicIPAddresses, subnets, virtualNetworkPeerings, virtualNetworks } from './network.js'
+import {
+  natGateways,
+  networkSecurityGroups,
+  publicIPAddresses,
+  subnets,
+  virtualNetworkPeerings,
+  virtualNetworks
+} from './network.js'
 import { privateDnsZones, virtualNetworkLinks } from './private-dns.js'
 import { identities } from './identities.js'
 import { diagnosticSettings, roleAssignments } from './extensions.js'
@@ -28,5 +35,5 @@ export function resourceTypes(): Map<string, ResourceType> {
     jobs,
     executions
   ]
-  return new Map(all.map((t) => [t.type.toLowerCase(), t]))
+  return new Map(all.map(t => [t.type.toLowerCase(), t]))
 }

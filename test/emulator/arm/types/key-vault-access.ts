@@ -8,14 +8,23 @@ import type { ResourceStore } from '../store.js'
 import { props } from './resource-type.js'
 
 /** Built-in roles that can read secret values: Key Vault Secrets User, Secrets Officer, Administrator. */
-const SECRET_READERS = new Set(['4633458b-17de-408a-b874-0445c86b69e6', 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7', '00482a5a-887f-4fb3-b363-3b7fe8e74483'])
+const SECRET_READERS = new Set([
+  '4633458b-17de-408a-b874-0445c86b69e6',
+  'b86a8fe4-44ce-4948-aee5-eccb2c155cd7',
+  '00482a5a-887f-4fb3-b363-3b7fe8e74483'
+])
 
 export interface AccessSettings {
   /** Role assignments take effect this long after creation (Azure's propagation delay). */
   propagationMs: number
 }
 
-export function canReadSecret(store: ResourceStore, settings: AccessSettings, keyVaultUrl: string, identityId: string): boolean {
+export function canReadSecret(
+  store: ResourceStore,
+  settings: AccessSettings,
+  keyVaultUrl: string,
+  identityId: string
+): boolean {
   let url: URL
   try {
     url = new URL(keyVaultUrl)
@@ -23,7 +32,9 @@ export function canReadSecret(store: ResourceStore, settings: AccessSettings, ke
     return false
   }
   const vaultName = lower(url.hostname.split('.')[0] ?? '')
-  const vault = store.all().find((r) => lower(r.type) === 'microsoft.keyvault/vaults' && lower(String(r.body.name)) === vaultName)
+  const vault = store
+    .all()
+    .find(r => lower(r.type) === 'microsoft.keyvault/vaults' && lower(String(r.body.name)) === vaultName)
   if (vault === undefined) return true
   const identity = store.get(identityId)
   if (identity === undefined) return false
@@ -31,11 +42,16 @@ export function canReadSecret(store: ResourceStore, settings: AccessSettings, ke
   const secretName = url.pathname.split('/')[2] ?? ''
   const secretScope = `${vault.id}/secrets/${secretName}`
   const now = Date.now()
-  return store.all().some((r) => {
+  return store.all().some(r => {
     if (lower(r.type) !== 'microsoft.authorization/roleassignments') return false
     const p = props(r.body)
     const role = lower(String(p.roleDefinitionId).split('/').at(-1) ?? '')
     const effective = Date.parse(String(p.createdOn)) + settings.propagationMs <= now
-    return lower(String(p.principalId)) === principalId && SECRET_READERS.has(role) && isUnder(secretScope, String(p.scope)) && effective
+    return (
+      lower(String(p.principalId)) === principalId &&
+      SECRET_READERS.has(role) &&
+      isUnder(secretScope, String(p.scope)) &&
+      effective
+    )
   })
 }

@@ -15,7 +15,12 @@ export const privateDnsZones: ResourceType = {
   busyState: 'Updating',
   etag: true,
   requiresLocation: true,
-  build: (_ctx, input) => envelope(input, 'Microsoft.Network/privateDnsZones', { numberOfRecordSets: 1, maxNumberOfRecordSets: 25000, numberOfVirtualNetworkLinks: 0 }),
+  build: (_ctx, input) =>
+    envelope(input, 'Microsoft.Network/privateDnsZones', {
+      numberOfRecordSets: 1,
+      maxNumberOfRecordSets: 25000,
+      numberOfVirtualNetworkLinks: 0
+    }),
   view: (ctx, stored) => {
     const body = structuredClone(stored.body)
     body.properties = { ...props(body), numberOfVirtualNetworkLinks: ctx.store.list(LINK, stored.id).length }
@@ -33,12 +38,19 @@ export const virtualNetworkLinks: ResourceType = {
   requiresLocation: true,
   validate: (ctx, { target, body }) => {
     const vnet = idRef(props(body).virtualNetwork)
-    if (vnet === undefined) return armError(400, 'BadRequest', 'The virtual network link must specify properties.virtualNetwork.id.')
+    if (vnet === undefined)
+      return armError(400, 'BadRequest', 'The virtual network link must specify properties.virtualNetwork.id.')
     if (!ctx.store.has(vnet)) return armError(400, 'BadRequest', `Virtual network ${vnet} was not found.`)
     const zoneId = target.parentId
-    const clash = ctx.store.list(LINK, zoneId).find((l) => !sameId(l.id, target.id) && sameId(idRef(props(l.body).virtualNetwork) ?? '', vnet))
+    const clash = ctx.store
+      .list(LINK, zoneId)
+      .find(l => !sameId(l.id, target.id) && sameId(idRef(props(l.body).virtualNetwork) ?? '', vnet))
     if (clash !== undefined) {
-      return armError(409, 'Conflict', `A virtual network cannot be linked to the same Private DNS zone more than once. Link ${clash.id} already links ${vnet}.`)
+      return armError(
+        409,
+        'Conflict',
+        `A virtual network cannot be linked to the same Private DNS zone more than once. Link ${clash.id} already links ${vnet}.`
+      )
     }
     return undefined
   },

@@ -44,7 +44,13 @@ export const workspaces: ResourceType = {
   },
   actions: {
     sharedKeys: (_ctx, stored) => ({
-      response: { status: 200, body: { primarySharedKey: workspaceKey(stored.id, 'primary'), secondarySharedKey: workspaceKey(stored.id, 'secondary') } }
+      response: {
+        status: 200,
+        body: {
+          primarySharedKey: workspaceKey(stored.id, 'primary'),
+          secondarySharedKey: workspaceKey(stored.id, 'secondary')
+        }
+      }
     })
   }
 }
