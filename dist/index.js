@@ -28444,8 +28444,8 @@ function driftIssueBody(team, file, items) {
     ].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/entrypoint/errors.ts
-var entrypoint_errors = __nccwpck_require__(16083);
+// EXTERNAL MODULE: ./src/github-app/errors.ts
+var github_app_errors = __nccwpck_require__(73334);
 ;// CONCATENATED MODULE: ./src/commands/drift-issues.ts
 /**
  * One issue per team in the repository running the drift check: opened on drift, updated (body and a comment) when
@@ -28457,7 +28457,7 @@ var entrypoint_errors = __nccwpck_require__(16083);
 /** Sets `issue` on every team of a drift result; a team whose drift could not be read keeps its issue as it is. */
 async function syncDriftIssues(result, api, options) {
     const [owner, name] = options.repository.split('/');
-    const repo = `/repos/${(0,github_api/* enc */.fk)(owner ?? '')}/${(0,github_api/* enc */.fk)(name ?? '')}`;
+    const repo = `/repos/${(0,github_api/* enc */.f)(owner ?? '')}/${(0,github_api/* enc */.f)(name ?? '')}`;
     let labelReady = false;
     for (const team of result.teams) {
         if (team.error || !team.drift) {
@@ -28472,7 +28472,7 @@ async function syncDriftIssues(result, api, options) {
             });
         }
         catch (error) {
-            const why = error instanceof github_api/* GitHubApiError */.OS ? error.message : (0,entrypoint_errors/* oneLine */.T)(error);
+            const why = (0,github_app_errors/* oneLine */.T)(error);
             team.issue = {
                 action: 'error',
                 error: `drift issue for team ${team.team} in ${options.repository}: ${why}: the github-token needs issues write (job permissions: issues: write)`
@@ -28482,7 +28482,7 @@ async function syncDriftIssues(result, api, options) {
 }
 async function syncOne(team, api, repo, runUrl, ensureLabelOnce) {
     const title = driftIssueTitle(team.team);
-    const open = await api.list(`${repo}/issues?labels=${(0,github_api/* enc */.fk)(DRIFT_LABEL)}&state=open`, 'issues');
+    const open = await api.list(`${repo}/issues?labels=${(0,github_api/* enc */.f)(DRIFT_LABEL)}&state=open`, 'issues');
     const existing = open.filter(i => !i.pull_request && i.title === title).sort((a, b) => a.number - b.number)[0];
     const items = team.drift ?? [];
     const seen = runUrl ? ` ([run](${runUrl}))` : '';
@@ -28508,7 +28508,7 @@ async function syncOne(team, api, repo, runUrl, ensureLabelOnce) {
     return { action: 'updated', number: existing.number, url: existing.html_url };
 }
 async function ensureLabel(api, repo) {
-    const found = await api.call('GET', `${repo}/labels/${(0,github_api/* enc */.fk)(DRIFT_LABEL)}`);
+    const found = await api.call('GET', `${repo}/labels/${(0,github_api/* enc */.f)(DRIFT_LABEL)}`);
     if (found.status === 200)
         return;
     const created = await api.call('POST', `${repo}/labels`, {
@@ -28518,14 +28518,14 @@ async function ensureLabel(api, repo) {
     });
     // 422: made meanwhile by a parallel run.
     if (created.status !== 201 && created.status !== 422) {
-        throw new github_api/* GitHubApiError */.OS(`POST ${repo}/labels answered HTTP ${created.status}`, created.status);
+        throw new github_app_errors/* CallError */.R(`POST ${repo}/labels answered HTTP ${created.status}`, created.status);
     }
 }
 
 // EXTERNAL MODULE: ./src/commands/load-verify.ts
 var load_verify = __nccwpck_require__(23808);
-// EXTERNAL MODULE: ./src/github/http.ts
-var http = __nccwpck_require__(78003);
+// EXTERNAL MODULE: ./src/github-app/http.ts
+var http = __nccwpck_require__(80865);
 // EXTERNAL MODULE: ./src/report/json.ts
 var json = __nccwpck_require__(32794);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -28763,7 +28763,7 @@ function checkDriftIssueSettings(settings) {
         throw new input_error/* InputError */.d(`Input 'drift-issues' needs GITHUB_REPOSITORY and the github-api-url input: run it inside a GitHub workflow.`);
 }
 function driftIssueApi(settings) {
-    return (0,github_api/* createGitHubApi */._j)((0,http.createHttp)(), settings.github.apiUrl, settings.github.token);
+    return (0,github_api/* createGitHubApi */._)({ apiUrl: settings.github.apiUrl, http: (0,http.createHttpClient)(http.DEFAULT_RETRY) }, settings.github.token);
 }
 function driftIssueOptions(settings) {
     const { GITHUB_SERVER_URL: server, GITHUB_RUN_ID: runId } = process.env;
@@ -29199,12 +29199,12 @@ const KEY_VAULT_ENDPOINT_ENV = 'RUNNER_SETUP_KEY_VAULT_ENDPOINT';
 function loadVerify(settings, env, signIn, credentialOptions = {}) {
     let loaded;
     const load = async () => {
-        const [{ createVerify }, { createClients }, { createCredential }, { sharedTokenCredential }, { createHttp }] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 551).then(__nccwpck_require__.bind(__nccwpck_require__, 78551)),
+        const [{ createVerify }, { createClients }, { createCredential }, { sharedTokenCredential }, http] = await Promise.all([
+            __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 7405)),
             Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23139)),
             Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(16), __nccwpck_require__.e(98)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18098)),
             __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 52982)),
-            Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 78003))
+            Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 80865))
         ]);
         const credential = signIn
             ? await signIn()
@@ -29213,7 +29213,7 @@ function loadVerify(settings, env, signIn, credentialOptions = {}) {
         return createVerify({
             clients: createClients({ credential, endpoint: settings.azure.armEndpoint }),
             credential,
-            http: createHttp(),
+            http: http.createHttpClient(http.DEFAULT_RETRY),
             ...(settings.github.token ? { githubToken: settings.github.token } : {}),
             fix: settings.fix,
             ...(keyVaultEndpoint ? { keyVaultEndpoint } : {})
@@ -31695,16 +31695,21 @@ function absent(resource, body = {}) {
 
 /***/ }),
 
-/***/ 16083:
+/***/ 73334:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ oneLine),
-/* harmony export */   X: () => (/* binding */ EntrypointError)
+/* harmony export */   R: () => (/* binding */ CallError),
+/* harmony export */   T: () => (/* binding */ oneLine)
 /* harmony export */ });
-/** A failure the entrypoint reports as one log line (what went wrong and what to do next), never a stack trace. */
-class EntrypointError extends Error {
-    name = 'EntrypointError';
+/** A failed call, as one line: what went wrong and what to do next; `status` when the service answered. */
+class CallError extends Error {
+    status;
+    name = 'CallError';
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
 }
 /** The one line to print for any error; unexpected errors keep only their message. */
 function oneLine(error) {
@@ -31715,58 +31720,79 @@ function oneLine(error) {
 
 /***/ }),
 
-/***/ 91456:
+/***/ 80865:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+__nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _0: () => (/* binding */ detail),
-/* harmony export */   qF: () => (/* binding */ parseJson)
+/* harmony export */   DEFAULT_RETRY: () => (/* binding */ DEFAULT_RETRY),
+/* harmony export */   apiMessage: () => (/* binding */ apiMessage),
+/* harmony export */   createHttpClient: () => (/* binding */ createHttpClient),
+/* harmony export */   defaultSleep: () => (/* binding */ defaultSleep),
+/* harmony export */   detail: () => (/* binding */ detail),
+/* harmony export */   parseJson: () => (/* binding */ parseJson),
+/* harmony export */   retryDelayMs: () => (/* binding */ retryDelayMs)
 /* harmony export */ });
-/* unused harmony exports defaultSleep, retryDelayMs, createHttpClient, apiMessage */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73334);
 /**
- * JSON over HTTPS with bounded retries: 5xx, network errors, 429 and GitHub's secondary rate limits
- * (403 with retry-after or an exhausted x-ratelimit-remaining). Delays are injectable for tests.
+ * JSON over HTTPS with bounded retries, for the runner's PID 1 and the action alike. Rate-limit answers (429, and
+ * GitHub's 403 with retry-after or an exhausted x-ratelimit-remaining) were not acted on, so every method retries
+ * them. 5xx and network errors may hide a request that did act, so only idempotent requests retry those; a caller
+ * that can undo a POST retries it itself (see `generateJitConfig`). Delays and `fetch` are injectable for tests.
  */
 
 const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** The action's policy: four attempts, 1 s doubling to at most 30 s (a secondary rate limit asks for about 60 s). */
+const DEFAULT_RETRY = { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 30_000, sleep: defaultSleep };
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 /** How long to wait before retrying this answer, or undefined when it must not be retried. */
-function retryDelayMs(status, header, attempt, policy, nowMs) {
+function retryDelayMs(status, header, attempt, policy, nowMs, idempotent = true) {
     const retryAfter = Number(header('retry-after'));
     const exhausted = header('x-ratelimit-remaining') === '0';
     const reset = Number(header('x-ratelimit-reset'));
     const rateLimited = status === 429 || (status === 403 && (header('retry-after') !== null || exhausted));
-    if (status < 500 && !rateLimited)
+    if (!rateLimited && !(status >= 500 && idempotent))
         return undefined;
-    let delay = policy.baseDelayMs * 2 ** (attempt - 1);
+    let delay = backoffMs(attempt, policy);
     if (header('retry-after') !== null && Number.isFinite(retryAfter))
         delay = retryAfter * 1000;
     else if (exhausted && Number.isFinite(reset))
         delay = reset * 1000 - nowMs;
     return Math.min(Math.max(delay, 0), policy.maxDelayMs);
 }
-function createHttpClient(policy, now = Date.now) {
-    return async (request) => {
+function backoffMs(attempt, policy) {
+    return Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+}
+function createHttpClient(policy, options = {}) {
+    const send = options.fetch ?? fetch;
+    const now = options.now ?? Date.now;
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    const client = async (request) => {
+        const idempotent = request.idempotent ?? IDEMPOTENT.has(request.method.toUpperCase());
         for (let attempt = 1;; attempt++) {
             let response;
             try {
-                response = await fetch(request.url, {
+                response = await send(request.url, {
                     method: request.method,
                     headers: {
                         accept: 'application/json',
+                        'user-agent': 'runner-setup',
                         ...request.headers,
                         ...(request.body === undefined ? {} : { 'content-type': 'application/json' })
                     },
-                    body: request.body === undefined ? undefined : JSON.stringify(request.body)
+                    ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+                    signal: AbortSignal.timeout(timeoutMs)
                 });
             }
             catch (error) {
-                if (attempt >= policy.maxAttempts)
-                    throw new EntrypointError(`cannot reach ${hostOf(request.url)}: ${causeOf(error)}`);
-                await policy.sleep(Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs));
+                if (!idempotent || attempt >= policy.maxAttempts)
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`cannot reach ${hostOf(request.url)}: ${causeOf(error)}`);
+                await policy.sleep(backoffMs(attempt, policy));
                 continue;
             }
             const text = await response.text();
-            const delay = retryDelayMs(response.status, name => response.headers.get(name), attempt, policy, now());
+            const header = (name) => response.headers.get(name);
+            const delay = retryDelayMs(response.status, header, attempt, policy, now(), idempotent);
             if (delay !== undefined && attempt < policy.maxAttempts) {
                 await policy.sleep(delay);
                 continue;
@@ -31774,6 +31800,10 @@ function createHttpClient(policy, now = Date.now) {
             return { status: response.status, headers: response.headers, body: parseJson(text) };
         }
     };
+    return Object.assign(client, {
+        backoff: (attempt) => policy.sleep(backoffMs(attempt, policy)),
+        maxAttempts: policy.maxAttempts
+    });
 }
 /** JSON when it parses, else the first 200 characters (an HTML error page, a proxy's text), never a throw. */
 function parseJson(text) {
@@ -31795,6 +31825,8 @@ function hostOf(url) {
     }
 }
 function causeOf(error) {
+    if (error.name === 'TimeoutError')
+        return 'no answer in time';
     const cause = error.cause;
     return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }
@@ -31822,59 +31854,80 @@ function detail(body) {
 
 /***/ }),
 
-/***/ 28943:
+/***/ 95319:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   OS: () => (/* binding */ GitHubApiError),
-/* harmony export */   _j: () => (/* binding */ createGitHubApi),
-/* harmony export */   fk: () => (/* binding */ enc)
+/* harmony export */   Bd: () => (/* binding */ targetPath),
+/* harmony export */   En: () => (/* binding */ paginate),
+/* harmony export */   T1: () => (/* binding */ call),
+/* harmony export */   fk: () => (/* binding */ enc),
+/* harmony export */   je: () => (/* binding */ targetName)
 /* harmony export */ });
-/* harmony import */ var _entrypoint_http_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(91456);
-/** GitHub REST with one token: JSON calls, pagination, and one-line errors that say which call failed and why. */
+/* unused harmony export nextLink */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73334);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(80865);
+/** GitHub REST on the shared transport: one request shape, lists followed through their `Link` headers to the end. */
 
-class GitHubApiError extends Error {
-    status;
-    name = 'GitHubApiError';
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-    }
-}
-function createGitHubApi(http, baseUrl, token) {
-    const base = baseUrl.replace(/\/+$/, '');
-    const call = (method, path, body) => http({
+
+/** Beyond any real list (100 items a page); a server that never ends its `Link` chain is an error, not a hang. */
+const MAX_PAGES = 10_000;
+/** One call; `pathOrUrl` is a path under the API URL, or a `Link` URL GitHub handed out (same origin only). */
+function call(gh, method, pathOrUrl, auth, body, options = {}) {
+    const base = gh.apiUrl.replace(/\/+$/, '');
+    const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : base + pathOrUrl;
+    // The token goes only to the API it was minted for, whatever a Link header says.
+    if (new URL(url).origin !== new URL(base).origin)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`GitHub pointed a list at ${new URL(url).origin}, not ${new URL(base).origin}; refused`);
+    return gh.http({
         method,
-        url: base + path,
+        url,
         headers: {
             accept: 'application/vnd.github+json',
-            authorization: `Bearer ${token}`,
+            authorization: `Bearer ${auth}`,
             'x-github-api-version': '2022-11-28'
         },
-        ...(body === undefined ? {} : { body })
+        body,
+        ...options
     });
-    const json = async (method, path, body) => {
-        const response = await call(method, path, body);
-        if (response.status >= 200 && response.status < 300)
-            return response.body;
-        throw new GitHubApiError(`${method} ${path.split('?')[0]} answered HTTP ${response.status}${(0,_entrypoint_http_js__WEBPACK_IMPORTED_MODULE_0__/* .detail */ ._0)(response.body)}`, response.status);
-    };
-    return {
-        call,
-        json,
-        async list(path, key, maxPages = 20) {
-            const items = [];
-            const joiner = path.includes('?') ? '&' : '?';
-            for (let page = 1; page <= maxPages; page++) {
-                const body = await json('GET', `${path}${joiner}per_page=100&page=${page}`);
-                const batch = (Array.isArray(body) ? body : (body[key] ?? []));
-                items.push(...batch);
-                if (batch.length < 100)
-                    break;
-            }
-            return items;
-        }
-    };
+}
+/**
+ * Every item of a list: `per_page=100`, then each `rel="next"` link until there is none. `key` names the array
+ * in an object body (`runners`); a plain array body is the list itself.
+ */
+async function paginate(gh, path, auth, key) {
+    const items = [];
+    let next = `${path}${path.includes('?') ? '&' : '?'}per_page=100`;
+    for (let page = 1; next; page++) {
+        if (page > MAX_PAGES)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`GET ${path.split('?')[0]} did not end after ${MAX_PAGES} pages`);
+        const response = await call(gh, 'GET', next, auth);
+        if (response.status !== 200)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`GET ${path.split('?')[0]} answered HTTP ${response.status}${(0,_http_js__WEBPACK_IMPORTED_MODULE_1__.detail)(response.body)}`, response.status);
+        const body = response.body;
+        const batch = Array.isArray(body) ? body : key ? body?.[key] : undefined;
+        if (!Array.isArray(batch))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`GET ${path.split('?')[0]} answered without a list`);
+        items.push(...batch);
+        next = nextLink(response.headers.get('link'));
+    }
+    return items;
+}
+/** The `rel="next"` URL of a `Link` header (RFC 8288), as GitHub sends it on paginated lists. */
+function nextLink(link) {
+    for (const part of (link ?? '').split(',')) {
+        const match = /^<([^>]+)>(.*)$/.exec(part.trim());
+        const rel = match ? /;\s*rel="?([^";]*)"?/.exec(match[2])?.[1] : undefined;
+        if (rel?.split(/\s+/).includes('next'))
+            return match[1];
+    }
+    return undefined;
+}
+function targetPath(target) {
+    return target.scope === 'org' ? `/orgs/${enc(target.owner)}` : `/repos/${enc(target.owner)}/${enc(target.repo)}`;
+}
+function targetName(target) {
+    return target.scope === 'org' ? `organization ${target.owner}` : `repository ${target.owner}/${target.repo}`;
 }
 function enc(part) {
     return encodeURIComponent(part);
@@ -31883,59 +31936,34 @@ function enc(part) {
 
 /***/ }),
 
-/***/ 78003:
+/***/ 28943:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-__nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   createHttp: () => (/* binding */ createHttp)
+/* harmony export */   _: () => (/* binding */ createGitHubApi),
+/* harmony export */   f: () => (/* reexport safe */ _github_app_rest_js__WEBPACK_IMPORTED_MODULE_2__.fk)
 /* harmony export */ });
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(37067);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(44708);
-/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _entrypoint_http_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(91456);
-/**
- * JSON over HTTPS with node:https, so an in-process caller can trust a test CA (`ca`) while a bundle run relies on
- * NODE_EXTRA_CA_CERTS. Same shape as the entrypoint's client, so its GitHub calls can be reused here.
- */
+/* harmony import */ var _github_app_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73334);
+/* harmony import */ var _github_app_http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(80865);
+/* harmony import */ var _github_app_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(95319);
+/** The shared GitHub client bound to one token, with one-line errors that say which call failed and why. */
 
 
 
-function createHttp(options = {}) {
-    return req => new Promise((resolve, reject) => {
-        const url = new URL(req.url);
-        const payload = req.body === undefined ? undefined : JSON.stringify(req.body);
-        const headers = {
-            accept: 'application/json',
-            'user-agent': 'runner-setup',
-            ...req.headers,
-            ...(payload === undefined
-                ? {}
-                : { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) })
-        };
-        const send = url.protocol === 'http:' ? node_http__WEBPACK_IMPORTED_MODULE_0__.request : node_https__WEBPACK_IMPORTED_MODULE_1__.request;
-        const call = send(url, {
-            method: req.method,
-            headers,
-            ...(options.ca ? { ca: options.ca } : {}),
-            timeout: options.timeoutMs ?? 30_000
-        }, res => {
-            const chunks = [];
-            res.on('data', (chunk) => chunks.push(chunk));
-            res.on('end', () => {
-                const answer = new Headers();
-                for (const [name, value] of Object.entries(res.headers))
-                    if (value !== undefined)
-                        answer.set(name, Array.isArray(value) ? value.join(', ') : value);
-                resolve({ status: res.statusCode ?? 0, headers: answer, body: (0,_entrypoint_http_js__WEBPACK_IMPORTED_MODULE_2__/* .parseJson */ .qF)(Buffer.concat(chunks).toString()) });
-            });
-            res.on('error', reject);
-        });
-        call.on('timeout', () => call.destroy(new Error(`no answer from ${url.host} within ${options.timeoutMs ?? 30_000} ms`)));
-        call.on('error', error => reject(new Error(`cannot reach ${url.host}: ${error.code ?? error.message}`)));
-        call.end(payload);
-    });
+
+function createGitHubApi(gh, token) {
+    return {
+        gh,
+        token,
+        call: (method, path, body) => (0,_github_app_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .call */ .T1)(gh, method, path, token, body),
+        async json(method, path, body) {
+            const response = await (0,_github_app_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .call */ .T1)(gh, method, path, token, body);
+            if (response.status >= 200 && response.status < 300)
+                return response.body;
+            throw new _github_app_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`${method} ${path.split('?')[0]} answered HTTP ${response.status}${(0,_github_app_http_js__WEBPACK_IMPORTED_MODULE_1__.detail)(response.body)}`, response.status);
+        },
+        list: (path, key) => (0,_github_app_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .paginate */ .En)(gh, path, token, key)
+    };
 }
 
 

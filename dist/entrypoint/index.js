@@ -39,16 +39,28 @@ const RUNNER_ENV = {
     sudo: 'RUNNER_SETUP_SUDO'
 };
 
-;// CONCATENATED MODULE: ./src/entrypoint/errors.ts
-/** A failure the entrypoint reports as one log line (what went wrong and what to do next), never a stack trace. */
-class EntrypointError extends Error {
-    name = 'EntrypointError';
+;// CONCATENATED MODULE: ./src/github-app/errors.ts
+/** A failed call, as one line: what went wrong and what to do next; `status` when the service answered. */
+class errors_CallError extends Error {
+    status;
+    name = 'CallError';
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
 }
 /** The one line to print for any error; unexpected errors keep only their message. */
 function oneLine(error) {
     const text = error instanceof Error ? error.message : String(error);
     return text.replace(/\s*\n\s*/g, ' ').trim();
 }
+
+;// CONCATENATED MODULE: ./src/entrypoint/errors.ts
+/** A failure the entrypoint reports as one log line (what went wrong and what to do next), never a stack trace. */
+class EntrypointError extends Error {
+    name = 'EntrypointError';
+}
+
 
 ;// CONCATENATED MODULE: ./src/entrypoint/config.ts
 /**
@@ -138,51 +150,66 @@ function number(env, name, fallback) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/entrypoint/http.ts
+;// CONCATENATED MODULE: ./src/github-app/http.ts
 /**
- * JSON over HTTPS with bounded retries: 5xx, network errors, 429 and GitHub's secondary rate limits
- * (403 with retry-after or an exhausted x-ratelimit-remaining). Delays are injectable for tests.
+ * JSON over HTTPS with bounded retries, for the runner's PID 1 and the action alike. Rate-limit answers (429, and
+ * GitHub's 403 with retry-after or an exhausted x-ratelimit-remaining) were not acted on, so every method retries
+ * them. 5xx and network errors may hide a request that did act, so only idempotent requests retry those; a caller
+ * that can undo a POST retries it itself (see `generateJitConfig`). Delays and `fetch` are injectable for tests.
  */
 
 const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** The action's policy: four attempts, 1 s doubling to at most 30 s (a secondary rate limit asks for about 60 s). */
+const DEFAULT_RETRY = { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 30_000, sleep: defaultSleep };
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 /** How long to wait before retrying this answer, or undefined when it must not be retried. */
-function retryDelayMs(status, header, attempt, policy, nowMs) {
+function retryDelayMs(status, header, attempt, policy, nowMs, idempotent = true) {
     const retryAfter = Number(header('retry-after'));
     const exhausted = header('x-ratelimit-remaining') === '0';
     const reset = Number(header('x-ratelimit-reset'));
     const rateLimited = status === 429 || (status === 403 && (header('retry-after') !== null || exhausted));
-    if (status < 500 && !rateLimited)
+    if (!rateLimited && !(status >= 500 && idempotent))
         return undefined;
-    let delay = policy.baseDelayMs * 2 ** (attempt - 1);
+    let delay = backoffMs(attempt, policy);
     if (header('retry-after') !== null && Number.isFinite(retryAfter))
         delay = retryAfter * 1000;
     else if (exhausted && Number.isFinite(reset))
         delay = reset * 1000 - nowMs;
     return Math.min(Math.max(delay, 0), policy.maxDelayMs);
 }
-function createHttpClient(policy, now = Date.now) {
-    return async (request) => {
+function backoffMs(attempt, policy) {
+    return Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+}
+function createHttpClient(policy, options = {}) {
+    const send = options.fetch ?? fetch;
+    const now = options.now ?? Date.now;
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    const client = async (request) => {
+        const idempotent = request.idempotent ?? IDEMPOTENT.has(request.method.toUpperCase());
         for (let attempt = 1;; attempt++) {
             let response;
             try {
-                response = await fetch(request.url, {
+                response = await send(request.url, {
                     method: request.method,
                     headers: {
                         accept: 'application/json',
+                        'user-agent': 'runner-setup',
                         ...request.headers,
                         ...(request.body === undefined ? {} : { 'content-type': 'application/json' })
                     },
-                    body: request.body === undefined ? undefined : JSON.stringify(request.body)
+                    ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+                    signal: AbortSignal.timeout(timeoutMs)
                 });
             }
             catch (error) {
-                if (attempt >= policy.maxAttempts)
-                    throw new EntrypointError(`cannot reach ${hostOf(request.url)}: ${causeOf(error)}`);
-                await policy.sleep(Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs));
+                if (!idempotent || attempt >= policy.maxAttempts)
+                    throw new errors_CallError(`cannot reach ${hostOf(request.url)}: ${causeOf(error)}`);
+                await policy.sleep(backoffMs(attempt, policy));
                 continue;
             }
             const text = await response.text();
-            const delay = retryDelayMs(response.status, name => response.headers.get(name), attempt, policy, now());
+            const header = (name) => response.headers.get(name);
+            const delay = retryDelayMs(response.status, header, attempt, policy, now(), idempotent);
             if (delay !== undefined && attempt < policy.maxAttempts) {
                 await policy.sleep(delay);
                 continue;
@@ -190,6 +217,10 @@ function createHttpClient(policy, now = Date.now) {
             return { status: response.status, headers: response.headers, body: parseJson(text) };
         }
     };
+    return Object.assign(client, {
+        backoff: (attempt) => policy.sleep(backoffMs(attempt, policy)),
+        maxAttempts: policy.maxAttempts
+    });
 }
 /** JSON when it parses, else the first 200 characters (an HTML error page, a proxy's text), never a throw. */
 function parseJson(text) {
@@ -211,6 +242,8 @@ function hostOf(url) {
     }
 }
 function causeOf(error) {
+    if (error.name === 'TimeoutError')
+        return 'no answer in time';
     const cause = error.cause;
     return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }
@@ -230,114 +263,208 @@ function apiMessage(body) {
     return '';
 }
 /** `: <api message>` for error lines, or nothing when the body says nothing useful. */
-function detail(body) {
+function http_detail(body) {
     const message = apiMessage(body);
     return message ? `: ${message}` : '';
 }
 
-;// CONCATENATED MODULE: ./src/entrypoint/github.ts
+;// CONCATENATED MODULE: ./src/github-app/rest.ts
+/** GitHub REST on the shared transport: one request shape, lists followed through their `Link` headers to the end. */
 
 
-function call(gh, method, path, auth, body) {
+/** Beyond any real list (100 items a page); a server that never ends its `Link` chain is an error, not a hang. */
+const MAX_PAGES = 10_000;
+/** One call; `pathOrUrl` is a path under the API URL, or a `Link` URL GitHub handed out (same origin only). */
+function rest_call(gh, method, pathOrUrl, auth, body, options = {}) {
+    const base = gh.apiUrl.replace(/\/+$/, '');
+    const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : base + pathOrUrl;
+    // The token goes only to the API it was minted for, whatever a Link header says.
+    if (new URL(url).origin !== new URL(base).origin)
+        throw new errors_CallError(`GitHub pointed a list at ${new URL(url).origin}, not ${new URL(base).origin}; refused`);
     return gh.http({
         method,
-        url: gh.apiUrl + path,
+        url,
         headers: {
             accept: 'application/vnd.github+json',
             authorization: `Bearer ${auth}`,
-            'x-github-api-version': '2022-11-28',
-            'user-agent': 'runner-setup-entrypoint'
+            'x-github-api-version': '2022-11-28'
         },
-        body
+        body,
+        ...options
     });
 }
+/**
+ * Every item of a list: `per_page=100`, then each `rel="next"` link until there is none. `key` names the array
+ * in an object body (`runners`); a plain array body is the list itself.
+ */
+async function rest_paginate(gh, path, auth, key) {
+    const items = [];
+    let next = `${path}${path.includes('?') ? '&' : '?'}per_page=100`;
+    for (let page = 1; next; page++) {
+        if (page > MAX_PAGES)
+            throw new errors_CallError(`GET ${path.split('?')[0]} did not end after ${MAX_PAGES} pages`);
+        const response = await rest_call(gh, 'GET', next, auth);
+        if (response.status !== 200)
+            throw new errors_CallError(`GET ${path.split('?')[0]} answered HTTP ${response.status}${http_detail(response.body)}`, response.status);
+        const body = response.body;
+        const batch = Array.isArray(body) ? body : key ? body?.[key] : undefined;
+        if (!Array.isArray(batch))
+            throw new errors_CallError(`GET ${path.split('?')[0]} answered without a list`);
+        items.push(...batch);
+        next = nextLink(response.headers.get('link'));
+    }
+    return items;
+}
+/** The `rel="next"` URL of a `Link` header (RFC 8288), as GitHub sends it on paginated lists. */
+function nextLink(link) {
+    for (const part of (link ?? '').split(',')) {
+        const match = /^<([^>]+)>(.*)$/.exec(part.trim());
+        const rel = match ? /;\s*rel="?([^";]*)"?/.exec(match[2])?.[1] : undefined;
+        if (rel?.split(/\s+/).includes('next'))
+            return match[1];
+    }
+    return undefined;
+}
 function targetPath(target) {
-    return target.scope === 'org' ? `/orgs/${enc(target.owner)}` : `/repos/${enc(target.owner)}/${enc(target.repo)}`;
+    return target.scope === 'org' ? `/orgs/${rest_enc(target.owner)}` : `/repos/${rest_enc(target.owner)}/${rest_enc(target.repo)}`;
 }
 function targetName(target) {
     return target.scope === 'org' ? `organization ${target.owner}` : `repository ${target.owner}/${target.repo}`;
 }
-/** Narrowed to registration only: job steps never see this token, and it could not do more if they did. */
-function registrationScope(target) {
-    return target.scope === 'org'
-        ? { permissions: { organization_self_hosted_runners: 'write' } }
-        : { permissions: { administration: 'write' }, repositories: [target.repo] };
+function rest_enc(part) {
+    return encodeURIComponent(part);
 }
-async function mintInstallationToken(gh, appJwt, installationId, target) {
-    const response = await call(gh, 'POST', `/app/installations/${enc(installationId)}/access_tokens`, appJwt, registrationScope(target));
-    const body = response.body;
-    if (response.status === 201 && typeof body?.token === 'string') {
-        const expires = Date.parse(String(body.expires_at));
-        return { token: body.token, expiresAtMs: Number.isFinite(expires) ? expires : Date.now() + 50 * 60_000 };
-    }
-    const hint = response.status === 401
-        ? 'the App key in Key Vault does not belong to this App id, or the clock is off: store the current .pem of the App'
-        : response.status === 404
-            ? `no installation ${installationId} for this App: install the App on the ${targetName(target)} and fix github.app.installationId`
-            : response.status === 422 || response.status === 403
-                ? `the App installation lacks ${Object.keys(registrationScope(target).permissions)[0]} write${target.scope === 'repo' ? ` or access to ${target.owner}/${target.repo}` : ''}: grant it in the App's settings and accept the new permissions`
-                : 'GitHub may be down; the job will be retried by the next execution';
-    throw new EntrypointError(`installation token failed (HTTP ${response.status}${detail(response.body)}): ${hint}`);
+
+;// CONCATENATED MODULE: ./src/github-app/runners.ts
+/** Runner groups, JIT registration and runners, at org or repo scope, against github.com or GHES. */
+
+
+
+/** The org's runner group of this name (GitHub compares names without case), or undefined. */
+async function findRunnerGroup(gh, token, org, name) {
+    const groups = await rest_paginate(gh, `/orgs/${rest_enc(org)}/actions/runner-groups`, token, 'runner_groups');
+    return groups.find(g => g.name.toLowerCase() === name.toLowerCase());
 }
 async function findRunnerGroupId(gh, token, org, name) {
-    for (let page = 1; page <= 50; page++) {
-        const response = await call(gh, 'GET', `/orgs/${enc(org)}/actions/runner-groups?per_page=100&page=${page}`, token);
-        if (response.status !== 200)
-            throw new EntrypointError(`listing runner groups of ${org} failed (HTTP ${response.status}${detail(response.body)})`);
-        const groups = response.body.runner_groups ?? [];
-        const found = groups.find(g => g.name.toLowerCase() === name.toLowerCase());
-        if (found)
-            return found.id;
-        if (groups.length < 100)
-            break;
+    let group;
+    try {
+        group = await findRunnerGroup(gh, token, org, name);
     }
-    throw new EntrypointError(`runner group "${name}" does not exist in ${org}: ask an organisation owner to create it (restricted to the team's repositories), then run verify`);
+    catch (error) {
+        throw new errors_CallError(`listing runner groups of ${org} failed: ${error.message}`);
+    }
+    if (group)
+        return group.id;
+    throw new errors_CallError(`runner group "${name}" does not exist in ${org}: ask an organisation owner to create it (restricted to the team's repositories), then run verify`);
 }
+/** Repository names a `selected` runner group admits. */
+async function runnerGroupRepositories(gh, token, org, id) {
+    const repos = await paginate(gh, `/orgs/${enc(org)}/actions/runner-groups/${id}/repositories`, token, 'repositories');
+    return repos.map(r => r.name);
+}
+/**
+ * POST generate-jitconfig. It registers a runner, so a 5xx or a lost answer may hide a registration: the POST is
+ * retried, and when the retry meets 409 (the name exists) the runner our lost attempt made is looked up by name and
+ * deleted before registering again. Giving up after such an attempt removes it too, so none is left behind.
+ */
 async function generateJitConfig(gh, token, target, request) {
-    const response = await call(gh, 'POST', `${targetPath(target)}/actions/runners/generate-jitconfig`, token, {
+    const post = () => rest_call(gh, 'POST', `${targetPath(target)}/actions/runners/generate-jitconfig`, token, {
         name: request.name,
         runner_group_id: request.runnerGroupId,
         labels: request.labels,
         work_folder: '_work'
     });
-    const body = response.body;
-    if (response.status === 201 && typeof body?.encoded_jit_config === 'string' && typeof body.runner?.id === 'number') {
-        return { runnerId: body.runner.id, jitConfig: body.encoded_jit_config };
+    // An earlier attempt may have registered the runner without us learning it.
+    let uncertain = false;
+    for (let attempt = 1;; attempt++) {
+        const last = attempt >= gh.http.maxAttempts;
+        let response;
+        try {
+            response = await post();
+        }
+        catch (error) {
+            if (last) {
+                await removeRunnerNamed(gh, token, target, request.name);
+                throw error;
+            }
+            uncertain = true;
+            await gh.http.backoff(attempt);
+            continue;
+        }
+        const body = response.body;
+        if (response.status === 201 && typeof body?.encoded_jit_config === 'string' && typeof body.runner?.id === 'number')
+            return { runnerId: body.runner.id, jitConfig: body.encoded_jit_config };
+        if (response.status >= 500 && !last) {
+            uncertain = true;
+            await gh.http.backoff(attempt);
+            continue;
+        }
+        if (response.status === 409 && uncertain && !last) {
+            await removeRunnerNamed(gh, token, target, request.name);
+            uncertain = false;
+            continue;
+        }
+        if (uncertain || response.status >= 500)
+            await removeRunnerNamed(gh, token, target, request.name);
+        throw jitError(response, target, request);
     }
+}
+function jitError(response, target, request) {
     const hint = response.status === 404
         ? `runner group ${request.runnerGroupId} does not exist in the ${targetName(target)}: create it, or fix github.runnerGroup and re-run apply`
         : response.status === 403
             ? `runner group ${request.runnerGroupId} cannot take self-hosted runners from this App: check the group in the ${targetName(target)} settings and re-run apply`
             : response.status === 409
                 ? `a runner named ${request.name} already exists: remove it (verify --fix) and let the next execution register`
-                : 'check the runner group and labels of the job template (re-run apply)';
-    throw new EntrypointError(`JIT runner registration failed (HTTP ${response.status}${detail(response.body)}): ${hint}`);
+                : response.status >= 500
+                    ? 'GitHub may be down; the job will be retried by the next execution'
+                    : 'check the runner group and labels of the job template (re-run apply)';
+    return new errors_CallError(`JIT runner registration failed (HTTP ${response.status}${http_detail(response.body)}): ${hint}`, response.status);
+}
+/** Best effort: the runner a lost registration made, deleted; never throws (the caller reports its own error). */
+async function removeRunnerNamed(gh, token, target, name) {
+    try {
+        const runner = await findRunnerByName(gh, token, target, name);
+        if (runner)
+            await deleteRunner(gh, token, target, runner.id);
+    }
+    catch {
+        // verify --fix removes what is left.
+    }
+}
+/** GET …/actions/runners?name= (exact name filter). */
+async function findRunnerByName(gh, token, target, name) {
+    const runners = await listRunners(gh, token, target, name);
+    return runners.find(r => r.name === name);
+}
+/** Every runner of the org or repository; `name` filters on GitHub's side. */
+function listRunners(gh, token, target, name) {
+    const query = name === undefined ? '' : `?name=${rest_enc(name)}`;
+    return rest_paginate(gh, `${targetPath(target)}/actions/runners${query}`, token, 'runners');
 }
 /** undefined when the runner no longer exists (it took its job and GitHub removed it). */
 async function getRunnerBusy(gh, token, target, runnerId) {
-    const response = await call(gh, 'GET', `${targetPath(target)}/actions/runners/${runnerId}`, token);
+    const response = await rest_call(gh, 'GET', `${targetPath(target)}/actions/runners/${runnerId}`, token);
     if (response.status === 404)
         return undefined;
     if (response.status !== 200)
-        throw new EntrypointError(`reading runner ${runnerId} failed (HTTP ${response.status}${detail(response.body)})`);
+        throw new errors_CallError(`reading runner ${runnerId} failed (HTTP ${response.status}${http_detail(response.body)})`, response.status);
     return response.body.busy === true;
 }
-/** true when deleted, false when it was already gone. */
 async function deleteRunner(gh, token, target, runnerId) {
-    const response = await call(gh, 'DELETE', `${targetPath(target)}/actions/runners/${runnerId}`, token);
+    const response = await rest_call(gh, 'DELETE', `${targetPath(target)}/actions/runners/${runnerId}`, token);
     if (response.status === 204)
-        return true;
+        return 'deleted';
     if (response.status === 404)
-        return false;
-    throw new EntrypointError(`deleting runner ${runnerId} failed (HTTP ${response.status}${detail(response.body)}): verify --fix removes it later`);
-}
-function enc(part) {
-    return encodeURIComponent(part);
+        return 'gone';
+    if (response.status === 422)
+        return 'busy';
+    throw new errors_CallError(`deleting runner ${runnerId} failed (HTTP ${response.status}${http_detail(response.body)}): verify --fix removes it later`, response.status);
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/entrypoint/app-jwt.ts
+;// CONCATENATED MODULE: ./src/github-app/app-jwt.ts
 /** The GitHub App JWT: RS256, issued 60 s in the past against clock drift, valid 9 minutes (GitHub allows 10). */
 
 
@@ -347,10 +474,10 @@ function createAppJwt(appId, privateKeyPem, nowSeconds) {
         key = (0,external_node_crypto_namespaceObject.createPrivateKey)(privateKeyPem);
     }
     catch {
-        throw new EntrypointError("the GitHub App private key read from Key Vault is not a PEM private key: store the App's downloaded .pem file as the secret value");
+        throw new errors_CallError("the GitHub App private key read from Key Vault is not a PEM private key: store the App's downloaded .pem file as the secret value");
     }
     if (key.asymmetricKeyType !== 'rsa') {
-        throw new EntrypointError(`the GitHub App private key read from Key Vault is ${key.asymmetricKeyType}, not RSA: store the App's downloaded .pem file as the secret value`);
+        throw new errors_CallError(`the GitHub App private key read from Key Vault is ${key.asymmetricKeyType}, not RSA: store the App's downloaded .pem file as the secret value`);
     }
     const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
     const payload = base64url(JSON.stringify({ iat: nowSeconds - 60, exp: nowSeconds + 9 * 60, iss: appId }));
@@ -361,8 +488,68 @@ function base64url(text) {
     return Buffer.from(text).toString('base64url');
 }
 
-;// CONCATENATED MODULE: ./src/entrypoint/azure.ts
-/** Managed identity token (Container Apps identity endpoint) and one Key Vault secret read. */
+;// CONCATENATED MODULE: ./src/github-app/installation.ts
+/** The App's installation: what it may do, which repositories it reaches, its rate limit, and its tokens. */
+
+
+
+/** Narrowed to registration only: job steps never see this token, and it could not do more if they did. */
+function registrationScope(target) {
+    return target.scope === 'org'
+        ? { permissions: { organization_self_hosted_runners: 'write' } }
+        : { permissions: { administration: 'write' }, repositories: [target.repo] };
+}
+async function mintInstallationToken(gh, appJwt, installationId, target, scope = registrationScope(target)) {
+    // A second token is harmless, so a lost answer may be retried.
+    const response = await rest_call(gh, 'POST', `/app/installations/${rest_enc(installationId)}/access_tokens`, appJwt, scope, {
+        idempotent: true
+    });
+    const body = response.body;
+    if (response.status === 201 && typeof body?.token === 'string') {
+        const expires = Date.parse(String(body.expires_at));
+        return { token: body.token, expiresAtMs: Number.isFinite(expires) ? expires : Date.now() + 50 * 60_000 };
+    }
+    const wanted = Object.entries(scope.permissions)
+        .map(([name, level]) => `${name} ${level}`)
+        .join(', ');
+    const hint = response.status === 401
+        ? 'the App key in Key Vault does not belong to this App id, or the clock is off: store the current .pem of the App'
+        : response.status === 404
+            ? `no installation ${installationId} for this App: install the App on the ${targetName(target)} and fix github.app.installationId`
+            : response.status === 422 || response.status === 403
+                ? `the App installation lacks ${wanted}${scope.repositories ? ` or access to ${target.owner}/${scope.repositories.join(', ')}` : ''}: grant it in the App's settings and accept the new permissions`
+                : 'GitHub may be down; the job will be retried by the next execution';
+    throw new errors_CallError(`installation token failed (HTTP ${response.status}${http_detail(response.body)}): ${hint}`, response.status);
+}
+/** GET /app/installations/{id} with the App JWT. */
+async function getInstallation(gh, appJwt, installationId) {
+    const response = await call(gh, 'GET', `/app/installations/${enc(installationId)}`, appJwt);
+    const body = response.body;
+    if (response.status !== 200 || !body)
+        throw new CallError(`reading installation ${installationId} failed (HTTP ${response.status}${detail(response.body)})`, response.status);
+    return {
+        account: String(body.account?.login ?? ''),
+        repositorySelection: body.repository_selection === 'selected' ? 'selected' : 'all',
+        permissions: body.permissions ?? {}
+    };
+}
+/** Names (`owner/name`) of every repository an installation token reaches: GET /installation/repositories. */
+async function listInstallationRepositories(gh, token) {
+    const repos = await paginate(gh, '/installation/repositories', token, 'repositories');
+    return repos.map(r => r.full_name);
+}
+/** The core hourly limit of the token's owner (for an installation token: the installation's). */
+async function coreRateLimit(gh, token) {
+    const response = await call(gh, 'GET', '/rate_limit', token);
+    const limit = response.body?.resources?.core?.limit;
+    return response.status === 200 && typeof limit === 'number' && limit > 0 ? limit : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/github-app/key-vault.ts
+/**
+ * One Key Vault secret read, with a token from the Container Apps managed identity endpoint (the runner) or from
+ * the caller's own Azure sign-in (verify).
+ */
 
 
 const KEY_VAULT_RESOURCE = 'https://vault.azure.net';
@@ -374,7 +561,7 @@ async function getManagedIdentityToken(http, identity, resource) {
     const response = await http({ method: 'GET', url: url.href, headers: { 'x-identity-header': identity.header } });
     const token = response.body?.access_token;
     if (response.status !== 200 || typeof token !== 'string') {
-        throw new EntrypointError(`managed identity token failed (HTTP ${response.status}${detail(response.body)}): check that the identity with client id ${identity.clientId} is assigned to the Container Apps job (re-run apply)`);
+        throw new errors_CallError(`managed identity token failed (HTTP ${response.status}${http_detail(response.body)}): check that the identity with client id ${identity.clientId} is assigned to the Container Apps job (re-run apply)`);
     }
     return token;
 }
@@ -387,11 +574,11 @@ async function readKeyVaultSecret(http, secretUri, token) {
         return value;
     const where = `${url.origin}${url.pathname}`;
     if (response.status === 401 || response.status === 403) {
-        throw new EntrypointError(`Key Vault refused to read ${where} (HTTP ${response.status}${detail(response.body)}): grant the job's identity "Key Vault Secrets User" on that secret (apply does this; a new grant takes a few minutes)`);
+        throw new errors_CallError(`Key Vault refused to read ${where} (HTTP ${response.status}${http_detail(response.body)}): grant the job's identity "Key Vault Secrets User" on that secret (apply does this; a new grant takes a few minutes)`, response.status);
     }
     if (response.status === 404)
-        throw new EntrypointError(`Key Vault has no secret ${where}: store the GitHub App private key there or fix github.app.privateKeySecretUri`);
-    throw new EntrypointError(`reading ${where} from Key Vault failed (HTTP ${response.status}${detail(response.body)})`);
+        throw new errors_CallError(`Key Vault has no secret ${where}: store the GitHub App private key there or fix github.app.privateKeySecretUri`, 404);
+    throw new errors_CallError(`reading ${where} from Key Vault failed (HTTP ${response.status}${http_detail(response.body)})`, response.status);
 }
 
 ;// CONCATENATED MODULE: ./src/entrypoint/register.ts
@@ -400,6 +587,7 @@ async function readKeyVaultSecret(http, secretUri, token) {
  * narrowed installation token → (runner group id) → generate-jitconfig. Four HTTP calls, five at org scope
  * when only the group name is known.
  */
+
 
 
 

@@ -13,7 +13,7 @@ import { syncDriftIssues, type DriftIssueOptions } from '../commands/drift-issue
 import type { RunSettings } from '../commands/settings.js'
 import { loadVerify } from '../commands/load-verify.js'
 import { createGitHubApi, type GitHubApi } from '../github/api.js'
-import { createHttp } from '../github/http.js'
+import { createHttpClient, DEFAULT_RETRY } from '../github-app/http.js'
 import { resultJson } from '../report/json.js'
 import { renderSummary } from '../report/summary.js'
 import { renderText } from '../report/text.js'
@@ -89,7 +89,10 @@ function checkDriftIssueSettings(settings: RunSettings): void {
 }
 
 function driftIssueApi(settings: RunSettings): GitHubApi {
-  return createGitHubApi(createHttp(), settings.github.apiUrl!, settings.github.token!)
+  return createGitHubApi(
+    { apiUrl: settings.github.apiUrl!, http: createHttpClient(DEFAULT_RETRY) },
+    settings.github.token!
+  )
 }
 
 function driftIssueOptions(settings: RunSettings): DriftIssueOptions {

@@ -2,9 +2,9 @@
  * One issue per team in the repository running the drift check: opened on drift, updated (body and a comment) when
  * the drift changes, closed with a comment once it is gone. Found by label and exact title, so never duplicated.
  */
-import { enc, GitHubApiError, type GitHubApi } from '../github/api.js'
+import { enc, type GitHubApi } from '../github/api.js'
 import { DRIFT_LABEL, DRIFT_LABEL_COLOR, driftIssueBody, driftIssueTitle } from '../github/drift-issue.js'
-import { oneLine } from '../entrypoint/errors.js'
+import { CallError, oneLine } from '../github-app/errors.js'
 import type { CommandResult, TeamResult } from './result.js'
 
 export interface DriftIssueOutcome {
@@ -50,7 +50,7 @@ export async function syncDriftIssues(
         labelReady = true
       })
     } catch (error) {
-      const why = error instanceof GitHubApiError ? error.message : oneLine(error)
+      const why = oneLine(error)
       team.issue = {
         action: 'error',
         error: `drift issue for team ${team.team} in ${options.repository}: ${why}: the github-token needs issues write (job permissions: issues: write)`
@@ -103,6 +103,6 @@ async function ensureLabel(api: GitHubApi, repo: string): Promise<void> {
   })
   // 422: made meanwhile by a parallel run.
   if (created.status !== 201 && created.status !== 422) {
-    throw new GitHubApiError(`POST ${repo}/labels answered HTTP ${created.status}`, created.status)
+    throw new CallError(`POST ${repo}/labels answered HTTP ${created.status}`, created.status)
   }
 }

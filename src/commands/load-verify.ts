@@ -20,13 +20,13 @@ export function loadVerify(
 ): (config: TeamConfig, engine: Engine) => Promise<VerifyReport> {
   let loaded: Promise<(config: TeamConfig, engine: Engine) => Promise<VerifyReport>> | undefined
   const load = async () => {
-    const [{ createVerify }, { createClients }, { createCredential }, { sharedTokenCredential }, { createHttp }] =
+    const [{ createVerify }, { createClients }, { createCredential }, { sharedTokenCredential }, http] =
       await Promise.all([
         import('./verify.js'),
         import('../azure/clients.js'),
         import('../azure/credential.js'),
         import('../azure/shared-token.js'),
-        import('../github/http.js')
+        import('../github-app/http.js')
       ])
     const credential = signIn
       ? await signIn()
@@ -35,7 +35,7 @@ export function loadVerify(
     return createVerify({
       clients: createClients({ credential, endpoint: settings.azure.armEndpoint }),
       credential,
-      http: createHttp(),
+      http: http.createHttpClient(http.DEFAULT_RETRY),
       ...(settings.github.token ? { githubToken: settings.github.token } : {}),
       fix: settings.fix,
       ...(keyVaultEndpoint ? { keyVaultEndpoint } : {})

@@ -6,7 +6,7 @@ import type { Plan, PlanAction } from '../core/types.js'
 import type { CommandName } from './settings.js'
 import type { TeamOutputs } from './outputs.js'
 import type { VerifyCheck } from '../github/verify-types.js'
-import type { ExecutionReport } from '../github/verify-report.js'
+import type { ExecutionSummary } from '../azure/executions.js'
 import type { RunnerReport } from '../github/runners.js'
 import type { DriftIssueOutcome } from './drift-issues.js'
 
@@ -27,7 +27,7 @@ export interface TeamResult {
   /** verify: registered runners with the team's labels. */
   runners?: RunnerReport[]
   /** verify: the jobs' recent executions, newest first. */
-  executions?: ExecutionReport[]
+  executions?: ExecutionSummary[]
   /** drift with drift issues: what happened to the team's issue. */
   issue?: DriftIssueOutcome
   timings?: Timings

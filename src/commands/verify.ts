@@ -8,11 +8,20 @@ import { teamLayout } from '../core/layout.js'
 import type { Clients } from '../azure/clients.js'
 import type { DriftItem, Engine } from '../azure/engine.js'
 import { listJobExecutions, type ExecutionSummary } from '../azure/executions.js'
-import type { HttpClient } from '../entrypoint/http.js'
-import { oneLine } from '../entrypoint/errors.js'
-import { createGitHubApi, GitHubApiError, type GitHubApi } from '../github/api.js'
-import { budgetCheck, countActiveRuns, hourlyLimit, BASELINE_HOURLY_LIMIT, BUDGET_CHECK } from '../github/api-budget.js'
-import { checkJitConfig } from '../github/jit-check.js'
+import { oneLine } from '../github-app/errors.js'
+import type { HttpClient } from '../github-app/http.js'
+import { coreRateLimit } from '../github-app/installation.js'
+import type { GitHub } from '../github-app/rest.js'
+import { createGitHubApi, type GitHubApi } from '../github/api.js'
+import { budgetCheck, countActiveRuns, INSTALLATION_MINIMUM_HOURLY_LIMIT, BUDGET_CHECK } from '../github/api-budget.js'
+import { hasAccess, openAppAccess, type AppAccess } from '../github/app-access.js'
+import {
+  BLAST_RADIUS_CHECK,
+  checkBlastRadius,
+  readInstallation,
+  type InstallationReading
+} from '../github/blast-radius.js'
+import { checkJitConfig, JIT_CHECK } from '../github/jit-check.js'
 import { checkRunnerGroup, RUNNER_GROUP_CHECK } from '../github/runner-group.js'
 import { checkRunners, RUNNERS_CHECK, type RunnerReport } from '../github/runners.js'
 import type { VerifyReport } from '../github/verify-report.js'
@@ -22,7 +31,7 @@ export interface VerifyDeps {
   clients: Clients
   credential: TokenCredential
   http: HttpClient
-  /** For the runner group, runners and budget checks; those are skipped without it. */
+  /** For the runner group and runners checks; those are skipped without it. */
   githubToken?: string
   /** Deregister stale runners. */
   fix: boolean
@@ -39,16 +48,19 @@ export function createVerify(deps: VerifyDeps): (config: TeamConfig, engine: Eng
   const now = deps.now ?? Date.now
   return async (config, engine) => {
     const started = now()
-    const drift = await engine.drift(config)
-    const executions = (
-      await Promise.all(teamLayout(config).jobs.map(job => listJobExecutions(deps.clients, job.id)))
-    ).flat()
-    executions.sort((a, b) => (b.startTime ?? '').localeCompare(a.startTime ?? ''))
+    const gh: GitHub = { apiUrl: config.github.apiUrl, http: deps.http }
+    const [drift, executions, app] = await Promise.all([
+      engine.drift(config),
+      Promise.all(teamLayout(config).jobs.map(job => listJobExecutions(deps.clients, job.id))).then(all =>
+        all.flat().sort((a, b) => (b.startTime ?? '').localeCompare(a.startTime ?? ''))
+      ),
+      openAppAccess(config, { gh, credential: deps.credential, keyVaultEndpoint: deps.keyVaultEndpoint, now })
+    ])
     const checks: VerifyCheck[] = [azureCheck(drift.items, drift.plan.entries.length), executionsCheck(executions)]
 
     let runners: RunnerReport[] = []
-    if (deps.githubToken) {
-      const api = createGitHubApi(deps.http, config.github.apiUrl, deps.githubToken)
+    const api = deps.githubToken ? createGitHubApi(gh, deps.githubToken) : undefined
+    if (api) {
       checks.push(await guarded(RUNNER_GROUP_CHECK, config, () => checkRunnerGroup(api, config)))
       try {
         const outcome = await checkRunners(api, config, executions, { fix: deps.fix, now })
@@ -57,37 +69,40 @@ export function createVerify(deps: VerifyDeps): (config: TeamConfig, engine: Eng
       } catch (error) {
         checks.push(notChecked(RUNNERS_CHECK, config, error))
       }
-      checks.push(await guarded(BUDGET_CHECK, config, () => budget(api, config)))
-    } else {
-      checks.push(skipped(RUNNER_GROUP_CHECK), skipped(RUNNERS_CHECK))
-      checks.push(
-        budgetCheck({
-          repos: config.github.repos.length,
-          pollingIntervalSeconds: config.runners.pollingIntervalSeconds,
-          hourlyLimit: BASELINE_HOURLY_LIMIT,
-          limitSource: 'installation baseline; no github-token'
-        })
-      )
+    } else checks.push(skipped(RUNNER_GROUP_CHECK), skipped(RUNNERS_CHECK))
+
+    let reading: InstallationReading | string
+    try {
+      reading = hasAccess(app) ? await readInstallation(app) : `skipped: ${app.why}`
+    } catch (error) {
+      reading = `not checked: ${oneLine(error)}`
     }
+    checks.push(await budget(config, typeof reading === 'string' ? undefined : reading, api))
     checks.push(
-      await checkJitConfig(config, {
-        http: deps.http,
-        credential: deps.credential,
-        ...(deps.keyVaultEndpoint ? { keyVaultEndpoint: deps.keyVaultEndpoint } : {}),
-        now
-      })
+      typeof reading === 'string'
+        ? { name: BLAST_RADIUS_CHECK, status: 'warn', detail: reading }
+        : await checkBlastRadius(config, reading)
     )
+    checks.push(await jitCheck(config, app))
 
     const totalMs = now() - started
     return {
       checks: checks.map(({ name, status, detail }) => ({ name, status, detail })),
       runners,
-      executions: executions
-        .slice(0, RECENT)
-        .map(({ name, status, startTime }) => ({ name, status, ...(startTime ? { startTime } : {}) })),
+      executions: executions.slice(0, RECENT),
       timings: { readMs: drift.timings.readMs, writeMs: 0, totalMs }
     }
   }
+}
+
+async function jitCheck(config: TeamConfig, app: AppAccess | { status: 'warn' | 'fail'; why: string }) {
+  if (hasAccess(app)) return checkJitConfig(config, app)
+  const check: VerifyCheck = {
+    name: JIT_CHECK,
+    status: app.status,
+    detail: app.status === 'warn' ? `skipped: ${app.why}` : app.why
+  }
+  return check
 }
 
 /** Pure: no drift means every resource exists, is Succeeded (a Failed one plans as an update) and matches. */
@@ -129,16 +144,34 @@ export function executionsCheck(executions: ExecutionSummary[]): VerifyCheck {
   }
 }
 
-async function budget(api: GitHubApi, config: TeamConfig): Promise<VerifyCheck> {
-  const [activeRuns, limit] = await Promise.all([countActiveRuns(api, config), hourlyLimit(api)])
-  const { name, status, detail } = budgetCheck({
-    repos: config.github.repos.length,
-    ...(activeRuns === undefined ? {} : { activeRuns }),
-    pollingIntervalSeconds: config.runners.pollingIntervalSeconds,
-    hourlyLimit: limit.limit,
-    limitSource: limit.source
-  })
-  return { name, status, detail }
+/**
+ * The team's KEDA cost against its App installation's limit, read with an installation token (the limit every team
+ * on the installation shares), or GitHub's documented minimum when verify cannot act as the App.
+ */
+async function budget(
+  config: TeamConfig,
+  reading: InstallationReading | undefined,
+  api: GitHubApi | undefined
+): Promise<VerifyCheck> {
+  try {
+    const counter = reading?.reader ?? api
+    const [activeRuns, limit] = await Promise.all([
+      counter ? countActiveRuns(counter, config) : undefined,
+      reading ? coreRateLimit(reading.reader.gh, reading.reader.token) : undefined
+    ])
+    const { name, status, detail } = budgetCheck({
+      repos: config.github.repos.length,
+      activeRuns,
+      pollingIntervalSeconds: config.runners.pollingIntervalSeconds,
+      hourlyLimit: limit ?? INSTALLATION_MINIMUM_HOURLY_LIMIT,
+      limitSource: limit
+        ? `installation ${config.github.app.installationId}'s limit`
+        : "GitHub's minimum for an App installation; verify could not read the installation's own"
+    })
+    return { name, status, detail }
+  } catch (error) {
+    return notChecked(BUDGET_CHECK, config, error)
+  }
 }
 
 async function guarded(name: string, config: TeamConfig, run: () => Promise<VerifyCheck>): Promise<VerifyCheck> {
@@ -155,7 +188,7 @@ function notChecked(name: string, config: TeamConfig, error: unknown): VerifyChe
     config.github.scope === 'org'
       ? 'organization self-hosted runners read (and write for --fix)'
       : 'repository administration read (and write for --fix)'
-  const why = error instanceof GitHubApiError ? error.message : oneLine(error)
+  const why = oneLine(error)
   return {
     name,
     status: 'warn',

@@ -3,6 +3,7 @@
  * Container Apps built-ins). Pure: no I/O, so every rule is unit-testable.
  */
 import { RUNNER_ENV } from '../core/runner-env.js'
+import type { Target } from '../github-app/rest.js'
 import { EntrypointError } from './errors.js'
 
 /** Knobs with production defaults; tests point them at temporary files and shorten the delays. */
@@ -22,7 +23,7 @@ export const ENTRYPOINT_ENV = {
 
 type Env = Record<string, string | undefined>
 
-export type Target = { scope: 'org'; owner: string } | { scope: 'repo'; owner: string; repo: string }
+export type { Target } from '../github-app/rest.js'
 
 /** What starting and supervising the runner needs: local, never secret. */
 export interface RunnerSettings {

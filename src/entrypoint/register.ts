@@ -3,18 +3,13 @@
  * narrowed installation token → (runner group id) → generate-jitconfig. Four HTTP calls, five at org scope
  * when only the group name is known.
  */
-import { createAppJwt } from './app-jwt.js'
-import { getManagedIdentityToken, KEY_VAULT_RESOURCE, readKeyVaultSecret } from './azure.js'
+import { createAppJwt } from '../github-app/app-jwt.js'
+import type { HttpClient } from '../github-app/http.js'
+import { mintInstallationToken, type InstallationToken } from '../github-app/installation.js'
+import { getManagedIdentityToken, KEY_VAULT_RESOURCE, readKeyVaultSecret } from '../github-app/key-vault.js'
+import type { GitHub } from '../github-app/rest.js'
+import { findRunnerGroupId, generateJitConfig, type JitRunner } from '../github-app/runners.js'
 import type { RegistrationSettings } from './config.js'
-import {
-  findRunnerGroupId,
-  generateJitConfig,
-  mintInstallationToken,
-  type GitHub,
-  type InstallationToken,
-  type JitRunner
-} from './github.js'
-import type { HttpClient } from './http.js'
 import type { Log } from './log.js'
 
 /** The repo scope always uses the default group. */

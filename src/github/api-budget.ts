@@ -1,14 +1,20 @@
 /**
- * The GitHub API cost of the KEDA `github-runner` rule: per poll it lists queued runs and jobs of each repository
- * (2 × repos) plus the jobs of each active run, every pollingInterval seconds, all on the App installation's limit.
+ * The GitHub API cost of the KEDA `github-runner` rule: per poll it lists queued and in-progress runs of each
+ * repository (2 × repos) plus the jobs of each active run, every pollingInterval seconds, all on the App
+ * installation's hourly limit, which every team on that installation shares.
  */
 import type { TeamConfig } from '../config/types.js'
 import { enc, type GitHubApi } from './api.js'
 import type { VerifyCheck } from './verify-types.js'
 
-/** An App installation's baseline hourly limit (GitHub grows it with the org's repositories and users). */
-export const BASELINE_HOURLY_LIMIT = 5000
-export const WARN_SHARE = 0.5
+/**
+ * GitHub's documented minimum for an App installation: 5,000 requests an hour (more with the organisation's users
+ * and repositories, at most 12,500; 15,000 on Enterprise Cloud). Used when no installation token can be had.
+ * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#primary-rate-limit-for-github-app-installations
+ */
+export const INSTALLATION_MINIMUM_HOURLY_LIMIT = 5000
+/** Half the limit: a poll that errors costs double (KEDA rebuilds the scaler and retries), and that still fits. */
+export const TARGET_SHARE = 0.5
 export const BUDGET_CHECK = 'api budget'
 
 export interface BudgetInput {
@@ -20,14 +26,22 @@ export interface BudgetInput {
   limitSource: string
 }
 
-/** Pure: the calls per poll and per hour, and the check they make. */
+export function callsPerPoll(repos: number, activeRuns = 0): number {
+  return 2 * repos + activeRuns
+}
+
+export function callsPerHour(perPoll: number, pollingIntervalSeconds: number): number {
+  return Math.ceil((perPoll * 3600) / pollingIntervalSeconds)
+}
+
+/** The team's calls per poll and per hour, and the check they make against the installation's limit. */
 export function budgetCheck(input: BudgetInput): VerifyCheck & { perHour: number; share: number } {
-  const perPoll = 2 * input.repos + (input.activeRuns ?? 0)
-  const perHour = Math.ceil((perPoll * 3600) / input.pollingIntervalSeconds)
+  const perPoll = callsPerPoll(input.repos, input.activeRuns)
+  const perHour = callsPerHour(perPoll, input.pollingIntervalSeconds)
   const share = perHour / input.hourlyLimit
   const runs = input.activeRuns === undefined ? 'active runs unknown' : `${input.activeRuns} active runs`
-  const text = `${perPoll} calls per poll (2 × ${input.repos} repos + ${runs}) every ${input.pollingIntervalSeconds} s = ${perHour}/h, ${Math.round(share * 100)} % of ${input.hourlyLimit}/h (${input.limitSource})`
-  if (share > WARN_SHARE) {
+  const text = `${perPoll} calls per poll (2 × ${input.repos} repos + ${runs}) every ${input.pollingIntervalSeconds} s = ${perHour}/h, ${Math.round(share * 100)} % of ${input.hourlyLimit}/h (${input.limitSource}), shared with every team on this App installation`
+  if (share > TARGET_SHARE) {
     return {
       name: BUDGET_CHECK,
       status: 'warn',
@@ -54,12 +68,4 @@ export async function countActiveRuns(api: GitHubApi, config: TeamConfig): Promi
     }
   }
   return total
-}
-
-/** The token's core limit from GET /rate_limit, or the installation baseline when it cannot be read. */
-export async function hourlyLimit(api: GitHubApi): Promise<{ limit: number; source: string }> {
-  const response = await api.call('GET', '/rate_limit')
-  const limit = (response.body as { resources?: { core?: { limit?: unknown } } } | undefined)?.resources?.core?.limit
-  if (response.status === 200 && typeof limit === 'number' && limit > 0) return { limit, source: "the token's limit" }
-  return { limit: BASELINE_HOURLY_LIMIT, source: 'installation baseline' }
 }

@@ -1,63 +1,34 @@
-/** GitHub REST with one token: JSON calls, pagination, and one-line errors that say which call failed and why. */
-import { detail, type HttpClient, type HttpResponse } from '../entrypoint/http.js'
+/** The shared GitHub client bound to one token, with one-line errors that say which call failed and why. */
+import { CallError } from '../github-app/errors.js'
+import { detail, type HttpResponse } from '../github-app/http.js'
+import { call, paginate, type GitHub } from '../github-app/rest.js'
 
-export class GitHubApiError extends Error {
-  override name = 'GitHubApiError'
-  constructor(
-    message: string,
-    readonly status: number
-  ) {
-    super(message)
-  }
-}
+export { enc } from '../github-app/rest.js'
 
 export interface GitHubApi {
+  readonly gh: GitHub
+  readonly token: string
   /** Any answer, for callers that branch on the status. */
   call(method: string, path: string, body?: unknown): Promise<HttpResponse>
-  /** The JSON body of a 2xx answer; anything else throws a GitHubApiError. */
+  /** The JSON body of a 2xx answer; anything else throws a CallError with the status. */
   json<T>(method: string, path: string, body?: unknown): Promise<T>
-  /** Every item of a paginated list (`key` holds the items, e.g. `runners`), at most `maxPages` of 100. */
-  list<T>(path: string, key: string, maxPages?: number): Promise<T[]>
+  /** Every item of a list (`key` holds the items, e.g. `runners`), following `Link` to the last page. */
+  list<T>(path: string, key?: string): Promise<T[]>
 }
 
-export function createGitHubApi(http: HttpClient, baseUrl: string, token: string): GitHubApi {
-  const base = baseUrl.replace(/\/+$/, '')
-  const call = (method: string, path: string, body?: unknown): Promise<HttpResponse> =>
-    http({
-      method,
-      url: base + path,
-      headers: {
-        accept: 'application/vnd.github+json',
-        authorization: `Bearer ${token}`,
-        'x-github-api-version': '2022-11-28'
-      },
-      ...(body === undefined ? {} : { body })
-    })
-  const json = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await call(method, path, body)
-    if (response.status >= 200 && response.status < 300) return response.body as T
-    throw new GitHubApiError(
-      `${method} ${path.split('?')[0]} answered HTTP ${response.status}${detail(response.body)}`,
-      response.status
-    )
-  }
+export function createGitHubApi(gh: GitHub, token: string): GitHubApi {
   return {
-    call,
-    json,
-    async list<T>(path: string, key: string, maxPages = 20): Promise<T[]> {
-      const items: T[] = []
-      const joiner = path.includes('?') ? '&' : '?'
-      for (let page = 1; page <= maxPages; page++) {
-        const body = await json<Record<string, unknown>>('GET', `${path}${joiner}per_page=100&page=${page}`)
-        const batch = (Array.isArray(body) ? body : (body[key] ?? [])) as T[]
-        items.push(...batch)
-        if (batch.length < 100) break
-      }
-      return items
-    }
+    gh,
+    token,
+    call: (method, path, body) => call(gh, method, path, token, body),
+    async json<T>(method: string, path: string, body?: unknown): Promise<T> {
+      const response = await call(gh, method, path, token, body)
+      if (response.status >= 200 && response.status < 300) return response.body as T
+      throw new CallError(
+        `${method} ${path.split('?')[0]} answered HTTP ${response.status}${detail(response.body)}`,
+        response.status
+      )
+    },
+    list: (path, key) => paginate(gh, path, token, key)
   }
-}
-
-export function enc(part: string): string {
-  return encodeURIComponent(part)
 }

@@ -1,14 +1,8 @@
 /** Org scope: the team's runner group exists, takes only the team's repositories and, unless allowed, no public ones. */
 import type { TeamConfig } from '../config/types.js'
-import { enc, type GitHubApi } from './api.js'
+import { findRunnerGroup, runnerGroupRepositories, type RunnerGroup } from '../github-app/runners.js'
+import type { GitHubApi } from './api.js'
 import type { VerifyCheck } from './verify-types.js'
-
-export interface RunnerGroupView {
-  id: number
-  name: string
-  visibility: string
-  allows_public_repositories: boolean
-}
 
 export const RUNNER_GROUP_CHECK = 'runner group'
 
@@ -20,8 +14,7 @@ export async function checkRunnerGroup(api: GitHubApi, config: TeamConfig): Prom
       status: 'pass',
       detail: "repository scope: runners join each repository's Default group"
     }
-  const groups = await api.list<RunnerGroupView>(`/orgs/${enc(owner)}/actions/runner-groups`, 'runner_groups')
-  const group = groups.find(g => g.name.toLowerCase() === runnerGroup.toLowerCase())
+  const group = await findRunnerGroup(api.gh, api.token, owner, runnerGroup)
   if (!group) {
     return {
       name: RUNNER_GROUP_CHECK,
@@ -29,18 +22,8 @@ export async function checkRunnerGroup(api: GitHubApi, config: TeamConfig): Prom
       detail: `no runner group "${runnerGroup}" in ${owner}: create it (organization settings → Actions → Runner groups) for selected repositories ${config.github.repos.join(', ')}`
     }
   }
-  const repos =
-    group.visibility === 'selected'
-      ? await api.list<{ name: string }>(
-          `/orgs/${enc(owner)}/actions/runner-groups/${group.id}/repositories`,
-          'repositories'
-        )
-      : []
-  const problems = runnerGroupProblems(
-    group,
-    repos.map(r => r.name),
-    config
-  )
+  const repos = group.visibility === 'selected' ? await runnerGroupRepositories(api.gh, api.token, owner, group.id) : []
+  const problems = runnerGroupProblems(group, repos, config)
   const { runnerGroupId } = config.github
   if (runnerGroupId !== undefined && runnerGroupId !== group.id) {
     problems.push(
@@ -59,8 +42,8 @@ export async function checkRunnerGroup(api: GitHubApi, config: TeamConfig): Prom
   return { name: RUNNER_GROUP_CHECK, status: 'fail', detail: `"${group.name}" in ${owner}: ${problems.join('; ')}` }
 }
 
-/** Each way the group differs from the config, phrased as the fix. Pure. */
-export function runnerGroupProblems(group: RunnerGroupView, selectedRepos: string[], config: TeamConfig): string[] {
+/** Each way the group differs from the config, phrased as the fix. */
+export function runnerGroupProblems(group: RunnerGroup, selectedRepos: string[], config: TeamConfig): string[] {
   const problems: string[] = []
   if (group.visibility !== 'selected') {
     problems.push(

@@ -3,8 +3,11 @@
  * execution's start time tells how long an idle runner has waited. Offline or long-idle ones are stale.
  */
 import type { TeamConfig } from '../config/types.js'
-import { isActiveExecution } from '../azure/executions.js'
-import { enc, type GitHubApi } from './api.js'
+import { isActiveExecution, type ExecutionSummary } from '../azure/executions.js'
+import type { Target } from '../github-app/rest.js'
+import { deleteRunner, listRunners } from '../github-app/runners.js'
+import { CallError, oneLine } from '../github-app/errors.js'
+import type { GitHubApi } from './api.js'
 import type { VerifyCheck } from './verify-types.js'
 
 export interface TeamRunner {
@@ -13,14 +16,8 @@ export interface TeamRunner {
   status: string
   busy: boolean
   labels: string[]
-  /** The runners collection it was listed from, e.g. `/orgs/altinn/actions/runners`. */
-  collection: string
-}
-
-export interface ExecutionView {
-  name: string
-  status: string
-  startTime?: string
+  /** Where it is registered: the org, or the repository it was listed from. */
+  target: Target
 }
 
 export interface RunnerReport {
@@ -36,34 +33,25 @@ export const RUNNERS_CHECK = 'runners'
 
 export async function listTeamRunners(api: GitHubApi, config: TeamConfig): Promise<TeamRunner[]> {
   const { owner, scope, repos, labels } = config.github
-  const collections =
-    scope === 'org'
-      ? [`/orgs/${enc(owner)}/actions/runners`]
-      : repos.map(repo => `/repos/${enc(owner)}/${enc(repo)}/actions/runners`)
+  const targets: Target[] =
+    scope === 'org' ? [{ scope: 'org', owner }] : repos.map(repo => ({ scope: 'repo', owner, repo }))
   const wanted = labels.map(l => l.toLowerCase())
   const found: TeamRunner[] = []
-  for (const collection of collections) {
-    const runners = await api.list<{
-      id: number
-      name: string
-      status: string
-      busy: boolean
-      labels: { name: string }[]
-    }>(collection, 'runners')
-    for (const r of runners) {
+  for (const target of targets) {
+    for (const r of await listRunners(api.gh, api.token, target)) {
       const names = r.labels.map(l => l.name)
       const carried = new Set(names.map(l => l.toLowerCase()))
       if (wanted.every(l => carried.has(l)))
-        found.push({ id: r.id, name: r.name, status: r.status, busy: r.busy, labels: names, collection })
+        found.push({ id: r.id, name: r.name, status: r.status, busy: r.busy, labels: names, target })
     }
   }
   return found
 }
 
-/** Why each runner is stale, or undefined when it is busy, starting, or waiting within its idle timeout. Pure. */
+/** Why each runner is stale, or undefined when it is busy, starting, or waiting within its idle timeout. */
 export function staleReason(
   runner: TeamRunner,
-  execution: ExecutionView | undefined,
+  execution: ExecutionSummary | undefined,
   idleTimeoutMinutes: number,
   nowMs: number
 ): string | undefined {
@@ -88,7 +76,7 @@ export interface RunnersOutcome {
 export async function checkRunners(
   api: GitHubApi,
   config: TeamConfig,
-  executions: ExecutionView[],
+  executions: ExecutionSummary[],
   options: { fix: boolean; now: () => number }
 ): Promise<RunnersOutcome> {
   const byName = new Map(executions.map(e => [e.name, e]))
@@ -104,9 +92,18 @@ export async function checkRunners(
       ...(stale ? { stale } : {})
     }
     if (stale && options.fix) {
-      const response = await api.call('DELETE', `${runner.collection}/${runner.id}`)
-      if (response.status === 204 || response.status === 404) report.removed = true
-      else failures.push(`${runner.name} (HTTP ${response.status})`)
+      try {
+        const outcome = await deleteRunner(api.gh, api.token, runner.target, runner.id)
+        // 422: it took a job since it was listed, so it is no longer stale and stays.
+        if (outcome === 'busy') {
+          report.busy = true
+          delete report.stale
+        } else report.removed = true
+      } catch (error) {
+        failures.push(
+          `${runner.name} (${error instanceof CallError && error.status ? `HTTP ${error.status}` : oneLine(error)})`
+        )
+      }
     }
     reports.push(report)
   }

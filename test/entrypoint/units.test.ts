@@ -1,10 +1,10 @@
 /** The entrypoint's pure parts: settings, retry policy, passwd/group/sudoers edits, the runner's env, the App JWT. */
 import { describe, expect, it } from '@jest/globals'
 import { generateKeyPairSync } from 'node:crypto'
-import { createAppJwt } from '../../src/entrypoint/app-jwt.js'
+import { createAppJwt } from '../../src/github-app/app-jwt.js'
 import { readRegistrationSettings, readRunnerSettings } from '../../src/entrypoint/config.js'
 import { EntrypointError } from '../../src/entrypoint/errors.js'
-import { retryDelayMs } from '../../src/entrypoint/http.js'
+import { retryDelayMs } from '../../src/github-app/http.js'
 import { tokenSource } from '../../src/entrypoint/register.js'
 import { buildRunnerEnv, buildSupervisorEnv } from '../../src/entrypoint/runner-environment.js'
 import { cannotSwitchTo, parsePasswd, sudoersNamesUser, withoutGroupMember } from '../../src/entrypoint/system-user.js'

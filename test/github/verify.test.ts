@@ -5,7 +5,7 @@ import { createClients } from '../../src/azure/clients.js'
 import type { Engine } from '../../src/azure/engine.js'
 import { teamLayout } from '../../src/core/layout.js'
 import { createVerify, type VerifyDeps } from '../../src/commands/verify.js'
-import { createHttp } from '../../src/github/http.js'
+import { testHttp } from '../support/ca-fetch.js'
 import { engineFor } from '../azure/harness.js'
 import { ORG, startWorld, type World } from './world.js'
 
@@ -28,7 +28,7 @@ function verifyWith(overrides: Partial<VerifyDeps> = {}) {
       retryOptions: { maxRetries: 1, retryDelayInMs: 1, maxRetryDelayInMs: 2 }
     }),
     credential: fixed(() => world.grantedKeyVaultToken()),
-    http: createHttp({ ca: world.emulator.caPem }),
+    http: testHttp(world.emulator.caPem),
     githubToken: world.token,
     fix: false,
     keyVaultEndpoint: world.keyVaultEndpoint,
@@ -87,15 +87,20 @@ describe('verify', () => {
       ['runner group', 'pass'],
       ['runners', 'pass'],
       ['api budget', 'pass'],
+      ['blast radius', 'warn'],
       ['jit config', 'pass']
     ])
+    // An org-scope App installed on every repository reaches beyond the team, and says so.
+    expect(byName(report.checks, 'blast radius')?.detail).toBe(
+      `App ${world.config.github.app.id} installation ${world.installationId} reaches 2 repositories (all of altinn, present and future): it holds organization_self_hosted_runners write, so it can register runners in any runner group of altinn. A compromised runner of this team, or anyone who can run its setup workflow, reaches that far: for containment install a team-own App on the team's repositories only, with repository-scope runners`
+    )
     expect(report.runners).toEqual([{ name: 'caj-studio-bbbb2', status: 'online', busy: true }])
     expect(report.executions.map(({ name, status }) => ({ name, status }))).toEqual([
       { name: 'caj-studio-bbbb2', status: 'Running' },
       { name: 'caj-studio-aaaa1', status: 'Succeeded' }
     ])
     expect(byName(report.checks, 'api budget')?.detail).toBe(
-      "4 calls per poll (2 × 2 repos + 0 active runs) every 20 s = 720/h, 14 % of 5000/h (the token's limit)"
+      `4 calls per poll (2 × 2 repos + 0 active runs) every 20 s = 720/h, 14 % of 5000/h (installation ${world.installationId}'s limit), shared with every team on this App installation`
     )
     // The throwaway JIT runner was deleted again.
     expect([...world.gh.github.runners.values()].some(r => r.name.startsWith('runner-setup-verify-'))).toBe(false)
@@ -200,41 +205,110 @@ describe('verify', () => {
       expect(byName(report.checks, 'jit config')).toEqual({
         name: 'jit config',
         status: 'warn',
-        detail: `skipped: Key Vault refused to give it the App key (HTTP 401); to test minting, grant the signed-in identity "Key Vault Secrets User" on ${teamLayout(world.config).keySecretScope}`
+        detail: `skipped: Key Vault refused to give it the App key (HTTP 401); grant the signed-in identity "Key Vault Secrets User" on ${teamLayout(world.config).keySecretScope}`
       })
     } finally {
       world.emulator.admin.patchResource(nsg, { tags: before.tags as Record<string, string> })
     }
   })
 
-  it('skips the token checks without a github-token and still reports the budget on the baseline', async () => {
+  it('skips the token checks without a github-token and still reports the budget', async () => {
     const report = await verifyWith({ githubToken: undefined })(world.config, engine)
     expect(report.checks.filter(c => c.detail.startsWith('skipped: no github-token')).map(c => c.name)).toEqual([
       'runner group',
       'runners'
     ])
-    expect(byName(report.checks, 'api budget')?.detail).toContain('of 5000/h (installation baseline; no github-token)')
+    // The budget needs no github-token: verify reads the installation's limit as the App.
+    expect(byName(report.checks, 'api budget')?.detail).toContain(
+      `of 5000/h (installation ${world.installationId}'s limit)`
+    )
     expect(report.runners).toEqual([])
   })
 
-  it('counts active runs and the token limit into the budget and warns above half of it', async () => {
+  it("counts active runs into the budget against the installation's own limit, and warns above half of it", async () => {
     world.issues.activeRuns.set(`${ORG}/altinn-studio`.toLowerCase(), { in_progress: 6, queued: 4 })
-    world.issues.rateLimit.limit = 15000
+    const credential = `installation:${world.installationId}`
+    world.gh.limits.setLimit(credential, 'core', 15000)
     try {
       const report = await verifyWith({ fix: false })(world.config, { ...engine })
       expect(byName(report.checks, 'api budget')?.detail).toBe(
-        "14 calls per poll (2 × 2 repos + 10 active runs) every 20 s = 2520/h, 17 % of 15000/h (the token's limit)"
+        `14 calls per poll (2 × 2 repos + 10 active runs) every 20 s = 2520/h, 17 % of 15000/h (installation ${world.installationId}'s limit), shared with every team on this App installation`
       )
       const slow = { ...world.config, runners: { ...world.config.runners, pollingIntervalSeconds: 5 } }
-      world.issues.rateLimit.limit = 5000
+      world.gh.limits.setLimit(credential, 'core', 5000)
       const budget = byName((await verifyWith()(slow, engine)).checks, 'api budget')!
       expect(budget.status).toBe('warn')
       expect(budget.detail).toBe(
-        "14 calls per poll (2 × 2 repos + 10 active runs) every 5 s = 10080/h, 202 % of 5000/h (the token's limit): raise runners.pollingIntervalSeconds or split the team's repositories across Apps"
+        `14 calls per poll (2 × 2 repos + 10 active runs) every 5 s = 10080/h, 202 % of 5000/h (installation ${world.installationId}'s limit), shared with every team on this App installation: raise runners.pollingIntervalSeconds or split the team's repositories across Apps`
       )
     } finally {
       world.issues.activeRuns.clear()
-      world.issues.rateLimit.limit = 5000
+      world.gh.limits.setLimit(credential, 'core', 5000)
     }
+  })
+
+  it("falls back to GitHub's documented installation minimum when verify cannot act as the App", async () => {
+    const report = await verifyWith({ credential: fixed(() => 'not-a-key-vault-token') })(world.config, engine)
+    expect(byName(report.checks, 'api budget')?.detail).toBe(
+      "4 calls per poll (2 × 2 repos + 0 active runs) every 20 s = 720/h, 14 % of 5000/h (GitHub's minimum for an App installation; verify could not read the installation's own), shared with every team on this App installation"
+    )
+  })
+
+  describe('blast radius', () => {
+    /** A team-own App for repository-scope runners, installed on `repos` only, its key readable by verify. */
+    function teamOwnApp(repos: string[] | undefined) {
+      const { app, privateKeyPem } = world.gh.createApp()
+      const installation = world.gh.github.addInstallation({
+        appId: app.id,
+        account: ORG,
+        permissions: { administration: 'write', actions: 'read', metadata: 'read' },
+        ...(repos ? { repositories: repos } : {})
+      })
+      const secret = `app-key-${app.id}`
+      world.gh.keyVaults.setSecret('kv-studio', secret, privateKeyPem)
+      const config = {
+        ...world.config,
+        github: {
+          ...world.config.github,
+          scope: 'repo' as const,
+          app: {
+            ...world.config.github.app,
+            id: app.id,
+            installationId: installation.id,
+            privateKeySecretUri: `https://kv-studio.vault.azure.net/secrets/${secret}`
+          }
+        }
+      }
+      const credential = fixed(() => {
+        const token = world.grantedKeyVaultToken()
+        const principal = world.gh.identities.tokens.get(token)!.principalId
+        world.gh.keyVaults.grant(principal, 'kv-studio', secret)
+        return token
+      })
+      return { config, credential, installation }
+    }
+
+    it("passes for a team-own App installed on the team's repositories only, with repository-scope runners", async () => {
+      const { config, credential, installation } = teamOwnApp(world.config.github.repos)
+      const report = await verifyWith({ credential })(config, engine)
+      expect(byName(report.checks, 'blast radius')).toEqual({
+        name: 'blast radius',
+        status: 'pass',
+        detail: `App ${config.github.app.id} installation ${installation.id} reaches 2 repositories, all the team's; no organisation-wide runner permission`
+      })
+      expect(byName(report.checks, 'jit config')?.status).toBe('pass')
+    })
+
+    it("warns with the repositories beyond the team's when the installation reaches others", async () => {
+      for (const name of ['payments', 'hr-portal']) world.gh.github.addRepo(ORG, name)
+      const { config, credential, installation } = teamOwnApp([...world.config.github.repos, 'payments', 'hr-portal'])
+      const check = byName((await verifyWith({ credential })(config, engine)).checks, 'blast radius')!
+      expect(check.status).toBe('warn')
+      expect(check.detail).toMatch(
+        new RegExp(
+          `^App ${config.github.app.id} installation ${installation.id} reaches 4 repositories: 2 beyond the team's \\(altinn/payments, altinn/hr-portal\\)\\. A compromised runner`
+        )
+      )
+    })
   })
 })

@@ -1,6 +1,6 @@
 /**
  * GitHub REST doubles the drift check and `verify` need beyond runner registration: issues (list by label and
- * state, create, update, comments), labels, workflow-run counts and `/rate_limit`. Mount with
+ * state, create, update, comments), labels and workflow-run counts (`/rate_limit` is the runners double's, per installation). Mount with
  * `emulator.addService(...)` BEFORE the runners double (`createGitHubServices`), which answers 404 for every other
  * path under the same base.
  */
@@ -21,8 +21,6 @@ export interface IssuesAdmin {
   state: IssuesState
   /** In-progress or queued runs per `owner/repo` (answered as `total_count`); unknown repositories have 0. */
   activeRuns: Map<string, { in_progress: number; queued: number }>
-  /** The core hourly limit `/rate_limit` reports (default 5000). */
-  rateLimit: { limit: number; used: number }
   requests: { method: string; path: string; status: number }[]
 }
 
@@ -38,7 +36,6 @@ export function createIssuesService(options: IssuesServiceOptions): { service: S
   const admin: IssuesAdmin = {
     state: new IssuesState(),
     activeRuns: new Map(),
-    rateLimit: { limit: 5000, used: 0 },
     requests: []
   }
   const { state } = admin
@@ -147,12 +144,6 @@ export function createIssuesService(options: IssuesServiceOptions): { service: S
           : counts.in_progress + counts.queued
     return { status: 200, body: { total_count: total, workflow_runs: [] } }
   })
-  route('GET', '/rate_limit', () => {
-    const { limit, used } = admin.rateLimit
-    const core = { limit, used, remaining: limit - used, reset: Math.floor(Date.now() / 1000) + 3600 }
-    return { status: 200, body: { resources: { core }, rate: core } }
-  })
-
   const service: Service = {
     name: 'github-issues',
     handle(req) {

@@ -1,4 +1,4 @@
-/** Verifies a GitHub App JWT the way GitHub does: RS256 with the App's registered key, iat/exp rules. */
+/** Verifies a GitHub App JWT the way GitHub does: RS256 with the App's registered key, iat/exp against now. */
 import { createPublicKey, verify } from 'node:crypto'
 import type { App, GitHubState } from './state.js'
 
@@ -25,6 +25,10 @@ export function verifyAppJwt(state: GitHubState, jwt: string): JwtCheck {
     Buffer.from(signature, 'base64url')
   )
   if (!valid) return { error: 'A JSON web token could not be decoded' }
+  // GitHub's rules ("Generating a JSON Web Token (JWT) for a GitHub App",
+  // https://docs.github.com/apps/creating-github-apps/authenticating-with-a-github-app/generating-a-json-web-token-jwt-for-a-github-app):
+  // iat not in the future (the docs advise 60 s in the past against clock drift, so up to 60 s ahead passes here),
+  // exp in the future and no more than 10 minutes after now.
   const now = Math.floor(state.now() / 1000)
   if (typeof claims.iat !== 'number' || claims.iat > now + 60) {
     return {
@@ -37,6 +41,6 @@ export function verifyAppJwt(state: GitHubState, jwt: string): JwtCheck {
         "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires."
     }
   }
-  if (claims.exp - claims.iat > 600) return { error: "'Expiration time' claim ('exp') is too far in the future." }
+  if (claims.exp > now + 600) return { error: "'Expiration time' claim ('exp') is too far in the future." }
   return { app }
 }

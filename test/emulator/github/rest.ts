@@ -83,6 +83,57 @@ export function createRestHandler(
     }
   })
 
+  // https://docs.github.com/rest/apps/apps#get-an-installation-for-the-authenticated-app (App JWT)
+  route('GET', '/app/installations/{id}', (req, p) => {
+    const check = verifyAppJwt(state, bearer(req) ?? '')
+    if ('error' in check) return error(401, check.error)
+    const installation = state.installations.get(Number(p.id))
+    if (!installation || installation.appId !== check.app.id) return notFound()
+    return {
+      status: 200,
+      body: {
+        id: installation.id,
+        app_id: installation.appId,
+        account: { login: installation.account },
+        target_type: 'Organization',
+        repository_selection: installation.repositorySelection,
+        permissions: installation.permissions
+      }
+    }
+  })
+
+  // https://docs.github.com/rest/apps/installations#list-repositories-accessible-to-the-app-installation
+  // Any installation token; a token narrowed to repositories lists only those.
+  route('GET', '/installation/repositories', req => {
+    const token = tokenOf(req)
+    if (!token) return error(401, 'Bad credentials')
+    const installation = state.installations.get(token.installationId)!
+    const repos = [...state.repos.values()].filter(
+      r =>
+        r.owner.toLowerCase() === installation.account.toLowerCase() &&
+        (installation.repositorySelection === 'all' ||
+          installation.repositories.some(n => n.toLowerCase() === r.name.toLowerCase())) &&
+        (!token.repositories || token.repositories.some(n => n.toLowerCase() === r.name.toLowerCase()))
+    )
+    const { items, headers } = page(req, repos)
+    return {
+      status: 200,
+      headers,
+      body: {
+        total_count: repos.length,
+        repository_selection: installation.repositorySelection,
+        repositories: items.map(repoJson)
+      }
+    }
+  })
+
+  // Answering it does not count against the limit (GitHub's docs for GET /rate_limit).
+  route('GET', '/rate_limit', req => {
+    const token = tokenOf(req)
+    if (!token) return error(401, 'Bad credentials')
+    return { status: 200, body: limits.overview(`installation:${token.installationId}`) }
+  })
+
   const withToken = (
     authorize: (t: IssuedToken, p: Params) => EmuResponse | undefined,
     permission: string,
@@ -103,9 +154,11 @@ export function createRestHandler(
     '/orgs/{org}/actions/runner-groups',
     orgRunners((req, p) => {
       const groups = state.groupsOf(p.org!)
+      const { items, headers } = page(req, groups)
       return {
         status: 200,
-        body: { total_count: groups.length, runner_groups: page(req, groups).map(g => groupJson(req, g)) }
+        headers,
+        body: { total_count: groups.length, runner_groups: items.map(g => groupJson(req, g)) }
       }
     })
   )
@@ -117,7 +170,8 @@ export function createRestHandler(
       const group = state.groupsOf(p.org!).find(g => g.id === Number(p.id))
       if (!group) return notFound()
       const repos = [...state.repos.values()].filter(r => group.selectedRepositoryIds.includes(r.id))
-      return { status: 200, body: { total_count: repos.length, repositories: page(req, repos).map(repoJson) } }
+      const { items, headers } = page(req, repos)
+      return { status: 200, headers, body: { total_count: repos.length, repositories: items.map(repoJson) } }
     })
   )
 
@@ -147,8 +201,11 @@ export function createRestHandler(
       'GET',
       `${prefix}/actions/runners`,
       guarded('read', (req, scope) => {
-        const runners = state.runnersIn(scope)
-        return { status: 200, body: { total_count: runners.length, runners: page(req, runners).map(runnerJson) } }
+        // `name` filters on the exact runner name (list-self-hosted-runners-for-org/-repo in the REST description).
+        const name = req.url.searchParams.get('name')
+        const runners = state.runnersIn(scope).filter(r => name === null || r.name === name)
+        const { items, headers } = page(req, runners)
+        return { status: 200, headers, body: { total_count: runners.length, runners: items.map(runnerJson) } }
       })
     )
     route(
@@ -165,6 +222,7 @@ export function createRestHandler(
       guarded('write', (_req, scope, p) => {
         const runner = runnerIn(scope, p.id!)
         if (!runner) return notFound()
+        // 422 for a runner that is running a job: the REST description lists 422 for delete-self-hosted-runner-from-org/-repo.
         if (runner.busy) return error(422, `Bad request - Runner "${runner.name}" is still running a job"`)
         state.runners.delete(runner.id)
         return { status: 204 }
@@ -271,7 +329,7 @@ export function createRestHandler(
       const path = relative(req)!
       const resource = path.endsWith('/generate-jitconfig') ? 'actions_runner_registration' : 'core'
       const credential = credentialOf(req, path)
-      const limit = limits.take(credential, resource)
+      const limit = path === '/rate_limit' ? { headers: {}, exceeded: false } : limits.take(credential, resource)
       const withLimits = (response: EmuResponse): EmuResponse => ({
         ...response,
         headers: { ...limit.headers, ...response.headers }
@@ -314,10 +372,29 @@ function bearer(req: EmuRequest): string | undefined {
   return match?.[1]
 }
 
-function page<T>(req: EmuRequest, items: T[]): T[] {
+/**
+ * GitHub's pagination: `per_page` (default 30, at most 100) and `page`, with a `Link` header naming the next, last,
+ * first and previous pages as absolute URLs. https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api
+ */
+export function page<T>(req: EmuRequest, items: T[]): { items: T[]; headers: Record<string, string> } {
   const perPage = Math.min(Number(req.url.searchParams.get('per_page') ?? 30) || 30, 100)
   const pageNumber = Math.max(Number(req.url.searchParams.get('page') ?? 1) || 1, 1)
-  return items.slice((pageNumber - 1) * perPage, pageNumber * perPage)
+  const last = Math.max(Math.ceil(items.length / perPage), 1)
+  const link = (n: number, rel: string): string => {
+    const url = new URL(req.url.href)
+    url.searchParams.set('per_page', String(perPage))
+    url.searchParams.set('page', String(n))
+    return `<${url.href}>; rel="${rel}"`
+  }
+  const links = [
+    ...(pageNumber > 1 ? [link(pageNumber - 1, 'prev')] : []),
+    ...(pageNumber < last ? [link(pageNumber + 1, 'next'), link(last, 'last')] : []),
+    ...(pageNumber > 1 ? [link(1, 'first')] : [])
+  ]
+  return {
+    items: items.slice((pageNumber - 1) * perPage, pageNumber * perPage),
+    headers: links.length > 0 ? { link: links.join(', ') } : {}
+  }
 }
 
 function runnerJson(runner: Runner): object {

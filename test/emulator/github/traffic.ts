@@ -10,8 +10,12 @@ export interface FaultRule {
   path: RegExp | string
   /** How many matching requests fail; unlimited when absent. */
   times?: number
-  /** `secondary-rate-limit`: GitHub's 403 with retry-after. Otherwise a plain answer with `status`. */
-  kind?: 'secondary-rate-limit' | 'status'
+  /**
+   * `secondary-rate-limit`: GitHub's 403 with retry-after. `lost-answer`: the request is carried out, then its
+   * answer is replaced by `status` (default 502), as when a proxy times out after GitHub acted. Otherwise a plain
+   * answer with `status` instead of carrying the request out.
+   */
+  kind?: 'secondary-rate-limit' | 'lost-answer' | 'status'
   status?: number
   retryAfterSeconds?: number
   body?: unknown
@@ -37,8 +41,18 @@ export class Traffic {
     this.faults = []
   }
 
-  /** The injected answer for this request, if a rule matches (and consumes one of its `times`). */
-  fault(req: EmuRequest): EmuResponse | undefined {
+  /** The answer for this request: injected if a rule matches (and consumes one of its `times`), else `handle`'s. */
+  answer(req: EmuRequest, handle: (req: EmuRequest) => EmuResponse): EmuResponse {
+    const rule = this.match(req)
+    if (!rule) return handle(req)
+    if (rule.kind === 'lost-answer') {
+      handle(req)
+      return { status: rule.status ?? 502, body: rule.body ?? { message: 'Bad Gateway' } }
+    }
+    return this.injected(rule)
+  }
+
+  private match(req: EmuRequest): FaultRule | undefined {
     const path = req.url.pathname
     const rule = this.faults.find(
       r =>
@@ -46,8 +60,11 @@ export class Traffic {
         (typeof r.path === 'string' ? path.includes(r.path) : r.path.test(path)) &&
         (r.times === undefined || r.times > 0)
     )
-    if (!rule) return undefined
-    if (rule.times !== undefined) rule.times--
+    if (rule?.times !== undefined) rule.times--
+    return rule
+  }
+
+  private injected(rule: FaultRule): EmuResponse {
     if (rule.kind === 'secondary-rate-limit') {
       return {
         status: 403,
@@ -79,7 +96,7 @@ export function observed(
 ): (req: EmuRequest) => EmuResponse | undefined {
   return req => {
     if (!owns(req)) return undefined
-    const response = traffic.fault(req) ?? handle(req)
+    const response = traffic.answer(req, handle)
     traffic.record(service, req, response.status)
     return response
   }

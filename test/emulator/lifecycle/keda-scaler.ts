@@ -6,7 +6,7 @@
  * in-progress jobs counted, ETags with If-None-Match and the previous body reused on 304 (cached per repository,
  * as KEDA does), and App auth: a JWT from the appKey, then an installation token kept until shortly before expiry.
  */
-import { createAppJwt } from '../../../src/entrypoint/app-jwt.js'
+import { createAppJwt } from '../../../src/github-app/app-jwt.js'
 import type { JsonHttp, JsonResponse } from './https-json.js'
 
 const RESERVED_LABELS = ['self-hosted', 'linux', 'x64']

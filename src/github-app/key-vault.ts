@@ -1,5 +1,8 @@
-/** Managed identity token (Container Apps identity endpoint) and one Key Vault secret read. */
-import { EntrypointError } from './errors.js'
+/**
+ * One Key Vault secret read, with a token from the Container Apps managed identity endpoint (the runner) or from
+ * the caller's own Azure sign-in (verify).
+ */
+import { CallError } from './errors.js'
 import { detail, type HttpClient } from './http.js'
 
 export const KEY_VAULT_RESOURCE = 'https://vault.azure.net'
@@ -22,7 +25,7 @@ export async function getManagedIdentityToken(
   const response = await http({ method: 'GET', url: url.href, headers: { 'x-identity-header': identity.header } })
   const token = (response.body as { access_token?: unknown } | undefined)?.access_token
   if (response.status !== 200 || typeof token !== 'string') {
-    throw new EntrypointError(
+    throw new CallError(
       `managed identity token failed (HTTP ${response.status}${detail(response.body)}): check that the identity with client id ${identity.clientId} is assigned to the Container Apps job (re-run apply)`
     )
   }
@@ -37,13 +40,18 @@ export async function readKeyVaultSecret(http: HttpClient, secretUri: string, to
   if (response.status === 200 && typeof value === 'string' && value !== '') return value
   const where = `${url.origin}${url.pathname}`
   if (response.status === 401 || response.status === 403) {
-    throw new EntrypointError(
-      `Key Vault refused to read ${where} (HTTP ${response.status}${detail(response.body)}): grant the job's identity "Key Vault Secrets User" on that secret (apply does this; a new grant takes a few minutes)`
+    throw new CallError(
+      `Key Vault refused to read ${where} (HTTP ${response.status}${detail(response.body)}): grant the job's identity "Key Vault Secrets User" on that secret (apply does this; a new grant takes a few minutes)`,
+      response.status
     )
   }
   if (response.status === 404)
-    throw new EntrypointError(
-      `Key Vault has no secret ${where}: store the GitHub App private key there or fix github.app.privateKeySecretUri`
+    throw new CallError(
+      `Key Vault has no secret ${where}: store the GitHub App private key there or fix github.app.privateKeySecretUri`,
+      404
     )
-  throw new EntrypointError(`reading ${where} from Key Vault failed (HTTP ${response.status}${detail(response.body)})`)
+  throw new CallError(
+    `reading ${where} from Key Vault failed (HTTP ${response.status}${detail(response.body)})`,
+    response.status
+  )
 }

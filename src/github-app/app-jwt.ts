@@ -1,18 +1,18 @@
 /** The GitHub App JWT: RS256, issued 60 s in the past against clock drift, valid 9 minutes (GitHub allows 10). */
 import { createPrivateKey, sign } from 'node:crypto'
-import { EntrypointError } from './errors.js'
+import { CallError } from './errors.js'
 
 export function createAppJwt(appId: string, privateKeyPem: string, nowSeconds: number): string {
   let key
   try {
     key = createPrivateKey(privateKeyPem)
   } catch {
-    throw new EntrypointError(
+    throw new CallError(
       "the GitHub App private key read from Key Vault is not a PEM private key: store the App's downloaded .pem file as the secret value"
     )
   }
   if (key.asymmetricKeyType !== 'rsa') {
-    throw new EntrypointError(
+    throw new CallError(
       `the GitHub App private key read from Key Vault is ${key.asymmetricKeyType}, not RSA: store the App's downloaded .pem file as the secret value`
     )
   }

@@ -1,0 +1,869 @@
+export const id = 405;
+export const ids = [405];
+export const modules = {
+
+/***/ 50899:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   eb: () => (/* binding */ extensionScope),
+/* harmony export */   fk: () => (/* binding */ parseArmId),
+/* harmony export */   vk: () => (/* binding */ requireResourceGroup),
+/* harmony export */   vt: () => (/* binding */ rgAndNames)
+/* harmony export */ });
+/** Parsing ARM resource ids: the adapters need the subscription, resource group and names inside an id. */
+const SUBSCRIPTION = /^\/subscriptions\/([^/]+)(?:\/resourceGroups\/([^/]+))?/i;
+function parseArmId(id) {
+    const match = SUBSCRIPTION.exec(id);
+    if (!match)
+        throw new Error(`Not an ARM resource id: ${id}`);
+    const providerAt = id.toLowerCase().lastIndexOf('/providers/');
+    const tail = providerAt >= 0
+        ? id
+            .slice(providerAt + '/providers/'.length)
+            .split('/')
+            .slice(1)
+        : [];
+    const names = tail.filter((_, i) => i % 2 === 1);
+    return { subscriptionId: match[1], resourceGroup: match[2], names };
+}
+/** The scope an extension resource (role assignment, diagnostic setting) hangs under: everything before its last `/providers/`. */
+function extensionScope(id) {
+    const providerAt = id.toLowerCase().lastIndexOf('/providers/');
+    const name = id.slice(id.lastIndexOf('/') + 1);
+    return { scope: id.slice(0, providerAt), name };
+}
+function requireResourceGroup(parsed, id) {
+    if (!parsed.resourceGroup)
+        throw new Error(`ARM id has no resource group: ${id}`);
+    return parsed.resourceGroup;
+}
+/** `[rg, name1, name2, ...]` for a resource-group-scoped id, ready to spread into SDK calls. */
+function rgAndNames(id, count) {
+    const parsed = parseArmId(id);
+    const names = parsed.names;
+    if (names.length < count)
+        throw new Error(`ARM id needs ${count} name segment(s): ${id}`);
+    return [requireResourceGroup(parsed, id), ...names.slice(0, count)];
+}
+
+
+/***/ }),
+
+/***/ 46652:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ listJobExecutions),
+/* harmony export */   p: () => (/* binding */ isActiveExecution)
+/* harmony export */ });
+/* harmony import */ var _arm_id_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50899);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85670);
+/** A job's executions, newest first, read through the Container Apps SDK (verify reports them; runners are named after them). */
+
+
+const ACTIVE = new Set(['running', 'processing']);
+/** Whether an execution (status as Container Apps reports it) still holds a container. */
+function isActiveExecution(status) {
+    return ACTIVE.has(String(status ?? '').toLowerCase());
+}
+/** Empty when the job does not exist. */
+async function listJobExecutions(clients, jobId) {
+    const [rg, name] = (0,_arm_id_js__WEBPACK_IMPORTED_MODULE_1__/* .rgAndNames */ .vt)(jobId, 1);
+    const api = clients.apps((0,_arm_id_js__WEBPACK_IMPORTED_MODULE_1__/* .parseArmId */ .fk)(jobId).subscriptionId);
+    const found = [];
+    try {
+        for await (const e of api.jobsExecutions.list(rg, name)) {
+            found.push({
+                name: e.name ?? '',
+                status: e.status ?? 'Unknown',
+                ...(e.startTime ? { startTime: new Date(e.startTime).toISOString() } : {}),
+                ...(e.endTime ? { endTime: new Date(e.endTime).toISOString() } : {})
+            });
+        }
+    }
+    catch (error) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(error))
+            return [];
+        throw error;
+    }
+    return found.sort((a, b) => (b.startTime ?? '').localeCompare(a.startTime ?? ''));
+}
+
+
+/***/ }),
+
+/***/ 7405:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  AZURE_CHECK: () => (/* binding */ AZURE_CHECK),
+  EXECUTIONS_CHECK: () => (/* binding */ EXECUTIONS_CHECK),
+  azureCheck: () => (/* binding */ azureCheck),
+  createVerify: () => (/* binding */ createVerify),
+  executionsCheck: () => (/* binding */ executionsCheck)
+});
+
+// EXTERNAL MODULE: ./src/core/layout.ts
+var layout = __webpack_require__(16585);
+// EXTERNAL MODULE: ./src/azure/executions.ts
+var azure_executions = __webpack_require__(46652);
+// EXTERNAL MODULE: ./src/github-app/errors.ts
+var errors = __webpack_require__(73334);
+// EXTERNAL MODULE: ./src/github-app/http.ts
+var github_app_http = __webpack_require__(80865);
+// EXTERNAL MODULE: ./src/github-app/rest.ts
+var rest = __webpack_require__(95319);
+;// CONCATENATED MODULE: ./src/github-app/installation.ts
+/** The App's installation: what it may do, which repositories it reaches, its rate limit, and its tokens. */
+
+
+
+/** Narrowed to registration only: job steps never see this token, and it could not do more if they did. */
+function registrationScope(target) {
+    return target.scope === 'org'
+        ? { permissions: { organization_self_hosted_runners: 'write' } }
+        : { permissions: { administration: 'write' }, repositories: [target.repo] };
+}
+async function mintInstallationToken(gh, appJwt, installationId, target, scope = registrationScope(target)) {
+    // A second token is harmless, so a lost answer may be retried.
+    const response = await (0,rest/* call */.T1)(gh, 'POST', `/app/installations/${(0,rest/* enc */.fk)(installationId)}/access_tokens`, appJwt, scope, {
+        idempotent: true
+    });
+    const body = response.body;
+    if (response.status === 201 && typeof body?.token === 'string') {
+        const expires = Date.parse(String(body.expires_at));
+        return { token: body.token, expiresAtMs: Number.isFinite(expires) ? expires : Date.now() + 50 * 60_000 };
+    }
+    const wanted = Object.entries(scope.permissions)
+        .map(([name, level]) => `${name} ${level}`)
+        .join(', ');
+    const hint = response.status === 401
+        ? 'the App key in Key Vault does not belong to this App id, or the clock is off: store the current .pem of the App'
+        : response.status === 404
+            ? `no installation ${installationId} for this App: install the App on the ${(0,rest/* targetName */.je)(target)} and fix github.app.installationId`
+            : response.status === 422 || response.status === 403
+                ? `the App installation lacks ${wanted}${scope.repositories ? ` or access to ${target.owner}/${scope.repositories.join(', ')}` : ''}: grant it in the App's settings and accept the new permissions`
+                : 'GitHub may be down; the job will be retried by the next execution';
+    throw new errors/* CallError */.R(`installation token failed (HTTP ${response.status}${(0,github_app_http.detail)(response.body)}): ${hint}`, response.status);
+}
+/** GET /app/installations/{id} with the App JWT. */
+async function getInstallation(gh, appJwt, installationId) {
+    const response = await (0,rest/* call */.T1)(gh, 'GET', `/app/installations/${(0,rest/* enc */.fk)(installationId)}`, appJwt);
+    const body = response.body;
+    if (response.status !== 200 || !body)
+        throw new errors/* CallError */.R(`reading installation ${installationId} failed (HTTP ${response.status}${(0,github_app_http.detail)(response.body)})`, response.status);
+    return {
+        account: String(body.account?.login ?? ''),
+        repositorySelection: body.repository_selection === 'selected' ? 'selected' : 'all',
+        permissions: body.permissions ?? {}
+    };
+}
+/** Names (`owner/name`) of every repository an installation token reaches: GET /installation/repositories. */
+async function listInstallationRepositories(gh, token) {
+    const repos = await (0,rest/* paginate */.En)(gh, '/installation/repositories', token, 'repositories');
+    return repos.map(r => r.full_name);
+}
+/** The core hourly limit of the token's owner (for an installation token: the installation's). */
+async function coreRateLimit(gh, token) {
+    const response = await (0,rest/* call */.T1)(gh, 'GET', '/rate_limit', token);
+    const limit = response.body?.resources?.core?.limit;
+    return response.status === 200 && typeof limit === 'number' && limit > 0 ? limit : undefined;
+}
+
+// EXTERNAL MODULE: ./src/github/api.ts
+var github_api = __webpack_require__(28943);
+;// CONCATENATED MODULE: ./src/github/api-budget.ts
+
+/**
+ * GitHub's documented minimum for an App installation: 5,000 requests an hour (more with the organisation's users
+ * and repositories, at most 12,500; 15,000 on Enterprise Cloud). Used when no installation token can be had.
+ * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#primary-rate-limit-for-github-app-installations
+ */
+const INSTALLATION_MINIMUM_HOURLY_LIMIT = 5000;
+/** Half the limit: a poll that errors costs double (KEDA rebuilds the scaler and retries), and that still fits. */
+const TARGET_SHARE = 0.5;
+const BUDGET_CHECK = 'api budget';
+function callsPerPoll(repos, activeRuns = 0) {
+    return 2 * repos + activeRuns;
+}
+function callsPerHour(perPoll, pollingIntervalSeconds) {
+    return Math.ceil((perPoll * 3600) / pollingIntervalSeconds);
+}
+/** The team's calls per poll and per hour, and the check they make against the installation's limit. */
+function budgetCheck(input) {
+    const perPoll = callsPerPoll(input.repos, input.activeRuns);
+    const perHour = callsPerHour(perPoll, input.pollingIntervalSeconds);
+    const share = perHour / input.hourlyLimit;
+    const runs = input.activeRuns === undefined ? 'active runs unknown' : `${input.activeRuns} active runs`;
+    const text = `${perPoll} calls per poll (2 × ${input.repos} repos + ${runs}) every ${input.pollingIntervalSeconds} s = ${perHour}/h, ${Math.round(share * 100)} % of ${input.hourlyLimit}/h (${input.limitSource}), shared with every team on this App installation`;
+    if (share > TARGET_SHARE) {
+        return {
+            name: BUDGET_CHECK,
+            status: 'warn',
+            detail: `${text}: raise runners.pollingIntervalSeconds or split the team's repositories across Apps`,
+            perHour,
+            share
+        };
+    }
+    return { name: BUDGET_CHECK, status: 'pass', detail: text, perHour, share };
+}
+/** Runs in progress or queued across the team's repositories; undefined when the token may not read them. */
+async function countActiveRuns(api, config) {
+    let total = 0;
+    for (const repo of config.github.repos) {
+        for (const status of ['in_progress', 'queued']) {
+            const response = await api.call('GET', `/repos/${(0,github_api/* enc */.f)(config.github.owner)}/${(0,github_api/* enc */.f)(repo)}/actions/runs?status=${status}&per_page=1`);
+            const count = response.body?.total_count;
+            if (response.status !== 200 || typeof count !== 'number')
+                return undefined;
+            total += count;
+        }
+    }
+    return total;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/github-app/app-jwt.ts
+/** The GitHub App JWT: RS256, issued 60 s in the past against clock drift, valid 9 minutes (GitHub allows 10). */
+
+
+function createAppJwt(appId, privateKeyPem, nowSeconds) {
+    let key;
+    try {
+        key = (0,external_node_crypto_.createPrivateKey)(privateKeyPem);
+    }
+    catch {
+        throw new errors/* CallError */.R("the GitHub App private key read from Key Vault is not a PEM private key: store the App's downloaded .pem file as the secret value");
+    }
+    if (key.asymmetricKeyType !== 'rsa') {
+        throw new errors/* CallError */.R(`the GitHub App private key read from Key Vault is ${key.asymmetricKeyType}, not RSA: store the App's downloaded .pem file as the secret value`);
+    }
+    const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
+    const payload = base64url(JSON.stringify({ iat: nowSeconds - 60, exp: nowSeconds + 9 * 60, iss: appId }));
+    const signature = (0,external_node_crypto_.sign)('sha256', Buffer.from(`${header}.${payload}`), key).toString('base64url');
+    return `${header}.${payload}.${signature}`;
+}
+function base64url(text) {
+    return Buffer.from(text).toString('base64url');
+}
+
+;// CONCATENATED MODULE: ./src/github-app/key-vault.ts
+/**
+ * One Key Vault secret read, with a token from the Container Apps managed identity endpoint (the runner) or from
+ * the caller's own Azure sign-in (verify).
+ */
+
+
+const KEY_VAULT_RESOURCE = 'https://vault.azure.net';
+async function getManagedIdentityToken(http, identity, resource) {
+    const url = new URL(identity.endpoint);
+    url.searchParams.set('resource', resource);
+    url.searchParams.set('api-version', '2019-08-01');
+    url.searchParams.set('client_id', identity.clientId);
+    const response = await http({ method: 'GET', url: url.href, headers: { 'x-identity-header': identity.header } });
+    const token = response.body?.access_token;
+    if (response.status !== 200 || typeof token !== 'string') {
+        throw new CallError(`managed identity token failed (HTTP ${response.status}${detail(response.body)}): check that the identity with client id ${identity.clientId} is assigned to the Container Apps job (re-run apply)`);
+    }
+    return token;
+}
+async function readKeyVaultSecret(http, secretUri, token) {
+    const url = new URL(secretUri);
+    url.searchParams.set('api-version', '7.4');
+    const response = await http({ method: 'GET', url: url.href, headers: { authorization: `Bearer ${token}` } });
+    const value = response.body?.value;
+    if (response.status === 200 && typeof value === 'string' && value !== '')
+        return value;
+    const where = `${url.origin}${url.pathname}`;
+    if (response.status === 401 || response.status === 403) {
+        throw new errors/* CallError */.R(`Key Vault refused to read ${where} (HTTP ${response.status}${(0,github_app_http.detail)(response.body)}): grant the job's identity "Key Vault Secrets User" on that secret (apply does this; a new grant takes a few minutes)`, response.status);
+    }
+    if (response.status === 404)
+        throw new errors/* CallError */.R(`Key Vault has no secret ${where}: store the GitHub App private key there or fix github.app.privateKeySecretUri`, 404);
+    throw new errors/* CallError */.R(`reading ${where} from Key Vault failed (HTTP ${response.status}${(0,github_app_http.detail)(response.body)})`, response.status);
+}
+
+;// CONCATENATED MODULE: ./src/github/app-access.ts
+
+
+
+
+async function openAppAccess(config, deps) {
+    const grant = `grant the signed-in identity "Key Vault Secrets User" on ${(0,layout/* teamLayout */.YM)(config).keySecretScope}`;
+    let token;
+    try {
+        const access = await deps.credential.getToken(`${KEY_VAULT_RESOURCE}/.default`);
+        if (!access)
+            return { status: 'warn', why: `no Key Vault token for the signed-in identity; ${grant}` };
+        token = access.token;
+    }
+    catch (error) {
+        return { status: 'warn', why: `no Key Vault token for the signed-in identity (${(0,errors/* oneLine */.T)(error)}); ${grant}` };
+    }
+    let pem;
+    try {
+        pem = await readKeyVaultSecret(deps.gh.http, keyVaultUrl(config.github.app.privateKeySecretUri, deps.keyVaultEndpoint), token);
+    }
+    catch (error) {
+        const status = error instanceof errors/* CallError */.R ? error.status : undefined;
+        if (status === 401 || status === 403)
+            return { status: 'warn', why: `Key Vault refused to give it the App key (HTTP ${status}); ${grant}` };
+        return { status: 'fail', why: (0,errors/* oneLine */.T)(error) };
+    }
+    const appId = String(config.github.app.id);
+    const { owner, scope, repos } = config.github;
+    return {
+        gh: deps.gh,
+        target: scope === 'org' ? { scope: 'org', owner } : { scope: 'repo', owner, repo: repos[0] },
+        installationId: String(config.github.app.installationId),
+        jwt: () => createAppJwt(appId, pem, Math.floor(deps.now() / 1000))
+    };
+}
+function hasAccess(access) {
+    return 'jwt' in access;
+}
+/** The secret's URL, or its emulated stand-in under `endpoint`. */
+function keyVaultUrl(secretUri, endpoint) {
+    if (!endpoint)
+        return secretUri;
+    const uri = new URL(secretUri);
+    const vault = uri.hostname.split('.')[0];
+    return `${endpoint.replace(/\/+$/, '')}/${vault}${uri.pathname}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/blast-radius.ts
+
+
+
+const BLAST_RADIUS_CHECK = 'blast radius';
+const ORG_RUNNERS = 'organization_self_hosted_runners';
+async function readInstallation(app) {
+    const view = await getInstallation(app.gh, app.jwt(), app.installationId);
+    // Only read permissions the installation has: metadata for its repositories, actions for the runs KEDA counts.
+    const permissions = Object.fromEntries(['metadata', 'actions'].filter(p => view.permissions[p]).map(p => [p, 'read']));
+    const { token } = await mintInstallationToken(app.gh, app.jwt(), app.installationId, app.target, { permissions });
+    return { view, reader: (0,github_api/* createGitHubApi */._)(app.gh, token) };
+}
+async function checkBlastRadius(config, reading) {
+    try {
+        const repos = await listInstallationRepositories(reading.reader.gh, reading.reader.token);
+        return blastRadiusCheck(config, reading.view, repos);
+    }
+    catch (error) {
+        return { name: BLAST_RADIUS_CHECK, status: 'warn', detail: `not checked: ${(0,errors/* oneLine */.T)(error)}` };
+    }
+}
+/** `pass` when the App reaches only the team's repositories and no organisation-wide runner permission. */
+function blastRadiusCheck(config, installation, repos) {
+    const { owner, repos: teamRepos } = config.github;
+    const own = new Set(teamRepos.map(r => `${owner}/${r}`.toLowerCase()));
+    const beyond = repos.filter(r => !own.has(r.toLowerCase()));
+    const orgRunners = installation.permissions[ORG_RUNNERS];
+    const reach = `App ${config.github.app.id} installation ${config.github.app.installationId} reaches ${repos.length} repositor${repos.length === 1 ? 'y' : 'ies'}${installation.repositorySelection === 'all' ? ` (all of ${installation.account || owner}, present and future)` : ''}`;
+    const problems = [];
+    if (beyond.length > 0) {
+        const shown = beyond.slice(0, 5).join(', ');
+        problems.push(`${beyond.length} beyond the team's (${shown}${beyond.length > 5 ? `, and ${beyond.length - 5} more` : ''})`);
+    }
+    if (orgRunners)
+        problems.push(`it holds ${ORG_RUNNERS} ${orgRunners}, so it can register runners in any runner group of ${installation.account || owner}`);
+    if (problems.length === 0)
+        return { name: BLAST_RADIUS_CHECK, status: 'pass', detail: `${reach}, all the team's; no organisation-wide runner permission` };
+    return {
+        name: BLAST_RADIUS_CHECK,
+        status: 'warn',
+        detail: `${reach}: ${problems.join('; ')}. A compromised runner of this team, or anyone who can run its setup workflow, reaches that far: for containment install a team-own App on the team's repositories only, with repository-scope runners`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/github-app/runners.ts
+/** Runner groups, JIT registration and runners, at org or repo scope, against github.com or GHES. */
+
+
+
+/** The org's runner group of this name (GitHub compares names without case), or undefined. */
+async function findRunnerGroup(gh, token, org, name) {
+    const groups = await (0,rest/* paginate */.En)(gh, `/orgs/${(0,rest/* enc */.fk)(org)}/actions/runner-groups`, token, 'runner_groups');
+    return groups.find(g => g.name.toLowerCase() === name.toLowerCase());
+}
+async function findRunnerGroupId(gh, token, org, name) {
+    let group;
+    try {
+        group = await findRunnerGroup(gh, token, org, name);
+    }
+    catch (error) {
+        throw new errors/* CallError */.R(`listing runner groups of ${org} failed: ${error.message}`);
+    }
+    if (group)
+        return group.id;
+    throw new errors/* CallError */.R(`runner group "${name}" does not exist in ${org}: ask an organisation owner to create it (restricted to the team's repositories), then run verify`);
+}
+/** Repository names a `selected` runner group admits. */
+async function runnerGroupRepositories(gh, token, org, id) {
+    const repos = await (0,rest/* paginate */.En)(gh, `/orgs/${(0,rest/* enc */.fk)(org)}/actions/runner-groups/${id}/repositories`, token, 'repositories');
+    return repos.map(r => r.name);
+}
+/**
+ * POST generate-jitconfig. It registers a runner, so a 5xx or a lost answer may hide a registration: the POST is
+ * retried, and when the retry meets 409 (the name exists) the runner our lost attempt made is looked up by name and
+ * deleted before registering again. Giving up after such an attempt removes it too, so none is left behind.
+ */
+async function generateJitConfig(gh, token, target, request) {
+    const post = () => (0,rest/* call */.T1)(gh, 'POST', `${(0,rest/* targetPath */.Bd)(target)}/actions/runners/generate-jitconfig`, token, {
+        name: request.name,
+        runner_group_id: request.runnerGroupId,
+        labels: request.labels,
+        work_folder: '_work'
+    });
+    // An earlier attempt may have registered the runner without us learning it.
+    let uncertain = false;
+    for (let attempt = 1;; attempt++) {
+        const last = attempt >= gh.http.maxAttempts;
+        let response;
+        try {
+            response = await post();
+        }
+        catch (error) {
+            if (last) {
+                await removeRunnerNamed(gh, token, target, request.name);
+                throw error;
+            }
+            uncertain = true;
+            await gh.http.backoff(attempt);
+            continue;
+        }
+        const body = response.body;
+        if (response.status === 201 && typeof body?.encoded_jit_config === 'string' && typeof body.runner?.id === 'number')
+            return { runnerId: body.runner.id, jitConfig: body.encoded_jit_config };
+        if (response.status >= 500 && !last) {
+            uncertain = true;
+            await gh.http.backoff(attempt);
+            continue;
+        }
+        if (response.status === 409 && uncertain && !last) {
+            await removeRunnerNamed(gh, token, target, request.name);
+            uncertain = false;
+            continue;
+        }
+        if (uncertain || response.status >= 500)
+            await removeRunnerNamed(gh, token, target, request.name);
+        throw jitError(response, target, request);
+    }
+}
+function jitError(response, target, request) {
+    const hint = response.status === 404
+        ? `runner group ${request.runnerGroupId} does not exist in the ${(0,rest/* targetName */.je)(target)}: create it, or fix github.runnerGroup and re-run apply`
+        : response.status === 403
+            ? `runner group ${request.runnerGroupId} cannot take self-hosted runners from this App: check the group in the ${(0,rest/* targetName */.je)(target)} settings and re-run apply`
+            : response.status === 409
+                ? `a runner named ${request.name} already exists: remove it (verify --fix) and let the next execution register`
+                : response.status >= 500
+                    ? 'GitHub may be down; the job will be retried by the next execution'
+                    : 'check the runner group and labels of the job template (re-run apply)';
+    return new errors/* CallError */.R(`JIT runner registration failed (HTTP ${response.status}${(0,github_app_http.detail)(response.body)}): ${hint}`, response.status);
+}
+/** Best effort: the runner a lost registration made, deleted; never throws (the caller reports its own error). */
+async function removeRunnerNamed(gh, token, target, name) {
+    try {
+        const runner = await findRunnerByName(gh, token, target, name);
+        if (runner)
+            await deleteRunner(gh, token, target, runner.id);
+    }
+    catch {
+        // verify --fix removes what is left.
+    }
+}
+/** GET …/actions/runners?name= (exact name filter). */
+async function findRunnerByName(gh, token, target, name) {
+    const runners = await listRunners(gh, token, target, name);
+    return runners.find(r => r.name === name);
+}
+/** Every runner of the org or repository; `name` filters on GitHub's side. */
+function listRunners(gh, token, target, name) {
+    const query = name === undefined ? '' : `?name=${(0,rest/* enc */.fk)(name)}`;
+    return (0,rest/* paginate */.En)(gh, `${(0,rest/* targetPath */.Bd)(target)}/actions/runners${query}`, token, 'runners');
+}
+/** undefined when the runner no longer exists (it took its job and GitHub removed it). */
+async function getRunnerBusy(gh, token, target, runnerId) {
+    const response = await call(gh, 'GET', `${targetPath(target)}/actions/runners/${runnerId}`, token);
+    if (response.status === 404)
+        return undefined;
+    if (response.status !== 200)
+        throw new CallError(`reading runner ${runnerId} failed (HTTP ${response.status}${detail(response.body)})`, response.status);
+    return response.body.busy === true;
+}
+async function deleteRunner(gh, token, target, runnerId) {
+    const response = await (0,rest/* call */.T1)(gh, 'DELETE', `${(0,rest/* targetPath */.Bd)(target)}/actions/runners/${runnerId}`, token);
+    if (response.status === 204)
+        return 'deleted';
+    if (response.status === 404)
+        return 'gone';
+    if (response.status === 422)
+        return 'busy';
+    throw new errors/* CallError */.R(`deleting runner ${runnerId} failed (HTTP ${response.status}${(0,github_app_http.detail)(response.body)}): verify --fix removes it later`, response.status);
+}
+
+;// CONCATENATED MODULE: ./src/github/jit-check.ts
+/** Can the GitHub App mint a JIT runner for this team? What a runner's entrypoint does, with a throwaway name. */
+
+
+
+
+const JIT_CHECK = 'jit config';
+const VERIFY_RUNNER_PREFIX = 'runner-setup-verify-';
+/** Only this label: a throwaway runner must never match a team's queued job. */
+const VERIFY_RUNNER_LABEL = 'runner-setup-verify';
+async function checkJitConfig(config, app) {
+    const { gh, target } = app;
+    const name = `${VERIFY_RUNNER_PREFIX}${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+    try {
+        const { token } = await mintInstallationToken(gh, app.jwt(), app.installationId, target);
+        const groupId = target.scope === 'org'
+            ? (config.github.runnerGroupId ?? (await findRunnerGroupId(gh, token, target.owner, config.github.runnerGroup)))
+            : 1;
+        const runner = await generateJitConfig(gh, token, target, {
+            name,
+            runnerGroupId: groupId,
+            labels: [VERIFY_RUNNER_LABEL]
+        });
+        // Never busy: it has no listener and a label no job asks for.
+        await deleteRunner(gh, token, target, runner.runnerId);
+        const where = target.scope === 'org'
+            ? `organization ${target.owner}, group "${config.github.runnerGroup}"`
+            : `repository ${target.owner}/${target.repo}`;
+        return {
+            name: JIT_CHECK,
+            status: 'pass',
+            detail: `App ${config.github.app.id} minted a JIT config for ${where} (runner ${name}, deleted again)`
+        };
+    }
+    catch (error) {
+        return { name: JIT_CHECK, status: 'fail', detail: (0,errors/* oneLine */.T)(error) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/runner-group.ts
+
+const RUNNER_GROUP_CHECK = 'runner group';
+async function checkRunnerGroup(api, config) {
+    const { owner, runnerGroup, scope } = config.github;
+    if (scope === 'repo')
+        return {
+            name: RUNNER_GROUP_CHECK,
+            status: 'pass',
+            detail: "repository scope: runners join each repository's Default group"
+        };
+    const group = await findRunnerGroup(api.gh, api.token, owner, runnerGroup);
+    if (!group) {
+        return {
+            name: RUNNER_GROUP_CHECK,
+            status: 'fail',
+            detail: `no runner group "${runnerGroup}" in ${owner}: create it (organization settings → Actions → Runner groups) for selected repositories ${config.github.repos.join(', ')}`
+        };
+    }
+    const repos = group.visibility === 'selected' ? await runnerGroupRepositories(api.gh, api.token, owner, group.id) : [];
+    const problems = runnerGroupProblems(group, repos, config);
+    const { runnerGroupId } = config.github;
+    if (runnerGroupId !== undefined && runnerGroupId !== group.id) {
+        problems.push(`its id is ${group.id}, but the config says github.runnerGroupId: ${runnerGroupId}: fix the config and re-run apply`);
+    }
+    if (problems.length === 0) {
+        const tip = runnerGroupId === undefined ? ` (tip: github.runnerGroupId: ${group.id} saves every runner one GitHub call)` : '';
+        return {
+            name: RUNNER_GROUP_CHECK,
+            status: 'pass',
+            detail: `"${group.name}" is restricted to ${config.github.repos.join(', ')}${tip}`
+        };
+    }
+    return { name: RUNNER_GROUP_CHECK, status: 'fail', detail: `"${group.name}" in ${owner}: ${problems.join('; ')}` };
+}
+/** Each way the group differs from the config, phrased as the fix. */
+function runnerGroupProblems(group, selectedRepos, config) {
+    const problems = [];
+    if (group.visibility !== 'selected') {
+        problems.push(`visibility is "${group.visibility}": set it to selected repositories (${config.github.repos.join(', ')})`);
+    }
+    else {
+        const wanted = new Set(config.github.repos.map(r => r.toLowerCase()));
+        const actual = new Set(selectedRepos.map(r => r.toLowerCase()));
+        const missing = config.github.repos.filter(r => !actual.has(r.toLowerCase()));
+        const extra = selectedRepos.filter(r => !wanted.has(r.toLowerCase()));
+        if (missing.length > 0)
+            problems.push(`add ${missing.join(', ')} to its repositories`);
+        if (extra.length > 0)
+            problems.push(`remove ${extra.join(', ')} from its repositories (not the team's)`);
+    }
+    if (group.allows_public_repositories && !config.github.allowPublicRepos) {
+        problems.push('it allows public repositories: turn that off, or set github.allowPublicRepos: true in the config');
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/github/runners.ts
+
+
+
+const RUNNERS_CHECK = 'runners';
+async function listTeamRunners(api, config) {
+    const { owner, scope, repos, labels } = config.github;
+    const targets = scope === 'org' ? [{ scope: 'org', owner }] : repos.map(repo => ({ scope: 'repo', owner, repo }));
+    const wanted = labels.map(l => l.toLowerCase());
+    const found = [];
+    for (const target of targets) {
+        for (const r of await listRunners(api.gh, api.token, target)) {
+            const names = r.labels.map(l => l.name);
+            const carried = new Set(names.map(l => l.toLowerCase()));
+            if (wanted.every(l => carried.has(l)))
+                found.push({ id: r.id, name: r.name, status: r.status, busy: r.busy, labels: names, target });
+        }
+    }
+    return found;
+}
+/** Why each runner is stale, or undefined when it is busy, starting, or waiting within its idle timeout. */
+function staleReason(runner, execution, idleTimeoutMinutes, nowMs) {
+    if (runner.busy)
+        return undefined;
+    const started = execution?.startTime ? Date.parse(execution.startTime) : NaN;
+    const idleMinutes = Number.isFinite(started) ? (nowMs - started) / 60_000 : undefined;
+    const active = execution !== undefined && (0,azure_executions/* isActiveExecution */.p)(execution.status);
+    if (active && idleMinutes !== undefined && idleMinutes < idleTimeoutMinutes)
+        return undefined;
+    if (runner.status !== 'online')
+        return 'offline';
+    if (execution && !active)
+        return `online but its execution ended (${execution.status})`;
+    if (idleMinutes !== undefined && idleMinutes >= idleTimeoutMinutes)
+        return `idle for ${Math.floor(idleMinutes)} min (idle timeout ${idleTimeoutMinutes} min)`;
+    return undefined;
+}
+/** Lists the team's runners, flags stale ones and, with `fix`, deregisters them. */
+async function checkRunners(api, config, executions, options) {
+    const byName = new Map(executions.map(e => [e.name, e]));
+    const runners = await listTeamRunners(api, config);
+    const reports = [];
+    const failures = [];
+    for (const runner of runners) {
+        const stale = staleReason(runner, byName.get(runner.name), config.runners.idleTimeoutMinutes, options.now());
+        const report = {
+            name: runner.name,
+            status: runner.status,
+            busy: runner.busy,
+            ...(stale ? { stale } : {})
+        };
+        if (stale && options.fix) {
+            try {
+                const outcome = await deleteRunner(api.gh, api.token, runner.target, runner.id);
+                // 422: it took a job since it was listed, so it is no longer stale and stays.
+                if (outcome === 'busy') {
+                    report.busy = true;
+                    delete report.stale;
+                }
+                else
+                    report.removed = true;
+            }
+            catch (error) {
+                failures.push(`${runner.name} (${error instanceof errors/* CallError */.R && error.status ? `HTTP ${error.status}` : (0,errors/* oneLine */.T)(error)})`);
+            }
+        }
+        reports.push(report);
+    }
+    return { check: runnersCheck(reports, failures, options.fix, config.github.labels), runners: reports };
+}
+function runnersCheck(reports, failures, fix, labels) {
+    const stale = reports.filter(r => r.stale);
+    const counts = `${reports.length} registered with labels ${labels.join(',')} (${reports.filter(r => r.busy).length} busy)`;
+    if (stale.length === 0)
+        return { name: RUNNERS_CHECK, status: 'pass', detail: `${counts}, none stale` };
+    const list = stale.map(r => `${r.name}: ${r.stale}`).join('; ');
+    if (failures.length > 0)
+        return {
+            name: RUNNERS_CHECK,
+            status: 'fail',
+            detail: `${counts}; could not deregister ${failures.join(', ')}: the token needs self-hosted runner write access`
+        };
+    if (fix)
+        return { name: RUNNERS_CHECK, status: 'pass', detail: `${counts}; deregistered ${stale.length} stale: ${list}` };
+    return {
+        name: RUNNERS_CHECK,
+        status: 'warn',
+        detail: `${counts}; ${stale.length} stale (${list}): run verify with --fix (action input fix: true) to deregister them`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/commands/verify.ts
+
+
+
+
+
+
+
+
+
+
+
+const AZURE_CHECK = 'azure resources';
+const EXECUTIONS_CHECK = 'executions';
+/** How many executions the result keeps, newest first. */
+const RECENT = 20;
+function createVerify(deps) {
+    const now = deps.now ?? Date.now;
+    return async (config, engine) => {
+        const started = now();
+        const gh = { apiUrl: config.github.apiUrl, http: deps.http };
+        const [drift, executions, app] = await Promise.all([
+            engine.drift(config),
+            Promise.all((0,layout/* teamLayout */.YM)(config).jobs.map(job => (0,azure_executions/* listJobExecutions */.P)(deps.clients, job.id))).then(all => all.flat().sort((a, b) => (b.startTime ?? '').localeCompare(a.startTime ?? ''))),
+            openAppAccess(config, { gh, credential: deps.credential, keyVaultEndpoint: deps.keyVaultEndpoint, now })
+        ]);
+        const checks = [azureCheck(drift.items, drift.plan.entries.length), executionsCheck(executions)];
+        let runners = [];
+        const api = deps.githubToken ? (0,github_api/* createGitHubApi */._)(gh, deps.githubToken) : undefined;
+        if (api) {
+            checks.push(await guarded(RUNNER_GROUP_CHECK, config, () => checkRunnerGroup(api, config)));
+            try {
+                const outcome = await checkRunners(api, config, executions, { fix: deps.fix, now });
+                checks.push(outcome.check);
+                runners = outcome.runners;
+            }
+            catch (error) {
+                checks.push(notChecked(RUNNERS_CHECK, config, error));
+            }
+        }
+        else
+            checks.push(skipped(RUNNER_GROUP_CHECK), skipped(RUNNERS_CHECK));
+        let reading;
+        try {
+            reading = hasAccess(app) ? await readInstallation(app) : `skipped: ${app.why}`;
+        }
+        catch (error) {
+            reading = `not checked: ${(0,errors/* oneLine */.T)(error)}`;
+        }
+        checks.push(await budget(config, typeof reading === 'string' ? undefined : reading, api));
+        checks.push(typeof reading === 'string'
+            ? { name: BLAST_RADIUS_CHECK, status: 'warn', detail: reading }
+            : await checkBlastRadius(config, reading));
+        checks.push(await jitCheck(config, app));
+        const totalMs = now() - started;
+        return {
+            checks: checks.map(({ name, status, detail }) => ({ name, status, detail })),
+            runners,
+            executions: executions.slice(0, RECENT),
+            timings: { readMs: drift.timings.readMs, writeMs: 0, totalMs }
+        };
+    };
+}
+async function jitCheck(config, app) {
+    if (hasAccess(app))
+        return checkJitConfig(config, app);
+    const check = {
+        name: JIT_CHECK,
+        status: app.status,
+        detail: app.status === 'warn' ? `skipped: ${app.why}` : app.why
+    };
+    return check;
+}
+/** Pure: no drift means every resource exists, is Succeeded (a Failed one plans as an update) and matches. */
+function azureCheck(items, total) {
+    if (items.length === 0)
+        return { name: AZURE_CHECK, status: 'pass', detail: `${total} resources exist, Succeeded and match the config` };
+    const shown = items.slice(0, 5).map(describeDrift);
+    const more = items.length > shown.length ? `, and ${items.length - shown.length} more` : '';
+    return {
+        name: AZURE_CHECK,
+        status: 'fail',
+        detail: `${items.length === 1 ? '1 resource differs' : `${items.length} resources differ`} from the config: ${shown.join('; ')}${more}: run apply (drift shows every field)`
+    };
+}
+function describeDrift(item) {
+    if (item.action === 'create')
+        return `missing ${item.kind} ${item.name}`;
+    if (item.action === 'delete')
+        return `extra ${item.kind} ${item.name} (not in the config)`;
+    return `${item.kind} ${item.name} (${item.changes.map(c => c.path).join(', ') || 'not Succeeded'})`;
+}
+/** Pure: the recent executions; failures among the last ten are a warning pointing at the runner logs. */
+function executionsCheck(executions) {
+    if (executions.length === 0)
+        return {
+            name: EXECUTIONS_CHECK,
+            status: 'pass',
+            detail: "no executions yet: one starts when a job with the team's labels is queued"
+        };
+    const counts = new Map();
+    for (const e of executions)
+        counts.set(e.status, (counts.get(e.status) ?? 0) + 1);
+    const summary = `${executions.length} executions (${[...counts].map(([s, n]) => `${n} ${s}`).join(', ')}), latest ${executions[0].name} ${executions[0].status}`;
+    const failed = executions.slice(0, 10).filter(e => e.status.toLowerCase() === 'failed');
+    if (failed.length === 0)
+        return { name: EXECUTIONS_CHECK, status: 'pass', detail: summary };
+    return {
+        name: EXECUTIONS_CHECK,
+        status: 'warn',
+        detail: `${summary}; ${failed.length} of the last ${Math.min(10, executions.length)} failed (${failed.map(e => e.name).join(', ')}): read their logs with az containerapp job logs show or in Log Analytics`
+    };
+}
+/**
+ * The team's KEDA cost against its App installation's limit, read with an installation token (the limit every team
+ * on the installation shares), or GitHub's documented minimum when verify cannot act as the App.
+ */
+async function budget(config, reading, api) {
+    try {
+        const counter = reading?.reader ?? api;
+        const [activeRuns, limit] = await Promise.all([
+            counter ? countActiveRuns(counter, config) : undefined,
+            reading ? coreRateLimit(reading.reader.gh, reading.reader.token) : undefined
+        ]);
+        const { name, status, detail } = budgetCheck({
+            repos: config.github.repos.length,
+            activeRuns,
+            pollingIntervalSeconds: config.runners.pollingIntervalSeconds,
+            hourlyLimit: limit ?? INSTALLATION_MINIMUM_HOURLY_LIMIT,
+            limitSource: limit
+                ? `installation ${config.github.app.installationId}'s limit`
+                : "GitHub's minimum for an App installation; verify could not read the installation's own"
+        });
+        return { name, status, detail };
+    }
+    catch (error) {
+        return notChecked(BUDGET_CHECK, config, error);
+    }
+}
+async function guarded(name, config, run) {
+    try {
+        return await run();
+    }
+    catch (error) {
+        return notChecked(name, config, error);
+    }
+}
+/** The token could not read what the check needs: a warning that says which access to give it. */
+function notChecked(name, config, error) {
+    const access = config.github.scope === 'org'
+        ? 'organization self-hosted runners read (and write for --fix)'
+        : 'repository administration read (and write for --fix)';
+    const why = (0,errors/* oneLine */.T)(error);
+    return {
+        name,
+        status: 'warn',
+        detail: `not checked: ${why}: give github-token ${access}, e.g. an App installation token`
+    };
+}
+function skipped(name) {
+    return {
+        name,
+        status: 'warn',
+        detail: 'skipped: no github-token (action input github-token, CLI --github-token or GITHUB_TOKEN)'
+    };
+}
+
+
+/***/ })
+
+};

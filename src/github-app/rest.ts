@@ -1,0 +1,87 @@
+/** GitHub REST on the shared transport: one request shape, lists followed through their `Link` headers to the end. */
+import { CallError } from './errors.js'
+import { detail, type HttpClient, type HttpResponse } from './http.js'
+
+export interface GitHub {
+  apiUrl: string
+  http: HttpClient
+}
+
+/** Where runners register: an organisation, or one repository. */
+export type Target = { scope: 'org'; owner: string } | { scope: 'repo'; owner: string; repo: string }
+
+/** Beyond any real list (100 items a page); a server that never ends its `Link` chain is an error, not a hang. */
+const MAX_PAGES = 10_000
+
+/** One call; `pathOrUrl` is a path under the API URL, or a `Link` URL GitHub handed out (same origin only). */
+export function call(
+  gh: GitHub,
+  method: string,
+  pathOrUrl: string,
+  auth: string,
+  body?: unknown,
+  options: { idempotent?: boolean } = {}
+): Promise<HttpResponse> {
+  const base = gh.apiUrl.replace(/\/+$/, '')
+  const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : base + pathOrUrl
+  // The token goes only to the API it was minted for, whatever a Link header says.
+  if (new URL(url).origin !== new URL(base).origin)
+    throw new CallError(`GitHub pointed a list at ${new URL(url).origin}, not ${new URL(base).origin}; refused`)
+  return gh.http({
+    method,
+    url,
+    headers: {
+      accept: 'application/vnd.github+json',
+      authorization: `Bearer ${auth}`,
+      'x-github-api-version': '2022-11-28'
+    },
+    body,
+    ...options
+  })
+}
+
+/**
+ * Every item of a list: `per_page=100`, then each `rel="next"` link until there is none. `key` names the array
+ * in an object body (`runners`); a plain array body is the list itself.
+ */
+export async function paginate<T>(gh: GitHub, path: string, auth: string, key?: string): Promise<T[]> {
+  const items: T[] = []
+  let next: string | undefined = `${path}${path.includes('?') ? '&' : '?'}per_page=100`
+  for (let page = 1; next; page++) {
+    if (page > MAX_PAGES) throw new CallError(`GET ${path.split('?')[0]} did not end after ${MAX_PAGES} pages`)
+    const response = await call(gh, 'GET', next, auth)
+    if (response.status !== 200)
+      throw new CallError(
+        `GET ${path.split('?')[0]} answered HTTP ${response.status}${detail(response.body)}`,
+        response.status
+      )
+    const body = response.body as Record<string, unknown> | unknown[] | undefined
+    const batch = Array.isArray(body) ? body : key ? body?.[key] : undefined
+    if (!Array.isArray(batch)) throw new CallError(`GET ${path.split('?')[0]} answered without a list`)
+    items.push(...(batch as T[]))
+    next = nextLink(response.headers.get('link'))
+  }
+  return items
+}
+
+/** The `rel="next"` URL of a `Link` header (RFC 8288), as GitHub sends it on paginated lists. */
+export function nextLink(link: string | null): string | undefined {
+  for (const part of (link ?? '').split(',')) {
+    const match = /^<([^>]+)>(.*)$/.exec(part.trim())
+    const rel = match ? /;\s*rel="?([^";]*)"?/.exec(match[2]!)?.[1] : undefined
+    if (rel?.split(/\s+/).includes('next')) return match![1]
+  }
+  return undefined
+}
+
+export function targetPath(target: Target): string {
+  return target.scope === 'org' ? `/orgs/${enc(target.owner)}` : `/repos/${enc(target.owner)}/${enc(target.repo)}`
+}
+
+export function targetName(target: Target): string {
+  return target.scope === 'org' ? `organization ${target.owner}` : `repository ${target.owner}/${target.repo}`
+}
+
+export function enc(part: string): string {
+  return encodeURIComponent(part)
+}

@@ -1,0 +1,40 @@
+/**
+ * A `fetch` for in-process tests that trusts the emulator's CA (a bundle run gets NODE_EXTRA_CA_CERTS instead),
+ * and a retrying client on it with short delays.
+ */
+import { request as httpRequest } from 'node:http'
+import { request as httpsRequest } from 'node:https'
+import { createHttpClient, type Fetch, type HttpClient } from '../../src/github-app/http.js'
+
+export function caFetch(ca: string): Fetch {
+  return (target, init) =>
+    new Promise<Response>((resolve, reject) => {
+      const url = new URL(target)
+      const send = url.protocol === 'http:' ? httpRequest : httpsRequest
+      const headers = {
+        ...init.headers,
+        ...(init.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(init.body)) })
+      }
+      const call = send(url, { method: init.method, headers, ca }, res => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () => {
+          const answer = new Headers()
+          for (const [name, value] of Object.entries(res.headers))
+            if (value !== undefined) answer.set(name, Array.isArray(value) ? value.join(', ') : value)
+          const status = res.statusCode ?? 0
+          const body = status === 204 || status === 304 ? null : Buffer.concat(chunks)
+          resolve(new Response(body, { status, headers: answer }))
+        })
+        res.on('error', reject)
+      })
+      call.on('error', reject)
+      call.end(init.body)
+    })
+}
+
+/** The shared client, trusting `ca`, retrying with millisecond delays. */
+export function testHttp(ca: string, sleeps: number[] = []): HttpClient {
+  const sleep = async (ms: number): Promise<void> => void sleeps.push(ms)
+  return createHttpClient({ maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 5, sleep }, { fetch: caFetch(ca) })
+}
