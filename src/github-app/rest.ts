@@ -14,7 +14,7 @@ export type Target = { scope: 'org'; owner: string } | { scope: 'repo'; owner: s
 const MAX_PAGES = 10_000
 
 /** One call; `pathOrUrl` is a path under the API URL, or a `Link` URL GitHub handed out (same origin only). */
-export function call(
+export async function call(
   gh: GitHub,
   method: string,
   pathOrUrl: string,

@@ -1,6 +1,7 @@
 /** The drift issue of one team: a stable label and title to find it by, and a body that only changes with the drift. */
 import type { DriftItem } from '../azure/engine.js'
 import { driftTable } from '../report/drift-table.js'
+import { codeSpan } from '../report/inert.js'
 
 export const DRIFT_LABEL = 'runner-setup-drift'
 export const DRIFT_LABEL_COLOR = 'd93f0b'
@@ -9,10 +10,10 @@ export function driftIssueTitle(team: string): string {
   return `runner-setup drift: ${team}`
 }
 
-/** Deterministic (no times, no run links), so an unchanged drift leaves the issue alone. Pure. */
+/** Deterministic (no times, no run links), so an unchanged drift leaves the issue alone; every value inert. */
 export function driftIssueBody(team: string, file: string, items: DriftItem[]): string {
   return [
-    `Live Azure differs from \`${file}\` for team **${team}**: ${items.length} resource${items.length === 1 ? '' : 's'}.`,
+    `Live Azure differs from ${codeSpan(file)} for team ${codeSpan(team)}: ${items.length} resource${items.length === 1 ? '' : 's'}.`,
     '',
     ...driftTable(items),
     '',

@@ -1,4 +1,5 @@
 import type { DriftItem } from '../azure/engine.js'
+import { codeSpan } from './inert.js'
 import { formatValue } from './plan-text.js'
 
 /** A resource that differs as a whole: missing, or there but no longer in the config. */
@@ -7,15 +8,18 @@ const WHOLE: Partial<Record<DriftItem['action'], string>> = {
   delete: '(not in the config: apply deletes it)'
 }
 
-/** Field-level drift as a Markdown table (job summary and drift issue): what the config wants, what Azure has. */
+/**
+ * Field-level drift as a Markdown table (job summary and drift issue): what the config wants, what Azure has.
+ * Names, paths and values are code spans: a tag value like `@team [x](https://…)` must not ping or link anyone.
+ */
 export function driftTable(items: DriftItem[]): string[] {
   const lines = ['| resource | field | config | Azure |', '| --- | --- | --- | --- |']
   for (const item of items) {
-    if (item.changes.length === 0)
-      lines.push(`| ${item.kind} ${item.name} | ${WHOLE[item.action] ?? '(not Succeeded)'} | | |`)
+    const resource = `${item.kind} ${codeSpan(item.name)}`
+    if (item.changes.length === 0) lines.push(`| ${resource} | ${WHOLE[item.action] ?? '(not Succeeded)'} | | |`)
     for (const c of item.changes)
       lines.push(
-        `| ${item.kind} ${item.name} | \`${c.path}\` | ${cell(formatValue(c.to))} | ${cell(formatValue(c.from))} |`
+        `| ${resource} | ${codeSpan(c.path)} | ${codeSpan(formatValue(c.to))} | ${codeSpan(formatValue(c.from))} |`
       )
   }
   return lines

@@ -90,8 +90,10 @@ describe('apply removes what the config no longer wants', () => {
 
     // The job summary and the drift issue show a delete as a whole-resource row, the unset field as absent.
     const table = driftTable(drift.items)
-    expect(table).toContain('| natGateway ng-studio-runners | (not in the config: apply deletes it) | | |')
-    expect(table.find(row => row.startsWith('| subnet snet-runners | `natGateway` | (absent) | {"id":'))).toBeDefined()
+    expect(table).toContain('| natGateway `ng-studio-runners` | (not in the config: apply deletes it) | | |')
+    expect(
+      table.find(row => row.startsWith('| subnet `snet-runners` | `natGateway` | `(absent)` | `{"id":'))
+    ).toBeDefined()
 
     const result = await h.engine.apply(noNat)
     expect(result.writes.map(w => `${w.action} ${w.kind}`)).toEqual([

@@ -57,7 +57,9 @@ describe('drift issues', () => {
     const [issue] = issues()
     expect(issue.title).toBe('runner-setup drift: studio')
     expect(issue.labels).toEqual([DRIFT_LABEL])
-    expect(issue.body).toContain('| networkSecurityGroup nsg-studio-runners | `tags.owner` | "studio" | "someone" |')
+    expect(issue.body).toContain(
+      '| networkSecurityGroup `nsg-studio-runners` | `tags.owner` | `"studio"` | `"someone"` |'
+    )
     expect(world.issues.state.repo('altinn', 'platform').labels.get(DRIFT_LABEL)?.description).toBe(
       'Live Azure differs from a runner-setup team config'
     )
@@ -71,7 +73,7 @@ describe('drift issues', () => {
     expect(changed.teams[0].issue).toMatchObject({ action: 'updated', number: 1 })
     expect(issues()).toHaveLength(1)
     expect(issues()[0].body).toContain('"another"')
-    expect(issues()[0].body).toContain('| job caj-studio | (missing) | | |')
+    expect(issues()[0].body).toContain('| job `caj-studio` | (missing) | | |')
     expect(issues()[0].comments.map(c => c.body)).toEqual([
       'The drift changed ([run](https://github.com/altinn/platform/actions/runs/7)): 2 resources now differ; the description shows the current fields.'
     ])
@@ -103,4 +105,37 @@ describe('drift issues', () => {
         'drift issue for team studio in altinn/platform: GET /repos/altinn/platform/issues answered HTTP 401: Bad credentials: the github-token needs issues write (job permissions: issues: write)'
     })
   })
+
+  it('renders a hostile tag value inert: no mention, link, image or HTML outside code spans', async () => {
+    const hostile =
+      '@altinn/owners ![x](https://evil.example/i.png) [click](https://evil.example) <img src=x> `|` http://x #1'
+    const result = await sync(
+      driftResult([{ ...tags(hostile), changes: [{ path: 'tags["@who`"]', from: hostile, to: '<b>' }] }])
+    )
+    const body = issues().find(i => i.number === result.teams[0].issue?.number)!.body
+    const row = body.split('\n').find(line => line.startsWith('| networkSecurityGroup'))!
+    const outside = outsideCodeSpans(row)
+    for (const live of ['@', '](', '![', '<', 'http', '#1']) expect(outside).not.toContain(live)
+    // Still one table row of four cells, and the value reads back whole from its code span.
+    expect(outside).toBe('| networkSecurityGroup  |  |  |  |')
+    expect(row).toContain(`\`\`"${hostile.replace(/\|/g, '\\|').replace(/"/g, '\\"')}"\`\``)
+  })
+
+  it('finds its issue beyond the first page of open drift issues', async () => {
+    const opened = issues().filter(i => i.state === 'open')
+    for (let i = 0; i < 120; i++)
+      world.issues.state.addIssue('altinn', 'platform', {
+        title: `runner-setup drift: team-${i}`,
+        body: '',
+        labels: [DRIFT_LABEL]
+      })
+    const result = await sync(driftResult([tags('yet another')]))
+    expect(result.teams[0].issue).toMatchObject({ action: 'updated', number: opened[0]!.number })
+    expect(issues().filter(i => i.title === 'runner-setup drift: studio' && i.state === 'open')).toHaveLength(1)
+  })
 })
+
+/** The Markdown left once every CommonMark code span (a backtick run, up to the next run of the same length) is cut. */
+function outsideCodeSpans(markdown: string): string {
+  return markdown.replace(/(`+)([^`]|(?!\1)`+)*?\1(?!`)/g, '')
+}

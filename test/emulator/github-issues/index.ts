@@ -5,6 +5,7 @@
  * path under the same base.
  */
 import type { EmuRequest, EmuResponse, Service } from '../http.js'
+import { page } from '../github/rest.js'
 import { IssuesState, type Issue } from './state.js'
 
 export { IssuesState } from './state.js'
@@ -62,14 +63,13 @@ export function createIssuesService(options: IssuesServiceOptions): { service: S
       .filter(Boolean)
       .map(l => l.toLowerCase())
     const stateFilter = req.url.searchParams.get('state') ?? 'open'
-    const perPage = Math.min(Number(req.url.searchParams.get('per_page') ?? 30) || 30, 100)
-    const page = Math.max(Number(req.url.searchParams.get('page') ?? 1) || 1, 1)
     const matching = state
       .issues(p.owner!, p.repo!)
       .filter(i => stateFilter === 'all' || i.state === stateFilter)
       .filter(i => wanted.every(l => i.labels.some(x => x.toLowerCase() === l)))
       .sort((a, b) => b.number - a.number)
-    return { status: 200, body: matching.slice((page - 1) * perPage, page * perPage).map(i => issueJson(req, p, i)) }
+    const { items, headers } = page(req, matching)
+    return { status: 200, headers, body: items.map(i => issueJson(req, p, i)) }
   })
   route('POST', '/repos/{owner}/{repo}/issues', (req, p) => {
     const body = (req.body ?? {}) as { title?: unknown; body?: unknown; labels?: unknown }
