@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3414:
+/***/ 59023:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28401,23 +28401,42 @@ var load_engine = __nccwpck_require__(5991);
 var run = __nccwpck_require__(87849);
 // EXTERNAL MODULE: ./src/github/api.ts
 var github_api = __nccwpck_require__(28943);
+;// CONCATENATED MODULE: ./src/report/inert.ts
+/**
+ * A value from a config or from Azure, shown in Markdown (a drift issue, a job summary) as a code span, so nothing
+ * in it renders: no @mention, #reference, link, image, HTML or emoji. The fence is longer than any run of backticks
+ * inside (CommonMark code spans), and `|` is escaped so a table cell stays one cell (GFM tables).
+ */
+function codeSpan(text) {
+    const flat = text.replace(/\r?\n/g, ' ');
+    const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map(run => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
+    return `${fence}${pad}${flat.replace(/\|/g, '\\|')}${pad}${fence}`;
+}
+
 // EXTERNAL MODULE: ./src/report/plan-text.ts
 var plan_text = __nccwpck_require__(38495);
 ;// CONCATENATED MODULE: ./src/report/drift-table.ts
+
 
 /** A resource that differs as a whole: missing, or there but no longer in the config. */
 const WHOLE = {
     create: '(missing)',
     delete: '(not in the config: apply deletes it)'
 };
-/** Field-level drift as a Markdown table (job summary and drift issue): what the config wants, what Azure has. */
+/**
+ * Field-level drift as a Markdown table (job summary and drift issue): what the config wants, what Azure has.
+ * Names, paths and values are code spans: a tag value like `@team [x](https://…)` must not ping or link anyone.
+ */
 function driftTable(items) {
     const lines = ['| resource | field | config | Azure |', '| --- | --- | --- | --- |'];
     for (const item of items) {
+        const resource = `${item.kind} ${codeSpan(item.name)}`;
         if (item.changes.length === 0)
-            lines.push(`| ${item.kind} ${item.name} | ${WHOLE[item.action] ?? '(not Succeeded)'} | | |`);
+            lines.push(`| ${resource} | ${WHOLE[item.action] ?? '(not Succeeded)'} | | |`);
         for (const c of item.changes)
-            lines.push(`| ${item.kind} ${item.name} | \`${c.path}\` | ${cell((0,plan_text/* formatValue */.Fl)(c.to))} | ${cell((0,plan_text/* formatValue */.Fl)(c.from))} |`);
+            lines.push(`| ${resource} | ${codeSpan(c.path)} | ${codeSpan((0,plan_text/* formatValue */.Fl)(c.to))} | ${codeSpan((0,plan_text/* formatValue */.Fl)(c.from))} |`);
     }
     return lines;
 }
@@ -28427,15 +28446,16 @@ function cell(text) {
 
 ;// CONCATENATED MODULE: ./src/github/drift-issue.ts
 
+
 const DRIFT_LABEL = 'runner-setup-drift';
 const DRIFT_LABEL_COLOR = 'd93f0b';
 function driftIssueTitle(team) {
     return `runner-setup drift: ${team}`;
 }
-/** Deterministic (no times, no run links), so an unchanged drift leaves the issue alone. Pure. */
+/** Deterministic (no times, no run links), so an unchanged drift leaves the issue alone; every value inert. */
 function driftIssueBody(team, file, items) {
     return [
-        `Live Azure differs from \`${file}\` for team **${team}**: ${items.length} resource${items.length === 1 ? '' : 's'}.`,
+        `Live Azure differs from ${codeSpan(file)} for team ${codeSpan(team)}: ${items.length} resource${items.length === 1 ? '' : 's'}.`,
         '',
         ...driftTable(items),
         '',
@@ -28524,11 +28544,16 @@ async function ensureLabel(api, repo) {
 
 // EXTERNAL MODULE: ./src/commands/load-verify.ts
 var load_verify = __nccwpck_require__(23808);
+// EXTERNAL MODULE: ./src/commands/fleet.ts + 1 modules
+var fleet = __nccwpck_require__(48818);
 // EXTERNAL MODULE: ./src/github-app/http.ts
 var http = __nccwpck_require__(80865);
 // EXTERNAL MODULE: ./src/report/json.ts
 var json = __nccwpck_require__(32794);
+// EXTERNAL MODULE: ./src/report/fleet.ts
+var report_fleet = __nccwpck_require__(2886);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 /** The job summary as Markdown: one table row per team, then each team's plan, drift or checks. */
@@ -28543,6 +28568,7 @@ function renderSummary(result) {
         lines.push(`| ${t.team} | ${summary_status(result.command, t)} | ${(0,commands_result/* changeCount */.Y)(t)} | ${seconds(t)} |`);
     for (const t of result.teams)
         lines.push('', ...teamDetails(result.command, t), ...timingLine(t));
+    lines.push(...(0,report_fleet/* fleetSummary */.N)(result.fleet));
     return lines.join('\n') + '\n';
 }
 function summary_status(command, t) {
@@ -28693,6 +28719,7 @@ function booleanInput(name) {
 
 
 
+
 const actionsLogger = {
     info: m => core/* info */.pq(m),
     warning: m => core/* warning */.$e(m),
@@ -28707,7 +28734,10 @@ async function main_run() {
         const result = await (0,run/* runCommand */.d)(settings, {
             logger: actionsLogger,
             engine: azure.engine,
-            verify: (0,load_verify/* loadVerify */.c)(settings, process.env, azure.signIn)
+            verify: (0,load_verify/* loadVerify */.c)(settings, process.env, azure.signIn),
+            ...(settings.github.token
+                ? { activeRuns: (0,fleet.activeRunCounter)(settings.github.token, (0,http.createHttpClient)(http.DEFAULT_RETRY)) }
+                : {})
         });
         if (settings.driftIssues)
             await syncDriftIssues(result, driftIssueApi(settings), driftIssueOptions(settings));
@@ -28930,6 +28960,10 @@ var load_engine = __nccwpck_require__(5991);
 var run = __nccwpck_require__(87849);
 // EXTERNAL MODULE: ./src/commands/load-verify.ts
 var load_verify = __nccwpck_require__(23808);
+// EXTERNAL MODULE: ./src/commands/fleet.ts + 1 modules
+var fleet = __nccwpck_require__(48818);
+// EXTERNAL MODULE: ./src/github-app/http.ts
+var http = __nccwpck_require__(80865);
 // EXTERNAL MODULE: ./src/commands/failure.ts
 var failure = __nccwpck_require__(19776);
 // EXTERNAL MODULE: ./src/report/json.ts
@@ -29067,6 +29101,8 @@ async function fetchGitHubIdToken(audience, env = process.env) {
 
 
 
+
+
 /** The CLI: parse once, run, print; every failure becomes one message and exit code 1. */
 async function main(argv, env, io) {
     try {
@@ -29081,7 +29117,10 @@ async function main(argv, env, io) {
         const result = await (0,run/* runCommand */.d)(settings, {
             logger,
             engine: azure.engine,
-            verify: (0,load_verify/* loadVerify */.c)(settings, env, azure.signIn)
+            verify: (0,load_verify/* loadVerify */.c)(settings, env, azure.signIn),
+            ...(settings.github.token
+                ? { activeRuns: (0,fleet.activeRunCounter)(settings.github.token, (0,http.createHttpClient)(http.DEFAULT_RETRY)) }
+                : {})
         });
         io.stdout((options.json ? JSON.stringify((0,json/* resultJson */.y)(result), null, 2) : (0,report_text/* renderText */.S)(result)) + '\n');
         return result.exitCode;
@@ -29136,6 +29175,110 @@ function describeFailure(error) {
     if (error instanceof _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigError */ .x || error instanceof _input_error_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .d)
         return error.message;
     return (0,_azure_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeAzureError */ .pv)(error, 'run runner-setup');
+}
+
+
+/***/ }),
+
+/***/ 48818:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  activeRunCounter: () => (/* binding */ activeRunCounter),
+  driftFleet: () => (/* binding */ driftFleet)
+});
+
+// EXTERNAL MODULE: ./src/github/api.ts
+var api = __nccwpck_require__(28943);
+// EXTERNAL MODULE: ./src/github/api-budget.ts
+var api_budget = __nccwpck_require__(31341);
+// EXTERNAL MODULE: ./src/core/layout.ts
+var layout = __nccwpck_require__(16585);
+;// CONCATENATED MODULE: ./src/github/fleet.ts
+
+
+/** The slowest polling KEDA is given (the config's maximum). */
+const MAX_INTERVAL_SECONDS = 3600;
+function fleetReport(configs, options = {}) {
+    const targetShare = options.targetShare ?? api_budget/* TARGET_SHARE */.oh;
+    const hourlyLimit = options.hourlyLimit ?? api_budget/* INSTALLATION_MINIMUM_HOURLY_LIMIT */.I2;
+    const limitSource = options.limitSource ?? "GitHub's minimum for an App installation; verify reads its own";
+    const byInstallation = groupBy(configs, installationKey);
+    const installations = [...byInstallation.values()].map(group => installationBudget(group, { targetShare, hourlyLimit, limitSource, activeRuns: options.activeRuns }));
+    return {
+        installations,
+        sharedInstallations: shared(byInstallation, c => `App ${c.github.app.id} installation ${c.github.app.installationId}`),
+        sharedSecrets: shared(groupBy(configs, c => (0,layout/* teamLayout */.YM)(c).keySecretScope.toLowerCase()), c => (0,layout/* teamLayout */.YM)(c).keySecretScope)
+    };
+}
+function installationBudget(configs, options) {
+    const { hourlyLimit, targetShare } = options;
+    const polling = configs.map(c => ({
+        config: c,
+        activeRuns: options.activeRuns?.get(c.team),
+        perPoll: (0,api_budget/* callsPerPoll */.U7)(c.github.repos.length, options.activeRuns?.get(c.team))
+    }));
+    const perHour = (intervals) => polling.reduce((sum, p, i) => sum + (p.perPoll * 3600) / intervals[i], 0);
+    const current = polling.map(p => p.config.runners.pollingIntervalSeconds);
+    const budget = targetShare * hourlyLimit;
+    // Slow every team down by the same factor, in whole seconds, until the sum fits.
+    const factor = Math.max(1, perHour(current) / budget);
+    let suggested = current.map(s => Math.min(MAX_INTERVAL_SECONDS, Math.ceil(s * factor)));
+    while (perHour(suggested) > budget && suggested.some(s => s < MAX_INTERVAL_SECONDS))
+        suggested = suggested.map(s => Math.min(MAX_INTERVAL_SECONDS, s + 1));
+    const total = Math.ceil(perHour(current));
+    const first = configs[0];
+    return {
+        apiUrl: first.github.apiUrl,
+        appId: first.github.app.id,
+        installationId: first.github.app.installationId,
+        hourlyLimit,
+        limitSource: options.limitSource,
+        callsPerHour: total,
+        callsPerHourIfErroring: 2 * total,
+        share: total / hourlyLimit,
+        targetShare,
+        reachable: perHour(suggested) <= budget,
+        teams: polling.map((p, i) => ({
+            team: p.config.team,
+            repos: p.config.github.repos.length,
+            ...(p.activeRuns === undefined ? {} : { activeRuns: p.activeRuns }),
+            pollingIntervalSeconds: current[i],
+            callsPerPoll: p.perPoll,
+            callsPerHour: Math.ceil((p.perPoll * 3600) / current[i]),
+            suggestedIntervalSeconds: suggested[i]
+        }))
+    };
+}
+/** Installation ids are per GitHub host. */
+function installationKey(config) {
+    return `${config.github.apiUrl.toLowerCase()} ${config.github.app.id} ${config.github.app.installationId}`;
+}
+function groupBy(configs, key) {
+    const groups = new Map();
+    for (const c of configs)
+        groups.set(key(c), [...(groups.get(key(c)) ?? []), c]);
+    return groups;
+}
+function shared(groups, name) {
+    return [...groups.values()].filter(g => g.length > 1).map(g => ({ what: name(g[0]), teams: g.map(c => c.team) }));
+}
+
+;// CONCATENATED MODULE: ./src/commands/fleet.ts
+
+
+
+async function driftFleet(configs, count) {
+    const counted = count ? await Promise.all(configs.map(c => count(c).catch(() => undefined))) : [];
+    return fleetReport(configs, { activeRuns: new Map(configs.map((c, i) => [c.team, counted[i]])) });
+}
+/** Counts with `token`; a repository it may not read leaves the team's runs uncounted. */
+function activeRunCounter(token, http) {
+    return config => (0,api_budget/* countActiveRuns */.QZ)((0,api/* createGitHubApi */._)({ apiUrl: config.github.apiUrl, http }, token), config);
 }
 
 
@@ -29200,7 +29343,7 @@ function loadVerify(settings, env, signIn, credentialOptions = {}) {
     let loaded;
     const load = async () => {
         const [{ createVerify }, { createClients }, { createCredential }, { sharedTokenCredential }, http] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 405).then(__nccwpck_require__.bind(__nccwpck_require__, 7405)),
+            __nccwpck_require__.e(/* import() */ 995).then(__nccwpck_require__.bind(__nccwpck_require__, 59995)),
             Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23139)),
             Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(16), __nccwpck_require__.e(98)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18098)),
             __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 52982)),
@@ -30312,7 +30455,15 @@ async function runCommand(settings, deps) {
     const { forEachTeam } = await Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95033));
     const outcomes = await forEachTeam(configs, config => runForTeam(settings, config, engine, deps));
     const teams = outcomes.map((outcome, i) => outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error });
-    return { command: settings.command, teams, exitCode: (0,result/* exitCodeOf */.F)(settings.command, teams) };
+    const fleet = settings.command === 'drift' && configs.length > 1
+        ? await (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 48818))).driftFleet(configs, deps.activeRuns)
+        : undefined;
+    return {
+        command: settings.command,
+        teams,
+        exitCode: (0,result/* exitCodeOf */.F)(settings.command, teams),
+        ...(fleet ? { fleet } : {})
+    };
 }
 async function runForTeam(settings, config, engine, deps) {
     switch (settings.command) {
@@ -31873,7 +32024,7 @@ function detail(body) {
 /** Beyond any real list (100 items a page); a server that never ends its `Link` chain is an error, not a hang. */
 const MAX_PAGES = 10_000;
 /** One call; `pathOrUrl` is a path under the API URL, or a `Link` URL GitHub handed out (same origin only). */
-function call(gh, method, pathOrUrl, auth, body, options = {}) {
+async function call(gh, method, pathOrUrl, auth, body, options = {}) {
     const base = gh.apiUrl.replace(/\/+$/, '');
     const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : base + pathOrUrl;
     // The token goes only to the API it was minted for, whatever a Link header says.
@@ -31936,6 +32087,71 @@ function enc(part) {
 
 /***/ }),
 
+/***/ 31341:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I2: () => (/* binding */ INSTALLATION_MINIMUM_HOURLY_LIMIT),
+/* harmony export */   JJ: () => (/* binding */ BUDGET_CHECK),
+/* harmony export */   QZ: () => (/* binding */ countActiveRuns),
+/* harmony export */   U7: () => (/* binding */ callsPerPoll),
+/* harmony export */   oh: () => (/* binding */ TARGET_SHARE),
+/* harmony export */   qy: () => (/* binding */ budgetCheck)
+/* harmony export */ });
+/* unused harmony export callsPerHour */
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(28943);
+
+/**
+ * GitHub's documented minimum for an App installation: 5,000 requests an hour (more with the organisation's users
+ * and repositories, at most 12,500; 15,000 on Enterprise Cloud). Used when no installation token can be had.
+ * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#primary-rate-limit-for-github-app-installations
+ */
+const INSTALLATION_MINIMUM_HOURLY_LIMIT = 5000;
+/** Half the limit: a poll that errors costs double (KEDA rebuilds the scaler and retries), and that still fits. */
+const TARGET_SHARE = 0.5;
+const BUDGET_CHECK = 'api budget';
+function callsPerPoll(repos, activeRuns = 0) {
+    return 2 * repos + activeRuns;
+}
+function callsPerHour(perPoll, pollingIntervalSeconds) {
+    return Math.ceil((perPoll * 3600) / pollingIntervalSeconds);
+}
+/** The team's calls per poll and per hour, and the check they make against the installation's limit. */
+function budgetCheck(input) {
+    const perPoll = callsPerPoll(input.repos, input.activeRuns);
+    const perHour = callsPerHour(perPoll, input.pollingIntervalSeconds);
+    const share = perHour / input.hourlyLimit;
+    const runs = input.activeRuns === undefined ? 'active runs unknown' : `${input.activeRuns} active runs`;
+    const text = `${perPoll} calls per poll (2 × ${input.repos} repos + ${runs}) every ${input.pollingIntervalSeconds} s = ${perHour}/h, ${Math.round(share * 100)} % of ${input.hourlyLimit}/h (${input.limitSource}), shared with every team on this App installation`;
+    if (share > TARGET_SHARE) {
+        return {
+            name: BUDGET_CHECK,
+            status: 'warn',
+            detail: `${text}: raise runners.pollingIntervalSeconds or split the team's repositories across Apps`,
+            perHour,
+            share
+        };
+    }
+    return { name: BUDGET_CHECK, status: 'pass', detail: text, perHour, share };
+}
+/** Runs in progress or queued across the team's repositories; undefined when the token may not read them. */
+async function countActiveRuns(api, config) {
+    let total = 0;
+    for (const repo of config.github.repos) {
+        for (const status of ['in_progress', 'queued']) {
+            const response = await api.call('GET', `/repos/${(0,_api_js__WEBPACK_IMPORTED_MODULE_0__/* .enc */ .f)(config.github.owner)}/${(0,_api_js__WEBPACK_IMPORTED_MODULE_0__/* .enc */ .f)(repo)}/actions/runs?status=${status}&per_page=1`);
+            const count = response.body?.total_count;
+            if (response.status !== 200 || typeof count !== 'number')
+                return undefined;
+            total += count;
+        }
+    }
+    return total;
+}
+
+
+/***/ }),
+
 /***/ 28943:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31980,7 +32196,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3414);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(59023);
 /* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7693);
 /**
  * One bundle, two doors. `node dist/index.js` (action.yml's `main`) runs the action; the `runner-setup` command
@@ -31998,6 +32214,66 @@ __webpack_async_result__();
 
 /***/ }),
 
+/***/ 2886:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ fleetSummary),
+/* harmony export */   s: () => (/* binding */ fleetText)
+/* harmony export */ });
+const percent = (share) => `${Math.round(share * 100)} %`;
+function headline(i) {
+    const teams = i.teams.map(t => t.team).join(', ');
+    return `App ${i.appId} installation ${i.installationId} (${teams}): ${i.callsPerHour}/h, ${percent(i.share)} of ${i.hourlyLimit}/h (${i.limitSource}); ${i.callsPerHourIfErroring}/h if every poll errors; target ${percent(i.targetShare)}`;
+}
+function verdict(i) {
+    if (!i.reachable)
+        return 'over the target even polling hourly: split the repositories across more Apps';
+    if (i.share <= i.targetShare)
+        return 'within the target';
+    return 'over the target: use the suggested polling intervals (runners.pollingIntervalSeconds)';
+}
+function sharing(fleet) {
+    return [
+        ...fleet.sharedInstallations.map(s => `${s.what} is shared by ${s.teams.join(', ')}: each team's runners, and anyone who can run its setup workflow, can register runners for the others`),
+        ...fleet.sharedSecrets.map(s => `Key Vault secret ${s.what} (the App key) is read by ${s.teams.join(', ')}`)
+    ];
+}
+/** Markdown for the job summary. */
+function fleetSummary(fleet) {
+    if (!fleet)
+        return [];
+    const out = ['', '### GitHub API budget per App installation', ''];
+    out.push('| installation | team | repos | active runs | polling | calls/h | suggested polling |');
+    out.push('| --- | --- | --- | --- | --- | --- | --- |');
+    for (const i of fleet.installations)
+        for (const t of i.teams)
+            out.push(`| ${i.appId} / ${i.installationId} | ${t.team} | ${t.repos} | ${t.activeRuns ?? 'not counted'} | ${t.pollingIntervalSeconds} s | ${t.callsPerHour} | ${t.suggestedIntervalSeconds} s |`);
+    out.push('', ...fleet.installations.map(i => `- ${headline(i)}: ${verdict(i)}.`));
+    const shared = sharing(fleet);
+    if (shared.length > 0)
+        out.push('', '### Shared credentials', '', ...shared.map(s => `- ${s}.`));
+    return out;
+}
+/** Plain lines for the CLI. */
+function fleetText(fleet) {
+    if (!fleet)
+        return [];
+    const out = ['', 'GitHub API budget per App installation:'];
+    for (const i of fleet.installations) {
+        out.push(`  ${headline(i)}: ${verdict(i)}`);
+        for (const t of i.teams)
+            out.push(`    ${t.team}: ${t.callsPerPoll} calls per poll every ${t.pollingIntervalSeconds} s = ${t.callsPerHour}/h; suggested polling ${t.suggestedIntervalSeconds} s`);
+    }
+    const shared = sharing(fleet);
+    if (shared.length > 0)
+        out.push('', 'Shared credentials:', ...shared.map(s => `  ${s}`));
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 32794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32009,7 +32285,9 @@ __webpack_async_result__();
 /** Machine-readable result: one object for one team (`{ team, changes, ... }`), `{ teams: [...] }` for several. */
 function resultJson(result) {
     const teams = result.teams.map(t => teamJson(result.command, t));
-    return teams.length === 1 ? teams[0] : { command: result.command, exitCode: result.exitCode, teams };
+    if (teams.length === 1)
+        return teams[0];
+    return { command: result.command, exitCode: result.exitCode, teams, ...(result.fleet ? { fleet: result.fleet } : {}) };
 }
 function teamJson(command, t) {
     const out = { team: t.team, file: t.file, command };
@@ -32109,7 +32387,9 @@ function renderPlanText(plan, heading) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   S: () => (/* binding */ renderText)
 /* harmony export */ });
+/* harmony import */ var _fleet_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2886);
 /* harmony import */ var _plan_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38495);
+
 
 const CHECK_MARK = { pass: '✓', warn: '!', fail: '✗' };
 const WRITE_MARK = { create: '+', update: '~', delete: '-' };
@@ -32121,7 +32401,7 @@ const DRIFT_LINE = {
 };
 /** The readable report of a command, one block per team. */
 function renderText(result) {
-    return result.teams.map(t => teamText(result.command, t)).join('\n\n');
+    return result.teams.map(t => teamText(result.command, t)).join('\n\n') + (0,_fleet_js__WEBPACK_IMPORTED_MODULE_1__/* .fleetText */ .s)(result.fleet).join('\n');
 }
 function teamText(command, t) {
     if (t.error)

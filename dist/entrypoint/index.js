@@ -275,7 +275,7 @@ function http_detail(body) {
 /** Beyond any real list (100 items a page); a server that never ends its `Link` chain is an error, not a hang. */
 const MAX_PAGES = 10_000;
 /** One call; `pathOrUrl` is a path under the API URL, or a `Link` URL GitHub handed out (same origin only). */
-function rest_call(gh, method, pathOrUrl, auth, body, options = {}) {
+async function rest_call(gh, method, pathOrUrl, auth, body, options = {}) {
     const base = gh.apiUrl.replace(/\/+$/, '');
     const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : base + pathOrUrl;
     // The token goes only to the API it was minted for, whatever a Link header says.

@@ -2,6 +2,8 @@ import type { Logger } from '../core/logger.js'
 import { azureSession } from '../commands/load-engine.js'
 import { runCommand } from '../commands/run.js'
 import { loadVerify } from '../commands/load-verify.js'
+import { activeRunCounter } from '../commands/fleet.js'
+import { createHttpClient, DEFAULT_RETRY } from '../github-app/http.js'
 import { describeFailure } from '../commands/failure.js'
 import { resultJson } from '../report/json.js'
 import { renderText } from '../report/text.js'
@@ -27,7 +29,10 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): P
     const result = await runCommand(settings, {
       logger,
       engine: azure.engine,
-      verify: loadVerify(settings, env, azure.signIn)
+      verify: loadVerify(settings, env, azure.signIn),
+      ...(settings.github.token
+        ? { activeRuns: activeRunCounter(settings.github.token, createHttpClient(DEFAULT_RETRY)) }
+        : {})
     })
     io.stdout((options.json ? JSON.stringify(resultJson(result), null, 2) : renderText(result)) + '\n')
     return result.exitCode

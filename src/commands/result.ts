@@ -9,6 +9,7 @@ import type { VerifyCheck } from '../github/verify-types.js'
 import type { ExecutionSummary } from '../azure/executions.js'
 import type { RunnerReport } from '../github/runners.js'
 import type { DriftIssueOutcome } from './drift-issues.js'
+import type { FleetReport } from '../github/fleet.js'
 
 /** What one command did for one team; rendered as text (CLI), JSON (--json, the action's plan file) or a job summary. */
 export interface TeamResult {
@@ -37,6 +38,8 @@ export interface TeamResult {
 export interface CommandResult {
   command: CommandName
   teams: TeamResult[]
+  /** drift over several teams: the API budget per App installation and the credentials teams share. */
+  fleet?: FleetReport
   /** 0 success, 1 error, 2 drift found (drift only). */
   exitCode: 0 | 1 | 2
 }

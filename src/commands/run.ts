@@ -10,6 +10,7 @@ import { countActions, planOffline } from '../core/plan.js'
 import type { Engine } from '../azure/engine.js'
 import { InputError } from './input-error.js'
 import type { VerifyReport } from '../github/verify-report.js'
+import type { ActiveRunCounter } from './fleet.js'
 import { teamOutputs } from './outputs.js'
 import { exitCodeOf, type CommandResult, type TeamResult } from './result.js'
 import type { RunSettings } from './settings.js'
@@ -19,6 +20,8 @@ export interface RunDeps {
   /** Loaded and built only when a command needs Azure: an offline plan neither signs in nor loads the SDKs. */
   engine: () => Engine | Promise<Engine>
   verify?: (config: TeamConfig, engine: Engine) => Promise<VerifyReport>
+  /** drift over several teams: counts a team's active runs for the API budget (uncounted without it). */
+  activeRuns?: ActiveRunCounter
 }
 
 export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<CommandResult> {
@@ -39,7 +42,16 @@ export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<
   const teams = outcomes.map((outcome, i) =>
     outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error }
   )
-  return { command: settings.command, teams, exitCode: exitCodeOf(settings.command, teams) }
+  const fleet =
+    settings.command === 'drift' && configs.length > 1
+      ? await (await import('./fleet.js')).driftFleet(configs, deps.activeRuns)
+      : undefined
+  return {
+    command: settings.command,
+    teams,
+    exitCode: exitCodeOf(settings.command, teams),
+    ...(fleet ? { fleet } : {})
+  }
 }
 
 async function runForTeam(

@@ -3,7 +3,8 @@ import { changeCount, type CommandResult, type TeamResult } from '../commands/re
 /** Machine-readable result: one object for one team (`{ team, changes, ... }`), `{ teams: [...] }` for several. */
 export function resultJson(result: CommandResult): unknown {
   const teams = result.teams.map(t => teamJson(result.command, t))
-  return teams.length === 1 ? teams[0] : { command: result.command, exitCode: result.exitCode, teams }
+  if (teams.length === 1) return teams[0]
+  return { command: result.command, exitCode: result.exitCode, teams, ...(result.fleet ? { fleet: result.fleet } : {}) }
 }
 
 function teamJson(command: CommandResult['command'], t: TeamResult): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import type { CommandResult, TeamResult } from '../commands/result.js'
 import { changeCount } from '../commands/result.js'
 import { cell, driftTable } from './drift-table.js'
+import { fleetSummary } from './fleet.js'
 
 /** The job summary as Markdown: one table row per team, then each team's plan, drift or checks. */
 export function renderSummary(result: CommandResult): string {
@@ -13,6 +14,7 @@ export function renderSummary(result: CommandResult): string {
   for (const t of result.teams)
     lines.push(`| ${t.team} | ${status(result.command, t)} | ${changeCount(t)} | ${seconds(t)} |`)
   for (const t of result.teams) lines.push('', ...teamDetails(result.command, t), ...timingLine(t))
+  lines.push(...fleetSummary(result.fleet))
   return lines.join('\n') + '\n'
 }
 

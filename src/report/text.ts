@@ -1,4 +1,5 @@
 import type { CommandResult, TeamResult } from '../commands/result.js'
+import { fleetText } from './fleet.js'
 import { formatValue, renderPlanText } from './plan-text.js'
 
 const CHECK_MARK = { pass: '✓', warn: '!', fail: '✗' } as const
@@ -12,7 +13,7 @@ const DRIFT_LINE = {
 
 /** The readable report of a command, one block per team. */
 export function renderText(result: CommandResult): string {
-  return result.teams.map(t => teamText(result.command, t)).join('\n\n')
+  return result.teams.map(t => teamText(result.command, t)).join('\n\n') + fleetText(result.fleet).join('\n')
 }
 
 function teamText(command: CommandResult['command'], t: TeamResult): string {

@@ -153,6 +153,7 @@ describe('the action bundle', () => {
       'runner group: pass',
       'runners: warn',
       'api budget: pass',
+      'blast radius: warn',
       'jit config: warn'
     ])
     expect(run.summary).toContain('| caj-studio-lost1 | offline | false | offline |')
@@ -180,7 +181,7 @@ describe('the action bundle', () => {
     )
     expect(run.code).toBe(0)
     expect(run.outputs.drift).toBe('true')
-    expect(run.summary).toContain('| job caj-studio | `configuration.replicaTimeout` | 4200 | 60 |')
+    expect(run.summary).toContain('| job `caj-studio` | `configuration.replicaTimeout` | `4200` | `60` |')
     const open = world.issues.state.issues('altinn', 'platform').filter(i => i.state === 'open')
     expect(open.map(i => i.title)).toEqual(['runner-setup drift: studio'])
 

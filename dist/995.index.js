@@ -1,5 +1,5 @@
-export const id = 405;
-export const ids = [405];
+export const id = 995;
+export const ids = [995];
 export const modules = {
 
 /***/ 50899:
@@ -93,7 +93,7 @@ async function listJobExecutions(clients, jobId) {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 59995:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -177,56 +177,8 @@ async function coreRateLimit(gh, token) {
 
 // EXTERNAL MODULE: ./src/github/api.ts
 var github_api = __webpack_require__(28943);
-;// CONCATENATED MODULE: ./src/github/api-budget.ts
-
-/**
- * GitHub's documented minimum for an App installation: 5,000 requests an hour (more with the organisation's users
- * and repositories, at most 12,500; 15,000 on Enterprise Cloud). Used when no installation token can be had.
- * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#primary-rate-limit-for-github-app-installations
- */
-const INSTALLATION_MINIMUM_HOURLY_LIMIT = 5000;
-/** Half the limit: a poll that errors costs double (KEDA rebuilds the scaler and retries), and that still fits. */
-const TARGET_SHARE = 0.5;
-const BUDGET_CHECK = 'api budget';
-function callsPerPoll(repos, activeRuns = 0) {
-    return 2 * repos + activeRuns;
-}
-function callsPerHour(perPoll, pollingIntervalSeconds) {
-    return Math.ceil((perPoll * 3600) / pollingIntervalSeconds);
-}
-/** The team's calls per poll and per hour, and the check they make against the installation's limit. */
-function budgetCheck(input) {
-    const perPoll = callsPerPoll(input.repos, input.activeRuns);
-    const perHour = callsPerHour(perPoll, input.pollingIntervalSeconds);
-    const share = perHour / input.hourlyLimit;
-    const runs = input.activeRuns === undefined ? 'active runs unknown' : `${input.activeRuns} active runs`;
-    const text = `${perPoll} calls per poll (2 × ${input.repos} repos + ${runs}) every ${input.pollingIntervalSeconds} s = ${perHour}/h, ${Math.round(share * 100)} % of ${input.hourlyLimit}/h (${input.limitSource}), shared with every team on this App installation`;
-    if (share > TARGET_SHARE) {
-        return {
-            name: BUDGET_CHECK,
-            status: 'warn',
-            detail: `${text}: raise runners.pollingIntervalSeconds or split the team's repositories across Apps`,
-            perHour,
-            share
-        };
-    }
-    return { name: BUDGET_CHECK, status: 'pass', detail: text, perHour, share };
-}
-/** Runs in progress or queued across the team's repositories; undefined when the token may not read them. */
-async function countActiveRuns(api, config) {
-    let total = 0;
-    for (const repo of config.github.repos) {
-        for (const status of ['in_progress', 'queued']) {
-            const response = await api.call('GET', `/repos/${(0,github_api/* enc */.f)(config.github.owner)}/${(0,github_api/* enc */.f)(repo)}/actions/runs?status=${status}&per_page=1`);
-            const count = response.body?.total_count;
-            if (response.status !== 200 || typeof count !== 'number')
-                return undefined;
-            total += count;
-        }
-    }
-    return total;
-}
-
+// EXTERNAL MODULE: ./src/github/api-budget.ts
+var api_budget = __webpack_require__(31341);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/github-app/app-jwt.ts
@@ -374,7 +326,11 @@ function blastRadiusCheck(config, installation, repos) {
     if (orgRunners)
         problems.push(`it holds ${ORG_RUNNERS} ${orgRunners}, so it can register runners in any runner group of ${installation.account || owner}`);
     if (problems.length === 0)
-        return { name: BLAST_RADIUS_CHECK, status: 'pass', detail: `${reach}, all the team's; no organisation-wide runner permission` };
+        return {
+            name: BLAST_RADIUS_CHECK,
+            status: 'pass',
+            detail: `${reach}, all the team's; no organisation-wide runner permission`
+        };
     return {
         name: BLAST_RADIUS_CHECK,
         status: 'warn',
@@ -817,14 +773,14 @@ async function budget(config, reading, api) {
     try {
         const counter = reading?.reader ?? api;
         const [activeRuns, limit] = await Promise.all([
-            counter ? countActiveRuns(counter, config) : undefined,
+            counter ? (0,api_budget/* countActiveRuns */.QZ)(counter, config) : undefined,
             reading ? coreRateLimit(reading.reader.gh, reading.reader.token) : undefined
         ]);
-        const { name, status, detail } = budgetCheck({
+        const { name, status, detail } = (0,api_budget/* budgetCheck */.qy)({
             repos: config.github.repos.length,
             activeRuns,
             pollingIntervalSeconds: config.runners.pollingIntervalSeconds,
-            hourlyLimit: limit ?? INSTALLATION_MINIMUM_HOURLY_LIMIT,
+            hourlyLimit: limit ?? api_budget/* INSTALLATION_MINIMUM_HOURLY_LIMIT */.I2,
             limitSource: limit
                 ? `installation ${config.github.app.installationId}'s limit`
                 : "GitHub's minimum for an App installation; verify could not read the installation's own"
@@ -832,7 +788,7 @@ async function budget(config, reading, api) {
         return { name, status, detail };
     }
     catch (error) {
-        return notChecked(BUDGET_CHECK, config, error);
+        return notChecked(api_budget/* BUDGET_CHECK */.JJ, config, error);
     }
 }
 async function guarded(name, config, run) {

@@ -1,0 +1,141 @@
+/**
+ * Many teams, one GitHub: the KEDA polling cost summed per App installation (they share its hourly limit), the
+ * polling interval per team that keeps the sum under a target share of it, and which teams share one App
+ * installation or one Key Vault secret (they trust each other: any of them can register runners for the others).
+ */
+import type { TeamConfig } from '../config/types.js'
+import { teamLayout } from '../core/layout.js'
+import { callsPerPoll, INSTALLATION_MINIMUM_HOURLY_LIMIT, TARGET_SHARE } from './api-budget.js'
+
+/** The slowest polling KEDA is given (the config's maximum). */
+const MAX_INTERVAL_SECONDS = 3600
+
+export interface TeamPolling {
+  team: string
+  repos: number
+  /** Queued plus in-progress runs now; undefined when not counted (then 0 in the sums). */
+  activeRuns?: number
+  pollingIntervalSeconds: number
+  callsPerPoll: number
+  callsPerHour: number
+  /** The interval that keeps the installation's sum under the target; the current one when it already is. */
+  suggestedIntervalSeconds: number
+}
+
+export interface InstallationBudget {
+  apiUrl: string
+  appId: number
+  installationId: number
+  hourlyLimit: number
+  limitSource: string
+  /** Calls per hour when every poll succeeds. */
+  callsPerHour: number
+  /** When every poll errors: KEDA rebuilds the scaler and polls again, so each poll costs twice. */
+  callsPerHourIfErroring: number
+  share: number
+  targetShare: number
+  /** false when even hourly polling stays above the target: the repositories need more than one App. */
+  reachable: boolean
+  teams: TeamPolling[]
+}
+
+export interface SharedCredential {
+  /** `App <id> installation <id>`, or the Key Vault secret's ARM id. */
+  what: string
+  teams: string[]
+}
+
+export interface FleetReport {
+  installations: InstallationBudget[]
+  sharedInstallations: SharedCredential[]
+  sharedSecrets: SharedCredential[]
+}
+
+export interface FleetOptions {
+  /** Active runs per team, when counted. */
+  activeRuns?: Map<string, number | undefined>
+  targetShare?: number
+  /** The installations' hourly limit; default GitHub's documented minimum (verify reads each one's own). */
+  hourlyLimit?: number
+  limitSource?: string
+}
+
+export function fleetReport(configs: TeamConfig[], options: FleetOptions = {}): FleetReport {
+  const targetShare = options.targetShare ?? TARGET_SHARE
+  const hourlyLimit = options.hourlyLimit ?? INSTALLATION_MINIMUM_HOURLY_LIMIT
+  const limitSource = options.limitSource ?? "GitHub's minimum for an App installation; verify reads its own"
+  const byInstallation = groupBy(configs, installationKey)
+  const installations = [...byInstallation.values()].map(group =>
+    installationBudget(group, { targetShare, hourlyLimit, limitSource, activeRuns: options.activeRuns })
+  )
+  return {
+    installations,
+    sharedInstallations: shared(
+      byInstallation,
+      c => `App ${c.github.app.id} installation ${c.github.app.installationId}`
+    ),
+    sharedSecrets: shared(
+      groupBy(configs, c => teamLayout(c).keySecretScope.toLowerCase()),
+      c => teamLayout(c).keySecretScope
+    )
+  }
+}
+
+function installationBudget(
+  configs: TeamConfig[],
+  options: Required<Omit<FleetOptions, 'activeRuns'>> & Pick<FleetOptions, 'activeRuns'>
+): InstallationBudget {
+  const { hourlyLimit, targetShare } = options
+  const polling = configs.map(c => ({
+    config: c,
+    activeRuns: options.activeRuns?.get(c.team),
+    perPoll: callsPerPoll(c.github.repos.length, options.activeRuns?.get(c.team))
+  }))
+  const perHour = (intervals: number[]): number =>
+    polling.reduce((sum, p, i) => sum + (p.perPoll * 3600) / intervals[i]!, 0)
+  const current = polling.map(p => p.config.runners.pollingIntervalSeconds)
+  const budget = targetShare * hourlyLimit
+  // Slow every team down by the same factor, in whole seconds, until the sum fits.
+  const factor = Math.max(1, perHour(current) / budget)
+  let suggested = current.map(s => Math.min(MAX_INTERVAL_SECONDS, Math.ceil(s * factor)))
+  while (perHour(suggested) > budget && suggested.some(s => s < MAX_INTERVAL_SECONDS))
+    suggested = suggested.map(s => Math.min(MAX_INTERVAL_SECONDS, s + 1))
+  const total = Math.ceil(perHour(current))
+  const first = configs[0]!
+  return {
+    apiUrl: first.github.apiUrl,
+    appId: first.github.app.id,
+    installationId: first.github.app.installationId,
+    hourlyLimit,
+    limitSource: options.limitSource,
+    callsPerHour: total,
+    callsPerHourIfErroring: 2 * total,
+    share: total / hourlyLimit,
+    targetShare,
+    reachable: perHour(suggested) <= budget,
+    teams: polling.map((p, i) => ({
+      team: p.config.team,
+      repos: p.config.github.repos.length,
+      ...(p.activeRuns === undefined ? {} : { activeRuns: p.activeRuns }),
+      pollingIntervalSeconds: current[i]!,
+      callsPerPoll: p.perPoll,
+      callsPerHour: Math.ceil((p.perPoll * 3600) / current[i]!),
+      suggestedIntervalSeconds: suggested[i]!
+    }))
+  }
+}
+
+/** Installation ids are per GitHub host. */
+function installationKey(config: TeamConfig): string {
+  return `${config.github.apiUrl.toLowerCase()} ${config.github.app.id} ${config.github.app.installationId}`
+}
+
+function groupBy(configs: TeamConfig[], key: (c: TeamConfig) => string): Map<string, TeamConfig[]> {
+  const groups = new Map<string, TeamConfig[]>()
+  for (const c of configs) groups.set(key(c), [...(groups.get(key(c)) ?? []), c])
+  return groups
+}
+
+function shared(groups: Map<string, TeamConfig[]>, name: (c: TeamConfig) => string): SharedCredential[] {
+  return [...groups.values()].filter(g => g.length > 1).map(g => ({ what: name(g[0]!), teams: g.map(c => c.team) }))
+}
