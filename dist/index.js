@@ -29343,7 +29343,7 @@ function loadVerify(settings, env, signIn, credentialOptions = {}) {
     let loaded;
     const load = async () => {
         const [{ createVerify }, { createClients }, { createCredential }, { sharedTokenCredential }, http] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 995).then(__nccwpck_require__.bind(__nccwpck_require__, 59995)),
+            __nccwpck_require__.e(/* import() */ 672).then(__nccwpck_require__.bind(__nccwpck_require__, 52672)),
             Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23139)),
             Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(16), __nccwpck_require__.e(98)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18098)),
             __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 52982)),

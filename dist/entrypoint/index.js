@@ -41,7 +41,7 @@ const RUNNER_ENV = {
 
 ;// CONCATENATED MODULE: ./src/github-app/errors.ts
 /** A failed call, as one line: what went wrong and what to do next; `status` when the service answered. */
-class errors_CallError extends Error {
+class CallError extends Error {
     status;
     name = 'CallError';
     constructor(message, status) {
@@ -203,7 +203,7 @@ function createHttpClient(policy, options = {}) {
             }
             catch (error) {
                 if (!idempotent || attempt >= policy.maxAttempts)
-                    throw new errors_CallError(`cannot reach ${hostOf(request.url)}: ${causeOf(error)}`);
+                    throw new CallError(`cannot reach ${hostOf(request.url)}: ${causeOf(error)}`);
                 await policy.sleep(backoffMs(attempt, policy));
                 continue;
             }
@@ -263,7 +263,7 @@ function apiMessage(body) {
     return '';
 }
 /** `: <api message>` for error lines, or nothing when the body says nothing useful. */
-function http_detail(body) {
+function detail(body) {
     const message = apiMessage(body);
     return message ? `: ${message}` : '';
 }
@@ -275,12 +275,12 @@ function http_detail(body) {
 /** Beyond any real list (100 items a page); a server that never ends its `Link` chain is an error, not a hang. */
 const MAX_PAGES = 10_000;
 /** One call; `pathOrUrl` is a path under the API URL, or a `Link` URL GitHub handed out (same origin only). */
-async function rest_call(gh, method, pathOrUrl, auth, body, options = {}) {
+async function call(gh, method, pathOrUrl, auth, body, options = {}) {
     const base = gh.apiUrl.replace(/\/+$/, '');
     const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : base + pathOrUrl;
     // The token goes only to the API it was minted for, whatever a Link header says.
     if (new URL(url).origin !== new URL(base).origin)
-        throw new errors_CallError(`GitHub pointed a list at ${new URL(url).origin}, not ${new URL(base).origin}; refused`);
+        throw new CallError(`GitHub pointed a list at ${new URL(url).origin}, not ${new URL(base).origin}; refused`);
     return gh.http({
         method,
         url,
@@ -302,14 +302,14 @@ async function rest_paginate(gh, path, auth, key) {
     let next = `${path}${path.includes('?') ? '&' : '?'}per_page=100`;
     for (let page = 1; next; page++) {
         if (page > MAX_PAGES)
-            throw new errors_CallError(`GET ${path.split('?')[0]} did not end after ${MAX_PAGES} pages`);
-        const response = await rest_call(gh, 'GET', next, auth);
+            throw new CallError(`GET ${path.split('?')[0]} did not end after ${MAX_PAGES} pages`);
+        const response = await call(gh, 'GET', next, auth);
         if (response.status !== 200)
-            throw new errors_CallError(`GET ${path.split('?')[0]} answered HTTP ${response.status}${http_detail(response.body)}`, response.status);
+            throw new CallError(`GET ${path.split('?')[0]} answered HTTP ${response.status}${detail(response.body)}`, response.status);
         const body = response.body;
         const batch = Array.isArray(body) ? body : key ? body?.[key] : undefined;
         if (!Array.isArray(batch))
-            throw new errors_CallError(`GET ${path.split('?')[0]} answered without a list`);
+            throw new CallError(`GET ${path.split('?')[0]} answered without a list`);
         items.push(...batch);
         next = nextLink(response.headers.get('link'));
     }
@@ -351,11 +351,11 @@ async function findRunnerGroupId(gh, token, org, name) {
         group = await findRunnerGroup(gh, token, org, name);
     }
     catch (error) {
-        throw new errors_CallError(`listing runner groups of ${org} failed: ${error.message}`);
+        throw new CallError(`listing runner groups of ${org} failed: ${error.message}`);
     }
     if (group)
         return group.id;
-    throw new errors_CallError(`runner group "${name}" does not exist in ${org}: ask an organisation owner to create it (restricted to the team's repositories), then run verify`);
+    throw new CallError(`runner group "${name}" does not exist in ${org}: ask an organisation owner to create it (restricted to the team's repositories), then run verify`);
 }
 /** Repository names a `selected` runner group admits. */
 async function runnerGroupRepositories(gh, token, org, id) {
@@ -368,7 +368,7 @@ async function runnerGroupRepositories(gh, token, org, id) {
  * deleted before registering again. Giving up after such an attempt removes it too, so none is left behind.
  */
 async function generateJitConfig(gh, token, target, request) {
-    const post = () => rest_call(gh, 'POST', `${targetPath(target)}/actions/runners/generate-jitconfig`, token, {
+    const post = () => call(gh, 'POST', `${targetPath(target)}/actions/runners/generate-jitconfig`, token, {
         name: request.name,
         runner_group_id: request.runnerGroupId,
         labels: request.labels,
@@ -419,7 +419,7 @@ function jitError(response, target, request) {
                 : response.status >= 500
                     ? 'GitHub may be down; the job will be retried by the next execution'
                     : 'check the runner group and labels of the job template (re-run apply)';
-    return new errors_CallError(`JIT runner registration failed (HTTP ${response.status}${http_detail(response.body)}): ${hint}`, response.status);
+    return new CallError(`JIT runner registration failed (HTTP ${response.status}${detail(response.body)}): ${hint}`, response.status);
 }
 /** Best effort: the runner a lost registration made, deleted; never throws (the caller reports its own error). */
 async function removeRunnerNamed(gh, token, target, name) {
@@ -444,22 +444,22 @@ function listRunners(gh, token, target, name) {
 }
 /** undefined when the runner no longer exists (it took its job and GitHub removed it). */
 async function getRunnerBusy(gh, token, target, runnerId) {
-    const response = await rest_call(gh, 'GET', `${targetPath(target)}/actions/runners/${runnerId}`, token);
+    const response = await call(gh, 'GET', `${targetPath(target)}/actions/runners/${runnerId}`, token);
     if (response.status === 404)
         return undefined;
     if (response.status !== 200)
-        throw new errors_CallError(`reading runner ${runnerId} failed (HTTP ${response.status}${http_detail(response.body)})`, response.status);
+        throw new CallError(`reading runner ${runnerId} failed (HTTP ${response.status}${detail(response.body)})`, response.status);
     return response.body.busy === true;
 }
 async function deleteRunner(gh, token, target, runnerId) {
-    const response = await rest_call(gh, 'DELETE', `${targetPath(target)}/actions/runners/${runnerId}`, token);
+    const response = await call(gh, 'DELETE', `${targetPath(target)}/actions/runners/${runnerId}`, token);
     if (response.status === 204)
         return 'deleted';
     if (response.status === 404)
         return 'gone';
     if (response.status === 422)
         return 'busy';
-    throw new errors_CallError(`deleting runner ${runnerId} failed (HTTP ${response.status}${http_detail(response.body)}): verify --fix removes it later`, response.status);
+    throw new CallError(`deleting runner ${runnerId} failed (HTTP ${response.status}${detail(response.body)}): verify --fix removes it later`, response.status);
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -474,10 +474,10 @@ function createAppJwt(appId, privateKeyPem, nowSeconds) {
         key = (0,external_node_crypto_namespaceObject.createPrivateKey)(privateKeyPem);
     }
     catch {
-        throw new errors_CallError("the GitHub App private key read from Key Vault is not a PEM private key: store the App's downloaded .pem file as the secret value");
+        throw new CallError("the GitHub App private key read from Key Vault is not a PEM private key: store the App's downloaded .pem file as the secret value");
     }
     if (key.asymmetricKeyType !== 'rsa') {
-        throw new errors_CallError(`the GitHub App private key read from Key Vault is ${key.asymmetricKeyType}, not RSA: store the App's downloaded .pem file as the secret value`);
+        throw new CallError(`the GitHub App private key read from Key Vault is ${key.asymmetricKeyType}, not RSA: store the App's downloaded .pem file as the secret value`);
     }
     const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
     const payload = base64url(JSON.stringify({ iat: nowSeconds - 60, exp: nowSeconds + 9 * 60, iss: appId }));
@@ -489,7 +489,7 @@ function base64url(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/github-app/installation.ts
-/** The App's installation: what it may do, which repositories it reaches, its rate limit, and its tokens. */
+/** Installation tokens: the App JWT traded for a token narrowed to what the caller needs. */
 
 
 
@@ -501,7 +501,7 @@ function registrationScope(target) {
 }
 async function mintInstallationToken(gh, appJwt, installationId, target, scope = registrationScope(target)) {
     // A second token is harmless, so a lost answer may be retried.
-    const response = await rest_call(gh, 'POST', `/app/installations/${rest_enc(installationId)}/access_tokens`, appJwt, scope, {
+    const response = await call(gh, 'POST', `/app/installations/${rest_enc(installationId)}/access_tokens`, appJwt, scope, {
         idempotent: true
     });
     const body = response.body;
@@ -519,30 +519,7 @@ async function mintInstallationToken(gh, appJwt, installationId, target, scope =
             : response.status === 422 || response.status === 403
                 ? `the App installation lacks ${wanted}${scope.repositories ? ` or access to ${target.owner}/${scope.repositories.join(', ')}` : ''}: grant it in the App's settings and accept the new permissions`
                 : 'GitHub may be down; the job will be retried by the next execution';
-    throw new errors_CallError(`installation token failed (HTTP ${response.status}${http_detail(response.body)}): ${hint}`, response.status);
-}
-/** GET /app/installations/{id} with the App JWT. */
-async function getInstallation(gh, appJwt, installationId) {
-    const response = await call(gh, 'GET', `/app/installations/${enc(installationId)}`, appJwt);
-    const body = response.body;
-    if (response.status !== 200 || !body)
-        throw new CallError(`reading installation ${installationId} failed (HTTP ${response.status}${detail(response.body)})`, response.status);
-    return {
-        account: String(body.account?.login ?? ''),
-        repositorySelection: body.repository_selection === 'selected' ? 'selected' : 'all',
-        permissions: body.permissions ?? {}
-    };
-}
-/** Names (`owner/name`) of every repository an installation token reaches: GET /installation/repositories. */
-async function listInstallationRepositories(gh, token) {
-    const repos = await paginate(gh, '/installation/repositories', token, 'repositories');
-    return repos.map(r => r.full_name);
-}
-/** The core hourly limit of the token's owner (for an installation token: the installation's). */
-async function coreRateLimit(gh, token) {
-    const response = await call(gh, 'GET', '/rate_limit', token);
-    const limit = response.body?.resources?.core?.limit;
-    return response.status === 200 && typeof limit === 'number' && limit > 0 ? limit : undefined;
+    throw new CallError(`installation token failed (HTTP ${response.status}${detail(response.body)}): ${hint}`, response.status);
 }
 
 ;// CONCATENATED MODULE: ./src/github-app/key-vault.ts
@@ -561,7 +538,7 @@ async function getManagedIdentityToken(http, identity, resource) {
     const response = await http({ method: 'GET', url: url.href, headers: { 'x-identity-header': identity.header } });
     const token = response.body?.access_token;
     if (response.status !== 200 || typeof token !== 'string') {
-        throw new errors_CallError(`managed identity token failed (HTTP ${response.status}${http_detail(response.body)}): check that the identity with client id ${identity.clientId} is assigned to the Container Apps job (re-run apply)`);
+        throw new CallError(`managed identity token failed (HTTP ${response.status}${detail(response.body)}): check that the identity with client id ${identity.clientId} is assigned to the Container Apps job (re-run apply)`);
     }
     return token;
 }
@@ -574,11 +551,11 @@ async function readKeyVaultSecret(http, secretUri, token) {
         return value;
     const where = `${url.origin}${url.pathname}`;
     if (response.status === 401 || response.status === 403) {
-        throw new errors_CallError(`Key Vault refused to read ${where} (HTTP ${response.status}${http_detail(response.body)}): grant the job's identity "Key Vault Secrets User" on that secret (apply does this; a new grant takes a few minutes)`, response.status);
+        throw new CallError(`Key Vault refused to read ${where} (HTTP ${response.status}${detail(response.body)}): grant the job's identity "Key Vault Secrets User" on that secret (apply does this; a new grant takes a few minutes)`, response.status);
     }
     if (response.status === 404)
-        throw new errors_CallError(`Key Vault has no secret ${where}: store the GitHub App private key there or fix github.app.privateKeySecretUri`, 404);
-    throw new errors_CallError(`reading ${where} from Key Vault failed (HTTP ${response.status}${http_detail(response.body)})`, response.status);
+        throw new CallError(`Key Vault has no secret ${where}: store the GitHub App private key there or fix github.app.privateKeySecretUri`, 404);
+    throw new CallError(`reading ${where} from Key Vault failed (HTTP ${response.status}${detail(response.body)})`, response.status);
 }
 
 ;// CONCATENATED MODULE: ./src/entrypoint/register.ts

@@ -1,7 +1,7 @@
-/** The App's installation: what it may do, which repositories it reaches, its rate limit, and its tokens. */
+/** Installation tokens: the App JWT traded for a token narrowed to what the caller needs. */
 import { CallError } from './errors.js'
 import { detail } from './http.js'
-import { call, enc, paginate, targetName, type GitHub, type Target } from './rest.js'
+import { call, enc, targetName, type GitHub, type Target } from './rest.js'
 
 export interface InstallationToken {
   token: string
@@ -12,13 +12,6 @@ export interface InstallationToken {
 export interface TokenScope {
   permissions: Record<string, 'read' | 'write'>
   repositories?: string[]
-}
-
-export interface InstallationView {
-  account: string
-  /** `all`: every repository of the account, present and future; `selected`: a list. */
-  repositorySelection: 'all' | 'selected'
-  permissions: Record<string, string>
 }
 
 /** Narrowed to registration only: job steps never see this token, and it could not do more if they did. */
@@ -59,34 +52,4 @@ export async function mintInstallationToken(
     `installation token failed (HTTP ${response.status}${detail(response.body)}): ${hint}`,
     response.status
   )
-}
-
-/** GET /app/installations/{id} with the App JWT. */
-export async function getInstallation(gh: GitHub, appJwt: string, installationId: string): Promise<InstallationView> {
-  const response = await call(gh, 'GET', `/app/installations/${enc(installationId)}`, appJwt)
-  const body = response.body as
-    { account?: { login?: unknown }; repository_selection?: unknown; permissions?: Record<string, string> } | undefined
-  if (response.status !== 200 || !body)
-    throw new CallError(
-      `reading installation ${installationId} failed (HTTP ${response.status}${detail(response.body)})`,
-      response.status
-    )
-  return {
-    account: String(body.account?.login ?? ''),
-    repositorySelection: body.repository_selection === 'selected' ? 'selected' : 'all',
-    permissions: body.permissions ?? {}
-  }
-}
-
-/** Names (`owner/name`) of every repository an installation token reaches: GET /installation/repositories. */
-export async function listInstallationRepositories(gh: GitHub, token: string): Promise<string[]> {
-  const repos = await paginate<{ full_name: string }>(gh, '/installation/repositories', token, 'repositories')
-  return repos.map(r => r.full_name)
-}
-
-/** The core hourly limit of the token's owner (for an installation token: the installation's). */
-export async function coreRateLimit(gh: GitHub, token: string): Promise<number | undefined> {
-  const response = await call(gh, 'GET', '/rate_limit', token)
-  const limit = (response.body as { resources?: { core?: { limit?: unknown } } } | undefined)?.resources?.core?.limit
-  return response.status === 200 && typeof limit === 'number' && limit > 0 ? limit : undefined
 }

@@ -5,12 +5,8 @@
  */
 import type { TeamConfig } from '../config/types.js'
 import { oneLine } from '../github-app/errors.js'
-import {
-  getInstallation,
-  listInstallationRepositories,
-  mintInstallationToken,
-  type InstallationView
-} from '../github-app/installation.js'
+import { mintInstallationToken } from '../github-app/installation.js'
+import { getInstallation, listInstallationRepositories, type InstallationView } from '../github-app/reach.js'
 import { createGitHubApi, type GitHubApi } from './api.js'
 import type { AppAccess } from './app-access.js'
 import type { VerifyCheck } from './verify-types.js'

@@ -5,12 +5,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { createPrivateKey, sign } from 'node:crypto'
 import { createAppJwt } from '../../src/github-app/app-jwt.js'
-import {
-  coreRateLimit,
-  getInstallation,
-  listInstallationRepositories,
-  mintInstallationToken
-} from '../../src/github-app/installation.js'
+import { mintInstallationToken } from '../../src/github-app/installation.js'
+import { coreRateLimit, getInstallation, listInstallationRepositories } from '../../src/github-app/reach.js'
 import { call, nextLink, type GitHub, type Target } from '../../src/github-app/rest.js'
 import { deleteRunner, findRunnerByName, generateJitConfig, listRunners } from '../../src/github-app/runners.js'
 import { startEmulator, type Emulator } from '../emulator/index.js'

@@ -1,5 +1,5 @@
-export const id = 995;
-export const ids = [995];
+export const id = 672;
+export const ids = [672];
 export const modules = {
 
 /***/ 50899:
@@ -93,7 +93,7 @@ async function listJobExecutions(clients, jobId) {
 
 /***/ }),
 
-/***/ 59995:
+/***/ 52672:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -118,39 +118,14 @@ var errors = __webpack_require__(73334);
 var github_app_http = __webpack_require__(80865);
 // EXTERNAL MODULE: ./src/github-app/rest.ts
 var rest = __webpack_require__(95319);
-;// CONCATENATED MODULE: ./src/github-app/installation.ts
-/** The App's installation: what it may do, which repositories it reaches, its rate limit, and its tokens. */
+;// CONCATENATED MODULE: ./src/github-app/reach.ts
+/**
+ * What an App installation reaches (verify's blast radius and API budget; the runner never needs it): its
+ * permissions and repository selection, the repositories a token of it can see, and its hourly limit.
+ */
 
 
 
-/** Narrowed to registration only: job steps never see this token, and it could not do more if they did. */
-function registrationScope(target) {
-    return target.scope === 'org'
-        ? { permissions: { organization_self_hosted_runners: 'write' } }
-        : { permissions: { administration: 'write' }, repositories: [target.repo] };
-}
-async function mintInstallationToken(gh, appJwt, installationId, target, scope = registrationScope(target)) {
-    // A second token is harmless, so a lost answer may be retried.
-    const response = await (0,rest/* call */.T1)(gh, 'POST', `/app/installations/${(0,rest/* enc */.fk)(installationId)}/access_tokens`, appJwt, scope, {
-        idempotent: true
-    });
-    const body = response.body;
-    if (response.status === 201 && typeof body?.token === 'string') {
-        const expires = Date.parse(String(body.expires_at));
-        return { token: body.token, expiresAtMs: Number.isFinite(expires) ? expires : Date.now() + 50 * 60_000 };
-    }
-    const wanted = Object.entries(scope.permissions)
-        .map(([name, level]) => `${name} ${level}`)
-        .join(', ');
-    const hint = response.status === 401
-        ? 'the App key in Key Vault does not belong to this App id, or the clock is off: store the current .pem of the App'
-        : response.status === 404
-            ? `no installation ${installationId} for this App: install the App on the ${(0,rest/* targetName */.je)(target)} and fix github.app.installationId`
-            : response.status === 422 || response.status === 403
-                ? `the App installation lacks ${wanted}${scope.repositories ? ` or access to ${target.owner}/${scope.repositories.join(', ')}` : ''}: grant it in the App's settings and accept the new permissions`
-                : 'GitHub may be down; the job will be retried by the next execution';
-    throw new errors/* CallError */.R(`installation token failed (HTTP ${response.status}${(0,github_app_http.detail)(response.body)}): ${hint}`, response.status);
-}
 /** GET /app/installations/{id} with the App JWT. */
 async function getInstallation(gh, appJwt, installationId) {
     const response = await (0,rest/* call */.T1)(gh, 'GET', `/app/installations/${(0,rest/* enc */.fk)(installationId)}`, appJwt);
@@ -289,7 +264,42 @@ function keyVaultUrl(secretUri, endpoint) {
     return `${endpoint.replace(/\/+$/, '')}/${vault}${uri.pathname}`;
 }
 
+;// CONCATENATED MODULE: ./src/github-app/installation.ts
+/** Installation tokens: the App JWT traded for a token narrowed to what the caller needs. */
+
+
+
+/** Narrowed to registration only: job steps never see this token, and it could not do more if they did. */
+function registrationScope(target) {
+    return target.scope === 'org'
+        ? { permissions: { organization_self_hosted_runners: 'write' } }
+        : { permissions: { administration: 'write' }, repositories: [target.repo] };
+}
+async function mintInstallationToken(gh, appJwt, installationId, target, scope = registrationScope(target)) {
+    // A second token is harmless, so a lost answer may be retried.
+    const response = await (0,rest/* call */.T1)(gh, 'POST', `/app/installations/${(0,rest/* enc */.fk)(installationId)}/access_tokens`, appJwt, scope, {
+        idempotent: true
+    });
+    const body = response.body;
+    if (response.status === 201 && typeof body?.token === 'string') {
+        const expires = Date.parse(String(body.expires_at));
+        return { token: body.token, expiresAtMs: Number.isFinite(expires) ? expires : Date.now() + 50 * 60_000 };
+    }
+    const wanted = Object.entries(scope.permissions)
+        .map(([name, level]) => `${name} ${level}`)
+        .join(', ');
+    const hint = response.status === 401
+        ? 'the App key in Key Vault does not belong to this App id, or the clock is off: store the current .pem of the App'
+        : response.status === 404
+            ? `no installation ${installationId} for this App: install the App on the ${(0,rest/* targetName */.je)(target)} and fix github.app.installationId`
+            : response.status === 422 || response.status === 403
+                ? `the App installation lacks ${wanted}${scope.repositories ? ` or access to ${target.owner}/${scope.repositories.join(', ')}` : ''}: grant it in the App's settings and accept the new permissions`
+                : 'GitHub may be down; the job will be retried by the next execution';
+    throw new errors/* CallError */.R(`installation token failed (HTTP ${response.status}${(0,github_app_http.detail)(response.body)}): ${hint}`, response.status);
+}
+
 ;// CONCATENATED MODULE: ./src/github/blast-radius.ts
+
 
 
 

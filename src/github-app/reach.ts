@@ -1,0 +1,44 @@
+/**
+ * What an App installation reaches (verify's blast radius and API budget; the runner never needs it): its
+ * permissions and repository selection, the repositories a token of it can see, and its hourly limit.
+ */
+import { CallError } from './errors.js'
+import { detail } from './http.js'
+import { call, enc, paginate, type GitHub } from './rest.js'
+
+export interface InstallationView {
+  account: string
+  /** `all`: every repository of the account, present and future; `selected`: a list. */
+  repositorySelection: 'all' | 'selected'
+  permissions: Record<string, string>
+}
+
+/** GET /app/installations/{id} with the App JWT. */
+export async function getInstallation(gh: GitHub, appJwt: string, installationId: string): Promise<InstallationView> {
+  const response = await call(gh, 'GET', `/app/installations/${enc(installationId)}`, appJwt)
+  const body = response.body as
+    { account?: { login?: unknown }; repository_selection?: unknown; permissions?: Record<string, string> } | undefined
+  if (response.status !== 200 || !body)
+    throw new CallError(
+      `reading installation ${installationId} failed (HTTP ${response.status}${detail(response.body)})`,
+      response.status
+    )
+  return {
+    account: String(body.account?.login ?? ''),
+    repositorySelection: body.repository_selection === 'selected' ? 'selected' : 'all',
+    permissions: body.permissions ?? {}
+  }
+}
+
+/** Names (`owner/name`) of every repository an installation token reaches: GET /installation/repositories. */
+export async function listInstallationRepositories(gh: GitHub, token: string): Promise<string[]> {
+  const repos = await paginate<{ full_name: string }>(gh, '/installation/repositories', token, 'repositories')
+  return repos.map(r => r.full_name)
+}
+
+/** The core hourly limit of the token's owner (for an installation token: the installation's). */
+export async function coreRateLimit(gh: GitHub, token: string): Promise<number | undefined> {
+  const response = await call(gh, 'GET', '/rate_limit', token)
+  const limit = (response.body as { resources?: { core?: { limit?: unknown } } } | undefined)?.resources?.core?.limit
+  return response.status === 200 && typeof limit === 'number' && limit > 0 ? limit : undefined
+}
