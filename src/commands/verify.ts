@@ -1,6 +1,7 @@
 /**
  * `verify`: the live setup end to end without running a job. Azure (resources match the config, recent executions),
- * then GitHub (runner group, registered runners, the KEDA rule's API budget, a throwaway JIT registration).
+ * then GitHub with the github-token (runner group, registered runners) and as the team's App (the KEDA rule's API
+ * budget against the installation's limit, the installation's blast radius, a throwaway JIT registration).
  */
 import type { TokenCredential } from '@azure/core-auth'
 import type { TeamConfig } from '../config/types.js'
@@ -14,7 +15,7 @@ import { coreRateLimit } from '../github-app/reach.js'
 import type { GitHub } from '../github-app/rest.js'
 import { createGitHubApi, type GitHubApi } from '../github/api.js'
 import { budgetCheck, countActiveRuns, INSTALLATION_MINIMUM_HOURLY_LIMIT, BUDGET_CHECK } from '../github/api-budget.js'
-import { hasAccess, openAppAccess, type AppAccess } from '../github/app-access.js'
+import { hasAccess, openAppAccess, type AppAccess, type NoAppAccess } from '../github/app-access.js'
 import {
   BLAST_RADIUS_CHECK,
   checkBlastRadius,
@@ -56,53 +57,69 @@ export function createVerify(deps: VerifyDeps): (config: TeamConfig, engine: Eng
       ),
       openAppAccess(config, { gh, credential: deps.credential, keyVaultEndpoint: deps.keyVaultEndpoint, now })
     ])
-    const checks: VerifyCheck[] = [azureCheck(drift.items, drift.plan.entries.length), executionsCheck(executions)]
-
-    let runners: RunnerReport[] = []
     const api = deps.githubToken ? createGitHubApi(gh, deps.githubToken) : undefined
-    if (api) {
-      checks.push(await guarded(RUNNER_GROUP_CHECK, config, () => checkRunnerGroup(api, config)))
-      try {
-        const outcome = await checkRunners(api, config, executions, { fix: deps.fix, now })
-        checks.push(outcome.check)
-        runners = outcome.runners
-      } catch (error) {
-        checks.push(notChecked(RUNNERS_CHECK, config, error))
-      }
-    } else checks.push(skipped(RUNNER_GROUP_CHECK), skipped(RUNNERS_CHECK))
-
-    let reading: InstallationReading | string
-    try {
-      reading = hasAccess(app) ? await readInstallation(app) : `skipped: ${app.why}`
-    } catch (error) {
-      reading = `not checked: ${oneLine(error)}`
-    }
-    checks.push(await budget(config, typeof reading === 'string' ? undefined : reading, api))
-    checks.push(
-      typeof reading === 'string'
-        ? { name: BLAST_RADIUS_CHECK, status: 'warn', detail: reading }
-        : await checkBlastRadius(config, reading)
-    )
-    checks.push(await jitCheck(config, app))
-
+    const [tokenSide, appSide] = await Promise.all([
+      api
+        ? tokenChecks(api, config, executions, { fix: deps.fix, now })
+        : { checks: [skipped(RUNNER_GROUP_CHECK), skipped(RUNNERS_CHECK)], runners: [] },
+      appChecks(config, app, api)
+    ])
+    const checks = [
+      azureCheck(drift.items, drift.plan.entries.length),
+      executionsCheck(executions),
+      ...tokenSide.checks,
+      ...appSide
+    ]
     const totalMs = now() - started
     return {
       checks: checks.map(({ name, status, detail }) => ({ name, status, detail })),
-      runners,
+      runners: tokenSide.runners,
       executions: executions.slice(0, RECENT),
       timings: { readMs: drift.timings.readMs, writeMs: 0, totalMs }
     }
   }
 }
 
-async function jitCheck(config: TeamConfig, app: AppAccess | { status: 'warn' | 'fail'; why: string }) {
-  if (hasAccess(app)) return checkJitConfig(config, app)
-  const check: VerifyCheck = {
-    name: JIT_CHECK,
-    status: app.status,
-    detail: app.status === 'warn' ? `skipped: ${app.why}` : app.why
+/** What the github-token shows: the runner group and the registered runners (with --fix, stale ones removed). */
+async function tokenChecks(
+  api: GitHubApi,
+  config: TeamConfig,
+  executions: ExecutionSummary[],
+  options: { fix: boolean; now: () => number }
+): Promise<{ checks: VerifyCheck[]; runners: RunnerReport[] }> {
+  const group = guarded(RUNNER_GROUP_CHECK, config, () => checkRunnerGroup(api, config))
+  try {
+    const outcome = await checkRunners(api, config, executions, options)
+    return { checks: [await group, outcome.check], runners: outcome.runners }
+  } catch (error) {
+    return { checks: [await group, notChecked(RUNNERS_CHECK, config, error)], runners: [] }
   }
-  return check
+}
+
+/** What acting as the App shows: the API budget, the blast radius and a throwaway JIT registration. */
+async function appChecks(
+  config: TeamConfig,
+  app: AppAccess | NoAppAccess,
+  api: GitHubApi | undefined
+): Promise<VerifyCheck[]> {
+  const jit: Promise<VerifyCheck> = hasAccess(app)
+    ? checkJitConfig(config, app)
+    : Promise.resolve({
+        name: JIT_CHECK,
+        status: app.status,
+        detail: app.status === 'warn' ? `skipped: ${app.why}` : app.why
+      })
+  let reading: InstallationReading | string
+  try {
+    reading = hasAccess(app) ? await readInstallation(app) : `skipped: ${app.why}`
+  } catch (error) {
+    reading = `not checked: ${oneLine(error)}`
+  }
+  const read = typeof reading === 'string' ? undefined : reading
+  const blast: Promise<VerifyCheck> = read
+    ? checkBlastRadius(config, read)
+    : Promise.resolve({ name: BLAST_RADIUS_CHECK, status: 'warn', detail: String(reading) })
+  return Promise.all([budget(config, read, api), blast, jit])
 }
 
 /** Pure: no drift means every resource exists, is Succeeded (a Failed one plans as an update) and matches. */
