@@ -83,6 +83,7 @@ export async function checkRunners(
   const runners = await listTeamRunners(api, config)
   const reports: RunnerReport[] = []
   const failures: string[] = []
+  const kept: string[] = []
   for (const runner of runners) {
     const stale = staleReason(runner, byName.get(runner.name), config.runners.idleTimeoutMinutes, options.now())
     const report: RunnerReport = {
@@ -98,6 +99,7 @@ export async function checkRunners(
         if (outcome === 'busy') {
           report.busy = true
           delete report.stale
+          kept.push(runner.name)
         } else report.removed = true
       } catch (error) {
         failures.push(
@@ -107,7 +109,9 @@ export async function checkRunners(
     }
     reports.push(report)
   }
-  return { check: runnersCheck(reports, failures, options.fix, config.github.labels), runners: reports }
+  const check = runnersCheck(reports, failures, options.fix, config.github.labels)
+  if (kept.length > 0) check.detail += `; kept ${kept.join(', ')}: took a job since it was listed`
+  return { check, runners: reports }
 }
 
 function runnersCheck(reports: RunnerReport[], failures: string[], fix: boolean, labels: string[]): VerifyCheck {

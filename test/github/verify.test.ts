@@ -159,6 +159,30 @@ describe('verify', () => {
     expect(world.gh.github.runners.has(starting.id)).toBe(true)
   })
 
+  it('--fix keeps a stale runner that took a job meanwhile (GitHub answers the delete with 422)', async () => {
+    const runner = world.gh.github.addRunner({
+      name: 'caj-studio-late1',
+      labels: ['studio'],
+      runnerGroupId: world.groupId,
+      scope: { org: ORG },
+      status: 'offline'
+    })
+    world.gh.fault({ method: 'DELETE', path: `/actions/runners/${runner.id}`, status: 422, times: 1 })
+    try {
+      const report = await verifyWith({ fix: true })(world.config, engine)
+      expect(report.runners).toEqual([{ name: 'caj-studio-late1', status: 'offline', busy: true }])
+      expect(byName(report.checks, 'runners')).toEqual({
+        name: 'runners',
+        status: 'pass',
+        detail:
+          '1 registered with labels studio (1 busy), none stale; kept caj-studio-late1: took a job since it was listed'
+      })
+      expect(world.gh.github.runners.has(runner.id)).toBe(true)
+    } finally {
+      world.gh.clearFaults()
+    }
+  })
+
   it('suggests the runner group id when the config lacks it, and fails when it names another group', async () => {
     const healthy = await verifyWith()(world.config, engine)
     expect(byName(healthy.checks, 'runner group')?.detail).toBe(
