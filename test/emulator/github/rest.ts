@@ -127,7 +127,8 @@ export function createRestHandler(
     }
   })
 
-  // Answering it does not count against the limit (GitHub's docs for GET /rate_limit).
+  // The installation's limits; answering does not count against them:
+  // https://docs.github.com/rest/rate-limit/rate-limit#get-rate-limit-status-for-the-authenticated-user
   route('GET', '/rate_limit', req => {
     const token = tokenOf(req)
     if (!token) return error(401, 'Bad credentials')
@@ -201,7 +202,8 @@ export function createRestHandler(
       'GET',
       `${prefix}/actions/runners`,
       guarded('read', (req, scope) => {
-        // `name` filters on the exact runner name (list-self-hosted-runners-for-org/-repo in the REST description).
+        // `name` filters on the exact runner name:
+        // https://docs.github.com/rest/actions/self-hosted-runners#list-self-hosted-runners-for-an-organization
         const name = req.url.searchParams.get('name')
         const runners = state.runnersIn(scope).filter(r => name === null || r.name === name)
         const { items, headers } = page(req, runners)
@@ -222,7 +224,8 @@ export function createRestHandler(
       guarded('write', (_req, scope, p) => {
         const runner = runnerIn(scope, p.id!)
         if (!runner) return notFound()
-        // 422 for a runner that is running a job: the REST description lists 422 for delete-self-hosted-runner-from-org/-repo.
+        // 422 for a runner that is running a job (the REST description lists 204 and 422):
+        // https://docs.github.com/rest/actions/self-hosted-runners#delete-a-self-hosted-runner-from-an-organization
         if (runner.busy) return error(422, `Bad request - Runner "${runner.name}" is still running a job"`)
         state.runners.delete(runner.id)
         return { status: 204 }
