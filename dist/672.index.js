@@ -614,6 +614,7 @@ async function checkRunners(api, config, executions, options) {
     const runners = await listTeamRunners(api, config);
     const reports = [];
     const failures = [];
+    const kept = [];
     for (const runner of runners) {
         const stale = staleReason(runner, byName.get(runner.name), config.runners.idleTimeoutMinutes, options.now());
         const report = {
@@ -629,6 +630,7 @@ async function checkRunners(api, config, executions, options) {
                 if (outcome === 'busy') {
                     report.busy = true;
                     delete report.stale;
+                    kept.push(runner.name);
                 }
                 else
                     report.removed = true;
@@ -639,7 +641,10 @@ async function checkRunners(api, config, executions, options) {
         }
         reports.push(report);
     }
-    return { check: runnersCheck(reports, failures, options.fix, config.github.labels), runners: reports };
+    const check = runnersCheck(reports, failures, options.fix, config.github.labels);
+    if (kept.length > 0)
+        check.detail += `; kept ${kept.join(', ')}: took a job since it was listed`;
+    return { check, runners: reports };
 }
 function runnersCheck(reports, failures, fix, labels) {
     const stale = reports.filter(r => r.stale);
@@ -688,52 +693,60 @@ function createVerify(deps) {
             Promise.all((0,layout/* teamLayout */.YM)(config).jobs.map(job => (0,azure_executions/* listJobExecutions */.P)(deps.clients, job.id))).then(all => all.flat().sort((a, b) => (b.startTime ?? '').localeCompare(a.startTime ?? ''))),
             openAppAccess(config, { gh, credential: deps.credential, keyVaultEndpoint: deps.keyVaultEndpoint, now })
         ]);
-        const checks = [azureCheck(drift.items, drift.plan.entries.length), executionsCheck(executions)];
-        let runners = [];
         const api = deps.githubToken ? (0,github_api/* createGitHubApi */._)(gh, deps.githubToken) : undefined;
-        if (api) {
-            checks.push(await guarded(RUNNER_GROUP_CHECK, config, () => checkRunnerGroup(api, config)));
-            try {
-                const outcome = await checkRunners(api, config, executions, { fix: deps.fix, now });
-                checks.push(outcome.check);
-                runners = outcome.runners;
-            }
-            catch (error) {
-                checks.push(notChecked(RUNNERS_CHECK, config, error));
-            }
-        }
-        else
-            checks.push(skipped(RUNNER_GROUP_CHECK), skipped(RUNNERS_CHECK));
-        let reading;
-        try {
-            reading = hasAccess(app) ? await readInstallation(app) : `skipped: ${app.why}`;
-        }
-        catch (error) {
-            reading = `not checked: ${(0,errors/* oneLine */.T)(error)}`;
-        }
-        checks.push(await budget(config, typeof reading === 'string' ? undefined : reading, api));
-        checks.push(typeof reading === 'string'
-            ? { name: BLAST_RADIUS_CHECK, status: 'warn', detail: reading }
-            : await checkBlastRadius(config, reading));
-        checks.push(await jitCheck(config, app));
+        const [tokenSide, appSide] = await Promise.all([
+            api
+                ? tokenChecks(api, config, executions, { fix: deps.fix, now })
+                : { checks: [skipped(RUNNER_GROUP_CHECK), skipped(RUNNERS_CHECK)], runners: [] },
+            appChecks(config, app, api)
+        ]);
+        const checks = [
+            azureCheck(drift.items, drift.plan.entries.length),
+            executionsCheck(executions),
+            ...tokenSide.checks,
+            ...appSide
+        ];
         const totalMs = now() - started;
         return {
             checks: checks.map(({ name, status, detail }) => ({ name, status, detail })),
-            runners,
+            runners: tokenSide.runners,
             executions: executions.slice(0, RECENT),
             timings: { readMs: drift.timings.readMs, writeMs: 0, totalMs }
         };
     };
 }
-async function jitCheck(config, app) {
-    if (hasAccess(app))
-        return checkJitConfig(config, app);
-    const check = {
-        name: JIT_CHECK,
-        status: app.status,
-        detail: app.status === 'warn' ? `skipped: ${app.why}` : app.why
-    };
-    return check;
+/** What the github-token shows: the runner group and the registered runners (with --fix, stale ones removed). */
+async function tokenChecks(api, config, executions, options) {
+    const group = guarded(RUNNER_GROUP_CHECK, config, () => checkRunnerGroup(api, config));
+    try {
+        const outcome = await checkRunners(api, config, executions, options);
+        return { checks: [await group, outcome.check], runners: outcome.runners };
+    }
+    catch (error) {
+        return { checks: [await group, notChecked(RUNNERS_CHECK, config, error)], runners: [] };
+    }
+}
+/** What acting as the App shows: the API budget, the blast radius and a throwaway JIT registration. */
+async function appChecks(config, app, api) {
+    const jit = hasAccess(app)
+        ? checkJitConfig(config, app)
+        : Promise.resolve({
+            name: JIT_CHECK,
+            status: app.status,
+            detail: app.status === 'warn' ? `skipped: ${app.why}` : app.why
+        });
+    let reading;
+    try {
+        reading = hasAccess(app) ? await readInstallation(app) : `skipped: ${app.why}`;
+    }
+    catch (error) {
+        reading = `not checked: ${(0,errors/* oneLine */.T)(error)}`;
+    }
+    const read = typeof reading === 'string' ? undefined : reading;
+    const blast = read
+        ? checkBlastRadius(config, read)
+        : Promise.resolve({ name: BLAST_RADIUS_CHECK, status: 'warn', detail: String(reading) });
+    return Promise.all([budget(config, read, api), blast, jit]);
 }
 /** Pure: no drift means every resource exists, is Succeeded (a Failed one plans as an update) and matches. */
 function azureCheck(items, total) {

@@ -1,6 +1,6 @@
 /**
- * KEDA 2.18.1's `github-runner` scaler, re-done over HTTP against the GitHub double (notes/azure.md §3,
- * keda pkg/scalers/github_runner_scaler.go): the same URLs, the same two calls per repository (queued and
+ * KEDA 2.18.1's `github-runner` scaler, re-done over HTTP against the GitHub double (kedacore/keda
+ * pkg/scalers/github_runner_scaler.go): the same URLs, the same two calls per repository (queued and
  * in_progress runs, one page of 100) plus one jobs call per active run, the same label rule (every job label must
  * be a runner label; `self-hosted,linux,x64` added unless noDefaultLabels; no labels matches anything), queued and
  * in-progress jobs counted, ETags with If-None-Match and the previous body reused on 304 (cached per repository,
