@@ -1,13 +1,19 @@
-/** drift over a folder: KEDA's cost summed per App installation, suggested polling intervals, shared credentials. */
-import { describe, expect, it } from '@jest/globals'
+/**
+ * drift over a folder: KEDA's cost summed per App installation, suggested polling intervals, shared credentials;
+ * the example teams plus generated ones, then active runs counted against the emulator.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { resolve } from 'node:path'
 import { loadTeamConfigs } from '../../src/config/load.js'
 import type { TeamConfig } from '../../src/config/types.js'
 import { fleetReport } from '../../src/github/fleet.js'
+import { activeRunCounter, driftFleet } from '../../src/commands/fleet.js'
 import type { CommandResult } from '../../src/commands/result.js'
 import { resultJson } from '../../src/report/json.js'
 import { renderSummary } from '../../src/report/summary.js'
 import { renderText } from '../../src/report/text.js'
+import { testHttp } from '../support/ca-fetch.js'
+import { ORG, startWorld, type World } from './world.js'
 
 const examples = loadTeamConfigs([resolve(import.meta.dirname, '../../examples/teams')])
 const studio = examples.find(c => c.team === 'studio')!
@@ -93,5 +99,34 @@ describe('the fleet report', () => {
     expect(renderText(result)).toContain('    gen-5: 16 calls per poll every 10 s = 5760/h; suggested polling 146 s')
     const json = resultJson(result) as { fleet: typeof fleet }
     expect(json.fleet.installations.find(i => i.installationId === 7891011)?.callsPerHour).toBe(36360)
+  })
+})
+
+describe('drift over a folder against the emulator', () => {
+  let world: World
+  beforeAll(async () => {
+    world = await startWorld()
+  })
+  afterAll(() => world.emulator.close())
+
+  it("counts each team's active runs with the token into its installation's sum", async () => {
+    world.issues.activeRuns.set(`${ORG}/altinn-studio`, { in_progress: 2, queued: 1 })
+    const other: TeamConfig = {
+      ...world.config,
+      team: 'other',
+      runners: { ...world.config.runners, pollingIntervalSeconds: 5 }
+    }
+    const fleet = await driftFleet([world.config, other], activeRunCounter(world.token, testHttp(world.emulator.caPem)))
+    const [installation] = fleet.installations
+    // Both teams poll altinn-studio and app-frontend-react: 2 × 2 + 3 active runs per poll.
+    expect(installation?.teams.map(t => [t.team, t.activeRuns, t.callsPerHour])).toEqual([
+      [world.config.team, 3, 1260],
+      ['other', 3, 5040]
+    ])
+    expect(installation?.callsPerHour).toBe(6300)
+    expect(fleet.sharedInstallations.map(s => s.teams)).toEqual([[world.config.team, 'other']])
+    // A token that may not read the runs leaves them uncounted rather than failing the drift check.
+    const uncounted = await driftFleet([world.config], activeRunCounter('ghs_nope', testHttp(world.emulator.caPem)))
+    expect(uncounted.installations[0]?.teams[0]?.activeRuns).toBeUndefined()
   })
 })
