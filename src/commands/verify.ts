@@ -180,7 +180,8 @@ async function budget(
       repos: config.github.repos.length,
       activeRuns,
       pollingIntervalSeconds: config.runners.pollingIntervalSeconds,
-      hourlyLimit: limit ?? INSTALLATION_MINIMUM_HOURLY_LIMIT,
+      hourlyLimit: limit?.limit ?? INSTALLATION_MINIMUM_HOURLY_LIMIT,
+      usedThisHour: limit?.used,
       limitSource: limit
         ? `installation ${config.github.app.installationId}'s limit`
         : "GitHub's minimum for an App installation; verify could not read the installation's own"

@@ -36,9 +36,14 @@ export async function listInstallationRepositories(gh: GitHub, token: string): P
   return repos.map(r => r.full_name)
 }
 
-/** The core hourly limit of the token's owner (for an installation token: the installation's). */
-export async function coreRateLimit(gh: GitHub, token: string): Promise<number | undefined> {
+/**
+ * The core hourly limit of the token's owner and what the current hour has used of it; for an installation token,
+ * the installation's, which every team's KEDA polling on that installation spends.
+ */
+export async function coreRateLimit(gh: GitHub, token: string): Promise<{ limit: number; used: number } | undefined> {
   const response = await call(gh, 'GET', '/rate_limit', token)
-  const limit = (response.body as { resources?: { core?: { limit?: unknown } } } | undefined)?.resources?.core?.limit
-  return response.status === 200 && typeof limit === 'number' && limit > 0 ? limit : undefined
+  const core = (response.body as { resources?: { core?: { limit?: unknown; used?: unknown } } } | undefined)?.resources
+    ?.core
+  if (response.status !== 200 || typeof core?.limit !== 'number' || core.limit <= 0) return undefined
+  return { limit: core.limit, used: typeof core.used === 'number' ? core.used : 0 }
 }
