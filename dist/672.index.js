@@ -143,11 +143,17 @@ async function listInstallationRepositories(gh, token) {
     const repos = await (0,rest/* paginate */.En)(gh, '/installation/repositories', token, 'repositories');
     return repos.map(r => r.full_name);
 }
-/** The core hourly limit of the token's owner (for an installation token: the installation's). */
+/**
+ * The core hourly limit of the token's owner and what the current hour has used of it; for an installation token,
+ * the installation's, which every team's KEDA polling on that installation spends.
+ */
 async function coreRateLimit(gh, token) {
     const response = await (0,rest/* call */.T1)(gh, 'GET', '/rate_limit', token);
-    const limit = response.body?.resources?.core?.limit;
-    return response.status === 200 && typeof limit === 'number' && limit > 0 ? limit : undefined;
+    const core = response.body?.resources
+        ?.core;
+    if (response.status !== 200 || typeof core?.limit !== 'number' || core.limit <= 0)
+        return undefined;
+    return { limit: core.limit, used: typeof core.used === 'number' ? core.used : 0 };
 }
 
 // EXTERNAL MODULE: ./src/github/api.ts
@@ -803,7 +809,8 @@ async function budget(config, reading, api) {
             repos: config.github.repos.length,
             activeRuns,
             pollingIntervalSeconds: config.runners.pollingIntervalSeconds,
-            hourlyLimit: limit ?? api_budget/* INSTALLATION_MINIMUM_HOURLY_LIMIT */.I2,
+            hourlyLimit: limit?.limit ?? api_budget/* INSTALLATION_MINIMUM_HOURLY_LIMIT */.I2,
+            usedThisHour: limit?.used,
             limitSource: limit
                 ? `installation ${config.github.app.installationId}'s limit`
                 : "GitHub's minimum for an App installation; verify could not read the installation's own"

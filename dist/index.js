@@ -32122,7 +32122,7 @@ function budgetCheck(input) {
     const perHour = callsPerHour(perPoll, input.pollingIntervalSeconds);
     const share = perHour / input.hourlyLimit;
     const runs = input.activeRuns === undefined ? 'active runs unknown' : `${input.activeRuns} active runs`;
-    const text = `${perPoll} calls per poll (2 × ${input.repos} repos + ${runs}) every ${input.pollingIntervalSeconds} s = ${perHour}/h, ${Math.round(share * 100)} % of ${input.hourlyLimit}/h (${input.limitSource}), shared with every team on this App installation`;
+    const text = `${perPoll} calls per poll (2 × ${input.repos} repos + ${runs}) every ${input.pollingIntervalSeconds} s = ${perHour}/h, ${Math.round(share * 100)} % of ${input.hourlyLimit}/h (${input.limitSource}), shared with every team on this App installation${input.usedThisHour === undefined ? '' : ` (${input.usedThisHour} used this hour)`}`;
     if (share > TARGET_SHARE) {
         return {
             name: BUDGET_CHECK,
