@@ -137,6 +137,7 @@ export async function lifecycleStory(
   const [team] = loadTeamConfigs([configFile])
   seedGitHubTeam(world.github.admin, team!)
   const clock = createClock(SPEED)
+  world.github.admin.workflows.wallClock = clock.epochMs
   const at = (): string => `t=${clock.now() / 1000 >= 100 ? '' : ' '}${(clock.now() / 1000).toFixed(0).padStart(3)} s`
   let last = ''
   const runtime = new JobRuntime({

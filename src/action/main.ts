@@ -12,6 +12,7 @@ import { runCommand } from '../commands/run.js'
 import { syncDriftIssues, type DriftIssueOptions } from '../commands/drift-issues.js'
 import type { RunSettings } from '../commands/settings.js'
 import { loadVerify } from '../commands/load-verify.js'
+import { loadReport } from '../commands/load-report.js'
 import { createGitHubApi, type GitHubApi } from '../github/api.js'
 import { createHttp } from '../github/http.js'
 import { resultJson } from '../report/json.js'
@@ -34,7 +35,8 @@ export async function run(): Promise<void> {
     const result = await runCommand(settings, {
       logger: actionsLogger,
       engine: azure.engine,
-      verify: loadVerify(settings, process.env, azure.signIn)
+      verify: loadVerify(settings, process.env, azure.signIn),
+      report: loadReport(settings, azure.signIn)
     })
     if (settings.driftIssues) await syncDriftIssues(result, driftIssueApi(settings), driftIssueOptions(settings))
     core.info(renderText(result))

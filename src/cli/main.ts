@@ -2,6 +2,7 @@ import type { Logger } from '../core/logger.js'
 import { azureSession } from '../commands/load-engine.js'
 import { runCommand } from '../commands/run.js'
 import { loadVerify } from '../commands/load-verify.js'
+import { loadReport } from '../commands/load-report.js'
 import { describeFailure } from '../commands/failure.js'
 import { resultJson } from '../report/json.js'
 import { renderText } from '../report/text.js'
@@ -27,7 +28,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): P
     const result = await runCommand(settings, {
       logger,
       engine: azure.engine,
-      verify: loadVerify(settings, env, azure.signIn)
+      verify: loadVerify(settings, env, azure.signIn),
+      report: loadReport(settings, azure.signIn)
     })
     io.stdout((options.json ? JSON.stringify(resultJson(result), null, 2) : renderText(result)) + '\n')
     return result.exitCode

@@ -9,6 +9,7 @@ import type { VerifyCheck } from '../github/verify-types.js'
 import type { ExecutionReport } from '../github/verify-report.js'
 import type { RunnerReport } from '../github/runners.js'
 import type { DriftIssueOutcome } from './drift-issues.js'
+import type { TeamReport } from '../report/team-report.js'
 
 /** What one command did for one team; rendered as text (CLI), JSON (--json, the action's plan file) or a job summary. */
 export interface TeamResult {
@@ -30,6 +31,8 @@ export interface TeamResult {
   executions?: ExecutionReport[]
   /** drift with drift issues: what happened to the team's issue. */
   issue?: DriftIssueOutcome
+  /** report: queue wait, executions and cost over the period. */
+  report?: TeamReport
   timings?: Timings
   outputs: TeamOutputs
 }

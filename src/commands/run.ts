@@ -10,6 +10,7 @@ import { countActions, planOffline } from '../core/plan.js'
 import type { Engine } from '../azure/engine.js'
 import { InputError } from './input-error.js'
 import type { VerifyReport } from '../github/verify-report.js'
+import type { TeamReport } from '../report/team-report.js'
 import { teamOutputs } from './outputs.js'
 import { exitCodeOf, type CommandResult, type TeamResult } from './result.js'
 import type { RunSettings } from './settings.js'
@@ -19,6 +20,8 @@ export interface RunDeps {
   /** Loaded and built only when a command needs Azure: an offline plan neither signs in nor loads the SDKs. */
   engine: () => Engine | Promise<Engine>
   verify?: (config: TeamConfig, engine: Engine) => Promise<VerifyReport>
+  /** report: reads GitHub and Azure on its own (no engine). */
+  report?: (config: TeamConfig) => Promise<TeamReport>
 }
 
 export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<CommandResult> {
@@ -33,8 +36,16 @@ export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<
     return { command: settings.command, teams, exitCode: 0 }
   }
 
-  const engine = await deps.engine()
   const { forEachTeam } = await import('../azure/engine.js')
+  if (settings.command === 'report') {
+    const report = deps.report
+    if (!report) throw new Error('report is not available in this build')
+    const outcomes = await forEachTeam(configs, async config => ({ ...base(config), report: await report(config) }))
+    const teams = outcomes.map((o, i) => (o.ok ? o.value : { ...base(configs[i]), error: o.error }))
+    return { command: settings.command, teams, exitCode: exitCodeOf(settings.command, teams) }
+  }
+
+  const engine = await deps.engine()
   const outcomes = await forEachTeam(configs, config => runForTeam(settings, config, engine, deps))
   const teams = outcomes.map((outcome, i) =>
     outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error }
@@ -77,6 +88,8 @@ async function runForTeam(
       const r = await deps.verify(config, engine)
       return { ...base(config), checks: r.checks, runners: r.runners, executions: r.executions, timings: r.timings }
     }
+    case 'report':
+      throw new Error('report runs without the engine')
   }
 }
 

@@ -47,6 +47,17 @@ export function checkMemory(value: string): Issue | undefined {
   }
 }
 
+function checkCurrency(value: string): Issue | undefined {
+  if (/^[A-Z]{3}$/.test(value)) return undefined
+  return { message: `${show(value)} is not a currency code`, hint: 'use an ISO 4217 code, e.g. USD, EUR or NOK' }
+}
+
+/** A price per second: Consumption's list prices are fractions of a cent. */
+function checkPrice(value: number): Issue | undefined {
+  if (value >= 0 && value < 1) return undefined
+  return { message: `${value} is not a price per second`, hint: 'write it per second, e.g. vcpuSecond: 0.000024' }
+}
+
 function checkTagKey(key: string): Issue | undefined {
   if (RESERVED_TAG_PREFIXES.some(prefix => key.toLowerCase().startsWith(prefix))) {
     return {
@@ -192,7 +203,15 @@ export const TEAM_CONFIG: ObjectSpec = {
         pollingIntervalSeconds: { type: 'integer', default: 20, min: 1, max: 3600 },
         jobTimeoutMinutes: { type: 'integer', default: 60, min: 1, max: 1440 },
         idleTimeoutMinutes: { type: 'integer', default: 10, min: 1, max: 60 },
-        sudo: { type: 'boolean', default: false }
+        sudo: { type: 'boolean', default: false },
+        price: {
+          type: 'object',
+          fields: {
+            currency: { type: 'string', check: checkCurrency },
+            vcpuSecond: { type: 'number', check: checkPrice },
+            gibSecond: { type: 'number', check: checkPrice }
+          }
+        }
       }
     },
     logs: { type: 'object', default: {}, fields: { workspaceId: armId(LOG_ANALYTICS_WORKSPACE) } },

@@ -72,6 +72,8 @@ export interface TeamConfig {
     jobTimeoutMinutes: number
     idleTimeoutMinutes: number
     sudo: boolean
+    /** The team's price per vCPU-second and GiB-second for cost estimates; default the public list price. */
+    price?: { currency?: string; vcpuSecond?: number; gibSecond?: number }
   }
   logs: {
     workspaceId?: string

@@ -1,9 +1,11 @@
 import type { CommandResult, TeamResult } from '../commands/result.js'
 import { changeCount } from '../commands/result.js'
 import { cell, driftTable } from './drift-table.js'
+import { renderReportSummary } from './report-render.js'
 
 /** The job summary as Markdown: one table row per team, then each team's plan, drift or checks. */
 export function renderSummary(result: CommandResult): string {
+  if (result.command === 'report') return renderReportSummary(result)
   const lines = [
     `## runner-setup ${result.command}`,
     '',

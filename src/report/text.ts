@@ -1,5 +1,6 @@
 import type { CommandResult, TeamResult } from '../commands/result.js'
 import { formatValue, renderPlanText } from './plan-text.js'
+import { renderReportText } from './report-render.js'
 
 const CHECK_MARK = { pass: '✓', warn: '!', fail: '✗' } as const
 const WRITE_MARK = { create: '+', update: '~', delete: '-' } as const
@@ -12,6 +13,7 @@ const DRIFT_LINE = {
 
 /** The readable report of a command, one block per team. */
 export function renderText(result: CommandResult): string {
+  if (result.command === 'report') return renderReportText(result)
   return result.teams.map(t => teamText(result.command, t)).join('\n\n')
 }
 
@@ -67,6 +69,8 @@ function teamText(command: CommandResult['command'], t: TeamResult): string {
         )
       return lines.join('\n')
     }
+    case 'report':
+      return renderReportText({ command, teams: [t], exitCode: 0 })
   }
 }
 

@@ -7,6 +7,10 @@
  * what Container Apps injects, its URLs pointed at the emulator. replicaTimeout is enforced; an execution whose
  * job is deleted or that ARM marks Stopped is killed. A killed or ended execution takes all its processes with it,
  * as a container does.
+ * Polls run on simulated time: each job's polls are due every `pollingInterval` simulated seconds from its first one,
+ * and the clock is paused while a poll is served, so a poll takes no simulated time (as in production, where its few
+ * GitHub round trips are a small part of the interval) however long this machine takes for it. Executions' start
+ * and end times (ARM's startTime/endTime) are on the simulated wall clock, like the GitHub double's job times.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
@@ -37,6 +41,11 @@ export interface ExecutionRecord {
   status: ExecutionStatus
   /** Real ms (Date.now) of the KEDA poll's decision that started it. */
   decidedAt: number
+  /** Simulated ms (clock.now()) of that decision. */
+  decidedSimAt: number
+  /** ARM's startTime and endTime (simulated wall clock, ISO). */
+  startTime: string
+  endTime?: string
   /** Real ms (Date.now) its process was spawned; a burst spawns one after another, so this trails decidedAt. */
   startedAt: number
   /** The entrypoint's process (PID 1 of the container). */
@@ -49,7 +58,10 @@ export interface ExecutionRecord {
 
 export interface PollRecord extends PollResult {
   jobId: string
+  /** Real ms (Date.now) the poll started. */
   at: number
+  /** Simulated ms (clock.now()) of the poll; the clock stands still while it is served. */
+  simAt: number
   running: number
   started: number
   error?: string
@@ -165,12 +177,16 @@ export class JobRuntime {
     const scale = obj(obj(configuration.eventTriggerConfig).scale)
     const rule = (Array.isArray(scale.rules) ? (scale.rules as Wire[]) : []).find(r => r.type === 'github-runner')
     const pollingSeconds = Number(scale.pollingInterval ?? 30) || 30
-    job.nextPollAt = this.options.clock.now() + pollingSeconds * 1000
+    const { clock } = this.options
+    // Due on the job's own grid in simulated time; a tick that came late does not shift the next poll.
+    job.nextPollAt = Math.max(job.nextPollAt + pollingSeconds * 1000, clock.now())
     if (!wire || configuration.triggerType !== 'Event' || !rule || properties.provisioningState !== 'Succeeded') return
     job.polling = true
+    const resume = clock.pause()
     const record: PollRecord = {
       jobId: job.id,
       at: Date.now(),
+      simAt: clock.now(),
       queueLength: 0,
       isActive: false,
       requests: 0,
@@ -194,14 +210,19 @@ export class JobRuntime {
     } catch (error) {
       record.error = error instanceof Error ? error.message : String(error)
     } finally {
-      release?.()
       job.polling = false
       this.polls.push(record)
       this.options.onPoll?.(record)
     }
-    // After the decision is recorded, so whoever watches sees the poll before the executions it started.
+    // After the decision is recorded, so whoever watches sees the poll before the executions it started; still at
+    // the poll's simulated instant, and before any runner may take a job again.
     const decidedAt = Date.now()
-    for (let i = 0; i < record.started; i++) this.startExecution(job.id, wire, decidedAt)
+    try {
+      for (let i = 0; i < record.started; i++) this.startExecution(job.id, wire, decidedAt, record.simAt)
+    } finally {
+      release?.()
+      resume()
+    }
   }
 
   /** One scaler per rule, kept across polls (its ETag cache and token live there), rebuilt when the rule changes. */
@@ -283,7 +304,7 @@ export class JobRuntime {
     return `${this.options.emulator.url}/keyvault/${vault}/secrets/${name}${version ? `/${version}` : ''}`
   }
 
-  private startExecution(jobId: string, wire: Wire, decidedAt: number): void {
+  private startExecution(jobId: string, wire: Wire, decidedAt: number, decidedSimAt: number): void {
     const { admin } = this.options.emulator
     const { clock } = this.options
     const jobName = String(wire.name)
@@ -291,13 +312,16 @@ export class JobRuntime {
     const id = `${jobId}/executions/${name}`
     const properties = obj(wire.properties)
     const template = obj(properties.template)
-    admin.seed(id, { properties: { status: 'Running', startTime: new Date().toISOString(), template } })
+    const startTime = new Date(clock.epochMs()).toISOString()
+    admin.seed(id, { properties: { status: 'Running', startTime, template } })
     const execution: ExecutionRecord = {
       jobId,
       name,
       id,
       status: 'Running',
       decidedAt,
+      decidedSimAt,
+      startTime,
       startedAt: Date.now(),
       output: ''
     }
@@ -324,8 +348,9 @@ export class JobRuntime {
         execution.exitCode = code ?? 128 + (signal ? 9 : 0)
         const stopped = execution.reason === 'stopped'
         execution.status = stopped ? 'Stopped' : execution.exitCode === 0 && !execution.reason ? 'Succeeded' : 'Failed'
+        execution.endTime = new Date(clock.epochMs()).toISOString()
         if (admin.getResource(id) !== undefined)
-          admin.patchResource(id, { properties: { status: execution.status, endTime: new Date().toISOString() } })
+          admin.patchResource(id, { properties: { status: execution.status, endTime: execution.endTime } })
         this.options.onExecution?.(execution)
         done()
       })

@@ -1,5 +1,5 @@
-export const id = 551;
-export const ids = [551];
+export const id = 823;
+export const ids = [823];
 export const modules = {
 
 /***/ 50899:
@@ -59,7 +59,7 @@ function rgAndNames(id, count) {
 /* harmony export */ });
 /* harmony import */ var _arm_id_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50899);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85670);
-/** A job's executions, newest first, read through the Container Apps SDK (verify reports them; runners are named after them). */
+/** A job's executions, newest first, read through the Container Apps SDK (verify and report read them; runners are named after them). */
 
 
 const ACTIVE = new Set(['running', 'processing']);
@@ -74,11 +74,14 @@ async function listJobExecutions(clients, jobId) {
     const found = [];
     try {
         for await (const e of api.jobsExecutions.list(rg, name)) {
+            const resources = e.template?.containers?.[0]?.resources;
             found.push({
                 name: e.name ?? '',
                 status: e.status ?? 'Unknown',
                 ...(e.startTime ? { startTime: new Date(e.startTime).toISOString() } : {}),
-                ...(e.endTime ? { endTime: new Date(e.endTime).toISOString() } : {})
+                ...(e.endTime ? { endTime: new Date(e.endTime).toISOString() } : {}),
+                ...(resources?.cpu !== undefined ? { cpu: resources.cpu } : {}),
+                ...(resources?.memory ? { memoryGi: parseFloat(resources.memory) } : {})
             });
         }
     }
@@ -93,7 +96,7 @@ async function listJobExecutions(clients, jobId) {
 
 /***/ }),
 
-/***/ 78551:
+/***/ 59823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -116,53 +119,8 @@ var azure_executions = __webpack_require__(46652);
 var errors = __webpack_require__(16083);
 // EXTERNAL MODULE: ./src/github/api.ts
 var github_api = __webpack_require__(28943);
-;// CONCATENATED MODULE: ./src/github/api-budget.ts
-
-/** An App installation's baseline hourly limit (GitHub grows it with the org's repositories and users). */
-const BASELINE_HOURLY_LIMIT = 5000;
-const WARN_SHARE = 0.5;
-const BUDGET_CHECK = 'api budget';
-/** Pure: the calls per poll and per hour, and the check they make. */
-function budgetCheck(input) {
-    const perPoll = 2 * input.repos + (input.activeRuns ?? 0);
-    const perHour = Math.ceil((perPoll * 3600) / input.pollingIntervalSeconds);
-    const share = perHour / input.hourlyLimit;
-    const runs = input.activeRuns === undefined ? 'active runs unknown' : `${input.activeRuns} active runs`;
-    const text = `${perPoll} calls per poll (2 × ${input.repos} repos + ${runs}) every ${input.pollingIntervalSeconds} s = ${perHour}/h, ${Math.round(share * 100)} % of ${input.hourlyLimit}/h (${input.limitSource})`;
-    if (share > WARN_SHARE) {
-        return {
-            name: BUDGET_CHECK,
-            status: 'warn',
-            detail: `${text}: raise runners.pollingIntervalSeconds or split the team's repositories across Apps`,
-            perHour,
-            share
-        };
-    }
-    return { name: BUDGET_CHECK, status: 'pass', detail: text, perHour, share };
-}
-/** Runs in progress or queued across the team's repositories; undefined when the token may not read them. */
-async function countActiveRuns(api, config) {
-    let total = 0;
-    for (const repo of config.github.repos) {
-        for (const status of ['in_progress', 'queued']) {
-            const response = await api.call('GET', `/repos/${(0,github_api/* enc */.fk)(config.github.owner)}/${(0,github_api/* enc */.fk)(repo)}/actions/runs?status=${status}&per_page=1`);
-            const count = response.body?.total_count;
-            if (response.status !== 200 || typeof count !== 'number')
-                return undefined;
-            total += count;
-        }
-    }
-    return total;
-}
-/** The token's core limit from GET /rate_limit, or the installation baseline when it cannot be read. */
-async function hourlyLimit(api) {
-    const response = await api.call('GET', '/rate_limit');
-    const limit = response.body?.resources?.core?.limit;
-    if (response.status === 200 && typeof limit === 'number' && limit > 0)
-        return { limit, source: "the token's limit" };
-    return { limit: BASELINE_HOURLY_LIMIT, source: 'installation baseline' };
-}
-
+// EXTERNAL MODULE: ./src/github/api-budget.ts
+var api_budget = __webpack_require__(31341);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/entrypoint/app-jwt.ts
@@ -596,14 +554,14 @@ function createVerify(deps) {
             catch (error) {
                 checks.push(notChecked(RUNNERS_CHECK, config, error));
             }
-            checks.push(await guarded(BUDGET_CHECK, config, () => budget(api, config)));
+            checks.push(await guarded(api_budget/* BUDGET_CHECK */.JJ, config, () => budget(api, config)));
         }
         else {
             checks.push(skipped(RUNNER_GROUP_CHECK), skipped(RUNNERS_CHECK));
-            checks.push(budgetCheck({
+            checks.push((0,api_budget/* budgetCheck */.qy)({
                 repos: config.github.repos.length,
                 pollingIntervalSeconds: config.runners.pollingIntervalSeconds,
-                hourlyLimit: BASELINE_HOURLY_LIMIT,
+                hourlyLimit: api_budget/* BASELINE_HOURLY_LIMIT */.we,
                 limitSource: 'installation baseline; no github-token'
             }));
         }
@@ -665,8 +623,8 @@ function executionsCheck(executions) {
     };
 }
 async function budget(api, config) {
-    const [activeRuns, limit] = await Promise.all([countActiveRuns(api, config), hourlyLimit(api)]);
-    const { name, status, detail } = budgetCheck({
+    const [activeRuns, limit] = await Promise.all([(0,api_budget/* countActiveRuns */.QZ)(api, config), (0,api_budget/* hourlyLimit */.Vx)(api)]);
+    const { name, status, detail } = (0,api_budget/* budgetCheck */.qy)({
         repos: config.github.repos.length,
         ...(activeRuns === undefined ? {} : { activeRuns }),
         pollingIntervalSeconds: config.runners.pollingIntervalSeconds,
@@ -701,6 +659,67 @@ function skipped(name) {
         status: 'warn',
         detail: 'skipped: no github-token (action input github-token, CLI --github-token or GITHUB_TOKEN)'
     };
+}
+
+
+/***/ }),
+
+/***/ 31341:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JJ: () => (/* binding */ BUDGET_CHECK),
+/* harmony export */   QZ: () => (/* binding */ countActiveRuns),
+/* harmony export */   Vx: () => (/* binding */ hourlyLimit),
+/* harmony export */   qy: () => (/* binding */ budgetCheck),
+/* harmony export */   we: () => (/* binding */ BASELINE_HOURLY_LIMIT)
+/* harmony export */ });
+/* unused harmony export WARN_SHARE */
+/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(28943);
+
+/** An App installation's baseline hourly limit (GitHub grows it with the org's repositories and users). */
+const BASELINE_HOURLY_LIMIT = 5000;
+const WARN_SHARE = 0.5;
+const BUDGET_CHECK = 'api budget';
+/** Pure: the calls per poll and per hour, and the check they make. */
+function budgetCheck(input) {
+    const perPoll = 2 * input.repos + (input.activeRuns ?? 0);
+    const perHour = Math.ceil((perPoll * 3600) / input.pollingIntervalSeconds);
+    const share = perHour / input.hourlyLimit;
+    const runs = input.activeRuns === undefined ? 'active runs unknown' : `${input.activeRuns} active runs`;
+    const text = `${perPoll} calls per poll (2 × ${input.repos} repos + ${runs}) every ${input.pollingIntervalSeconds} s = ${perHour}/h, ${Math.round(share * 100)} % of ${input.hourlyLimit}/h (${input.limitSource})`;
+    if (share > WARN_SHARE) {
+        return {
+            name: BUDGET_CHECK,
+            status: 'warn',
+            detail: `${text}: raise runners.pollingIntervalSeconds or split the team's repositories across Apps`,
+            perHour,
+            share
+        };
+    }
+    return { name: BUDGET_CHECK, status: 'pass', detail: text, perHour, share };
+}
+/** Runs in progress or queued across the team's repositories; undefined when the token may not read them. */
+async function countActiveRuns(api, config) {
+    let total = 0;
+    for (const repo of config.github.repos) {
+        for (const status of ['in_progress', 'queued']) {
+            const response = await api.call('GET', `/repos/${(0,_api_js__WEBPACK_IMPORTED_MODULE_0__/* .enc */ .fk)(config.github.owner)}/${(0,_api_js__WEBPACK_IMPORTED_MODULE_0__/* .enc */ .fk)(repo)}/actions/runs?status=${status}&per_page=1`);
+            const count = response.body?.total_count;
+            if (response.status !== 200 || typeof count !== 'number')
+                return undefined;
+            total += count;
+        }
+    }
+    return total;
+}
+/** The token's core limit from GET /rate_limit, or the installation baseline when it cannot be read. */
+async function hourlyLimit(api) {
+    const response = await api.call('GET', '/rate_limit');
+    const limit = response.body?.resources?.core?.limit;
+    if (response.status === 200 && typeof limit === 'number' && limit > 0)
+        return { limit, source: "the token's limit" };
+    return { limit: BASELINE_HOURLY_LIMIT, source: 'installation baseline' };
 }
 
 

@@ -1,0 +1,66 @@
+/**
+ * Reads what `report` needs for one team, GitHub and Azure in parallel: the team's jobs over the period, every
+ * execution of the team's Container Apps jobs, and the App installation's hourly limit. Read-only.
+ */
+import type { TeamConfig } from '../config/types.js'
+import { teamLayout } from '../core/layout.js'
+import type { Clients } from '../azure/clients.js'
+import { listJobExecutions } from '../azure/executions.js'
+import type { HttpClient } from '../entrypoint/http.js'
+import { createGitHubApi } from '../github/api.js'
+import { budgetCheck, hourlyLimit } from '../github/api-budget.js'
+import { teamJobs } from './github-jobs.js'
+import { priceTable, type PriceTable } from './prices.js'
+import { teamReport, type TeamReport } from './team-report.js'
+
+export interface ReportOptions {
+  days: number
+  /** A job that waited longer than this for a runner is counted apart. */
+  thresholdSeconds: number
+  /** Price per vCPU-second / GiB-second from an input, over the config's and the list price. */
+  price?: Partial<Pick<PriceTable, 'currency' | 'vcpuSecond' | 'gibSecond'>>
+  /** The GitHub REST base to read; default the config's (github.url). */
+  githubApiUrl?: string
+}
+
+export interface ReportDeps {
+  clients: Clients
+  http: HttpClient
+  githubToken?: string
+  now?: () => number
+}
+
+export async function collectReport(config: TeamConfig, options: ReportOptions, deps: ReportDeps): Promise<TeamReport> {
+  if (!deps.githubToken)
+    throw new Error(
+      'report needs a GitHub token that may read the Actions runs of the team repositories (actions: read): action input github-token, CLI --github-token or GITHUB_TOKEN'
+    )
+  const now = (deps.now ?? Date.now)()
+  let requests = 0
+  const counted: HttpClient = req => {
+    requests++
+    return deps.http(req)
+  }
+  const api = createGitHubApi(counted, options.githubApiUrl ?? config.github.apiUrl, deps.githubToken)
+  const [jobs, executions, limit] = await Promise.all([
+    teamJobs(api, config, now - options.days * 86_400_000),
+    Promise.all(teamLayout(config).jobs.map(job => listJobExecutions(deps.clients, job.id))).then(all => all.flat()),
+    hourlyLimit(api)
+  ])
+  const budget = budgetCheck({
+    repos: config.github.repos.length,
+    pollingIntervalSeconds: config.runners.pollingIntervalSeconds,
+    hourlyLimit: limit.limit,
+    limitSource: limit.source
+  })
+  return teamReport({
+    days: options.days,
+    now,
+    jobs,
+    executions,
+    size: { cpu: config.runners.cpu, memoryGi: parseFloat(config.runners.memory) },
+    prices: priceTable(config.runners.price, options.price),
+    thresholdSeconds: options.thresholdSeconds,
+    github: { requests, budgetShare: Math.round(budget.share * 1000) / 1000, hourlyLimit: limit.limit }
+  })
+}
