@@ -6,6 +6,8 @@
  * `pause()` stops simulated time until its resume is called (holds nest): the job runtime serves each KEDA poll
  * with the clock paused, so the real time this machine spends on the poll's HTTP calls does not become simulated
  * seconds of queue wait. In production a poll takes a few GitHub round trips, well under a second of a 20 s interval.
+ * `limit(at)` keeps simulated time from passing `at` (the next poll that is due): when this machine stalls and the
+ * poll starts late in real time, it still happens at its simulated instant, and the stall is dropped.
  */
 export interface Clock {
   speed: number
@@ -20,6 +22,8 @@ export interface Clock {
   sleep(simulatedMs: number): Promise<void>
   /** Stops simulated time; the returned function resumes it (once). */
   pause(): () => void
+  /** Simulated time stops at `at` until the limit moves on (undefined: no limit); time held back is dropped. */
+  limit(at: number | undefined): void
 }
 
 export function createClock(speed = 1, realNow: () => number = Date.now): Clock {
@@ -28,7 +32,11 @@ export function createClock(speed = 1, realNow: () => number = Date.now): Clock 
   let simulatedAtMark = 0
   let realAtMark = start
   let holds = 0
-  const now = (): number => simulatedAtMark + (holds > 0 ? 0 : (realNow() - realAtMark) * speed)
+  let barrier: number | undefined
+  const now = (): number => {
+    const free = simulatedAtMark + (holds > 0 ? 0 : (realNow() - realAtMark) * speed)
+    return barrier === undefined ? free : Math.min(free, Math.max(barrier, simulatedAtMark))
+  }
   const mark = (): void => {
     simulatedAtMark = now()
     realAtMark = realNow()
@@ -40,6 +48,10 @@ export function createClock(speed = 1, realNow: () => number = Date.now): Clock 
     realMs: simulatedMs => simulatedMs / speed,
     simulatedSeconds: realMs => (realMs * speed) / 1000,
     sleep: simulatedMs => new Promise(resolve => setTimeout(resolve, Math.max(0, simulatedMs / speed))),
+    limit(at) {
+      mark()
+      barrier = at
+    },
     pause() {
       mark()
       holds++

@@ -78,8 +78,9 @@ export interface RuntimeOptions {
   /** Called at the scaling decision, before the executions it starts. */
   onPoll?: (poll: PollRecord) => void
   /**
-   * Tests only: no runner takes a job while a scaler poll is under way, so no run moves from queued to
-   * in_progress between KEDA's two calls (a real race that makes KEDA count it twice; the benchmark keeps it).
+   * No runner takes a job while the scaler lists a repository's queued and in_progress runs, so no run moves from
+   * queued to in_progress between KEDA's two calls: a real race that makes KEDA count it twice, whose rate here
+   * would follow this machine's speed, not production's. Tests that count executions exactly and the benchmark set it.
    */
   holdAssignmentDuringPolls?: boolean
   onExecution?: (execution: ExecutionRecord) => void
@@ -133,6 +134,7 @@ export class JobRuntime {
   async stop(): Promise<void> {
     clearTimeout(this.timer)
     this.timer = undefined
+    this.options.clock.limit(undefined)
     for (const [name, entry] of this.children) {
       this.record(name).reason ??= 'stopped'
       entry.child.kill('SIGKILL')
@@ -161,6 +163,9 @@ export class JobRuntime {
       if (!ids.some(id => id.toLowerCase() === key)) this.jobs.delete(key)
       else if (!job.polling && job.nextPollAt <= now) void this.poll(job)
     }
+    // Simulated time waits at the next due poll, however late this machine gets to it.
+    const due = [...this.jobs.values()].filter(j => !j.polling).map(j => j.nextPollAt)
+    this.options.clock.limit(due.length > 0 ? Math.min(...due) : undefined)
     // ARM is the truth: an execution stopped through the API, or whose job is gone, ends now.
     for (const execution of this.running()) {
       const stored = admin.getResource(execution.id)
@@ -198,7 +203,6 @@ export class JobRuntime {
     // Running executions as of the poll's start: Kubernetes' job status lags a container's exit, and with a fast
     // clock the poll's real HTTP time would otherwise let a runner that just finished look like a missing one.
     const running = this.running(job.id).length
-    const release = this.options.holdAssignmentDuringPolls ? this.options.github.workflows.holdAssignment() : undefined
     try {
       const scaler = await this.scalerFor(job, configuration, rule)
       Object.assign(record, await scaler.poll())
@@ -214,13 +218,12 @@ export class JobRuntime {
       this.polls.push(record)
       this.options.onPoll?.(record)
     }
-    // After the decision is recorded, so whoever watches sees the poll before the executions it started; still at
-    // the poll's simulated instant, and before any runner may take a job again.
+    // After the decision is recorded, so whoever watches sees the poll before the executions it started; at
+    // the poll's simulated instant (the clock resumes after them).
     const decidedAt = Date.now()
     try {
       for (let i = 0; i < record.started; i++) this.startExecution(job.id, wire, decidedAt, record.simAt)
     } finally {
-      release?.()
       resume()
     }
   }
@@ -242,10 +245,13 @@ export class JobRuntime {
       if (entry.triggerParameter === 'appKey') auth.appKey = value
       if (entry.triggerParameter === 'personalAccessToken') auth.personalAccessToken = value
     }
+    const { github, holdAssignmentDuringPolls } = this.options
     job.scaler = new GitHubRunnerScaler(
       { ...metadata, githubApiURL: this.apiUrl(metadata.githubApiURL) },
       auth,
-      this.http
+      this.http,
+      Date.now,
+      holdAssignmentDuringPolls ? () => github.workflows.holdAssignment() : undefined
     )
     job.scalerKey = key
     return job.scaler
