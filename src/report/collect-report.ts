@@ -61,6 +61,7 @@ export async function collectReport(config: TeamConfig, options: ReportOptions, 
     size: { cpu: config.runners.cpu, memoryGi: parseFloat(config.runners.memory) },
     prices: priceTable(config.runners.price, options.price),
     thresholdSeconds: options.thresholdSeconds,
+    warmPool: config.runners.warmPool !== undefined,
     github: { requests, budgetShare: Math.round(budget.share * 1000) / 1000, hourlyLimit: limit.limit }
   })
 }

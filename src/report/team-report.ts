@@ -55,6 +55,13 @@ export interface TeamReport {
     failedBeforeJob: number
     failed: number
     running: number
+    /**
+     * Started for the warm pool rather than for a queued job: the execution was already running when the job it
+     * took was created, or (with a pool configured) it ended without a job after idling in the pool.
+     */
+    pooled: number
+    /** The rest: started because KEDA saw jobs in the queue. */
+    queueDriven: number
     vcpuSeconds: number
     gibSeconds: number
   }
@@ -79,6 +86,8 @@ export interface ReportInput {
   size: { cpu: number; memoryGi: number }
   prices: PriceTable
   thresholdSeconds: number
+  /** Whether the team keeps a warm pool: its idle executions that end without a job are the pool's. */
+  warmPool: boolean
   github: TeamReport['github']
 }
 
@@ -93,6 +102,9 @@ export function teamReport(input: ReportInput): TeamReport {
   const withJob = executions.filter(e => ranJob.has(e.name))
   const without = executions.filter(e => !ranJob.has(e.name) && !isRunning(e))
   const usage = resourceSeconds(executions, input.size, input.now)
+  const createdOf = new Map(jobs.filter(j => j.runnerName).map(j => [j.runnerName!, Date.parse(j.createdAt)]))
+  const waiting = withJob.filter(e => Date.parse(e.startTime!) < createdOf.get(e.name)!).length
+  const pooled = input.warmPool ? waiting + without.filter(e => !isFailed(e)).length : 0
   const conclusions: Record<string, number> = {}
   for (const j of jobs) {
     const key = j.conclusion ?? j.status
@@ -117,6 +129,8 @@ export function teamReport(input: ReportInput): TeamReport {
       failedBeforeJob: without.filter(isFailed).length,
       failed: executions.filter(isFailed).length,
       running: executions.filter(isRunning).length,
+      pooled,
+      queueDriven: executions.length - pooled,
       vcpuSeconds: round(usage.vcpuSeconds, 1),
       gibSeconds: round(usage.gibSeconds, 1)
     },

@@ -1,6 +1,7 @@
 import type { CommandResult, TeamResult } from '../commands/result.js'
 import { formatValue, renderPlanText } from './plan-text.js'
 import { renderReportText } from './report-render.js'
+import { describePool } from './pool-text.js'
 
 const CHECK_MARK = { pass: '✓', warn: '!', fail: '✗' } as const
 const WRITE_MARK = { create: '+', update: '~', delete: '-' } as const
@@ -21,10 +22,13 @@ function teamText(command: CommandResult['command'], t: TeamResult): string {
   if (t.error) return `✗ team ${t.team} (${t.file}): ${t.error}`
   switch (command) {
     case 'plan':
-      return renderPlanText(
-        t.plan!,
-        t.offline ? `Plan for team ${t.team} (offline: every resource is a create)` : `Plan for team ${t.team}`
-      )
+      return [
+        renderPlanText(
+          t.plan!,
+          t.offline ? `Plan for team ${t.team} (offline: every resource is a create)` : `Plan for team ${t.team}`
+        ),
+        ...poolLine(t)
+      ].join('\n')
     case 'apply': {
       const writes = t.writes ?? []
       const head =
@@ -79,6 +83,10 @@ function issueText(t: TeamResult): string {
   if (!issue || issue.action === 'skipped' || issue.action === 'none') return ''
   if (issue.action === 'error') return `\n  ✗ ${issue.error}`
   return `\n  drift issue #${issue.number}: ${issue.action} (${issue.url})`
+}
+
+function poolLine(t: TeamResult): string[] {
+  return t.outputs.warmPool ? [describePool(t.outputs.warmPool)] : []
 }
 
 function runsOnLine(t: TeamResult): string {

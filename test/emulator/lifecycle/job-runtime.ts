@@ -1,8 +1,8 @@
 /**
  * Container Apps' event-triggered jobs, run for real on this machine. For every stored Microsoft.App/jobs with
  * `triggerType: Event` and a `github-runner` rule, a KEDA poll every `pollingInterval` (simulated) reads the queue
- * with the scaler in keda-scaler.ts and starts `min(ceil(queue / target), maxExecutions) − running` executions
- * (KEDA's default ScaledJob strategy). Each execution is an ARM execution resource (Running → Succeeded/Failed,
+ * with the scaler in keda-scaler.ts and starts what KEDA's ScaledJob decision gives (scaled-job.ts: the default
+ * strategy, `minExecutions` as the floor). Each execution is an ARM execution resource (Running → Succeeded/Failed,
  * or Stopped by stopExecution) and a child process: the real entrypoint bundle with the job template's env plus
  * what Container Apps injects, its URLs pointed at the emulator. replicaTimeout is enforced; an execution whose
  * job is deleted or that ARM marks Stopped is killed. A killed or ended execution takes all its processes with it,
@@ -24,6 +24,7 @@ import { createJsonHttp, type JsonHttp } from './https-json.js'
 import { CONTAINER_MARKER, killContainer } from './container-processes.js'
 import { GitHubRunnerScaler, parseScalerMetadata, type PollResult } from './keda-scaler.js'
 import { parseSecretUri } from './seed-github.js'
+import { executionsToStart } from './scaled-job.js'
 
 const JOB_TYPE = 'Microsoft.App/jobs'
 export const ENTRYPOINT_BUNDLE = resolve(import.meta.dirname, '../../../dist/entrypoint/index.js')
@@ -206,11 +207,15 @@ export class JobRuntime {
     try {
       const scaler = await this.scalerFor(job, configuration, rule)
       Object.assign(record, await scaler.poll())
-      const max = Number(scale.maxExecutions ?? 100)
-      const target = scaler.metadata.targetWorkflowQueueLength
-      const wanted = record.isActive ? Math.min(Math.ceil(record.queueLength / target), max) : 0
       record.running = running
-      record.started = Math.max(0, wanted - running)
+      record.started = executionsToStart({
+        queueLength: record.queueLength,
+        scalerActive: record.isActive,
+        target: scaler.metadata.targetWorkflowQueueLength,
+        minExecutions: Number(scale.minExecutions ?? 0),
+        maxExecutions: Number(scale.maxExecutions ?? 100),
+        running
+      })
     } catch (error) {
       record.error = error instanceof Error ? error.message : String(error)
     } finally {
