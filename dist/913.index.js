@@ -234,6 +234,9 @@ function teamReport(input) {
     const withJob = executions.filter(e => ranJob.has(e.name));
     const without = executions.filter(e => !ranJob.has(e.name) && !isRunning(e));
     const usage = resourceSeconds(executions, input.size, input.now);
+    const createdOf = new Map(jobs.filter(j => j.runnerName).map(j => [j.runnerName, Date.parse(j.createdAt)]));
+    const waiting = withJob.filter(e => Date.parse(e.startTime) < createdOf.get(e.name)).length;
+    const pooled = input.warmPool ? waiting + without.filter(e => !isFailed(e)).length : 0;
     const conclusions = {};
     for (const j of jobs) {
         const key = j.conclusion ?? j.status;
@@ -258,6 +261,8 @@ function teamReport(input) {
             failedBeforeJob: without.filter(isFailed).length,
             failed: executions.filter(isFailed).length,
             running: executions.filter(isRunning).length,
+            pooled,
+            queueDriven: executions.length - pooled,
             vcpuSeconds: round(usage.vcpuSeconds, 1),
             gibSeconds: round(usage.gibSeconds, 1)
         },
@@ -299,7 +304,11 @@ function waitOf(job) {
     return [Math.max(0, (Date.parse(job.startedAt) - Date.parse(job.createdAt)) / 1000)];
 }
 function waitFigures(waits) {
-    return { started: waits.length, p50Seconds: round(quantile(waits, 0.5), 1), p95Seconds: round(quantile(waits, 0.95), 1) };
+    return {
+        started: waits.length,
+        p50Seconds: round(quantile(waits, 0.5), 1),
+        p95Seconds: round(quantile(waits, 0.95), 1)
+    };
 }
 /** Every UTC day of the period (and any later day a record has, should a clock run ahead), zeros included. */
 function perDay(jobs, executions, since, now) {
@@ -361,6 +370,7 @@ async function collectReport(config, options, deps) {
         size: { cpu: config.runners.cpu, memoryGi: parseFloat(config.runners.memory) },
         prices: (0,prices/* priceTable */.qx)(config.runners.price, options.price),
         thresholdSeconds: options.thresholdSeconds,
+        warmPool: config.runners.warmPool !== undefined,
         github: { requests, budgetShare: Math.round(budget.share * 1000) / 1000, hourlyLimit: limit.limit }
     });
 }

@@ -28510,7 +28510,10 @@ var http = __nccwpck_require__(78003);
 var json = __nccwpck_require__(32794);
 // EXTERNAL MODULE: ./src/report/report-render.ts + 1 modules
 var report_render = __nccwpck_require__(84338);
+// EXTERNAL MODULE: ./src/report/pool-text.ts
+var pool_text = __nccwpck_require__(42680);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 
@@ -28582,6 +28585,8 @@ function teamDetails(command, t) {
         for (const e of t.plan.entries)
             out.push(`| ${e.action} | ${e.type} | ${e.name} |`);
     }
+    if ((command === 'apply' || command === 'plan') && t.outputs.warmPool)
+        out.push('', (0,pool_text/* describePool */.W)(t.outputs.warmPool));
     if (command === 'apply' || command === 'plan')
         out.push('', 'Use these runners in a workflow job:', '', '```yaml', `runs-on: ${t.outputs.runsOn}`, '```');
     return out;
@@ -29461,6 +29466,21 @@ function checkMemory(value) {
         hint: 'write it like 4Gi; Consumption needs twice the CPU, e.g. cpu: 2, memory: 4Gi'
     };
 }
+function checkClock(value) {
+    if (/^([01]\d|2[0-3]):[0-5]\d$/.test(value))
+        return undefined;
+    return { message: `${(0,issue/* show */.W)(value)} is not a time of day`, hint: 'write HH:MM in 24-hour time, quoted: "07:00"' };
+}
+/** An IANA time zone Node's Intl knows (the same database Azure and GitHub use). */
+function checkTimeZone(value) {
+    try {
+        new Intl.DateTimeFormat('en', { timeZone: value });
+        return undefined;
+    }
+    catch {
+        return { message: `${(0,issue/* show */.W)(value)} is not a time zone`, hint: 'use an IANA name, e.g. Europe/Oslo or UTC' };
+    }
+}
 function checkCurrency(value) {
     if (/^[A-Z]{3}$/.test(value))
         return undefined;
@@ -29613,6 +29633,31 @@ const TEAM_CONFIG = {
                 jobTimeoutMinutes: { type: 'integer', default: 60, min: 1, max: 1440 },
                 idleTimeoutMinutes: { type: 'integer', default: 10, min: 1, max: 60 },
                 sudo: { type: 'boolean', default: false },
+                warmPool: {
+                    type: 'object',
+                    example: 'warmPool: { size: 2, schedule: { days: [mon, tue, wed, thu, fri], start: "07:00", end: "17:00", timeZone: Europe/Oslo } }',
+                    fields: {
+                        size: { type: 'integer', required: true, min: 1, max: 1000, example: 'size: 2' },
+                        always: { type: 'boolean', default: false },
+                        schedule: {
+                            type: 'object',
+                            fields: {
+                                days: {
+                                    type: 'list',
+                                    required: true,
+                                    minItems: 1,
+                                    maxItems: 7,
+                                    items: { type: 'string', oneOf: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] },
+                                    identity: lower,
+                                    example: 'days: [mon, tue, wed, thu, fri]'
+                                },
+                                start: { type: 'string', required: true, check: checkClock, example: 'start: "07:00"' },
+                                end: { type: 'string', required: true, check: checkClock, example: 'end: "17:00"' },
+                                timeZone: { type: 'string', required: true, check: checkTimeZone, example: 'timeZone: Europe/Oslo' }
+                            }
+                        }
+                    }
+                },
                 price: {
                     type: 'object',
                     fields: {
@@ -29659,6 +29704,8 @@ const RESERVED_RANGES = [
     '100.100.192.0/19'
 ];
 const MIN_SUBNET_PREFIX = 27;
+/** runners.max when the config leaves it out (schema.ts). */
+const DEFAULT_MAX = 10;
 function cross_checks_cidr(text) {
     const parsed = (0,cidr/* parseCidr */.GN)(text);
     if (!parsed.ok)
@@ -29671,7 +29718,8 @@ function crossCheck(tree, usable) {
         ...checkNetwork(tree, usable),
         ...checkPeerings(tree, usable),
         ...checkGitHub(tree, usable),
-        ...checkSize(tree, usable)
+        ...checkSize(tree, usable),
+        ...checkWarmPool(tree, usable)
     ];
 }
 function checkNetwork({ network }, usable) {
@@ -29792,6 +29840,48 @@ function checkSize({ runners }, usable) {
             hint: `set memory: ${expected}, or leave it out to get twice the CPU`
         }
     ];
+}
+/** A pool is `always` or has a schedule (not both), fits under runners.max, and its window is not empty. */
+function checkWarmPool({ runners }, usable) {
+    const pool = runners?.warmPool;
+    if (!pool || !usable('runners.warmPool'))
+        return [];
+    const findings = [];
+    const max = runners?.max === undefined ? DEFAULT_MAX : usable('runners.max') ? runners.max : Infinity;
+    if (usable('runners.warmPool.size') && pool.size !== undefined && pool.size > max)
+        findings.push({
+            path: 'runners.warmPool.size',
+            at: 'value',
+            message: `runners.warmPool.size: ${pool.size} is more than runners.max (${max})`,
+            hint: 'keep the pool at or below runners.max, or raise runners.max'
+        });
+    if (pool.always === true && pool.schedule !== undefined)
+        findings.push({
+            path: 'runners.warmPool.always',
+            at: 'value',
+            message: 'runners.warmPool: always and schedule exclude each other',
+            hint: 'keep always: true for a pool at every hour, or a schedule for working hours'
+        });
+    if (pool.always !== true && pool.schedule === undefined)
+        findings.push({
+            path: 'runners.warmPool',
+            at: 'key',
+            message: 'runners.warmPool: say when the pool is held: always: true, or a schedule',
+            hint: 'e.g. schedule: { days: [mon, tue, wed, thu, fri], start: "07:00", end: "17:00", timeZone: Europe/Oslo }'
+        });
+    const { start, end } = pool.schedule ?? {};
+    if (start !== undefined &&
+        end !== undefined &&
+        usable('runners.warmPool.schedule.start') &&
+        usable('runners.warmPool.schedule.end') &&
+        end <= start)
+        findings.push({
+            path: 'runners.warmPool.schedule.end',
+            at: 'value',
+            message: `runners.warmPool.schedule: the window ${start}–${end} is empty`,
+            hint: 'end must be later than start on the same day, e.g. start: "07:00", end: "17:00"'
+        });
+    return findings;
 }
 function memoryFor(cpu) {
     return `${cpu * 2}Gi`;
@@ -30399,7 +30489,13 @@ var core_plan = __nccwpck_require__(79272);
 var input_error = __nccwpck_require__(88749);
 // EXTERNAL MODULE: ./src/core/layout.ts
 var core_layout = __nccwpck_require__(16585);
+// EXTERNAL MODULE: ./src/core/warm-pool.ts
+var warm_pool = __nccwpck_require__(30577);
+// EXTERNAL MODULE: ./src/report/prices.ts
+var prices = __nccwpck_require__(34882);
 ;// CONCATENATED MODULE: ./src/commands/outputs.ts
+
+
 
 function teamOutputs(config) {
     const layout = (0,core_layout/* teamLayout */.YM)(config);
@@ -30407,7 +30503,8 @@ function teamOutputs(config) {
         environmentId: layout.managedEnvironmentId,
         jobNames: layout.jobs.map(job => job.name),
         labels: config.github.labels,
-        runsOn: JSON.stringify(config.github.labels)
+        runsOn: JSON.stringify(config.github.labels),
+        warmPool: (0,warm_pool/* poolMonthlyCost */.RY)(config, (0,prices/* priceTable */.qx)(config.runners.price))
     };
 }
 
@@ -30903,7 +31000,10 @@ const RUNNER_ENV = {
     sudo: 'RUNNER_SETUP_SUDO'
 };
 
+// EXTERNAL MODULE: ./src/core/warm-pool.ts
+var warm_pool = __nccwpck_require__(30577);
 ;// CONCATENATED MODULE: ./src/core/resources/job.ts
+
 
 
 
@@ -30950,7 +31050,7 @@ function runnerEnv(config, layout, repo) {
     ];
     return values.flatMap(([name, value]) => (value === undefined ? [] : [{ name, value }]));
 }
-function runnerJob(config, layout, job) {
+function runnerJob(config, layout, job, now) {
     const { runners } = config;
     const body = {
         location: config.azure.location,
@@ -30967,7 +31067,8 @@ function runnerJob(config, layout, job) {
                 parallelism: 1,
                 replicaCompletionCount: 1,
                 scale: {
-                    minExecutions: 0,
+                    // The warm pool's floor (KEDA's minReplicaCount): idle runners kept ready; 0 scales to zero.
+                    minExecutions: (0,warm_pool/* poolFloor */.fm)(config, now),
                     maxExecutions: runners.max,
                     pollingInterval: runners.pollingIntervalSeconds,
                     rules: [
@@ -31255,7 +31356,8 @@ function privateDnsZoneLinks(config, layout) {
 
 
 
-function desiredResources(config) {
+/** `now` (ms since the epoch) decides a scheduled warm pool's floor: its size inside the window, 0 outside. */
+function desiredResources(config, now = Date.now()) {
     const layout = (0,core_layout/* teamLayout */.YM)(config);
     const resources = [];
     if (config.azure.createResourceGroup) {
@@ -31276,7 +31378,7 @@ function desiredResources(config) {
     resources.push(...natEgress(config, layout, groupDeps));
     resources.push(virtualNetwork(config, layout, groupDeps), subnet(config, layout), ...peerings(config, layout), ...privateDnsZoneLinks(config, layout), identity(config, layout, groupDeps), keySecretRoleAssignment(layout), managedEnvironment(config, layout));
     resources.push(diagnosticSetting(config.logs.workspaceId, layout));
-    resources.push(...layout.jobs.map(job => runnerJob(config, layout, job)));
+    resources.push(...layout.jobs.map(job => runnerJob(config, layout, job, now)));
     return resources;
 }
 
@@ -31835,6 +31937,86 @@ function absent(resource, body = {}) {
 
 /***/ }),
 
+/***/ 30577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   RY: () => (/* binding */ poolMonthlyCost),
+/* harmony export */   fm: () => (/* binding */ poolFloor)
+/* harmony export */ });
+/* unused harmony exports DAYS, inWindow, poolHoursPerMonth, minutesOf */
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(16585);
+/* harmony import */ var _report_prices_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34882);
+
+
+const DAYS = (/* unused pure expression or super */ null && (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']));
+/** The floor of executions at `at` (ms since the epoch): the pool's size inside its window, else 0. */
+function poolFloor(config, at) {
+    const pool = config.runners.warmPool;
+    if (!pool)
+        return 0;
+    return pool.always || inWindow(pool, at) ? pool.size : 0;
+}
+/** Whether `at` falls inside the schedule: on one of its days, from `start` (inclusive) to `end`, local time. */
+function inWindow(pool, at) {
+    if (!pool.schedule)
+        return false;
+    const { day, minutes } = localTime(at, pool.schedule.timeZone);
+    const start = minutesOf(pool.schedule.start);
+    const end = minutesOf(pool.schedule.end);
+    return pool.schedule.days.includes(day) && minutes >= start && minutes < end;
+}
+/** Hours per month the pool is held: every hour for `always`, else the window's hours × its days × 52/12 weeks. */
+function poolHoursPerMonth(pool) {
+    if (pool.always || !pool.schedule)
+        return (365.25 * 24) / 12;
+    const hours = (minutesOf(pool.schedule.end) - minutesOf(pool.schedule.start)) / 60;
+    return (hours * pool.schedule.days.length * 365.25) / 7 / 12;
+}
+/**
+ * What the pool costs per month: `size` runners of the job's size held for the window's hours. Each idle runner
+ * stops after idleTimeoutMinutes and is replaced at the next poll, so the pool is held all but those gaps.
+ */
+function poolMonthlyCost(config, prices) {
+    const pool = config.runners.warmPool;
+    if (!pool)
+        return undefined;
+    const hoursPerMonth = poolHoursPerMonth(pool);
+    const jobs = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .teamLayout */ .YM)(config).jobs.length;
+    const seconds = jobs * pool.size * hoursPerMonth * 3600;
+    const usage = { vcpuSeconds: seconds * config.runners.cpu, gibSeconds: seconds * parseFloat(config.runners.memory) };
+    return {
+        size: pool.size,
+        jobs,
+        hoursPerMonth: Math.round(hoursPerMonth),
+        vcpuSeconds: Math.round(usage.vcpuSeconds),
+        gibSeconds: Math.round(usage.gibSeconds),
+        amount: Math.round((0,_report_prices_js__WEBPACK_IMPORTED_MODULE_1__/* .costOf */ .ho)(usage, prices) * 100) / 100,
+        currency: prices.currency
+    };
+}
+function minutesOf(hhmm) {
+    const [h, m] = hhmm.split(':').map(Number);
+    return h * 60 + m;
+}
+function localTime(at, timeZone) {
+    const parts = new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23'
+    }).formatToParts(new Date(at));
+    const get = (type) => parts.find(p => p.type === type).value;
+    return {
+        day: get('weekday').toLowerCase().slice(0, 3),
+        minutes: Number(get('hour')) * 60 + Number(get('minute'))
+    };
+}
+
+
+/***/ }),
+
 /***/ 16083:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32249,6 +32431,23 @@ function renderPlanText(plan, heading) {
 
 /***/ }),
 
+/***/ 42680:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ describePool)
+/* harmony export */ });
+/* harmony import */ var _prices_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34882);
+
+/** One line for plan and the job summary: what the warm pool holds and costs per month. */
+function describePool(pool) {
+    const where = pool.jobs === 1 ? '' : ` in each of ${pool.jobs} jobs`;
+    return `Warm pool: ${pool.size} idle runner${pool.size === 1 ? '' : 's'}${where}, ${pool.hoursPerMonth} h/month → ${pool.vcpuSeconds.toLocaleString('en-US')} vCPU-s and ${pool.gibSeconds.toLocaleString('en-US')} GiB-s, about ${(0,_prices_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMoney */ .up)(pool.amount, pool.currency)} per month`;
+}
+
+
+/***/ }),
+
 /***/ 34882:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32330,7 +32529,16 @@ var prices = __nccwpck_require__(34882);
 
 
 
-const HEADER = ['team', 'jobs', 'wait p50', 'wait p95', 'executions/job', 'failed executions', 'est. cost', 'API budget'];
+const HEADER = [
+    'team',
+    'jobs',
+    'wait p50',
+    'wait p95',
+    'executions/job',
+    'failed executions',
+    'est. cost',
+    'API budget'
+];
 function renderReportText(result) {
     const blocks = result.teams.map(teamText);
     if (result.teams.length > 1)
@@ -32338,7 +32546,12 @@ function renderReportText(result) {
     return blocks.join('\n\n');
 }
 function renderReportSummary(result) {
-    const lines = ['## runner-setup report', '', `| ${HEADER.join(' | ')} |`, `| ${HEADER.map(() => '---').join(' | ')} |`];
+    const lines = [
+        '## runner-setup report',
+        '',
+        `| ${HEADER.join(' | ')} |`,
+        `| ${HEADER.map(() => '---').join(' | ')} |`
+    ];
     for (const t of result.teams)
         lines.push(`| ${row(t).map(drift_table/* cell */.H).join(' | ')} |`);
     for (const t of result.teams)
@@ -32373,7 +32586,7 @@ function teamText(t) {
         `Report for team ${t.team}, ${r.days} day${r.days === 1 ? '' : 's'} (${r.since.slice(0, 16)}Z to ${r.until.slice(0, 16)}Z):`,
         `  jobs on the team's runners: ${r.jobs.total}${conclusions ? ` (${conclusions})` : ''}`,
         `  queue wait (created → started): p50 ${seconds(r.jobs.p50Seconds)}, p95 ${seconds(r.jobs.p95Seconds)} over ${r.jobs.started} started jobs; ${r.jobs.overThreshold} waited longer than ${r.jobs.thresholdSeconds} s`,
-        `  executions: ${e.total} (${e.perJob.toFixed(2)} per job): ${e.withJob} ran a job, ${e.endedWithoutJob} ended without one, ${e.failedBeforeJob} failed before a job, ${e.running} running; ${e.failed} failed in all`,
+        `  executions: ${e.total} (${e.perJob.toFixed(2)} per job): ${e.withJob} ran a job, ${e.endedWithoutJob} ended without one, ${e.failedBeforeJob} failed before a job, ${e.running} running; ${e.failed} failed in all; ${e.pooled} for the warm pool, ${e.queueDriven} for queued jobs`,
         `  resources: ${e.vcpuSeconds} vCPU-s, ${e.gibSeconds} GiB-s → estimated ${(0,prices/* formatMoney */.up)(r.cost.amount, r.cost.currency)} at ${r.cost.vcpuSecond}/vCPU-s and ${r.cost.gibSecond}/GiB-s (${r.cost.source})`,
         `  GitHub: this report spent ${r.github.requests} requests; the KEDA rule uses ${Math.round(r.github.budgetShare * 100)} % of the App installation's ${r.github.hourlyLimit}/h`,
         ...r.perDay.map(d => `    ${d.day}: ${d.jobs} jobs, wait p50 ${seconds(d.p50Seconds)} p95 ${seconds(d.p95Seconds)}, ${d.executions} executions`)
@@ -32413,6 +32626,7 @@ function figures(r) {
         [`jobs waiting over ${r.jobs.thresholdSeconds} s`, String(r.jobs.overThreshold)],
         ['executions (per job)', `${e.total} (${e.perJob.toFixed(2)})`],
         ['ended without a job', String(e.endedWithoutJob)],
+        ['warm pool / queue-driven executions', `${e.pooled} / ${e.queueDriven}`],
         ['failed before a job / failed', `${e.failedBeforeJob} / ${e.failed}`],
         ['vCPU-seconds / GiB-seconds', `${e.vcpuSeconds} / ${e.gibSeconds}`],
         ['estimated cost', `${(0,prices/* formatMoney */.up)(r.cost.amount, r.cost.currency)} (${r.cost.source})`],
@@ -32425,7 +32639,12 @@ function seconds(value) {
 }
 function textTable(rows) {
     const widths = rows[0].map((_, i) => Math.max(...rows.map(r => r[i].length)));
-    return rows.map(r => r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
+    return rows
+        .map(r => r
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
 }
 
 
@@ -32439,6 +32658,8 @@ function textTable(rows) {
 /* harmony export */ });
 /* harmony import */ var _plan_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38495);
 /* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(84338);
+/* harmony import */ var _pool_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(42680);
+
 
 
 const CHECK_MARK = { pass: '✓', warn: '!', fail: '✗' };
@@ -32460,7 +32681,10 @@ function teamText(command, t) {
         return `✗ team ${t.team} (${t.file}): ${t.error}`;
     switch (command) {
         case 'plan':
-            return (0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .renderPlanText */ .$D)(t.plan, t.offline ? `Plan for team ${t.team} (offline: every resource is a create)` : `Plan for team ${t.team}`);
+            return [
+                (0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .renderPlanText */ .$D)(t.plan, t.offline ? `Plan for team ${t.team} (offline: every resource is a create)` : `Plan for team ${t.team}`),
+                ...poolLine(t)
+            ].join('\n');
         case 'apply': {
             const writes = t.writes ?? [];
             const head = writes.length === 0
@@ -32513,6 +32737,9 @@ function issueText(t) {
     if (issue.action === 'error')
         return `\n  ✗ ${issue.error}`;
     return `\n  drift issue #${issue.number}: ${issue.action} (${issue.url})`;
+}
+function poolLine(t) {
+    return t.outputs.warmPool ? [(0,_pool_text_js__WEBPACK_IMPORTED_MODULE_2__/* .describePool */ .W)(t.outputs.warmPool)] : [];
 }
 function runsOnLine(t) {
     return `Use these runners with: runs-on: ${t.outputs.runsOn}`;
