@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { startLifecycle, type Lifecycle } from '../emulator/lifecycle/lifecycle.js'
 import { LIFECYCLE_OPTIONS, writeTeamConfigs } from './teams.js'
@@ -86,4 +87,37 @@ describe('warm pool (minExecutions: 2, max 4)', () => {
     await life.until(() => running().length === 0, 'executions back to zero', 60_000)
     expect(life.world.github.admin.github.runners.size).toBe(0)
   }, 90_000)
+})
+
+describe('warm pool on a schedule: apply writes the floor, the emulator follows it across the edge', () => {
+  const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
+  const today = DAYS[new Date().getUTCDay()]!
+  const tomorrow = DAYS[(new Date().getUTCDay() + 1) % 7]!
+  const schedule = (day: string) =>
+    `  warmPool: { size: 1, schedule: { days: [${day}], start: "00:00", end: "23:59", timeZone: UTC } }\n`
+  let life: Lifecycle
+  let file: string
+  beforeAll(async () => {
+    ;[file] = writeTeamConfigs([
+      { team: 'psi', index: 15, repos: ['psi-app'], labels: ['psi'], max: 2, runners: schedule(today) }
+    ]) as [string]
+    life = await startLifecycle([file], LIFECYCLE_OPTIONS)
+  }, 120_000)
+  afterAll(async () => life?.close())
+
+  it('inside the window one runner waits; after the window (apply with the floor at 0) none', async () => {
+    await life.until(() => life.runtime.running().length === 1, 'one pooled runner', 30_000)
+    // The window moves past now: the same as the clock crossing its end.
+    writeFileSync(file, readFileSync(file, 'utf8').replace(`days: [${today}]`, `days: [${tomorrow}]`))
+    const drift = await life.world.cli(['drift', '--config', file])
+    expect(drift.code).toBe(2)
+    expect(drift.stdout).toContain('minExecutions: Azure has 1, the config says 0')
+    const apply = await life.world.cli(['apply', '--config', file])
+    expect(apply.code).toBe(0)
+    await life.until(() => life.runtime.running().length === 0, 'the pooled runner to idle out', 60_000)
+    const polls = life.runtime.polls.length
+    await life.until(() => life.runtime.polls.length >= polls + 3, 'three more polls')
+    expect(life.runtime.running()).toHaveLength(0)
+    expect(life.world.github.admin.github.runners.size).toBe(0)
+  }, 120_000)
 })
