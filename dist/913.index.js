@@ -342,8 +342,6 @@ function round(value, digits) {
 
 
 async function collectReport(config, options, deps) {
-    if (!deps.githubToken)
-        throw new Error('report needs a GitHub token that may read the Actions runs of the team repositories (actions: read): action input github-token, CLI --github-token or GITHUB_TOKEN');
     const now = (deps.now ?? Date.now)();
     let requests = 0;
     const counted = req => {

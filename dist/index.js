@@ -29251,7 +29251,7 @@ function loadReport(settings, signIn) {
         ]);
         const clients = createClients({ credential, endpoint: settings.azure.armEndpoint });
         const http = createHttp();
-        return (config) => collectReport(config, settings.report, { clients, http, githubToken: settings.github.token });
+        return (config) => collectReport(config, settings.report, { clients, http, githubToken: settings.github.token ?? '' });
     };
     return async (config) => (await (loaded ??= load()))(config);
 }
@@ -30536,6 +30536,8 @@ async function runCommand(settings, deps) {
         const report = deps.report;
         if (!report)
             throw new Error('report is not available in this build');
+        if (!settings.github.token)
+            throw new input_error/* InputError */.d('report needs a GitHub token that may read the Actions runs of the team repositories (actions: read): action input github-token, CLI --github-token or GITHUB_TOKEN.');
         const outcomes = await forEachTeam(configs, async (config) => ({ ...base(config), report: await report(config) }));
         const teams = outcomes.map((o, i) => (o.ok ? o.value : { ...base(configs[i]), error: o.error }));
         return { command: settings.command, teams, exitCode: (0,result/* exitCodeOf */.F)(settings.command, teams) };

@@ -22,7 +22,7 @@ export function loadReport(
     const clients = createClients({ credential, endpoint: settings.azure.armEndpoint })
     const http = createHttp()
     return (config: TeamConfig) =>
-      collectReport(config, settings.report, { clients, http, githubToken: settings.github.token })
+      collectReport(config, settings.report, { clients, http, githubToken: settings.github.token ?? '' })
   }
   return async config => (await (loaded ??= load()))(config)
 }

@@ -40,6 +40,10 @@ export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<
   if (settings.command === 'report') {
     const report = deps.report
     if (!report) throw new Error('report is not available in this build')
+    if (!settings.github.token)
+      throw new InputError(
+        'report needs a GitHub token that may read the Actions runs of the team repositories (actions: read): action input github-token, CLI --github-token or GITHUB_TOKEN.'
+      )
     const outcomes = await forEachTeam(configs, async config => ({ ...base(config), report: await report(config) }))
     const teams = outcomes.map((o, i) => (o.ok ? o.value : { ...base(configs[i]), error: o.error }))
     return { command: settings.command, teams, exitCode: exitCodeOf(settings.command, teams) }

@@ -26,15 +26,11 @@ export interface ReportOptions {
 export interface ReportDeps {
   clients: Clients
   http: HttpClient
-  githubToken?: string
+  githubToken: string
   now?: () => number
 }
 
 export async function collectReport(config: TeamConfig, options: ReportOptions, deps: ReportDeps): Promise<TeamReport> {
-  if (!deps.githubToken)
-    throw new Error(
-      'report needs a GitHub token that may read the Actions runs of the team repositories (actions: read): action input github-token, CLI --github-token or GITHUB_TOKEN'
-    )
   const now = (deps.now ?? Date.now)()
   let requests = 0
   const counted: HttpClient = req => {
