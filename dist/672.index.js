@@ -59,7 +59,7 @@ function rgAndNames(id, count) {
 /* harmony export */ });
 /* harmony import */ var _arm_id_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50899);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85670);
-/** A job's executions, newest first, read through the Container Apps SDK (verify reports them; runners are named after them). */
+/** A job's executions, newest first, read through the Container Apps SDK (verify and report read them; runners are named after them). */
 
 
 const ACTIVE = new Set(['running', 'processing']);
@@ -74,11 +74,14 @@ async function listJobExecutions(clients, jobId) {
     const found = [];
     try {
         for await (const e of api.jobsExecutions.list(rg, name)) {
+            const resources = e.template?.containers?.[0]?.resources;
             found.push({
                 name: e.name ?? '',
                 status: e.status ?? 'Unknown',
                 ...(e.startTime ? { startTime: new Date(e.startTime).toISOString() } : {}),
-                ...(e.endTime ? { endTime: new Date(e.endTime).toISOString() } : {})
+                ...(e.endTime ? { endTime: new Date(e.endTime).toISOString() } : {}),
+                ...(resources?.cpu !== undefined ? { cpu: resources.cpu } : {}),
+                ...(resources?.memory ? { memoryGi: parseFloat(resources.memory) } : {})
             });
         }
     }

@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 59023:
+/***/ 30038:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28401,49 +28401,10 @@ var load_engine = __nccwpck_require__(5991);
 var run = __nccwpck_require__(87849);
 // EXTERNAL MODULE: ./src/github/api.ts
 var github_api = __nccwpck_require__(28943);
-;// CONCATENATED MODULE: ./src/report/inert.ts
-/**
- * A value from a config or from Azure, shown in Markdown (a drift issue, a job summary) as a code span, so nothing
- * in it renders: no @mention, #reference, link, image, HTML or emoji. The fence is longer than any run of backticks
- * inside (CommonMark code spans), and `|` is escaped so a table cell stays one cell (GFM tables).
- */
-function codeSpan(text) {
-    const flat = text.replace(/\r?\n/g, ' ');
-    const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map(run => run.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
-    return `${fence}${pad}${flat.replace(/\|/g, '\\|')}${pad}${fence}`;
-}
-
-// EXTERNAL MODULE: ./src/report/plan-text.ts
-var plan_text = __nccwpck_require__(38495);
-;// CONCATENATED MODULE: ./src/report/drift-table.ts
-
-
-/** A resource that differs as a whole: missing, or there but no longer in the config. */
-const WHOLE = {
-    create: '(missing)',
-    delete: '(not in the config: apply deletes it)'
-};
-/**
- * Field-level drift as a Markdown table (job summary and drift issue): what the config wants, what Azure has.
- * Names, paths and values are code spans: a tag value like `@team [x](https://…)` must not ping or link anyone.
- */
-function driftTable(items) {
-    const lines = ['| resource | field | config | Azure |', '| --- | --- | --- | --- |'];
-    for (const item of items) {
-        const resource = `${item.kind} ${codeSpan(item.name)}`;
-        if (item.changes.length === 0)
-            lines.push(`| ${resource} | ${WHOLE[item.action] ?? '(not Succeeded)'} | | |`);
-        for (const c of item.changes)
-            lines.push(`| ${resource} | ${codeSpan(c.path)} | ${codeSpan((0,plan_text/* formatValue */.Fl)(c.to))} | ${codeSpan((0,plan_text/* formatValue */.Fl)(c.from))} |`);
-    }
-    return lines;
-}
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
+// EXTERNAL MODULE: ./src/report/drift-table.ts
+var drift_table = __nccwpck_require__(29220);
+// EXTERNAL MODULE: ./src/report/inert.ts
+var inert = __nccwpck_require__(51822);
 ;// CONCATENATED MODULE: ./src/github/drift-issue.ts
 
 
@@ -28455,9 +28416,9 @@ function driftIssueTitle(team) {
 /** Deterministic (no times, no run links), so an unchanged drift leaves the issue alone; every value inert. */
 function driftIssueBody(team, file, items) {
     return [
-        `Live Azure differs from ${codeSpan(file)} for team ${codeSpan(team)}: ${items.length} resource${items.length === 1 ? '' : 's'}.`,
+        `Live Azure differs from ${(0,inert/* codeSpan */.S)(file)} for team ${(0,inert/* codeSpan */.S)(team)}: ${items.length} resource${items.length === 1 ? '' : 's'}.`,
         '',
-        ...driftTable(items),
+        ...(0,drift_table/* driftTable */.I)(items),
         '',
         'Run `apply` for this team to converge Azure back to the config, or change the config if the change in Azure was intended.',
         'The scheduled drift check updates this issue while the drift lasts and closes it once it is gone.'
@@ -28546,18 +28507,28 @@ async function ensureLabel(api, repo) {
 var load_verify = __nccwpck_require__(23808);
 // EXTERNAL MODULE: ./src/commands/fleet.ts + 1 modules
 var fleet = __nccwpck_require__(48818);
+// EXTERNAL MODULE: ./src/commands/load-report.ts
+var load_report = __nccwpck_require__(74447);
 // EXTERNAL MODULE: ./src/github-app/http.ts
 var http = __nccwpck_require__(80865);
 // EXTERNAL MODULE: ./src/report/json.ts
 var json = __nccwpck_require__(32794);
 // EXTERNAL MODULE: ./src/report/fleet.ts
 var report_fleet = __nccwpck_require__(2886);
+// EXTERNAL MODULE: ./src/report/report-render.ts + 1 modules
+var report_render = __nccwpck_require__(84338);
+// EXTERNAL MODULE: ./src/report/pool-text.ts
+var pool_text = __nccwpck_require__(42680);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
 
 
 
 /** The job summary as Markdown: one table row per team, then each team's plan, drift or checks. */
 function renderSummary(result) {
+    if (result.command === 'report')
+        return (0,report_render/* renderReportSummary */.Z)(result);
     const lines = [
         `## runner-setup ${result.command}`,
         '',
@@ -28592,7 +28563,7 @@ function teamDetails(command, t) {
     if (t.checks) {
         out.push('| check | status | detail |', '| --- | --- | --- |');
         for (const c of t.checks)
-            out.push(`| ${c.name} | ${CHECK_ICON[c.status]} ${c.status} | ${cell(c.detail)} |`);
+            out.push(`| ${c.name} | ${CHECK_ICON[c.status]} ${c.status} | ${(0,drift_table/* cell */.H)(c.detail)} |`);
         if (t.runners?.length) {
             out.push('', '| runner | status | busy | note |', '| --- | --- | --- | --- |');
             for (const r of t.runners)
@@ -28609,7 +28580,7 @@ function teamDetails(command, t) {
         const issue = issueLine(t);
         if (t.drift.length === 0)
             return [...out, 'No drift.', ...issue];
-        return [...out, ...driftTable(t.drift), ...issue];
+        return [...out, ...(0,drift_table/* driftTable */.I)(t.drift), ...issue];
     }
     if (t.deleted || t.refused) {
         for (const d of t.deleted ?? [])
@@ -28623,6 +28594,8 @@ function teamDetails(command, t) {
         for (const e of t.plan.entries)
             out.push(`| ${e.action} | ${e.type} | ${e.name} |`);
     }
+    if ((command === 'apply' || command === 'plan') && t.outputs.warmPool)
+        out.push('', (0,pool_text/* describePool */.W)(t.outputs.warmPool));
     if (command === 'apply' || command === 'plan')
         out.push('', 'Use these runners in a workflow job:', '', '```yaml', `runs-on: ${t.outputs.runsOn}`, '```');
     return out;
@@ -28650,7 +28623,10 @@ function issueLine(t) {
 var report_text = __nccwpck_require__(65655);
 // EXTERNAL MODULE: ./src/commands/settings.ts
 var settings = __nccwpck_require__(86833);
+// EXTERNAL MODULE: ./src/commands/report-options.ts
+var report_options = __nccwpck_require__(98213);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
+
 
 
 
@@ -28666,6 +28642,13 @@ function readInputs(env = process.env) {
     const offline = booleanInput('offline');
     if (offline && command !== 'plan')
         throw new input_error/* InputError */.d(`Input 'offline' only applies to command 'plan'.`);
+    const raw = {
+        days: core/* getInput */.V4('days'),
+        waitThreshold: core/* getInput */.V4('wait-threshold-seconds'),
+        priceVcpuSecond: core/* getInput */.V4('price-vcpu-second'),
+        priceGibSecond: core/* getInput */.V4('price-gib-second')
+    };
+    const report = (0,report_options/* parseReportOptions */.s)(raw, key => `Input '${INPUT[key]}'`, message => new input_error/* InputError */.d(message));
     const token = core/* getInput */.V4('github-token');
     if (token)
         core/* setSecret */.Pq(token);
@@ -28675,6 +28658,7 @@ function readInputs(env = process.env) {
         offline,
         fix: booleanInput('fix'),
         driftIssues: booleanInput('drift-issues'),
+        report,
         azure: {
             signIn: 'oidc',
             tenantId: core/* getInput */.V4('tenant-id') || undefined,
@@ -28690,6 +28674,13 @@ function readInputs(env = process.env) {
         }
     };
 }
+const INPUT = {
+    days: 'days',
+    waitThreshold: 'wait-threshold-seconds',
+    priceVcpuSecond: 'price-vcpu-second',
+    priceGibSecond: 'price-gib-second',
+    githubApiUrl: 'github-api-url'
+};
 /** Like core.getBooleanInput, but an absent input is false rather than an error. */
 function booleanInput(name) {
     const value = core/* getInput */.V4(name).toLowerCase();
@@ -28701,6 +28692,7 @@ function booleanInput(name) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
+
 
 
 
@@ -28737,7 +28729,8 @@ async function main_run() {
             verify: (0,load_verify/* loadVerify */.c)(settings, process.env, azure.signIn),
             ...(settings.github.token
                 ? { activeRuns: (0,fleet.activeRunCounter)(settings.github.token, (0,http.createHttpClient)(http.DEFAULT_RETRY)) }
-                : {})
+                : {}),
+            report: (0,load_report/* loadReport */.N)(settings, azure.signIn)
         });
         if (settings.driftIssues)
             await syncDriftIssues(result, driftIssueApi(settings), driftIssueOptions(settings));
@@ -28964,6 +28957,8 @@ var load_verify = __nccwpck_require__(23808);
 var fleet = __nccwpck_require__(48818);
 // EXTERNAL MODULE: ./src/github-app/http.ts
 var http = __nccwpck_require__(80865);
+// EXTERNAL MODULE: ./src/commands/load-report.ts
+var load_report = __nccwpck_require__(74447);
 // EXTERNAL MODULE: ./src/commands/failure.ts
 var failure = __nccwpck_require__(19776);
 // EXTERNAL MODULE: ./src/report/json.ts
@@ -28974,9 +28969,19 @@ var report_text = __nccwpck_require__(65655);
 var external_node_util_ = __nccwpck_require__(57975);
 // EXTERNAL MODULE: ./src/commands/settings.ts
 var settings = __nccwpck_require__(86833);
+// EXTERNAL MODULE: ./src/commands/report-options.ts
+var report_options = __nccwpck_require__(98213);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 
 
+
+const FLAG = {
+    days: 'days',
+    waitThreshold: 'wait-threshold',
+    priceVcpuSecond: 'price-vcpu-second',
+    priceGibSecond: 'price-gib-second',
+    githubApiUrl: 'github-api-url'
+};
 class UsageError extends Error {
 }
 const USAGE = `Usage: runner-setup <${settings/* COMMANDS */.Lo.join('|')}> --config FILE|DIR [--config ...] [options]
@@ -28987,6 +28992,7 @@ Commands:
   verify    check the live setup end to end (--fix: deregister stale runners)
   drift     read-only plan with field-level differences; exit 2 when there are any
   destroy   remove what apply made, only resources tagged as the team's
+  report    queue wait, executions and estimated cost per team over --days (read-only; needs --github-token)
 
 Options:
   --config PATH         team config file or folder of them (repeatable)
@@ -28997,7 +29003,12 @@ Options:
   --authority-host URL  Entra authority host (default ${settings/* DEFAULT_AUTHORITY_HOST */.j_}; env AZURE_AUTHORITY_HOST)
   --tenant-id ID        Entra tenant (env AZURE_TENANT_ID)
   --client-id ID        app with a federated credential, for OIDC sign-in inside a workflow (env AZURE_CLIENT_ID)
-  --github-token TOKEN  for verify and drift issues (env GITHUB_TOKEN)
+  --github-token TOKEN  for verify, report and drift issues (env GITHUB_TOKEN)
+  --days N              report only: the period, 1 to 90 days (default 7)
+  --wait-threshold S    report only: count jobs that waited longer than S seconds (default 120)
+  --price-vcpu-second P report only: price per vCPU-second (default: runners.price, else the list price)
+  --price-gib-second P  report only: price per GiB-second (default: runners.price, else the list price)
+  --github-api-url URL  report only: the GitHub REST API to read (default: the config's github.url)
   -h, --help            this text
 
 Sign-in: the Azure CLI / default credential chain (run 'az login' first); inside a GitHub workflow with
@@ -29020,6 +29031,11 @@ function parseCli(argv, env) {
                 'tenant-id': { type: 'string' },
                 'client-id': { type: 'string' },
                 'github-token': { type: 'string' },
+                days: { type: 'string' },
+                'wait-threshold': { type: 'string' },
+                'price-vcpu-second': { type: 'string' },
+                'price-gib-second': { type: 'string' },
+                'github-api-url': { type: 'string' },
                 help: { type: 'boolean', short: 'h', default: false }
             }
         });
@@ -29043,6 +29059,17 @@ function parseCli(argv, env) {
         throw new UsageError('--offline only applies to plan');
     if (values.fix && command !== 'verify')
         throw new UsageError('--fix only applies to verify');
+    const raw = {
+        days: values.days,
+        waitThreshold: values['wait-threshold'],
+        priceVcpuSecond: values['price-vcpu-second'],
+        priceGibSecond: values['price-gib-second'],
+        githubApiUrl: values['github-api-url']
+    };
+    const given = Object.keys(raw).find(k => raw[k] !== undefined);
+    if (given && command !== 'report')
+        throw new UsageError(`--${FLAG[given]} only applies to report`);
+    const report = (0,report_options/* parseReportOptions */.s)(raw, key => `--${FLAG[key]}`, message => new UsageError(message));
     const clientId = values['client-id'] ?? env.AZURE_CLIENT_ID;
     return {
         json: values.json,
@@ -29052,6 +29079,7 @@ function parseCli(argv, env) {
             offline: values.offline,
             fix: values.fix,
             driftIssues: false,
+            report,
             azure: {
                 // Inside a workflow (or the sandbox) the GitHub OIDC token endpoint is there: federate, like the action.
                 signIn: env.ACTIONS_ID_TOKEN_REQUEST_URL && clientId ? 'oidc' : 'cli',
@@ -29103,6 +29131,7 @@ async function fetchGitHubIdToken(audience, env = process.env) {
 
 
 
+
 /** The CLI: parse once, run, print; every failure becomes one message and exit code 1. */
 async function main(argv, env, io) {
     try {
@@ -29120,7 +29149,8 @@ async function main(argv, env, io) {
             verify: (0,load_verify/* loadVerify */.c)(settings, env, azure.signIn),
             ...(settings.github.token
                 ? { activeRuns: (0,fleet.activeRunCounter)(settings.github.token, (0,http.createHttpClient)(http.DEFAULT_RETRY)) }
-                : {})
+                : {}),
+            report: (0,load_report/* loadReport */.N)(settings, azure.signIn)
         });
         io.stdout((options.json ? JSON.stringify((0,json/* resultJson */.y)(result), null, 2) : (0,report_text/* renderText */.S)(result)) + '\n');
         return result.exitCode;
@@ -29326,6 +29356,35 @@ function azureSession(azure, logger, credentialOptions = {}) {
 
 /***/ }),
 
+/***/ 74447:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ loadReport)
+/* harmony export */ });
+/**
+ * The command runner's report dependency, loaded on first use like verify (other commands never load it). It shares
+ * the run's sign-in.
+ */
+function loadReport(settings, signIn) {
+    let loaded;
+    const load = async () => {
+        const [{ collectReport }, { createClients }, { createHttpClient, DEFAULT_RETRY }, credential] = await Promise.all([
+            __nccwpck_require__.e(/* import() */ 913).then(__nccwpck_require__.bind(__nccwpck_require__, 14913)),
+            Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23139)),
+            Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 80865)),
+            signIn()
+        ]);
+        const clients = createClients({ credential, endpoint: settings.azure.armEndpoint });
+        const http = createHttpClient(DEFAULT_RETRY);
+        return (config) => collectReport(config, settings.report, { clients, http, githubToken: settings.github.token ?? '' });
+    };
+    return async (config) => (await (loaded ??= load()))(config);
+}
+
+
+/***/ }),
+
 /***/ 23808:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29363,6 +29422,42 @@ function loadVerify(settings, env, signIn, credentialOptions = {}) {
         });
     };
     return async (config, engine) => (await (loaded ??= load()))(config, engine);
+}
+
+
+/***/ }),
+
+/***/ 98213:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ parseReportOptions)
+/* harmony export */ });
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(86833);
+
+/** `name` turns an option key into how the door spells it (`--days`, `Input 'days'`); `fail` builds its error. */
+function parseReportOptions(raw, name, fail) {
+    const number = (key, min, max, integer) => {
+        const text = raw[key];
+        if (text === undefined || text === '')
+            return undefined;
+        const value = Number(text);
+        if (!Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value)))
+            throw fail(`${name(key)} is '${text}'; expected ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}.`);
+        return value;
+    };
+    const vcpuSecond = number('priceVcpuSecond', 0, 1, false);
+    const gibSecond = number('priceGibSecond', 0, 1, false);
+    const price = {
+        ...(vcpuSecond !== undefined ? { vcpuSecond } : {}),
+        ...(gibSecond !== undefined ? { gibSecond } : {})
+    };
+    return {
+        days: number('days', 1, 90, true) ?? _settings_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_REPORT_DAYS */ .NK,
+        thresholdSeconds: number('waitThreshold', 1, 86_400, true) ?? _settings_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_WAIT_THRESHOLD_SECONDS */ .Wg,
+        ...(Object.keys(price).length > 0 ? { price } : {}),
+        ...(raw.githubApiUrl ? { githubApiUrl: raw.githubApiUrl } : {})
+    };
 }
 
 
@@ -29496,6 +29591,32 @@ function checkMemory(value) {
         message: `${(0,issue/* show */.W)(value)} is not a memory size in Gi`,
         hint: 'write it like 4Gi; Consumption needs twice the CPU, e.g. cpu: 2, memory: 4Gi'
     };
+}
+function checkClock(value) {
+    if (/^([01]\d|2[0-3]):[0-5]\d$/.test(value))
+        return undefined;
+    return { message: `${(0,issue/* show */.W)(value)} is not a time of day`, hint: 'write HH:MM in 24-hour time, quoted: "07:00"' };
+}
+/** An IANA time zone Node's Intl knows (the same database Azure and GitHub use). */
+function checkTimeZone(value) {
+    try {
+        new Intl.DateTimeFormat('en', { timeZone: value });
+        return undefined;
+    }
+    catch {
+        return { message: `${(0,issue/* show */.W)(value)} is not a time zone`, hint: 'use an IANA name, e.g. Europe/Oslo or UTC' };
+    }
+}
+function checkCurrency(value) {
+    if (/^[A-Z]{3}$/.test(value))
+        return undefined;
+    return { message: `${(0,issue/* show */.W)(value)} is not a currency code`, hint: 'use an ISO 4217 code, e.g. USD, EUR or NOK' };
+}
+/** A price per second: Consumption's list prices are fractions of a cent. */
+function checkPrice(value) {
+    if (value >= 0 && value < 1)
+        return undefined;
+    return { message: `${value} is not a price per second`, hint: 'write it per second, e.g. vcpuSecond: 0.000024' };
 }
 function checkTagKey(key) {
     if (RESERVED_TAG_PREFIXES.some(prefix => key.toLowerCase().startsWith(prefix))) {
@@ -29637,7 +29758,40 @@ const TEAM_CONFIG = {
                 pollingIntervalSeconds: { type: 'integer', default: 20, min: 1, max: 3600 },
                 jobTimeoutMinutes: { type: 'integer', default: 60, min: 1, max: 1440 },
                 idleTimeoutMinutes: { type: 'integer', default: 10, min: 1, max: 60 },
-                sudo: { type: 'boolean', default: false }
+                sudo: { type: 'boolean', default: false },
+                warmPool: {
+                    type: 'object',
+                    example: 'warmPool: { size: 2, schedule: { days: [mon, tue, wed, thu, fri], start: "07:00", end: "17:00", timeZone: Europe/Oslo } }',
+                    fields: {
+                        size: { type: 'integer', required: true, min: 1, max: 1000, example: 'size: 2' },
+                        always: { type: 'boolean', default: false },
+                        schedule: {
+                            type: 'object',
+                            fields: {
+                                days: {
+                                    type: 'list',
+                                    required: true,
+                                    minItems: 1,
+                                    maxItems: 7,
+                                    items: { type: 'string', oneOf: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] },
+                                    identity: lower,
+                                    example: 'days: [mon, tue, wed, thu, fri]'
+                                },
+                                start: { type: 'string', required: true, check: checkClock, example: 'start: "07:00"' },
+                                end: { type: 'string', required: true, check: checkClock, example: 'end: "17:00"' },
+                                timeZone: { type: 'string', required: true, check: checkTimeZone, example: 'timeZone: Europe/Oslo' }
+                            }
+                        }
+                    }
+                },
+                price: {
+                    type: 'object',
+                    fields: {
+                        currency: { type: 'string', check: checkCurrency },
+                        vcpuSecond: { type: 'number', check: checkPrice },
+                        gibSecond: { type: 'number', check: checkPrice }
+                    }
+                }
             }
         },
         logs: { type: 'object', default: {}, fields: { workspaceId: armId(LOG_ANALYTICS_WORKSPACE) } },
@@ -29676,6 +29830,8 @@ const RESERVED_RANGES = [
     '100.100.192.0/19'
 ];
 const MIN_SUBNET_PREFIX = 27;
+/** runners.max when the config leaves it out (schema.ts). */
+const DEFAULT_MAX = 10;
 function cross_checks_cidr(text) {
     const parsed = (0,cidr/* parseCidr */.GN)(text);
     if (!parsed.ok)
@@ -29688,7 +29844,8 @@ function crossCheck(tree, usable) {
         ...checkNetwork(tree, usable),
         ...checkPeerings(tree, usable),
         ...checkGitHub(tree, usable),
-        ...checkSize(tree, usable)
+        ...checkSize(tree, usable),
+        ...checkWarmPool(tree, usable)
     ];
 }
 function checkNetwork({ network }, usable) {
@@ -29809,6 +29966,48 @@ function checkSize({ runners }, usable) {
             hint: `set memory: ${expected}, or leave it out to get twice the CPU`
         }
     ];
+}
+/** A pool is `always` or has a schedule (not both), fits under runners.max, and its window is not empty. */
+function checkWarmPool({ runners }, usable) {
+    const pool = runners?.warmPool;
+    if (!pool || !usable('runners.warmPool'))
+        return [];
+    const findings = [];
+    const max = runners?.max === undefined ? DEFAULT_MAX : usable('runners.max') ? runners.max : Infinity;
+    if (usable('runners.warmPool.size') && pool.size !== undefined && pool.size > max)
+        findings.push({
+            path: 'runners.warmPool.size',
+            at: 'value',
+            message: `runners.warmPool.size: ${pool.size} is more than runners.max (${max})`,
+            hint: 'keep the pool at or below runners.max, or raise runners.max'
+        });
+    if (pool.always === true && pool.schedule !== undefined)
+        findings.push({
+            path: 'runners.warmPool.always',
+            at: 'value',
+            message: 'runners.warmPool: always and schedule exclude each other',
+            hint: 'keep always: true for a pool at every hour, or a schedule for working hours'
+        });
+    if (pool.always !== true && pool.schedule === undefined)
+        findings.push({
+            path: 'runners.warmPool',
+            at: 'key',
+            message: 'runners.warmPool: say when the pool is held: always: true, or a schedule',
+            hint: 'e.g. schedule: { days: [mon, tue, wed, thu, fri], start: "07:00", end: "17:00", timeZone: Europe/Oslo }'
+        });
+    const { start, end } = pool.schedule ?? {};
+    if (start !== undefined &&
+        end !== undefined &&
+        usable('runners.warmPool.schedule.start') &&
+        usable('runners.warmPool.schedule.end') &&
+        end <= start)
+        findings.push({
+            path: 'runners.warmPool.schedule.end',
+            at: 'value',
+            message: `runners.warmPool.schedule: the window ${start}–${end} is empty`,
+            hint: 'end must be later than start on the same day, e.g. start: "07:00", end: "17:00"'
+        });
+    return findings;
 }
 function memoryFor(cpu) {
     return `${cpu * 2}Gi`;
@@ -30416,7 +30615,13 @@ var core_plan = __nccwpck_require__(79272);
 var input_error = __nccwpck_require__(88749);
 // EXTERNAL MODULE: ./src/core/layout.ts
 var core_layout = __nccwpck_require__(16585);
+// EXTERNAL MODULE: ./src/core/warm-pool.ts
+var warm_pool = __nccwpck_require__(30577);
+// EXTERNAL MODULE: ./src/report/prices.ts
+var prices = __nccwpck_require__(34882);
 ;// CONCATENATED MODULE: ./src/commands/outputs.ts
+
+
 
 function teamOutputs(config) {
     const layout = (0,core_layout/* teamLayout */.YM)(config);
@@ -30424,7 +30629,8 @@ function teamOutputs(config) {
         environmentId: layout.managedEnvironmentId,
         jobNames: layout.jobs.map(job => job.name),
         labels: config.github.labels,
-        runsOn: JSON.stringify(config.github.labels)
+        runsOn: JSON.stringify(config.github.labels),
+        warmPool: (0,warm_pool/* poolMonthlyCost */.RY)(config, (0,prices/* priceTable */.qx)(config.runners.price))
     };
 }
 
@@ -30451,8 +30657,18 @@ async function runCommand(settings, deps) {
         });
         return { command: settings.command, teams, exitCode: 0 };
     }
-    const engine = await deps.engine();
     const { forEachTeam } = await Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95033));
+    if (settings.command === 'report') {
+        const report = deps.report;
+        if (!report)
+            throw new Error('report is not available in this build');
+        if (!settings.github.token)
+            throw new input_error/* InputError */.d('report needs a GitHub token that may read the Actions runs of the team repositories (actions: read): action input github-token, CLI --github-token or GITHUB_TOKEN.');
+        const outcomes = await forEachTeam(configs, async (config) => ({ ...base(config), report: await report(config) }));
+        const teams = outcomes.map((o, i) => (o.ok ? o.value : { ...base(configs[i]), error: o.error }));
+        return { command: settings.command, teams, exitCode: (0,result/* exitCodeOf */.F)(settings.command, teams) };
+    }
+    const engine = await deps.engine();
     const outcomes = await forEachTeam(configs, config => runForTeam(settings, config, engine, deps));
     const teams = outcomes.map((outcome, i) => outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error });
     const fleet = settings.command === 'drift' && configs.length > 1
@@ -30496,6 +30712,8 @@ async function runForTeam(settings, config, engine, deps) {
             const r = await deps.verify(config, engine);
             return { ...base(config), checks: r.checks, runners: r.runners, executions: r.executions, timings: r.timings };
         }
+        case 'report':
+            throw new Error('report runs without the engine');
     }
 }
 function base(config) {
@@ -30519,14 +30737,18 @@ function checkSubscription(configs, expected) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Lo: () => (/* binding */ COMMANDS),
+/* harmony export */   NK: () => (/* binding */ DEFAULT_REPORT_DAYS),
+/* harmony export */   Wg: () => (/* binding */ DEFAULT_WAIT_THRESHOLD_SECONDS),
 /* harmony export */   j_: () => (/* binding */ DEFAULT_AUTHORITY_HOST),
 /* harmony export */   xC: () => (/* binding */ DEFAULT_ARM_ENDPOINT),
 /* harmony export */   y9: () => (/* binding */ isCommand)
 /* harmony export */ });
-/** What to run, parsed once from CLI flags or action inputs. Everything downstream reads this, never argv or env. */
-const COMMANDS = ['plan', 'apply', 'verify', 'drift', 'destroy'];
+const COMMANDS = ['plan', 'apply', 'verify', 'drift', 'destroy', 'report'];
 const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 const DEFAULT_ARM_ENDPOINT = 'https://management.azure.com';
+const DEFAULT_REPORT_DAYS = 7;
+/** A job that waits longer than this for a runner is counted apart: two polling intervals plus a container start. */
+const DEFAULT_WAIT_THRESHOLD_SECONDS = 120;
 function isCommand(value) {
     return COMMANDS.includes(value);
 }
@@ -30914,7 +31136,10 @@ const RUNNER_ENV = {
     sudo: 'RUNNER_SETUP_SUDO'
 };
 
+// EXTERNAL MODULE: ./src/core/warm-pool.ts
+var warm_pool = __nccwpck_require__(30577);
 ;// CONCATENATED MODULE: ./src/core/resources/job.ts
+
 
 
 
@@ -30961,7 +31186,7 @@ function runnerEnv(config, layout, repo) {
     ];
     return values.flatMap(([name, value]) => (value === undefined ? [] : [{ name, value }]));
 }
-function runnerJob(config, layout, job) {
+function runnerJob(config, layout, job, now) {
     const { runners } = config;
     const body = {
         location: config.azure.location,
@@ -30978,7 +31203,8 @@ function runnerJob(config, layout, job) {
                 parallelism: 1,
                 replicaCompletionCount: 1,
                 scale: {
-                    minExecutions: 0,
+                    // The warm pool's floor (KEDA's minReplicaCount): idle runners kept ready; 0 scales to zero.
+                    minExecutions: (0,warm_pool/* poolFloor */.fm)(config, now),
                     maxExecutions: runners.max,
                     pollingInterval: runners.pollingIntervalSeconds,
                     rules: [
@@ -31266,7 +31492,8 @@ function privateDnsZoneLinks(config, layout) {
 
 
 
-function desiredResources(config) {
+/** `now` (ms since the epoch) decides a scheduled warm pool's floor: its size inside the window, 0 outside. */
+function desiredResources(config, now = Date.now()) {
     const layout = (0,core_layout/* teamLayout */.YM)(config);
     const resources = [];
     if (config.azure.createResourceGroup) {
@@ -31287,7 +31514,7 @@ function desiredResources(config) {
     resources.push(...natEgress(config, layout, groupDeps));
     resources.push(virtualNetwork(config, layout, groupDeps), subnet(config, layout), ...peerings(config, layout), ...privateDnsZoneLinks(config, layout), identity(config, layout, groupDeps), keySecretRoleAssignment(layout), managedEnvironment(config, layout));
     resources.push(diagnosticSetting(config.logs.workspaceId, layout));
-    resources.push(...layout.jobs.map(job => runnerJob(config, layout, job)));
+    resources.push(...layout.jobs.map(job => runnerJob(config, layout, job, now)));
     return resources;
 }
 
@@ -31846,6 +32073,86 @@ function absent(resource, body = {}) {
 
 /***/ }),
 
+/***/ 30577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   RY: () => (/* binding */ poolMonthlyCost),
+/* harmony export */   fm: () => (/* binding */ poolFloor)
+/* harmony export */ });
+/* unused harmony exports DAYS, inWindow, poolHoursPerMonth, minutesOf */
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(16585);
+/* harmony import */ var _report_prices_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34882);
+
+
+const DAYS = (/* unused pure expression or super */ null && (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']));
+/** The floor of executions at `at` (ms since the epoch): the pool's size inside its window, else 0. */
+function poolFloor(config, at) {
+    const pool = config.runners.warmPool;
+    if (!pool)
+        return 0;
+    return pool.always || inWindow(pool, at) ? pool.size : 0;
+}
+/** Whether `at` falls inside the schedule: on one of its days, from `start` (inclusive) to `end`, local time. */
+function inWindow(pool, at) {
+    if (!pool.schedule)
+        return false;
+    const { day, minutes } = localTime(at, pool.schedule.timeZone);
+    const start = minutesOf(pool.schedule.start);
+    const end = minutesOf(pool.schedule.end);
+    return pool.schedule.days.includes(day) && minutes >= start && minutes < end;
+}
+/** Hours per month the pool is held: every hour for `always`, else the window's hours × its days × 52/12 weeks. */
+function poolHoursPerMonth(pool) {
+    if (pool.always || !pool.schedule)
+        return (365.25 * 24) / 12;
+    const hours = (minutesOf(pool.schedule.end) - minutesOf(pool.schedule.start)) / 60;
+    return (hours * pool.schedule.days.length * 365.25) / 7 / 12;
+}
+/**
+ * What the pool costs per month: `size` runners of the job's size held for the window's hours. Each idle runner
+ * stops after idleTimeoutMinutes and is replaced at the next poll, so the pool is held all but those gaps.
+ */
+function poolMonthlyCost(config, prices) {
+    const pool = config.runners.warmPool;
+    if (!pool)
+        return undefined;
+    const hoursPerMonth = poolHoursPerMonth(pool);
+    const jobs = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .teamLayout */ .YM)(config).jobs.length;
+    const seconds = jobs * pool.size * hoursPerMonth * 3600;
+    const usage = { vcpuSeconds: seconds * config.runners.cpu, gibSeconds: seconds * parseFloat(config.runners.memory) };
+    return {
+        size: pool.size,
+        jobs,
+        hoursPerMonth: Math.round(hoursPerMonth),
+        vcpuSeconds: Math.round(usage.vcpuSeconds),
+        gibSeconds: Math.round(usage.gibSeconds),
+        amount: Math.round((0,_report_prices_js__WEBPACK_IMPORTED_MODULE_1__/* .costOf */ .ho)(usage, prices) * 100) / 100,
+        currency: prices.currency
+    };
+}
+function minutesOf(hhmm) {
+    const [h, m] = hhmm.split(':').map(Number);
+    return h * 60 + m;
+}
+function localTime(at, timeZone) {
+    const parts = new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        weekday: 'short',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23'
+    }).formatToParts(new Date(at));
+    const get = (type) => parts.find(p => p.type === type).value;
+    return {
+        day: get('weekday').toLowerCase().slice(0, 3),
+        minutes: Number(get('hour')) * 60 + Number(get('minute'))
+    };
+}
+
+
+/***/ }),
+
 /***/ 73334:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32044,12 +32351,13 @@ async function call(gh, method, pathOrUrl, auth, body, options = {}) {
 }
 /**
  * Every item of a list: `per_page=100`, then each `rel="next"` link until there is none. `key` names the array
- * in an object body (`runners`); a plain array body is the list itself.
+ * in an object body (`runners`); a plain array body is the list itself. `maxPages` stops early on purpose, for
+ * listings GitHub itself caps (a filtered runs listing returns at most 1,000 runs).
  */
-async function paginate(gh, path, auth, key) {
+async function paginate(gh, path, auth, key, maxPages) {
     const items = [];
     let next = `${path}${path.includes('?') ? '&' : '?'}per_page=100`;
-    for (let page = 1; next; page++) {
+    for (let page = 1; next && (maxPages === undefined || page <= maxPages); page++) {
         if (page > MAX_PAGES)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`GET ${path.split('?')[0]} did not end after ${MAX_PAGES} pages`);
         const response = await call(gh, 'GET', next, auth);
@@ -32178,7 +32486,7 @@ function createGitHubApi(gh, token) {
                 return response.body;
             throw new _github_app_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`${method} ${path.split('?')[0]} answered HTTP ${response.status}${(0,_github_app_http_js__WEBPACK_IMPORTED_MODULE_1__.detail)(response.body)}`, response.status);
         },
-        list: (path, key) => (0,_github_app_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .paginate */ .En)(gh, path, token, key)
+        list: (path, key, maxPages) => (0,_github_app_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .paginate */ .En)(gh, path, token, key, maxPages)
     };
 }
 
@@ -32196,7 +32504,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(59023);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(30038);
 /* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7693);
 /**
  * One bundle, two doors. `node dist/index.js` (action.yml's `main`) runs the action; the `runner-setup` command
@@ -32211,6 +32519,44 @@ if (process.argv[1] && import.meta.url === (0,node_url__WEBPACK_IMPORTED_MODULE_
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 29220:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ cell),
+/* harmony export */   I: () => (/* binding */ driftTable)
+/* harmony export */ });
+/* harmony import */ var _inert_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51822);
+/* harmony import */ var _plan_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38495);
+
+
+/** A resource that differs as a whole: missing, or there but no longer in the config. */
+const WHOLE = {
+    create: '(missing)',
+    delete: '(not in the config: apply deletes it)'
+};
+/**
+ * Field-level drift as a Markdown table (job summary and drift issue): what the config wants, what Azure has.
+ * Names, paths and values are code spans: a tag value like `@team [x](https://…)` must not ping or link anyone.
+ */
+function driftTable(items) {
+    const lines = ['| resource | field | config | Azure |', '| --- | --- | --- | --- |'];
+    for (const item of items) {
+        const resource = `${item.kind} ${(0,_inert_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .S)(item.name)}`;
+        if (item.changes.length === 0)
+            lines.push(`| ${resource} | ${WHOLE[item.action] ?? '(not Succeeded)'} | | |`);
+        for (const c of item.changes)
+            lines.push(`| ${resource} | ${(0,_inert_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .S)(c.path)} | ${(0,_inert_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .S)((0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatValue */ .Fl)(c.to))} | ${(0,_inert_js__WEBPACK_IMPORTED_MODULE_1__/* .codeSpan */ .S)((0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatValue */ .Fl)(c.from))} |`);
+    }
+    return lines;
+}
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
 
 /***/ }),
 
@@ -32274,6 +32620,28 @@ function fleetText(fleet) {
 
 /***/ }),
 
+/***/ 51822:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ codeSpan)
+/* harmony export */ });
+/**
+ * A value from a config or from Azure, shown in Markdown (a drift issue, a job summary) as a code span, so nothing
+ * in it renders: no @mention, #reference, link, image, HTML or emoji. The fence is longer than any run of backticks
+ * inside (CommonMark code spans), and `|` is escaped so a table cell stays one cell (GFM tables).
+ */
+function codeSpan(text) {
+    const flat = text.replace(/\r?\n/g, ' ');
+    const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map(run => run.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') || flat === '' ? ' ' : '';
+    return `${fence}${pad}${flat.replace(/\|/g, '\\|')}${pad}${fence}`;
+}
+
+
+/***/ }),
+
 /***/ 32794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32328,6 +32696,8 @@ function teamJson(command, t) {
         out.executions = t.executions;
     if (t.issue)
         out.issue = t.issue;
+    if (t.report)
+        out.report = t.report;
     if (t.timings)
         out.timings = t.timings;
     out.changeCount = (0,_commands_result_js__WEBPACK_IMPORTED_MODULE_0__/* .changeCount */ .Y)(t);
@@ -32381,14 +32751,237 @@ function renderPlanText(plan, heading) {
 
 /***/ }),
 
+/***/ 42680:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ describePool)
+/* harmony export */ });
+/* harmony import */ var _prices_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34882);
+
+/** One line for plan and the job summary: what the warm pool holds and costs per month. */
+function describePool(pool) {
+    const where = pool.jobs === 1 ? '' : ` in each of ${pool.jobs} jobs`;
+    return `Warm pool: ${pool.size} idle runner${pool.size === 1 ? '' : 's'}${where}, ${pool.hoursPerMonth} h/month → ${pool.vcpuSeconds.toLocaleString('en-US')} vCPU-s and ${pool.gibSeconds.toLocaleString('en-US')} GiB-s, about ${(0,_prices_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMoney */ .up)(pool.amount, pool.currency)} per month`;
+}
+
+
+/***/ }),
+
+/***/ 34882:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ho: () => (/* binding */ costOf),
+/* harmony export */   qx: () => (/* binding */ priceTable),
+/* harmony export */   up: () => (/* binding */ formatMoney)
+/* harmony export */ });
+/* unused harmony export LIST_PRICE */
+const LIST_PRICE = {
+    currency: 'USD',
+    vcpuSecond: 0.000024,
+    gibSecond: 0.000003,
+    source: 'Azure Container Apps Consumption list price, pay-as-you-go, active usage'
+};
+function costOf(usage, prices) {
+    return usage.vcpuSeconds * prices.vcpuSecond + usage.gibSeconds * prices.gibSecond;
+}
+/** The team's prices: the config's (`runners.price`) over the list price, and an input over both. */
+function priceTable(fromConfig, fromInput) {
+    const override = { ...fromConfig, ...fromInput };
+    if (override.vcpuSecond === undefined && override.gibSecond === undefined && override.currency === undefined)
+        return LIST_PRICE;
+    return {
+        currency: override.currency ?? LIST_PRICE.currency,
+        vcpuSecond: override.vcpuSecond ?? LIST_PRICE.vcpuSecond,
+        gibSecond: override.gibSecond ?? LIST_PRICE.gibSecond,
+        source: fromInput && Object.keys(fromInput).length > 0 ? 'price input' : 'runners.price in the config'
+    };
+}
+function formatMoney(amount, currency) {
+    return `${amount < 10 ? amount.toFixed(2) : amount.toFixed(0)} ${currency}`;
+}
+
+
+/***/ }),
+
+/***/ 84338:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Z: () => (/* binding */ renderReportSummary),
+  U: () => (/* binding */ renderReportText)
+});
+
+// EXTERNAL MODULE: ./src/report/drift-table.ts
+var drift_table = __nccwpck_require__(29220);
+;// CONCATENATED MODULE: ./src/report/mermaid.ts
+function xyChart(options) {
+    const max = Math.max(1, ...options.series.flatMap(s => s.values));
+    const top = niceCeiling(max);
+    return [
+        '```mermaid',
+        'xychart-beta',
+        `    title ${quote(options.title)}`,
+        `    x-axis [${options.categories.map(quote).join(', ')}]`,
+        `    y-axis ${quote(options.yTitle)} 0 --> ${top}`,
+        ...options.series.map(s => `    ${s.kind} [${s.values.map(number).join(', ')}]`),
+        '```'
+    ].join('\n');
+}
+function quote(text) {
+    return `"${text.replace(/"/g, '')}"`;
+}
+function number(value) {
+    return String(Math.round(value * 10) / 10);
+}
+/** 1, 2 or 5 times a power of ten, at least `value`: a readable axis top. */
+function niceCeiling(value) {
+    const power = 10 ** Math.floor(Math.log10(value));
+    return [1, 2, 5, 10].map(f => f * power).find(v => v >= value);
+}
+
+// EXTERNAL MODULE: ./src/report/prices.ts
+var prices = __nccwpck_require__(34882);
+;// CONCATENATED MODULE: ./src/report/report-render.ts
+
+
+
+const HEADER = [
+    'team',
+    'jobs',
+    'wait p50',
+    'wait p95',
+    'executions/job',
+    'failed executions',
+    'est. cost',
+    'API budget'
+];
+function renderReportText(result) {
+    const blocks = result.teams.map(teamText);
+    if (result.teams.length > 1)
+        blocks.unshift(textTable([HEADER, ...result.teams.map(row)]));
+    return blocks.join('\n\n');
+}
+function renderReportSummary(result) {
+    const lines = [
+        '## runner-setup report',
+        '',
+        `| ${HEADER.join(' | ')} |`,
+        `| ${HEADER.map(() => '---').join(' | ')} |`
+    ];
+    for (const t of result.teams)
+        lines.push(`| ${row(t).map(drift_table/* cell */.H).join(' | ')} |`);
+    for (const t of result.teams)
+        lines.push('', ...teamSummary(t));
+    return lines.join('\n') + '\n';
+}
+/** One row per team; a team that failed shows its error, a team with no jobs shows zeros. */
+function row(t) {
+    if (t.error || !t.report)
+        return [t.team, `error: ${t.error ?? 'no report'}`, '', '', '', '', '', ''];
+    const r = t.report;
+    return [
+        t.team,
+        String(r.jobs.total),
+        seconds(r.jobs.p50Seconds),
+        seconds(r.jobs.p95Seconds),
+        r.executions.perJob.toFixed(2),
+        String(r.executions.failed),
+        (0,prices/* formatMoney */.up)(r.cost.amount, r.cost.currency),
+        `${Math.round(r.github.budgetShare * 100)} %`
+    ];
+}
+function teamText(t) {
+    if (t.error || !t.report)
+        return `✗ team ${t.team} (${t.file}): ${t.error ?? 'no report'}`;
+    const r = t.report;
+    const e = r.executions;
+    const conclusions = Object.entries(r.jobs.conclusions)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ');
+    return [
+        `Report for team ${t.team}, ${r.days} day${r.days === 1 ? '' : 's'} (${r.since.slice(0, 16)}Z to ${r.until.slice(0, 16)}Z):`,
+        `  jobs on the team's runners: ${r.jobs.total}${conclusions ? ` (${conclusions})` : ''}`,
+        `  queue wait (created → started): p50 ${seconds(r.jobs.p50Seconds)}, p95 ${seconds(r.jobs.p95Seconds)} over ${r.jobs.started} started jobs; ${r.jobs.overThreshold} waited longer than ${r.jobs.thresholdSeconds} s`,
+        `  executions: ${e.total} (${e.perJob.toFixed(2)} per job): ${e.withJob} ran a job, ${e.endedWithoutJob} ended without one, ${e.failedBeforeJob} failed before a job, ${e.running} running; ${e.failed} failed in all; ${e.pooled} for the warm pool, ${e.queueDriven} for queued jobs`,
+        `  resources: ${e.vcpuSeconds} vCPU-s, ${e.gibSeconds} GiB-s → estimated ${(0,prices/* formatMoney */.up)(r.cost.amount, r.cost.currency)} at ${r.cost.vcpuSecond}/vCPU-s and ${r.cost.gibSecond}/GiB-s (${r.cost.source})`,
+        `  GitHub: this report spent ${r.github.requests} requests; the KEDA rule uses ${Math.round(r.github.budgetShare * 100)} % of the App installation's ${r.github.hourlyLimit}/h`,
+        ...r.perDay.map(d => `    ${d.day}: ${d.jobs} jobs, wait p50 ${seconds(d.p50Seconds)} p95 ${seconds(d.p95Seconds)}, ${d.executions} executions`)
+    ].join('\n');
+}
+function teamSummary(t) {
+    const out = [`### ${t.team}`, ''];
+    if (t.error || !t.report)
+        return [...out, '```', t.error ?? 'no report', '```'];
+    const r = t.report;
+    const days = r.perDay.map(d => d.day.slice(5));
+    out.push(xyChart({
+        title: 'Queue wait per day (s): bars p95, line p50',
+        categories: days,
+        yTitle: 'seconds',
+        series: [
+            { kind: 'bar', values: r.perDay.map(d => d.p95Seconds) },
+            { kind: 'line', values: r.perDay.map(d => d.p50Seconds) }
+        ]
+    }), '', xyChart({
+        title: 'Executions and jobs per day: bars executions, line jobs',
+        categories: days,
+        yTitle: 'count',
+        series: [
+            { kind: 'bar', values: r.perDay.map(d => d.executions) },
+            { kind: 'line', values: r.perDay.map(d => d.jobs) }
+        ]
+    }), '', '| figure | value |', '| --- | --- |', ...figures(r).map(([k, v]) => `| ${k} | ${(0,drift_table/* cell */.H)(v)} |`));
+    return out;
+}
+function figures(r) {
+    const e = r.executions;
+    return [
+        ['period', `${r.days} days, ${r.since.slice(0, 10)} to ${r.until.slice(0, 10)}`],
+        ['jobs', String(r.jobs.total)],
+        ['queue wait p50 / p95', `${seconds(r.jobs.p50Seconds)} / ${seconds(r.jobs.p95Seconds)}`],
+        [`jobs waiting over ${r.jobs.thresholdSeconds} s`, String(r.jobs.overThreshold)],
+        ['executions (per job)', `${e.total} (${e.perJob.toFixed(2)})`],
+        ['ended without a job', String(e.endedWithoutJob)],
+        ['warm pool / queue-driven executions', `${e.pooled} / ${e.queueDriven}`],
+        ['failed before a job / failed', `${e.failedBeforeJob} / ${e.failed}`],
+        ['vCPU-seconds / GiB-seconds', `${e.vcpuSeconds} / ${e.gibSeconds}`],
+        ['estimated cost', `${(0,prices/* formatMoney */.up)(r.cost.amount, r.cost.currency)} (${r.cost.source})`],
+        ['GitHub requests spent', String(r.github.requests)],
+        ["KEDA rule's share of the API budget", `${Math.round(r.github.budgetShare * 100)} % of ${r.github.hourlyLimit}/h`]
+    ];
+}
+function seconds(value) {
+    return `${value < 10 ? value.toFixed(1) : Math.round(value)} s`;
+}
+function textTable(rows) {
+    const widths = rows[0].map((_, i) => Math.max(...rows.map(r => r[i].length)));
+    return rows
+        .map(r => r
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd())
+        .join('\n');
+}
+
+
+/***/ }),
+
 /***/ 65655:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   S: () => (/* binding */ renderText)
 /* harmony export */ });
-/* harmony import */ var _fleet_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2886);
+/* harmony import */ var _fleet_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2886);
 /* harmony import */ var _plan_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38495);
+/* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(84338);
+/* harmony import */ var _pool_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(42680);
+
+
 
 
 const CHECK_MARK = { pass: '✓', warn: '!', fail: '✗' };
@@ -32401,14 +32994,19 @@ const DRIFT_LINE = {
 };
 /** The readable report of a command, one block per team. */
 function renderText(result) {
-    return result.teams.map(t => teamText(result.command, t)).join('\n\n') + (0,_fleet_js__WEBPACK_IMPORTED_MODULE_1__/* .fleetText */ .s)(result.fleet).join('\n');
+    if (result.command === 'report')
+        return (0,_report_render_js__WEBPACK_IMPORTED_MODULE_1__/* .renderReportText */ .U)(result);
+    return result.teams.map(t => teamText(result.command, t)).join('\n\n') + (0,_fleet_js__WEBPACK_IMPORTED_MODULE_3__/* .fleetText */ .s)(result.fleet).join('\n');
 }
 function teamText(command, t) {
     if (t.error)
         return `✗ team ${t.team} (${t.file}): ${t.error}`;
     switch (command) {
         case 'plan':
-            return (0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .renderPlanText */ .$D)(t.plan, t.offline ? `Plan for team ${t.team} (offline: every resource is a create)` : `Plan for team ${t.team}`);
+            return [
+                (0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .renderPlanText */ .$D)(t.plan, t.offline ? `Plan for team ${t.team} (offline: every resource is a create)` : `Plan for team ${t.team}`),
+                ...poolLine(t)
+            ].join('\n');
         case 'apply': {
             const writes = t.writes ?? [];
             const head = writes.length === 0
@@ -32450,6 +33048,8 @@ function teamText(command, t) {
                 lines.push(`    runner ${r.name}: ${r.status}${r.busy ? ', busy' : ''}${r.stale ? ` (${r.removed ? 'deregistered: ' : ''}${r.stale})` : ''}`);
             return lines.join('\n');
         }
+        case 'report':
+            return (0,_report_render_js__WEBPACK_IMPORTED_MODULE_1__/* .renderReportText */ .U)({ command, teams: [t], exitCode: 0 });
     }
 }
 function issueText(t) {
@@ -32459,6 +33059,9 @@ function issueText(t) {
     if (issue.action === 'error')
         return `\n  ✗ ${issue.error}`;
     return `\n  drift issue #${issue.number}: ${issue.action} (${issue.url})`;
+}
+function poolLine(t) {
+    return t.outputs.warmPool ? [(0,_pool_text_js__WEBPACK_IMPORTED_MODULE_2__/* .describePool */ .W)(t.outputs.warmPool)] : [];
 }
 function runsOnLine(t) {
     return `Use these runners with: runs-on: ${t.outputs.runsOn}`;

@@ -8,6 +8,7 @@ import { ACTION_BUNDLE, countArm, startWorld, type World } from '../test/support
 import { writeTeams } from './bench/teams.js'
 import { lifecycleFigures } from './bench/lifecycle.js'
 import { entrypointFigures } from './bench/entrypoint.js'
+import { warmPoolFigures } from './bench/warm-pool.js'
 
 const LATENCY_MS = 50
 const CONFIG = 'examples/teams/studio.yaml'
@@ -23,6 +24,7 @@ await driftAtScale(100)
 startupFigures()
 await entrypointFigures(report)
 await lifecycleFigures(report)
+await warmPoolFigures(report)
 
 console.log('\n| measure | result |\n| --- | --- |')
 for (const [name, value] of rows) console.log(`| ${name} | ${value} |`)

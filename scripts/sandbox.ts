@@ -2,6 +2,7 @@
  * `npm start`: the whole lifecycle of one team's runners on this machine, no Azure and no GitHub.
  * The built CLI (bin/runner-setup.js, which runs dist/index.js) runs as a child process against the local emulator, exactly as in a workflow.
  */
+import { loadTeamConfigs } from '../src/config/load.js'
 import { countArm, startWorld, type CliRun, type World } from '../test/support/world.js'
 import { lifecycleStory } from './bench/lifecycle.js'
 
@@ -42,7 +43,22 @@ try {
   }
   console.log('')
 
-  await step(world, "10. destroy: only what is tagged as the team's", ['destroy', '--config', CONFIG], 0)
+  // The report reads GitHub with a token that may read Actions runs (here one the GitHub double issued to the App).
+  const [team] = loadTeamConfigs([CONFIG])
+  const token = world.github.admin.github.issueToken(team!.github.app.installationId, {
+    actions: 'read',
+    metadata: 'read'
+  }).token
+  await step(
+    world,
+    "10. report: the burst's queue wait, executions and estimated cost, from GitHub and Azure",
+    ['report', '--config', CONFIG, '--days', '1', '--github-api-url', `${world.emulator.url}/github/api`],
+    0,
+    {},
+    { GITHUB_TOKEN: token }
+  )
+
+  await step(world, "11. destroy: only what is tagged as the team's", ['destroy', '--config', CONFIG], 0)
   console.log(
     failed ? 'The sandbox found a problem (see above).' : 'Done: the whole lifecycle ran against the local emulator.'
   )
@@ -56,11 +72,12 @@ async function step(
   title: string,
   args: string[],
   expectedCode: number,
-  expect: { writes?: number } = {}
+  expect: { writes?: number } = {},
+  env: NodeJS.ProcessEnv = {}
 ): Promise<CliRun> {
   const before = w.emulator.requests().length
   const started = Date.now()
-  const run = await w.cli(args)
+  const run = await w.cli(args, { env })
   const arm = countArm(w.emulator, before)
   console.log(`${title}\n$ runner-setup ${args.join(' ')}`)
   console.log(indent(run.stdout.trimEnd()))

@@ -295,12 +295,13 @@ async function call(gh, method, pathOrUrl, auth, body, options = {}) {
 }
 /**
  * Every item of a list: `per_page=100`, then each `rel="next"` link until there is none. `key` names the array
- * in an object body (`runners`); a plain array body is the list itself.
+ * in an object body (`runners`); a plain array body is the list itself. `maxPages` stops early on purpose, for
+ * listings GitHub itself caps (a filtered runs listing returns at most 1,000 runs).
  */
-async function rest_paginate(gh, path, auth, key) {
+async function rest_paginate(gh, path, auth, key, maxPages) {
     const items = [];
     let next = `${path}${path.includes('?') ? '&' : '?'}per_page=100`;
-    for (let page = 1; next; page++) {
+    for (let page = 1; next && (maxPages === undefined || page <= maxPages); page++) {
         if (page > MAX_PAGES)
             throw new CallError(`GET ${path.split('?')[0]} did not end after ${MAX_PAGES} pages`);
         const response = await call(gh, 'GET', next, auth);

@@ -7,6 +7,7 @@ import {
   isCommand,
   type RunSettings
 } from '../commands/settings.js'
+import { parseReportOptions, type RawReportOptions } from '../commands/report-options.js'
 
 /** Reads the action's inputs once into settings; a bad input fails here, before any network call. */
 export function readInputs(env: NodeJS.ProcessEnv = process.env): RunSettings {
@@ -20,6 +21,18 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): RunSettings {
   const offline = booleanInput('offline')
   if (offline && command !== 'plan') throw new InputError(`Input 'offline' only applies to command 'plan'.`)
 
+  const raw: RawReportOptions = {
+    days: core.getInput('days'),
+    waitThreshold: core.getInput('wait-threshold-seconds'),
+    priceVcpuSecond: core.getInput('price-vcpu-second'),
+    priceGibSecond: core.getInput('price-gib-second')
+  }
+  const report = parseReportOptions(
+    raw,
+    key => `Input '${INPUT[key]}'`,
+    message => new InputError(message)
+  )
+
   const token = core.getInput('github-token')
   if (token) core.setSecret(token)
 
@@ -29,6 +42,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): RunSettings {
     offline,
     fix: booleanInput('fix'),
     driftIssues: booleanInput('drift-issues'),
+    report,
     azure: {
       signIn: 'oidc',
       tenantId: core.getInput('tenant-id') || undefined,
@@ -43,6 +57,14 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): RunSettings {
       repository: env.GITHUB_REPOSITORY
     }
   }
+}
+
+const INPUT: Record<keyof RawReportOptions, string> = {
+  days: 'days',
+  waitThreshold: 'wait-threshold-seconds',
+  priceVcpuSecond: 'price-vcpu-second',
+  priceGibSecond: 'price-gib-second',
+  githubApiUrl: 'github-api-url'
 }
 
 /** Like core.getBooleanInput, but an absent input is false rather than an error. */

@@ -13,6 +13,7 @@ import { syncDriftIssues, type DriftIssueOptions } from '../commands/drift-issue
 import type { RunSettings } from '../commands/settings.js'
 import { loadVerify } from '../commands/load-verify.js'
 import { activeRunCounter } from '../commands/fleet.js'
+import { loadReport } from '../commands/load-report.js'
 import { createGitHubApi, type GitHubApi } from '../github/api.js'
 import { createHttpClient, DEFAULT_RETRY } from '../github-app/http.js'
 import { resultJson } from '../report/json.js'
@@ -38,7 +39,8 @@ export async function run(): Promise<void> {
       verify: loadVerify(settings, process.env, azure.signIn),
       ...(settings.github.token
         ? { activeRuns: activeRunCounter(settings.github.token, createHttpClient(DEFAULT_RETRY)) }
-        : {})
+        : {}),
+      report: loadReport(settings, azure.signIn)
     })
     if (settings.driftIssues) await syncDriftIssues(result, driftIssueApi(settings), driftIssueOptions(settings))
     core.info(renderText(result))

@@ -1,4 +1,4 @@
-/** A job's executions, newest first, read through the Container Apps SDK (verify reports them; runners are named after them). */
+/** A job's executions, newest first, read through the Container Apps SDK (verify and report read them; runners are named after them). */
 import { parseArmId, rgAndNames } from './arm-id.js'
 import type { Clients } from './clients.js'
 import { isNotFound } from './errors.js'
@@ -16,6 +16,9 @@ export interface ExecutionSummary {
   status: string
   startTime?: string
   endTime?: string
+  /** The execution's container size, as its template recorded it (what it was billed for). */
+  cpu?: number
+  memoryGi?: number
 }
 
 /** Empty when the job does not exist. */
@@ -25,11 +28,14 @@ export async function listJobExecutions(clients: Clients, jobId: string): Promis
   const found: ExecutionSummary[] = []
   try {
     for await (const e of api.jobsExecutions.list(rg, name)) {
+      const resources = e.template?.containers?.[0]?.resources
       found.push({
         name: e.name ?? '',
         status: e.status ?? 'Unknown',
         ...(e.startTime ? { startTime: new Date(e.startTime).toISOString() } : {}),
-        ...(e.endTime ? { endTime: new Date(e.endTime).toISOString() } : {})
+        ...(e.endTime ? { endTime: new Date(e.endTime).toISOString() } : {}),
+        ...(resources?.cpu !== undefined ? { cpu: resources.cpu } : {}),
+        ...(resources?.memory ? { memoryGi: parseFloat(resources.memory) } : {})
       })
     }
   } catch (error) {

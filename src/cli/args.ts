@@ -6,6 +6,15 @@ import {
   isCommand,
   type RunSettings
 } from '../commands/settings.js'
+import { parseReportOptions, type RawReportOptions } from '../commands/report-options.js'
+
+const FLAG: Record<keyof RawReportOptions, string> = {
+  days: 'days',
+  waitThreshold: 'wait-threshold',
+  priceVcpuSecond: 'price-vcpu-second',
+  priceGibSecond: 'price-gib-second',
+  githubApiUrl: 'github-api-url'
+}
 
 export interface CliOptions {
   settings: RunSettings
@@ -22,6 +31,7 @@ Commands:
   verify    check the live setup end to end (--fix: deregister stale runners)
   drift     read-only plan with field-level differences; exit 2 when there are any
   destroy   remove what apply made, only resources tagged as the team's
+  report    queue wait, executions and estimated cost per team over --days (read-only; needs --github-token)
 
 Options:
   --config PATH         team config file or folder of them (repeatable)
@@ -32,7 +42,12 @@ Options:
   --authority-host URL  Entra authority host (default ${DEFAULT_AUTHORITY_HOST}; env AZURE_AUTHORITY_HOST)
   --tenant-id ID        Entra tenant (env AZURE_TENANT_ID)
   --client-id ID        app with a federated credential, for OIDC sign-in inside a workflow (env AZURE_CLIENT_ID)
-  --github-token TOKEN  for verify and drift issues (env GITHUB_TOKEN)
+  --github-token TOKEN  for verify, report and drift issues (env GITHUB_TOKEN)
+  --days N              report only: the period, 1 to 90 days (default 7)
+  --wait-threshold S    report only: count jobs that waited longer than S seconds (default 120)
+  --price-vcpu-second P report only: price per vCPU-second (default: runners.price, else the list price)
+  --price-gib-second P  report only: price per GiB-second (default: runners.price, else the list price)
+  --github-api-url URL  report only: the GitHub REST API to read (default: the config's github.url)
   -h, --help            this text
 
 Sign-in: the Azure CLI / default credential chain (run 'az login' first); inside a GitHub workflow with
@@ -56,6 +71,11 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
         'tenant-id': { type: 'string' },
         'client-id': { type: 'string' },
         'github-token': { type: 'string' },
+        days: { type: 'string' },
+        'wait-threshold': { type: 'string' },
+        'price-vcpu-second': { type: 'string' },
+        'price-gib-second': { type: 'string' },
+        'github-api-url': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false }
       }
     })
@@ -71,6 +91,20 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
   if (!values.config?.length) throw new UsageError('--config is required')
   if (values.offline && command !== 'plan') throw new UsageError('--offline only applies to plan')
   if (values.fix && command !== 'verify') throw new UsageError('--fix only applies to verify')
+  const raw: RawReportOptions = {
+    days: values.days,
+    waitThreshold: values['wait-threshold'],
+    priceVcpuSecond: values['price-vcpu-second'],
+    priceGibSecond: values['price-gib-second'],
+    githubApiUrl: values['github-api-url']
+  }
+  const given = (Object.keys(raw) as (keyof RawReportOptions)[]).find(k => raw[k] !== undefined)
+  if (given && command !== 'report') throw new UsageError(`--${FLAG[given]} only applies to report`)
+  const report = parseReportOptions(
+    raw,
+    key => `--${FLAG[key]}`,
+    message => new UsageError(message)
+  )
   const clientId = values['client-id'] ?? env.AZURE_CLIENT_ID
 
   return {
@@ -81,6 +115,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
       offline: values.offline,
       fix: values.fix,
       driftIssues: false,
+      report,
       azure: {
         // Inside a workflow (or the sandbox) the GitHub OIDC token endpoint is there: federate, like the action.
         signIn: env.ACTIONS_ID_TOKEN_REQUEST_URL && clientId ? 'oidc' : 'cli',

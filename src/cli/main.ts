@@ -4,6 +4,7 @@ import { runCommand } from '../commands/run.js'
 import { loadVerify } from '../commands/load-verify.js'
 import { activeRunCounter } from '../commands/fleet.js'
 import { createHttpClient, DEFAULT_RETRY } from '../github-app/http.js'
+import { loadReport } from '../commands/load-report.js'
 import { describeFailure } from '../commands/failure.js'
 import { resultJson } from '../report/json.js'
 import { renderText } from '../report/text.js'
@@ -32,7 +33,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): P
       verify: loadVerify(settings, env, azure.signIn),
       ...(settings.github.token
         ? { activeRuns: activeRunCounter(settings.github.token, createHttpClient(DEFAULT_RETRY)) }
-        : {})
+        : {}),
+      report: loadReport(settings, azure.signIn)
     })
     io.stdout((options.json ? JSON.stringify(resultJson(result), null, 2) : renderText(result)) + '\n')
     return result.exitCode

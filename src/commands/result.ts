@@ -10,6 +10,7 @@ import type { ExecutionSummary } from '../azure/executions.js'
 import type { RunnerReport } from '../github/runners.js'
 import type { DriftIssueOutcome } from './drift-issues.js'
 import type { FleetReport } from '../github/fleet.js'
+import type { TeamReport } from '../report/team-report.js'
 
 /** What one command did for one team; rendered as text (CLI), JSON (--json, the action's plan file) or a job summary. */
 export interface TeamResult {
@@ -31,6 +32,8 @@ export interface TeamResult {
   executions?: ExecutionSummary[]
   /** drift with drift issues: what happened to the team's issue. */
   issue?: DriftIssueOutcome
+  /** report: queue wait, executions and cost over the period. */
+  report?: TeamReport
   timings?: Timings
   outputs: TeamOutputs
 }

@@ -11,6 +11,7 @@ import type { Engine } from '../azure/engine.js'
 import { InputError } from './input-error.js'
 import type { VerifyReport } from '../github/verify-report.js'
 import type { ActiveRunCounter } from './fleet.js'
+import type { TeamReport } from '../report/team-report.js'
 import { teamOutputs } from './outputs.js'
 import { exitCodeOf, type CommandResult, type TeamResult } from './result.js'
 import type { RunSettings } from './settings.js'
@@ -22,6 +23,8 @@ export interface RunDeps {
   verify?: (config: TeamConfig, engine: Engine) => Promise<VerifyReport>
   /** drift over several teams: counts a team's active runs for the API budget (uncounted without it). */
   activeRuns?: ActiveRunCounter
+  /** report: reads GitHub and Azure on its own (no engine). */
+  report?: (config: TeamConfig) => Promise<TeamReport>
 }
 
 export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<CommandResult> {
@@ -36,8 +39,20 @@ export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<
     return { command: settings.command, teams, exitCode: 0 }
   }
 
-  const engine = await deps.engine()
   const { forEachTeam } = await import('../azure/engine.js')
+  if (settings.command === 'report') {
+    const report = deps.report
+    if (!report) throw new Error('report is not available in this build')
+    if (!settings.github.token)
+      throw new InputError(
+        'report needs a GitHub token that may read the Actions runs of the team repositories (actions: read): action input github-token, CLI --github-token or GITHUB_TOKEN.'
+      )
+    const outcomes = await forEachTeam(configs, async config => ({ ...base(config), report: await report(config) }))
+    const teams = outcomes.map((o, i) => (o.ok ? o.value : { ...base(configs[i]), error: o.error }))
+    return { command: settings.command, teams, exitCode: exitCodeOf(settings.command, teams) }
+  }
+
+  const engine = await deps.engine()
   const outcomes = await forEachTeam(configs, config => runForTeam(settings, config, engine, deps))
   const teams = outcomes.map((outcome, i) =>
     outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error }
@@ -89,6 +104,8 @@ async function runForTeam(
       const r = await deps.verify(config, engine)
       return { ...base(config), checks: r.checks, runners: r.runners, executions: r.executions, timings: r.timings }
     }
+    case 'report':
+      throw new Error('report runs without the engine')
   }
 }
 

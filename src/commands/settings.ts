@@ -1,6 +1,7 @@
 /** What to run, parsed once from CLI flags or action inputs. Everything downstream reads this, never argv or env. */
+import type { ReportOptions } from '../report/collect-report.js'
 
-export const COMMANDS = ['plan', 'apply', 'verify', 'drift', 'destroy'] as const
+export const COMMANDS = ['plan', 'apply', 'verify', 'drift', 'destroy', 'report'] as const
 export type CommandName = (typeof COMMANDS)[number]
 
 export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com'
@@ -35,9 +36,15 @@ export interface RunSettings {
   fix: boolean
   /** drift: open, update or close one issue per team. */
   driftIssues: boolean
+  /** report: the period, the wait threshold, price overrides. */
+  report: ReportOptions
   azure: AzureSettings
   github: GitHubSettings
 }
+
+export const DEFAULT_REPORT_DAYS = 7
+/** A job that waits longer than this for a runner is counted apart: two polling intervals plus a container start. */
+export const DEFAULT_WAIT_THRESHOLD_SECONDS = 120
 
 export function isCommand(value: string): value is CommandName {
   return (COMMANDS as readonly string[]).includes(value)

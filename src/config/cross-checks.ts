@@ -18,6 +18,8 @@ export const RESERVED_RANGES = [
 ]
 
 export const MIN_SUBNET_PREFIX = 27
+/** runners.max when the config leaves it out (schema.ts). */
+const DEFAULT_MAX = 10
 
 /** Shapes after validateTree: present keys have the right types; `usable(path)` says whether a value passed its own checks. */
 interface Tree {
@@ -28,7 +30,12 @@ interface Tree {
     runnerGroupId?: number
     app?: { privateKeySecretUri: string; keyVaultId?: string }
   }
-  runners?: { cpu?: number; memory?: string }
+  runners?: {
+    cpu?: number
+    memory?: string
+    max?: number
+    warmPool?: { size?: number; always?: boolean; schedule?: { start?: string; end?: string } }
+  }
 }
 
 function cidr(text: string): Cidr {
@@ -43,7 +50,8 @@ export function crossCheck(tree: Tree, usable: (path: string) => boolean): Findi
     ...checkNetwork(tree, usable),
     ...checkPeerings(tree, usable),
     ...checkGitHub(tree, usable),
-    ...checkSize(tree, usable)
+    ...checkSize(tree, usable),
+    ...checkWarmPool(tree, usable)
   ]
 }
 
@@ -164,6 +172,50 @@ function checkSize({ runners }: Tree, usable: (path: string) => boolean): Findin
       hint: `set memory: ${expected}, or leave it out to get twice the CPU`
     }
   ]
+}
+
+/** A pool is `always` or has a schedule (not both), fits under runners.max, and its window is not empty. */
+function checkWarmPool({ runners }: Tree, usable: (path: string) => boolean): Finding[] {
+  const pool = runners?.warmPool
+  if (!pool || !usable('runners.warmPool')) return []
+  const findings: Finding[] = []
+  const max = runners?.max === undefined ? DEFAULT_MAX : usable('runners.max') ? runners.max : Infinity
+  if (usable('runners.warmPool.size') && pool.size !== undefined && pool.size > max)
+    findings.push({
+      path: 'runners.warmPool.size',
+      at: 'value',
+      message: `runners.warmPool.size: ${pool.size} is more than runners.max (${max})`,
+      hint: 'keep the pool at or below runners.max, or raise runners.max'
+    })
+  if (pool.always === true && pool.schedule !== undefined)
+    findings.push({
+      path: 'runners.warmPool.always',
+      at: 'value',
+      message: 'runners.warmPool: always and schedule exclude each other',
+      hint: 'keep always: true for a pool at every hour, or a schedule for working hours'
+    })
+  if (pool.always !== true && pool.schedule === undefined)
+    findings.push({
+      path: 'runners.warmPool',
+      at: 'key',
+      message: 'runners.warmPool: say when the pool is held: always: true, or a schedule',
+      hint: 'e.g. schedule: { days: [mon, tue, wed, thu, fri], start: "07:00", end: "17:00", timeZone: Europe/Oslo }'
+    })
+  const { start, end } = pool.schedule ?? {}
+  if (
+    start !== undefined &&
+    end !== undefined &&
+    usable('runners.warmPool.schedule.start') &&
+    usable('runners.warmPool.schedule.end') &&
+    end <= start
+  )
+    findings.push({
+      path: 'runners.warmPool.schedule.end',
+      at: 'value',
+      message: `runners.warmPool.schedule: the window ${start}–${end} is empty`,
+      hint: 'end must be later than start on the same day, e.g. start: "07:00", end: "17:00"'
+    })
+  return findings
 }
 
 export function memoryFor(cpu: number): string {

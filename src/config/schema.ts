@@ -47,6 +47,32 @@ export function checkMemory(value: string): Issue | undefined {
   }
 }
 
+function checkClock(value: string): Issue | undefined {
+  if (/^([01]\d|2[0-3]):[0-5]\d$/.test(value)) return undefined
+  return { message: `${show(value)} is not a time of day`, hint: 'write HH:MM in 24-hour time, quoted: "07:00"' }
+}
+
+/** An IANA time zone Node's Intl knows (the same database Azure and GitHub use). */
+function checkTimeZone(value: string): Issue | undefined {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value })
+    return undefined
+  } catch {
+    return { message: `${show(value)} is not a time zone`, hint: 'use an IANA name, e.g. Europe/Oslo or UTC' }
+  }
+}
+
+function checkCurrency(value: string): Issue | undefined {
+  if (/^[A-Z]{3}$/.test(value)) return undefined
+  return { message: `${show(value)} is not a currency code`, hint: 'use an ISO 4217 code, e.g. USD, EUR or NOK' }
+}
+
+/** A price per second: Consumption's list prices are fractions of a cent. */
+function checkPrice(value: number): Issue | undefined {
+  if (value >= 0 && value < 1) return undefined
+  return { message: `${value} is not a price per second`, hint: 'write it per second, e.g. vcpuSecond: 0.000024' }
+}
+
 function checkTagKey(key: string): Issue | undefined {
   if (RESERVED_TAG_PREFIXES.some(prefix => key.toLowerCase().startsWith(prefix))) {
     return {
@@ -192,7 +218,41 @@ export const TEAM_CONFIG: ObjectSpec = {
         pollingIntervalSeconds: { type: 'integer', default: 20, min: 1, max: 3600 },
         jobTimeoutMinutes: { type: 'integer', default: 60, min: 1, max: 1440 },
         idleTimeoutMinutes: { type: 'integer', default: 10, min: 1, max: 60 },
-        sudo: { type: 'boolean', default: false }
+        sudo: { type: 'boolean', default: false },
+        warmPool: {
+          type: 'object',
+          example:
+            'warmPool: { size: 2, schedule: { days: [mon, tue, wed, thu, fri], start: "07:00", end: "17:00", timeZone: Europe/Oslo } }',
+          fields: {
+            size: { type: 'integer', required: true, min: 1, max: 1000, example: 'size: 2' },
+            always: { type: 'boolean', default: false },
+            schedule: {
+              type: 'object',
+              fields: {
+                days: {
+                  type: 'list',
+                  required: true,
+                  minItems: 1,
+                  maxItems: 7,
+                  items: { type: 'string', oneOf: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] },
+                  identity: lower,
+                  example: 'days: [mon, tue, wed, thu, fri]'
+                },
+                start: { type: 'string', required: true, check: checkClock, example: 'start: "07:00"' },
+                end: { type: 'string', required: true, check: checkClock, example: 'end: "17:00"' },
+                timeZone: { type: 'string', required: true, check: checkTimeZone, example: 'timeZone: Europe/Oslo' }
+              }
+            }
+          }
+        },
+        price: {
+          type: 'object',
+          fields: {
+            currency: { type: 'string', check: checkCurrency },
+            vcpuSecond: { type: 'number', check: checkPrice },
+            gibSecond: { type: 'number', check: checkPrice }
+          }
+        }
       }
     },
     logs: { type: 'object', default: {}, fields: { workspaceId: armId(LOG_ANALYTICS_WORKSPACE) } },

@@ -23,6 +23,20 @@ export interface PeeringConfig {
   useRemoteGateways: boolean
 }
 
+/** Idle runners kept ready: always, or inside a weekly window in a time zone. */
+export interface WarmPoolConfig {
+  size: number
+  always: boolean
+  schedule?: {
+    days: ('mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun')[]
+    /** HH:MM local time; the window is [start, end) on each day. */
+    start: string
+    end: string
+    /** IANA time zone, e.g. Europe/Oslo. */
+    timeZone: string
+  }
+}
+
 export interface TeamConfig {
   team: string
   azure: {
@@ -72,6 +86,9 @@ export interface TeamConfig {
     jobTimeoutMinutes: number
     idleTimeoutMinutes: number
     sudo: boolean
+    /** The team's price per vCPU-second and GiB-second for cost estimates; default the public list price. */
+    price?: { currency?: string; vcpuSecond?: number; gibSecond?: number }
+    warmPool?: WarmPoolConfig
   }
   logs: {
     workspaceId?: string

@@ -19,7 +19,8 @@ import {
   virtualNetwork
 } from './resources/network.js'
 
-export function desiredResources(config: TeamConfig): DesiredResource[] {
+/** `now` (ms since the epoch) decides a scheduled warm pool's floor: its size inside the window, 0 outside. */
+export function desiredResources(config: TeamConfig, now: number = Date.now()): DesiredResource[] {
   const layout = teamLayout(config)
   const resources: DesiredResource[] = []
   if (config.azure.createResourceGroup) {
@@ -50,6 +51,6 @@ export function desiredResources(config: TeamConfig): DesiredResource[] {
     managedEnvironment(config, layout)
   )
   resources.push(diagnosticSetting(config.logs.workspaceId, layout))
-  resources.push(...layout.jobs.map(job => runnerJob(config, layout, job)))
+  resources.push(...layout.jobs.map(job => runnerJob(config, layout, job, now)))
   return resources
 }

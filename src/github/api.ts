@@ -12,8 +12,8 @@ export interface GitHubApi {
   call(method: string, path: string, body?: unknown): Promise<HttpResponse>
   /** The JSON body of a 2xx answer; anything else throws a CallError with the status. */
   json<T>(method: string, path: string, body?: unknown): Promise<T>
-  /** Every item of a list (`key` holds the items, e.g. `runners`), following `Link` to the last page. */
-  list<T>(path: string, key?: string): Promise<T[]>
+  /** Every item of a list (`key` holds the items, e.g. `runners`), following `Link` to the last page or `maxPages`. */
+  list<T>(path: string, key?: string, maxPages?: number): Promise<T[]>
 }
 
 export function createGitHubApi(gh: GitHub, token: string): GitHubApi {
@@ -29,6 +29,6 @@ export function createGitHubApi(gh: GitHub, token: string): GitHubApi {
         response.status
       )
     },
-    list: (path, key) => paginate(gh, path, token, key)
+    list: (path, key, maxPages) => paginate(gh, path, token, key, maxPages)
   }
 }

@@ -2,9 +2,12 @@ import type { CommandResult, TeamResult } from '../commands/result.js'
 import { changeCount } from '../commands/result.js'
 import { cell, driftTable } from './drift-table.js'
 import { fleetSummary } from './fleet.js'
+import { renderReportSummary } from './report-render.js'
+import { describePool } from './pool-text.js'
 
 /** The job summary as Markdown: one table row per team, then each team's plan, drift or checks. */
 export function renderSummary(result: CommandResult): string {
+  if (result.command === 'report') return renderReportSummary(result)
   const lines = [
     `## runner-setup ${result.command}`,
     '',
@@ -63,6 +66,7 @@ function teamDetails(command: CommandResult['command'], t: TeamResult): string[]
     out.push('| action | type | name |', '| --- | --- | --- |')
     for (const e of t.plan.entries) out.push(`| ${e.action} | ${e.type} | ${e.name} |`)
   }
+  if ((command === 'apply' || command === 'plan') && t.outputs.warmPool) out.push('', describePool(t.outputs.warmPool))
   if (command === 'apply' || command === 'plan')
     out.push('', 'Use these runners in a workflow job:', '', '```yaml', `runs-on: ${t.outputs.runsOn}`, '```')
   return out

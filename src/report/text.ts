@@ -1,6 +1,8 @@
 import type { CommandResult, TeamResult } from '../commands/result.js'
 import { fleetText } from './fleet.js'
 import { formatValue, renderPlanText } from './plan-text.js'
+import { renderReportText } from './report-render.js'
+import { describePool } from './pool-text.js'
 
 const CHECK_MARK = { pass: '✓', warn: '!', fail: '✗' } as const
 const WRITE_MARK = { create: '+', update: '~', delete: '-' } as const
@@ -13,6 +15,7 @@ const DRIFT_LINE = {
 
 /** The readable report of a command, one block per team. */
 export function renderText(result: CommandResult): string {
+  if (result.command === 'report') return renderReportText(result)
   return result.teams.map(t => teamText(result.command, t)).join('\n\n') + fleetText(result.fleet).join('\n')
 }
 
@@ -20,10 +23,13 @@ function teamText(command: CommandResult['command'], t: TeamResult): string {
   if (t.error) return `✗ team ${t.team} (${t.file}): ${t.error}`
   switch (command) {
     case 'plan':
-      return renderPlanText(
-        t.plan!,
-        t.offline ? `Plan for team ${t.team} (offline: every resource is a create)` : `Plan for team ${t.team}`
-      )
+      return [
+        renderPlanText(
+          t.plan!,
+          t.offline ? `Plan for team ${t.team} (offline: every resource is a create)` : `Plan for team ${t.team}`
+        ),
+        ...poolLine(t)
+      ].join('\n')
     case 'apply': {
       const writes = t.writes ?? []
       const head =
@@ -68,6 +74,8 @@ function teamText(command: CommandResult['command'], t: TeamResult): string {
         )
       return lines.join('\n')
     }
+    case 'report':
+      return renderReportText({ command, teams: [t], exitCode: 0 })
   }
 }
 
@@ -76,6 +84,10 @@ function issueText(t: TeamResult): string {
   if (!issue || issue.action === 'skipped' || issue.action === 'none') return ''
   if (issue.action === 'error') return `\n  ✗ ${issue.error}`
   return `\n  drift issue #${issue.number}: ${issue.action} (${issue.url})`
+}
+
+function poolLine(t: TeamResult): string[] {
+  return t.outputs.warmPool ? [describePool(t.outputs.warmPool)] : []
 }
 
 function runsOnLine(t: TeamResult): string {

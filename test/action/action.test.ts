@@ -203,3 +203,21 @@ describe('the action bundle', () => {
     expect(world.emulator.admin.listResourceIds('Microsoft.App/jobs')).toEqual([])
   })
 })
+
+describe('the action bundle, command report', () => {
+  // This world's runs listing is the issues double's (no workflow jobs): a team with no jobs shows zeros.
+  it('writes a job summary with a row per team, Mermaid charts and a table', async () => {
+    const run = await runAction(inputs('report', { 'github-token': world.token, days: '3' }), env)
+    expect(run.code).toBe(0)
+    expect(run.summary).toContain('## runner-setup report')
+    expect(run.summary).toMatch(/\| studio \| 0 \| 0\.0 s \| 0\.0 s \| 0\.00 \| 0 \| 0\.00 USD \| \d+ % \|/)
+    expect(run.summary).toContain('```mermaid\nxychart-beta')
+    expect(run.summary).toContain('| GitHub requests spent |')
+  })
+
+  it('refuses a bad period before any call', async () => {
+    const run = await runAction(inputs('report', { days: '0' }), env)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain("::error::Input 'days' is '0'; expected a whole number from 1 to 90.")
+  })
+})

@@ -16,6 +16,8 @@ export interface TeamSpec {
   max?: number
   idleMinutes?: number
   jobTimeoutMinutes?: number
+  /** Extra `runners:` keys, indented two spaces (e.g. a warm pool). */
+  runners?: string
 }
 
 /**
@@ -52,7 +54,7 @@ runners:
   pollingIntervalSeconds: 20
   idleTimeoutMinutes: ${spec.idleMinutes ?? 5}
   jobTimeoutMinutes: ${spec.jobTimeoutMinutes ?? 30}
-`
+${spec.runners ?? ''}`
     )
     return file
   })

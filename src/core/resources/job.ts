@@ -9,6 +9,7 @@ import { ref, type WithRefs } from '../refs.js'
 import { RUNNER_ENV } from '../runner-env.js'
 import type { DesiredResource } from '../types.js'
 import { API_VERSION, REPO_TAG, desired, teamTags } from './common.js'
+import { poolFloor } from '../warm-pool.js'
 
 /** Name of the job secret that references the App key in Key Vault (no value is ever set). */
 export const APP_KEY_SECRET = 'github-app-key'
@@ -62,7 +63,7 @@ export function runnerEnv(
   return values.flatMap(([name, value]) => (value === undefined ? [] : [{ name, value }]))
 }
 
-export function runnerJob(config: TeamConfig, layout: TeamLayout, job: JobSpec): DesiredResource {
+export function runnerJob(config: TeamConfig, layout: TeamLayout, job: JobSpec, now: number): DesiredResource {
   const { runners } = config
   const body: WithRefs<Job> = {
     location: config.azure.location,
@@ -79,7 +80,8 @@ export function runnerJob(config: TeamConfig, layout: TeamLayout, job: JobSpec):
         parallelism: 1,
         replicaCompletionCount: 1,
         scale: {
-          minExecutions: 0,
+          // The warm pool's floor (KEDA's minReplicaCount): idle runners kept ready; 0 scales to zero.
+          minExecutions: poolFloor(config, now),
           maxExecutions: runners.max,
           pollingInterval: runners.pollingIntervalSeconds,
           rules: [

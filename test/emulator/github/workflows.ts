@@ -4,6 +4,8 @@
  * oldest such job, runs it, reports it done and is deregistered (ephemeral). A JIT runner that never took a job
  * is removed when its process goes away. The stand-in runner talks to GitHub through the small "broker" API
  * below (the real one is the Actions service, reached with the JIT config's credentials).
+ * Each job keeps its created/started/completed times on the wall clock (`wallClock`; the lifecycle sets it to its
+ * simulated clock), which the REST answers carry, and runs can be listed by `created` as GitHub's `created=>=DATE`.
  */
 import type { EmuRequest, EmuResponse } from '../http.js'
 import type { GitHubState, Repo, Runner } from './state.js'
@@ -27,6 +29,8 @@ export interface WorkflowJob {
   completedAt?: number
   runnerId?: number
   runnerName?: string
+  /** created_at, started_at and completed_at as GitHub reports them (ms on the wall clock). */
+  times: { created: number; started?: number; completed?: number }
 }
 
 export interface WorkflowRun {
@@ -36,6 +40,8 @@ export interface WorkflowRun {
   name: string
   jobIds: number[]
   createdAt: number
+  /** created_at on the wall clock. */
+  createdWall: number
 }
 
 /** Broker routes, outside the REST base paths. The JIT config carries `${origin}${BROKER_PATH}` as its server URL. */
@@ -50,8 +56,12 @@ export class Workflows {
   private readonly connected = new Set<number>()
   /** Open holds on handing out new jobs (see holdAssignment). */
   private holds = 0
+  /** The clock GitHub's timestamps come from; the lifecycle sets its simulated wall clock. */
+  wallClock: () => number
 
-  constructor(private readonly state: GitHubState) {}
+  constructor(private readonly state: GitHubState) {
+    this.wallClock = state.now
+  }
 
   /** One workflow run with `count` jobs (a matrix) that all `runs-on` these labels. */
   queueJob(options: {
@@ -70,7 +80,8 @@ export class Workflows {
       repo: repo.name,
       name: options.name ?? 'ci',
       jobIds: [],
-      createdAt: now
+      createdAt: now,
+      createdWall: this.wallClock()
     }
     const made: WorkflowJob[] = []
     for (let i = 0; i < (options.count ?? 1); i++) {
@@ -84,7 +95,8 @@ export class Workflows {
         status: 'queued',
         conclusion: null,
         runMs: options.runMs ?? 0,
-        queuedAt: now
+        queuedAt: now,
+        times: { created: run.createdWall }
       }
       this.jobs.set(job.id, job)
       run.jobIds.push(job.id)
@@ -101,6 +113,7 @@ export class Workflows {
     job.status = 'completed'
     job.conclusion = 'cancelled'
     job.completedAt = this.state.now()
+    job.times.completed = this.wallClock()
   }
 
   runStatus(run: WorkflowRun): JobStatus {
@@ -110,11 +123,14 @@ export class Workflows {
     return 'in_progress'
   }
 
-  runsOf(owner: string, repo: string, status?: string): WorkflowRun[] {
+  runsOf(owner: string, repo: string, status?: string, created?: (wallMs: number) => boolean): WorkflowRun[] {
     return [...this.runs.values()]
       .filter(
         r =>
-          lower(r.owner) === lower(owner) && lower(r.repo) === lower(repo) && (!status || this.runStatus(r) === status)
+          lower(r.owner) === lower(owner) &&
+          lower(r.repo) === lower(repo) &&
+          (!status || this.runStatus(r) === status) &&
+          (!created || created(r.createdWall))
       )
       .sort((a, b) => b.createdAt - a.createdAt || b.id - a.id)
   }
@@ -169,6 +185,7 @@ export class Workflows {
     if (!job) return undefined
     job.status = 'in_progress'
     job.startedAt = this.state.now()
+    job.times.started = this.wallClock()
     job.runnerId = runner.id
     job.runnerName = runner.name
     runner.busy = true
@@ -182,6 +199,7 @@ export class Workflows {
       job.status = 'completed'
       job.conclusion = conclusion
       job.completedAt = this.state.now()
+      job.times.completed = this.wallClock()
     }
     this.state.runners.delete(runnerId)
     this.connected.delete(runnerId)
@@ -277,7 +295,9 @@ export function workflowRoutes(workflows: Workflows, state: GitHubState): Workfl
       scope: 'repo',
       permission: 'actions',
       handle(req, p) {
-        const runs = workflows.runsOf(p.owner!, p.repo!, req.url.searchParams.get('status') ?? undefined)
+        const created = createdFilter(req.url.searchParams.get('created'))
+        if (created === 'invalid') return { status: 422, body: { message: 'Invalid created date filter' } }
+        const runs = workflows.runsOf(p.owner!, p.repo!, req.url.searchParams.get('status') ?? undefined, created)
         const repo = state.repo(p.owner!, p.repo!)!
         return {
           status: 200,
@@ -318,6 +338,33 @@ export function workflowRoutes(workflows: Workflows, state: GitHubState): Workfl
   ]
 }
 
+/**
+ * GitHub's `created` filter on workflow runs uses the search date syntax: `>=2026-11-01`, `>`, `<=`, `<`, a bare date,
+ * or a range `2026-11-01..2026-11-07` (docs.github.com "Understanding the search syntax", "Query for dates").
+ */
+export function createdFilter(text: string | null): ((wallMs: number) => boolean) | 'invalid' | undefined {
+  if (text === null || text === '') return undefined
+  const date = (s: string, end: boolean): number => {
+    const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(s) ? `${s}T${end ? '23:59:59.999' : '00:00:00'}Z` : s)
+    return ms
+  }
+  const range = /^(.+)\.\.(.+)$/.exec(text)
+  if (range) {
+    const [from, to] = [date(range[1]!, false), date(range[2]!, true)]
+    return Number.isNaN(from) || Number.isNaN(to) ? 'invalid' : t => t >= from && t <= to
+  }
+  const match = /^(>=|<=|>|<)?(.+)$/.exec(text)!
+  const op = match[1] ?? ''
+  const at = date(match[2]!, op === '>' || op === '<=')
+  const dayStart = date(match[2]!, false)
+  if (Number.isNaN(at)) return 'invalid'
+  if (op === '>=') return t => t >= at
+  if (op === '>') return t => t > at
+  if (op === '<=') return t => t <= at
+  if (op === '<') return t => t < at
+  return t => t >= dayStart && t <= date(match[2]!, true)
+}
+
 const iso = (ms: number | undefined): string | null =>
   ms === undefined ? null : new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 
@@ -338,7 +385,7 @@ function runJson(workflows: Workflows, run: WorkflowRun, repo: Repo): object {
     name: run.name,
     status,
     conclusion: null,
-    created_at: iso(run.createdAt),
+    created_at: iso(run.createdWall),
     repository: repoJson(repo)
   }
 }
@@ -351,9 +398,9 @@ function jobJson(job: WorkflowJob): object {
     status: job.status,
     conclusion: job.conclusion,
     labels: job.labels,
-    created_at: iso(job.queuedAt),
-    started_at: iso(job.startedAt),
-    completed_at: iso(job.completedAt),
+    created_at: iso(job.times.created),
+    started_at: iso(job.times.started),
+    completed_at: iso(job.times.completed),
     runner_id: job.runnerId ?? null,
     runner_name: job.runnerName ?? null
   }

@@ -1,12 +1,16 @@
 /**
  * Container Apps' event-triggered jobs, run for real on this machine. For every stored Microsoft.App/jobs with
  * `triggerType: Event` and a `github-runner` rule, a KEDA poll every `pollingInterval` (simulated) reads the queue
- * with the scaler in keda-scaler.ts and starts `min(ceil(queue / target), maxExecutions) − running` executions
- * (KEDA's default ScaledJob strategy). Each execution is an ARM execution resource (Running → Succeeded/Failed,
+ * with the scaler in keda-scaler.ts and starts what KEDA's ScaledJob decision gives (scaled-job.ts: the default
+ * strategy, `minExecutions` as the floor). Each execution is an ARM execution resource (Running → Succeeded/Failed,
  * or Stopped by stopExecution) and a child process: the real entrypoint bundle with the job template's env plus
  * what Container Apps injects, its URLs pointed at the emulator. replicaTimeout is enforced; an execution whose
  * job is deleted or that ARM marks Stopped is killed. A killed or ended execution takes all its processes with it,
  * as a container does.
+ * Polls run on simulated time: each job's polls are due every `pollingInterval` simulated seconds from its first one,
+ * and the clock is paused while a poll is served, so a poll takes no simulated time (as in production, where its few
+ * GitHub round trips are a small part of the interval) however long this machine takes for it. Executions' start
+ * and end times (ARM's startTime/endTime) are on the simulated wall clock, like the GitHub double's job times.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
@@ -20,6 +24,7 @@ import { createJsonHttp, type JsonHttp } from './https-json.js'
 import { CONTAINER_MARKER, killContainer } from './container-processes.js'
 import { GitHubRunnerScaler, parseScalerMetadata, type PollResult } from './keda-scaler.js'
 import { parseSecretUri } from './seed-github.js'
+import { executionsToStart } from './scaled-job.js'
 
 const JOB_TYPE = 'Microsoft.App/jobs'
 export const ENTRYPOINT_BUNDLE = resolve(import.meta.dirname, '../../../dist/entrypoint/index.js')
@@ -37,6 +42,11 @@ export interface ExecutionRecord {
   status: ExecutionStatus
   /** Real ms (Date.now) of the KEDA poll's decision that started it. */
   decidedAt: number
+  /** Simulated ms (clock.now()) of that decision. */
+  decidedSimAt: number
+  /** ARM's startTime and endTime (simulated wall clock, ISO). */
+  startTime: string
+  endTime?: string
   /** Real ms (Date.now) its process was spawned; a burst spawns one after another, so this trails decidedAt. */
   startedAt: number
   /** The entrypoint's process (PID 1 of the container). */
@@ -49,7 +59,10 @@ export interface ExecutionRecord {
 
 export interface PollRecord extends PollResult {
   jobId: string
+  /** Real ms (Date.now) the poll started. */
   at: number
+  /** Simulated ms (clock.now()) of the poll; the clock stands still while it is served. */
+  simAt: number
   running: number
   started: number
   error?: string
@@ -66,8 +79,9 @@ export interface RuntimeOptions {
   /** Called at the scaling decision, before the executions it starts. */
   onPoll?: (poll: PollRecord) => void
   /**
-   * Tests only: no runner takes a job while a scaler poll is under way, so no run moves from queued to
-   * in_progress between KEDA's two calls (a real race that makes KEDA count it twice; the benchmark keeps it).
+   * No runner takes a job while the scaler lists a repository's queued and in_progress runs, so no run moves from
+   * queued to in_progress between KEDA's two calls: a real race that makes KEDA count it twice, whose rate here
+   * would follow this machine's speed, not production's. Tests that count executions exactly and the benchmark set it.
    */
   holdAssignmentDuringPolls?: boolean
   onExecution?: (execution: ExecutionRecord) => void
@@ -121,6 +135,7 @@ export class JobRuntime {
   async stop(): Promise<void> {
     clearTimeout(this.timer)
     this.timer = undefined
+    this.options.clock.limit(undefined)
     for (const [name, entry] of this.children) {
       this.record(name).reason ??= 'stopped'
       entry.child.kill('SIGKILL')
@@ -149,6 +164,9 @@ export class JobRuntime {
       if (!ids.some(id => id.toLowerCase() === key)) this.jobs.delete(key)
       else if (!job.polling && job.nextPollAt <= now) void this.poll(job)
     }
+    // Simulated time waits at the next due poll, however late this machine gets to it.
+    const due = [...this.jobs.values()].filter(j => !j.polling).map(j => j.nextPollAt)
+    this.options.clock.limit(due.length > 0 ? Math.min(...due) : undefined)
     // ARM is the truth: an execution stopped through the API, or whose job is gone, ends now.
     for (const execution of this.running()) {
       const stored = admin.getResource(execution.id)
@@ -165,12 +183,16 @@ export class JobRuntime {
     const scale = obj(obj(configuration.eventTriggerConfig).scale)
     const rule = (Array.isArray(scale.rules) ? (scale.rules as Wire[]) : []).find(r => r.type === 'github-runner')
     const pollingSeconds = Number(scale.pollingInterval ?? 30) || 30
-    job.nextPollAt = this.options.clock.now() + pollingSeconds * 1000
+    const { clock } = this.options
+    // Due on the job's own grid in simulated time; a tick that came late does not shift the next poll.
+    job.nextPollAt = Math.max(job.nextPollAt + pollingSeconds * 1000, clock.now())
     if (!wire || configuration.triggerType !== 'Event' || !rule || properties.provisioningState !== 'Succeeded') return
     job.polling = true
+    const resume = clock.pause()
     const record: PollRecord = {
       jobId: job.id,
       at: Date.now(),
+      simAt: clock.now(),
       queueLength: 0,
       isActive: false,
       requests: 0,
@@ -182,26 +204,33 @@ export class JobRuntime {
     // Running executions as of the poll's start: Kubernetes' job status lags a container's exit, and with a fast
     // clock the poll's real HTTP time would otherwise let a runner that just finished look like a missing one.
     const running = this.running(job.id).length
-    const release = this.options.holdAssignmentDuringPolls ? this.options.github.workflows.holdAssignment() : undefined
     try {
       const scaler = await this.scalerFor(job, configuration, rule)
       Object.assign(record, await scaler.poll())
-      const max = Number(scale.maxExecutions ?? 100)
-      const target = scaler.metadata.targetWorkflowQueueLength
-      const wanted = record.isActive ? Math.min(Math.ceil(record.queueLength / target), max) : 0
       record.running = running
-      record.started = Math.max(0, wanted - running)
+      record.started = executionsToStart({
+        queueLength: record.queueLength,
+        scalerActive: record.isActive,
+        target: scaler.metadata.targetWorkflowQueueLength,
+        minExecutions: Number(scale.minExecutions ?? 0),
+        maxExecutions: Number(scale.maxExecutions ?? 100),
+        running
+      })
     } catch (error) {
       record.error = error instanceof Error ? error.message : String(error)
     } finally {
-      release?.()
       job.polling = false
       this.polls.push(record)
       this.options.onPoll?.(record)
     }
-    // After the decision is recorded, so whoever watches sees the poll before the executions it started.
+    // After the decision is recorded, so whoever watches sees the poll before the executions it started; at
+    // the poll's simulated instant (the clock resumes after them).
     const decidedAt = Date.now()
-    for (let i = 0; i < record.started; i++) this.startExecution(job.id, wire, decidedAt)
+    try {
+      for (let i = 0; i < record.started; i++) this.startExecution(job.id, wire, decidedAt, record.simAt)
+    } finally {
+      resume()
+    }
   }
 
   /** One scaler per rule, kept across polls (its ETag cache and token live there), rebuilt when the rule changes. */
@@ -221,10 +250,13 @@ export class JobRuntime {
       if (entry.triggerParameter === 'appKey') auth.appKey = value
       if (entry.triggerParameter === 'personalAccessToken') auth.personalAccessToken = value
     }
+    const { github, holdAssignmentDuringPolls } = this.options
     job.scaler = new GitHubRunnerScaler(
       { ...metadata, githubApiURL: this.apiUrl(metadata.githubApiURL) },
       auth,
-      this.http
+      this.http,
+      Date.now,
+      holdAssignmentDuringPolls ? () => github.workflows.holdAssignment() : undefined
     )
     job.scalerKey = key
     return job.scaler
@@ -283,7 +315,7 @@ export class JobRuntime {
     return `${this.options.emulator.url}/keyvault/${vault}/secrets/${name}${version ? `/${version}` : ''}`
   }
 
-  private startExecution(jobId: string, wire: Wire, decidedAt: number): void {
+  private startExecution(jobId: string, wire: Wire, decidedAt: number, decidedSimAt: number): void {
     const { admin } = this.options.emulator
     const { clock } = this.options
     const jobName = String(wire.name)
@@ -291,13 +323,16 @@ export class JobRuntime {
     const id = `${jobId}/executions/${name}`
     const properties = obj(wire.properties)
     const template = obj(properties.template)
-    admin.seed(id, { properties: { status: 'Running', startTime: new Date().toISOString(), template } })
+    const startTime = new Date(clock.epochMs()).toISOString()
+    admin.seed(id, { properties: { status: 'Running', startTime, template } })
     const execution: ExecutionRecord = {
       jobId,
       name,
       id,
       status: 'Running',
       decidedAt,
+      decidedSimAt,
+      startTime,
       startedAt: Date.now(),
       output: ''
     }
@@ -324,8 +359,9 @@ export class JobRuntime {
         execution.exitCode = code ?? 128 + (signal ? 9 : 0)
         const stopped = execution.reason === 'stopped'
         execution.status = stopped ? 'Stopped' : execution.exitCode === 0 && !execution.reason ? 'Succeeded' : 'Failed'
+        execution.endTime = new Date(clock.epochMs()).toISOString()
         if (admin.getResource(id) !== undefined)
-          admin.patchResource(id, { properties: { status: execution.status, endTime: new Date().toISOString() } })
+          admin.patchResource(id, { properties: { status: execution.status, endTime: execution.endTime } })
         this.options.onExecution?.(execution)
         done()
       })

@@ -99,7 +99,12 @@ export class GitHubRunnerScaler {
     readonly metadata: ScalerMetadata,
     private readonly auth: ScalerAuth,
     private readonly http: JsonHttp,
-    private readonly now: () => number = Date.now
+    private readonly now: () => number = Date.now,
+    /**
+     * Tests and the benchmark: holds GitHub's assignment of jobs to runners while a repository's two listings are
+     * made, so no run moves from queued to in_progress between them (the race that makes KEDA count it twice).
+     */
+    private readonly holdAssignment?: () => () => void
   ) {
     if (!auth.appKey && !auth.personalAccessToken) throw new Error('no personalAccessToken or appKey given')
     if (auth.appKey && (!metadata.applicationID || !metadata.installationID))
@@ -123,7 +128,12 @@ export class GitHubRunnerScaler {
   async getWorkflowQueueLength(): Promise<number> {
     const runs: Run[] = []
     for (const repo of await this.getRepositories()) {
-      for (const status of ['queued', 'in_progress']) runs.push(...((await this.getWorkflowRuns(repo, status)) ?? []))
+      const release = this.holdAssignment?.()
+      try {
+        for (const status of ['queued', 'in_progress']) runs.push(...((await this.getWorkflowRuns(repo, status)) ?? []))
+      } finally {
+        release?.()
+      }
     }
     let count = 0
     const seen = new Set<number>()

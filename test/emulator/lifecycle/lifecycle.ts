@@ -49,6 +49,7 @@ export async function startLifecycle(
     throw error
   }
   const clock = createClock(options.speed ?? 100)
+  world.github.admin.workflows.wallClock = clock.epochMs
   const runtime = new JobRuntime({ emulator: world.emulator, github: world.github.admin, clock, ...options })
   runtime.start()
   const workflows = world.github.admin.workflows

@@ -1,0 +1,28 @@
+import type { TokenCredential } from '@azure/core-auth'
+import type { TeamConfig } from '../config/types.js'
+import type { TeamReport } from '../report/team-report.js'
+import type { RunSettings } from './settings.js'
+
+/**
+ * The command runner's report dependency, loaded on first use like verify (other commands never load it). It shares
+ * the run's sign-in.
+ */
+export function loadReport(
+  settings: RunSettings,
+  signIn: () => Promise<TokenCredential>
+): (config: TeamConfig) => Promise<TeamReport> {
+  let loaded: Promise<(config: TeamConfig) => Promise<TeamReport>> | undefined
+  const load = async () => {
+    const [{ collectReport }, { createClients }, { createHttpClient, DEFAULT_RETRY }, credential] = await Promise.all([
+      import('../report/collect-report.js'),
+      import('../azure/clients.js'),
+      import('../github-app/http.js'),
+      signIn()
+    ])
+    const clients = createClients({ credential, endpoint: settings.azure.armEndpoint })
+    const http = createHttpClient(DEFAULT_RETRY)
+    return (config: TeamConfig) =>
+      collectReport(config, settings.report, { clients, http, githubToken: settings.github.token ?? '' })
+  }
+  return async config => (await (loaded ??= load()))(config)
+}

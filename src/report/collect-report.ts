@@ -1,0 +1,68 @@
+/**
+ * Reads what `report` needs for one team, GitHub and Azure in parallel: the team's jobs over the period, every
+ * execution of the team's Container Apps jobs, and the App installation's hourly limit. Read-only.
+ */
+import type { TeamConfig } from '../config/types.js'
+import { teamLayout } from '../core/layout.js'
+import type { Clients } from '../azure/clients.js'
+import { listJobExecutions } from '../azure/executions.js'
+import type { HttpClient } from '../github-app/http.js'
+import { createGitHubApi } from '../github/api.js'
+import { budgetCheck, INSTALLATION_MINIMUM_HOURLY_LIMIT } from '../github/api-budget.js'
+import { teamJobs } from './github-jobs.js'
+import { priceTable, type PriceTable } from './prices.js'
+import { teamReport, type TeamReport } from './team-report.js'
+
+export interface ReportOptions {
+  days: number
+  /** A job that waited longer than this for a runner is counted apart. */
+  thresholdSeconds: number
+  /** Price per vCPU-second / GiB-second from an input, over the config's and the list price. */
+  price?: Partial<Pick<PriceTable, 'currency' | 'vcpuSecond' | 'gibSecond'>>
+  /** The GitHub REST base to read; default the config's (github.url). */
+  githubApiUrl?: string
+}
+
+export interface ReportDeps {
+  clients: Clients
+  http: HttpClient
+  githubToken: string
+  now?: () => number
+}
+
+export async function collectReport(config: TeamConfig, options: ReportOptions, deps: ReportDeps): Promise<TeamReport> {
+  const now = (deps.now ?? Date.now)()
+  let requests = 0
+  const counted: HttpClient = Object.assign(
+    (request: Parameters<HttpClient>[0]) => {
+      requests++
+      return deps.http(request)
+    },
+    { backoff: deps.http.backoff, maxAttempts: deps.http.maxAttempts }
+  )
+  const api = createGitHubApi({ apiUrl: options.githubApiUrl ?? config.github.apiUrl, http: counted }, deps.githubToken)
+  const [jobs, executions] = await Promise.all([
+    teamJobs(api, config, now - options.days * 86_400_000),
+    Promise.all(teamLayout(config).jobs.map(job => listJobExecutions(deps.clients, job.id))).then(all => all.flat())
+  ])
+  // The report reads GitHub with the workflow's token, whose own limit is not the App installation's that KEDA
+  // spends: the share is against GitHub's documented minimum for an installation (verify reads the real one).
+  const limit = { limit: INSTALLATION_MINIMUM_HOURLY_LIMIT, source: "an installation's documented minimum" }
+  const budget = budgetCheck({
+    repos: config.github.repos.length,
+    pollingIntervalSeconds: config.runners.pollingIntervalSeconds,
+    hourlyLimit: limit.limit,
+    limitSource: limit.source
+  })
+  return teamReport({
+    days: options.days,
+    now,
+    jobs,
+    executions,
+    size: { cpu: config.runners.cpu, memoryGi: parseFloat(config.runners.memory) },
+    prices: priceTable(config.runners.price, options.price),
+    thresholdSeconds: options.thresholdSeconds,
+    warmPool: config.runners.warmPool !== undefined,
+    github: { requests, budgetShare: Math.round(budget.share * 1000) / 1000, hourlyLimit: limit.limit }
+  })
+}
