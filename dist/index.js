@@ -28397,8 +28397,8 @@ var input_error = __nccwpck_require__(88749);
 var commands_result = __nccwpck_require__(4493);
 // EXTERNAL MODULE: ./src/commands/load-engine.ts
 var load_engine = __nccwpck_require__(5991);
-// EXTERNAL MODULE: ./src/commands/run.ts + 11 modules
-var run = __nccwpck_require__(87849);
+// EXTERNAL MODULE: ./src/commands/run.ts + 12 modules
+var run = __nccwpck_require__(90098);
 // EXTERNAL MODULE: ./src/github/api.ts
 var github_api = __nccwpck_require__(28943);
 // EXTERNAL MODULE: ./src/report/plan-text.ts
@@ -28926,8 +28926,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/commands/load-engine.ts
 var load_engine = __nccwpck_require__(5991);
-// EXTERNAL MODULE: ./src/commands/run.ts + 11 modules
-var run = __nccwpck_require__(87849);
+// EXTERNAL MODULE: ./src/commands/run.ts + 12 modules
+var run = __nccwpck_require__(90098);
 // EXTERNAL MODULE: ./src/commands/load-verify.ts
 var load_verify = __nccwpck_require__(23808);
 // EXTERNAL MODULE: ./src/commands/failure.ts
@@ -29255,7 +29255,7 @@ function exitCodeOf(command, teams) {
 
 /***/ }),
 
-/***/ 87849:
+/***/ 90098:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29264,10 +29264,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   d: () => (/* binding */ runCommand)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./src/config/cidr.ts
 var cidr = __nccwpck_require__(48058);
 // EXTERNAL MODULE: ./src/config/formats.ts
@@ -29718,14 +29714,35 @@ var dist = __nccwpck_require__(38815);
 /**
  * YAML text to a plain value tree plus the position of every key and value, by dotted path
  * (`network.peerings[0].remoteVnetId`). Syntax errors and duplicate keys come back as problems.
+ *
+ * Bounded for hostile input: nesting stops at MAX_DEPTH while the text is parsed (the yaml library's parser
+ * would otherwise build a million-level tree and recurse until the stack overflows), and aliases may expand to
+ * at most MAX_ALIAS_VALUES values in all (a 900-byte "billion laughs" file would otherwise grow past 1 GB).
  */
 
+/** A team config is about five levels deep; this is for runaway brackets, not for real files. */
+const MAX_DEPTH = 100;
+/** Values produced through aliases, over the whole file; the yaml library's own limit counts the same way. */
+const MAX_ALIAS_VALUES = 10_000;
 function joinPath(parent, key) {
     return parent === '' ? key : `${parent}.${key}`;
 }
-function parseYaml(text) {
+const SYNTAX_HINT = 'fix the YAML syntax; nothing else in this file was checked';
+const DEPTH_MESSAGE = `nested deeper than ${MAX_DEPTH} levels`;
+const DEPTH_HINT = 'a config needs a few levels of keys and lists; look for unclosed or runaway [ or { brackets';
+/** Thrown out of the builder when a limit is hit; becomes one problem, and the tree is dropped. */
+class LimitHit extends Error {
+    offset;
+    hint;
+    constructor(message, offset, hint) {
+        super(message);
+        this.offset = offset;
+        this.hint = hint;
+    }
+}
+/** `noun` names the kind of file in messages: `a team config`, `a platform policy`. */
+function parseYaml(text, noun = 'a team config') {
     const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
     const result = {
         value: undefined,
         keyPositions: new Map(),
@@ -29733,56 +29750,153 @@ function parseYaml(text) {
         scalars: [],
         lineCounter,
         problems: [],
-        syntaxError: doc.errors.length > 0
+        syntaxError: true
     };
+    const limitHit = (error) => {
+        result.problems = [
+            { path: '', message: error.message, hint: error.hint, position: lineCounter.linePos(error.offset) }
+        ];
+        return result;
+    };
+    let doc;
+    try {
+        doc = composeOne(text, lineCounter);
+    }
+    catch (error) {
+        if (error instanceof LimitHit)
+            return limitHit(error);
+        throw error;
+    }
     for (const error of doc.errors) {
         result.problems.push({
             path: '',
             message: error.code === 'MULTIPLE_DOCS'
-                ? 'a team config is one YAML document; this file holds several'
+                ? `${noun} is one YAML document; this file holds several`
                 : error.message.split('\n')[0],
-            hint: 'fix the YAML syntax; nothing else in this file was checked',
+            hint: SYNTAX_HINT,
             position: lineCounter.linePos(error.pos[0])
         });
     }
-    if (!result.syntaxError)
-        result.value = new TreeBuilder(doc, result).build(doc.contents, '');
+    result.syntaxError = doc.errors.length > 0;
+    if (result.syntaxError)
+        return result;
+    try {
+        result.value = new TreeBuilder(doc, result).build(doc.contents, '', 1);
+    }
+    catch (error) {
+        if (error instanceof LimitHit) {
+            result.syntaxError = true;
+            result.value = undefined;
+            return limitHit(error);
+        }
+        throw error;
+    }
     return result;
 }
+/** What `parseDocument` does, with the parser's nesting checked after every token so a deep file stops early. */
+function composeOne(text, lineCounter) {
+    const parser = new dist/* Parser */.iX(lineCounter.addNewLine);
+    lineCounter.addNewLine(0);
+    function* tokens() {
+        for (const lexeme of new dist/* Lexer */.JG().lex(text)) {
+            yield* parser.next(lexeme);
+            if (parser.stack.length > MAX_DEPTH + 3)
+                throw new LimitHit(DEPTH_MESSAGE, parser.offset, DEPTH_HINT);
+        }
+        yield* parser.end();
+    }
+    const composer = new dist/* Composer */.Dk({ prettyErrors: false, uniqueKeys: false });
+    let doc;
+    for (const next of composer.compose(tokens(), true, text.length)) {
+        if (!doc)
+            doc = next;
+        else {
+            const at = next.range?.[0] ?? 0;
+            doc.errors.push(new dist/* YAMLParseError */.XT([at, at + 1], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+            break;
+        }
+    }
+    return doc;
+}
 class TreeBuilder {
-    doc;
     out;
+    /** Each alias's target: the last node before it with that anchor (YAML's rule), found in one pass. */
+    targets = new Map();
+    /** Nodes being built, so an alias inside its own anchor is a cycle, not endless recursion. */
+    building = new Set();
+    /** The outermost alias being expanded, named when a limit is hit. */
+    expanding;
+    aliasValues = 0;
     constructor(doc, out) {
-        this.doc = doc;
         this.out = out;
+        const anchors = new Map();
+        (0,dist/* visit */.YR)(doc, {
+            Node: (_key, node) => {
+                if ((0,dist/* isAlias */.Vj)(node)) {
+                    const target = anchors.get(node.source);
+                    if (target)
+                        this.targets.set(node, target);
+                }
+                else if (node.anchor)
+                    anchors.set(node.anchor, node);
+            }
+        });
     }
     at(offset) {
         return this.out.lineCounter.linePos(offset);
     }
-    build(node, path) {
+    build(node, path, depth) {
         if (node === null || node === undefined)
             return null;
+        if (this.expanding && ++this.aliasValues > MAX_ALIAS_VALUES) {
+            throw new LimitHit(`aliases expand to more than ${MAX_ALIAS_VALUES} values (at *${this.expanding.source}); refused as an alias bomb`, this.expanding.range?.[0] ?? 0, 'write the values out, or use fewer and smaller aliases');
+        }
         if (node.range)
             this.out.valuePositions.set(path, this.at(node.range[0]));
         if ((0,dist/* isAlias */.Vj)(node))
-            return this.build(node.resolve(this.doc), path);
+            return this.alias(node, path, depth);
         if ((0,dist/* isScalar */.jn)(node)) {
             if (node.range)
                 this.out.scalars.push({ path, start: node.range[0], end: node.range[1] });
             return node.value;
         }
-        if ((0,dist/* isSeq */.oP)(node))
-            return node.items.map((item, i) => this.item(item, `${path}[${i}]`));
-        if ((0,dist/* isMap */.jh)(node))
-            return this.mapping(node.items, path);
-        return null;
+        // Collections count as levels: the top-level mapping is level 1.
+        if (depth > MAX_DEPTH) {
+            const through = this.expanding ? ` (through *${this.expanding.source})` : '';
+            throw new LimitHit(`${DEPTH_MESSAGE}${through}`, (this.expanding ?? node).range?.[0] ?? 0, DEPTH_HINT);
+        }
+        this.building.add(node);
+        try {
+            if ((0,dist/* isSeq */.oP)(node))
+                return node.items.map((item, i) => this.item(item, `${path}[${i}]`, depth + 1));
+            if ((0,dist/* isMap */.jh)(node))
+                return this.mapping(node.items, path, depth + 1);
+            return null;
+        }
+        finally {
+            this.building.delete(node);
+        }
     }
-    item(node, path) {
+    alias(node, path, depth) {
+        const target = this.targets.get(node);
+        if (target && this.building.has(target)) {
+            throw new LimitHit(`alias *${node.source} refers to a value that contains it`, node.range?.[0] ?? 0, 'an alias may only repeat a finished value; remove the cycle');
+        }
+        const outer = this.expanding;
+        this.expanding ??= node;
+        try {
+            return this.build(target, path, depth);
+        }
+        finally {
+            this.expanding = outer;
+        }
+    }
+    item(node, path, depth) {
         if (node?.range)
             this.out.keyPositions.set(path, this.at(node.range[0]));
-        return this.build(node, path);
+        return this.build(node, path, depth);
     }
-    mapping(pairs, path) {
+    mapping(pairs, path, depth) {
         const object = {};
         for (const pair of pairs) {
             const keyNode = pair.key;
@@ -29811,7 +29925,7 @@ class TreeBuilder {
                 continue;
             }
             this.out.keyPositions.set(childPath, keyAt);
-            const value = this.build(pair.value, childPath);
+            const value = this.build(pair.value, childPath, depth);
             if (!this.out.valuePositions.has(childPath))
                 this.out.valuePositions.set(childPath, keyAt);
             // defineProperty: a key named __proto__ must stay a plain key.
@@ -29842,6 +29956,177 @@ function nearestPosition(positions, path) {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ./src/config/read-file.ts
+/**
+ * Config files are read as an attacker might shape them: only regular files; a symbolic link only when it leads to
+ * a regular file inside the folder it was found in (or, for a file named directly, inside the repository); at most
+ * MAX_CONFIG_BYTES, checked on the open file before reading; UTF-8 only. A refusal names the path given, never the
+ * link's target, and nothing of a refused file is read.
+ */
+
+
+
+const MAX_CONFIG_BYTES = 1024 * 1024;
+const PATH_HINT = 'check the config path (CLI --config, action input config)';
+// O_NONBLOCK: opening a FIFO never waits for a writer. O_NOFOLLOW: a file swapped for a link after the checks is refused.
+const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0);
+function refusal(file, message, hint, line = 1, col = 1) {
+    return new errors/* ConfigError */.x([{ file, line, col, message, hint }]);
+}
+function kindOf(stat) {
+    if (stat.isDirectory())
+        return 'a folder';
+    if (stat.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (stat.isCharacterDevice() || stat.isBlockDevice())
+        return 'a device';
+    if (stat.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+function inside(root, real) {
+    const rel = (0,external_node_path_.relative)(root, real);
+    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel);
+}
+/**
+ * Files and folders to config files: a folder gives its *.yaml and *.yml entries, sorted. `repository` is the
+ * folder a directly named path (or a link given as --config) must resolve inside.
+ */
+function listConfigFiles(paths, repository, problems) {
+    const repoRoot = (0,external_node_fs_.realpathSync)(repository);
+    const files = [];
+    for (const path of paths) {
+        try {
+            const real = resolveWithin(path, repoRoot, 'the repository');
+            const stat = (0,external_node_fs_.lstatSync)(real);
+            if (!stat.isDirectory()) {
+                files.push({ path, root: repoRoot, rootLabel: 'the repository' });
+                continue;
+            }
+            const found = (0,external_node_fs_.readdirSync)(real)
+                .filter(name => /\.ya?ml$/.test(name))
+                .sort();
+            if (found.length === 0)
+                throw refusal(path, 'the folder holds no .yaml or .yml files', 'put one config per file in it');
+            files.push(...found.map(name => ({ path: (0,external_node_path_.join)(path, name), root: real, rootLabel: path })));
+        }
+        catch (error) {
+            if (!(error instanceof errors/* ConfigError */.x))
+                throw error;
+            problems.push(...error.problems);
+        }
+    }
+    return files;
+}
+/** The path itself, or the real path a symbolic link leads to when that is inside `root`; otherwise a refusal. */
+function resolveWithin(path, root, rootLabel) {
+    const stat = (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
+    if (!stat)
+        throw refusal(path, 'no such file or folder', PATH_HINT);
+    if (!stat.isSymbolicLink())
+        return path;
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(path);
+    }
+    catch {
+        throw refusal(path, 'is a symbolic link that leads nowhere', 'remove the link, or point it at a config file');
+    }
+    if (!inside(root, real)) {
+        throw refusal(path, `is a symbolic link that leads outside ${rootLabel}; refused unread`, `only links to files inside ${rootLabel} are followed; copy the file in instead`);
+    }
+    return real;
+}
+/** The text of one config file, or a ConfigError saying why it was not read. */
+function readConfigText(file) {
+    const real = resolveWithin(file.path, file.root, file.rootLabel);
+    const viaLink = real !== file.path;
+    const before = (0,external_node_fs_.lstatSync)(real);
+    if (!before.isFile()) {
+        const what = `${viaLink ? 'is a symbolic link to ' : 'is '}${kindOf(before)}`;
+        const hint = before.isDirectory()
+            ? 'a folder of configs holds only files; rename or move this folder'
+            : 'only regular files are read as configs';
+        throw refusal(file.path, `${what}, not a config file`, hint);
+    }
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(real, OPEN_FLAGS);
+    }
+    catch (error) {
+        throw refusal(file.path, `cannot open the file (${error.code})`, PATH_HINT);
+    }
+    try {
+        const stat = (0,external_node_fs_.fstatSync)(fd);
+        if (!stat.isFile())
+            throw refusal(file.path, `changed while being read; it is now ${kindOf(stat)}`, PATH_HINT);
+        if (stat.size > MAX_CONFIG_BYTES)
+            throw tooLarge(file.path, stat.size);
+        const bytes = readAtMost(fd, MAX_CONFIG_BYTES + 1);
+        if (bytes.length > MAX_CONFIG_BYTES)
+            throw tooLarge(file.path, bytes.length);
+        return decodeUtf8(bytes, file.path);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function tooLarge(path, size) {
+    return refusal(path, `is larger than 1 MiB (${size} bytes); refused unread`, 'a config is a few kilobytes; check that this is the right file');
+}
+function readAtMost(fd, limit) {
+    const buffer = Buffer.alloc(limit);
+    let length = 0;
+    while (length < limit) {
+        const n = (0,external_node_fs_.readSync)(fd, buffer, length, limit - length, null);
+        if (n === 0)
+            break;
+        length += n;
+    }
+    return buffer.subarray(0, length);
+}
+const UTF8_HINT = 'save the file as UTF-8';
+/** Strict UTF-8 (a UTF-8 byte order mark is dropped); a refusal points at the first byte that is not. */
+function decodeUtf8(bytes, file) {
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+        throw refusal(file, 'is UTF-16 text (it starts with a UTF-16 byte order mark), not UTF-8', UTF8_HINT);
+    }
+    const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    const lossy = new TextDecoder('utf-8').decode(body);
+    const nul = lossy.indexOf('\0');
+    let bad = -1;
+    let byteAt = 0;
+    let charAt = 0;
+    for (let i = lossy.indexOf('\uFFFD'); i !== -1; i = lossy.indexOf('\uFFFD', i + 1)) {
+        byteAt += Buffer.byteLength(lossy.slice(charAt, i));
+        charAt = i;
+        // A U+FFFD written in the file is three bytes EF BF BD; anything else is where decoding failed.
+        if (body[byteAt] !== 0xef || body[byteAt + 1] !== 0xbf || body[byteAt + 2] !== 0xbd) {
+            bad = i;
+            break;
+        }
+    }
+    if (bad !== -1 && (nul === -1 || bad < nul)) {
+        const { line, col } = lineCol(lossy, bad);
+        const hex = body[byteAt].toString(16).toUpperCase().padStart(2, '0');
+        throw refusal(file, `not UTF-8: byte 0x${hex} at line ${line} is not a valid character`, UTF8_HINT, line, col);
+    }
+    if (nul !== -1) {
+        const { line, col } = lineCol(lossy, nul);
+        throw refusal(file, `not UTF-8 text: a NUL byte at line ${line} (UTF-16 without a byte order mark?)`, UTF8_HINT, line, col);
+    }
+    return lossy;
+}
+function lineCol(text, index) {
+    const before = text.slice(0, index);
+    const lastBreak = before.lastIndexOf('\n');
+    return { line: before.split('\n').length, col: index - lastBreak };
+}
+
 ;// CONCATENATED MODULE: ./src/config/secrets-in-config.ts
 const PATTERNS = [
     { what: 'a private key', regex: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/g },
@@ -29855,7 +30140,7 @@ const PATTERNS = [
     }
 ];
 const SECRET_KEY = /(secret|password|passwd|token|privatekey|private_key|apikey|api_key|clientkey)$/i;
-function refusal(what) {
+function secrets_in_config_refusal(what) {
     return {
         message: `this looks like ${what}; never put the key in the config`,
         hint: 'store it as a Key Vault secret and reference it by github.app.privateKeySecretUri; rotate it, since this file may already be shared'
@@ -29865,7 +30150,7 @@ function findSecretsInText(text) {
     const findings = [];
     for (const { what, regex } of PATTERNS) {
         for (const match of text.matchAll(regex))
-            findings.push({ offset: match.index, issue: refusal(what) });
+            findings.push({ offset: match.index, issue: secrets_in_config_refusal(what) });
     }
     return findings.sort((a, b) => a.offset - b.offset);
 }
@@ -29873,7 +30158,7 @@ function findSecretsInText(text) {
 function secretByKeyName(key, value) {
     if (!SECRET_KEY.test(key) || typeof value !== 'string' || value.length < 8 || /^https:\/\//.test(value))
         return undefined;
-    return refusal(`a secret (\`${key}\`)`);
+    return secrets_in_config_refusal(`a secret (\`${key}\`)`);
 }
 
 ;// CONCATENATED MODULE: ./src/config/suggest.ts
@@ -29921,7 +30206,7 @@ const EXPECTED = {
     object: 'a mapping',
     map: 'a mapping'
 };
-function kindOf(value) {
+function validate_kindOf(value) {
     if (value === null || value === undefined)
         return 'an empty value';
     if (Array.isArray(value))
@@ -30025,13 +30310,13 @@ class Walker {
     }
     typeError(spec, value, path) {
         if (path === '') {
-            const got = value === null || value === undefined ? 'the file is empty' : `got ${kindOf(value)}`;
+            const got = value === null || value === undefined ? 'the file is empty' : `got ${validate_kindOf(value)}`;
             this.add(path, 'value', `a team config is a mapping with team, azure, network and github; ${got}`, 'start from examples/teams/minimal.yaml');
             return;
         }
         const quote = spec.type === 'string' && (typeof value === 'number' || typeof value === 'boolean');
         const hint = quote ? `quote it: "${String(value)}"` : spec.example ? `write it like ${spec.example}` : undefined;
-        this.add(path, 'value', `expected ${EXPECTED[spec.type]}, got ${kindOf(value)}`, hint);
+        this.add(path, 'value', `expected ${EXPECTED[spec.type]}, got ${validate_kindOf(value)}`, hint);
     }
     list(spec, items, path) {
         if (spec.minItems !== undefined && items.length < spec.minItems) {
@@ -30129,7 +30414,6 @@ class Walker {
 
 
 
-
 /** Parses and validates one file's text; `file` is only used in messages and `source`. */
 function parseTeamConfig(text, file) {
     const parsed = parseYaml(text);
@@ -30162,31 +30446,37 @@ function parseTeamConfig(text, file) {
         throw new errors/* ConfigError */.x(sortProblems(problems));
     return applyDerivedDefaults(value, { file, positions: Object.fromEntries(parsed.keyPositions) });
 }
-/** Files and folders (their *.yaml and *.yml files, sorted); also refuses two files for one team and overlapping address spaces. */
-function loadTeamConfigs(paths) {
+/**
+ * Files and folders (their *.yaml and *.yml files, sorted), read safely (read-file.ts); also refuses two files for
+ * one team and overlapping address spaces.
+ */
+function loadTeamConfigs(paths, options = {}) {
     const problems = [];
     const configs = [];
-    for (const file of expand(paths, problems)) {
+    for (const file of listConfigFiles(paths, options.repository ?? process.cwd(), problems)) {
         try {
-            configs.push(parseTeamConfig((0,external_node_fs_.readFileSync)(file, 'utf8'), file));
+            configs.push(parseTeamConfig(readConfigText(file), file.path));
         }
         catch (error) {
             if (error instanceof errors/* ConfigError */.x)
                 problems.push(...error.problems);
             else
-                problems.push({
-                    file,
-                    line: 1,
-                    col: 1,
-                    message: `cannot read the file: ${error.message}`,
-                    hint: 'check the config path (CLI --config, action input config)'
-                });
+                problems.push(unreadable(file.path, error));
         }
     }
     problems.push(...betweenTeams(configs));
     if (problems.length > 0)
         throw new errors/* ConfigError */.x(problems);
     return configs;
+}
+function unreadable(file, error) {
+    return {
+        file,
+        line: 1,
+        col: 1,
+        message: `cannot read the file (${error.code ?? 'error'})`,
+        hint: 'check the config path (CLI --config, action input config) and its permissions'
+    };
 }
 /** Where a key path is in the file: the nearest ancestor present, else 1:1. */
 function positionOf(config, path) {
@@ -30206,39 +30496,6 @@ function positionOfFinding(parsed, { path, at }) {
 }
 function sortProblems(problems) {
     return [...problems].sort((a, b) => a.line - b.line || a.col - b.col);
-}
-function expand(paths, problems) {
-    const files = [];
-    for (const path of paths) {
-        const stat = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
-        if (!stat) {
-            problems.push({
-                file: path,
-                line: 1,
-                col: 1,
-                message: 'no such file or folder',
-                hint: 'check the config path (CLI --config, action input config)'
-            });
-            continue;
-        }
-        if (!stat.isDirectory()) {
-            files.push(path);
-            continue;
-        }
-        const found = (0,external_node_fs_.readdirSync)(path)
-            .filter(name => /\.ya?ml$/.test(name))
-            .sort();
-        if (found.length === 0)
-            problems.push({
-                file: path,
-                line: 1,
-                col: 1,
-                message: 'the folder holds no .yaml or .yml files',
-                hint: 'put one team config per file in it'
-            });
-        files.push(...found.map(name => (0,external_node_path_.join)(path, name)));
-    }
-    return files;
 }
 function betweenTeams(configs) {
     const problems = [];
@@ -35096,11 +35353,11 @@ var visit = __nccwpck_require__(10204);
 
 
 
-__webpack_unused_export__ = composer.Composer;
+exports.Dk = composer.Composer;
 __webpack_unused_export__ = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
-__webpack_unused_export__ = errors.YAMLParseError;
+exports.XT = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
 exports.Vj = identity.isAlias;
@@ -35116,14 +35373,14 @@ __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
-__webpack_unused_export__ = lexer.Lexer;
+exports.JG = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
+exports.iX = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-exports.Tp = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 

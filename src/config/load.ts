@@ -1,12 +1,11 @@
 /** Public API: team config files in, validated TeamConfig out, or one ConfigError with every problem of every file. */
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
 import { formatCidr, overlaps, parseCidr } from './cidr.js'
 import { crossCheck } from './cross-checks.js'
 import { applyDerivedDefaults } from './defaults.js'
 import { ConfigError, type ConfigProblem } from './errors.js'
 import { parseYaml, type ParsedYaml } from './parse-yaml.js'
 import { nearestPosition, parentPath, related } from './positions.js'
+import { listConfigFiles, readConfigText } from './read-file.js'
 import { TEAM_CONFIG } from './schema.js'
 import { findSecretsInText } from './secrets-in-config.js'
 import type { SourcePosition, TeamConfig } from './types.js'
@@ -46,28 +45,39 @@ export function parseTeamConfig(text: string, file: string): TeamConfig {
   return applyDerivedDefaults(value, { file, positions: Object.fromEntries(parsed.keyPositions) })
 }
 
-/** Files and folders (their *.yaml and *.yml files, sorted); also refuses two files for one team and overlapping address spaces. */
-export function loadTeamConfigs(paths: string[]): TeamConfig[] {
+export interface LoadOptions {
+  /** Where a symbolic link named directly as a config must lead: the repository (default: the working directory). */
+  repository?: string
+}
+
+/**
+ * Files and folders (their *.yaml and *.yml files, sorted), read safely (read-file.ts); also refuses two files for
+ * one team and overlapping address spaces.
+ */
+export function loadTeamConfigs(paths: string[], options: LoadOptions = {}): TeamConfig[] {
   const problems: ConfigProblem[] = []
   const configs: TeamConfig[] = []
-  for (const file of expand(paths, problems)) {
+  for (const file of listConfigFiles(paths, options.repository ?? process.cwd(), problems)) {
     try {
-      configs.push(parseTeamConfig(readFileSync(file, 'utf8'), file))
+      configs.push(parseTeamConfig(readConfigText(file), file.path))
     } catch (error) {
       if (error instanceof ConfigError) problems.push(...error.problems)
-      else
-        problems.push({
-          file,
-          line: 1,
-          col: 1,
-          message: `cannot read the file: ${(error as Error).message}`,
-          hint: 'check the config path (CLI --config, action input config)'
-        })
+      else problems.push(unreadable(file.path, error))
     }
   }
   problems.push(...betweenTeams(configs))
   if (problems.length > 0) throw new ConfigError(problems)
   return configs
+}
+
+export function unreadable(file: string, error: unknown): ConfigProblem {
+  return {
+    file,
+    line: 1,
+    col: 1,
+    message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    hint: 'check the config path (CLI --config, action input config) and its permissions'
+  }
 }
 
 /** Where a key path is in the file: the nearest ancestor present, else 1:1. */
@@ -89,40 +99,6 @@ function positionOfFinding(parsed: ParsedYaml, { path, at }: Finding): SourcePos
 
 function sortProblems(problems: ConfigProblem[]): ConfigProblem[] {
   return [...problems].sort((a, b) => a.line - b.line || a.col - b.col)
-}
-
-function expand(paths: string[], problems: ConfigProblem[]): string[] {
-  const files: string[] = []
-  for (const path of paths) {
-    const stat = statSync(path, { throwIfNoEntry: false })
-    if (!stat) {
-      problems.push({
-        file: path,
-        line: 1,
-        col: 1,
-        message: 'no such file or folder',
-        hint: 'check the config path (CLI --config, action input config)'
-      })
-      continue
-    }
-    if (!stat.isDirectory()) {
-      files.push(path)
-      continue
-    }
-    const found = readdirSync(path)
-      .filter(name => /\.ya?ml$/.test(name))
-      .sort()
-    if (found.length === 0)
-      problems.push({
-        file: path,
-        line: 1,
-        col: 1,
-        message: 'the folder holds no .yaml or .yml files',
-        hint: 'put one team config per file in it'
-      })
-    files.push(...found.map(name => join(path, name)))
-  }
-  return files
 }
 
 function betweenTeams(configs: TeamConfig[]): ConfigProblem[] {
