@@ -9,10 +9,9 @@ import { execFile, execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { CLI_BUNDLE } from '../support/world.js'
 
-const MAX_RSS = fileURLToPath(new URL('../support/max-rss.cjs', import.meta.url))
+const MAX_RSS = new URL('../support/max-rss.js', import.meta.url).href
 const MINIMAL = readFileSync('examples/teams/minimal.yaml', 'utf8')
 /** Peak resident memory a refusal may take: Node itself needs about 60 MB. */
 const MEMORY_CEILING_KB = 200 * 1024
@@ -28,7 +27,7 @@ let dir: string
 
 function runPlan(config: string): Promise<Run> {
   const rssFile = join(dir, `rss-${Math.random().toString(36).slice(2)}`)
-  const args = ['--max-old-space-size=128', '--require', MAX_RSS, resolve(CLI_BUNDLE)]
+  const args = ['--max-old-space-size=128', '--import', MAX_RSS, resolve(CLI_BUNDLE)]
   return new Promise(done => {
     execFile(
       process.execPath,
