@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3414:
+/***/ 30038:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28397,34 +28397,12 @@ var input_error = __nccwpck_require__(88749);
 var commands_result = __nccwpck_require__(4493);
 // EXTERNAL MODULE: ./src/commands/load-engine.ts
 var load_engine = __nccwpck_require__(5991);
-// EXTERNAL MODULE: ./src/commands/run.ts + 12 modules
-var run = __nccwpck_require__(90098);
+// EXTERNAL MODULE: ./src/commands/run.ts + 19 modules
+var run = __nccwpck_require__(58716);
 // EXTERNAL MODULE: ./src/github/api.ts
 var github_api = __nccwpck_require__(28943);
-// EXTERNAL MODULE: ./src/report/plan-text.ts
-var plan_text = __nccwpck_require__(38495);
-;// CONCATENATED MODULE: ./src/report/drift-table.ts
-
-/** A resource that differs as a whole: missing, or there but no longer in the config. */
-const WHOLE = {
-    create: '(missing)',
-    delete: '(not in the config: apply deletes it)'
-};
-/** Field-level drift as a Markdown table (job summary and drift issue): what the config wants, what Azure has. */
-function driftTable(items) {
-    const lines = ['| resource | field | config | Azure |', '| --- | --- | --- | --- |'];
-    for (const item of items) {
-        if (item.changes.length === 0)
-            lines.push(`| ${item.kind} ${item.name} | ${WHOLE[item.action] ?? '(not Succeeded)'} | | |`);
-        for (const c of item.changes)
-            lines.push(`| ${item.kind} ${item.name} | \`${c.path}\` | ${cell((0,plan_text/* formatValue */.Fl)(c.to))} | ${cell((0,plan_text/* formatValue */.Fl)(c.from))} |`);
-    }
-    return lines;
-}
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
+// EXTERNAL MODULE: ./src/report/drift-table.ts
+var drift_table = __nccwpck_require__(29220);
 ;// CONCATENATED MODULE: ./src/github/drift-issue.ts
 
 const DRIFT_LABEL = 'runner-setup-drift';
@@ -28437,7 +28415,7 @@ function driftIssueBody(team, file, items) {
     return [
         `Live Azure differs from \`${file}\` for team **${team}**: ${items.length} resource${items.length === 1 ? '' : 's'}.`,
         '',
-        ...driftTable(items),
+        ...(0,drift_table/* driftTable */.I)(items),
         '',
         'Run `apply` for this team to converge Azure back to the config, or change the config if the change in Azure was intended.',
         'The scheduled drift check updates this issue while the drift lasts and closes it once it is gone.'
@@ -28446,11 +28424,14 @@ function driftIssueBody(team, file, items) {
 
 // EXTERNAL MODULE: ./src/entrypoint/errors.ts
 var entrypoint_errors = __nccwpck_require__(16083);
+// EXTERNAL MODULE: ./src/report/policy-violations.ts
+var policy_violations = __nccwpck_require__(48707);
 ;// CONCATENATED MODULE: ./src/commands/drift-issues.ts
 /**
  * One issue per team in the repository running the drift check: opened on drift, updated (body and a comment) when
  * the drift changes, closed with a comment once it is gone. Found by label and exact title, so never duplicated.
  */
+
 
 
 
@@ -28486,14 +28467,14 @@ async function syncOne(team, api, repo, runUrl, ensureLabelOnce) {
     const existing = open.filter(i => !i.pull_request && i.title === title).sort((a, b) => a.number - b.number)[0];
     const items = team.drift ?? [];
     const seen = runUrl ? ` ([run](${runUrl}))` : '';
-    if (items.length === 0) {
+    if (items.length === 0 && !team.policy?.length) {
         if (!existing)
             return { action: 'none' };
         await api.json('POST', `${repo}/issues/${existing.number}/comments`, { body: `No drift any more${seen}: closing.` });
         await api.json('PATCH', `${repo}/issues/${existing.number}`, { state: 'closed', state_reason: 'completed' });
         return { action: 'closed', number: existing.number, url: existing.html_url };
     }
-    const body = driftIssueBody(team.team, team.file, items);
+    const body = withPolicySection(driftIssueBody(team.team, team.file, items), team.policy);
     if (!existing) {
         await ensureLabelOnce();
         const created = await api.json('POST', `${repo}/issues`, { title, body, labels: [DRIFT_LABEL] });
@@ -28503,7 +28484,7 @@ async function syncOne(team, api, repo, runUrl, ensureLabelOnce) {
         return { action: 'unchanged', number: existing.number, url: existing.html_url };
     await api.json('PATCH', `${repo}/issues/${existing.number}`, { body });
     await api.json('POST', `${repo}/issues/${existing.number}/comments`, {
-        body: `The drift changed${seen}: ${items.length} resource${items.length === 1 ? '' : 's'} now differ; the description shows the current fields.`
+        body: `The drift changed${seen}: ${items.length} resource${items.length === 1 ? '' : 's'} now differ${team.policy ? `, ${(0,policy_violations/* policyCount */.MA)(team.policy)}` : ''}; the description shows the current fields.`
     });
     return { action: 'updated', number: existing.number, url: existing.html_url };
 }
@@ -28521,6 +28502,12 @@ async function ensureLabel(api, repo) {
         throw new github_api/* GitHubApiError */.OS(`POST ${repo}/labels answered HTTP ${created.status}`, created.status);
     }
 }
+/** The platform policy violations under the drift, so one issue per team carries both. */
+function withPolicySection(body, violations) {
+    if (!violations?.length)
+        return body;
+    return [body, '', ...(0,policy_violations/* policyTable */.JO)(violations)].join('\n');
+}
 
 // EXTERNAL MODULE: ./src/commands/load-verify.ts
 var load_verify = __nccwpck_require__(23808);
@@ -28529,6 +28516,7 @@ var http = __nccwpck_require__(78003);
 // EXTERNAL MODULE: ./src/report/json.ts
 var json = __nccwpck_require__(32794);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 /** The job summary as Markdown: one table row per team, then each team's plan, drift or checks. */
@@ -28552,6 +28540,8 @@ function summary_status(command, t) {
         return '❌ refused foreign resources';
     if (t.checks?.some(c => c.status === 'fail'))
         return '❌ failed checks';
+    if (command === 'drift' && (t.policy?.length ?? 0) > 0)
+        return `⚠️ ${(0,policy_violations/* policyCount */.MA)(t.policy)}`;
     if (command === 'drift')
         return (t.drift?.length ?? 0) > 0 ? '⚠️ drift' : '✅ no drift';
     return '✅ ok';
@@ -28566,7 +28556,7 @@ function teamDetails(command, t) {
     if (t.checks) {
         out.push('| check | status | detail |', '| --- | --- | --- |');
         for (const c of t.checks)
-            out.push(`| ${c.name} | ${CHECK_ICON[c.status]} ${c.status} | ${cell(c.detail)} |`);
+            out.push(`| ${c.name} | ${CHECK_ICON[c.status]} ${c.status} | ${(0,drift_table/* cell */.H)(c.detail)} |`);
         if (t.runners?.length) {
             out.push('', '| runner | status | busy | note |', '| --- | --- | --- | --- |');
             for (const r of t.runners)
@@ -28581,9 +28571,10 @@ function teamDetails(command, t) {
     }
     if (t.drift) {
         const issue = issueLine(t);
+        const policy = t.policy?.length ? ['', ...(0,policy_violations/* policyTable */.JO)(t.policy)] : [];
         if (t.drift.length === 0)
-            return [...out, 'No drift.', ...issue];
-        return [...out, ...driftTable(t.drift), ...issue];
+            return [...out, 'No drift.', ...policy, ...issue];
+        return [...out, ...(0,drift_table/* driftTable */.I)(t.drift), ...policy, ...issue];
     }
     if (t.deleted || t.refused) {
         for (const d of t.deleted ?? [])
@@ -28649,6 +28640,7 @@ function readInputs(env = process.env) {
         offline,
         fix: booleanInput('fix'),
         driftIssues: booleanInput('drift-issues'),
+        policyPath: core/* getInput */.V4('policy') || undefined,
         azure: {
             signIn: 'oidc',
             tenantId: core/* getInput */.V4('tenant-id') || undefined,
@@ -28926,8 +28918,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/commands/load-engine.ts
 var load_engine = __nccwpck_require__(5991);
-// EXTERNAL MODULE: ./src/commands/run.ts + 12 modules
-var run = __nccwpck_require__(90098);
+// EXTERNAL MODULE: ./src/commands/run.ts + 19 modules
+var run = __nccwpck_require__(58716);
 // EXTERNAL MODULE: ./src/commands/load-verify.ts
 var load_verify = __nccwpck_require__(23808);
 // EXTERNAL MODULE: ./src/commands/failure.ts
@@ -28956,6 +28948,7 @@ Commands:
 
 Options:
   --config PATH         team config file or folder of them (repeatable)
+  --policy FILE         platform policy: refuse configs that break it (plan, apply, verify); drift reports them
   --json                one JSON result on stdout, logs on stderr
   --offline             plan only: do not read Azure
   --fix                 verify only: deregister offline or long-idle runners
@@ -28978,6 +28971,7 @@ function parseCli(argv, env) {
             allowPositionals: true,
             options: {
                 config: { type: 'string', multiple: true },
+                policy: { type: 'string' },
                 json: { type: 'boolean', default: false },
                 offline: { type: 'boolean', default: false },
                 fix: { type: 'boolean', default: false },
@@ -29018,6 +29012,7 @@ function parseCli(argv, env) {
             offline: values.offline,
             fix: values.fix,
             driftIssues: false,
+            policyPath: values.policy,
             azure: {
                 // Inside a workflow (or the sandbox) the GitHub OIDC token endpoint is there: federate, like the action.
                 signIn: env.ACTIONS_ID_TOKEN_REQUEST_URL && clientId ? 'oidc' : 'cli',
@@ -29247,7 +29242,7 @@ function changeCount(result) {
 function exitCodeOf(command, teams) {
     if (teams.some(t => t.error || (t.refused?.length ?? 0) > 0 || t.checks?.some(c => c.status === 'fail')))
         return 1;
-    if (command === 'drift' && teams.some(t => (t.drift?.length ?? 0) > 0))
+    if (command === 'drift' && teams.some(t => (t.drift?.length ?? 0) > 0 || (t.policy?.length ?? 0) > 0))
         return 2;
     return 0;
 }
@@ -29255,7 +29250,7 @@ function exitCodeOf(command, teams) {
 
 /***/ }),
 
-/***/ 90098:
+/***/ 58716:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29311,7 +29306,7 @@ function checkResourceId(id, kind) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/schema.ts
-/** The team config file: every key, its type, whether it is required, its static default and its checks (issue 2 §2). */
+/** The team config file: every key, its type, whether it is required, its static default and its checks. */
 
 
 
@@ -29383,6 +29378,10 @@ const PEERING = {
 };
 const TEAM_CONFIG = {
     type: 'object',
+    document: {
+        what: 'a team config is a mapping with team, azure, network and github',
+        hint: 'start from examples/teams/minimal.yaml'
+    },
     fields: {
         team: { type: 'string', required: true, check: formats/* checkTeamName */.py, example: 'team: studio' },
         azure: {
@@ -29956,177 +29955,6 @@ function nearestPosition(positions, path) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-;// CONCATENATED MODULE: ./src/config/read-file.ts
-/**
- * Config files are read as an attacker might shape them: only regular files; a symbolic link only when it leads to
- * a regular file inside the folder it was found in (or, for a file named directly, inside the repository); at most
- * MAX_CONFIG_BYTES, checked on the open file before reading; UTF-8 only. A refusal names the path given, never the
- * link's target, and nothing of a refused file is read.
- */
-
-
-
-const MAX_CONFIG_BYTES = 1024 * 1024;
-const PATH_HINT = 'check the config path (CLI --config, action input config)';
-// O_NONBLOCK: opening a FIFO never waits for a writer. O_NOFOLLOW: a file swapped for a link after the checks is refused.
-const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0);
-function refusal(file, message, hint, line = 1, col = 1) {
-    return new errors/* ConfigError */.x([{ file, line, col, message, hint }]);
-}
-function kindOf(stat) {
-    if (stat.isDirectory())
-        return 'a folder';
-    if (stat.isFIFO())
-        return 'a named pipe (FIFO)';
-    if (stat.isCharacterDevice() || stat.isBlockDevice())
-        return 'a device';
-    if (stat.isSocket())
-        return 'a socket';
-    return 'not a regular file';
-}
-function inside(root, real) {
-    const rel = (0,external_node_path_.relative)(root, real);
-    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel);
-}
-/**
- * Files and folders to config files: a folder gives its *.yaml and *.yml entries, sorted. `repository` is the
- * folder a directly named path (or a link given as --config) must resolve inside.
- */
-function listConfigFiles(paths, repository, problems) {
-    const repoRoot = (0,external_node_fs_.realpathSync)(repository);
-    const files = [];
-    for (const path of paths) {
-        try {
-            const real = resolveWithin(path, repoRoot, 'the repository');
-            const stat = (0,external_node_fs_.lstatSync)(real);
-            if (!stat.isDirectory()) {
-                files.push({ path, root: repoRoot, rootLabel: 'the repository' });
-                continue;
-            }
-            const found = (0,external_node_fs_.readdirSync)(real)
-                .filter(name => /\.ya?ml$/.test(name))
-                .sort();
-            if (found.length === 0)
-                throw refusal(path, 'the folder holds no .yaml or .yml files', 'put one config per file in it');
-            files.push(...found.map(name => ({ path: (0,external_node_path_.join)(path, name), root: real, rootLabel: path })));
-        }
-        catch (error) {
-            if (!(error instanceof errors/* ConfigError */.x))
-                throw error;
-            problems.push(...error.problems);
-        }
-    }
-    return files;
-}
-/** The path itself, or the real path a symbolic link leads to when that is inside `root`; otherwise a refusal. */
-function resolveWithin(path, root, rootLabel) {
-    const stat = (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
-    if (!stat)
-        throw refusal(path, 'no such file or folder', PATH_HINT);
-    if (!stat.isSymbolicLink())
-        return path;
-    let real;
-    try {
-        real = (0,external_node_fs_.realpathSync)(path);
-    }
-    catch {
-        throw refusal(path, 'is a symbolic link that leads nowhere', 'remove the link, or point it at a config file');
-    }
-    if (!inside(root, real)) {
-        throw refusal(path, `is a symbolic link that leads outside ${rootLabel}; refused unread`, `only links to files inside ${rootLabel} are followed; copy the file in instead`);
-    }
-    return real;
-}
-/** The text of one config file, or a ConfigError saying why it was not read. */
-function readConfigText(file) {
-    const real = resolveWithin(file.path, file.root, file.rootLabel);
-    const viaLink = real !== file.path;
-    const before = (0,external_node_fs_.lstatSync)(real);
-    if (!before.isFile()) {
-        const what = `${viaLink ? 'is a symbolic link to ' : 'is '}${kindOf(before)}`;
-        const hint = before.isDirectory()
-            ? 'a folder of configs holds only files; rename or move this folder'
-            : 'only regular files are read as configs';
-        throw refusal(file.path, `${what}, not a config file`, hint);
-    }
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(real, OPEN_FLAGS);
-    }
-    catch (error) {
-        throw refusal(file.path, `cannot open the file (${error.code})`, PATH_HINT);
-    }
-    try {
-        const stat = (0,external_node_fs_.fstatSync)(fd);
-        if (!stat.isFile())
-            throw refusal(file.path, `changed while being read; it is now ${kindOf(stat)}`, PATH_HINT);
-        if (stat.size > MAX_CONFIG_BYTES)
-            throw tooLarge(file.path, stat.size);
-        const bytes = readAtMost(fd, MAX_CONFIG_BYTES + 1);
-        if (bytes.length > MAX_CONFIG_BYTES)
-            throw tooLarge(file.path, bytes.length);
-        return decodeUtf8(bytes, file.path);
-    }
-    finally {
-        (0,external_node_fs_.closeSync)(fd);
-    }
-}
-function tooLarge(path, size) {
-    return refusal(path, `is larger than 1 MiB (${size} bytes); refused unread`, 'a config is a few kilobytes; check that this is the right file');
-}
-function readAtMost(fd, limit) {
-    const buffer = Buffer.alloc(limit);
-    let length = 0;
-    while (length < limit) {
-        const n = (0,external_node_fs_.readSync)(fd, buffer, length, limit - length, null);
-        if (n === 0)
-            break;
-        length += n;
-    }
-    return buffer.subarray(0, length);
-}
-const UTF8_HINT = 'save the file as UTF-8';
-/** Strict UTF-8 (a UTF-8 byte order mark is dropped); a refusal points at the first byte that is not. */
-function decodeUtf8(bytes, file) {
-    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-        throw refusal(file, 'is UTF-16 text (it starts with a UTF-16 byte order mark), not UTF-8', UTF8_HINT);
-    }
-    const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-    const lossy = new TextDecoder('utf-8').decode(body);
-    const nul = lossy.indexOf('\0');
-    let bad = -1;
-    let byteAt = 0;
-    let charAt = 0;
-    for (let i = lossy.indexOf('\uFFFD'); i !== -1; i = lossy.indexOf('\uFFFD', i + 1)) {
-        byteAt += Buffer.byteLength(lossy.slice(charAt, i));
-        charAt = i;
-        // A U+FFFD written in the file is three bytes EF BF BD; anything else is where decoding failed.
-        if (body[byteAt] !== 0xef || body[byteAt + 1] !== 0xbf || body[byteAt + 2] !== 0xbd) {
-            bad = i;
-            break;
-        }
-    }
-    if (bad !== -1 && (nul === -1 || bad < nul)) {
-        const { line, col } = lineCol(lossy, bad);
-        const hex = body[byteAt].toString(16).toUpperCase().padStart(2, '0');
-        throw refusal(file, `not UTF-8: byte 0x${hex} at line ${line} is not a valid character`, UTF8_HINT, line, col);
-    }
-    if (nul !== -1) {
-        const { line, col } = lineCol(lossy, nul);
-        throw refusal(file, `not UTF-8 text: a NUL byte at line ${line} (UTF-16 without a byte order mark?)`, UTF8_HINT, line, col);
-    }
-    return lossy;
-}
-function lineCol(text, index) {
-    const before = text.slice(0, index);
-    const lastBreak = before.lastIndexOf('\n');
-    return { line: before.split('\n').length, col: index - lastBreak };
-}
-
 ;// CONCATENATED MODULE: ./src/config/secrets-in-config.ts
 const PATTERNS = [
     { what: 'a private key', regex: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/g },
@@ -30140,7 +29968,7 @@ const PATTERNS = [
     }
 ];
 const SECRET_KEY = /(secret|password|passwd|token|privatekey|private_key|apikey|api_key|clientkey)$/i;
-function secrets_in_config_refusal(what) {
+function refusal(what) {
     return {
         message: `this looks like ${what}; never put the key in the config`,
         hint: 'store it as a Key Vault secret and reference it by github.app.privateKeySecretUri; rotate it, since this file may already be shared'
@@ -30150,7 +29978,7 @@ function findSecretsInText(text) {
     const findings = [];
     for (const { what, regex } of PATTERNS) {
         for (const match of text.matchAll(regex))
-            findings.push({ offset: match.index, issue: secrets_in_config_refusal(what) });
+            findings.push({ offset: match.index, issue: refusal(what) });
     }
     return findings.sort((a, b) => a.offset - b.offset);
 }
@@ -30158,7 +29986,7 @@ function findSecretsInText(text) {
 function secretByKeyName(key, value) {
     if (!SECRET_KEY.test(key) || typeof value !== 'string' || value.length < 8 || /^https:\/\//.test(value))
         return undefined;
-    return secrets_in_config_refusal(`a secret (\`${key}\`)`);
+    return refusal(`a secret (\`${key}\`)`);
 }
 
 ;// CONCATENATED MODULE: ./src/config/suggest.ts
@@ -30206,7 +30034,7 @@ const EXPECTED = {
     object: 'a mapping',
     map: 'a mapping'
 };
-function validate_kindOf(value) {
+function kindOf(value) {
     if (value === null || value === undefined)
         return 'an empty value';
     if (Array.isArray(value))
@@ -30309,14 +30137,14 @@ class Walker {
         }
     }
     typeError(spec, value, path) {
-        if (path === '') {
-            const got = value === null || value === undefined ? 'the file is empty' : `got ${validate_kindOf(value)}`;
-            this.add(path, 'value', `a team config is a mapping with team, azure, network and github; ${got}`, 'start from examples/teams/minimal.yaml');
+        if (path === '' && spec.type === 'object' && spec.document) {
+            const got = value === null || value === undefined ? 'the file is empty' : `got ${kindOf(value)}`;
+            this.add(path, 'value', `${spec.document.what}; ${got}`, spec.document.hint);
             return;
         }
         const quote = spec.type === 'string' && (typeof value === 'number' || typeof value === 'boolean');
         const hint = quote ? `quote it: "${String(value)}"` : spec.example ? `write it like ${spec.example}` : undefined;
-        this.add(path, 'value', `expected ${EXPECTED[spec.type]}, got ${validate_kindOf(value)}`, hint);
+        this.add(path, 'value', `expected ${EXPECTED[spec.type]}, got ${kindOf(value)}`, hint);
     }
     list(spec, items, path) {
         if (spec.minItems !== undefined && items.length < spec.minItems) {
@@ -30402,21 +30230,16 @@ class Walker {
     }
 }
 
-;// CONCATENATED MODULE: ./src/config/load.ts
-/** Public API: team config files in, validated TeamConfig out, or one ConfigError with every problem of every file. */
+;// CONCATENATED MODULE: ./src/config/document.ts
+/** One YAML file checked against a schema (team config or platform policy): the checked tree and its key positions, or every problem. */
 
 
 
 
 
-
-
-
-
-
-/** Parses and validates one file's text; `file` is only used in messages and `source`. */
-function parseTeamConfig(text, file) {
-    const parsed = parseYaml(text);
+/** Parses and checks one file's text; `file` is only used in messages. Throws a ConfigError with every problem. */
+function checkDocument(text, file, kind) {
+    const parsed = parseYaml(text, kind.noun);
     const problems = parsed.problems.map(({ message, hint, position }) => ({
         file,
         ...position,
@@ -30432,10 +30255,10 @@ function parseTeamConfig(text, file) {
     }
     if (parsed.syntaxError)
         throw new errors/* ConfigError */.x(sortProblems(problems));
-    const { value, findings } = validateTree(TEAM_CONFIG, parsed.value, poisoned);
+    const { value, findings } = validateTree(kind.spec, parsed.value, poisoned);
     const flagged = [...parsed.problems.map(({ path }) => path), ...findings.map(({ path }) => path), ...poisoned];
     const usable = (path) => !flagged.some(other => related(path, other));
-    const all = isRecord(value) ? [...findings, ...crossCheck(value, usable)] : findings;
+    const all = isRecord(value) && kind.crossCheck ? [...findings, ...kind.crossCheck(value, usable)] : findings;
     problems.push(...all.map(finding => ({
         file,
         ...positionOfFinding(parsed, finding),
@@ -30444,7 +30267,211 @@ function parseTeamConfig(text, file) {
     })));
     if (problems.length > 0)
         throw new errors/* ConfigError */.x(sortProblems(problems));
-    return applyDerivedDefaults(value, { file, positions: Object.fromEntries(parsed.keyPositions) });
+    return { value, positions: Object.fromEntries(parsed.keyPositions) };
+}
+/** Where a key path is in a checked file: the nearest ancestor present, else 1:1. */
+function positionIn(positions, path) {
+    return nearestPosition(at => (Object.hasOwn(positions, at) ? positions[at] : undefined), path);
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function positionOfFinding(parsed, { path, at }) {
+    const lookup = (p) => parsed.keyPositions.get(p) ?? parsed.valuePositions.get(p);
+    if (at === 'key')
+        return nearestPosition(lookup, path);
+    if (at === 'value')
+        return nearestPosition(p => parsed.valuePositions.get(p) ?? parsed.keyPositions.get(p), path);
+    return nearestPosition(lookup, parentPath(path));
+}
+function sortProblems(problems) {
+    return [...problems].sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ./src/config/read-file.ts
+/**
+ * Config files are read as an attacker might shape them: only regular files; a symbolic link only when it leads to
+ * a regular file inside the folder it was found in (or, for a file named directly, inside the repository); at most
+ * MAX_CONFIG_BYTES, checked on the open file before reading; UTF-8 only. A refusal names the path given, never the
+ * link's target, and nothing of a refused file is read.
+ */
+
+
+
+const MAX_CONFIG_BYTES = 1024 * 1024;
+const PATH_HINT = 'check the path (CLI --config or --policy, action input config or policy)';
+// O_NONBLOCK: opening a FIFO never waits for a writer. O_NOFOLLOW: a file swapped for a link after the checks is refused.
+const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0);
+function read_file_refusal(file, message, hint, line = 1, col = 1) {
+    return new errors/* ConfigError */.x([{ file, line, col, message, hint }]);
+}
+function read_file_kindOf(stat) {
+    if (stat.isDirectory())
+        return 'a folder';
+    if (stat.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (stat.isCharacterDevice() || stat.isBlockDevice())
+        return 'a device';
+    if (stat.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+function inside(root, real) {
+    const rel = (0,external_node_path_.relative)(root, real);
+    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel);
+}
+/**
+ * Files and folders to config files: a folder gives its *.yaml and *.yml entries, sorted. `repository` is the
+ * folder a directly named path (or a link given as --config) must resolve inside.
+ */
+function listConfigFiles(paths, repository, problems) {
+    const repoRoot = (0,external_node_fs_.realpathSync)(repository);
+    const files = [];
+    for (const path of paths) {
+        try {
+            const real = resolveWithin(path, repoRoot, 'the repository');
+            const stat = (0,external_node_fs_.lstatSync)(real);
+            if (!stat.isDirectory()) {
+                files.push({ path, root: repoRoot, rootLabel: 'the repository' });
+                continue;
+            }
+            const found = (0,external_node_fs_.readdirSync)(real)
+                .filter(name => /\.ya?ml$/.test(name))
+                .sort();
+            if (found.length === 0)
+                throw read_file_refusal(path, 'the folder holds no .yaml or .yml files', 'put one config per file in it');
+            files.push(...found.map(name => ({ path: (0,external_node_path_.join)(path, name), root: real, rootLabel: path })));
+        }
+        catch (error) {
+            if (!(error instanceof errors/* ConfigError */.x))
+                throw error;
+            problems.push(...error.problems);
+        }
+    }
+    return files;
+}
+/** The path itself, or the real path a symbolic link leads to when that is inside `root`; otherwise a refusal. */
+function resolveWithin(path, root, rootLabel) {
+    const stat = (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
+    if (!stat)
+        throw read_file_refusal(path, 'no such file or folder', PATH_HINT);
+    if (!stat.isSymbolicLink())
+        return path;
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(path);
+    }
+    catch {
+        throw read_file_refusal(path, 'is a symbolic link that leads nowhere', 'remove the link, or point it at a config file');
+    }
+    if (!inside(root, real)) {
+        throw read_file_refusal(path, `is a symbolic link that leads outside ${rootLabel}; refused unread`, `only links to files inside ${rootLabel} are followed; copy the file in instead`);
+    }
+    return real;
+}
+/** The text of one config file, or a ConfigError saying why it was not read. */
+function readConfigText(file) {
+    const real = resolveWithin(file.path, file.root, file.rootLabel);
+    const viaLink = real !== file.path;
+    const before = (0,external_node_fs_.lstatSync)(real);
+    if (!before.isFile()) {
+        const what = `${viaLink ? 'is a symbolic link to ' : 'is '}${read_file_kindOf(before)}`;
+        const hint = before.isDirectory()
+            ? 'a folder of configs holds only files; rename or move this folder'
+            : 'only regular files are read as configs';
+        throw read_file_refusal(file.path, `${what}, not a config file`, hint);
+    }
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(real, OPEN_FLAGS);
+    }
+    catch (error) {
+        throw read_file_refusal(file.path, `cannot open the file (${error.code})`, PATH_HINT);
+    }
+    try {
+        const stat = (0,external_node_fs_.fstatSync)(fd);
+        if (!stat.isFile())
+            throw read_file_refusal(file.path, `changed while being read; it is now ${read_file_kindOf(stat)}`, PATH_HINT);
+        if (stat.size > MAX_CONFIG_BYTES)
+            throw tooLarge(file.path, stat.size);
+        const bytes = readAtMost(fd, MAX_CONFIG_BYTES + 1);
+        if (bytes.length > MAX_CONFIG_BYTES)
+            throw tooLarge(file.path, bytes.length);
+        return decodeUtf8(bytes, file.path);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function tooLarge(path, size) {
+    return read_file_refusal(path, `is larger than 1 MiB (${size} bytes); refused unread`, 'a config is a few kilobytes; check that this is the right file');
+}
+function readAtMost(fd, limit) {
+    const buffer = Buffer.alloc(limit);
+    let length = 0;
+    while (length < limit) {
+        const n = (0,external_node_fs_.readSync)(fd, buffer, length, limit - length, null);
+        if (n === 0)
+            break;
+        length += n;
+    }
+    return buffer.subarray(0, length);
+}
+const UTF8_HINT = 'save the file as UTF-8';
+/** Strict UTF-8 (a UTF-8 byte order mark is dropped); a refusal points at the first byte that is not. */
+function decodeUtf8(bytes, file) {
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+        throw read_file_refusal(file, 'is UTF-16 text (it starts with a UTF-16 byte order mark), not UTF-8', UTF8_HINT);
+    }
+    const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    const lossy = new TextDecoder('utf-8').decode(body);
+    const nul = lossy.indexOf('\0');
+    let bad = -1;
+    let byteAt = 0;
+    let charAt = 0;
+    for (let i = lossy.indexOf('\uFFFD'); i !== -1; i = lossy.indexOf('\uFFFD', i + 1)) {
+        byteAt += Buffer.byteLength(lossy.slice(charAt, i));
+        charAt = i;
+        // A U+FFFD written in the file is three bytes EF BF BD; anything else is where decoding failed.
+        if (body[byteAt] !== 0xef || body[byteAt + 1] !== 0xbf || body[byteAt + 2] !== 0xbd) {
+            bad = i;
+            break;
+        }
+    }
+    if (bad !== -1 && (nul === -1 || bad < nul)) {
+        const { line, col } = lineCol(lossy, bad);
+        const hex = body[byteAt].toString(16).toUpperCase().padStart(2, '0');
+        throw read_file_refusal(file, `not UTF-8: byte 0x${hex} at line ${line} is not a valid character`, UTF8_HINT, line, col);
+    }
+    if (nul !== -1) {
+        const { line, col } = lineCol(lossy, nul);
+        throw read_file_refusal(file, `not UTF-8 text: a NUL byte at line ${line} (UTF-16 without a byte order mark?)`, UTF8_HINT, line, col);
+    }
+    return lossy;
+}
+function lineCol(text, index) {
+    const before = text.slice(0, index);
+    const lastBreak = before.lastIndexOf('\n');
+    return { line: before.split('\n').length, col: index - lastBreak };
+}
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+/** Public API: team config files in, validated TeamConfig out, or one ConfigError with every problem of every file. */
+
+
+
+
+
+
+
+/** Parses and validates one file's text; `file` is only used in messages and `source`. */
+function parseTeamConfig(text, file) {
+    const { value, positions } = checkDocument(text, file, { spec: TEAM_CONFIG, noun: 'a team config', crossCheck: crossCheck });
+    return applyDerivedDefaults(value, { file, positions });
 }
 /**
  * Files and folders (their *.yaml and *.yml files, sorted), read safely (read-file.ts); also refuses two files for
@@ -30475,27 +30502,12 @@ function unreadable(file, error) {
         line: 1,
         col: 1,
         message: `cannot read the file (${error.code ?? 'error'})`,
-        hint: 'check the config path (CLI --config, action input config) and its permissions'
+        hint: 'check the path (CLI --config or --policy, action input config or policy) and its permissions'
     };
 }
 /** Where a key path is in the file: the nearest ancestor present, else 1:1. */
 function positionOf(config, path) {
-    const { file, positions } = config.source;
-    return { file, ...nearestPosition(at => (Object.hasOwn(positions, at) ? positions[at] : undefined), path) };
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function positionOfFinding(parsed, { path, at }) {
-    const lookup = (p) => parsed.keyPositions.get(p) ?? parsed.valuePositions.get(p);
-    if (at === 'key')
-        return nearestPosition(lookup, path);
-    if (at === 'value')
-        return nearestPosition(p => parsed.valuePositions.get(p) ?? parsed.keyPositions.get(p), path);
-    return nearestPosition(lookup, parentPath(path));
-}
-function sortProblems(problems) {
-    return [...problems].sort((a, b) => a.line - b.line || a.col - b.col);
+    return { file: config.source.file, ...positionIn(config.source.positions, path) };
 }
 function betweenTeams(configs) {
     const problems = [];
@@ -30522,8 +30534,284 @@ function betweenTeams(configs) {
     return problems;
 }
 
-// EXTERNAL MODULE: ./src/core/desired.ts + 6 modules
-var desired = __nccwpck_require__(77454);
+;// CONCATENATED MODULE: ./src/policy/check.ts
+
+
+
+/** `value` starts with `prefix` at a boundary: `…/runner` allows `…/runner:1` and `…/runner@sha256:…`, not `…/runner-x`. */
+function hasPrefix(value, prefix, ignoreCase = false) {
+    const [v, p] = ignoreCase ? [value.toLowerCase(), prefix.toLowerCase()] : [value, prefix];
+    if (!v.startsWith(p))
+        return false;
+    return v.length === p.length || /[/:@]$/.test(p) || /^[/:@]/.test(v.slice(p.length));
+}
+function ruleAt(policy, path) {
+    const { line, col } = positionIn(policy.source.positions, path);
+    return `${policy.source.file}:${line}:${col}: ${path}`;
+}
+function violation(config, configPath, policy, rulePath, what, allowed) {
+    const rule = ruleAt(policy, rulePath);
+    const listed = typeof allowed === 'string' ? allowed : allowed.length ? allowed.join(', ') : 'nothing';
+    return {
+        ...positionOf(config, configPath),
+        message: `${what}, which the platform policy does not allow (${rule})`,
+        hint: `allowed: ${listed}; change the config, or ask the platform team to change the policy`,
+        rule
+    };
+}
+function checkPolicy(config, policy) {
+    const found = [];
+    const { urls } = policy.github;
+    if (urls && !urls.some(url => (0,formats/* normalizeGitHubUrl */.Qd)(url) === config.github.url)) {
+        found.push(violation(config, 'github.url', policy, 'github.urls', `github.url: ${config.github.url}`, urls));
+    }
+    const prefixes = policy.runners.imagePrefixes;
+    if (prefixes && !prefixes.some(prefix => hasPrefix(config.runners.image, prefix))) {
+        const what = `runners.image: ${config.runners.image}`;
+        found.push(violation(config, 'runners.image', policy, 'runners.imagePrefixes', what, prefixes));
+    }
+    const { maxRunners, maxCpu } = policy.limits;
+    if (maxRunners !== undefined && config.runners.max > maxRunners) {
+        const what = `runners.max: ${config.runners.max}`;
+        found.push(violation(config, 'runners.max', policy, 'limits.maxRunners', what, `at most ${maxRunners}`));
+    }
+    if (maxCpu !== undefined && config.runners.cpu > maxCpu) {
+        const what = `runners.cpu: ${config.runners.cpu}`;
+        found.push(violation(config, 'runners.cpu', policy, 'limits.maxCpu', what, `at most ${maxCpu}`));
+    }
+    return [...found, ...checkTeamRules(config, policy)];
+}
+function checkTeamRules(config, policy) {
+    if (!policy.teams)
+        return [];
+    const team = config.team;
+    if (!Object.hasOwn(policy.teams, team)) {
+        const what = `team: ${team} has no entry in the policy's teams`;
+        return [violation(config, 'team', policy, 'teams', what, Object.keys(policy.teams))];
+    }
+    const rules = policy.teams[team];
+    const at = `teams.${team}`;
+    const found = [];
+    const group = config.azure.resourceGroup;
+    if (rules.resourceGroups && !rules.resourceGroups.some(g => g.toLowerCase() === group.toLowerCase())) {
+        const what = `azure.resourceGroup: ${group}`;
+        found.push(violation(config, 'azure.resourceGroup', policy, `${at}.resourceGroups`, what, rules.resourceGroups));
+    }
+    const targets = rules.peeringTargets;
+    config.network.peerings.forEach(({ remoteVnetId }, i) => {
+        if (targets && !targets.some(prefix => hasPrefix(remoteVnetId, prefix, true))) {
+            const path = `network.peerings[${i}].remoteVnetId`;
+            found.push(violation(config, path, policy, `${at}.peeringTargets`, `${path}: ${remoteVnetId}`, targets));
+        }
+    });
+    const zones = rules.privateDnsZones;
+    config.network.privateDnsZones.forEach((zone, i) => {
+        if (zones && !zones.some(z => z.toLowerCase() === zone.toLowerCase())) {
+            const path = `network.privateDnsZones[${i}]`;
+            found.push(violation(config, path, policy, `${at}.privateDnsZones`, `${path}: ${zone}`, zones));
+        }
+    });
+    return found;
+}
+
+// EXTERNAL MODULE: ./src/core/runner-env.ts
+var runner_env = __nccwpck_require__(75115);
+;// CONCATENATED MODULE: ./src/policy/live.ts
+/**
+ * The live Container Apps jobs against the platform policy: what actually runs may differ from the config (changed
+ * in the portal, or by an older config). Reads the job bodies drift has already read; no call of its own.
+ */
+
+
+
+function checkLiveJobs(config, policy, jobs) {
+    return jobs.flatMap(job => checkJob(config, policy, job));
+}
+function checkJob(config, policy, job) {
+    const body = job.body;
+    const name = job.id.split('/').pop();
+    const found = [];
+    const prefixes = policy.runners.imagePrefixes;
+    const images = [...(body.template?.containers ?? []), ...(body.template?.initContainers ?? [])].flatMap(c => c.image ? [c.image] : []);
+    for (const image of new Set(images)) {
+        if (prefixes && !prefixes.some(prefix => hasPrefix(image, prefix))) {
+            const what = `live job ${name} runs image ${image}`;
+            found.push(violation(config, 'runners.image', policy, 'runners.imagePrefixes', what, prefixes));
+        }
+    }
+    const urls = policy.github.urls;
+    if (!urls)
+        return found;
+    const webUrls = new Set(urls.map(formats/* normalizeGitHubUrl */.Qd));
+    const apiUrls = new Set([...webUrls].map(url => (0,formats/* gitHubApiUrl */.Ly)(url).toLowerCase()));
+    const env = (body.template?.containers ?? []).flatMap(c => c.env ?? []);
+    for (const { value } of env.filter(e => e.name === runner_env/* RUNNER_ENV */.P.githubUrl)) {
+        if (value && !webUrls.has((0,formats/* normalizeGitHubUrl */.Qd)(value))) {
+            const what = `live job ${name} registers its runners with ${value}`;
+            found.push(violation(config, 'github.url', policy, 'github.urls', what, urls));
+        }
+    }
+    const rules = body.configuration?.eventTriggerConfig?.scale?.rules ?? [];
+    for (const rule of rules.filter(r => r.type === 'github-runner')) {
+        const api = rule.metadata?.githubApiURL;
+        if (api !== undefined && !apiUrls.has(api.replace(/\/+$/, '').toLowerCase())) {
+            const what = `live job ${name} has its scale rule send the App's JWT to ${api}`;
+            found.push(violation(config, 'github.url', policy, 'github.urls', what, urls));
+        }
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/policy/trust.ts
+/**
+ * Without a platform policy, what a config points at is trusted as written. Two choices imply more trust than a
+ * reader may expect, so plan says so.
+ */
+
+
+
+const GITHUB_COM = 'https://github.com';
+/** The images this project publishes (runner/, .github/workflows/runner-image.yml). */
+const PROJECT_IMAGE = DEFAULT_IMAGE.replace(/:[^/]*$/, '');
+/** One line per choice, as `FILE:LINE:COL: …`. */
+function trustWarnings(config) {
+    const warnings = [];
+    if (config.github.url !== GITHUB_COM) {
+        const { file, line, col } = positionOf(config, 'github.url');
+        warnings.push(`${file}:${line}:${col}: github.url is ${config.github.url}, not ${GITHUB_COM}: the KEDA scale rule signs a JWT with the GitHub App's private key and sends it to ${config.github.apiUrl} for installation tokens, polls that host with them, and runners register there; trust that host as you trust GitHub, or pin it with a platform policy (github.urls)`);
+    }
+    if (!hasPrefix(config.runners.image, PROJECT_IMAGE)) {
+        const { file, line, col } = positionOf(config, 'runners.image');
+        warnings.push(`${file}:${line}:${col}: runners.image ${config.runners.image} is not the project's image (${PROJECT_IMAGE}): it runs with the job's managed identity, which can read the GitHub App key from Key Vault; trust its registry and publisher with that key, or pin images with a platform policy (runners.imagePrefixes)`);
+    }
+    return warnings;
+}
+
+;// CONCATENATED MODULE: ./src/policy/gate.ts
+/**
+ * Where the policy applies, before any Azure call: plan, apply and verify refuse a config that breaks it; drift
+ * reports violations per team instead (with what runs live); destroy may always clean up. Without a policy, plan
+ * and apply say what trust an unusual GitHub URL or image implies.
+ */
+
+
+
+
+function gatePolicy(command, configs, policy, logger) {
+    if (!policy) {
+        if (command === 'plan' || command === 'apply')
+            for (const c of configs)
+                for (const w of trustWarnings(c))
+                    logger.warning(w);
+        return;
+    }
+    if (command === 'drift' || command === 'destroy')
+        return;
+    const violations = configs.flatMap(config => checkPolicy(config, policy));
+    if (violations.length > 0)
+        throw new errors/* ConfigError */.x(violations);
+}
+/** drift: the config's violations, then the live jobs'. */
+function driftViolations(config, policy, liveJobs) {
+    return [...checkPolicy(config, policy), ...checkLiveJobs(config, policy, liveJobs)];
+}
+
+;// CONCATENATED MODULE: ./src/policy/schema.ts
+/**
+ * The platform policy file: what the platform allows team configs to name. Every section is optional; a rule
+ * that is absent allows anything, a rule that is present (even an empty list) allows only what it lists.
+ */
+
+
+
+
+function checkImagePrefix(value) {
+    if (/^(?:[A-Za-z0-9.-]+\.[A-Za-z0-9.-]+|localhost)(?::\d{1,5})?\/[^\s]*$/.test(value))
+        return undefined;
+    return {
+        message: `${(0,issue/* show */.W)(value)} is not an image prefix`,
+        hint: 'start with the registry host and a path, e.g. ghcr.io/altinn/runner-setup/runner'
+    };
+}
+function checkVnetPrefix(value) {
+    if (/^\/subscriptions\/[0-9a-f-]{36}(\/\S*)?$/i.test(value))
+        return undefined;
+    return {
+        message: `${(0,issue/* show */.W)(value)} is not the start of an Azure resource id`,
+        hint: 'e.g. /subscriptions/<id>/resourceGroups/rg-network, or a whole virtual network id'
+    };
+}
+const schema_lower = (item) => (typeof item === 'string' ? item.toLowerCase() : undefined);
+function list(items, example) {
+    return { type: 'list', items, identity: schema_lower, example };
+}
+const TEAM_RULES = {
+    type: 'object',
+    fields: {
+        resourceGroups: list({ type: 'string', check: formats/* checkResourceGroupName */.jV }, 'resourceGroups: [rg-studio-runners]'),
+        peeringTargets: list({ type: 'string', check: checkVnetPrefix }, 'peeringTargets: [/subscriptions/<id>/resourceGroups/rg-studio-network]'),
+        privateDnsZones: list(armId(PRIVATE_DNS_ZONE), 'privateDnsZones: [/subscriptions/<id>/.../privateDnsZones/<zone>]')
+    }
+};
+const PLATFORM_POLICY = {
+    type: 'object',
+    document: {
+        what: 'a platform policy is a mapping with github, runners, limits and teams',
+        hint: 'start from examples/platform-repo/policy.yaml'
+    },
+    fields: {
+        github: {
+            type: 'object',
+            default: {},
+            fields: { urls: list({ type: 'string', check: formats/* checkGitHubUrl */.zv }, 'urls: [https://github.com]') }
+        },
+        runners: {
+            type: 'object',
+            default: {},
+            fields: {
+                imagePrefixes: list({ type: 'string', check: checkImagePrefix }, 'imagePrefixes: [ghcr.io/altinn/runner-setup/runner]')
+            }
+        },
+        limits: {
+            type: 'object',
+            default: {},
+            fields: {
+                maxRunners: { type: 'integer', min: 1, max: 1000, example: 'maxRunners: 20' },
+                maxCpu: { type: 'number', check: checkCpu, example: 'maxCpu: 2' }
+            }
+        },
+        teams: { type: 'map', keyCheck: formats/* checkTeamName */.py, values: TEAM_RULES }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/policy/load.ts
+/** The platform policy file in, a checked PlatformPolicy out (or a ConfigError with `FILE:LINE:COL` problems). */
+
+
+
+
+
+
+function parsePolicy(text, file) {
+    const { value, positions } = checkDocument(text, file, { spec: PLATFORM_POLICY, noun: 'a platform policy' });
+    return { ...value, source: { file, positions } };
+}
+/** Read as safely as team configs: a regular file, at most 1 MiB, UTF-8; a link only to a file inside the repository. */
+function loadPolicy(path, repository = process.cwd()) {
+    let text;
+    try {
+        text = readConfigText({ path, root: (0,external_node_fs_.realpathSync)(repository), rootLabel: 'the repository' });
+    }
+    catch (error) {
+        if (error instanceof errors/* ConfigError */.x)
+            throw error;
+        throw new errors/* ConfigError */.x([unreadable(path, error)]);
+    }
+    return parsePolicy(text, path);
+}
+
+// EXTERNAL MODULE: ./src/core/desired.ts + 5 modules
+var desired = __nccwpck_require__(23057);
 // EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
 var core_plan = __nccwpck_require__(79272);
 // EXTERNAL MODULE: ./src/commands/input-error.ts
@@ -30555,9 +30843,13 @@ var result = __nccwpck_require__(4493);
 
 
 
+
+
 async function runCommand(settings, deps) {
     const configs = loadTeamConfigs(settings.configPaths);
+    const policy = settings.policyPath ? loadPolicy(settings.policyPath) : undefined;
     checkSubscription(configs, settings.azure.subscriptionId);
+    gatePolicy(settings.command, configs, policy, deps.logger);
     if (settings.command === 'plan' && settings.offline) {
         const teams = configs.map((config) => {
             const plan = (0,core_plan/* planOffline */.Dp)((0,desired/* desiredResources */.G)(config));
@@ -30567,11 +30859,11 @@ async function runCommand(settings, deps) {
     }
     const engine = await deps.engine();
     const { forEachTeam } = await Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95033));
-    const outcomes = await forEachTeam(configs, config => runForTeam(settings, config, engine, deps));
+    const outcomes = await forEachTeam(configs, config => runForTeam(settings, config, engine, deps, policy));
     const teams = outcomes.map((outcome, i) => outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error });
     return { command: settings.command, teams, exitCode: (0,result/* exitCodeOf */.F)(settings.command, teams) };
 }
-async function runForTeam(settings, config, engine, deps) {
+async function runForTeam(settings, config, engine, deps, policy) {
     switch (settings.command) {
         case 'plan': {
             const r = await engine.planLive(config);
@@ -30583,7 +30875,8 @@ async function runForTeam(settings, config, engine, deps) {
         }
         case 'drift': {
             const r = await engine.drift(config);
-            return { ...base(config), plan: r.plan, counts: r.counts, drift: r.items, timings: r.timings };
+            const violations = policy ? { policy: driftViolations(config, policy, r.liveJobs) } : {};
+            return { ...base(config), plan: r.plan, counts: r.counts, drift: r.items, ...violations, timings: r.timings };
         }
         case 'destroy': {
             const r = await engine.destroy(config);
@@ -30898,7 +31191,7 @@ function show(value) {
 
 /***/ }),
 
-/***/ 77454:
+/***/ 23057:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30986,40 +31279,8 @@ function keySecretRoleAssignment(layout) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/runner-env.ts
-/**
- * The contract between the job template (written by apply) and the runner entrypoint (PID 1 in the container).
- * Only identifiers travel this way, never a secret value: the entrypoint fetches the App key itself from Key Vault
- * with the job's managed identity.
- */
-const RUNNER_ENV = {
-    /** `org` or `repo`. */
-    scope: 'RUNNER_SETUP_SCOPE',
-    /** GitHub web URL, e.g. https://github.com. */
-    githubUrl: 'RUNNER_SETUP_GITHUB_URL',
-    /** GitHub REST API base, e.g. https://api.github.com or https://ghes.example.com/api/v3. */
-    githubApiUrl: 'RUNNER_SETUP_GITHUB_API_URL',
-    owner: 'RUNNER_SETUP_OWNER',
-    /** Repo scope only: the repository this job serves. */
-    repo: 'RUNNER_SETUP_REPO',
-    /** Org scope: runner group name (the entrypoint looks up its id). Repo scope: absent (the default group, id 1). */
-    runnerGroup: 'RUNNER_SETUP_RUNNER_GROUP',
-    /** Org scope, when the config gives it: the group's id, which saves the runner a lookup by name. */
-    runnerGroupId: 'RUNNER_SETUP_RUNNER_GROUP_ID',
-    /** Comma-separated runner labels. */
-    labels: 'RUNNER_SETUP_LABELS',
-    appId: 'RUNNER_SETUP_APP_ID',
-    installationId: 'RUNNER_SETUP_INSTALLATION_ID',
-    /** Key Vault secret URI of the GitHub App private key (PEM). */
-    keySecretUri: 'RUNNER_SETUP_KEY_SECRET_URI',
-    /** Client id of the job's user-assigned managed identity. */
-    identityClientId: 'RUNNER_SETUP_IDENTITY_CLIENT_ID',
-    /** Seconds to wait for a job before the runner is stopped and deregistered. */
-    idleTimeoutSeconds: 'RUNNER_SETUP_IDLE_TIMEOUT_SECONDS',
-    /** `true`: job steps may sudo, so PID 1 leaves no credential behind once the runner starts. */
-    sudo: 'RUNNER_SETUP_SUDO'
-};
-
+// EXTERNAL MODULE: ./src/core/runner-env.ts
+var runner_env = __nccwpck_require__(75115);
 ;// CONCATENATED MODULE: ./src/core/resources/job.ts
 
 
@@ -31047,23 +31308,23 @@ function githubRunnerMetadata(config, repo) {
 function runnerEnv(config, layout, repo) {
     const { github, runners } = config;
     const values = [
-        [RUNNER_ENV.scope, github.scope],
-        [RUNNER_ENV.githubUrl, github.url],
-        [RUNNER_ENV.githubApiUrl, github.apiUrl],
-        [RUNNER_ENV.owner, github.owner],
-        [RUNNER_ENV.repo, github.scope === 'repo' ? repo : undefined],
-        [RUNNER_ENV.runnerGroup, github.scope === 'org' ? github.runnerGroup : undefined],
+        [runner_env/* RUNNER_ENV */.P.scope, github.scope],
+        [runner_env/* RUNNER_ENV */.P.githubUrl, github.url],
+        [runner_env/* RUNNER_ENV */.P.githubApiUrl, github.apiUrl],
+        [runner_env/* RUNNER_ENV */.P.owner, github.owner],
+        [runner_env/* RUNNER_ENV */.P.repo, github.scope === 'repo' ? repo : undefined],
+        [runner_env/* RUNNER_ENV */.P.runnerGroup, github.scope === 'org' ? github.runnerGroup : undefined],
         [
-            RUNNER_ENV.runnerGroupId,
+            runner_env/* RUNNER_ENV */.P.runnerGroupId,
             github.scope === 'org' && github.runnerGroupId !== undefined ? String(github.runnerGroupId) : undefined
         ],
-        [RUNNER_ENV.labels, github.labels.join(',')],
-        [RUNNER_ENV.appId, String(github.app.id)],
-        [RUNNER_ENV.installationId, String(github.app.installationId)],
-        [RUNNER_ENV.keySecretUri, github.app.privateKeySecretUri],
-        [RUNNER_ENV.identityClientId, (0,refs/* ref */.KR)(layout.identityId, 'clientId')],
-        [RUNNER_ENV.idleTimeoutSeconds, String(runners.idleTimeoutMinutes * 60)],
-        [RUNNER_ENV.sudo, String(runners.sudo)]
+        [runner_env/* RUNNER_ENV */.P.labels, github.labels.join(',')],
+        [runner_env/* RUNNER_ENV */.P.appId, String(github.app.id)],
+        [runner_env/* RUNNER_ENV */.P.installationId, String(github.app.installationId)],
+        [runner_env/* RUNNER_ENV */.P.keySecretUri, github.app.privateKeySecretUri],
+        [runner_env/* RUNNER_ENV */.P.identityClientId, (0,refs/* ref */.KR)(layout.identityId, 'clientId')],
+        [runner_env/* RUNNER_ENV */.P.idleTimeoutSeconds, String(runners.idleTimeoutMinutes * 60)],
+        [runner_env/* RUNNER_ENV */.P.sudo, String(runners.sudo)]
     ];
     return values.flatMap(([name, value]) => (value === undefined ? [] : [{ name, value }]));
 }
@@ -31952,6 +32213,48 @@ function absent(resource, body = {}) {
 
 /***/ }),
 
+/***/ 75115:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ RUNNER_ENV)
+/* harmony export */ });
+/**
+ * The contract between the job template (written by apply) and the runner entrypoint (PID 1 in the container).
+ * Only identifiers travel this way, never a secret value: the entrypoint fetches the App key itself from Key Vault
+ * with the job's managed identity.
+ */
+const RUNNER_ENV = {
+    /** `org` or `repo`. */
+    scope: 'RUNNER_SETUP_SCOPE',
+    /** GitHub web URL, e.g. https://github.com. */
+    githubUrl: 'RUNNER_SETUP_GITHUB_URL',
+    /** GitHub REST API base, e.g. https://api.github.com or https://ghes.example.com/api/v3. */
+    githubApiUrl: 'RUNNER_SETUP_GITHUB_API_URL',
+    owner: 'RUNNER_SETUP_OWNER',
+    /** Repo scope only: the repository this job serves. */
+    repo: 'RUNNER_SETUP_REPO',
+    /** Org scope: runner group name (the entrypoint looks up its id). Repo scope: absent (the default group, id 1). */
+    runnerGroup: 'RUNNER_SETUP_RUNNER_GROUP',
+    /** Org scope, when the config gives it: the group's id, which saves the runner a lookup by name. */
+    runnerGroupId: 'RUNNER_SETUP_RUNNER_GROUP_ID',
+    /** Comma-separated runner labels. */
+    labels: 'RUNNER_SETUP_LABELS',
+    appId: 'RUNNER_SETUP_APP_ID',
+    installationId: 'RUNNER_SETUP_INSTALLATION_ID',
+    /** Key Vault secret URI of the GitHub App private key (PEM). */
+    keySecretUri: 'RUNNER_SETUP_KEY_SECRET_URI',
+    /** Client id of the job's user-assigned managed identity. */
+    identityClientId: 'RUNNER_SETUP_IDENTITY_CLIENT_ID',
+    /** Seconds to wait for a job before the runner is stopped and deregistered. */
+    idleTimeoutSeconds: 'RUNNER_SETUP_IDLE_TIMEOUT_SECONDS',
+    /** `true`: job steps may sudo, so PID 1 leaves no credential behind once the runner starts. */
+    sudo: 'RUNNER_SETUP_SUDO'
+};
+
+
+/***/ }),
+
 /***/ 16083:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32209,7 +32512,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3414);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(30038);
 /* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7693);
 /**
  * One bundle, two doors. `node dist/index.js` (action.yml's `main`) runs the action; the `runner-setup` command
@@ -32224,6 +32527,38 @@ if (process.argv[1] && import.meta.url === (0,node_url__WEBPACK_IMPORTED_MODULE_
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 29220:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ cell),
+/* harmony export */   I: () => (/* binding */ driftTable)
+/* harmony export */ });
+/* harmony import */ var _plan_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38495);
+
+/** A resource that differs as a whole: missing, or there but no longer in the config. */
+const WHOLE = {
+    create: '(missing)',
+    delete: '(not in the config: apply deletes it)'
+};
+/** Field-level drift as a Markdown table (job summary and drift issue): what the config wants, what Azure has. */
+function driftTable(items) {
+    const lines = ['| resource | field | config | Azure |', '| --- | --- | --- | --- |'];
+    for (const item of items) {
+        if (item.changes.length === 0)
+            lines.push(`| ${item.kind} ${item.name} | ${WHOLE[item.action] ?? '(not Succeeded)'} | | |`);
+        for (const c of item.changes)
+            lines.push(`| ${item.kind} ${item.name} | \`${c.path}\` | ${cell((0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatValue */ .Fl)(c.to))} | ${cell((0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatValue */ .Fl)(c.from))} |`);
+    }
+    return lines;
+}
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
 
 /***/ }),
 
@@ -32267,6 +32602,8 @@ function teamJson(command, t) {
         out.drift = t.drift.length > 0;
         out.differences = t.drift;
     }
+    if (t.policy)
+        out.policyViolations = t.policy;
     if (t.deleted)
         out.deleted = t.deleted;
     if (t.refused)
@@ -32332,6 +32669,45 @@ function renderPlanText(plan, heading) {
 
 /***/ }),
 
+/***/ 48707:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JO: () => (/* binding */ policyTable),
+/* harmony export */   MA: () => (/* binding */ policyCount),
+/* harmony export */   MJ: () => (/* binding */ policyText)
+/* harmony export */ });
+/* harmony import */ var _drift_table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(29220);
+
+function policyCount(violations) {
+    const n = violations?.length ?? 0;
+    return `${n} platform policy violation${n === 1 ? '' : 's'}`;
+}
+function policyText(violations) {
+    if (!violations?.length)
+        return [];
+    return [`${policyCount(violations)}:`, ...violations.map(v => `  ${v.file}:${v.line}:${v.col}: ${v.message}`)];
+}
+/** Markdown rows: where in the team config, what, and the rule (deterministic, so an unchanged issue stays as it is). */
+function policyTable(violations) {
+    if (!violations?.length)
+        return [];
+    return [
+        `**${policyCount(violations)}**`,
+        '',
+        '| where | violation | rule |',
+        '| --- | --- | --- |',
+        ...violations.map(v => `| \`${v.file}:${v.line}\` | ${(0,_drift_table_js__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .H)(withoutRule(v))} | \`${(0,_drift_table_js__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .H)(v.rule)}\` |`)
+    ];
+}
+/** The message without its trailing `(rule)`, which the table shows in its own column. */
+function withoutRule(v) {
+    return v.message.replace(` (${v.rule})`, '');
+}
+
+
+/***/ }),
+
 /***/ 65655:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32339,6 +32715,8 @@ function renderPlanText(plan, heading) {
 /* harmony export */   S: () => (/* binding */ renderText)
 /* harmony export */ });
 /* harmony import */ var _plan_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38495);
+/* harmony import */ var _policy_violations_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48707);
+
 
 const CHECK_MARK = { pass: '✓', warn: '!', fail: '✗' };
 const WRITE_MARK = { create: '+', update: '~', delete: '-' };
@@ -32371,8 +32749,9 @@ function teamText(command, t) {
         }
         case 'drift': {
             const items = t.drift ?? [];
+            const policy = (0,_policy_violations_js__WEBPACK_IMPORTED_MODULE_1__/* .policyText */ .MJ)(t.policy);
             if (items.length === 0)
-                return `No drift for team ${t.team}.${issueText(t)}`;
+                return [`No drift for team ${t.team}.`, ...policy].join('\n') + issueText(t);
             const lines = [
                 `Drift for team ${t.team}: ${plural(items.length, 'resource')} ${items.length === 1 ? 'differs' : 'differ'} from the config.`
             ];
@@ -32381,7 +32760,7 @@ function teamText(command, t) {
                 for (const change of item.changes)
                     lines.push(`      ${change.path}: Azure has ${(0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatValue */ .Fl)(change.from)}, the config says ${(0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatValue */ .Fl)(change.to)}`);
             }
-            return lines.join('\n') + issueText(t);
+            return [...lines, ...policy].join('\n') + issueText(t);
         }
         case 'destroy': {
             const lines = [`Destroyed team ${t.team}: ${plural(t.deleted?.length ?? 0, 'resource')} deleted.`];

@@ -29,6 +29,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): RunSettings {
     offline,
     fix: booleanInput('fix'),
     driftIssues: booleanInput('drift-issues'),
+    policyPath: core.getInput('policy') || undefined,
     azure: {
       signIn: 'oidc',
       tenantId: core.getInput('tenant-id') || undefined,

@@ -25,6 +25,7 @@ Commands:
 
 Options:
   --config PATH         team config file or folder of them (repeatable)
+  --policy FILE         platform policy: refuse configs that break it (plan, apply, verify); drift reports them
   --json                one JSON result on stdout, logs on stderr
   --offline             plan only: do not read Azure
   --fix                 verify only: deregister offline or long-idle runners
@@ -48,6 +49,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
       allowPositionals: true,
       options: {
         config: { type: 'string', multiple: true },
+        policy: { type: 'string' },
         json: { type: 'boolean', default: false },
         offline: { type: 'boolean', default: false },
         fix: { type: 'boolean', default: false },
@@ -81,6 +83,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
       offline: values.offline,
       fix: values.fix,
       driftIssues: false,
+      policyPath: values.policy,
       azure: {
         // Inside a workflow (or the sandbox) the GitHub OIDC token endpoint is there: federate, like the action.
         signIn: env.ACTIONS_ID_TOKEN_REQUEST_URL && clientId ? 'oidc' : 'cli',

@@ -6,6 +6,8 @@ import { enc, GitHubApiError, type GitHubApi } from '../github/api.js'
 import { DRIFT_LABEL, DRIFT_LABEL_COLOR, driftIssueBody, driftIssueTitle } from '../github/drift-issue.js'
 import { oneLine } from '../entrypoint/errors.js'
 import type { CommandResult, TeamResult } from './result.js'
+import type { PolicyViolation } from '../policy/check.js'
+import { policyCount, policyTable } from '../report/policy-violations.js'
 
 export interface DriftIssueOutcome {
   action: 'opened' | 'updated' | 'unchanged' | 'closed' | 'none' | 'skipped' | 'error'
@@ -72,14 +74,14 @@ async function syncOne(
   const items = team.drift ?? []
   const seen = runUrl ? ` ([run](${runUrl}))` : ''
 
-  if (items.length === 0) {
+  if (items.length === 0 && !team.policy?.length) {
     if (!existing) return { action: 'none' }
     await api.json('POST', `${repo}/issues/${existing.number}/comments`, { body: `No drift any more${seen}: closing.` })
     await api.json('PATCH', `${repo}/issues/${existing.number}`, { state: 'closed', state_reason: 'completed' })
     return { action: 'closed', number: existing.number, url: existing.html_url }
   }
 
-  const body = driftIssueBody(team.team, team.file, items)
+  const body = withPolicySection(driftIssueBody(team.team, team.file, items), team.policy)
   if (!existing) {
     await ensureLabelOnce()
     const created = await api.json<IssueView>('POST', `${repo}/issues`, { title, body, labels: [DRIFT_LABEL] })
@@ -88,7 +90,7 @@ async function syncOne(
   if ((existing.body ?? '') === body) return { action: 'unchanged', number: existing.number, url: existing.html_url }
   await api.json('PATCH', `${repo}/issues/${existing.number}`, { body })
   await api.json('POST', `${repo}/issues/${existing.number}/comments`, {
-    body: `The drift changed${seen}: ${items.length} resource${items.length === 1 ? '' : 's'} now differ; the description shows the current fields.`
+    body: `The drift changed${seen}: ${items.length} resource${items.length === 1 ? '' : 's'} now differ${team.policy ? `, ${policyCount(team.policy)}` : ''}; the description shows the current fields.`
   })
   return { action: 'updated', number: existing.number, url: existing.html_url }
 }
@@ -105,4 +107,10 @@ async function ensureLabel(api: GitHubApi, repo: string): Promise<void> {
   if (created.status !== 201 && created.status !== 422) {
     throw new GitHubApiError(`POST ${repo}/labels answered HTTP ${created.status}`, created.status)
   }
+}
+
+/** The platform policy violations under the drift, so one issue per team carries both. */
+function withPolicySection(body: string, violations: PolicyViolation[] | undefined): string {
+  if (!violations?.length) return body
+  return [body, '', ...policyTable(violations)].join('\n')
 }

@@ -9,6 +9,7 @@ import type { VerifyCheck } from '../github/verify-types.js'
 import type { ExecutionReport } from '../github/verify-report.js'
 import type { RunnerReport } from '../github/runners.js'
 import type { DriftIssueOutcome } from './drift-issues.js'
+import type { PolicyViolation } from '../policy/check.js'
 
 /** What one command did for one team; rendered as text (CLI), JSON (--json, the action's plan file) or a job summary. */
 export interface TeamResult {
@@ -28,6 +29,8 @@ export interface TeamResult {
   runners?: RunnerReport[]
   /** verify: the jobs' recent executions, newest first. */
   executions?: ExecutionReport[]
+  /** drift with a platform policy: what the config or the live jobs do that the policy does not allow. */
+  policy?: PolicyViolation[]
   /** drift with drift issues: what happened to the team's issue. */
   issue?: DriftIssueOutcome
   timings?: Timings
@@ -52,6 +55,6 @@ export function changeCount(result: TeamResult): number {
 
 export function exitCodeOf(command: CommandName, teams: TeamResult[]): 0 | 1 | 2 {
   if (teams.some(t => t.error || (t.refused?.length ?? 0) > 0 || t.checks?.some(c => c.status === 'fail'))) return 1
-  if (command === 'drift' && teams.some(t => (t.drift?.length ?? 0) > 0)) return 2
+  if (command === 'drift' && teams.some(t => (t.drift?.length ?? 0) > 0 || (t.policy?.length ?? 0) > 0)) return 2
   return 0
 }

@@ -35,6 +35,8 @@ export interface RunSettings {
   fix: boolean
   /** drift: open, update or close one issue per team. */
   driftIssues: boolean
+  /** Platform policy file: plan, apply and verify refuse a config that breaks it; drift reports every team's violations. */
+  policyPath?: string
   azure: AzureSettings
   github: GitHubSettings
 }

@@ -19,7 +19,7 @@ export interface ConfigFile {
   rootLabel: string
 }
 
-const PATH_HINT = 'check the config path (CLI --config, action input config)'
+const PATH_HINT = 'check the path (CLI --config or --policy, action input config or policy)'
 // O_NONBLOCK: opening a FIFO never waits for a writer. O_NOFOLLOW: a file swapped for a link after the checks is refused.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
 
