@@ -28631,6 +28631,9 @@ function readInputs(env = process.env) {
     const offline = booleanInput('offline');
     if (offline && command !== 'plan')
         throw new input_error/* InputError */.d(`Input 'offline' only applies to command 'plan'.`);
+    const fix = booleanInput('fix');
+    if (fix && command !== 'verify')
+        throw new input_error/* InputError */.d(`Input 'fix' only applies to command 'verify'.`);
     const token = core/* getInput */.V4('github-token');
     if (token)
         core/* setSecret */.Pq(token);
@@ -28638,7 +28641,7 @@ function readInputs(env = process.env) {
         command,
         configPaths: [config],
         offline,
-        fix: booleanInput('fix'),
+        fix,
         driftIssues: booleanInput('drift-issues'),
         policyPath: core/* getInput */.V4('policy') || undefined,
         azure: {
@@ -29516,7 +29519,10 @@ const TEAM_CONFIG = {
 
 
 
-/** Ranges a Container Apps workload-profiles environment uses itself (notes/azure.md §2.3). */
+/**
+ * Ranges a Container Apps workload-profiles environment uses itself (Microsoft Learn, "Configure virtual networks
+ * in Azure Container Apps", subnet address range restrictions).
+ */
 const RESERVED_RANGES = [
     '169.254.0.0/16',
     '172.30.0.0/16',
@@ -30875,8 +30881,8 @@ async function runForTeam(settings, config, engine, deps, policy) {
         }
         case 'drift': {
             const r = await engine.drift(config);
-            const violations = policy ? { policy: driftViolations(config, policy, r.liveJobs) } : {};
-            return { ...base(config), plan: r.plan, counts: r.counts, drift: r.items, ...violations, timings: r.timings };
+            const violations = policy && driftViolations(config, policy, r.liveJobs);
+            return { ...base(config), plan: r.plan, counts: r.counts, drift: r.items, policy: violations, timings: r.timings };
         }
         case 'destroy': {
             const r = await engine.destroy(config);

@@ -19,6 +19,8 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): RunSettings {
     throw new InputError(`Input 'config' is required: the path of the team config file (or a folder of them).`)
   const offline = booleanInput('offline')
   if (offline && command !== 'plan') throw new InputError(`Input 'offline' only applies to command 'plan'.`)
+  const fix = booleanInput('fix')
+  if (fix && command !== 'verify') throw new InputError(`Input 'fix' only applies to command 'verify'.`)
 
   const token = core.getInput('github-token')
   if (token) core.setSecret(token)
@@ -27,7 +29,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): RunSettings {
     command,
     configPaths: [config],
     offline,
-    fix: booleanInput('fix'),
+    fix,
     driftIssues: booleanInput('drift-issues'),
     policyPath: core.getInput('policy') || undefined,
     azure: {

@@ -64,8 +64,8 @@ async function runForTeam(
     }
     case 'drift': {
       const r = await engine.drift(config)
-      const violations = policy ? { policy: driftViolations(config, policy, r.liveJobs) } : {}
-      return { ...base(config), plan: r.plan, counts: r.counts, drift: r.items, ...violations, timings: r.timings }
+      const violations = policy && driftViolations(config, policy, r.liveJobs)
+      return { ...base(config), plan: r.plan, counts: r.counts, drift: r.items, policy: violations, timings: r.timings }
     }
     case 'destroy': {
       const r = await engine.destroy(config)
