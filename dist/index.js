@@ -29755,48 +29755,38 @@ function parseYaml(text, noun = 'a team config') {
         scalars: [],
         lineCounter,
         problems: [],
-        syntaxError: true
+        syntaxError: false
     };
-    const limitHit = (error) => {
-        result.problems = [
-            { path: '', message: error.message, hint: error.hint, position: lineCounter.linePos(error.offset) }
-        ];
-        return result;
-    };
-    let doc;
     try {
-        doc = composeOne(text, lineCounter);
-    }
-    catch (error) {
-        if (error instanceof LimitHit)
-            return limitHit(error);
-        throw error;
-    }
-    for (const error of doc.errors) {
-        result.problems.push({
-            path: '',
-            message: error.code === 'MULTIPLE_DOCS'
-                ? `${noun} is one YAML document; this file holds several`
-                : error.message.split('\n')[0],
-            hint: SYNTAX_HINT,
-            position: lineCounter.linePos(error.pos[0])
-        });
-    }
-    result.syntaxError = doc.errors.length > 0;
-    if (result.syntaxError)
-        return result;
-    try {
-        result.value = new TreeBuilder(doc, result).build(doc.contents, '', 1);
-    }
-    catch (error) {
-        if (error instanceof LimitHit) {
-            result.syntaxError = true;
-            result.value = undefined;
-            return limitHit(error);
+        const doc = composeOne(text, lineCounter);
+        for (const error of doc.errors) {
+            result.problems.push({
+                path: '',
+                message: error.code === 'MULTIPLE_DOCS'
+                    ? `${noun} is one YAML document; this file holds several`
+                    : error.message.split('\n')[0],
+                hint: SYNTAX_HINT,
+                position: lineCounter.linePos(error.pos[0])
+            });
         }
-        throw error;
+        result.syntaxError = doc.errors.length > 0;
+        if (!result.syntaxError)
+            result.value = new TreeBuilder(doc, result).build(doc.contents, '', 1);
+        return result;
     }
-    return result;
+    catch (error) {
+        if (!(error instanceof LimitHit))
+            throw error;
+        // Whatever was built is dropped: the limit is the one problem reported.
+        const position = lineCounter.linePos(error.offset);
+        return {
+            ...result,
+            value: undefined,
+            scalars: [],
+            problems: [{ path: '', message: error.message, hint: error.hint, position }],
+            syntaxError: true
+        };
+    }
 }
 /** What `parseDocument` does, with the parser's nesting checked after every token so a deep file stops early. */
 function composeOne(text, lineCounter) {
@@ -29805,6 +29795,7 @@ function composeOne(text, lineCounter) {
     function* tokens() {
         for (const lexeme of new dist/* Lexer */.JG().lex(text)) {
             yield* parser.next(lexeme);
+            // The stack also holds the document and the node being read; TreeBuilder's exact count reports the near misses.
             if (parser.stack.length > MAX_DEPTH + 3)
                 throw new LimitHit(DEPTH_MESSAGE, parser.offset, DEPTH_HINT);
         }

@@ -86,46 +86,36 @@ export function parseYaml(text: string, noun = 'a team config'): ParsedYaml {
     scalars: [],
     lineCounter,
     problems: [],
-    syntaxError: true
+    syntaxError: false
   }
-  const limitHit = (error: LimitHit) => {
-    result.problems = [
-      { path: '', message: error.message, hint: error.hint, position: lineCounter.linePos(error.offset) }
-    ]
-    return result
-  }
-
-  let doc: Document
   try {
-    doc = composeOne(text, lineCounter)
-  } catch (error) {
-    if (error instanceof LimitHit) return limitHit(error)
-    throw error
-  }
-  for (const error of doc.errors) {
-    result.problems.push({
-      path: '',
-      message:
-        error.code === 'MULTIPLE_DOCS'
-          ? `${noun} is one YAML document; this file holds several`
-          : error.message.split('\n')[0],
-      hint: SYNTAX_HINT,
-      position: lineCounter.linePos(error.pos[0])
-    })
-  }
-  result.syntaxError = doc.errors.length > 0
-  if (result.syntaxError) return result
-  try {
-    result.value = new TreeBuilder(doc, result).build(doc.contents as Node | null, '', 1)
-  } catch (error) {
-    if (error instanceof LimitHit) {
-      result.syntaxError = true
-      result.value = undefined
-      return limitHit(error)
+    const doc = composeOne(text, lineCounter)
+    for (const error of doc.errors) {
+      result.problems.push({
+        path: '',
+        message:
+          error.code === 'MULTIPLE_DOCS'
+            ? `${noun} is one YAML document; this file holds several`
+            : error.message.split('\n')[0],
+        hint: SYNTAX_HINT,
+        position: lineCounter.linePos(error.pos[0])
+      })
     }
-    throw error
+    result.syntaxError = doc.errors.length > 0
+    if (!result.syntaxError) result.value = new TreeBuilder(doc, result).build(doc.contents as Node | null, '', 1)
+    return result
+  } catch (error) {
+    if (!(error instanceof LimitHit)) throw error
+    // Whatever was built is dropped: the limit is the one problem reported.
+    const position = lineCounter.linePos(error.offset)
+    return {
+      ...result,
+      value: undefined,
+      scalars: [],
+      problems: [{ path: '', message: error.message, hint: error.hint, position }],
+      syntaxError: true
+    }
   }
-  return result
 }
 
 /** What `parseDocument` does, with the parser's nesting checked after every token so a deep file stops early. */
@@ -135,6 +125,7 @@ function composeOne(text: string, lineCounter: LineCounter): Document {
   function* tokens(): Generator<CST.Token> {
     for (const lexeme of new Lexer().lex(text)) {
       yield* parser.next(lexeme)
+      // The stack also holds the document and the node being read; TreeBuilder's exact count reports the near misses.
       if (parser.stack.length > MAX_DEPTH + 3) throw new LimitHit(DEPTH_MESSAGE, parser.offset, DEPTH_HINT)
     }
     yield* parser.end()
