@@ -28474,7 +28474,7 @@ async function syncOne(team, api, repo, runUrl, ensureLabelOnce) {
         await api.json('PATCH', `${repo}/issues/${existing.number}`, { state: 'closed', state_reason: 'completed' });
         return { action: 'closed', number: existing.number, url: existing.html_url };
     }
-    const body = withPolicySection(driftIssueBody(team.team, team.file, items), team.policy);
+    const body = issueBody(team, items);
     if (!existing) {
         await ensureLabelOnce();
         const created = await api.json('POST', `${repo}/issues`, { title, body, labels: [DRIFT_LABEL] });
@@ -28502,11 +28502,14 @@ async function ensureLabel(api, repo) {
         throw new github_api/* GitHubApiError */.OS(`POST ${repo}/labels answered HTTP ${created.status}`, created.status);
     }
 }
-/** The platform policy violations under the drift, so one issue per team carries both. */
-function withPolicySection(body, violations) {
-    if (!violations?.length)
-        return body;
-    return [body, '', ...(0,policy_violations/* policyTable */.JO)(violations)].join('\n');
+/** The drift table, the platform policy violations, or both, so one issue per team carries everything drift found. */
+function issueBody(team, items) {
+    const violations = team.policy ?? [];
+    if (violations.length === 0)
+        return driftIssueBody(team.team, team.file, items);
+    if (items.length === 0)
+        return (0,policy_violations/* policyIssueBody */.mF)(team.team, team.file, violations);
+    return [driftIssueBody(team.team, team.file, items), '', ...(0,policy_violations/* policyTable */.JO)(violations)].join('\n');
 }
 
 // EXTERNAL MODULE: ./src/commands/load-verify.ts
@@ -32672,7 +32675,8 @@ function renderPlanText(plan, heading) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   JO: () => (/* binding */ policyTable),
 /* harmony export */   MA: () => (/* binding */ policyCount),
-/* harmony export */   MJ: () => (/* binding */ policyText)
+/* harmony export */   MJ: () => (/* binding */ policyText),
+/* harmony export */   mF: () => (/* binding */ policyIssueBody)
 /* harmony export */ });
 /* harmony import */ var _drift_table_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(29220);
 
@@ -32696,6 +32700,16 @@ function policyTable(violations) {
         '| --- | --- | --- |',
         ...violations.map(v => `| \`${v.file}:${v.line}\` | ${(0,_drift_table_js__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .H)(withoutRule(v))} | \`${(0,_drift_table_js__WEBPACK_IMPORTED_MODULE_0__/* .cell */ .H)(v.rule)}\` |`)
     ];
+}
+/** A drift issue for a team whose only finding is the policy; deterministic like the drift body. */
+function policyIssueBody(team, file, violations) {
+    return [
+        `Team **${team}** (\`${file}\`) breaks the platform policy, in its config or in what runs live.`,
+        '',
+        ...policyTable(violations),
+        '',
+        'Change the config (and run `apply`) or the policy. The scheduled drift check updates this issue while a violation lasts and closes it once all are gone.'
+    ].join('\n');
 }
 /** The message without its trailing `(rule)`, which the table shows in its own column. */
 function withoutRule(v) {

@@ -6,8 +6,8 @@ import { enc, GitHubApiError, type GitHubApi } from '../github/api.js'
 import { DRIFT_LABEL, DRIFT_LABEL_COLOR, driftIssueBody, driftIssueTitle } from '../github/drift-issue.js'
 import { oneLine } from '../entrypoint/errors.js'
 import type { CommandResult, TeamResult } from './result.js'
-import type { PolicyViolation } from '../policy/check.js'
-import { policyCount, policyTable } from '../report/policy-violations.js'
+import type { DriftItem } from '../azure/engine.js'
+import { policyCount, policyIssueBody, policyTable } from '../report/policy-violations.js'
 
 export interface DriftIssueOutcome {
   action: 'opened' | 'updated' | 'unchanged' | 'closed' | 'none' | 'skipped' | 'error'
@@ -81,7 +81,7 @@ async function syncOne(
     return { action: 'closed', number: existing.number, url: existing.html_url }
   }
 
-  const body = withPolicySection(driftIssueBody(team.team, team.file, items), team.policy)
+  const body = issueBody(team, items)
   if (!existing) {
     await ensureLabelOnce()
     const created = await api.json<IssueView>('POST', `${repo}/issues`, { title, body, labels: [DRIFT_LABEL] })
@@ -109,8 +109,10 @@ async function ensureLabel(api: GitHubApi, repo: string): Promise<void> {
   }
 }
 
-/** The platform policy violations under the drift, so one issue per team carries both. */
-function withPolicySection(body: string, violations: PolicyViolation[] | undefined): string {
-  if (!violations?.length) return body
-  return [body, '', ...policyTable(violations)].join('\n')
+/** The drift table, the platform policy violations, or both, so one issue per team carries everything drift found. */
+function issueBody(team: TeamResult, items: DriftItem[]): string {
+  const violations = team.policy ?? []
+  if (violations.length === 0) return driftIssueBody(team.team, team.file, items)
+  if (items.length === 0) return policyIssueBody(team.team, team.file, violations)
+  return [driftIssueBody(team.team, team.file, items), '', ...policyTable(violations)].join('\n')
 }

@@ -24,6 +24,17 @@ export function policyTable(violations: PolicyViolation[] | undefined): string[]
   ]
 }
 
+/** A drift issue for a team whose only finding is the policy; deterministic like the drift body. */
+export function policyIssueBody(team: string, file: string, violations: PolicyViolation[]): string {
+  return [
+    `Team **${team}** (\`${file}\`) breaks the platform policy, in its config or in what runs live.`,
+    '',
+    ...policyTable(violations),
+    '',
+    'Change the config (and run `apply`) or the policy. The scheduled drift check updates this issue while a violation lasts and closes it once all are gone.'
+  ].join('\n')
+}
+
 /** The message without its trailing `(rule)`, which the table shows in its own column. */
 function withoutRule(v: PolicyViolation): string {
   return v.message.replace(` (${v.rule})`, '')

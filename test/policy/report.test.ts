@@ -62,6 +62,7 @@ describe('the drift issue', () => {
     await syncDriftIssues(found, api, options)
     expect(found.teams[0].issue?.action).toBe('opened')
     const [issue] = world.issues.state.issues('altinn', 'platform')
+    expect(issue.body).toMatch(/^Team \*\*studio\*\* \(`teams\/studio.yaml`\) breaks the platform policy/)
     expect(issue.body).toContain(
       '| `teams/studio.yaml:30` | live job caj-studio runs image docker.io/evil/runner:1, which the platform policy does not allow | `policy.yaml:9:3: runners.imagePrefixes` |'
     )
