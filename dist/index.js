@@ -30306,6 +30306,16 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
 const PATH_HINT = 'check the path (CLI --config or --policy, action input config or policy)';
 // O_NONBLOCK: opening a FIFO never waits for a writer. O_NOFOLLOW: a file swapped for a link after the checks is refused.
 const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0);
+/** Any other failure to read (permissions, I/O): the error's code only, never its target. */
+function unreadable(file, error) {
+    return {
+        file,
+        line: 1,
+        col: 1,
+        message: `cannot read the file (${error.code ?? 'error'})`,
+        hint: `${PATH_HINT} and its permissions`
+    };
+}
 function read_file_refusal(file, message, hint, line = 1, col = 1) {
     return new errors/* ConfigError */.x([{ file, line, col, message, hint }]);
 }
@@ -30347,9 +30357,10 @@ function listConfigFiles(paths, repository, problems) {
             files.push(...found.map(name => ({ path: (0,external_node_path_.join)(path, name), root: real, rootLabel: path })));
         }
         catch (error) {
-            if (!(error instanceof errors/* ConfigError */.x))
-                throw error;
-            problems.push(...error.problems);
+            if (error instanceof errors/* ConfigError */.x)
+                problems.push(...error.problems);
+            else
+                problems.push(unreadable(path, error));
         }
     }
     return files;
@@ -30495,15 +30506,6 @@ function loadTeamConfigs(paths, options = {}) {
     if (problems.length > 0)
         throw new errors/* ConfigError */.x(problems);
     return configs;
-}
-function unreadable(file, error) {
-    return {
-        file,
-        line: 1,
-        col: 1,
-        message: `cannot read the file (${error.code ?? 'error'})`,
-        hint: 'check the path (CLI --config or --policy, action input config or policy) and its permissions'
-    };
 }
 /** Where a key path is in the file: the nearest ancestor present, else 1:1. */
 function positionOf(config, path) {
@@ -30786,7 +30788,6 @@ const PLATFORM_POLICY = {
 
 ;// CONCATENATED MODULE: ./src/policy/load.ts
 /** The platform policy file in, a checked PlatformPolicy out (or a ConfigError with `FILE:LINE:COL` problems). */
-
 
 
 

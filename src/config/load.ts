@@ -4,7 +4,7 @@ import { crossCheck } from './cross-checks.js'
 import { applyDerivedDefaults } from './defaults.js'
 import { ConfigError, type ConfigProblem } from './errors.js'
 import { checkDocument, positionIn } from './document.js'
-import { listConfigFiles, readConfigText } from './read-file.js'
+import { listConfigFiles, readConfigText, unreadable } from './read-file.js'
 import { TEAM_CONFIG } from './schema.js'
 import type { TeamConfig } from './types.js'
 
@@ -37,16 +37,6 @@ export function loadTeamConfigs(paths: string[], options: LoadOptions = {}): Tea
   problems.push(...betweenTeams(configs))
   if (problems.length > 0) throw new ConfigError(problems)
   return configs
-}
-
-export function unreadable(file: string, error: unknown): ConfigProblem {
-  return {
-    file,
-    line: 1,
-    col: 1,
-    message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    hint: 'check the path (CLI --config or --policy, action input config or policy) and its permissions'
-  }
 }
 
 /** Where a key path is in the file: the nearest ancestor present, else 1:1. */

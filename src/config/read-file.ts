@@ -23,6 +23,17 @@ const PATH_HINT = 'check the path (CLI --config or --policy, action input config
 // O_NONBLOCK: opening a FIFO never waits for a writer. O_NOFOLLOW: a file swapped for a link after the checks is refused.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
 
+/** Any other failure to read (permissions, I/O): the error's code only, never its target. */
+export function unreadable(file: string, error: unknown): ConfigProblem {
+  return {
+    file,
+    line: 1,
+    col: 1,
+    message: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    hint: `${PATH_HINT} and its permissions`
+  }
+}
+
 function refusal(file: string, message: string, hint: string, line = 1, col = 1): ConfigError {
   return new ConfigError([{ file, line, col, message, hint }])
 }
@@ -62,8 +73,8 @@ export function listConfigFiles(paths: string[], repository: string, problems: C
         throw refusal(path, 'the folder holds no .yaml or .yml files', 'put one config per file in it')
       files.push(...found.map(name => ({ path: join(path, name), root: real, rootLabel: path })))
     } catch (error) {
-      if (!(error instanceof ConfigError)) throw error
-      problems.push(...error.problems)
+      if (error instanceof ConfigError) problems.push(...error.problems)
+      else problems.push(unreadable(path, error))
     }
   }
   return files

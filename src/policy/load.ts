@@ -2,8 +2,7 @@
 import { realpathSync } from 'node:fs'
 import { checkDocument } from '../config/document.js'
 import { ConfigError } from '../config/errors.js'
-import { unreadable } from '../config/load.js'
-import { readConfigText } from '../config/read-file.js'
+import { readConfigText, unreadable } from '../config/read-file.js'
 import type { ConfigSource } from '../config/types.js'
 import { PLATFORM_POLICY } from './schema.js'
 
