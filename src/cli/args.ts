@@ -38,7 +38,7 @@ Options:
 
 Sign-in: the Azure CLI / default credential chain (run 'az login' first); inside a GitHub workflow with
 id-token: write and a client id, GitHub OIDC, like the action.
-Exit codes: 0 success, 1 error, 2 drift found (drift only).`
+Exit codes: 0 success, 1 error, 2 drift or platform policy violations found (drift only).`
 
 /** Parses argv (without node and script) into settings; the environment supplies defaults for sign-in. */
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
