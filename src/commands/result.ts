@@ -40,7 +40,7 @@ export interface TeamResult {
 export interface CommandResult {
   command: CommandName
   teams: TeamResult[]
-  /** 0 success, 1 error, 2 drift found (drift only). */
+  /** 0 success, 1 error, 2 drift or platform policy violations found (drift only). */
   exitCode: 0 | 1 | 2
 }
 
