@@ -28484,7 +28484,7 @@ async function syncOne(team, api, repo, runUrl, ensureLabelOnce) {
         return { action: 'unchanged', number: existing.number, url: existing.html_url };
     await api.json('PATCH', `${repo}/issues/${existing.number}`, { body });
     await api.json('POST', `${repo}/issues/${existing.number}/comments`, {
-        body: `The drift changed${seen}: ${items.length} resource${items.length === 1 ? '' : 's'} now differ${team.policy ? `, ${(0,policy_violations/* policyCount */.MA)(team.policy)}` : ''}; the description shows the current fields.`
+        body: `The drift changed${seen}: ${items.length} resource${items.length === 1 ? '' : 's'} now differ${team.policy?.length ? `, ${(0,policy_violations/* policyCount */.MA)(team.policy)}` : ''}; the description shows the current fields.`
     });
     return { action: 'updated', number: existing.number, url: existing.html_url };
 }

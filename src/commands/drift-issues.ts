@@ -90,7 +90,7 @@ async function syncOne(
   if ((existing.body ?? '') === body) return { action: 'unchanged', number: existing.number, url: existing.html_url }
   await api.json('PATCH', `${repo}/issues/${existing.number}`, { body })
   await api.json('POST', `${repo}/issues/${existing.number}/comments`, {
-    body: `The drift changed${seen}: ${items.length} resource${items.length === 1 ? '' : 's'} now differ${team.policy ? `, ${policyCount(team.policy)}` : ''}; the description shows the current fields.`
+    body: `The drift changed${seen}: ${items.length} resource${items.length === 1 ? '' : 's'} now differ${team.policy?.length ? `, ${policyCount(team.policy)}` : ''}; the description shows the current fields.`
   })
   return { action: 'updated', number: existing.number, url: existing.html_url }
 }
