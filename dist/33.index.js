@@ -135,8 +135,8 @@ __webpack_require__.d(__webpack_exports__, {
   forEachTeam: () => (/* binding */ forEachTeam)
 });
 
-// EXTERNAL MODULE: ./src/core/desired.ts + 6 modules
-var core_desired = __webpack_require__(77454);
+// EXTERNAL MODULE: ./src/core/desired.ts + 5 modules
+var core_desired = __webpack_require__(23057);
 // EXTERNAL MODULE: ./src/core/layout.ts
 var core_layout = __webpack_require__(16585);
 ;// CONCATENATED MODULE: ./src/core/logger.ts
@@ -1275,7 +1275,8 @@ function createEngine(options) {
             };
         },
         async drift(config) {
-            const { plan, readMs } = await planned(config);
+            const { desired, actual, plan, readMs } = await planned(config);
+            const liveJobs = desired.filter(r => r.kind === 'job').flatMap(r => (0,core_plan/* findActual */._q)(actual, r.id) ?? []);
             const items = plan.entries
                 .filter(e => e.action !== 'noop')
                 .map(e => ({ id: e.id, kind: e.kind, name: e.name, action: e.action, changes: e.changes ?? [] }));
@@ -1285,6 +1286,7 @@ function createEngine(options) {
                 counts: (0,core_plan/* countActions */.Bd)(plan),
                 drifted: items.length > 0,
                 items,
+                liveJobs,
                 timings: { readMs, writeMs: 0, totalMs: readMs }
             };
         },

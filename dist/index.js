@@ -28397,8 +28397,8 @@ var input_error = __nccwpck_require__(88749);
 var commands_result = __nccwpck_require__(4493);
 // EXTERNAL MODULE: ./src/commands/load-engine.ts
 var load_engine = __nccwpck_require__(5991);
-// EXTERNAL MODULE: ./src/commands/run.ts + 11 modules
-var run = __nccwpck_require__(87849);
+// EXTERNAL MODULE: ./src/commands/run.ts + 19 modules
+var run = __nccwpck_require__(58716);
 // EXTERNAL MODULE: ./src/github/api.ts
 var github_api = __nccwpck_require__(28943);
 // EXTERNAL MODULE: ./src/report/drift-table.ts
@@ -28427,11 +28427,14 @@ function driftIssueBody(team, file, items) {
 
 // EXTERNAL MODULE: ./src/github-app/errors.ts
 var github_app_errors = __nccwpck_require__(73334);
+// EXTERNAL MODULE: ./src/report/policy-violations.ts
+var policy_violations = __nccwpck_require__(48707);
 ;// CONCATENATED MODULE: ./src/commands/drift-issues.ts
 /**
  * One issue per team in the repository running the drift check: opened on drift, updated (body and a comment) when
  * the drift changes, closed with a comment once it is gone. Found by label and exact title, so never duplicated.
  */
+
 
 
 
@@ -28467,14 +28470,14 @@ async function syncOne(team, api, repo, runUrl, ensureLabelOnce) {
     const existing = open.filter(i => !i.pull_request && i.title === title).sort((a, b) => a.number - b.number)[0];
     const items = team.drift ?? [];
     const seen = runUrl ? ` ([run](${runUrl}))` : '';
-    if (items.length === 0) {
+    if (items.length === 0 && !team.policy?.length) {
         if (!existing)
             return { action: 'none' };
         await api.json('POST', `${repo}/issues/${existing.number}/comments`, { body: `No drift any more${seen}: closing.` });
         await api.json('PATCH', `${repo}/issues/${existing.number}`, { state: 'closed', state_reason: 'completed' });
         return { action: 'closed', number: existing.number, url: existing.html_url };
     }
-    const body = driftIssueBody(team.team, team.file, items);
+    const body = issueBody(team, items);
     if (!existing) {
         await ensureLabelOnce();
         const created = await api.json('POST', `${repo}/issues`, { title, body, labels: [DRIFT_LABEL] });
@@ -28484,7 +28487,7 @@ async function syncOne(team, api, repo, runUrl, ensureLabelOnce) {
         return { action: 'unchanged', number: existing.number, url: existing.html_url };
     await api.json('PATCH', `${repo}/issues/${existing.number}`, { body });
     await api.json('POST', `${repo}/issues/${existing.number}/comments`, {
-        body: `The drift changed${seen}: ${items.length} resource${items.length === 1 ? '' : 's'} now differ; the description shows the current fields.`
+        body: `The drift changed${seen}: ${items.length} resource${items.length === 1 ? '' : 's'} now differ${team.policy?.length ? `, ${(0,policy_violations/* policyCount */.MA)(team.policy)}` : ''}; the description shows the current fields.`
     });
     return { action: 'updated', number: existing.number, url: existing.html_url };
 }
@@ -28501,6 +28504,15 @@ async function ensureLabel(api, repo) {
     if (created.status !== 201 && created.status !== 422) {
         throw new github_app_errors/* CallError */.R(`POST ${repo}/labels answered HTTP ${created.status}`, created.status);
     }
+}
+/** The drift table, the platform policy violations, or both, so one issue per team carries everything drift found. */
+function issueBody(team, items) {
+    const violations = team.policy ?? [];
+    if (violations.length === 0)
+        return driftIssueBody(team.team, team.file, items);
+    if (items.length === 0)
+        return (0,policy_violations/* policyIssueBody */.mF)(team.team, team.file, violations);
+    return [driftIssueBody(team.team, team.file, items), '', ...(0,policy_violations/* policyTable */.JO)(violations)].join('\n');
 }
 
 // EXTERNAL MODULE: ./src/commands/load-verify.ts
@@ -28520,6 +28532,7 @@ var report_render = __nccwpck_require__(84338);
 // EXTERNAL MODULE: ./src/report/pool-text.ts
 var pool_text = __nccwpck_require__(42680);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 
@@ -28549,6 +28562,8 @@ function summary_status(command, t) {
         return '❌ refused foreign resources';
     if (t.checks?.some(c => c.status === 'fail'))
         return '❌ failed checks';
+    if (command === 'drift' && (t.policy?.length ?? 0) > 0)
+        return `⚠️ ${(0,policy_violations/* policyCount */.MA)(t.policy)}`;
     if (command === 'drift')
         return (t.drift?.length ?? 0) > 0 ? '⚠️ drift' : '✅ no drift';
     return '✅ ok';
@@ -28578,9 +28593,10 @@ function teamDetails(command, t) {
     }
     if (t.drift) {
         const issue = issueLine(t);
+        const policy = t.policy?.length ? ['', ...(0,policy_violations/* policyTable */.JO)(t.policy)] : [];
         if (t.drift.length === 0)
-            return [...out, 'No drift.', ...issue];
-        return [...out, ...(0,drift_table/* driftTable */.I)(t.drift), ...issue];
+            return [...out, 'No drift.', ...policy, ...issue];
+        return [...out, ...(0,drift_table/* driftTable */.I)(t.drift), ...policy, ...issue];
     }
     if (t.deleted || t.refused) {
         for (const d of t.deleted ?? [])
@@ -28642,6 +28658,9 @@ function readInputs(env = process.env) {
     const offline = booleanInput('offline');
     if (offline && command !== 'plan')
         throw new input_error/* InputError */.d(`Input 'offline' only applies to command 'plan'.`);
+    const fix = booleanInput('fix');
+    if (fix && command !== 'verify')
+        throw new input_error/* InputError */.d(`Input 'fix' only applies to command 'verify'.`);
     const raw = {
         days: core/* getInput */.V4('days'),
         waitThreshold: core/* getInput */.V4('wait-threshold-seconds'),
@@ -28656,9 +28675,10 @@ function readInputs(env = process.env) {
         command,
         configPaths: [config],
         offline,
-        fix: booleanInput('fix'),
+        fix,
         driftIssues: booleanInput('drift-issues'),
         report,
+        policyPath: core/* getInput */.V4('policy') || undefined,
         azure: {
             signIn: 'oidc',
             tenantId: core/* getInput */.V4('tenant-id') || undefined,
@@ -28949,8 +28969,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/commands/load-engine.ts
 var load_engine = __nccwpck_require__(5991);
-// EXTERNAL MODULE: ./src/commands/run.ts + 11 modules
-var run = __nccwpck_require__(87849);
+// EXTERNAL MODULE: ./src/commands/run.ts + 19 modules
+var run = __nccwpck_require__(58716);
 // EXTERNAL MODULE: ./src/commands/load-verify.ts
 var load_verify = __nccwpck_require__(23808);
 // EXTERNAL MODULE: ./src/commands/fleet.ts + 1 modules
@@ -28996,6 +29016,7 @@ Commands:
 
 Options:
   --config PATH         team config file or folder of them (repeatable)
+  --policy FILE         platform policy: refuse configs that break it (plan, apply, verify); drift reports them
   --json                one JSON result on stdout, logs on stderr
   --offline             plan only: do not read Azure
   --fix                 verify only: deregister offline or long-idle runners
@@ -29013,7 +29034,7 @@ Options:
 
 Sign-in: the Azure CLI / default credential chain (run 'az login' first); inside a GitHub workflow with
 id-token: write and a client id, GitHub OIDC, like the action.
-Exit codes: 0 success, 1 error, 2 drift found (drift only).`;
+Exit codes: 0 success, 1 error, 2 drift or platform policy violations found (drift only).`;
 /** Parses argv (without node and script) into settings; the environment supplies defaults for sign-in. */
 function parseCli(argv, env) {
     let parsed;
@@ -29023,6 +29044,7 @@ function parseCli(argv, env) {
             allowPositionals: true,
             options: {
                 config: { type: 'string', multiple: true },
+                policy: { type: 'string' },
                 json: { type: 'boolean', default: false },
                 offline: { type: 'boolean', default: false },
                 fix: { type: 'boolean', default: false },
@@ -29080,6 +29102,7 @@ function parseCli(argv, env) {
             fix: values.fix,
             driftIssues: false,
             report,
+            policyPath: values.policy,
             azure: {
                 // Inside a workflow (or the sandbox) the GitHub OIDC token endpoint is there: federate, like the action.
                 signIn: env.ACTIONS_ID_TOKEN_REQUEST_URL && clientId ? 'oidc' : 'cli',
@@ -29485,7 +29508,7 @@ function changeCount(result) {
 function exitCodeOf(command, teams) {
     if (teams.some(t => t.error || (t.refused?.length ?? 0) > 0 || t.checks?.some(c => c.status === 'fail')))
         return 1;
-    if (command === 'drift' && teams.some(t => (t.drift?.length ?? 0) > 0))
+    if (command === 'drift' && teams.some(t => (t.drift?.length ?? 0) > 0 || (t.policy?.length ?? 0) > 0))
         return 2;
     return 0;
 }
@@ -29493,7 +29516,7 @@ function exitCodeOf(command, teams) {
 
 /***/ }),
 
-/***/ 87849:
+/***/ 58716:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29502,10 +29525,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   d: () => (/* binding */ runCommand)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./src/config/cidr.ts
 var cidr = __nccwpck_require__(48058);
 // EXTERNAL MODULE: ./src/config/formats.ts
@@ -29553,7 +29572,7 @@ function checkResourceId(id, kind) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/schema.ts
-/** The team config file: every key, its type, whether it is required, its static default and its checks (issue 2 §2). */
+/** The team config file: every key, its type, whether it is required, its static default and its checks. */
 
 
 
@@ -29651,6 +29670,10 @@ const PEERING = {
 };
 const TEAM_CONFIG = {
     type: 'object',
+    document: {
+        what: 'a team config is a mapping with team, azure, network and github',
+        hint: 'start from examples/teams/minimal.yaml'
+    },
     fields: {
         team: { type: 'string', required: true, check: formats/* checkTeamName */.py, example: 'team: studio' },
         azure: {
@@ -29818,7 +29841,10 @@ const TEAM_CONFIG = {
 
 
 
-/** Ranges a Container Apps workload-profiles environment uses itself (notes/azure.md §2.3). */
+/**
+ * Ranges a Container Apps workload-profiles environment uses itself (Microsoft Learn, "Configure virtual networks
+ * in Azure Container Apps", subnet address range restrictions).
+ */
 const RESERVED_RANGES = [
     '169.254.0.0/16',
     '172.30.0.0/16',
@@ -30060,14 +30086,35 @@ var dist = __nccwpck_require__(38815);
 /**
  * YAML text to a plain value tree plus the position of every key and value, by dotted path
  * (`network.peerings[0].remoteVnetId`). Syntax errors and duplicate keys come back as problems.
+ *
+ * Bounded for hostile input: nesting stops at MAX_DEPTH while the text is parsed (the yaml library's parser
+ * would otherwise build a million-level tree and recurse until the stack overflows), and aliases may expand to
+ * at most MAX_ALIAS_VALUES values in all (a 900-byte "billion laughs" file would otherwise grow past 1 GB).
  */
 
+/** A team config is about five levels deep; this is for runaway brackets, not for real files. */
+const MAX_DEPTH = 100;
+/** Values produced through aliases, over the whole file; the yaml library's own limit counts the same way. */
+const MAX_ALIAS_VALUES = 10_000;
 function joinPath(parent, key) {
     return parent === '' ? key : `${parent}.${key}`;
 }
-function parseYaml(text) {
+const SYNTAX_HINT = 'fix the YAML syntax; nothing else in this file was checked';
+const DEPTH_MESSAGE = `nested deeper than ${MAX_DEPTH} levels`;
+const DEPTH_HINT = 'a config needs a few levels of keys and lists; look for unclosed or runaway [ or { brackets';
+/** Thrown out of the builder when a limit is hit; becomes one problem, and the tree is dropped. */
+class LimitHit extends Error {
+    offset;
+    hint;
+    constructor(message, offset, hint) {
+        super(message);
+        this.offset = offset;
+        this.hint = hint;
+    }
+}
+/** `noun` names the kind of file in messages: `a team config`, `a platform policy`. */
+function parseYaml(text, noun = 'a team config') {
     const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
     const result = {
         value: undefined,
         keyPositions: new Map(),
@@ -30075,56 +30122,144 @@ function parseYaml(text) {
         scalars: [],
         lineCounter,
         problems: [],
-        syntaxError: doc.errors.length > 0
+        syntaxError: false
     };
-    for (const error of doc.errors) {
-        result.problems.push({
-            path: '',
-            message: error.code === 'MULTIPLE_DOCS'
-                ? 'a team config is one YAML document; this file holds several'
-                : error.message.split('\n')[0],
-            hint: 'fix the YAML syntax; nothing else in this file was checked',
-            position: lineCounter.linePos(error.pos[0])
-        });
+    try {
+        const doc = composeOne(text, lineCounter);
+        for (const error of doc.errors) {
+            result.problems.push({
+                path: '',
+                message: error.code === 'MULTIPLE_DOCS'
+                    ? `${noun} is one YAML document; this file holds several`
+                    : error.message.split('\n')[0],
+                hint: SYNTAX_HINT,
+                position: lineCounter.linePos(error.pos[0])
+            });
+        }
+        result.syntaxError = doc.errors.length > 0;
+        if (!result.syntaxError)
+            result.value = new TreeBuilder(doc, result).build(doc.contents, '', 1);
+        return result;
     }
-    if (!result.syntaxError)
-        result.value = new TreeBuilder(doc, result).build(doc.contents, '');
-    return result;
+    catch (error) {
+        if (!(error instanceof LimitHit))
+            throw error;
+        // Whatever was built is dropped: the limit is the one problem reported.
+        const position = lineCounter.linePos(error.offset);
+        return {
+            ...result,
+            value: undefined,
+            scalars: [],
+            problems: [{ path: '', message: error.message, hint: error.hint, position }],
+            syntaxError: true
+        };
+    }
+}
+/** What `parseDocument` does, with the parser's nesting checked after every token so a deep file stops early. */
+function composeOne(text, lineCounter) {
+    const parser = new dist/* Parser */.iX(lineCounter.addNewLine);
+    lineCounter.addNewLine(0);
+    function* tokens() {
+        for (const lexeme of new dist/* Lexer */.JG().lex(text)) {
+            yield* parser.next(lexeme);
+            // The stack also holds the document and the node being read; TreeBuilder's exact count reports the near misses.
+            if (parser.stack.length > MAX_DEPTH + 3)
+                throw new LimitHit(DEPTH_MESSAGE, parser.offset, DEPTH_HINT);
+        }
+        yield* parser.end();
+    }
+    const composer = new dist/* Composer */.Dk({ prettyErrors: false, uniqueKeys: false });
+    let doc;
+    for (const next of composer.compose(tokens(), true, text.length)) {
+        if (!doc)
+            doc = next;
+        else {
+            const at = next.range?.[0] ?? 0;
+            doc.errors.push(new dist/* YAMLParseError */.XT([at, at + 1], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+            break;
+        }
+    }
+    return doc;
 }
 class TreeBuilder {
-    doc;
     out;
+    /** Each alias's target: the last node before it with that anchor (YAML's rule), found in one pass. */
+    targets = new Map();
+    /** Nodes being built, so an alias inside its own anchor is a cycle, not endless recursion. */
+    building = new Set();
+    /** The outermost alias being expanded, named when a limit is hit. */
+    expanding;
+    aliasValues = 0;
     constructor(doc, out) {
-        this.doc = doc;
         this.out = out;
+        const anchors = new Map();
+        (0,dist/* visit */.YR)(doc, {
+            Node: (_key, node) => {
+                if ((0,dist/* isAlias */.Vj)(node)) {
+                    const target = anchors.get(node.source);
+                    if (target)
+                        this.targets.set(node, target);
+                }
+                else if (node.anchor)
+                    anchors.set(node.anchor, node);
+            }
+        });
     }
     at(offset) {
         return this.out.lineCounter.linePos(offset);
     }
-    build(node, path) {
+    build(node, path, depth) {
         if (node === null || node === undefined)
             return null;
+        if (this.expanding && ++this.aliasValues > MAX_ALIAS_VALUES) {
+            throw new LimitHit(`aliases expand to more than ${MAX_ALIAS_VALUES} values (at *${this.expanding.source}); refused as an alias bomb`, this.expanding.range?.[0] ?? 0, 'write the values out, or use fewer and smaller aliases');
+        }
         if (node.range)
             this.out.valuePositions.set(path, this.at(node.range[0]));
         if ((0,dist/* isAlias */.Vj)(node))
-            return this.build(node.resolve(this.doc), path);
+            return this.alias(node, path, depth);
         if ((0,dist/* isScalar */.jn)(node)) {
             if (node.range)
                 this.out.scalars.push({ path, start: node.range[0], end: node.range[1] });
             return node.value;
         }
-        if ((0,dist/* isSeq */.oP)(node))
-            return node.items.map((item, i) => this.item(item, `${path}[${i}]`));
-        if ((0,dist/* isMap */.jh)(node))
-            return this.mapping(node.items, path);
-        return null;
+        // Collections count as levels: the top-level mapping is level 1.
+        if (depth > MAX_DEPTH) {
+            const through = this.expanding ? ` (through *${this.expanding.source})` : '';
+            throw new LimitHit(`${DEPTH_MESSAGE}${through}`, (this.expanding ?? node).range?.[0] ?? 0, DEPTH_HINT);
+        }
+        this.building.add(node);
+        try {
+            if ((0,dist/* isSeq */.oP)(node))
+                return node.items.map((item, i) => this.item(item, `${path}[${i}]`, depth + 1));
+            if ((0,dist/* isMap */.jh)(node))
+                return this.mapping(node.items, path, depth + 1);
+            return null;
+        }
+        finally {
+            this.building.delete(node);
+        }
     }
-    item(node, path) {
+    alias(node, path, depth) {
+        const target = this.targets.get(node);
+        if (target && this.building.has(target)) {
+            throw new LimitHit(`alias *${node.source} refers to a value that contains it`, node.range?.[0] ?? 0, 'an alias may only repeat a finished value; remove the cycle');
+        }
+        const outer = this.expanding;
+        this.expanding ??= node;
+        try {
+            return this.build(target, path, depth);
+        }
+        finally {
+            this.expanding = outer;
+        }
+    }
+    item(node, path, depth) {
         if (node?.range)
             this.out.keyPositions.set(path, this.at(node.range[0]));
-        return this.build(node, path);
+        return this.build(node, path, depth);
     }
-    mapping(pairs, path) {
+    mapping(pairs, path, depth) {
         const object = {};
         for (const pair of pairs) {
             const keyNode = pair.key;
@@ -30153,7 +30288,7 @@ class TreeBuilder {
                 continue;
             }
             this.out.keyPositions.set(childPath, keyAt);
-            const value = this.build(pair.value, childPath);
+            const value = this.build(pair.value, childPath, depth);
             if (!this.out.valuePositions.has(childPath))
                 this.out.valuePositions.set(childPath, keyAt);
             // defineProperty: a key named __proto__ must stay a plain key.
@@ -30366,9 +30501,9 @@ class Walker {
         }
     }
     typeError(spec, value, path) {
-        if (path === '') {
+        if (path === '' && spec.type === 'object' && spec.document) {
             const got = value === null || value === undefined ? 'the file is empty' : `got ${kindOf(value)}`;
-            this.add(path, 'value', `a team config is a mapping with team, azure, network and github; ${got}`, 'start from examples/teams/minimal.yaml');
+            this.add(path, 'value', `${spec.document.what}; ${got}`, spec.document.hint);
             return;
         }
         const quote = spec.type === 'string' && (typeof value === 'number' || typeof value === 'boolean');
@@ -30459,22 +30594,16 @@ class Walker {
     }
 }
 
-;// CONCATENATED MODULE: ./src/config/load.ts
-/** Public API: team config files in, validated TeamConfig out, or one ConfigError with every problem of every file. */
+;// CONCATENATED MODULE: ./src/config/document.ts
+/** One YAML file checked against a schema (team config or platform policy): the checked tree and its key positions, or every problem. */
 
 
 
 
 
-
-
-
-
-
-
-/** Parses and validates one file's text; `file` is only used in messages and `source`. */
-function parseTeamConfig(text, file) {
-    const parsed = parseYaml(text);
+/** Parses and checks one file's text; `file` is only used in messages. Throws a ConfigError with every problem. */
+function checkDocument(text, file, kind) {
+    const parsed = parseYaml(text, kind.noun);
     const problems = parsed.problems.map(({ message, hint, position }) => ({
         file,
         ...position,
@@ -30490,10 +30619,10 @@ function parseTeamConfig(text, file) {
     }
     if (parsed.syntaxError)
         throw new errors/* ConfigError */.x(sortProblems(problems));
-    const { value, findings } = validateTree(TEAM_CONFIG, parsed.value, poisoned);
+    const { value, findings } = validateTree(kind.spec, parsed.value, poisoned);
     const flagged = [...parsed.problems.map(({ path }) => path), ...findings.map(({ path }) => path), ...poisoned];
     const usable = (path) => !flagged.some(other => related(path, other));
-    const all = isRecord(value) ? [...findings, ...crossCheck(value, usable)] : findings;
+    const all = isRecord(value) && kind.crossCheck ? [...findings, ...kind.crossCheck(value, usable)] : findings;
     problems.push(...all.map(finding => ({
         file,
         ...positionOfFinding(parsed, finding),
@@ -30502,38 +30631,11 @@ function parseTeamConfig(text, file) {
     })));
     if (problems.length > 0)
         throw new errors/* ConfigError */.x(sortProblems(problems));
-    return applyDerivedDefaults(value, { file, positions: Object.fromEntries(parsed.keyPositions) });
+    return { value, positions: Object.fromEntries(parsed.keyPositions) };
 }
-/** Files and folders (their *.yaml and *.yml files, sorted); also refuses two files for one team and overlapping address spaces. */
-function loadTeamConfigs(paths) {
-    const problems = [];
-    const configs = [];
-    for (const file of expand(paths, problems)) {
-        try {
-            configs.push(parseTeamConfig((0,external_node_fs_.readFileSync)(file, 'utf8'), file));
-        }
-        catch (error) {
-            if (error instanceof errors/* ConfigError */.x)
-                problems.push(...error.problems);
-            else
-                problems.push({
-                    file,
-                    line: 1,
-                    col: 1,
-                    message: `cannot read the file: ${error.message}`,
-                    hint: 'check the config path (CLI --config, action input config)'
-                });
-        }
-    }
-    problems.push(...betweenTeams(configs));
-    if (problems.length > 0)
-        throw new errors/* ConfigError */.x(problems);
-    return configs;
-}
-/** Where a key path is in the file: the nearest ancestor present, else 1:1. */
-function positionOf(config, path) {
-    const { file, positions } = config.source;
-    return { file, ...nearestPosition(at => (Object.hasOwn(positions, at) ? positions[at] : undefined), path) };
+/** Where a key path is in a checked file: the nearest ancestor present, else 1:1. */
+function positionIn(positions, path) {
+    return nearestPosition(at => (Object.hasOwn(positions, at) ? positions[at] : undefined), path);
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -30549,38 +30651,229 @@ function positionOfFinding(parsed, { path, at }) {
 function sortProblems(problems) {
     return [...problems].sort((a, b) => a.line - b.line || a.col - b.col);
 }
-function expand(paths, problems) {
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ./src/config/read-file.ts
+/**
+ * Config files are read as an attacker might shape them: only regular files; a symbolic link only when it leads to
+ * a regular file inside the folder it was found in (or, for a file named directly, inside the repository); at most
+ * MAX_CONFIG_BYTES, checked on the open file before reading; UTF-8 only. A refusal names the path given, never the
+ * link's target, and nothing of a refused file is read.
+ */
+
+
+
+const MAX_CONFIG_BYTES = 1024 * 1024;
+const PATH_HINT = 'check the path (CLI --config or --policy, action input config or policy)';
+// O_NONBLOCK: opening a FIFO never waits for a writer. O_NOFOLLOW: a file swapped for a link after the checks is refused.
+const OPEN_FLAGS = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NONBLOCK ?? 0) | (external_node_fs_.constants.O_NOFOLLOW ?? 0);
+/** Any other failure to read (permissions, I/O): the error's code only, never its target. */
+function unreadable(file, error) {
+    return {
+        file,
+        line: 1,
+        col: 1,
+        message: `cannot read the file (${error.code ?? 'error'})`,
+        hint: `${PATH_HINT} and its permissions`
+    };
+}
+function read_file_refusal(file, message, hint, line = 1, col = 1) {
+    return new errors/* ConfigError */.x([{ file, line, col, message, hint }]);
+}
+function read_file_kindOf(stat) {
+    if (stat.isDirectory())
+        return 'a folder';
+    if (stat.isFIFO())
+        return 'a named pipe (FIFO)';
+    if (stat.isCharacterDevice() || stat.isBlockDevice())
+        return 'a device';
+    if (stat.isSocket())
+        return 'a socket';
+    return 'not a regular file';
+}
+function inside(root, real) {
+    const rel = (0,external_node_path_.relative)(root, real);
+    return rel !== '' && !rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel);
+}
+/**
+ * Files and folders to config files: a folder gives its *.yaml and *.yml entries, sorted. `repository` is the
+ * folder a directly named path (or a link given as --config) must resolve inside.
+ */
+function listConfigFiles(paths, repository, problems) {
+    const repoRoot = (0,external_node_fs_.realpathSync)(repository);
     const files = [];
     for (const path of paths) {
-        const stat = (0,external_node_fs_.statSync)(path, { throwIfNoEntry: false });
-        if (!stat) {
-            problems.push({
-                file: path,
-                line: 1,
-                col: 1,
-                message: 'no such file or folder',
-                hint: 'check the config path (CLI --config, action input config)'
-            });
-            continue;
+        try {
+            const real = resolveWithin(path, repoRoot, 'the repository');
+            const stat = (0,external_node_fs_.lstatSync)(real);
+            if (!stat.isDirectory()) {
+                files.push({ path, root: repoRoot, rootLabel: 'the repository' });
+                continue;
+            }
+            const found = (0,external_node_fs_.readdirSync)(real)
+                .filter(name => /\.ya?ml$/.test(name))
+                .sort();
+            if (found.length === 0)
+                throw read_file_refusal(path, 'the folder holds no .yaml or .yml files', 'put one config per file in it');
+            files.push(...found.map(name => ({ path: (0,external_node_path_.join)(path, name), root: real, rootLabel: path })));
         }
-        if (!stat.isDirectory()) {
-            files.push(path);
-            continue;
+        catch (error) {
+            if (error instanceof errors/* ConfigError */.x)
+                problems.push(...error.problems);
+            else
+                problems.push(unreadable(path, error));
         }
-        const found = (0,external_node_fs_.readdirSync)(path)
-            .filter(name => /\.ya?ml$/.test(name))
-            .sort();
-        if (found.length === 0)
-            problems.push({
-                file: path,
-                line: 1,
-                col: 1,
-                message: 'the folder holds no .yaml or .yml files',
-                hint: 'put one team config per file in it'
-            });
-        files.push(...found.map(name => (0,external_node_path_.join)(path, name)));
     }
     return files;
+}
+/** The path itself, or the real path a symbolic link leads to when that is inside `root`; otherwise a refusal. */
+function resolveWithin(path, root, rootLabel) {
+    const stat = (0,external_node_fs_.lstatSync)(path, { throwIfNoEntry: false });
+    if (!stat)
+        throw read_file_refusal(path, 'no such file or folder', PATH_HINT);
+    if (!stat.isSymbolicLink())
+        return path;
+    let real;
+    try {
+        real = (0,external_node_fs_.realpathSync)(path);
+    }
+    catch {
+        throw read_file_refusal(path, 'is a symbolic link that leads nowhere', 'remove the link, or point it at a config file');
+    }
+    if (!inside(root, real)) {
+        throw read_file_refusal(path, `is a symbolic link that leads outside ${rootLabel}; refused unread`, `only links to files inside ${rootLabel} are followed; copy the file in instead`);
+    }
+    return real;
+}
+/** The text of one config file, or a ConfigError saying why it was not read. */
+function readConfigText(file) {
+    const real = resolveWithin(file.path, file.root, file.rootLabel);
+    const viaLink = real !== file.path;
+    const before = (0,external_node_fs_.lstatSync)(real);
+    if (!before.isFile()) {
+        const what = `${viaLink ? 'is a symbolic link to ' : 'is '}${read_file_kindOf(before)}`;
+        const hint = before.isDirectory()
+            ? 'a folder of configs holds only files; rename or move this folder'
+            : 'only regular files are read as configs';
+        throw read_file_refusal(file.path, `${what}, not a config file`, hint);
+    }
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(real, OPEN_FLAGS);
+    }
+    catch (error) {
+        throw read_file_refusal(file.path, `cannot open the file (${error.code})`, PATH_HINT);
+    }
+    try {
+        const stat = (0,external_node_fs_.fstatSync)(fd);
+        if (!stat.isFile())
+            throw read_file_refusal(file.path, `changed while being read; it is now ${read_file_kindOf(stat)}`, PATH_HINT);
+        if (stat.size > MAX_CONFIG_BYTES)
+            throw tooLarge(file.path, stat.size);
+        const bytes = readAtMost(fd, MAX_CONFIG_BYTES + 1);
+        if (bytes.length > MAX_CONFIG_BYTES)
+            throw tooLarge(file.path, bytes.length);
+        return decodeUtf8(bytes, file.path);
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+function tooLarge(path, size) {
+    return read_file_refusal(path, `is larger than 1 MiB (${size} bytes); refused unread`, 'a config is a few kilobytes; check that this is the right file');
+}
+function readAtMost(fd, limit) {
+    const buffer = Buffer.alloc(limit);
+    let length = 0;
+    while (length < limit) {
+        const n = (0,external_node_fs_.readSync)(fd, buffer, length, limit - length, null);
+        if (n === 0)
+            break;
+        length += n;
+    }
+    return buffer.subarray(0, length);
+}
+const UTF8_HINT = 'save the file as UTF-8';
+/** Strict UTF-8 (a UTF-8 byte order mark is dropped); a refusal points at the first byte that is not. */
+function decodeUtf8(bytes, file) {
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+        throw read_file_refusal(file, 'is UTF-16 text (it starts with a UTF-16 byte order mark), not UTF-8', UTF8_HINT);
+    }
+    const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    const lossy = new TextDecoder('utf-8').decode(body);
+    const nul = lossy.indexOf('\0');
+    let bad = -1;
+    let byteAt = 0;
+    let charAt = 0;
+    for (let i = lossy.indexOf('\uFFFD'); i !== -1; i = lossy.indexOf('\uFFFD', i + 1)) {
+        byteAt += Buffer.byteLength(lossy.slice(charAt, i));
+        charAt = i;
+        // A U+FFFD written in the file is three bytes EF BF BD; anything else is where decoding failed.
+        if (body[byteAt] !== 0xef || body[byteAt + 1] !== 0xbf || body[byteAt + 2] !== 0xbd) {
+            bad = i;
+            break;
+        }
+    }
+    if (bad !== -1 && (nul === -1 || bad < nul)) {
+        const { line, col } = lineCol(lossy, bad);
+        const hex = body[byteAt].toString(16).toUpperCase().padStart(2, '0');
+        throw read_file_refusal(file, `not UTF-8: byte 0x${hex} at line ${line} is not a valid character`, UTF8_HINT, line, col);
+    }
+    if (nul !== -1) {
+        const { line, col } = lineCol(lossy, nul);
+        throw read_file_refusal(file, `not UTF-8 text: a NUL byte at line ${line} (UTF-16 without a byte order mark?)`, UTF8_HINT, line, col);
+    }
+    return lossy;
+}
+function lineCol(text, index) {
+    const before = text.slice(0, index);
+    const lastBreak = before.lastIndexOf('\n');
+    return { line: before.split('\n').length, col: index - lastBreak };
+}
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+/** Public API: team config files in, validated TeamConfig out, or one ConfigError with every problem of every file. */
+
+
+
+
+
+
+
+/** Parses and validates one file's text; `file` is only used in messages and `source`. */
+function parseTeamConfig(text, file) {
+    const { value, positions } = checkDocument(text, file, { spec: TEAM_CONFIG, noun: 'a team config', crossCheck: crossCheck });
+    return applyDerivedDefaults(value, { file, positions });
+}
+/**
+ * Files and folders (their *.yaml and *.yml files, sorted), read safely (read-file.ts); also refuses two files for
+ * one team and overlapping address spaces.
+ */
+function loadTeamConfigs(paths, options = {}) {
+    const problems = [];
+    const configs = [];
+    for (const file of listConfigFiles(paths, options.repository ?? process.cwd(), problems)) {
+        try {
+            configs.push(parseTeamConfig(readConfigText(file), file.path));
+        }
+        catch (error) {
+            if (error instanceof errors/* ConfigError */.x)
+                problems.push(...error.problems);
+            else
+                problems.push(unreadable(file.path, error));
+        }
+    }
+    problems.push(...betweenTeams(configs));
+    if (problems.length > 0)
+        throw new errors/* ConfigError */.x(problems);
+    return configs;
+}
+/** Where a key path is in the file: the nearest ancestor present, else 1:1. */
+function positionOf(config, path) {
+    return { file: config.source.file, ...positionIn(config.source.positions, path) };
 }
 function betweenTeams(configs) {
     const problems = [];
@@ -30607,8 +30900,283 @@ function betweenTeams(configs) {
     return problems;
 }
 
-// EXTERNAL MODULE: ./src/core/desired.ts + 6 modules
-var desired = __nccwpck_require__(77454);
+;// CONCATENATED MODULE: ./src/policy/check.ts
+
+
+
+/** `value` starts with `prefix` at a boundary: `…/runner` allows `…/runner:1` and `…/runner@sha256:…`, not `…/runner-x`. */
+function hasPrefix(value, prefix, ignoreCase = false) {
+    const [v, p] = ignoreCase ? [value.toLowerCase(), prefix.toLowerCase()] : [value, prefix];
+    if (!v.startsWith(p))
+        return false;
+    return v.length === p.length || /[/:@]$/.test(p) || /^[/:@]/.test(v.slice(p.length));
+}
+function ruleAt(policy, path) {
+    const { line, col } = positionIn(policy.source.positions, path);
+    return `${policy.source.file}:${line}:${col}: ${path}`;
+}
+function violation(config, configPath, policy, rulePath, what, allowed) {
+    const rule = ruleAt(policy, rulePath);
+    const listed = typeof allowed === 'string' ? allowed : allowed.length ? allowed.join(', ') : 'nothing';
+    return {
+        ...positionOf(config, configPath),
+        message: `${what}, which the platform policy does not allow (${rule})`,
+        hint: `allowed: ${listed}; change the config, or ask the platform team to change the policy`,
+        rule
+    };
+}
+function checkPolicy(config, policy) {
+    const found = [];
+    const { urls } = policy.github;
+    if (urls && !urls.some(url => (0,formats/* normalizeGitHubUrl */.Qd)(url) === config.github.url)) {
+        found.push(violation(config, 'github.url', policy, 'github.urls', `github.url: ${config.github.url}`, urls));
+    }
+    const prefixes = policy.runners.imagePrefixes;
+    if (prefixes && !prefixes.some(prefix => hasPrefix(config.runners.image, prefix))) {
+        const what = `runners.image: ${config.runners.image}`;
+        found.push(violation(config, 'runners.image', policy, 'runners.imagePrefixes', what, prefixes));
+    }
+    const { maxRunners, maxCpu } = policy.limits;
+    if (maxRunners !== undefined && config.runners.max > maxRunners) {
+        const what = `runners.max: ${config.runners.max}`;
+        found.push(violation(config, 'runners.max', policy, 'limits.maxRunners', what, `at most ${maxRunners}`));
+    }
+    if (maxCpu !== undefined && config.runners.cpu > maxCpu) {
+        const what = `runners.cpu: ${config.runners.cpu}`;
+        found.push(violation(config, 'runners.cpu', policy, 'limits.maxCpu', what, `at most ${maxCpu}`));
+    }
+    return [...found, ...checkTeamRules(config, policy)];
+}
+function checkTeamRules(config, policy) {
+    if (!policy.teams)
+        return [];
+    const team = config.team;
+    if (!Object.hasOwn(policy.teams, team)) {
+        const what = `team: ${team} has no entry in the policy's teams`;
+        return [violation(config, 'team', policy, 'teams', what, Object.keys(policy.teams))];
+    }
+    const rules = policy.teams[team];
+    const at = `teams.${team}`;
+    const found = [];
+    const group = config.azure.resourceGroup;
+    if (rules.resourceGroups && !rules.resourceGroups.some(g => g.toLowerCase() === group.toLowerCase())) {
+        const what = `azure.resourceGroup: ${group}`;
+        found.push(violation(config, 'azure.resourceGroup', policy, `${at}.resourceGroups`, what, rules.resourceGroups));
+    }
+    const targets = rules.peeringTargets;
+    config.network.peerings.forEach(({ remoteVnetId }, i) => {
+        if (targets && !targets.some(prefix => hasPrefix(remoteVnetId, prefix, true))) {
+            const path = `network.peerings[${i}].remoteVnetId`;
+            found.push(violation(config, path, policy, `${at}.peeringTargets`, `${path}: ${remoteVnetId}`, targets));
+        }
+    });
+    const zones = rules.privateDnsZones;
+    config.network.privateDnsZones.forEach((zone, i) => {
+        if (zones && !zones.some(z => z.toLowerCase() === zone.toLowerCase())) {
+            const path = `network.privateDnsZones[${i}]`;
+            found.push(violation(config, path, policy, `${at}.privateDnsZones`, `${path}: ${zone}`, zones));
+        }
+    });
+    return found;
+}
+
+// EXTERNAL MODULE: ./src/core/runner-env.ts
+var runner_env = __nccwpck_require__(75115);
+;// CONCATENATED MODULE: ./src/policy/live.ts
+/**
+ * The live Container Apps jobs against the platform policy: what actually runs may differ from the config (changed
+ * in the portal, or by an older config). Reads the job bodies drift has already read; no call of its own.
+ */
+
+
+
+function checkLiveJobs(config, policy, jobs) {
+    return jobs.flatMap(job => checkJob(config, policy, job));
+}
+function checkJob(config, policy, job) {
+    const body = job.body;
+    const name = job.id.split('/').pop();
+    const found = [];
+    const prefixes = policy.runners.imagePrefixes;
+    const images = [...(body.template?.containers ?? []), ...(body.template?.initContainers ?? [])].flatMap(c => c.image ? [c.image] : []);
+    for (const image of new Set(images)) {
+        if (prefixes && !prefixes.some(prefix => hasPrefix(image, prefix))) {
+            const what = `live job ${name} runs image ${image}`;
+            found.push(violation(config, 'runners.image', policy, 'runners.imagePrefixes', what, prefixes));
+        }
+    }
+    const urls = policy.github.urls;
+    if (!urls)
+        return found;
+    const webUrls = new Set(urls.map(formats/* normalizeGitHubUrl */.Qd));
+    const apiUrls = new Set([...webUrls].map(url => (0,formats/* gitHubApiUrl */.Ly)(url).toLowerCase()));
+    const env = (body.template?.containers ?? []).flatMap(c => c.env ?? []);
+    for (const { value } of env.filter(e => e.name === runner_env/* RUNNER_ENV */.P.githubUrl)) {
+        if (value && !webUrls.has((0,formats/* normalizeGitHubUrl */.Qd)(value))) {
+            const what = `live job ${name} registers its runners with ${value}`;
+            found.push(violation(config, 'github.url', policy, 'github.urls', what, urls));
+        }
+    }
+    const rules = body.configuration?.eventTriggerConfig?.scale?.rules ?? [];
+    for (const rule of rules.filter(r => r.type === 'github-runner')) {
+        const api = rule.metadata?.githubApiURL;
+        if (api !== undefined && !apiUrls.has(api.replace(/\/+$/, '').toLowerCase())) {
+            const what = `live job ${name} has its scale rule send the App's JWT to ${api}`;
+            found.push(violation(config, 'github.url', policy, 'github.urls', what, urls));
+        }
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/policy/trust.ts
+/**
+ * Without a platform policy, what a config points at is trusted as written. Two choices imply more trust than a
+ * reader may expect, so plan says so.
+ */
+
+
+
+const GITHUB_COM = 'https://github.com';
+/** The images this project publishes (runner/, .github/workflows/runner-image.yml). */
+const PROJECT_IMAGE = DEFAULT_IMAGE.replace(/:[^/]*$/, '');
+/** One line per choice, as `FILE:LINE:COL: …`. */
+function trustWarnings(config) {
+    const warnings = [];
+    if (config.github.url !== GITHUB_COM) {
+        const { file, line, col } = positionOf(config, 'github.url');
+        warnings.push(`${file}:${line}:${col}: github.url is ${config.github.url}, not ${GITHUB_COM}: the KEDA scale rule signs a JWT with the GitHub App's private key and sends it to ${config.github.apiUrl} for installation tokens, polls that host with them, and runners register there; trust that host as you trust GitHub, or pin it with a platform policy (github.urls)`);
+    }
+    if (!hasPrefix(config.runners.image, PROJECT_IMAGE)) {
+        const { file, line, col } = positionOf(config, 'runners.image');
+        warnings.push(`${file}:${line}:${col}: runners.image ${config.runners.image} is not the project's image (${PROJECT_IMAGE}): it runs with the job's managed identity, which can read the GitHub App key from Key Vault; trust its registry and publisher with that key, or pin images with a platform policy (runners.imagePrefixes)`);
+    }
+    return warnings;
+}
+
+;// CONCATENATED MODULE: ./src/policy/gate.ts
+/**
+ * Where the policy applies, before any Azure call: plan, apply and verify refuse a config that breaks it; drift
+ * reports violations per team instead (with what runs live); destroy may always clean up. Without a policy, plan
+ * and apply say what trust an unusual GitHub URL or image implies.
+ */
+
+
+
+
+function gatePolicy(command, configs, policy, logger) {
+    if (!policy) {
+        if (command === 'plan' || command === 'apply')
+            for (const c of configs)
+                for (const w of trustWarnings(c))
+                    logger.warning(w);
+        return;
+    }
+    if (command === 'drift' || command === 'destroy')
+        return;
+    const violations = configs.flatMap(config => checkPolicy(config, policy));
+    if (violations.length > 0)
+        throw new errors/* ConfigError */.x(violations);
+}
+/** drift: the config's violations, then the live jobs'. */
+function driftViolations(config, policy, liveJobs) {
+    return [...checkPolicy(config, policy), ...checkLiveJobs(config, policy, liveJobs)];
+}
+
+;// CONCATENATED MODULE: ./src/policy/schema.ts
+/**
+ * The platform policy file: what the platform allows team configs to name. Every section is optional; a rule
+ * that is absent allows anything, a rule that is present (even an empty list) allows only what it lists.
+ */
+
+
+
+
+function checkImagePrefix(value) {
+    if (/^(?:[A-Za-z0-9.-]+\.[A-Za-z0-9.-]+|localhost)(?::\d{1,5})?\/[^\s]*$/.test(value))
+        return undefined;
+    return {
+        message: `${(0,issue/* show */.W)(value)} is not an image prefix`,
+        hint: 'start with the registry host and a path, e.g. ghcr.io/altinn/runner-setup/runner'
+    };
+}
+function checkVnetPrefix(value) {
+    if (/^\/subscriptions\/[0-9a-f-]{36}(\/\S*)?$/i.test(value))
+        return undefined;
+    return {
+        message: `${(0,issue/* show */.W)(value)} is not the start of an Azure resource id`,
+        hint: 'e.g. /subscriptions/<id>/resourceGroups/rg-network, or a whole virtual network id'
+    };
+}
+const schema_lower = (item) => (typeof item === 'string' ? item.toLowerCase() : undefined);
+function list(items, example) {
+    return { type: 'list', items, identity: schema_lower, example };
+}
+const TEAM_RULES = {
+    type: 'object',
+    fields: {
+        resourceGroups: list({ type: 'string', check: formats/* checkResourceGroupName */.jV }, 'resourceGroups: [rg-studio-runners]'),
+        peeringTargets: list({ type: 'string', check: checkVnetPrefix }, 'peeringTargets: [/subscriptions/<id>/resourceGroups/rg-studio-network]'),
+        privateDnsZones: list(armId(PRIVATE_DNS_ZONE), 'privateDnsZones: [/subscriptions/<id>/.../privateDnsZones/<zone>]')
+    }
+};
+const PLATFORM_POLICY = {
+    type: 'object',
+    document: {
+        what: 'a platform policy is a mapping with github, runners, limits and teams',
+        hint: 'start from examples/platform-repo/policy.yaml'
+    },
+    fields: {
+        github: {
+            type: 'object',
+            default: {},
+            fields: { urls: list({ type: 'string', check: formats/* checkGitHubUrl */.zv }, 'urls: [https://github.com]') }
+        },
+        runners: {
+            type: 'object',
+            default: {},
+            fields: {
+                imagePrefixes: list({ type: 'string', check: checkImagePrefix }, 'imagePrefixes: [ghcr.io/altinn/runner-setup/runner]')
+            }
+        },
+        limits: {
+            type: 'object',
+            default: {},
+            fields: {
+                maxRunners: { type: 'integer', min: 1, max: 1000, example: 'maxRunners: 20' },
+                maxCpu: { type: 'number', check: checkCpu, example: 'maxCpu: 2' }
+            }
+        },
+        teams: { type: 'map', keyCheck: formats/* checkTeamName */.py, values: TEAM_RULES }
+    }
+};
+
+;// CONCATENATED MODULE: ./src/policy/load.ts
+/** The platform policy file in, a checked PlatformPolicy out (or a ConfigError with `FILE:LINE:COL` problems). */
+
+
+
+
+
+function parsePolicy(text, file) {
+    const { value, positions } = checkDocument(text, file, { spec: PLATFORM_POLICY, noun: 'a platform policy' });
+    return { ...value, source: { file, positions } };
+}
+/** Read as safely as team configs: a regular file, at most 1 MiB, UTF-8; a link only to a file inside the repository. */
+function loadPolicy(path, repository = process.cwd()) {
+    let text;
+    try {
+        text = readConfigText({ path, root: (0,external_node_fs_.realpathSync)(repository), rootLabel: 'the repository' });
+    }
+    catch (error) {
+        if (error instanceof errors/* ConfigError */.x)
+            throw error;
+        throw new errors/* ConfigError */.x([unreadable(path, error)]);
+    }
+    return parsePolicy(text, path);
+}
+
+// EXTERNAL MODULE: ./src/core/desired.ts + 5 modules
+var desired = __nccwpck_require__(23057);
 // EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
 var core_plan = __nccwpck_require__(79272);
 // EXTERNAL MODULE: ./src/commands/input-error.ts
@@ -30647,9 +31215,13 @@ var result = __nccwpck_require__(4493);
 
 
 
+
+
 async function runCommand(settings, deps) {
     const configs = loadTeamConfigs(settings.configPaths);
+    const policy = settings.policyPath ? loadPolicy(settings.policyPath) : undefined;
     checkSubscription(configs, settings.azure.subscriptionId);
+    gatePolicy(settings.command, configs, policy, deps.logger);
     if (settings.command === 'plan' && settings.offline) {
         const teams = configs.map((config) => {
             const plan = (0,core_plan/* planOffline */.Dp)((0,desired/* desiredResources */.G)(config));
@@ -30669,7 +31241,7 @@ async function runCommand(settings, deps) {
         return { command: settings.command, teams, exitCode: (0,result/* exitCodeOf */.F)(settings.command, teams) };
     }
     const engine = await deps.engine();
-    const outcomes = await forEachTeam(configs, config => runForTeam(settings, config, engine, deps));
+    const outcomes = await forEachTeam(configs, config => runForTeam(settings, config, engine, deps, policy));
     const teams = outcomes.map((outcome, i) => outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error });
     const fleet = settings.command === 'drift' && configs.length > 1
         ? await (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 48818))).driftFleet(configs, deps.activeRuns)
@@ -30681,7 +31253,7 @@ async function runCommand(settings, deps) {
         ...(fleet ? { fleet } : {})
     };
 }
-async function runForTeam(settings, config, engine, deps) {
+async function runForTeam(settings, config, engine, deps, policy) {
     switch (settings.command) {
         case 'plan': {
             const r = await engine.planLive(config);
@@ -30693,7 +31265,8 @@ async function runForTeam(settings, config, engine, deps) {
         }
         case 'drift': {
             const r = await engine.drift(config);
-            return { ...base(config), plan: r.plan, counts: r.counts, drift: r.items, timings: r.timings };
+            const violations = policy && driftViolations(config, policy, r.liveJobs);
+            return { ...base(config), plan: r.plan, counts: r.counts, drift: r.items, policy: violations, timings: r.timings };
         }
         case 'destroy': {
             const r = await engine.destroy(config);
@@ -31014,7 +31587,7 @@ function show(value) {
 
 /***/ }),
 
-/***/ 77454:
+/***/ 23057:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31102,40 +31675,8 @@ function keySecretRoleAssignment(layout) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/core/runner-env.ts
-/**
- * The contract between the job template (written by apply) and the runner entrypoint (PID 1 in the container).
- * Only identifiers travel this way, never a secret value: the entrypoint fetches the App key itself from Key Vault
- * with the job's managed identity.
- */
-const RUNNER_ENV = {
-    /** `org` or `repo`. */
-    scope: 'RUNNER_SETUP_SCOPE',
-    /** GitHub web URL, e.g. https://github.com. */
-    githubUrl: 'RUNNER_SETUP_GITHUB_URL',
-    /** GitHub REST API base, e.g. https://api.github.com or https://ghes.example.com/api/v3. */
-    githubApiUrl: 'RUNNER_SETUP_GITHUB_API_URL',
-    owner: 'RUNNER_SETUP_OWNER',
-    /** Repo scope only: the repository this job serves. */
-    repo: 'RUNNER_SETUP_REPO',
-    /** Org scope: runner group name (the entrypoint looks up its id). Repo scope: absent (the default group, id 1). */
-    runnerGroup: 'RUNNER_SETUP_RUNNER_GROUP',
-    /** Org scope, when the config gives it: the group's id, which saves the runner a lookup by name. */
-    runnerGroupId: 'RUNNER_SETUP_RUNNER_GROUP_ID',
-    /** Comma-separated runner labels. */
-    labels: 'RUNNER_SETUP_LABELS',
-    appId: 'RUNNER_SETUP_APP_ID',
-    installationId: 'RUNNER_SETUP_INSTALLATION_ID',
-    /** Key Vault secret URI of the GitHub App private key (PEM). */
-    keySecretUri: 'RUNNER_SETUP_KEY_SECRET_URI',
-    /** Client id of the job's user-assigned managed identity. */
-    identityClientId: 'RUNNER_SETUP_IDENTITY_CLIENT_ID',
-    /** Seconds to wait for a job before the runner is stopped and deregistered. */
-    idleTimeoutSeconds: 'RUNNER_SETUP_IDLE_TIMEOUT_SECONDS',
-    /** `true`: job steps may sudo, so PID 1 leaves no credential behind once the runner starts. */
-    sudo: 'RUNNER_SETUP_SUDO'
-};
-
+// EXTERNAL MODULE: ./src/core/runner-env.ts
+var runner_env = __nccwpck_require__(75115);
 // EXTERNAL MODULE: ./src/core/warm-pool.ts
 var warm_pool = __nccwpck_require__(30577);
 ;// CONCATENATED MODULE: ./src/core/resources/job.ts
@@ -31166,23 +31707,23 @@ function githubRunnerMetadata(config, repo) {
 function runnerEnv(config, layout, repo) {
     const { github, runners } = config;
     const values = [
-        [RUNNER_ENV.scope, github.scope],
-        [RUNNER_ENV.githubUrl, github.url],
-        [RUNNER_ENV.githubApiUrl, github.apiUrl],
-        [RUNNER_ENV.owner, github.owner],
-        [RUNNER_ENV.repo, github.scope === 'repo' ? repo : undefined],
-        [RUNNER_ENV.runnerGroup, github.scope === 'org' ? github.runnerGroup : undefined],
+        [runner_env/* RUNNER_ENV */.P.scope, github.scope],
+        [runner_env/* RUNNER_ENV */.P.githubUrl, github.url],
+        [runner_env/* RUNNER_ENV */.P.githubApiUrl, github.apiUrl],
+        [runner_env/* RUNNER_ENV */.P.owner, github.owner],
+        [runner_env/* RUNNER_ENV */.P.repo, github.scope === 'repo' ? repo : undefined],
+        [runner_env/* RUNNER_ENV */.P.runnerGroup, github.scope === 'org' ? github.runnerGroup : undefined],
         [
-            RUNNER_ENV.runnerGroupId,
+            runner_env/* RUNNER_ENV */.P.runnerGroupId,
             github.scope === 'org' && github.runnerGroupId !== undefined ? String(github.runnerGroupId) : undefined
         ],
-        [RUNNER_ENV.labels, github.labels.join(',')],
-        [RUNNER_ENV.appId, String(github.app.id)],
-        [RUNNER_ENV.installationId, String(github.app.installationId)],
-        [RUNNER_ENV.keySecretUri, github.app.privateKeySecretUri],
-        [RUNNER_ENV.identityClientId, (0,refs/* ref */.KR)(layout.identityId, 'clientId')],
-        [RUNNER_ENV.idleTimeoutSeconds, String(runners.idleTimeoutMinutes * 60)],
-        [RUNNER_ENV.sudo, String(runners.sudo)]
+        [runner_env/* RUNNER_ENV */.P.labels, github.labels.join(',')],
+        [runner_env/* RUNNER_ENV */.P.appId, String(github.app.id)],
+        [runner_env/* RUNNER_ENV */.P.installationId, String(github.app.installationId)],
+        [runner_env/* RUNNER_ENV */.P.keySecretUri, github.app.privateKeySecretUri],
+        [runner_env/* RUNNER_ENV */.P.identityClientId, (0,refs/* ref */.KR)(layout.identityId, 'clientId')],
+        [runner_env/* RUNNER_ENV */.P.idleTimeoutSeconds, String(runners.idleTimeoutMinutes * 60)],
+        [runner_env/* RUNNER_ENV */.P.sudo, String(runners.sudo)]
     ];
     return values.flatMap(([name, value]) => (value === undefined ? [] : [{ name, value }]));
 }
@@ -32073,6 +32614,48 @@ function absent(resource, body = {}) {
 
 /***/ }),
 
+/***/ 75115:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ RUNNER_ENV)
+/* harmony export */ });
+/**
+ * The contract between the job template (written by apply) and the runner entrypoint (PID 1 in the container).
+ * Only identifiers travel this way, never a secret value: the entrypoint fetches the App key itself from Key Vault
+ * with the job's managed identity.
+ */
+const RUNNER_ENV = {
+    /** `org` or `repo`. */
+    scope: 'RUNNER_SETUP_SCOPE',
+    /** GitHub web URL, e.g. https://github.com. */
+    githubUrl: 'RUNNER_SETUP_GITHUB_URL',
+    /** GitHub REST API base, e.g. https://api.github.com or https://ghes.example.com/api/v3. */
+    githubApiUrl: 'RUNNER_SETUP_GITHUB_API_URL',
+    owner: 'RUNNER_SETUP_OWNER',
+    /** Repo scope only: the repository this job serves. */
+    repo: 'RUNNER_SETUP_REPO',
+    /** Org scope: runner group name (the entrypoint looks up its id). Repo scope: absent (the default group, id 1). */
+    runnerGroup: 'RUNNER_SETUP_RUNNER_GROUP',
+    /** Org scope, when the config gives it: the group's id, which saves the runner a lookup by name. */
+    runnerGroupId: 'RUNNER_SETUP_RUNNER_GROUP_ID',
+    /** Comma-separated runner labels. */
+    labels: 'RUNNER_SETUP_LABELS',
+    appId: 'RUNNER_SETUP_APP_ID',
+    installationId: 'RUNNER_SETUP_INSTALLATION_ID',
+    /** Key Vault secret URI of the GitHub App private key (PEM). */
+    keySecretUri: 'RUNNER_SETUP_KEY_SECRET_URI',
+    /** Client id of the job's user-assigned managed identity. */
+    identityClientId: 'RUNNER_SETUP_IDENTITY_CLIENT_ID',
+    /** Seconds to wait for a job before the runner is stopped and deregistered. */
+    idleTimeoutSeconds: 'RUNNER_SETUP_IDLE_TIMEOUT_SECONDS',
+    /** `true`: job steps may sudo, so PID 1 leaves no credential behind once the runner starts. */
+    sudo: 'RUNNER_SETUP_SUDO'
+};
+
+
+/***/ }),
+
 /***/ 30577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32684,6 +33267,8 @@ function teamJson(command, t) {
         out.drift = t.drift.length > 0;
         out.differences = t.drift;
     }
+    if (t.policy)
+        out.policyViolations = t.policy;
     if (t.deleted)
         out.deleted = t.deleted;
     if (t.refused)
@@ -32746,6 +33331,59 @@ function renderPlanText(plan, heading) {
     });
     lines.push(planSummaryLine(plan));
     return lines.join('\n');
+}
+
+
+/***/ }),
+
+/***/ 48707:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JO: () => (/* binding */ policyTable),
+/* harmony export */   MA: () => (/* binding */ policyCount),
+/* harmony export */   MJ: () => (/* binding */ policyText),
+/* harmony export */   mF: () => (/* binding */ policyIssueBody)
+/* harmony export */ });
+/* harmony import */ var _inert_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51822);
+
+function policyCount(violations) {
+    const n = violations?.length ?? 0;
+    return `${n} platform policy violation${n === 1 ? '' : 's'}`;
+}
+function policyText(violations) {
+    if (!violations?.length)
+        return [];
+    return [`${policyCount(violations)}:`, ...violations.map(v => `  ${v.file}:${v.line}:${v.col}: ${v.message}`)];
+}
+/**
+ * Markdown rows: where in the team config, what, and the rule (deterministic, so an unchanged issue stays as it is).
+ * Every cell is a code span: a violation quotes config and live values, which must not render.
+ */
+function policyTable(violations) {
+    if (!violations?.length)
+        return [];
+    return [
+        `**${policyCount(violations)}**`,
+        '',
+        '| where | violation | rule |',
+        '| --- | --- | --- |',
+        ...violations.map(v => `| ${(0,_inert_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .S)(`${v.file}:${v.line}`)} | ${(0,_inert_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .S)(withoutRule(v))} | ${(0,_inert_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .S)(v.rule)} |`)
+    ];
+}
+/** A drift issue for a team whose only finding is the policy; deterministic like the drift body. */
+function policyIssueBody(team, file, violations) {
+    return [
+        `Team **${team}** (${(0,_inert_js__WEBPACK_IMPORTED_MODULE_0__/* .codeSpan */ .S)(file)}) breaks the platform policy, in its config or in what runs live.`,
+        '',
+        ...policyTable(violations),
+        '',
+        'Change the config (and run `apply`) or the policy. The scheduled drift check updates this issue while a violation lasts and closes it once all are gone.'
+    ].join('\n');
+}
+/** The message without its trailing `(rule)`, which the table shows in its own column. */
+function withoutRule(v) {
+    return v.message.replace(` (${v.rule})`, '');
 }
 
 
@@ -32980,6 +33618,8 @@ function textTable(rows) {
 /* harmony import */ var _plan_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38495);
 /* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(84338);
 /* harmony import */ var _pool_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(42680);
+/* harmony import */ var _policy_violations_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(48707);
+
 
 
 
@@ -33020,8 +33660,9 @@ function teamText(command, t) {
         }
         case 'drift': {
             const items = t.drift ?? [];
+            const policy = (0,_policy_violations_js__WEBPACK_IMPORTED_MODULE_4__/* .policyText */ .MJ)(t.policy);
             if (items.length === 0)
-                return `No drift for team ${t.team}.${issueText(t)}`;
+                return [`No drift for team ${t.team}.`, ...policy].join('\n') + issueText(t);
             const lines = [
                 `Drift for team ${t.team}: ${plural(items.length, 'resource')} ${items.length === 1 ? 'differs' : 'differ'} from the config.`
             ];
@@ -33030,7 +33671,7 @@ function teamText(command, t) {
                 for (const change of item.changes)
                     lines.push(`      ${change.path}: Azure has ${(0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatValue */ .Fl)(change.from)}, the config says ${(0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatValue */ .Fl)(change.to)}`);
             }
-            return lines.join('\n') + issueText(t);
+            return [...lines, ...policy].join('\n') + issueText(t);
         }
         case 'destroy': {
             const lines = [`Destroyed team ${t.team}: ${plural(t.deleted?.length ?? 0, 'resource')} deleted.`];
@@ -36007,11 +36648,11 @@ var visit = __nccwpck_require__(10204);
 
 
 
-__webpack_unused_export__ = composer.Composer;
+exports.Dk = composer.Composer;
 __webpack_unused_export__ = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
-__webpack_unused_export__ = errors.YAMLParseError;
+exports.XT = errors.YAMLParseError;
 __webpack_unused_export__ = errors.YAMLWarning;
 __webpack_unused_export__ = Alias.Alias;
 exports.Vj = identity.isAlias;
@@ -36027,14 +36668,14 @@ __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
-__webpack_unused_export__ = lexer.Lexer;
+exports.JG = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
+exports.iX = parser.Parser;
 __webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-exports.Tp = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 

@@ -20,6 +20,8 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): RunSettings {
     throw new InputError(`Input 'config' is required: the path of the team config file (or a folder of them).`)
   const offline = booleanInput('offline')
   if (offline && command !== 'plan') throw new InputError(`Input 'offline' only applies to command 'plan'.`)
+  const fix = booleanInput('fix')
+  if (fix && command !== 'verify') throw new InputError(`Input 'fix' only applies to command 'verify'.`)
 
   const raw: RawReportOptions = {
     days: core.getInput('days'),
@@ -40,9 +42,10 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): RunSettings {
     command,
     configPaths: [config],
     offline,
-    fix: booleanInput('fix'),
+    fix,
     driftIssues: booleanInput('drift-issues'),
     report,
+    policyPath: core.getInput('policy') || undefined,
     azure: {
       signIn: 'oidc',
       tenantId: core.getInput('tenant-id') || undefined,

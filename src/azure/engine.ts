@@ -7,8 +7,16 @@ import type { TeamConfig } from '../config/types.js'
 import { desiredResources } from '../core/desired.js'
 import { teamLayout } from '../core/layout.js'
 import { silentLogger, type Logger } from '../core/logger.js'
-import { countActions, planApply, planDestroy } from '../core/plan.js'
-import type { ActualState, DesiredResource, FieldChange, Plan, PlanAction, PlanEntry } from '../core/types.js'
+import { countActions, findActual, planApply, planDestroy } from '../core/plan.js'
+import type {
+  ActualResource,
+  ActualState,
+  DesiredResource,
+  FieldChange,
+  Plan,
+  PlanAction,
+  PlanEntry
+} from '../core/types.js'
 import { applyPlan, type WriteRecord } from './apply.js'
 import { createClients, type ClientsOptions } from './clients.js'
 import { mapLimit } from './concurrency.js'
@@ -62,6 +70,8 @@ export interface DriftItem {
 export interface DriftResult extends PlanResult {
   drifted: boolean
   items: DriftItem[]
+  /** The team's jobs as Azure runs them (wanted or orphaned), for the platform policy's live checks. */
+  liveJobs: ActualResource[]
 }
 
 export interface DestroyResult extends PlanResult {
@@ -149,7 +159,8 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     async drift(config) {
-      const { plan, readMs } = await planned(config)
+      const { desired, actual, plan, readMs } = await planned(config)
+      const liveJobs = desired.filter(r => r.kind === 'job').flatMap(r => findActual(actual, r.id) ?? [])
       const items = plan.entries
         .filter(e => e.action !== 'noop')
         .map(e => ({ id: e.id, kind: e.kind, name: e.name, action: e.action, changes: e.changes ?? [] }))
@@ -159,6 +170,7 @@ export function createEngine(options: EngineOptions): Engine {
         counts: countActions(plan),
         drifted: items.length > 0,
         items,
+        liveJobs,
         timings: { readMs, writeMs: 0, totalMs: readMs }
       }
     },

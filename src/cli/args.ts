@@ -35,6 +35,7 @@ Commands:
 
 Options:
   --config PATH         team config file or folder of them (repeatable)
+  --policy FILE         platform policy: refuse configs that break it (plan, apply, verify); drift reports them
   --json                one JSON result on stdout, logs on stderr
   --offline             plan only: do not read Azure
   --fix                 verify only: deregister offline or long-idle runners
@@ -52,7 +53,7 @@ Options:
 
 Sign-in: the Azure CLI / default credential chain (run 'az login' first); inside a GitHub workflow with
 id-token: write and a client id, GitHub OIDC, like the action.
-Exit codes: 0 success, 1 error, 2 drift found (drift only).`
+Exit codes: 0 success, 1 error, 2 drift or platform policy violations found (drift only).`
 
 /** Parses argv (without node and script) into settings; the environment supplies defaults for sign-in. */
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
@@ -63,6 +64,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
       allowPositionals: true,
       options: {
         config: { type: 'string', multiple: true },
+        policy: { type: 'string' },
         json: { type: 'boolean', default: false },
         offline: { type: 'boolean', default: false },
         fix: { type: 'boolean', default: false },
@@ -116,6 +118,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
       fix: values.fix,
       driftIssues: false,
       report,
+      policyPath: values.policy,
       azure: {
         // Inside a workflow (or the sandbox) the GitHub OIDC token endpoint is there: federate, like the action.
         signIn: env.ACTIONS_ID_TOKEN_REQUEST_URL && clientId ? 'oidc' : 'cli',

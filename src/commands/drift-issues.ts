@@ -6,6 +6,8 @@ import { enc, type GitHubApi } from '../github/api.js'
 import { DRIFT_LABEL, DRIFT_LABEL_COLOR, driftIssueBody, driftIssueTitle } from '../github/drift-issue.js'
 import { CallError, oneLine } from '../github-app/errors.js'
 import type { CommandResult, TeamResult } from './result.js'
+import type { DriftItem } from '../azure/engine.js'
+import { policyCount, policyIssueBody, policyTable } from '../report/policy-violations.js'
 
 export interface DriftIssueOutcome {
   action: 'opened' | 'updated' | 'unchanged' | 'closed' | 'none' | 'skipped' | 'error'
@@ -72,14 +74,14 @@ async function syncOne(
   const items = team.drift ?? []
   const seen = runUrl ? ` ([run](${runUrl}))` : ''
 
-  if (items.length === 0) {
+  if (items.length === 0 && !team.policy?.length) {
     if (!existing) return { action: 'none' }
     await api.json('POST', `${repo}/issues/${existing.number}/comments`, { body: `No drift any more${seen}: closing.` })
     await api.json('PATCH', `${repo}/issues/${existing.number}`, { state: 'closed', state_reason: 'completed' })
     return { action: 'closed', number: existing.number, url: existing.html_url }
   }
 
-  const body = driftIssueBody(team.team, team.file, items)
+  const body = issueBody(team, items)
   if (!existing) {
     await ensureLabelOnce()
     const created = await api.json<IssueView>('POST', `${repo}/issues`, { title, body, labels: [DRIFT_LABEL] })
@@ -88,7 +90,7 @@ async function syncOne(
   if ((existing.body ?? '') === body) return { action: 'unchanged', number: existing.number, url: existing.html_url }
   await api.json('PATCH', `${repo}/issues/${existing.number}`, { body })
   await api.json('POST', `${repo}/issues/${existing.number}/comments`, {
-    body: `The drift changed${seen}: ${items.length} resource${items.length === 1 ? '' : 's'} now differ; the description shows the current fields.`
+    body: `The drift changed${seen}: ${items.length} resource${items.length === 1 ? '' : 's'} now differ${team.policy?.length ? `, ${policyCount(team.policy)}` : ''}; the description shows the current fields.`
   })
   return { action: 'updated', number: existing.number, url: existing.html_url }
 }
@@ -105,4 +107,12 @@ async function ensureLabel(api: GitHubApi, repo: string): Promise<void> {
   if (created.status !== 201 && created.status !== 422) {
     throw new CallError(`POST ${repo}/labels answered HTTP ${created.status}`, created.status)
   }
+}
+
+/** The drift table, the platform policy violations, or both, so one issue per team carries everything drift found. */
+function issueBody(team: TeamResult, items: DriftItem[]): string {
+  const violations = team.policy ?? []
+  if (violations.length === 0) return driftIssueBody(team.team, team.file, items)
+  if (items.length === 0) return policyIssueBody(team.team, team.file, violations)
+  return [driftIssueBody(team.team, team.file, items), '', ...policyTable(violations)].join('\n')
 }

@@ -11,6 +11,7 @@ import type { RunnerReport } from '../github/runners.js'
 import type { DriftIssueOutcome } from './drift-issues.js'
 import type { FleetReport } from '../github/fleet.js'
 import type { TeamReport } from '../report/team-report.js'
+import type { PolicyViolation } from '../policy/check.js'
 
 /** What one command did for one team; rendered as text (CLI), JSON (--json, the action's plan file) or a job summary. */
 export interface TeamResult {
@@ -30,6 +31,8 @@ export interface TeamResult {
   runners?: RunnerReport[]
   /** verify: the jobs' recent executions, newest first. */
   executions?: ExecutionSummary[]
+  /** drift with a platform policy: what the config or the live jobs do that the policy does not allow. */
+  policy?: PolicyViolation[]
   /** drift with drift issues: what happened to the team's issue. */
   issue?: DriftIssueOutcome
   /** report: queue wait, executions and cost over the period. */
@@ -43,7 +46,7 @@ export interface CommandResult {
   teams: TeamResult[]
   /** drift over several teams: the API budget per App installation and the credentials teams share. */
   fleet?: FleetReport
-  /** 0 success, 1 error, 2 drift found (drift only). */
+  /** 0 success, 1 error, 2 drift or platform policy violations found (drift only). */
   exitCode: 0 | 1 | 2
 }
 
@@ -58,6 +61,6 @@ export function changeCount(result: TeamResult): number {
 
 export function exitCodeOf(command: CommandName, teams: TeamResult[]): 0 | 1 | 2 {
   if (teams.some(t => t.error || (t.refused?.length ?? 0) > 0 || t.checks?.some(c => c.status === 'fail'))) return 1
-  if (command === 'drift' && teams.some(t => (t.drift?.length ?? 0) > 0)) return 2
+  if (command === 'drift' && teams.some(t => (t.drift?.length ?? 0) > 0 || (t.policy?.length ?? 0) > 0)) return 2
   return 0
 }

@@ -3,6 +3,8 @@
  * command per team with bounded concurrency. Rendering is the caller's; this returns a typed result.
  */
 import { loadTeamConfigs } from '../config/load.js'
+import { driftViolations, gatePolicy } from '../policy/gate.js'
+import { loadPolicy, type PlatformPolicy } from '../policy/load.js'
 import type { TeamConfig } from '../config/types.js'
 import { desiredResources } from '../core/desired.js'
 import type { Logger } from '../core/logger.js'
@@ -29,7 +31,9 @@ export interface RunDeps {
 
 export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<CommandResult> {
   const configs = loadTeamConfigs(settings.configPaths)
+  const policy = settings.policyPath ? loadPolicy(settings.policyPath) : undefined
   checkSubscription(configs, settings.azure.subscriptionId)
+  gatePolicy(settings.command, configs, policy, deps.logger)
 
   if (settings.command === 'plan' && settings.offline) {
     const teams = configs.map((config): TeamResult => {
@@ -53,7 +57,7 @@ export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<
   }
 
   const engine = await deps.engine()
-  const outcomes = await forEachTeam(configs, config => runForTeam(settings, config, engine, deps))
+  const outcomes = await forEachTeam(configs, config => runForTeam(settings, config, engine, deps, policy))
   const teams = outcomes.map((outcome, i) =>
     outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error }
   )
@@ -73,7 +77,8 @@ async function runForTeam(
   settings: RunSettings,
   config: TeamConfig,
   engine: Engine,
-  deps: RunDeps
+  deps: RunDeps,
+  policy: PlatformPolicy | undefined
 ): Promise<TeamResult> {
   switch (settings.command) {
     case 'plan': {
@@ -86,7 +91,8 @@ async function runForTeam(
     }
     case 'drift': {
       const r = await engine.drift(config)
-      return { ...base(config), plan: r.plan, counts: r.counts, drift: r.items, timings: r.timings }
+      const violations = policy && driftViolations(config, policy, r.liveJobs)
+      return { ...base(config), plan: r.plan, counts: r.counts, drift: r.items, policy: violations, timings: r.timings }
     }
     case 'destroy': {
       const r = await engine.destroy(config)

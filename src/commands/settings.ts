@@ -38,6 +38,8 @@ export interface RunSettings {
   driftIssues: boolean
   /** report: the period, the wait threshold, price overrides. */
   report: ReportOptions
+  /** Platform policy file: plan, apply and verify refuse a config that breaks it; drift reports every team's violations. */
+  policyPath?: string
   azure: AzureSettings
   github: GitHubSettings
 }

@@ -5,7 +5,10 @@ import { KEY_VAULT, resourceName } from './resource-id.js'
 import { checkCpu } from './schema.js'
 import type { Finding } from './validate.js'
 
-/** Ranges a Container Apps workload-profiles environment uses itself (notes/azure.md §2.3). */
+/**
+ * Ranges a Container Apps workload-profiles environment uses itself (Microsoft Learn, "Configure virtual networks
+ * in Azure Container Apps", subnet address range restrictions).
+ */
 export const RESERVED_RANGES = [
   '169.254.0.0/16',
   '172.30.0.0/16',

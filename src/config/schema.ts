@@ -1,4 +1,4 @@
-/** The team config file: every key, its type, whether it is required, its static default and its checks (issue 2 §2). */
+/** The team config file: every key, its type, whether it is required, its static default and its checks. */
 import { parseCidr } from './cidr.js'
 import * as f from './formats.js'
 import { show, type Issue } from './issue.js'
@@ -89,7 +89,7 @@ function checkTagKey(key: string): Issue | undefined {
   return undefined
 }
 
-function armId(kind: ResourceType): Spec {
+export function armId(kind: ResourceType): Spec {
   return { type: 'string', check: value => checkResourceId(value, kind) }
 }
 
@@ -110,6 +110,10 @@ const PEERING: ObjectSpec = {
 
 export const TEAM_CONFIG: ObjectSpec = {
   type: 'object',
+  document: {
+    what: 'a team config is a mapping with team, azure, network and github',
+    hint: 'start from examples/teams/minimal.yaml'
+  },
   fields: {
     team: { type: 'string', required: true, check: f.checkTeamName, example: 'team: studio' },
     azure: {

@@ -43,6 +43,8 @@ export interface ListSpec extends Common {
 export interface ObjectSpec extends Common {
   type: 'object'
   fields: Record<string, Spec>
+  /** For the top level of a file: what the file must be, and where to start, when it is not a mapping. */
+  document?: { what: string; hint: string }
 }
 
 /** Free-form keys (tags): every key checked, every value by `values`. */

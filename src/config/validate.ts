@@ -143,14 +143,9 @@ class Walker {
   }
 
   private typeError(spec: Spec, value: unknown, path: string): void {
-    if (path === '') {
+    if (path === '' && spec.type === 'object' && spec.document) {
       const got = value === null || value === undefined ? 'the file is empty' : `got ${kindOf(value)}`
-      this.add(
-        path,
-        'value',
-        `a team config is a mapping with team, azure, network and github; ${got}`,
-        'start from examples/teams/minimal.yaml'
-      )
+      this.add(path, 'value', `${spec.document.what}; ${got}`, spec.document.hint)
       return
     }
     const quote = spec.type === 'string' && (typeof value === 'number' || typeof value === 'boolean')

@@ -30,6 +30,7 @@ function teamJson(command: CommandResult['command'], t: TeamResult): Record<stri
     out.drift = t.drift.length > 0
     out.differences = t.drift
   }
+  if (t.policy) out.policyViolations = t.policy
   if (t.deleted) out.deleted = t.deleted
   if (t.refused) out.refused = t.refused
   if (t.checks) out.checks = t.checks

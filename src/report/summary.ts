@@ -4,6 +4,7 @@ import { cell, driftTable } from './drift-table.js'
 import { fleetSummary } from './fleet.js'
 import { renderReportSummary } from './report-render.js'
 import { describePool } from './pool-text.js'
+import { policyCount, policyTable } from './policy-violations.js'
 
 /** The job summary as Markdown: one table row per team, then each team's plan, drift or checks. */
 export function renderSummary(result: CommandResult): string {
@@ -25,6 +26,7 @@ function status(command: CommandResult['command'], t: TeamResult): string {
   if (t.error) return '❌ error'
   if ((t.refused?.length ?? 0) > 0) return '❌ refused foreign resources'
   if (t.checks?.some(c => c.status === 'fail')) return '❌ failed checks'
+  if (command === 'drift' && (t.policy?.length ?? 0) > 0) return `⚠️ ${policyCount(t.policy)}`
   if (command === 'drift') return (t.drift?.length ?? 0) > 0 ? '⚠️ drift' : '✅ no drift'
   return '✅ ok'
 }
@@ -54,8 +56,9 @@ function teamDetails(command: CommandResult['command'], t: TeamResult): string[]
   }
   if (t.drift) {
     const issue = issueLine(t)
-    if (t.drift.length === 0) return [...out, 'No drift.', ...issue]
-    return [...out, ...driftTable(t.drift), ...issue]
+    const policy = t.policy?.length ? ['', ...policyTable(t.policy)] : []
+    if (t.drift.length === 0) return [...out, 'No drift.', ...policy, ...issue]
+    return [...out, ...driftTable(t.drift), ...policy, ...issue]
   }
   if (t.deleted || t.refused) {
     for (const d of t.deleted ?? []) out.push(`- deleted ${d.kind} \`${d.name}\``)

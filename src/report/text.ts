@@ -3,6 +3,7 @@ import { fleetText } from './fleet.js'
 import { formatValue, renderPlanText } from './plan-text.js'
 import { renderReportText } from './report-render.js'
 import { describePool } from './pool-text.js'
+import { policyText } from './policy-violations.js'
 
 const CHECK_MARK = { pass: '✓', warn: '!', fail: '✗' } as const
 const WRITE_MARK = { create: '+', update: '~', delete: '-' } as const
@@ -46,7 +47,8 @@ function teamText(command: CommandResult['command'], t: TeamResult): string {
     }
     case 'drift': {
       const items = t.drift ?? []
-      if (items.length === 0) return `No drift for team ${t.team}.${issueText(t)}`
+      const policy = policyText(t.policy)
+      if (items.length === 0) return [`No drift for team ${t.team}.`, ...policy].join('\n') + issueText(t)
       const lines = [
         `Drift for team ${t.team}: ${plural(items.length, 'resource')} ${items.length === 1 ? 'differs' : 'differ'} from the config.`
       ]
@@ -57,7 +59,7 @@ function teamText(command: CommandResult['command'], t: TeamResult): string {
             `      ${change.path}: Azure has ${formatValue(change.from)}, the config says ${formatValue(change.to)}`
           )
       }
-      return lines.join('\n') + issueText(t)
+      return [...lines, ...policy].join('\n') + issueText(t)
     }
     case 'destroy': {
       const lines = [`Destroyed team ${t.team}: ${plural(t.deleted?.length ?? 0, 'resource')} deleted.`]

@@ -102,6 +102,25 @@ describe('the action bundle', () => {
     expect(run.stdout).toContain("::error::Input 'offline' only applies to command 'plan'.")
   })
 
+  it('refuses fix outside verify, and a config that breaks the policy input at its line, before any Azure call', async () => {
+    const fix = await runAction(
+      { command: 'plan', config: configFile, fix: 'true' },
+      { NODE_EXTRA_CA_CERTS: world.emulator.caPath }
+    )
+    expect(fix.code).toBe(1)
+    expect(fix.stdout).toContain("::error::Input 'fix' only applies to command 'verify'.")
+
+    const policy = join(mkdtempSync(join(tmpdir(), 'runner-setup-policy-')), 'policy.yaml')
+    writeFileSync(policy, 'limits:\n  maxRunners: 5\n')
+    const before = world.emulator.requests().length
+    const run = await runAction(inputs('plan', { policy }), env)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(
+      `::error file=${configFile},line=1,col=1::runners.max: 10, which the platform policy does not allow (${policy}:2:3: limits.maxRunners) (allowed: at most 5; change the config, or ask the platform team to change the policy)`
+    )
+    expect(world.emulator.requests().length).toBe(before)
+  })
+
   it('says how to fix a missing id-token permission', async () => {
     const run = await runAction(inputs('plan'), {
       ...env,

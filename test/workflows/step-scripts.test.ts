@@ -115,3 +115,37 @@ describe('bootstrap: runs-on snippet', () => {
     expect(run.summary).toContain('```yaml\nruns-on: ["self-hosted","studio"]\n```\n')
   })
 })
+
+describe.each([
+  ['.github/workflows/reusable-setup.yml', 'apply', ['validate', 'apply']],
+  ['.github/workflows/reusable-verify.yml', 'verify', ['verify']],
+  ['.github/workflows/drift-check.yml', 'drift', ['drift']]
+])('%s: the platform policy', (file, job, actionSteps) => {
+  const step = findStep(file, job, 'policy')
+
+  it('passes the input file as it is', () => {
+    const run = runStep(step, { POLICY_FILE: 'platform/policy.yaml', POLICY_TEXT: 'limits: {}' })
+    expect(run.status).toBe(0)
+    expect(run.outputs).toBe('path=platform/policy.yaml\n')
+  })
+
+  it("else writes the RUNNER_SETUP_POLICY variable's text to a file and passes that", () => {
+    const temp = tempDir()
+    const run = runStep(step, { POLICY_FILE: '', POLICY_TEXT: 'limits:\n  maxRunners: 5', RUNNER_TEMP: temp })
+    expect(run.status).toBe(0)
+    expect(run.outputs).toBe(`path=${temp}/runner-setup-policy.yaml\n`)
+    expect(readFileSync(join(temp, 'runner-setup-policy.yaml'), 'utf8')).toBe('limits:\n  maxRunners: 5\n')
+  })
+
+  it('else passes none, and says so', () => {
+    const run = runStep(step, { POLICY_FILE: '', POLICY_TEXT: '' })
+    expect(run.status).toBe(0)
+    expect(run.outputs).toBe('')
+    expect(run.stdout).toContain('No platform policy')
+  })
+
+  it('every step that runs the action gets it', () => {
+    expect(step.env).toEqual({ POLICY_FILE: '${{ inputs.policy }}', POLICY_TEXT: '${{ vars.RUNNER_SETUP_POLICY }}' })
+    for (const id of actionSteps) expect(findStep(file, job, id).with.policy).toBe('${{ steps.policy.outputs.path }}')
+  })
+})

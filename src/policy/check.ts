@@ -1,0 +1,100 @@
+/**
+ * A team config against the platform policy. Each violation points at the team config's line and names the rule
+ * it breaks by the policy's own `FILE:LINE:COL`, so both sides of the disagreement can be found.
+ */
+import type { ConfigProblem } from '../config/errors.js'
+import { normalizeGitHubUrl } from '../config/formats.js'
+import { positionIn } from '../config/document.js'
+import { positionOf } from '../config/load.js'
+import type { TeamConfig } from '../config/types.js'
+import type { PlatformPolicy } from './load.js'
+
+export interface PolicyViolation extends ConfigProblem {
+  /** The rule broken, as `FILE:LINE:COL: key.path` of the policy file. */
+  rule: string
+}
+
+/** `value` starts with `prefix` at a boundary: `…/runner` allows `…/runner:1` and `…/runner@sha256:…`, not `…/runner-x`. */
+export function hasPrefix(value: string, prefix: string, ignoreCase = false): boolean {
+  const [v, p] = ignoreCase ? [value.toLowerCase(), prefix.toLowerCase()] : [value, prefix]
+  if (!v.startsWith(p)) return false
+  return v.length === p.length || /[/:@]$/.test(p) || /^[/:@]/.test(v.slice(p.length))
+}
+
+export function ruleAt(policy: PlatformPolicy, path: string): string {
+  const { line, col } = positionIn(policy.source.positions, path)
+  return `${policy.source.file}:${line}:${col}: ${path}`
+}
+
+export function violation(
+  config: TeamConfig,
+  configPath: string,
+  policy: PlatformPolicy,
+  rulePath: string,
+  what: string,
+  allowed: readonly (string | number)[] | string
+): PolicyViolation {
+  const rule = ruleAt(policy, rulePath)
+  const listed = typeof allowed === 'string' ? allowed : allowed.length ? allowed.join(', ') : 'nothing'
+  return {
+    ...positionOf(config, configPath),
+    message: `${what}, which the platform policy does not allow (${rule})`,
+    hint: `allowed: ${listed}; change the config, or ask the platform team to change the policy`,
+    rule
+  }
+}
+
+export function checkPolicy(config: TeamConfig, policy: PlatformPolicy): PolicyViolation[] {
+  const found: PolicyViolation[] = []
+  const { urls } = policy.github
+  if (urls && !urls.some(url => normalizeGitHubUrl(url) === config.github.url)) {
+    found.push(violation(config, 'github.url', policy, 'github.urls', `github.url: ${config.github.url}`, urls))
+  }
+  const prefixes = policy.runners.imagePrefixes
+  if (prefixes && !prefixes.some(prefix => hasPrefix(config.runners.image, prefix))) {
+    const what = `runners.image: ${config.runners.image}`
+    found.push(violation(config, 'runners.image', policy, 'runners.imagePrefixes', what, prefixes))
+  }
+  const { maxRunners, maxCpu } = policy.limits
+  if (maxRunners !== undefined && config.runners.max > maxRunners) {
+    const what = `runners.max: ${config.runners.max}`
+    found.push(violation(config, 'runners.max', policy, 'limits.maxRunners', what, `at most ${maxRunners}`))
+  }
+  if (maxCpu !== undefined && config.runners.cpu > maxCpu) {
+    const what = `runners.cpu: ${config.runners.cpu}`
+    found.push(violation(config, 'runners.cpu', policy, 'limits.maxCpu', what, `at most ${maxCpu}`))
+  }
+  return [...found, ...checkTeamRules(config, policy)]
+}
+
+function checkTeamRules(config: TeamConfig, policy: PlatformPolicy): PolicyViolation[] {
+  if (!policy.teams) return []
+  const team = config.team
+  if (!Object.hasOwn(policy.teams, team)) {
+    const what = `team: ${team} has no entry in the policy's teams`
+    return [violation(config, 'team', policy, 'teams', what, Object.keys(policy.teams))]
+  }
+  const rules = policy.teams[team]
+  const at = `teams.${team}`
+  const found: PolicyViolation[] = []
+  const group = config.azure.resourceGroup
+  if (rules.resourceGroups && !rules.resourceGroups.some(g => g.toLowerCase() === group.toLowerCase())) {
+    const what = `azure.resourceGroup: ${group}`
+    found.push(violation(config, 'azure.resourceGroup', policy, `${at}.resourceGroups`, what, rules.resourceGroups))
+  }
+  const targets = rules.peeringTargets
+  config.network.peerings.forEach(({ remoteVnetId }, i) => {
+    if (targets && !targets.some(prefix => hasPrefix(remoteVnetId, prefix, true))) {
+      const path = `network.peerings[${i}].remoteVnetId`
+      found.push(violation(config, path, policy, `${at}.peeringTargets`, `${path}: ${remoteVnetId}`, targets))
+    }
+  })
+  const zones = rules.privateDnsZones
+  config.network.privateDnsZones.forEach((zone, i) => {
+    if (zones && !zones.some(z => z.toLowerCase() === zone.toLowerCase())) {
+      const path = `network.privateDnsZones[${i}]`
+      found.push(violation(config, path, policy, `${at}.privateDnsZones`, `${path}: ${zone}`, zones))
+    }
+  })
+  return found
+}

@@ -1,0 +1,39 @@
+/**
+ * Where the policy applies, before any Azure call: plan, apply and verify refuse a config that breaks it; drift
+ * reports violations per team instead (with what runs live); destroy may always clean up. Without a policy, plan
+ * and apply say what trust an unusual GitHub URL or image implies.
+ */
+import { ConfigError } from '../config/errors.js'
+import type { TeamConfig } from '../config/types.js'
+import type { Logger } from '../core/logger.js'
+import type { ActualResource } from '../core/types.js'
+import type { CommandName } from '../commands/settings.js'
+import { checkPolicy, type PolicyViolation } from './check.js'
+import { checkLiveJobs } from './live.js'
+import type { PlatformPolicy } from './load.js'
+import { trustWarnings } from './trust.js'
+
+export function gatePolicy(
+  command: CommandName,
+  configs: TeamConfig[],
+  policy: PlatformPolicy | undefined,
+  logger: Logger
+): void {
+  if (!policy) {
+    if (command === 'plan' || command === 'apply')
+      for (const c of configs) for (const w of trustWarnings(c)) logger.warning(w)
+    return
+  }
+  if (command === 'drift' || command === 'destroy') return
+  const violations = configs.flatMap(config => checkPolicy(config, policy))
+  if (violations.length > 0) throw new ConfigError(violations)
+}
+
+/** drift: the config's violations, then the live jobs'. */
+export function driftViolations(
+  config: TeamConfig,
+  policy: PlatformPolicy,
+  liveJobs: ActualResource[]
+): PolicyViolation[] {
+  return [...checkPolicy(config, policy), ...checkLiveJobs(config, policy, liveJobs)]
+}

@@ -1,0 +1,30 @@
+/**
+ * Without a platform policy, what a config points at is trusted as written. Two choices imply more trust than a
+ * reader may expect, so plan says so.
+ */
+import { positionOf } from '../config/load.js'
+import { DEFAULT_IMAGE } from '../config/schema.js'
+import type { TeamConfig } from '../config/types.js'
+import { hasPrefix } from './check.js'
+
+export const GITHUB_COM = 'https://github.com'
+/** The images this project publishes (runner/, .github/workflows/runner-image.yml). */
+export const PROJECT_IMAGE = DEFAULT_IMAGE.replace(/:[^/]*$/, '')
+
+/** One line per choice, as `FILE:LINE:COL: …`. */
+export function trustWarnings(config: TeamConfig): string[] {
+  const warnings: string[] = []
+  if (config.github.url !== GITHUB_COM) {
+    const { file, line, col } = positionOf(config, 'github.url')
+    warnings.push(
+      `${file}:${line}:${col}: github.url is ${config.github.url}, not ${GITHUB_COM}: the KEDA scale rule signs a JWT with the GitHub App's private key and sends it to ${config.github.apiUrl} for installation tokens, polls that host with them, and runners register there; trust that host as you trust GitHub, or pin it with a platform policy (github.urls)`
+    )
+  }
+  if (!hasPrefix(config.runners.image, PROJECT_IMAGE)) {
+    const { file, line, col } = positionOf(config, 'runners.image')
+    warnings.push(
+      `${file}:${line}:${col}: runners.image ${config.runners.image} is not the project's image (${PROJECT_IMAGE}): it runs with the job's managed identity, which can read the GitHub App key from Key Vault; trust its registry and publisher with that key, or pin images with a platform policy (runners.imagePrefixes)`
+    )
+  }
+  return warnings
+}
