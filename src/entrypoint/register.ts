@@ -1,12 +1,14 @@
 /**
  * Container start to JIT config: managed identity → App key from Key Vault (memory only) → App JWT →
  * narrowed installation token → (runner group id) → generate-jitconfig. Four HTTP calls, five at org scope
- * when only the group name is known.
+ * when only the group name is known. Runs in the short-lived credential process (credential-process.ts), never in
+ * PID 1.
  */
 import { createAppJwt } from './app-jwt.js'
 import { getManagedIdentityToken, KEY_VAULT_RESOURCE, readKeyVaultSecret } from './azure.js'
 import type { RegistrationSettings } from './config.js'
 import {
+  deleteRunner,
   findRunnerGroupId,
   generateJitConfig,
   mintInstallationToken,
@@ -34,7 +36,6 @@ export async function mintRegistrationToken(
   const vaultToken = await log.step('managed identity token', () =>
     getManagedIdentityToken(http, identity, KEY_VAULT_RESOURCE)
   )
-  // The key lives only in this function's scope and is dropped when it returns.
   const key = await log.step('GitHub App key from Key Vault', () =>
     readKeyVaultSecret(http, settings.keySecretUri, vaultToken)
   )
@@ -72,15 +73,21 @@ export async function registerJitRunner(
   return runner
 }
 
-/** The installation token, minted again when it is about to expire (an idle timeout can outlast it). */
-export function tokenSource(
-  first: InstallationToken,
-  mint: () => Promise<InstallationToken>,
-  now: () => number = Date.now
-): () => Promise<string> {
-  let current = first
-  return async () => {
-    if (current.expiresAtMs - now() < 5 * 60_000) current = await mint()
-    return current.token
+/**
+ * Deletes the registration, unless GitHub answers 422: the runner was given a job meanwhile (GitHub's REST
+ * description lists 422 for "Delete a self-hosted runner"), so it must keep running.
+ */
+export async function deregisterRunner(
+  settings: RegistrationSettings,
+  gh: GitHub,
+  token: string,
+  runnerId: number
+): Promise<'deleted' | 'gone' | 'busy'> {
+  try {
+    return (await deleteRunner(gh, token, settings.target, runnerId)) ? 'deleted' : 'gone'
+  } catch (error) {
+    // deleteRunner throws on any status but 204/404; its 422 is the busy answer.
+    if (/\(HTTP 422\b/.test((error as Error).message)) return 'busy'
+    throw error
   }
 }
