@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { EntrypointOptions } from '../../src/entrypoint/config.js'
 import { createGitHubServices, type GitHubAdmin } from '../emulator/github/index.js'
+import type { Service } from '../emulator/http.js'
 import { startHarness, type Harness } from './https-harness.js'
 import { entrypointArgs, runnerPasswd } from './test-bundle.js'
 
@@ -25,6 +26,8 @@ export interface World {
   privateKeyPem: string
   secretUri: string
   teamGroupId: number
+  /** Every bearer credential a client sent: managed identity tokens, App JWTs, installation tokens. */
+  bearers: Set<string>
   close(): Promise<void>
 }
 
@@ -32,7 +35,16 @@ export async function createWorld(): Promise<World> {
   const dir = mkdtempSync(join(tmpdir(), 'rs-entrypoint-'))
   chmodSync(dir, 0o755)
   const { services, admin } = createGitHubServices()
-  const harness = await startHarness(services, dir)
+  const bearers = new Set<string>()
+  const seeBearer: Service = {
+    name: 'bearer-log',
+    handle(req) {
+      const auth = req.headers.authorization
+      if (auth?.startsWith('Bearer ')) bearers.add(auth.slice('Bearer '.length))
+      return undefined
+    }
+  }
+  const harness = await startHarness([seeBearer, ...services], dir)
   const org = 'altinn-test'
   const repo = 'studio'
   admin.github.addOrg(org)
@@ -66,6 +78,7 @@ export async function createWorld(): Promise<World> {
     privateKeyPem,
     secretUri: `${harness.url}/keyvault/kv-studio/secrets/github-app-key/${version}`,
     teamGroupId: teamGroup.id,
+    bearers,
     async close() {
       await harness.close()
       rmSync(dir, { recursive: true, force: true })
