@@ -246,6 +246,28 @@ describeAsRoot('default mode: a hostile job step as a real unprivileged user', (
 })
 
 describe('sudo mode', () => {
+  const asRootWithSudo = isRoot && hasSudo ? it : it.skip
+  asRootWithSudo(
+    `the runner user keeps sudo, the point of the mode${hasSudo ? '' : ` (${SUDO_MISSING})`}`,
+    async () => {
+      const user = `rs-sudo-${Math.random().toString(36).slice(2, 8)}`
+      const sudoers = `/etc/sudoers.d/${user}`
+      try {
+        execFileSync('useradd', ['--user-group', '--no-create-home', '--home-dir', '/nonexistent', user])
+        writeFileSync(sudoers, `${user} ALL=(ALL) NOPASSWD:ALL\n`, { mode: 0o440 })
+        const runner = fakeRunner(world.dir, 'job')
+        const env = jobEnv(world, 'repo', { RUNNER_SETUP_SUDO: 'true' })
+        const run = runEntrypoint(bundle, env, { runSh: runner.runSh, runnerUser: user })
+        expect(await run.done).toBe(0)
+        expect(runner.record('sudo')).toBe('0\n')
+      } finally {
+        rmSync(sudoers, { force: true })
+        spawnSync('userdel', [user])
+        spawnSync('groupdel', [user])
+      }
+    }
+  )
+
   it('PID 1 replaces itself with a supervisor: no environment, argv, memory or file holds a credential', async () => {
     const runner = fakeRunner(world.dir, 'idle')
     const env = jobEnv(world, 'repo', { RUNNER_SETUP_SUDO: 'true' })

@@ -134,6 +134,7 @@ env > "$rec/env"
 id -u > "$rec/uid"
 pwd > "$rec/cwd"
 grep -E '^(Uid|Gid|Groups|NoNewPrivs|CapEff|CapBnd):' /proc/self/status > "$rec/status"
+if command -v sudo > /dev/null; then sudo -n id -u > "$rec/sudo" 2>&1 < /dev/null; fi
 ${tail}
 `
   const runSh = join(folder, 'run.sh')
