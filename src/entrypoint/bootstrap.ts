@@ -66,7 +66,8 @@ export async function runBootstrap(log: Log, env: Env, options: EntrypointOption
       jitConfig: jit.jitConfig,
       user,
       env: buildRunnerEnv(env, user),
-      sudo: false
+      sudo: false,
+      graceMs: local.stopGraceMs
     })
   } catch (error) {
     await deregisterFor('the runner did not start')
@@ -78,7 +79,6 @@ export async function runBootstrap(log: Log, env: Env, options: EntrypointOption
 
   const result = await supervise(runner, {
     idleTimeoutMs: local.idleTimeoutMs,
-    stopGraceMs: local.stopGraceMs,
     log,
     // GitHub decides: a runner given a job since the last look cannot be deleted (422) and keeps running.
     onIdle: async () => ((await deregisterFor('idle timeout')) === 'busy' ? 'keep' : 'stop')

@@ -51,7 +51,7 @@ export function listProcesses(proc = '/proc'): ProcessInfo[] {
  */
 export function runnerTree(rootPid: number, processes: ProcessInfo[]): ProcessInfo[] {
   const tree = new Map(processes.filter(p => p.sid === rootPid || p.pid === rootPid).map(p => [p.pid, p]))
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false
     for (const p of processes) {
       if (!tree.has(p.pid) && tree.has(p.ppid)) {

@@ -25,7 +25,7 @@ export interface RunnerProcess {
   /** A job is being worked on: Runner.Worker runs in the tree (the listener starts one per job). */
   hasWorker(): boolean
   /** `signal` to every process group of the runner, then SIGKILL to what is left after the grace period. */
-  stop(signal: NodeJS.Signals, graceMs: number): Promise<RunnerExit>
+  stop(signal: NodeJS.Signals): Promise<RunnerExit>
 }
 
 /** The runner prints this line when it takes a job (Runner.Listener, "Running job: <name>"). */
@@ -46,9 +46,7 @@ export const SETPRIV = '/usr/bin/setpriv'
  */
 export function setprivArgs(user: SystemUser, mode: { sudo: boolean; root: boolean }): string[] {
   const switchUser = mode.root ? [`--reuid=${user.uid}`, `--regid=${user.gid}`, '--clear-groups'] : []
-  const lockDown = mode.sudo
-    ? []
-    : ['--no-new-privs', '--inh-caps=-all', ...(mode.root ? ['--bounding-set=-all'] : [])]
+  const lockDown = mode.sudo ? [] : ['--no-new-privs', '--inh-caps=-all', ...(mode.root ? ['--bounding-set=-all'] : [])]
   return [...switchUser, ...lockDown, '--']
 }
 
@@ -58,6 +56,8 @@ export function startRunner(options: {
   user: SystemUser
   env: Record<string, string>
   sudo: boolean
+  /** How long the runner's processes get to end after a stop signal (or after run.sh ended) before SIGKILL. */
+  graceMs: number
 }): Promise<RunnerProcess> {
   const root = process.getuid!() === 0
   const child = spawn(
@@ -85,10 +85,13 @@ export function startRunner(options: {
         listener = listenerExitCode(line) ?? listener
       })
       const closed = new Promise<void>(done => child.once('close', () => done()))
-      // run.sh's own end, then whatever it left behind goes, then its output is drained.
+      let stopping = false
+      // run.sh's own end, then the rest of its tree (a listener still cancelling its job, a job step's daemon)
+      // gets the grace period, then its output is drained.
       const exited = new Promise<RunnerExit>(done =>
         child.once('exit', async (code, signal) => {
-          await killLeftovers(pid)
+          if (!stopping) signalTree(pid, 'SIGTERM')
+          await endTree(pid, options.graceMs)
           await closed
           done({ code, signal })
         })
@@ -99,9 +102,10 @@ export function startRunner(options: {
         jobStarted,
         listenerCode: () => listener,
         hasWorker: () => runnerTree(pid, listProcesses()).some(p => p.comm === 'Runner.Worker'),
-        async stop(signal, graceMs) {
+        async stop(signal) {
+          stopping = true
           signalTree(pid, signal)
-          const timer = setTimeout(() => signalTree(pid, 'SIGKILL'), graceMs)
+          const timer = setTimeout(() => signalTree(pid, 'SIGKILL'), options.graceMs)
           const result = await exited
           clearTimeout(timer)
           return result
@@ -111,9 +115,11 @@ export function startRunner(options: {
   })
 }
 
-/** After run.sh has ended, nothing of the runner may outlive it (a job step's daemon, a listener it lost). */
-async function killLeftovers(pid: number): Promise<void> {
-  for (let round = 0; round < 50 && signalTree(pid, 'SIGKILL') > 0; round++) {
+/** Waits until no process of the tree is left, SIGKILLing what is still there after `graceMs`. */
+async function endTree(pid: number, graceMs: number): Promise<void> {
+  const deadline = Date.now() + graceMs
+  while (runnerTree(pid, listProcesses()).length > 0) {
+    if (Date.now() >= deadline) signalTree(pid, 'SIGKILL')
     await new Promise(resolve => setTimeout(resolve, 20))
   }
 }

@@ -30,7 +30,14 @@ export async function runSupervisor(
   const user = lookupUser(local.passwdFile, local.runnerUser)
   let runner
   try {
-    runner = await startRunner({ runSh: local.runSh, jitConfig, user, env: buildRunnerEnv(env, user), sudo: true })
+    runner = await startRunner({
+      runSh: local.runSh,
+      jitConfig,
+      user,
+      env: buildRunnerEnv(env, user),
+      sudo: true,
+      graceMs: local.stopGraceMs
+    })
   } catch (error) {
     throw new EntrypointError(
       `cannot start ${local.runSh} as ${user.name}: ${(error as NodeJS.ErrnoException).code ?? oneLine(error)}: runner ${runnerId} stays registered until GitHub removes it or verify --fix runs`
@@ -39,7 +46,6 @@ export async function runSupervisor(
   log.info(`runner ${runnerId} started as ${user.name} (pid ${runner.pid}) by the credential-free supervisor`)
   const result = await supervise(runner, {
     idleTimeoutMs: local.idleTimeoutMs,
-    stopGraceMs: local.stopGraceMs,
     log,
     onIdle: async () => 'stop'
   })
