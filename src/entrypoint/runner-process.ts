@@ -92,7 +92,11 @@ export function startRunner(options: {
         child.once('exit', async (code, signal) => {
           if (!stopping) signalTree(pid, 'SIGTERM')
           await endTree(pid, options.graceMs)
+          // A daemon that left the tree (a new session, orphaned) may still hold the output pipe: stop reading
+          // after the grace period. When PID 1 exits, the container's PID namespace takes it with it.
+          const timer = setTimeout(() => child.stdout!.destroy(), options.graceMs)
           await closed
+          clearTimeout(timer)
           done({ code, signal })
         })
       )

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { containerProcesses } from '../emulator/lifecycle/container-processes.js'
+import { containerProcesses, killContainer } from '../emulator/lifecycle/container-processes.js'
 import { testBundle } from './test-bundle.js'
 import {
   createWorld,
@@ -311,6 +311,20 @@ describe('after run.sh started', () => {
     expect(runner.record('signal')).toBe('TERM\n')
     expect(containerProcesses(marker)).toEqual([])
   })
+})
+
+it('a job step that left the runner’s session still holding its output does not keep the container running', async () => {
+  const marker = `daemon-${Math.random().toString(36).slice(2, 8)}`
+  const { env, options } = setup('repo', 'daemon', { RUNNER_EMULATED_CONTAINER: marker })
+  try {
+    const run = runEntrypoint(bundle, env, { ...options, stopGraceMs: 300 })
+    const started = Date.now()
+    // Its exit, not the end of its output: the daemon also holds the stderr PID 1 passed on to the runner.
+    expect(await new Promise(resolve => run.child.once('exit', resolve))).toBe(0)
+    expect(Date.now() - started).toBeLessThan(10_000)
+  } finally {
+    killContainer(marker) // here PID 1 is no PID 1: its end does not take the daemon with it
+  }
 })
 
 function processGroup(pid: number): number {

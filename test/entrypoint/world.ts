@@ -86,13 +86,14 @@ export async function createWorld(): Promise<World> {
   }
 }
 
-export type Behaviour = 'job' | 'idle' | 'stubborn' | { exit: number }
+export type Behaviour = 'job' | 'idle' | 'stubborn' | 'daemon' | { exit: number }
 
 /**
  * A fake run.sh in its own folder. It records argv, env, uid, cwd and its credentials (/proc/self/status), then:
  * 'job' prints that it runs a job and exits 0; 'idle' waits (a trap records the signal); 'stubborn' is shaped like
  * the real run.sh under RUNNER_MANUALLY_TRAP_SIG (`set -m`, the listener in a process group of its own) with a
- * listener that ignores SIGINT and SIGTERM; { exit } exits with that code.
+ * listener that ignores SIGINT and SIGTERM; 'daemon' runs a job that leaves a process behind in a session of its own
+ * (holding the output pipe), then exits 0; { exit } exits with that code.
  */
 export function fakeRunner(
   dir: string,
@@ -110,6 +111,7 @@ export function fakeRunner(
       'echo ready > "$rec/ready"',
       'wait $s'
     ].join('\n'),
+    daemon: 'echo "Running job: build"\nsetsid sleep 20 &\nexit 0',
     stubborn: [
       'set -m',
       `trap 'echo TERM >> "$rec/signal"; kill -INT -$helper' TERM`,
