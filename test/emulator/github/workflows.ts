@@ -229,7 +229,10 @@ export class Workflows {
       if (!this.state.runners.has(runnerId)) return { status: 404, body: { message: 'runner deleted' } }
       const job = this.acquire(runnerId)
       return job
-        ? { status: 200, body: { id: job.id, name: job.name, runMs: job.runMs, result: job.result, status: job.status } }
+        ? {
+            status: 200,
+            body: { id: job.id, name: job.name, runMs: job.runMs, result: job.result, status: job.status }
+          }
         : { status: 204 }
     }
     if (match[2] === 'complete' && req.method === 'POST') {

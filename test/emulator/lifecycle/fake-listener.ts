@@ -86,15 +86,21 @@ while (!job && !ending) {
 if (job && !ending) {
   if (process.env.RUNNER_FAKE_SILENT_JOB !== '1') console.log(`${stamp()}: Running job: ${job.name}`)
   // The runner's folder is the working directory run.sh was started in.
-  worker = spawn(join(process.cwd(), 'bin', 'Runner.Worker'), [String(job.runMs), job.result === 'failure' ? '1' : '0'], {
-    stdio: 'inherit'
-  })
+  worker = spawn(
+    join(process.cwd(), 'bin', 'Runner.Worker'),
+    [String(job.runMs), job.result === 'failure' ? '1' : '0'],
+    {
+      stdio: 'inherit'
+    }
+  )
   const code = await new Promise<number | null>(done => worker!.once('exit', c => done(c)))
   if (!ending) {
     ending = true
     const conclusion = code === 0 ? 'success' : 'failure'
     await call('POST', `/runners/${jit.runnerId}/complete`, { conclusion })
-    console.log(`${stamp()}: Job ${job.name} completed with result: ${conclusion === 'success' ? 'Succeeded' : 'Failed'}`)
+    console.log(
+      `${stamp()}: Job ${job.name} completed with result: ${conclusion === 'success' ? 'Succeeded' : 'Failed'}`
+    )
     process.exit(0)
   }
 }
