@@ -175,10 +175,10 @@ function createAppJwt(appId, privateKeyPem, nowSeconds) {
         key = (0,external_node_crypto_.createPrivateKey)(privateKeyPem);
     }
     catch {
-        throw new errors/* EntrypointError */.X("the GitHub App private key read from Key Vault is not a PEM private key: store the App's downloaded .pem file as the secret value");
+        throw new errors/* EntrypointError */.Xe("the GitHub App private key read from Key Vault is not a PEM private key: store the App's downloaded .pem file as the secret value");
     }
     if (key.asymmetricKeyType !== 'rsa') {
-        throw new errors/* EntrypointError */.X(`the GitHub App private key read from Key Vault is ${key.asymmetricKeyType}, not RSA: store the App's downloaded .pem file as the secret value`);
+        throw new errors/* EntrypointError */.Xe(`the GitHub App private key read from Key Vault is ${key.asymmetricKeyType}, not RSA: store the App's downloaded .pem file as the secret value`);
     }
     const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
     const payload = base64url(JSON.stringify({ iat: nowSeconds - 60, exp: nowSeconds + 9 * 60, iss: appId }));
@@ -266,13 +266,13 @@ async function mintInstallationToken(gh, appJwt, installationId, target) {
             : response.status === 422 || response.status === 403
                 ? `the App installation lacks ${Object.keys(registrationScope(target).permissions)[0]} write${target.scope === 'repo' ? ` or access to ${target.owner}/${target.repo}` : ''}: grant it in the App's settings and accept the new permissions`
                 : 'GitHub may be down; the job will be retried by the next execution';
-    throw new errors/* EntrypointError */.X(`installation token failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)}): ${hint}`);
+    throw new errors/* EntrypointError */.Xe(`installation token failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)}): ${hint}`);
 }
 async function findRunnerGroupId(gh, token, org, name) {
     for (let page = 1; page <= 50; page++) {
         const response = await call(gh, 'GET', `/orgs/${enc(org)}/actions/runner-groups?per_page=100&page=${page}`, token);
         if (response.status !== 200)
-            throw new errors/* EntrypointError */.X(`listing runner groups of ${org} failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)})`);
+            throw new errors/* EntrypointError */.Xe(`listing runner groups of ${org} failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)})`);
         const groups = response.body.runner_groups ?? [];
         const found = groups.find(g => g.name.toLowerCase() === name.toLowerCase());
         if (found)
@@ -280,7 +280,7 @@ async function findRunnerGroupId(gh, token, org, name) {
         if (groups.length < 100)
             break;
     }
-    throw new errors/* EntrypointError */.X(`runner group "${name}" does not exist in ${org}: ask an organisation owner to create it (restricted to the team's repositories), then run verify`);
+    throw new errors/* EntrypointError */.Xe(`runner group "${name}" does not exist in ${org}: ask an organisation owner to create it (restricted to the team's repositories), then run verify`);
 }
 async function generateJitConfig(gh, token, target, request) {
     const response = await call(gh, 'POST', `${targetPath(target)}/actions/runners/generate-jitconfig`, token, {
@@ -300,7 +300,7 @@ async function generateJitConfig(gh, token, target, request) {
             : response.status === 409
                 ? `a runner named ${request.name} already exists: remove it (verify --fix) and let the next execution register`
                 : 'check the runner group and labels of the job template (re-run apply)';
-    throw new errors/* EntrypointError */.X(`JIT runner registration failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)}): ${hint}`);
+    throw new errors/* EntrypointError */.Xe(`JIT runner registration failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)}): ${hint}`);
 }
 /** undefined when the runner no longer exists (it took its job and GitHub removed it). */
 async function getRunnerBusy(gh, token, target, runnerId) {
@@ -318,7 +318,7 @@ async function deleteRunner(gh, token, target, runnerId) {
         return true;
     if (response.status === 404)
         return false;
-    throw new errors/* EntrypointError */.X(`deleting runner ${runnerId} failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)}): verify --fix removes it later`);
+    throw new errors/* EntrypointError */.Xe(`deleting runner ${runnerId} failed (HTTP ${response.status}${(0,http/* detail */._0)(response.body)}): verify --fix removes it later`);
 }
 function enc(part) {
     return encodeURIComponent(part);
@@ -370,7 +370,7 @@ async function checkJitConfig(config, deps) {
         };
     }
     catch (error) {
-        return { name: JIT_CHECK, status: 'fail', detail: (0,errors/* oneLine */.T)(error) };
+        return { name: JIT_CHECK, status: 'fail', detail: (0,errors/* oneLine */.TN)(error) };
     }
 }
 async function readAppKey(config, deps) {
@@ -390,7 +390,7 @@ async function readAppKey(config, deps) {
         token = access.token;
     }
     catch (error) {
-        return warn(`no Key Vault token for the signed-in identity (${(0,errors/* oneLine */.T)(error)})`);
+        return warn(`no Key Vault token for the signed-in identity (${(0,errors/* oneLine */.TN)(error)})`);
     }
     const url = new URL(keyVaultUrl(config.github.app.privateKeySecretUri, deps.keyVaultEndpoint));
     url.searchParams.set('api-version', '7.4');
@@ -688,7 +688,7 @@ function notChecked(name, config, error) {
     const access = config.github.scope === 'org'
         ? 'organization self-hosted runners read (and write for --fix)'
         : 'repository administration read (and write for --fix)';
-    const why = error instanceof github_api/* GitHubApiError */.OS ? error.message : (0,errors/* oneLine */.T)(error);
+    const why = error instanceof github_api/* GitHubApiError */.OS ? error.message : (0,errors/* oneLine */.TN)(error);
     return {
         name,
         status: 'warn',

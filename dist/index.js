@@ -28472,7 +28472,7 @@ async function syncDriftIssues(result, api, options) {
             });
         }
         catch (error) {
-            const why = error instanceof github_api/* GitHubApiError */.OS ? error.message : (0,entrypoint_errors/* oneLine */.T)(error);
+            const why = error instanceof github_api/* GitHubApiError */.OS ? error.message : (0,entrypoint_errors/* oneLine */.TN)(error);
             team.issue = {
                 action: 'error',
                 error: `drift issue for team ${team.team} in ${options.repository}: ${why}: the github-token needs issues write (job permissions: issues: write)`
@@ -31699,12 +31699,17 @@ function absent(resource, body = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ oneLine),
-/* harmony export */   X: () => (/* binding */ EntrypointError)
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   Xe: () => (/* binding */ EntrypointError)
 /* harmony export */ });
+/* unused harmony export ReportedError */
 /** A failure the entrypoint reports as one log line (what went wrong and what to do next), never a stack trace. */
 class EntrypointError extends Error {
     name = 'EntrypointError';
+}
+/** A failure a child process has already reported in its own log line: exit non-zero, say nothing more. */
+class ReportedError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'ReportedError';
 }
 /** The one line to print for any error; unexpected errors keep only their message. */
 function oneLine(error) {

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process'
 import { writeSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { readRegistrationSettings, type EntrypointOptions } from './config.js'
-import { ReportedError } from './errors.js'
+import { EntrypointError, ReportedError } from './errors.js'
 import type { JitRunner } from './github.js'
 import { createHttpClient, defaultSleep } from './http.js'
 import type { Log } from './log.js'
@@ -31,7 +31,11 @@ function runTask(task: string, env: Env): Promise<string> {
   child.stdio[RESULT_FD]!.on('data', (chunk: Buffer) => (answer += chunk.toString()))
   return new Promise((resolve, reject) => {
     child.once('error', reject)
-    child.once('close', code => (code === 0 ? resolve(answer) : reject(new ReportedError(`${task} failed`))))
+    child.once('close', (code, signal) => {
+      if (code === 0) resolve(answer)
+      else if (signal) reject(new EntrypointError(`the ${task.split(':')[0]} process was killed by ${signal}`))
+      else reject(new ReportedError(`${task} failed`))
+    })
   })
 }
 
