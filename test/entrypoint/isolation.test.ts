@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { killContainer } from '../emulator/lifecycle/container-processes.js'
 import { writeAttacker, type Attacker } from './attacker.js'
 import { scanFiles, scanMemory, scanProcesses } from './secret-scan.js'
 import { testBundle } from './test-bundle.js'
@@ -95,7 +96,10 @@ describeAsRoot('default mode: a hostile job step as a real unprivileged user', (
       )
     }
     attacker = writeAttacker(world.dir, binaries, memberOf)
-    run = runEntrypoint(bundle, jobEnv(world, 'repo'), { runSh: attacker.runSh, runnerUser: user })
+    run = runEntrypoint(bundle, jobEnv(world, 'repo', { RUNNER_EMULATED_CONTAINER: user }), {
+      runSh: attacker.runSh,
+      runnerUser: user
+    })
     pid = run.child.pid!
     await waitFor(() => attacker.has('started'), 20_000)
     // The address of PID 1's first writable anonymous mapping (its heap), handed to the attacker.
@@ -117,6 +121,7 @@ describeAsRoot('default mode: a hostile job step as a real unprivileged user', (
       run.child.kill('SIGKILL')
       await run.done
     }
+    killContainer(user) // the attacker's processes, if the run was cut short (userdel refuses a user with processes)
     rmSync(sudoers, { force: true })
     spawnSync('userdel', [user])
     spawnSync('groupdel', [user])
