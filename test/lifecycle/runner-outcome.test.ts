@@ -8,26 +8,35 @@ import { startLifecycle, type Lifecycle } from '../emulator/lifecycle/lifecycle.
 import { containerProcesses } from '../emulator/lifecycle/container-processes.js'
 import { LIFECYCLE_OPTIONS, writeTeamConfigs } from './teams.js'
 
-describe("the execution's status is the runner's real outcome", () => {
-  let life: Lifecycle
-  beforeAll(async () => {
-    life = await startLifecycle(
-      writeTeamConfigs([{ team: 'sigma', index: 10, repos: ['sigma-app'], labels: ['sigma'], max: 1 }]),
-      LIFECYCLE_OPTIONS
-    )
-  }, 120_000)
-  afterAll(async () => life?.close())
+let life: Lifecycle
+beforeAll(async () => {
+  life = await startLifecycle(
+    writeTeamConfigs([
+      { team: 'sigma', index: 10, repos: ['sigma-app'], labels: ['sigma'], max: 1 },
+      { team: 'tau', index: 11, repos: ['tau-app'], labels: ['tau'], max: 1, sudo: true }
+    ]),
+    LIFECYCLE_OPTIONS
+  )
+}, 120_000)
+afterAll(async () => life?.close())
 
+describe.each([
+  ['default mode', 0],
+  ['sudo mode', 1]
+])("the execution's status is the runner's real outcome (%s)", (_mode, team) => {
   /** Queues one job and returns the first execution started for it, once it has ended. */
   async function runOne(options: { result?: 'success' | 'failure' }) {
     const before = life.runtime.executions.length
-    const [job] = life.queue(life.teams[0]!, 'sigma-app', { runSeconds: 10, ...options })
+    const spec = life.teams[team]!
+    const [job] = life.queue(spec, spec.github.repos[0]!, { runSeconds: 10, ...options })
     await life.until(() => life.runtime.executions.length > before, 'an execution')
     const execution = life.runtime.executions[before]!
     await life.until(() => execution.status !== 'Running', 'the execution to end')
     life.world.github.admin.workflows.cancelJob(job!.id) // a refused runner leaves it queued
     await life.until(() => life.runtime.running().length === 0, 'no execution running')
     expect(containerProcesses(execution.name)).toEqual([])
+    if (execution.output.includes('runner started') || execution.output.includes('started as'))
+      expect(execution.output).toContain(team ? 'credential-free supervisor' : 'without any way to gain privileges')
     return { job: job!, execution }
   }
 

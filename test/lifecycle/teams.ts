@@ -16,6 +16,7 @@ export interface TeamSpec {
   max?: number
   idleMinutes?: number
   jobTimeoutMinutes?: number
+  sudo?: boolean
 }
 
 /**
@@ -52,6 +53,7 @@ runners:
   pollingIntervalSeconds: 20
   idleTimeoutMinutes: ${spec.idleMinutes ?? 5}
   jobTimeoutMinutes: ${spec.jobTimeoutMinutes ?? 30}
+  sudo: ${spec.sudo ?? false}
 `
     )
     return file
