@@ -464,15 +464,6 @@ function listRunners(gh, token, target, name) {
     const query = name === undefined ? '' : `?name=${(0,rest/* enc */.fk)(name)}`;
     return (0,rest/* paginate */.En)(gh, `${(0,rest/* targetPath */.Bd)(target)}/actions/runners${query}`, token, 'runners');
 }
-/** undefined when the runner no longer exists (it took its job and GitHub removed it). */
-async function getRunnerBusy(gh, token, target, runnerId) {
-    const response = await call(gh, 'GET', `${targetPath(target)}/actions/runners/${runnerId}`, token);
-    if (response.status === 404)
-        return undefined;
-    if (response.status !== 200)
-        throw new CallError(`reading runner ${runnerId} failed (HTTP ${response.status}${detail(response.body)})`, response.status);
-    return response.body.busy === true;
-}
 async function deleteRunner(gh, token, target, runnerId) {
     const response = await (0,rest/* call */.T1)(gh, 'DELETE', `${(0,rest/* targetPath */.Bd)(target)}/actions/runners/${runnerId}`, token);
     if (response.status === 204)

@@ -61,6 +61,10 @@ class EntrypointError extends Error {
     name = 'EntrypointError';
 }
 
+/** A failure a child process has already reported in its own log line: exit non-zero, say nothing more. */
+class ReportedError extends Error {
+    name = 'ReportedError';
+}
 
 ;// CONCATENATED MODULE: ./src/entrypoint/config.ts
 /**
@@ -69,34 +73,23 @@ class EntrypointError extends Error {
  */
 
 
-/** Knobs with production defaults; tests point them at temporary files and shorten the delays. */
-const ENTRYPOINT_ENV = {
-    runSh: 'RUNNER_SETUP_RUN_SH',
-    runnerUser: 'RUNNER_SETUP_RUNNER_USER',
-    passwdFile: 'RUNNER_SETUP_PASSWD_FILE',
-    groupFile: 'RUNNER_SETUP_GROUP_FILE',
-    sudoersDir: 'RUNNER_SETUP_SUDOERS_DIR',
-    retryBaseMs: 'RUNNER_SETUP_RETRY_BASE_MS',
-    retryMaxMs: 'RUNNER_SETUP_RETRY_MAX_MS',
-    stopGraceMs: 'RUNNER_SETUP_STOP_GRACE_MS',
-    /** Hands the JIT config from the minting process to the credential-free supervisor (sudo mode). */
+/** How PID 1 hands the JIT config to the credential-free supervisor it becomes in sudo mode (never a secret). */
+const HANDOVER_ENV = {
     jitConfig: 'RUNNER_SETUP_JIT_CONFIG',
     runnerId: 'RUNNER_SETUP_RUNNER_ID'
 };
-function readRunnerSettings(env) {
+function readRunnerSettings(env, options = {}) {
     return {
-        runSh: env[ENTRYPOINT_ENV.runSh] || '/home/runner/run.sh',
-        runnerUser: env[ENTRYPOINT_ENV.runnerUser] || 'runner',
-        passwdFile: env[ENTRYPOINT_ENV.passwdFile] || '/etc/passwd',
-        groupFile: env[ENTRYPOINT_ENV.groupFile] || '/etc/group',
-        sudoersDir: env[ENTRYPOINT_ENV.sudoersDir] || '/etc/sudoers.d',
+        runSh: options.runSh ?? '/home/runner/run.sh',
+        runnerUser: options.runnerUser ?? 'runner',
+        passwdFile: options.passwdFile ?? '/etc/passwd',
         // Fractions allowed: tests use sub-second idle timeouts.
         idleTimeoutMs: number(env, RUNNER_ENV.idleTimeoutSeconds, 600) * 1000,
-        stopGraceMs: number(env, ENTRYPOINT_ENV.stopGraceMs, 10_000),
+        stopGraceMs: options.stopGraceMs ?? 10_000,
         sudo: (env[RUNNER_ENV.sudo] ?? '').toLowerCase() === 'true'
     };
 }
-function readRegistrationSettings(env, hostname) {
+function readRegistrationSettings(env, hostname, options = {}) {
     const scope = required(env, RUNNER_ENV.scope);
     if (scope !== 'org' && scope !== 'repo')
         throw new EntrypointError(`${RUNNER_ENV.scope} must be "org" or "repo", not "${scope}": re-run apply to rewrite the job template`);
@@ -130,8 +123,8 @@ function readRegistrationSettings(env, hostname) {
         identityHeader: required(env, 'IDENTITY_HEADER', 'the Container Apps job has no managed identity: assign the user-assigned identity to the job (re-run apply)'),
         identityClientId: required(env, RUNNER_ENV.identityClientId),
         runnerName: env.CONTAINER_APP_JOB_EXECUTION_NAME || env.CONTAINER_APP_REPLICA_NAME || hostname,
-        retryBaseMs: number(env, ENTRYPOINT_ENV.retryBaseMs, 1000),
-        retryMaxMs: number(env, ENTRYPOINT_ENV.retryMaxMs, 30_000)
+        retryBaseMs: options.retryBaseMs ?? 1000,
+        retryMaxMs: options.retryMaxMs ?? 30_000
     };
 }
 function required(env, name, hint = 're-run apply to rewrite the job template') {
@@ -150,6 +143,8 @@ function number(env, name, fallback) {
     return value;
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/github-app/http.ts
 /**
  * JSON over HTTPS with bounded retries, for the runner's PID 1 and the action alike. Rate-limit answers (429, and
@@ -268,6 +263,32 @@ function detail(body) {
     return message ? `: ${message}` : '';
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/github-app/app-jwt.ts
+/** The GitHub App JWT: RS256, issued 60 s in the past against clock drift, valid 9 minutes (GitHub allows 10). */
+
+
+function createAppJwt(appId, privateKeyPem, nowSeconds) {
+    let key;
+    try {
+        key = (0,external_node_crypto_namespaceObject.createPrivateKey)(privateKeyPem);
+    }
+    catch {
+        throw new CallError("the GitHub App private key read from Key Vault is not a PEM private key: store the App's downloaded .pem file as the secret value");
+    }
+    if (key.asymmetricKeyType !== 'rsa') {
+        throw new CallError(`the GitHub App private key read from Key Vault is ${key.asymmetricKeyType}, not RSA: store the App's downloaded .pem file as the secret value`);
+    }
+    const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
+    const payload = base64url(JSON.stringify({ iat: nowSeconds - 60, exp: nowSeconds + 9 * 60, iss: appId }));
+    const signature = (0,external_node_crypto_namespaceObject.sign)('sha256', Buffer.from(`${header}.${payload}`), key).toString('base64url');
+    return `${header}.${payload}.${signature}`;
+}
+function base64url(text) {
+    return Buffer.from(text).toString('base64url');
+}
+
 ;// CONCATENATED MODULE: ./src/github-app/rest.ts
 /** GitHub REST on the shared transport: one request shape, lists followed through their `Link` headers to the end. */
 
@@ -334,6 +355,76 @@ function targetName(target) {
 }
 function rest_enc(part) {
     return encodeURIComponent(part);
+}
+
+;// CONCATENATED MODULE: ./src/github-app/installation.ts
+/** Installation tokens: the App JWT traded for a token narrowed to what the caller needs. */
+
+
+
+/** Narrowed to registration only: job steps never see this token, and it could not do more if they did. */
+function registrationScope(target) {
+    return target.scope === 'org'
+        ? { permissions: { organization_self_hosted_runners: 'write' } }
+        : { permissions: { administration: 'write' }, repositories: [target.repo] };
+}
+async function mintInstallationToken(gh, appJwt, installationId, target, scope = registrationScope(target)) {
+    // A second token is harmless, so a lost answer may be retried.
+    const response = await call(gh, 'POST', `/app/installations/${rest_enc(installationId)}/access_tokens`, appJwt, scope, {
+        idempotent: true
+    });
+    const body = response.body;
+    if (response.status === 201 && typeof body?.token === 'string') {
+        const expires = Date.parse(String(body.expires_at));
+        return { token: body.token, expiresAtMs: Number.isFinite(expires) ? expires : Date.now() + 50 * 60_000 };
+    }
+    const wanted = Object.entries(scope.permissions)
+        .map(([name, level]) => `${name} ${level}`)
+        .join(', ');
+    const hint = response.status === 401
+        ? 'the App key in Key Vault does not belong to this App id, or the clock is off: store the current .pem of the App'
+        : response.status === 404
+            ? `no installation ${installationId} for this App: install the App on the ${targetName(target)} and fix github.app.installationId`
+            : response.status === 422 || response.status === 403
+                ? `the App installation lacks ${wanted}${scope.repositories ? ` or access to ${target.owner}/${scope.repositories.join(', ')}` : ''}: grant it in the App's settings and accept the new permissions`
+                : 'GitHub may be down; the job will be retried by the next execution';
+    throw new CallError(`installation token failed (HTTP ${response.status}${detail(response.body)}): ${hint}`, response.status);
+}
+
+;// CONCATENATED MODULE: ./src/github-app/key-vault.ts
+/**
+ * One Key Vault secret read, with a token from the Container Apps managed identity endpoint (the runner) or from
+ * the caller's own Azure sign-in (verify).
+ */
+
+
+const KEY_VAULT_RESOURCE = 'https://vault.azure.net';
+async function getManagedIdentityToken(http, identity, resource) {
+    const url = new URL(identity.endpoint);
+    url.searchParams.set('resource', resource);
+    url.searchParams.set('api-version', '2019-08-01');
+    url.searchParams.set('client_id', identity.clientId);
+    const response = await http({ method: 'GET', url: url.href, headers: { 'x-identity-header': identity.header } });
+    const token = response.body?.access_token;
+    if (response.status !== 200 || typeof token !== 'string') {
+        throw new CallError(`managed identity token failed (HTTP ${response.status}${detail(response.body)}): check that the identity with client id ${identity.clientId} is assigned to the Container Apps job (re-run apply)`);
+    }
+    return token;
+}
+async function readKeyVaultSecret(http, secretUri, token) {
+    const url = new URL(secretUri);
+    url.searchParams.set('api-version', '7.4');
+    const response = await http({ method: 'GET', url: url.href, headers: { authorization: `Bearer ${token}` } });
+    const value = response.body?.value;
+    if (response.status === 200 && typeof value === 'string' && value !== '')
+        return value;
+    const where = `${url.origin}${url.pathname}`;
+    if (response.status === 401 || response.status === 403) {
+        throw new CallError(`Key Vault refused to read ${where} (HTTP ${response.status}${detail(response.body)}): grant the job's identity "Key Vault Secrets User" on that secret (apply does this; a new grant takes a few minutes)`, response.status);
+    }
+    if (response.status === 404)
+        throw new CallError(`Key Vault has no secret ${where}: store the GitHub App private key there or fix github.app.privateKeySecretUri`, 404);
+    throw new CallError(`reading ${where} from Key Vault failed (HTTP ${response.status}${detail(response.body)})`, response.status);
 }
 
 ;// CONCATENATED MODULE: ./src/github-app/runners.ts
@@ -443,15 +534,6 @@ function listRunners(gh, token, target, name) {
     const query = name === undefined ? '' : `?name=${rest_enc(name)}`;
     return rest_paginate(gh, `${targetPath(target)}/actions/runners${query}`, token, 'runners');
 }
-/** undefined when the runner no longer exists (it took its job and GitHub removed it). */
-async function getRunnerBusy(gh, token, target, runnerId) {
-    const response = await call(gh, 'GET', `${targetPath(target)}/actions/runners/${runnerId}`, token);
-    if (response.status === 404)
-        return undefined;
-    if (response.status !== 200)
-        throw new CallError(`reading runner ${runnerId} failed (HTTP ${response.status}${detail(response.body)})`, response.status);
-    return response.body.busy === true;
-}
 async function deleteRunner(gh, token, target, runnerId) {
     const response = await call(gh, 'DELETE', `${targetPath(target)}/actions/runners/${runnerId}`, token);
     if (response.status === 204)
@@ -463,107 +545,12 @@ async function deleteRunner(gh, token, target, runnerId) {
     throw new CallError(`deleting runner ${runnerId} failed (HTTP ${response.status}${detail(response.body)}): verify --fix removes it later`, response.status);
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/github-app/app-jwt.ts
-/** The GitHub App JWT: RS256, issued 60 s in the past against clock drift, valid 9 minutes (GitHub allows 10). */
-
-
-function createAppJwt(appId, privateKeyPem, nowSeconds) {
-    let key;
-    try {
-        key = (0,external_node_crypto_namespaceObject.createPrivateKey)(privateKeyPem);
-    }
-    catch {
-        throw new CallError("the GitHub App private key read from Key Vault is not a PEM private key: store the App's downloaded .pem file as the secret value");
-    }
-    if (key.asymmetricKeyType !== 'rsa') {
-        throw new CallError(`the GitHub App private key read from Key Vault is ${key.asymmetricKeyType}, not RSA: store the App's downloaded .pem file as the secret value`);
-    }
-    const header = base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }));
-    const payload = base64url(JSON.stringify({ iat: nowSeconds - 60, exp: nowSeconds + 9 * 60, iss: appId }));
-    const signature = (0,external_node_crypto_namespaceObject.sign)('sha256', Buffer.from(`${header}.${payload}`), key).toString('base64url');
-    return `${header}.${payload}.${signature}`;
-}
-function base64url(text) {
-    return Buffer.from(text).toString('base64url');
-}
-
-;// CONCATENATED MODULE: ./src/github-app/installation.ts
-/** Installation tokens: the App JWT traded for a token narrowed to what the caller needs. */
-
-
-
-/** Narrowed to registration only: job steps never see this token, and it could not do more if they did. */
-function registrationScope(target) {
-    return target.scope === 'org'
-        ? { permissions: { organization_self_hosted_runners: 'write' } }
-        : { permissions: { administration: 'write' }, repositories: [target.repo] };
-}
-async function mintInstallationToken(gh, appJwt, installationId, target, scope = registrationScope(target)) {
-    // A second token is harmless, so a lost answer may be retried.
-    const response = await call(gh, 'POST', `/app/installations/${rest_enc(installationId)}/access_tokens`, appJwt, scope, {
-        idempotent: true
-    });
-    const body = response.body;
-    if (response.status === 201 && typeof body?.token === 'string') {
-        const expires = Date.parse(String(body.expires_at));
-        return { token: body.token, expiresAtMs: Number.isFinite(expires) ? expires : Date.now() + 50 * 60_000 };
-    }
-    const wanted = Object.entries(scope.permissions)
-        .map(([name, level]) => `${name} ${level}`)
-        .join(', ');
-    const hint = response.status === 401
-        ? 'the App key in Key Vault does not belong to this App id, or the clock is off: store the current .pem of the App'
-        : response.status === 404
-            ? `no installation ${installationId} for this App: install the App on the ${targetName(target)} and fix github.app.installationId`
-            : response.status === 422 || response.status === 403
-                ? `the App installation lacks ${wanted}${scope.repositories ? ` or access to ${target.owner}/${scope.repositories.join(', ')}` : ''}: grant it in the App's settings and accept the new permissions`
-                : 'GitHub may be down; the job will be retried by the next execution';
-    throw new CallError(`installation token failed (HTTP ${response.status}${detail(response.body)}): ${hint}`, response.status);
-}
-
-;// CONCATENATED MODULE: ./src/github-app/key-vault.ts
-/**
- * One Key Vault secret read, with a token from the Container Apps managed identity endpoint (the runner) or from
- * the caller's own Azure sign-in (verify).
- */
-
-
-const KEY_VAULT_RESOURCE = 'https://vault.azure.net';
-async function getManagedIdentityToken(http, identity, resource) {
-    const url = new URL(identity.endpoint);
-    url.searchParams.set('resource', resource);
-    url.searchParams.set('api-version', '2019-08-01');
-    url.searchParams.set('client_id', identity.clientId);
-    const response = await http({ method: 'GET', url: url.href, headers: { 'x-identity-header': identity.header } });
-    const token = response.body?.access_token;
-    if (response.status !== 200 || typeof token !== 'string') {
-        throw new CallError(`managed identity token failed (HTTP ${response.status}${detail(response.body)}): check that the identity with client id ${identity.clientId} is assigned to the Container Apps job (re-run apply)`);
-    }
-    return token;
-}
-async function readKeyVaultSecret(http, secretUri, token) {
-    const url = new URL(secretUri);
-    url.searchParams.set('api-version', '7.4');
-    const response = await http({ method: 'GET', url: url.href, headers: { authorization: `Bearer ${token}` } });
-    const value = response.body?.value;
-    if (response.status === 200 && typeof value === 'string' && value !== '')
-        return value;
-    const where = `${url.origin}${url.pathname}`;
-    if (response.status === 401 || response.status === 403) {
-        throw new CallError(`Key Vault refused to read ${where} (HTTP ${response.status}${detail(response.body)}): grant the job's identity "Key Vault Secrets User" on that secret (apply does this; a new grant takes a few minutes)`, response.status);
-    }
-    if (response.status === 404)
-        throw new CallError(`Key Vault has no secret ${where}: store the GitHub App private key there or fix github.app.privateKeySecretUri`, 404);
-    throw new CallError(`reading ${where} from Key Vault failed (HTTP ${response.status}${detail(response.body)})`, response.status);
-}
-
 ;// CONCATENATED MODULE: ./src/entrypoint/register.ts
 /**
  * Container start to JIT config: managed identity → App key from Key Vault (memory only) → App JWT →
  * narrowed installation token → (runner group id) → generate-jitconfig. Four HTTP calls, five at org scope
- * when only the group name is known.
+ * when only the group name is known. Runs in the short-lived credential process (credential-process.ts), never in
+ * PID 1.
  */
 
 
@@ -578,7 +565,6 @@ async function mintRegistrationToken(settings, http, gh, log) {
         clientId: settings.identityClientId
     };
     const vaultToken = await log.step('managed identity token', () => getManagedIdentityToken(http, identity, KEY_VAULT_RESOURCE));
-    // The key lives only in this function's scope and is dropped when it returns.
     const key = await log.step('GitHub App key from Key Vault', () => readKeyVaultSecret(http, settings.keySecretUri, vaultToken));
     const appJwt = createAppJwt(settings.appId, key, Math.floor(Date.now() / 1000));
     return log.step('installation token (registration permissions only)', () => mintInstallationToken(gh, appJwt, settings.installationId, settings.target));
@@ -599,14 +585,73 @@ async function registerJitRunner(settings, gh, token, log) {
     log.info(`registered runner id ${runner.runnerId}`);
     return runner;
 }
-/** The installation token, minted again when it is about to expire (an idle timeout can outlast it). */
-function tokenSource(first, mint, now = Date.now) {
-    let current = first;
-    return async () => {
-        if (current.expiresAtMs - now() < 5 * 60_000)
-            current = await mint();
-        return current.token;
-    };
+/**
+ * Deletes the registration. GitHub answers 422 when the runner was given a job meanwhile (its REST description lists
+ * 422 for "Delete a self-hosted runner"): `busy`, and the runner must keep running.
+ */
+function deregisterRunner(settings, gh, token, runnerId) {
+    return deleteRunner(gh, token, settings.target, runnerId);
+}
+
+;// CONCATENATED MODULE: ./src/entrypoint/credential-process.ts
+/**
+ * The App key, the App JWT and the installation token never enter PID 1's memory: each registration call runs in a
+ * short-lived child process (the same bundle, root, PID 1's environment), which hands back only the JIT config or
+ * the deregistration's answer and exits. JavaScript strings cannot be wiped, and a garbage-collected heap keeps
+ * freed copies, so a separate address space that ends is the only way to be sure nothing is left. What PID 1 keeps
+ * is its environment (IDENTITY_HEADER, to ask for a token again when an idle runner must be deregistered).
+ */
+
+
+
+
+
+
+
+const CREDENTIAL_FLAG = '--credential-task=';
+const RESULT_FD = 3;
+/** PID 1's side: runs one task in a child and returns its answer; the child has logged any failure itself. */
+function runTask(task, env) {
+    const child = (0,external_node_child_process_namespaceObject.spawn)(process.execPath, [...process.argv.slice(1), CREDENTIAL_FLAG + task], {
+        env,
+        stdio: ['ignore', 'inherit', 'inherit', 'pipe']
+    });
+    let answer = '';
+    child.stdio[RESULT_FD].on('data', (chunk) => (answer += chunk.toString()));
+    return new Promise((resolve, reject) => {
+        child.once('error', reject);
+        child.once('close', (code, signal) => {
+            if (code === 0)
+                resolve(answer);
+            else if (signal)
+                reject(new EntrypointError(`the ${task.split(':')[0]} process was killed by ${signal}`));
+            else
+                reject(new ReportedError(`${task} failed`));
+        });
+    });
+}
+async function register(env) {
+    return JSON.parse(await runTask('register', env));
+}
+async function deregister(env, runnerId) {
+    return (await runTask(`deregister:${runnerId}`, env));
+}
+/** The child's side. */
+async function runCredentialTask(task, log, env, options) {
+    const settings = readRegistrationSettings(env, (0,external_node_os_namespaceObject.hostname)(), options);
+    const http = createHttpClient({
+        maxAttempts: 4,
+        baseDelayMs: settings.retryBaseMs,
+        maxDelayMs: settings.retryMaxMs,
+        sleep: defaultSleep
+    });
+    const gh = { apiUrl: settings.apiUrl, http };
+    const { token } = await mintRegistrationToken(settings, http, gh, log);
+    const answer = task === 'register'
+        ? JSON.stringify(await registerJitRunner(settings, gh, token, log))
+        : await deregisterRunner(settings, gh, token, Number(task.replace(/^deregister:/, '')));
+    (0,external_node_fs_namespaceObject.writeSync)(RESULT_FD, answer);
+    return 0;
 }
 
 ;// CONCATENATED MODULE: ./src/entrypoint/runner-environment.ts
@@ -643,7 +688,15 @@ function buildRunnerEnv(source, user) {
             env[name] = value;
     }
     env.PATH ??= '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
-    return { ...env, HOME: user.home, USER: user.name, LOGNAME: user.name, SHELL: user.shell };
+    return {
+        ...env,
+        // A runner GitHub refuses as too old exits 7 instead of 0 (run.sh, run-helper.sh and the listener read it).
+        ACTIONS_RUNNER_RETURN_VERSION_DEPRECATED_EXIT_CODE: '1',
+        HOME: user.home,
+        USER: user.name,
+        LOGNAME: user.name,
+        SHELL: user.shell
+    };
 }
 /**
  * The environment of the credential-free supervisor (sudo mode): the runner's allow-list plus the entrypoint's
@@ -658,58 +711,200 @@ function buildSupervisorEnv(source) {
     return env;
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/entrypoint/runner-outcome.ts
+const LISTENER_LINES = [
+    [/Runner listener exit with 0 return code/, () => 0],
+    [/Runner listener exit with terminated error/, () => 1],
+    [/Runner listener exit with Session Conflict error/, () => 5],
+    [/Runner listener exit with deprecated version exit code: (\d+)/, m => Number(m[1])],
+    [/Exiting with unknown error code: (-?\d+)/, m => Number(m[1])],
+    // Retryable (2) and updating (3, 4): run.sh starts the listener again, so an earlier code no longer holds.
+    [/Runner listener exit with retryable error|Runner listener exit because of updating/, () => Number.NaN]
+];
+/** The listener's exit code a run-helper.sh line reports, NaN for "restarting", undefined for other lines. */
+function listenerExitCode(line) {
+    for (const [pattern, code] of LISTENER_LINES) {
+        const match = pattern.exec(line);
+        if (match)
+            return code(match);
+    }
+    return undefined;
+}
+/**
+ * 0 job run (whatever its result: that is the workflow's, shown in GitHub) or idle runner stopped; 128+n stopped
+ * by signal n; otherwise the listener's own code (1 terminated, 5 session conflict, 7 version deprecated), or
+ * run.sh's when the listener's is not known.
+ */
+function containerExitCode(end, signalNumbers) {
+    const bySignal = (signal) => 128 + (signalNumbers[signal] ?? 0);
+    if (end.stoppedIdle)
+        return 0;
+    if (end.stopSignal)
+        return bySignal(end.stopSignal);
+    if (end.exit.signal)
+        return bySignal(end.exit.signal);
+    if (end.listenerCode !== undefined && !Number.isNaN(end.listenerCode))
+        return end.listenerCode;
+    return end.exit.code ?? 1;
+}
+
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: ./src/entrypoint/process-tree.ts
+/**
+ * The runner's processes, found through /proc (Linux). run.sh starts in a session of its own, but it is not one
+ * process group: with RUNNER_MANUALLY_TRAP_SIG=1 (set by the official image) the actions/runner run.sh turns on
+ * job control (`set -m`), so run-helper.sh and Runner.Listener run in a process group of their own, and job steps
+ * may make more. Signalling only run.sh's group misses the listener.
+ */
+
+/** Parses /proc/<pid>/stat; undefined for a zombie (it has exited, only its parent's wait is missing). */
+function parseStat(text) {
+    const open = text.indexOf('(');
+    const close = text.lastIndexOf(')');
+    const [state, ppid, pgid, sid] = text.slice(close + 2).split(' ');
+    if (state === 'Z' || state === 'X')
+        return undefined;
+    return {
+        pid: Number(text.slice(0, open)),
+        ppid: Number(ppid),
+        pgid: Number(pgid),
+        sid: Number(sid),
+        comm: text.slice(open + 1, close)
+    };
+}
+function listProcesses(proc = '/proc') {
+    const found = [];
+    for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(proc)) {
+        if (!/^\d+$/.test(entry))
+            continue;
+        try {
+            const info = parseStat((0,external_node_fs_namespaceObject.readFileSync)(`${proc}/${entry}/stat`, 'latin1'));
+            if (info)
+                found.push(info);
+        }
+        catch {
+            // gone meanwhile
+        }
+    }
+    return found;
+}
+/**
+ * The live processes of the runner started as `rootPid` (a session leader): its session, and every descendant
+ * (one that started a session of its own is still a descendant while its parent lives; one orphaned on purpose
+ * is reparented to PID 1, so the container's end takes it).
+ */
+function runnerTree(rootPid, processes) {
+    const tree = new Map(processes.filter(p => p.sid === rootPid || p.pid === rootPid).map(p => [p.pid, p]));
+    for (let grew = true; grew;) {
+        grew = false;
+        for (const p of processes) {
+            if (!tree.has(p.pid) && tree.has(p.ppid)) {
+                tree.set(p.pid, p);
+                grew = true;
+            }
+        }
+    }
+    return [...tree.values()];
+}
+/** Sends `signal` to every process group of the tree and to every process in it. Returns how many it found. */
+function signalTree(rootPid, signal, processes = listProcesses()) {
+    const tree = runnerTree(rootPid, processes);
+    const send = (target) => {
+        try {
+            process.kill(target, signal);
+        }
+        catch {
+            // already gone
+        }
+    };
+    for (const pgid of new Set(tree.map(p => p.pgid)))
+        if (pgid > 1)
+            send(-pgid);
+    for (const p of tree)
+        send(p.pid);
+    return tree.length;
+}
+
 ;// CONCATENATED MODULE: ./src/entrypoint/runner-process.ts
-/** Starts `run.sh --jitconfig` as the runner user and watches its output for the start of a job. */
+/**
+ * Starts `run.sh --jitconfig` as the runner user, without any way back to privileges, watches its output (the start
+ * of a job, the listener's own exit code) and stops its whole process tree.
+ */
+
+
 
 
 
 /** The runner prints this line when it takes a job (Runner.Listener, "Running job: <name>"). */
 const JOB_STARTED = /Running job:/;
+/** util-linux setpriv(1): in the official runner image (Ubuntu) and on Debian. */
+const SETPRIV = '/usr/bin/setpriv';
+/**
+ * How run.sh is started. By root, in the default mode: the runner user's uid and gid, no supplementary group, no
+ * capability (bounding and inheritable sets emptied), and the kernel's no_new_privs flag, which every descendant
+ * inherits and nothing can clear (prctl(2) PR_SET_NO_NEW_PRIVS): execve(2) then never grants privileges, so sudo,
+ * su, sg/newgrp, pkexec and every other setuid/setgid binary or file capability run with the caller's own rights,
+ * whatever /etc/sudoers, /etc/group or /etc/gshadow say. With the bounding set empty, not even a process that
+ * somehow became uid 0 would hold a capability. Sudo mode needs sudo to work, so it keeps only the user switch:
+ * no_new_privs would stop sudo from becoming root, an empty bounding set would leave that root powerless.
+ * Not root (tests, or an image whose PID 1 already is the runner user): no_new_privs only, which needs no privilege.
+ */
+function setprivArgs(user, mode) {
+    const switchUser = mode.root ? [`--reuid=${user.uid}`, `--regid=${user.gid}`, '--clear-groups'] : [];
+    const lockDown = mode.sudo ? [] : ['--no-new-privs', '--inh-caps=-all', ...(mode.root ? ['--bounding-set=-all'] : [])];
+    return [...switchUser, ...lockDown, '--'];
+}
 function startRunner(options) {
-    const child = (0,external_node_child_process_namespaceObject.spawn)(options.runSh, ['--jitconfig', options.jitConfig], {
+    const root = process.getuid() === 0;
+    const child = (0,external_node_child_process_namespaceObject.spawn)(SETPRIV, [...setprivArgs(options.user, { sudo: options.sudo, root }), options.runSh, '--jitconfig', options.jitConfig], {
         cwd: (0,external_node_path_namespaceObject.dirname)(options.runSh),
         env: options.env,
-        uid: options.user.uid,
-        gid: options.user.gid,
-        detached: true, // its own process group, so stop() can reach the listener and worker it starts
+        // A session of its own (setsid): every process of the runner is found by its session id.
+        detached: true,
         stdio: ['ignore', 'pipe', 'inherit']
     });
     return new Promise((resolve, reject) => {
         child.once('error', reject);
         child.once('spawn', () => {
             child.off('error', reject);
-            // 'close', not 'exit': every output line (a "Running job" just before the end) is read first.
-            const exited = new Promise(done => child.once('close', (code, signal) => done({ code, signal })));
+            const pid = child.pid;
             let markStarted = () => { };
             const jobStarted = new Promise(done => (markStarted = done));
+            let listener;
             (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout }).on('line', line => {
                 process.stdout.write(line + '\n');
                 if (JOB_STARTED.test(line))
                     markStarted();
+                listener = listenerExitCode(line) ?? listener;
             });
-            const pid = child.pid;
-            const send = (signal, group = false) => {
-                try {
-                    process.kill(group ? -pid : pid, signal);
-                }
-                catch {
-                    // already gone
-                }
-            };
+            const closed = new Promise(done => child.once('close', () => done()));
+            let stopping = false;
+            // run.sh's own end, then the rest of its tree (a listener still cancelling its job, a job step's daemon)
+            // gets the grace period, then its output is drained.
+            const exited = new Promise(done => child.once('exit', async (code, signal) => {
+                if (!stopping)
+                    signalTree(pid, 'SIGTERM');
+                await endTree(pid, options.graceMs);
+                // A daemon that left the tree (a new session, orphaned) may still hold the output pipe: stop reading
+                // after the grace period. When PID 1 exits, the container's PID namespace takes it with it.
+                const timer = setTimeout(() => child.stdout.destroy(), options.graceMs);
+                await closed;
+                clearTimeout(timer);
+                done({ code, signal });
+            }));
             resolve({
                 pid,
                 exited,
                 jobStarted,
-                signal: signal => send(signal),
-                async stop(graceMs) {
-                    send('SIGTERM');
-                    const timer = setTimeout(() => send('SIGKILL', true), graceMs);
+                listenerCode: () => listener,
+                hasWorker: () => runnerTree(pid, listProcesses()).some(p => p.comm === 'Runner.Worker'),
+                async stop(signal) {
+                    stopping = true;
+                    signalTree(pid, signal);
+                    const timer = setTimeout(() => signalTree(pid, 'SIGKILL'), options.graceMs);
                     const result = await exited;
                     clearTimeout(timer);
                     return result;
@@ -718,42 +913,61 @@ function startRunner(options) {
         });
     });
 }
-/** The shell convention: the code, or 128 + the signal number. */
-function exitCodeOf(exit, signalNumbers) {
-    if (exit.code !== null)
-        return exit.code;
-    return 128 + (exit.signal ? (signalNumbers[exit.signal] ?? 0) : 0);
+/** Waits until no process of the tree is left, SIGKILLing what is still there after `graceMs`. */
+async function endTree(pid, graceMs) {
+    const deadline = Date.now() + graceMs;
+    while (runnerTree(pid, listProcesses()).length > 0) {
+        if (Date.now() >= deadline)
+            signalTree(pid, 'SIGKILL');
+        await new Promise(resolve => setTimeout(resolve, 20));
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/entrypoint/supervise.ts
-/** Runs the started runner to its end: forwards signals, enforces the idle timeout, reports how it ended. */
+/**
+ * Runs the started runner to its end: passes a stop signal on to its whole process tree, enforces the idle timeout,
+ * reports how it ended.
+ */
 
 async function supervise(runner, options) {
     const { log } = options;
     let jobStarted = false;
     let stoppedIdle = false;
-    const idleTimer = setTimeout(async () => {
-        if (jobStarted)
-            return;
-        let decision = 'stop';
+    let stopSignal;
+    const busy = () => jobStarted || runner.hasWorker();
+    // Settles once the idle check has decided; the runner may end meanwhile (its listener sees the deletion).
+    let idleDecision;
+    const decideIdle = async () => {
+        // A Runner.Worker means the listener is on a job, even before its "Running job" line is read.
+        if (runner.hasWorker())
+            return 'keep';
         try {
-            decision = await options.onIdle();
+            return await options.onIdle();
         }
         catch (error) {
             log.info(`idle check failed (${oneLine(error)}); stopping the runner anyway`);
+            return 'stop';
         }
-        if (decision === 'keep' || jobStarted) {
-            log.info('a job was assigned at the idle timeout; keeping the runner');
+    };
+    const idleTimer = setTimeout(async () => {
+        if (jobStarted)
+            return;
+        idleDecision = decideIdle();
+        const decision = await idleDecision;
+        if (decision === 'keep' || busy() || stopSignal) {
+            if (!stopSignal)
+                log.info('a job was assigned at the idle timeout; keeping the runner');
             return;
         }
         stoppedIdle = true;
         log.info(`no job within ${options.idleTimeoutMs / 1000} s; stopping the runner`);
-        await runner.stop(options.stopGraceMs);
+        await runner.stop('SIGTERM');
     }, options.idleTimeoutMs);
     const forward = (signal) => {
-        log.info(`received ${signal}, forwarding it to the runner`);
+        log.info(`received ${signal}, passing it on to every process of the runner`);
         clearTimeout(idleTimer);
-        runner.signal(signal);
+        stopSignal ??= signal;
+        void runner.stop(signal);
     };
     const onTerm = () => forward('SIGTERM');
     const onInt = () => forward('SIGINT');
@@ -766,18 +980,19 @@ async function supervise(runner, options) {
     });
     const exit = await runner.exited;
     clearTimeout(idleTimer);
+    // Ended during an idle check that deregistered it: the listener noticed first. Still an idle stop.
+    if (idleDecision && !jobStarted && !stopSignal && (await idleDecision) === 'stop')
+        stoppedIdle = true;
     process.off('SIGTERM', onTerm);
     process.off('SIGINT', onInt);
-    return { exit, jobStarted, stoppedIdle };
+    return { exit, jobStarted, stoppedIdle, stopSignal, listenerCode: runner.listenerCode() };
 }
 
 ;// CONCATENATED MODULE: ./src/entrypoint/system-user.ts
 /**
- * The unprivileged runner user: looked up in /etc/passwd, and stripped of sudo before the runner starts.
- * The official runner image grants sudo through membership of the `sudo` group (`%sudo ... NOPASSWD`), others
- * through /etc/sudoers.d; both are removed. The runner needs no supplementary group in Container Apps.
+ * The unprivileged runner user, looked up in /etc/passwd. Nothing here edits /etc/group or sudoers: the runner is
+ * started with the kernel's no_new_privs flag (runner-process.ts), which makes every such grant useless to it.
  */
-
 
 
 function parsePasswd(text, name) {
@@ -795,62 +1010,23 @@ function lookupUser(passwdFile, name) {
         throw new EntrypointError(`user "${name}" is not in ${passwdFile}: use an image based on ghcr.io/actions/actions-runner (see runner/Dockerfile)`);
     return user;
 }
-/** Why this process cannot start the runner as `user`, if it cannot: switching users needs root. */
+/**
+ * Why this process cannot start the runner as `user`, if it cannot. Switching users needs root; a runner running
+ * as root would own the container.
+ */
 function cannotSwitchTo(user, currentUid) {
+    if (user.uid === 0)
+        return `the runner user ${user.name} is root (uid 0): job steps would own the container; use the image's unprivileged runner user`;
     if (currentUid === 0 || currentUid === user.uid)
         return undefined;
     return `the entrypoint runs as uid ${currentUid} and cannot start the runner as ${user.name}: PID 1 must start as root (USER root in runner/Dockerfile)`;
 }
-/** /etc/group text with `name` removed from every member list. */
-function withoutGroupMember(groupText, name) {
-    return groupText
-        .split('\n')
-        .map(line => {
-        const fields = line.split(':');
-        if (fields.length < 4)
-            return line;
-        const members = fields[3].split(',').filter(m => m !== '' && m !== name);
-        return [...fields.slice(0, 3), members.join(',')].join(':');
-    })
-        .join('\n');
-}
-/** A sudoers line that names the user (not a comment). Group grants are cut through /etc/group instead. */
-function sudoersNamesUser(text, name) {
-    const word = new RegExp(`(^|[\\s,=!(])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[\\s,=)])`);
-    return text.split('\n').some(line => !line.trimStart().startsWith('#') && word.test(line));
-}
-/** Returns what it changed, for the log. */
-function removeSudoRights(user, files) {
-    const changed = [];
-    let entries = [];
-    try {
-        entries = (0,external_node_fs_namespaceObject.readdirSync)(files.sudoersDir);
-    }
-    catch (error) {
-        if (error.code !== 'ENOENT')
-            throw error;
-    }
-    for (const entry of entries) {
-        const path = (0,external_node_path_namespaceObject.join)(files.sudoersDir, entry);
-        if (sudoersNamesUser((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'), user)) {
-            (0,external_node_fs_namespaceObject.rmSync)(path);
-            changed.push(`removed ${path}`);
-        }
-    }
-    const groups = (0,external_node_fs_namespaceObject.readFileSync)(files.groupFile, 'utf8');
-    const stripped = withoutGroupMember(groups, user);
-    if (stripped !== groups) {
-        (0,external_node_fs_namespaceObject.writeFileSync)(files.groupFile, stripped);
-        changed.push(`removed ${user} from its supplementary groups in ${files.groupFile}`);
-    }
-    return changed;
-}
 
 ;// CONCATENATED MODULE: ./src/entrypoint/bootstrap.ts
 /**
- * PID 1 as the container starts (as root): mint a JIT config, then either supervise the runner while keeping
- * the registration token source (default mode: PID 1's memory and environment are out of the runner user's
- * reach), or, in sudo mode, replace itself with the credential-free supervisor.
+ * PID 1 as the container starts (as root): mint a JIT config (in a short-lived credential process), then either
+ * supervise the runner (default mode: the runner user cannot read PID 1's environment or memory, and cannot gain
+ * privileges), or, in sudo mode, replace itself with the credential-free supervisor.
  */
 
 
@@ -862,94 +1038,89 @@ function removeSudoRights(user, files) {
 
 
 
-
 const SUPERVISE_FLAG = '--supervise';
-async function runBootstrap(log, env = process.env) {
-    const local = readRunnerSettings(env);
-    const settings = readRegistrationSettings(env, (0,external_node_os_namespaceObject.hostname)());
+async function runBootstrap(log, env, options = {}) {
+    const local = readRunnerSettings(env, options);
+    readRegistrationSettings(env, (0,external_node_os_namespaceObject.hostname)(), options); // a missing setting fails here, in one line
     // Local checks first, so a broken image fails before it burns a registration.
     const user = lookupUser(local.passwdFile, local.runnerUser);
     const switchProblem = cannotSwitchTo(user, process.getuid());
     if (switchProblem)
         throw new EntrypointError(switchProblem);
-    requireFile(local.runSh);
+    requireExecutable(local.runSh, 'use the runner image (runner/Dockerfile)');
+    requireExecutable(SETPRIV, 'the image needs util-linux (it starts the runner without any way to regain privileges)');
     if (local.sudo)
         log.info('sudo mode: the runner user keeps sudo, so no credential will remain in this container');
-    else
-        for (const change of removeSudoRights(user.name, local))
-            log.info(change);
-    const http = createHttpClient({
-        maxAttempts: 4,
-        baseDelayMs: settings.retryBaseMs,
-        maxDelayMs: settings.retryMaxMs,
-        sleep: defaultSleep
-    });
-    const gh = { apiUrl: settings.apiUrl, http };
-    const first = await mintRegistrationToken(settings, http, gh, log);
-    const token = tokenSource(first, () => mintRegistrationToken(settings, http, gh, log));
-    const jit = await registerJitRunner(settings, gh, first.token, log);
-    const deregister = async (why) => {
+    const jit = await register(env);
+    const deregisterFor = async (why) => {
         try {
-            const deleted = await deleteRunner(gh, await token(), settings.target, jit.runnerId);
-            log.info(`${deleted ? 'deregistered' : 'already gone:'} runner ${jit.runnerId} (${why})`);
+            const answer = await deregister(env, jit.runnerId);
+            log.info(`${answer === 'busy' ? 'kept (GitHub gave it a job):' : `${answer}:`} runner ${jit.runnerId} (${why})`);
+            return answer;
         }
         catch (error) {
-            log.error(oneLine(error));
+            if (!(error instanceof ReportedError))
+                log.error(oneLine(error));
+            return 'failed';
         }
     };
     if (local.sudo) {
         log.info('handing over to the credential-free supervisor');
         const supervisorEnv = {
             ...buildSupervisorEnv(env),
-            [ENTRYPOINT_ENV.jitConfig]: jit.jitConfig,
-            [ENTRYPOINT_ENV.runnerId]: String(jit.runnerId)
+            [HANDOVER_ENV.jitConfig]: jit.jitConfig,
+            [HANDOVER_ENV.runnerId]: String(jit.runnerId)
         };
         try {
-            process.execve(process.execPath, [process.execPath, process.argv[1], SUPERVISE_FLAG], supervisorEnv);
+            process.execve(process.execPath, [process.execPath, ...process.argv.slice(1), SUPERVISE_FLAG], supervisorEnv);
         }
         catch (error) {
-            await deregister('the supervisor did not start');
+            await deregisterFor('the supervisor did not start');
             throw new EntrypointError(`cannot start the supervisor: ${oneLine(error)}: the image needs Node 24 for PID 1 (see runner/Dockerfile)`);
         }
     }
     let runner;
     try {
-        runner = await startRunner({ runSh: local.runSh, jitConfig: jit.jitConfig, user, env: buildRunnerEnv(env, user) });
+        runner = await startRunner({
+            runSh: local.runSh,
+            jitConfig: jit.jitConfig,
+            user,
+            env: buildRunnerEnv(env, user),
+            sudo: false,
+            graceMs: local.stopGraceMs
+        });
     }
     catch (error) {
-        await deregister('the runner did not start');
+        await deregisterFor('the runner did not start');
         throw new EntrypointError(`cannot start ${local.runSh} as ${user.name}: ${error.code ?? oneLine(error)}: check the runner image`);
     }
-    log.info(`runner started as ${user.name} (pid ${runner.pid})`);
+    log.info(`runner started as ${user.name} (pid ${runner.pid}), without any way to gain privileges`);
     const result = await supervise(runner, {
         idleTimeoutMs: local.idleTimeoutMs,
-        stopGraceMs: local.stopGraceMs,
         log,
-        async onIdle() {
-            // The output may lag the assignment: ask GitHub before stopping a runner that may have just taken a job.
-            if (await getRunnerBusy(gh, await token(), settings.target, jit.runnerId))
-                return 'keep';
-            await deregister('idle timeout');
-            return 'stop';
-        }
+        // GitHub decides: a runner given a job since the last look cannot be deleted (422) and keeps running.
+        onIdle: async () => ((await deregisterFor('idle timeout')) === 'busy' ? 'keep' : 'stop')
     });
     if (!result.jobStarted && !result.stoppedIdle)
-        await deregister('the runner ended without a job');
-    // Stopping an idle runner is routine (the scaler over-provisioned), not a failed execution.
-    const code = result.stoppedIdle ? 0 : exitCodeOf(result.exit, external_node_os_namespaceObject.constants.signals);
+        await deregisterFor('the runner ended without a job');
+    const code = containerExitCode(result, external_node_os_namespaceObject.constants.signals);
     log.info(`runner exited with ${code}`);
     return code;
 }
-function requireFile(path) {
-    let isFile = false;
+function requireExecutable(path, hint) {
+    let mode;
     try {
-        isFile = (0,external_node_fs_namespaceObject.statSync)(path).isFile();
+        const stat = (0,external_node_fs_namespaceObject.statSync)(path);
+        if (stat.isFile())
+            mode = stat.mode;
     }
     catch {
         // reported below
     }
-    if (!isFile)
-        throw new EntrypointError(`${path} not found: use the runner image (runner/Dockerfile) or set ${ENTRYPOINT_ENV.runSh}`);
+    if (mode === undefined)
+        throw new EntrypointError(`${path} not found: ${hint}`);
+    if ((mode & 0o111) === 0)
+        throw new EntrypointError(`${path} is not executable: ${hint}`);
 }
 
 ;// CONCATENATED MODULE: ./src/entrypoint/log.ts
@@ -971,8 +1142,10 @@ function createLog(out = line => process.stdout.write(line + '\n'), err = line =
 ;// CONCATENATED MODULE: ./src/entrypoint/supervisor.ts
 /**
  * Sudo mode, after PID 1 replaced itself: this process never held the key, a token or IDENTITY_HEADER.
- * It starts the runner with the JIT config it was handed and stops an idle runner without deregistering it
- * (GitHub removes unused JIT runners; `verify --fix` removes the rest).
+ * It starts the runner with the JIT config it was handed. With no credential it cannot ask GitHub whether an idle
+ * runner was just given a job: it keeps a runner whose listener is working on one (a Runner.Worker runs, or it
+ * printed "Running job"), and stops it otherwise without deregistering it (the listener ends its session; GitHub
+ * removes unused JIT runners; `verify --fix` removes the rest).
  */
 
 
@@ -981,17 +1154,24 @@ function createLog(out = line => process.stdout.write(line + '\n'), err = line =
 
 
 
-async function runSupervisor(log, env = process.env) {
-    const jitConfig = env[ENTRYPOINT_ENV.jitConfig];
-    const runnerId = env[ENTRYPOINT_ENV.runnerId];
-    delete process.env[ENTRYPOINT_ENV.jitConfig];
+
+async function runSupervisor(log, env, options = {}) {
+    const jitConfig = env[HANDOVER_ENV.jitConfig];
+    const runnerId = env[HANDOVER_ENV.runnerId];
     if (!jitConfig)
-        throw new EntrypointError(`${ENTRYPOINT_ENV.jitConfig} is not set: the supervisor is started by the entrypoint, not directly`);
-    const local = readRunnerSettings(env);
+        throw new EntrypointError(`${HANDOVER_ENV.jitConfig} is not set: the supervisor is started by the entrypoint, not directly`);
+    const local = readRunnerSettings(env, options);
     const user = lookupUser(local.passwdFile, local.runnerUser);
     let runner;
     try {
-        runner = await startRunner({ runSh: local.runSh, jitConfig, user, env: buildRunnerEnv(env, user) });
+        runner = await startRunner({
+            runSh: local.runSh,
+            jitConfig,
+            user,
+            env: buildRunnerEnv(env, user),
+            sudo: true,
+            graceMs: local.stopGraceMs
+        });
     }
     catch (error) {
         throw new EntrypointError(`cannot start ${local.runSh} as ${user.name}: ${error.code ?? oneLine(error)}: runner ${runnerId} stays registered until GitHub removes it or verify --fix runs`);
@@ -999,26 +1179,39 @@ async function runSupervisor(log, env = process.env) {
     log.info(`runner ${runnerId} started as ${user.name} (pid ${runner.pid}) by the credential-free supervisor`);
     const result = await supervise(runner, {
         idleTimeoutMs: local.idleTimeoutMs,
-        stopGraceMs: local.stopGraceMs,
         log,
         onIdle: async () => 'stop'
     });
-    // Stopping an idle runner is routine (the scaler over-provisioned), not a failed execution.
-    const code = result.stoppedIdle ? 0 : exitCodeOf(result.exit, external_node_os_namespaceObject.constants.signals);
+    const code = containerExitCode(result, external_node_os_namespaceObject.constants.signals);
     log.info(`runner exited with ${code}`);
     return code;
 }
 
+;// CONCATENATED MODULE: ./src/entrypoint/main.ts
+/** PID 1 of a runner container, in one of its three roles. Every failure ends as one log line and a non-zero exit. */
+
+
+
+
+
+/** `options` are for tests only; the image runs `main()`. Child processes get the same argv, so the same options. */
+function main(options = {}) {
+    const log = createLog();
+    const task = process.argv.find(a => a.startsWith(CREDENTIAL_FLAG))?.slice(CREDENTIAL_FLAG.length);
+    const run = task
+        ? runCredentialTask(task, log, process.env, options)
+        : process.argv.includes(SUPERVISE_FLAG)
+            ? runSupervisor(log, process.env, options)
+            : runBootstrap(log, process.env, options);
+    run.then(code => process.exit(code), (error) => {
+        if (!(error instanceof ReportedError))
+            log.error(oneLine(error));
+        process.exit(1);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/entrypoint/index.ts
-/** PID 1 of a runner container. Every failure ends as one log line and a non-zero exit, never a stack trace. */
+/** PID 1 of a runner container (runner/Dockerfile). */
 
-
-
-
-const log = createLog();
-const run = process.argv.includes(SUPERVISE_FLAG) ? runSupervisor : runBootstrap;
-run(log).then(code => process.exit(code), (error) => {
-    log.error(oneLine(error));
-    process.exit(1);
-});
+main();
 

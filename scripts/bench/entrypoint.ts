@@ -1,11 +1,11 @@
 /** Entrypoint figures: HTTP calls and time from container start to `run.sh`, at repo and org scope. */
 import { performance } from 'node:perf_hooks'
-import { createWorld, fakeRunner, fakeSystemFiles, jobEnv, runEntrypoint } from '../../test/entrypoint/world.js'
-
-const BUNDLE = 'dist/entrypoint/index.js'
+import { testBundle } from '../../test/entrypoint/test-bundle.js'
+import { createWorld, fakePasswd, fakeRunner, jobEnv, runEntrypoint } from '../../test/entrypoint/world.js'
 
 export async function entrypointFigures(report: (name: string, value: string) => void): Promise<void> {
   const world = await createWorld()
+  const bundle = testBundle()
   try {
     for (const [label, scope, extra] of [
       ['repo scope', 'repo', {}],
@@ -14,16 +14,9 @@ export async function entrypointFigures(report: (name: string, value: string) =>
     ] as const) {
       world.admin.clearRequests()
       const runner = fakeRunner(world.dir, 'job')
-      const files = fakeSystemFiles(world.dir)
-      const env = jobEnv(world, scope, {
-        RUNNER_SETUP_RUN_SH: runner.runSh,
-        RUNNER_SETUP_PASSWD_FILE: files.passwdFile,
-        RUNNER_SETUP_GROUP_FILE: files.groupFile,
-        RUNNER_SETUP_SUDOERS_DIR: files.sudoersDir,
-        ...extra
-      })
+      const env = jobEnv(world, scope, extra)
       const started = performance.now()
-      const run = runEntrypoint(BUNDLE, env)
+      const run = runEntrypoint(bundle, env, { runSh: runner.runSh, passwdFile: fakePasswd(world.dir) })
       // run.sh is reached when the JIT config has been issued: the last call before the runner starts.
       const code = await run.done
       const toRunSh = world.admin.requests().filter(r => !/\/actions\/runners\/\d+$/.test(r.path))

@@ -6,20 +6,24 @@ import { RUNNER_ENV } from '../core/runner-env.js'
 import type { Target } from '../github-app/rest.js'
 import { EntrypointError } from './errors.js'
 
-/** Knobs with production defaults; tests point them at temporary files and shorten the delays. */
-export const ENTRYPOINT_ENV = {
-  runSh: 'RUNNER_SETUP_RUN_SH',
-  runnerUser: 'RUNNER_SETUP_RUNNER_USER',
-  passwdFile: 'RUNNER_SETUP_PASSWD_FILE',
-  groupFile: 'RUNNER_SETUP_GROUP_FILE',
-  sudoersDir: 'RUNNER_SETUP_SUDOERS_DIR',
-  retryBaseMs: 'RUNNER_SETUP_RETRY_BASE_MS',
-  retryMaxMs: 'RUNNER_SETUP_RETRY_MAX_MS',
-  stopGraceMs: 'RUNNER_SETUP_STOP_GRACE_MS',
-  /** Hands the JIT config from the minting process to the credential-free supervisor (sudo mode). */
+/** How PID 1 hands the JIT config to the credential-free supervisor it becomes in sudo mode (never a secret). */
+export const HANDOVER_ENV = {
   jitConfig: 'RUNNER_SETUP_JIT_CONFIG',
   runnerId: 'RUNNER_SETUP_RUNNER_ID'
 } as const
+
+/**
+ * Where the image puts things, and how long to wait. Production uses the defaults; tests inject other values
+ * through the exported `main(options)` (never through the environment: PID 1 runs as root).
+ */
+export interface EntrypointOptions {
+  runSh?: string
+  runnerUser?: string
+  passwdFile?: string
+  retryBaseMs?: number
+  retryMaxMs?: number
+  stopGraceMs?: number
+}
 
 type Env = Record<string, string | undefined>
 
@@ -30,8 +34,6 @@ export interface RunnerSettings {
   runSh: string
   runnerUser: string
   passwdFile: string
-  groupFile: string
-  sudoersDir: string
   idleTimeoutMs: number
   stopGraceMs: number
   sudo: boolean
@@ -55,21 +57,23 @@ export interface RegistrationSettings {
   retryMaxMs: number
 }
 
-export function readRunnerSettings(env: Env): RunnerSettings {
+export function readRunnerSettings(env: Env, options: EntrypointOptions = {}): RunnerSettings {
   return {
-    runSh: env[ENTRYPOINT_ENV.runSh] || '/home/runner/run.sh',
-    runnerUser: env[ENTRYPOINT_ENV.runnerUser] || 'runner',
-    passwdFile: env[ENTRYPOINT_ENV.passwdFile] || '/etc/passwd',
-    groupFile: env[ENTRYPOINT_ENV.groupFile] || '/etc/group',
-    sudoersDir: env[ENTRYPOINT_ENV.sudoersDir] || '/etc/sudoers.d',
+    runSh: options.runSh ?? '/home/runner/run.sh',
+    runnerUser: options.runnerUser ?? 'runner',
+    passwdFile: options.passwdFile ?? '/etc/passwd',
     // Fractions allowed: tests use sub-second idle timeouts.
     idleTimeoutMs: number(env, RUNNER_ENV.idleTimeoutSeconds, 600) * 1000,
-    stopGraceMs: number(env, ENTRYPOINT_ENV.stopGraceMs, 10_000),
+    stopGraceMs: options.stopGraceMs ?? 10_000,
     sudo: (env[RUNNER_ENV.sudo] ?? '').toLowerCase() === 'true'
   }
 }
 
-export function readRegistrationSettings(env: Env, hostname: string): RegistrationSettings {
+export function readRegistrationSettings(
+  env: Env,
+  hostname: string,
+  options: EntrypointOptions = {}
+): RegistrationSettings {
   const scope = required(env, RUNNER_ENV.scope)
   if (scope !== 'org' && scope !== 'repo')
     throw new EntrypointError(
@@ -113,8 +117,8 @@ export function readRegistrationSettings(env: Env, hostname: string): Registrati
     ),
     identityClientId: required(env, RUNNER_ENV.identityClientId),
     runnerName: env.CONTAINER_APP_JOB_EXECUTION_NAME || env.CONTAINER_APP_REPLICA_NAME || hostname,
-    retryBaseMs: number(env, ENTRYPOINT_ENV.retryBaseMs, 1000),
-    retryMaxMs: number(env, ENTRYPOINT_ENV.retryMaxMs, 30_000)
+    retryBaseMs: options.retryBaseMs ?? 1000,
+    retryMaxMs: options.retryMaxMs ?? 30_000
   }
 }
 

@@ -4,3 +4,8 @@ export class EntrypointError extends Error {
 }
 
 export { oneLine } from '../github-app/errors.js'
+
+/** A failure a child process has already reported in its own log line: exit non-zero, say nothing more. */
+export class ReportedError extends Error {
+  override name = 'ReportedError'
+}

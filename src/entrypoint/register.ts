@@ -1,15 +1,22 @@
 /**
  * Container start to JIT config: managed identity → App key from Key Vault (memory only) → App JWT →
  * narrowed installation token → (runner group id) → generate-jitconfig. Four HTTP calls, five at org scope
- * when only the group name is known.
+ * when only the group name is known. Runs in the short-lived credential process (credential-process.ts), never in
+ * PID 1.
  */
 import { createAppJwt } from '../github-app/app-jwt.js'
 import type { HttpClient } from '../github-app/http.js'
 import { mintInstallationToken, type InstallationToken } from '../github-app/installation.js'
 import { getManagedIdentityToken, KEY_VAULT_RESOURCE, readKeyVaultSecret } from '../github-app/key-vault.js'
 import type { GitHub } from '../github-app/rest.js'
-import { findRunnerGroupId, generateJitConfig, type JitRunner } from '../github-app/runners.js'
 import type { RegistrationSettings } from './config.js'
+import {
+  deleteRunner,
+  findRunnerGroupId,
+  generateJitConfig,
+  type DeleteOutcome,
+  type JitRunner
+} from '../github-app/runners.js'
 import type { Log } from './log.js'
 
 /** The repo scope always uses the default group. */
@@ -29,7 +36,6 @@ export async function mintRegistrationToken(
   const vaultToken = await log.step('managed identity token', () =>
     getManagedIdentityToken(http, identity, KEY_VAULT_RESOURCE)
   )
-  // The key lives only in this function's scope and is dropped when it returns.
   const key = await log.step('GitHub App key from Key Vault', () =>
     readKeyVaultSecret(http, settings.keySecretUri, vaultToken)
   )
@@ -67,15 +73,15 @@ export async function registerJitRunner(
   return runner
 }
 
-/** The installation token, minted again when it is about to expire (an idle timeout can outlast it). */
-export function tokenSource(
-  first: InstallationToken,
-  mint: () => Promise<InstallationToken>,
-  now: () => number = Date.now
-): () => Promise<string> {
-  let current = first
-  return async () => {
-    if (current.expiresAtMs - now() < 5 * 60_000) current = await mint()
-    return current.token
-  }
+/**
+ * Deletes the registration. GitHub answers 422 when the runner was given a job meanwhile (its REST description lists
+ * 422 for "Delete a self-hosted runner"): `busy`, and the runner must keep running.
+ */
+export function deregisterRunner(
+  settings: RegistrationSettings,
+  gh: GitHub,
+  token: string,
+  runnerId: number
+): Promise<DeleteOutcome> {
+  return deleteRunner(gh, token, settings.target, runnerId)
 }

@@ -38,7 +38,15 @@ export function buildRunnerEnv(source: Record<string, string | undefined>, user:
     if (value !== undefined && (ALLOWED.has(name) || allowedByPrefix(name))) env[name] = value
   }
   env.PATH ??= '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
-  return { ...env, HOME: user.home, USER: user.name, LOGNAME: user.name, SHELL: user.shell }
+  return {
+    ...env,
+    // A runner GitHub refuses as too old exits 7 instead of 0 (run.sh, run-helper.sh and the listener read it).
+    ACTIONS_RUNNER_RETURN_VERSION_DEPRECATED_EXIT_CODE: '1',
+    HOME: user.home,
+    USER: user.name,
+    LOGNAME: user.name,
+    SHELL: user.shell
+  }
 }
 
 /**

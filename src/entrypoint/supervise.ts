@@ -1,18 +1,19 @@
-/** Runs the started runner to its end: forwards signals, enforces the idle timeout, reports how it ended. */
+/**
+ * Runs the started runner to its end: passes a stop signal on to its whole process tree, enforces the idle timeout,
+ * reports how it ended.
+ */
 import { oneLine } from './errors.js'
 import type { Log } from './log.js'
-import type { RunnerExit, RunnerProcess } from './runner-process.js'
+import type { RunnerEnd } from './runner-outcome.js'
+import type { RunnerProcess } from './runner-process.js'
 
-export interface Supervision {
-  exit: RunnerExit
+export interface Supervision extends RunnerEnd {
   jobStarted: boolean
-  stoppedIdle: boolean
 }
 
 export interface SuperviseOptions {
   idleTimeoutMs: number
-  stopGraceMs: number
-  /** Decides at the idle timeout: 'keep' when a job turned out to be assigned after all. */
+  /** Decides at the idle timeout, when the runner shows no job: 'keep' when GitHub gave it one after all. */
   onIdle(): Promise<'stop' | 'keep'>
   log: Log
 }
@@ -21,27 +22,38 @@ export async function supervise(runner: RunnerProcess, options: SuperviseOptions
   const { log } = options
   let jobStarted = false
   let stoppedIdle = false
-  const idleTimer = setTimeout(async () => {
-    if (jobStarted) return
-    let decision: 'stop' | 'keep' = 'stop'
+  let stopSignal: NodeJS.Signals | undefined
+  const busy = (): boolean => jobStarted || runner.hasWorker()
+  // Settles once the idle check has decided; the runner may end meanwhile (its listener sees the deletion).
+  let idleDecision: Promise<'stop' | 'keep'> | undefined
+  const decideIdle = async (): Promise<'stop' | 'keep'> => {
+    // A Runner.Worker means the listener is on a job, even before its "Running job" line is read.
+    if (runner.hasWorker()) return 'keep'
     try {
-      decision = await options.onIdle()
+      return await options.onIdle()
     } catch (error) {
       log.info(`idle check failed (${oneLine(error)}); stopping the runner anyway`)
+      return 'stop'
     }
-    if (decision === 'keep' || jobStarted) {
-      log.info('a job was assigned at the idle timeout; keeping the runner')
+  }
+  const idleTimer = setTimeout(async () => {
+    if (jobStarted) return
+    idleDecision = decideIdle()
+    const decision = await idleDecision
+    if (decision === 'keep' || busy() || stopSignal) {
+      if (!stopSignal) log.info('a job was assigned at the idle timeout; keeping the runner')
       return
     }
     stoppedIdle = true
     log.info(`no job within ${options.idleTimeoutMs / 1000} s; stopping the runner`)
-    await runner.stop(options.stopGraceMs)
+    await runner.stop('SIGTERM')
   }, options.idleTimeoutMs)
 
   const forward = (signal: NodeJS.Signals): void => {
-    log.info(`received ${signal}, forwarding it to the runner`)
+    log.info(`received ${signal}, passing it on to every process of the runner`)
     clearTimeout(idleTimer)
-    runner.signal(signal)
+    stopSignal ??= signal
+    void runner.stop(signal)
   }
   const onTerm = (): void => forward('SIGTERM')
   const onInt = (): void => forward('SIGINT')
@@ -56,7 +68,9 @@ export async function supervise(runner: RunnerProcess, options: SuperviseOptions
 
   const exit = await runner.exited
   clearTimeout(idleTimer)
+  // Ended during an idle check that deregistered it: the listener noticed first. Still an idle stop.
+  if (idleDecision && !jobStarted && !stopSignal && (await idleDecision) === 'stop') stoppedIdle = true
   process.off('SIGTERM', onTerm)
   process.off('SIGINT', onInt)
-  return { exit, jobStarted, stoppedIdle }
+  return { exit, jobStarted, stoppedIdle, stopSignal, listenerCode: runner.listenerCode() }
 }

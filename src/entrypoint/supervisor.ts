@@ -1,30 +1,43 @@
 /**
  * Sudo mode, after PID 1 replaced itself: this process never held the key, a token or IDENTITY_HEADER.
- * It starts the runner with the JIT config it was handed and stops an idle runner without deregistering it
- * (GitHub removes unused JIT runners; `verify --fix` removes the rest).
+ * It starts the runner with the JIT config it was handed. With no credential it cannot ask GitHub whether an idle
+ * runner was just given a job: it keeps a runner whose listener is working on one (a Runner.Worker runs, or it
+ * printed "Running job"), and stops it otherwise without deregistering it (the listener ends its session; GitHub
+ * removes unused JIT runners; `verify --fix` removes the rest).
  */
 import { constants } from 'node:os'
-import { ENTRYPOINT_ENV, readRunnerSettings } from './config.js'
+import { HANDOVER_ENV, readRunnerSettings, type EntrypointOptions } from './config.js'
 import { EntrypointError, oneLine } from './errors.js'
 import type { Log } from './log.js'
 import { buildRunnerEnv } from './runner-environment.js'
-import { exitCodeOf, startRunner } from './runner-process.js'
+import { containerExitCode } from './runner-outcome.js'
+import { startRunner } from './runner-process.js'
 import { supervise } from './supervise.js'
 import { lookupUser } from './system-user.js'
 
-export async function runSupervisor(log: Log, env: Record<string, string | undefined> = process.env): Promise<number> {
-  const jitConfig = env[ENTRYPOINT_ENV.jitConfig]
-  const runnerId = env[ENTRYPOINT_ENV.runnerId]
-  delete process.env[ENTRYPOINT_ENV.jitConfig]
+export async function runSupervisor(
+  log: Log,
+  env: Record<string, string | undefined>,
+  options: EntrypointOptions = {}
+): Promise<number> {
+  const jitConfig = env[HANDOVER_ENV.jitConfig]
+  const runnerId = env[HANDOVER_ENV.runnerId]
   if (!jitConfig)
     throw new EntrypointError(
-      `${ENTRYPOINT_ENV.jitConfig} is not set: the supervisor is started by the entrypoint, not directly`
+      `${HANDOVER_ENV.jitConfig} is not set: the supervisor is started by the entrypoint, not directly`
     )
-  const local = readRunnerSettings(env)
+  const local = readRunnerSettings(env, options)
   const user = lookupUser(local.passwdFile, local.runnerUser)
   let runner
   try {
-    runner = await startRunner({ runSh: local.runSh, jitConfig, user, env: buildRunnerEnv(env, user) })
+    runner = await startRunner({
+      runSh: local.runSh,
+      jitConfig,
+      user,
+      env: buildRunnerEnv(env, user),
+      sudo: true,
+      graceMs: local.stopGraceMs
+    })
   } catch (error) {
     throw new EntrypointError(
       `cannot start ${local.runSh} as ${user.name}: ${(error as NodeJS.ErrnoException).code ?? oneLine(error)}: runner ${runnerId} stays registered until GitHub removes it or verify --fix runs`
@@ -33,12 +46,10 @@ export async function runSupervisor(log: Log, env: Record<string, string | undef
   log.info(`runner ${runnerId} started as ${user.name} (pid ${runner.pid}) by the credential-free supervisor`)
   const result = await supervise(runner, {
     idleTimeoutMs: local.idleTimeoutMs,
-    stopGraceMs: local.stopGraceMs,
     log,
     onIdle: async () => 'stop'
   })
-  // Stopping an idle runner is routine (the scaler over-provisioned), not a failed execution.
-  const code = result.stoppedIdle ? 0 : exitCodeOf(result.exit, constants.signals)
+  const code = containerExitCode(result, constants.signals)
   log.info(`runner exited with ${code}`)
   return code
 }

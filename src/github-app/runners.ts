@@ -161,23 +161,6 @@ export function listRunners(gh: GitHub, token: string, target: Target, name?: st
   return paginate<RunnerView>(gh, `${targetPath(target)}/actions/runners${query}`, token, 'runners')
 }
 
-/** undefined when the runner no longer exists (it took its job and GitHub removed it). */
-export async function getRunnerBusy(
-  gh: GitHub,
-  token: string,
-  target: Target,
-  runnerId: number
-): Promise<boolean | undefined> {
-  const response = await call(gh, 'GET', `${targetPath(target)}/actions/runners/${runnerId}`, token)
-  if (response.status === 404) return undefined
-  if (response.status !== 200)
-    throw new CallError(
-      `reading runner ${runnerId} failed (HTTP ${response.status}${detail(response.body)})`,
-      response.status
-    )
-  return (response.body as { busy?: boolean }).busy === true
-}
-
 export async function deleteRunner(
   gh: GitHub,
   token: string,

@@ -3,15 +3,15 @@
  * scope, on a GHES-style and a github.com-style API URL, with failures, retries, idle timeout and signals.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { containerProcesses, killContainer } from '../emulator/lifecycle/container-processes.js'
+import { testBundle } from './test-bundle.js'
 import {
-  buildBundle,
   createWorld,
   errorLines,
+  fakePasswd,
   fakeRunner,
-  fakeSystemFiles,
   jobEnv,
   runEntrypoint,
   waitFor,
@@ -19,19 +19,17 @@ import {
   type World
 } from './world.js'
 
+const isRoot = process.getuid!() === 0
 let bundle: string
-let buildDir: string
 let world: World
 
 beforeAll(async () => {
-  buildDir = mkdtempSync(join(tmpdir(), 'rs-entrypoint-build-'))
-  bundle = buildBundle(buildDir)
+  bundle = testBundle()
   world = await createWorld()
 })
 
 afterAll(async () => {
   await world.close()
-  rmSync(buildDir, { recursive: true, force: true })
 })
 
 beforeEach(() => {
@@ -44,15 +42,9 @@ beforeEach(() => {
 
 function setup(scope: 'org' | 'repo', behaviour: Behaviour, extra: Record<string, string> = {}, mode?: number) {
   const runner = fakeRunner(world.dir, behaviour, mode)
-  const files = fakeSystemFiles(world.dir)
-  const env = jobEnv(world, scope, {
-    RUNNER_SETUP_RUN_SH: runner.runSh,
-    RUNNER_SETUP_PASSWD_FILE: files.passwdFile,
-    RUNNER_SETUP_GROUP_FILE: files.groupFile,
-    RUNNER_SETUP_SUDOERS_DIR: files.sudoersDir,
-    ...extra
-  })
-  return { runner, files, env }
+  const env = jobEnv(world, scope, extra)
+  const options = { runSh: runner.runSh, passwdFile: fakePasswd(world.dir) }
+  return { runner, env, options, start: () => runEntrypoint(bundle, env, options) }
 }
 
 const calls = () =>
@@ -63,8 +55,8 @@ const lastToken = () => [...world.admin.github.tokens.values()].at(-1)!
 
 describe('container start to run.sh', () => {
   it('repo scope (GHES URL): 4 calls, a narrowed token, run.sh as the runner user with an allow-listed env', async () => {
-    const { runner, files, env } = setup('repo', 'job')
-    const run = runEntrypoint(bundle, env)
+    const { runner, env, start } = setup('repo', 'job')
+    const run = start()
     expect(await run.done).toBe(0)
 
     expect(calls()).toEqual([
@@ -94,18 +86,26 @@ describe('container start to run.sh', () => {
     expect(childEnv).toMatch(/^RUNNER_MANUALLY_TRAP_SIG=1$/m)
     expect(childEnv).toMatch(/^USER=runner$/m)
     expect(childEnv).toMatch(/^LANG=C.UTF-8$/m)
+    expect(childEnv).toMatch(/^ACTIONS_RUNNER_RETURN_VERSION_DEPRECATED_EXIT_CODE=1$/m)
 
-    expect(existsSync(join(files.sudoersDir, 'runner'))).toBe(false)
-    expect(existsSync(join(files.sudoersDir, 'ops'))).toBe(true)
-    expect(readFileSync(files.groupFile, 'utf8')).toBe('root:x:0:\nsudo:x:27:\ndocker:x:123:someone\n')
+    // No way to gain privileges: no_new_privs always; as root also another uid, no groups, no capabilities.
+    const status = runner.record('status')!
+    expect(status).toMatch(/^NoNewPrivs:\s+1$/m)
+    if (isRoot) {
+      expect(status).toMatch(/^Uid:\s+65534\s+65534\s+65534\s+65534$/m)
+      expect(status).toMatch(/^Gid:\s+65534\s+65534\s+65534\s+65534$/m)
+      expect(status).toMatch(/^Groups:\s*$/m)
+      expect(status).toMatch(/^CapBnd:\s+0+$/m)
+      expect(status).toMatch(/^CapEff:\s+0+$/m)
+    }
     expect(run.stdout()).toMatch(/managed identity token \(\d+ ms\)/)
     expect(run.stdout()).toContain('Running job: build')
     expect(run.stderr()).toBe('')
   })
 
   it('org scope (github.com-style URL): looks up the runner group by name, token limited to self-hosted runners', async () => {
-    const { env } = setup('org', 'job', { RUNNER_SETUP_GITHUB_API_URL: `${world.harness.url}/github/api` })
-    const run = runEntrypoint(bundle, env)
+    const { start } = setup('org', 'job', { RUNNER_SETUP_GITHUB_API_URL: `${world.harness.url}/github/api` })
+    const run = start()
     expect(await run.done).toBe(0)
     expect(calls()).toEqual([
       'GET /msi/token',
@@ -123,8 +123,8 @@ describe('container start to run.sh', () => {
   })
 
   it('org scope with the group id in the environment takes 4 calls', async () => {
-    const { env } = setup('org', 'job', { RUNNER_SETUP_RUNNER_GROUP_ID: String(world.teamGroupId) })
-    const run = runEntrypoint(bundle, env)
+    const { start } = setup('org', 'job', { RUNNER_SETUP_RUNNER_GROUP_ID: String(world.teamGroupId) })
+    const run = start()
     expect(await run.done).toBe(0)
     expect(calls()).toHaveLength(4)
     expect([...world.admin.github.runners.values()][0]!.runnerGroupId).toBe(world.teamGroupId)
@@ -140,8 +140,7 @@ describe('container start to run.sh', () => {
       times: 2
     })
     world.admin.fault({ path: '/msi/token', status: 503, times: 1 })
-    const { env } = setup('repo', 'job')
-    const run = runEntrypoint(bundle, env)
+    const run = setup('repo', 'job').start()
     expect(await run.done).toBe(0)
     expect(world.admin.requests().map(r => r.status)).toEqual([503, 200, 200, 502, 201, 403, 403, 201])
   })
@@ -198,9 +197,9 @@ describe('a failure before run.sh: one clear line, exit 1, no registration left 
   ]
   for (const [name, arrange, message] of cases) {
     it(name, async () => {
-      const { env } = setup('repo', 'job')
+      const { env, start } = setup('repo', 'job')
       Object.assign(env, arrange() ?? {})
-      const run = runEntrypoint(bundle, env)
+      const run = start()
       expect(await run.done).toBe(1)
       const lines = errorLines(run.stderr())
       expect(lines).toHaveLength(1)
@@ -212,8 +211,8 @@ describe('a failure before run.sh: one clear line, exit 1, no registration left 
   }
 
   it('run.sh missing: fails before any HTTP call', async () => {
-    const { env } = setup('repo', 'job', { RUNNER_SETUP_RUN_SH: join(world.dir, 'no-such', 'run.sh') })
-    const run = runEntrypoint(bundle, env)
+    const { env, options } = setup('repo', 'job')
+    const run = runEntrypoint(bundle, env, { ...options, runSh: join(world.dir, 'no-such', 'run.sh') })
     expect(await run.done).toBe(1)
     expect(errorLines(run.stderr())).toEqual([
       expect.stringMatching(/no-such\/run\.sh not found: use the runner image/)
@@ -221,13 +220,19 @@ describe('a failure before run.sh: one clear line, exit 1, no registration left 
     expect(world.admin.requests()).toEqual([])
   })
 
-  it('run.sh cannot start: the registration made for it is deleted', async () => {
-    const { env } = setup('repo', 'job', {}, 0o644)
-    const run = runEntrypoint(bundle, env)
+  it('run.sh not executable: fails before any HTTP call', async () => {
+    const run = setup('repo', 'job', {}, 0o644).start()
     expect(await run.done).toBe(1)
-    expect(errorLines(run.stderr())).toEqual([expect.stringMatching(/error: cannot start .*run\.sh as runner: EACCES/)])
+    expect(errorLines(run.stderr())).toEqual([expect.stringMatching(/run\.sh is not executable: use the runner image/)])
+    expect(world.admin.requests()).toEqual([])
+  })
+
+  it('the runner ends at once without a job: the registration made for it is deleted', async () => {
+    const run = setup('repo', { exit: 0 }).start()
+    expect(await run.done).toBe(0)
     expect(calls().at(-1)).toMatch(/^DELETE \/github\/api\/v3\/repos\/altinn-test\/studio\/actions\/runners\/\d+$/)
     expect(world.admin.github.runners.size).toBe(0)
+    expect(run.stderr()).toBe('')
   })
 })
 
@@ -238,40 +243,44 @@ function secret(name: string, value: string): Record<string, string> {
   return { RUNNER_SETUP_KEY_SECRET_URI: `${world.harness.url}/keyvault/kv-studio/secrets/${name}` }
 }
 
+/** The calls a deregistration makes: a fresh token through the managed identity, then the DELETE. */
+const DEREGISTRATION = ['GET', 'GET', 'POST', 'DELETE']
+
 describe('after run.sh started', () => {
-  it('idle timeout: asks GitHub, deletes the registration, stops the runner, exits 0', async () => {
-    const { runner, env } = setup('repo', 'idle', { RUNNER_SETUP_IDLE_TIMEOUT_SECONDS: '0.3' })
-    const run = runEntrypoint(bundle, env)
+  it('idle timeout: deletes the registration (a fresh token), stops the runner, exits 0', async () => {
+    const { runner, start } = setup('repo', 'idle', { RUNNER_SETUP_IDLE_TIMEOUT_SECONDS: '0.3' })
+    const run = start()
     expect(await run.done).toBe(0)
     expect(runner.record('signal')).toBe('TERM\n')
     expect(
       calls()
         .slice(4)
         .map(c => c.split(' ')[0])
-    ).toEqual(['GET', 'DELETE'])
+    ).toEqual(DEREGISTRATION)
     expect(world.admin.github.runners.size).toBe(0)
     expect(run.stdout()).toContain('no job within 0.3 s')
   })
 
-  it('idle timeout while GitHub says the runner is busy: keeps it', async () => {
-    const { runner, env } = setup('repo', 'idle', { RUNNER_SETUP_IDLE_TIMEOUT_SECONDS: '0.3' })
-    const run = runEntrypoint(bundle, env)
+  it('idle timeout while GitHub says the runner is busy (DELETE answers 422): keeps it', async () => {
+    const { runner, start } = setup('repo', 'idle', { RUNNER_SETUP_IDLE_TIMEOUT_SECONDS: '0.3' })
+    const run = start()
     await waitFor(() => world.admin.github.runners.size === 1)
     ;[...world.admin.github.runners.values()][0]!.busy = true
     await waitFor(() => run.stdout().includes('keeping the runner') && runner.record('ready') !== undefined)
+    expect(world.admin.requests().at(-1)).toMatchObject({ method: 'DELETE', status: 422 })
     expect(runner.record('signal')).toBeUndefined()
     run.child.kill('SIGTERM')
-    expect(await run.done).toBe(3)
+    expect(await run.done).toBe(143)
     expect(world.admin.github.runners.size).toBe(1)
   })
 
   for (const [signal, code] of [
-    ['SIGTERM', 3],
-    ['SIGINT', 4]
+    ['SIGTERM', 143],
+    ['SIGINT', 130]
   ] as const) {
-    it(`forwards ${signal} to the runner and exits with its code`, async () => {
-      const { runner, env } = setup('repo', 'idle')
-      const run = runEntrypoint(bundle, env)
+    it(`passes ${signal} on to the runner and exits 128 + its number`, async () => {
+      const { runner, start } = setup('repo', 'idle')
+      const run = start()
       await waitFor(() => runner.record('ready') !== undefined)
       run.child.kill(signal)
       expect(await run.done).toBe(code)
@@ -282,16 +291,43 @@ describe('after run.sh started', () => {
   }
 
   it("exits with the runner's own exit code", async () => {
-    const { env } = setup('repo', { exit: 7 })
-    const run = runEntrypoint(bundle, env)
+    const run = setup('repo', { exit: 7 }).start()
     expect(await run.done).toBe(7)
   })
 
-  it('control: a runner with the same uid as PID 1 could read IDENTITY_HEADER (why it runs as another user)', async () => {
-    const { runner, env } = setup('repo', 'job')
-    const run = runEntrypoint(bundle, env)
-    expect(await run.done).toBe(0)
-    expect(runner.record('parent-environ')).toBe('readable\n')
-    expect(runner.record('loot')).toContain(world.admin.identities.header)
+  it('a listener in its own process group that ignores SIGTERM is killed after the grace period; nothing is left', async () => {
+    const marker = `stubborn-${Math.random().toString(36).slice(2, 8)}`
+    const { runner, env, options } = setup('repo', 'stubborn', { RUNNER_EMULATED_CONTAINER: marker })
+    const run = runEntrypoint(bundle, env, { ...options, stopGraceMs: 300 })
+    await waitFor(() => runner.record('ready') !== undefined)
+    // run.sh and the listener are in different process groups, as with the real run.sh's `set -m`.
+    const [runSh, ...others] = containerProcesses(marker).map(pid => processGroup(pid))
+    expect(others.some(group => group !== runSh)).toBe(true)
+
+    const stopped = Date.now()
+    run.child.kill('SIGTERM')
+    expect(await run.done).toBe(143)
+    expect(Date.now() - stopped).toBeGreaterThanOrEqual(300)
+    expect(runner.record('signal')).toBe('TERM\n')
+    expect(containerProcesses(marker)).toEqual([])
   })
 })
+
+it('a job step that left the runner’s session still holding its output does not keep the container running', async () => {
+  const marker = `daemon-${Math.random().toString(36).slice(2, 8)}`
+  const { env, options } = setup('repo', 'daemon', { RUNNER_EMULATED_CONTAINER: marker })
+  try {
+    const run = runEntrypoint(bundle, env, { ...options, stopGraceMs: 300 })
+    const started = Date.now()
+    // Its exit, not the end of its output: the daemon also holds the stderr PID 1 passed on to the runner.
+    expect(await new Promise(resolve => run.child.once('exit', resolve))).toBe(0)
+    expect(Date.now() - started).toBeLessThan(10_000)
+  } finally {
+    killContainer(marker) // here PID 1 is no PID 1: its end does not take the daemon with it
+  }
+})
+
+function processGroup(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'latin1')
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2])
+}

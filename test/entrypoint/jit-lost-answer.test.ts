@@ -3,39 +3,29 @@
  * lost attempt made is found by name and deleted, and only the fresh one that runs the job remains.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { buildBundle, createWorld, fakeRunner, fakeSystemFiles, jobEnv, runEntrypoint, type World } from './world.js'
+import { testBundle } from './test-bundle.js'
+import { createWorld, fakePasswd, fakeRunner, jobEnv, runEntrypoint, type World } from './world.js'
 
 let bundle: string
-let buildDir: string
 let world: World
 
 beforeAll(async () => {
-  buildDir = mkdtempSync(join(tmpdir(), 'rs-entrypoint-build-'))
-  bundle = buildBundle(buildDir)
+  bundle = testBundle()
   world = await createWorld()
 })
 
 afterAll(async () => {
   await world.close()
-  rmSync(buildDir, { recursive: true, force: true })
 })
 
 it('a JIT POST whose answer is lost leaves no registered runner behind', async () => {
-  const files = fakeSystemFiles(world.dir)
-  const env = jobEnv(world, 'repo', {
-    RUNNER_SETUP_RUN_SH: fakeRunner(world.dir, 'job').runSh,
-    RUNNER_SETUP_PASSWD_FILE: files.passwdFile,
-    RUNNER_SETUP_GROUP_FILE: files.groupFile,
-    RUNNER_SETUP_SUDOERS_DIR: files.sudoersDir
-  })
+  const env = jobEnv(world, 'repo')
+  const options = { runSh: fakeRunner(world.dir, 'job').runSh, passwdFile: fakePasswd(world.dir) }
   world.admin.fault({ method: 'POST', path: '/generate-jitconfig', kind: 'lost-answer', status: 502, times: 1 })
   const registered: number[] = []
   const seen = setInterval(() => registered.push(...world.admin.github.runners.keys()), 5)
   try {
-    expect(await runEntrypoint(bundle, env).done).toBe(0)
+    expect(await runEntrypoint(bundle, env, options).done).toBe(0)
   } finally {
     clearInterval(seen)
   }

@@ -1,13 +1,18 @@
-/** The entrypoint's pure parts: settings, retry policy, passwd/group/sudoers edits, the runner's env, the App JWT. */
+/**
+ * The entrypoint's pure parts: settings, retry policy, the runner user, how the runner is started and found, its
+ * outcome, the runner's env, the App JWT.
+ */
 import { describe, expect, it } from '@jest/globals'
 import { generateKeyPairSync } from 'node:crypto'
 import { createAppJwt } from '../../src/github-app/app-jwt.js'
 import { readRegistrationSettings, readRunnerSettings } from '../../src/entrypoint/config.js'
 import { EntrypointError } from '../../src/entrypoint/errors.js'
 import { retryDelayMs } from '../../src/github-app/http.js'
-import { tokenSource } from '../../src/entrypoint/register.js'
+import { parseStat, runnerTree, type ProcessInfo } from '../../src/entrypoint/process-tree.js'
 import { buildRunnerEnv, buildSupervisorEnv } from '../../src/entrypoint/runner-environment.js'
-import { cannotSwitchTo, parsePasswd, sudoersNamesUser, withoutGroupMember } from '../../src/entrypoint/system-user.js'
+import { containerExitCode, listenerExitCode, type RunnerEnd } from '../../src/entrypoint/runner-outcome.js'
+import { setprivArgs } from '../../src/entrypoint/runner-process.js'
+import { cannotSwitchTo, parsePasswd } from '../../src/entrypoint/system-user.js'
 import { verifyAppJwt } from '../emulator/github/app-jwt.js'
 import { GitHubState } from '../emulator/github/state.js'
 
@@ -68,8 +73,6 @@ describe('settings', () => {
       runSh: '/home/runner/run.sh',
       runnerUser: 'runner',
       passwdFile: '/etc/passwd',
-      groupFile: '/etc/group',
-      sudoersDir: '/etc/sudoers.d',
       idleTimeoutMs: 600_000,
       stopGraceMs: 10_000,
       sudo: false
@@ -122,25 +125,111 @@ describe('the runner user', () => {
     expect(parsePasswd(passwd, 'runne')).toBeUndefined()
   })
 
-  it('can be switched to only by root (or when it is the current user)', () => {
+  it('can be switched to only by root (or when it is the current user), and is never root', () => {
     const runner = parsePasswd(passwd, 'runner')!
     expect(cannotSwitchTo(runner, 0)).toBeUndefined()
     expect(cannotSwitchTo(runner, 1001)).toBeUndefined()
     expect(cannotSwitchTo(runner, 1000)).toBe(
       'the entrypoint runs as uid 1000 and cannot start the runner as runner: PID 1 must start as root (USER root in runner/Dockerfile)'
     )
+    expect(cannotSwitchTo(parsePasswd(passwd, 'root')!, 0)).toMatch(/^the runner user root is root \(uid 0\)/)
   })
 
-  it('leaves every supplementary group, others keep theirs', () => {
-    expect(withoutGroupMember('sudo:x:27:runner\ndocker:x:123:ops,runner,runner2\nrunner:x:1001:\n', 'runner')).toBe(
-      'sudo:x:27:\ndocker:x:123:ops,runner2\nrunner:x:1001:\n'
-    )
+  it('is started with no way to gain privileges; in sudo mode with the user switch only', () => {
+    const runner = parsePasswd(passwd, 'runner')!
+    expect(setprivArgs(runner, { sudo: false, root: true })).toEqual([
+      '--reuid=1001',
+      '--regid=1001',
+      '--clear-groups',
+      '--no-new-privs',
+      '--inh-caps=-all',
+      '--bounding-set=-all',
+      '--'
+    ])
+    expect(setprivArgs(runner, { sudo: true, root: true })).toEqual([
+      '--reuid=1001',
+      '--regid=1001',
+      '--clear-groups',
+      '--'
+    ])
+    expect(setprivArgs(runner, { sudo: false, root: false })).toEqual(['--no-new-privs', '--inh-caps=-all', '--'])
+  })
+})
+
+describe("the runner's processes", () => {
+  it('reads /proc/<pid>/stat, names with spaces and parentheses included; zombies are gone', () => {
+    expect(parseStat('42 (Runner.Listener) S 41 41 40 0 -1 4194560 ...')).toEqual({
+      pid: 42,
+      ppid: 41,
+      pgid: 41,
+      sid: 40,
+      comm: 'Runner.Listener'
+    })
+    expect(parseStat('43 (a (b) c) R 1 43 43 0')).toMatchObject({ pid: 43, comm: 'a (b) c', sid: 43 })
+    expect(parseStat('44 (sleep) Z 41 41 40 0')).toBeUndefined()
   })
 
-  it('finds sudoers entries that name the user, not other users or comments', () => {
-    expect(sudoersNamesUser('runner ALL=(ALL) NOPASSWD:ALL', 'runner')).toBe(true)
-    expect(sudoersNamesUser('User_Alias CI = ops,runner\nCI ALL=(ALL) ALL', 'runner')).toBe(true)
-    expect(sudoersNamesUser('runner2 ALL=(ALL) ALL\n# runner ALL=(ALL) ALL', 'runner')).toBe(false)
+  it("are run.sh's session plus every descendant, also one in a session of its own", () => {
+    const p = (pid: number, ppid: number, pgid: number, sid: number): ProcessInfo => ({
+      pid,
+      ppid,
+      pgid,
+      sid,
+      comm: ''
+    })
+    const all = [
+      p(1, 0, 1, 1),
+      p(40, 1, 40, 40), // run.sh
+      p(41, 40, 41, 40), // run-helper.sh: `set -m` gives it a group of its own
+      p(42, 41, 41, 40), // Runner.Listener
+      p(50, 42, 50, 50), // a job step that called setsid
+      p(51, 50, 50, 50),
+      p(60, 1, 41, 40), // an orphan of the runner's session
+      p(70, 1, 70, 70) // someone else
+    ]
+    expect(
+      runnerTree(40, all)
+        .map(x => x.pid)
+        .sort((a, b) => a - b)
+    ).toEqual([40, 41, 42, 50, 51, 60])
+  })
+})
+
+describe("the container's exit code", () => {
+  const signals = { SIGTERM: 15, SIGINT: 2, SIGKILL: 9 }
+  const end = (over: Partial<RunnerEnd>): RunnerEnd => ({
+    exit: { code: 0, signal: null },
+    listenerCode: undefined,
+    stoppedIdle: false,
+    stopSignal: undefined,
+    ...over
+  })
+
+  it("learns the listener's own code from run-helper.sh's lines", () => {
+    expect(listenerExitCode('Runner listener exit with 0 return code, stop the service, no retry needed.')).toBe(0)
+    expect(listenerExitCode('Runner listener exit with terminated error, stop the service, no retry needed.')).toBe(1)
+    expect(
+      listenerExitCode('Runner listener exit with Session Conflict error, stop the service, no retry needed.')
+    ).toBe(5)
+    expect(listenerExitCode('Runner listener exit with deprecated version exit code: 7.')).toBe(7)
+    expect(listenerExitCode('Exiting with unknown error code: 42')).toBe(42)
+    expect(listenerExitCode('Runner listener exit with retryable error, re-launch runner in 5 seconds.')).toBeNaN()
+    expect(listenerExitCode('2026-01-01 00:00:00Z: Running job: build')).toBeUndefined()
+  })
+
+  it("is the listener's code, not run.sh's mapping; 0 for an idle stop; 128+n for a stop signal", () => {
+    expect(containerExitCode(end({ listenerCode: 1 }), signals)).toBe(1)
+    expect(containerExitCode(end({ listenerCode: 5 }), signals)).toBe(5)
+    expect(containerExitCode(end({ exit: { code: 7, signal: null }, listenerCode: 7 }), signals)).toBe(7)
+    expect(containerExitCode(end({ listenerCode: 0 }), signals)).toBe(0)
+    expect(containerExitCode(end({ exit: { code: 3, signal: null }, listenerCode: Number.NaN }), signals)).toBe(3)
+    expect(
+      containerExitCode(end({ exit: { code: 143, signal: null }, listenerCode: 0, stoppedIdle: true }), signals)
+    ).toBe(0)
+    expect(
+      containerExitCode(end({ exit: { code: 143, signal: null }, listenerCode: 0, stopSignal: 'SIGTERM' }), signals)
+    ).toBe(143)
+    expect(containerExitCode(end({ exit: { code: null, signal: 'SIGKILL' }, listenerCode: 0 }), signals)).toBe(137)
   })
 })
 
@@ -166,6 +255,7 @@ describe('the runner environment', () => {
       LANG: 'en_US.UTF-8',
       RUNNER_MANUALLY_TRAP_SIG: '1',
       ACTIONS_RUNNER_PRINT_LOG_TO_STDOUT: '1',
+      ACTIONS_RUNNER_RETURN_VERSION_DEPRECATED_EXIT_CODE: '1',
       HOME: '/home/runner',
       USER: 'runner',
       LOGNAME: 'runner',
@@ -222,21 +312,5 @@ describe('App JWT', () => {
       .privateKey.export({ type: 'pkcs8', format: 'pem' })
       .toString()
     expect(() => createAppJwt('1', ec, 0)).toThrow('is ec, not RSA')
-  })
-})
-
-describe('token source', () => {
-  it('reuses the token until 5 minutes before expiry, then mints again', async () => {
-    let now = 0
-    let minted = 0
-    const get = tokenSource(
-      { token: 'first', expiresAtMs: 3600_000 },
-      async () => ({ token: `new-${++minted}`, expiresAtMs: now + 3600_000 }),
-      () => now
-    )
-    expect(await get()).toBe('first')
-    now = 3400_000
-    expect(await get()).toBe('new-1')
-    expect(await get()).toBe('new-1')
   })
 })

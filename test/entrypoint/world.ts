@@ -1,26 +1,17 @@
 /**
- * Test fixtures: the entrypoint bundle, a GitHub org with a repo, an App and its installation, a managed identity
- * allowed to read the App key from Key Vault, a fake run.sh that records what it gets and what it can read, and
- * a way to run the bundle as a child process.
+ * Test fixtures: a GitHub org with a repo, an App and its installation, a managed identity allowed to read the App
+ * key from Key Vault, a fake run.sh that records what it gets and what it can read, and a way to run the
+ * entrypoint (test-bundle.ts) as a child process.
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir, userInfo } from 'node:os'
-import { join, resolve } from 'node:path'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { EntrypointOptions } from '../../src/entrypoint/config.js'
 import { createGitHubServices, type GitHubAdmin } from '../emulator/github/index.js'
+import type { Service } from '../emulator/http.js'
 import { startHarness, type Harness } from './https-harness.js'
-
-const root = resolve(import.meta.dirname, '../..')
-
-/** Builds src/entrypoint with ncc into a private folder (dist/ belongs to the lead's build). */
-export function buildBundle(dir: string): string {
-  execFileSync(
-    join(root, 'node_modules/.bin/ncc'),
-    ['build', 'src/entrypoint/index.ts', '-o', dir, '--transpile-only', '-q'],
-    { cwd: root }
-  )
-  return join(dir, 'index.js')
-}
+import { entrypointArgs, runnerPasswd } from './test-bundle.js'
 
 export interface World {
   dir: string
@@ -35,6 +26,8 @@ export interface World {
   privateKeyPem: string
   secretUri: string
   teamGroupId: number
+  /** Every bearer credential a client sent: managed identity tokens, App JWTs, installation tokens. */
+  bearers: Set<string>
   close(): Promise<void>
 }
 
@@ -42,7 +35,16 @@ export async function createWorld(): Promise<World> {
   const dir = mkdtempSync(join(tmpdir(), 'rs-entrypoint-'))
   chmodSync(dir, 0o755)
   const { services, admin } = createGitHubServices()
-  const harness = await startHarness(services, dir)
+  const bearers = new Set<string>()
+  const seeBearer: Service = {
+    name: 'bearer-log',
+    handle(req) {
+      const auth = req.headers.authorization
+      if (auth?.startsWith('Bearer ')) bearers.add(auth.slice('Bearer '.length))
+      return undefined
+    }
+  }
+  const harness = await startHarness([seeBearer, ...services], dir)
   const org = 'altinn-test'
   const repo = 'studio'
   admin.github.addOrg(org)
@@ -76,6 +78,7 @@ export async function createWorld(): Promise<World> {
     privateKeyPem,
     secretUri: `${harness.url}/keyvault/kv-studio/secrets/github-app-key/${version}`,
     teamGroupId: teamGroup.id,
+    bearers,
     async close() {
       await harness.close()
       rmSync(dir, { recursive: true, force: true })
@@ -83,11 +86,14 @@ export async function createWorld(): Promise<World> {
   }
 }
 
-export type Behaviour = 'job' | 'idle' | { exit: number }
+export type Behaviour = 'job' | 'idle' | 'stubborn' | 'daemon' | { exit: number }
 
 /**
- * A fake run.sh in its own folder. It records argv, env, uid, cwd, whether sudo works, and everything it can
- * read that could hold a credential (PID 1's and its parent's environ and cmdline, every readable environ).
+ * A fake run.sh in its own folder. It records argv, env, uid, cwd and its credentials (/proc/self/status), then:
+ * 'job' prints that it runs a job and exits 0; 'idle' waits (a trap records the signal); 'stubborn' is shaped like
+ * the real run.sh under RUNNER_MANUALLY_TRAP_SIG (`set -m`, the listener in a process group of its own) with a
+ * listener that ignores SIGINT and SIGTERM; 'daemon' runs a job that leaves a process behind in a session of its own
+ * (holding the output pipe), then exits 0; { exit } exits with that code.
  */
 export function fakeRunner(
   dir: string,
@@ -96,18 +102,27 @@ export function fakeRunner(
 ): { runSh: string; record: (name: string) => string | undefined } {
   const folder = mkdtempSync(join(dir, 'runner-'))
   chmodSync(folder, 0o777)
-  const tail =
-    behaviour === 'job'
-      ? 'echo "√ Connected to GitHub"\necho "2026-01-01 00:00:00Z: Running job: build"\nexit 0'
-      : behaviour === 'idle'
-        ? [
-            'echo "√ Connected to GitHub"',
-            'echo "Listening for Jobs"',
-            'sleep 30 & s=$!',
-            'echo ready > "$rec/ready"',
-            'wait $s'
-          ].join('\n')
-        : `exit ${behaviour.exit}`
+  const tails: Record<string, string> = {
+    job: 'echo "√ Connected to GitHub"\necho "2026-01-01 00:00:00Z: Running job: build"\nexit 0',
+    idle: [
+      'echo "√ Connected to GitHub"',
+      'echo "Listening for Jobs"',
+      'sleep 30 & s=$!',
+      'echo ready > "$rec/ready"',
+      'wait $s'
+    ].join('\n'),
+    daemon: 'echo "Running job: build"\nsetsid sleep 20 &\nexit 0',
+    stubborn: [
+      'set -m',
+      `trap 'echo TERM >> "$rec/signal"; kill -INT -$helper' TERM`,
+      `trap 'echo INT >> "$rec/signal"; kill -INT -$helper' INT`,
+      `bash -c 'trap "" INT TERM; echo ready > "$0/ready"; while :; do sleep 0.05; done' "$rec" &`,
+      'helper=$!',
+      'wait $helper; wait $helper',
+      'exit 0'
+    ].join('\n')
+  }
+  const tail = typeof behaviour === 'object' ? `exit ${behaviour.exit}` : tails[behaviour]!
   // Traps first: the idle timeout or a test's signal may come while it is still collecting.
   const traps =
     behaviour === 'idle'
@@ -120,14 +135,8 @@ ${traps}printf '%s\\n' "$@" > "$rec/argv"
 env > "$rec/env"
 id -u > "$rec/uid"
 pwd > "$rec/cwd"
-{
-  for f in /proc/1/environ /proc/1/cmdline /proc/$PPID/environ /proc/$PPID/cmdline; do
-    echo "== $f"; tr '\\0' '\\n' < "$f" || echo "denied: $f"
-  done
-  for f in /proc/[0-9]*/environ /proc/[0-9]*/cmdline; do tr '\\0' '\\n' 2>/dev/null < "$f"; done
-} > "$rec/loot" 2>/dev/null
-if tr '\\0' '\\n' < /proc/$PPID/environ > /dev/null 2>&1; then echo readable; else echo denied; fi > "$rec/parent-environ"
-if ! command -v sudo > /dev/null; then echo absent; elif sudo -n true > /dev/null 2>&1; then echo allowed; else echo denied; fi > "$rec/sudo"
+grep -E '^(Uid|Gid|Groups|NoNewPrivs|CapEff|CapBnd):' /proc/self/status > "$rec/status"
+if command -v sudo > /dev/null; then sudo -n id -u > "$rec/sudo" 2>&1 < /dev/null; fi
 ${tail}
 `
   const runSh = join(folder, 'run.sh')
@@ -140,21 +149,11 @@ ${tail}
   return { runSh, record }
 }
 
-/** passwd/group/sudoers.d for a `runner` user that is the current user (so the tests need not be root). */
-export function fakeSystemFiles(dir: string): { passwdFile: string; groupFile: string; sudoersDir: string } {
-  const files = mkdtempSync(join(dir, 'etc-'))
-  const passwdFile = join(files, 'passwd')
-  const groupFile = join(files, 'group')
-  const sudoersDir = join(files, 'sudoers.d')
-  mkdirSync(sudoersDir)
-  writeFileSync(
-    passwdFile,
-    `root:x:0:0:root:/root:/bin/bash\nrunner:x:${process.getuid!()}:${process.getgid!()}:,,,:${userInfo().homedir}:/bin/bash\n`
-  )
-  writeFileSync(groupFile, 'root:x:0:\nsudo:x:27:runner\ndocker:x:123:runner,someone\n')
-  writeFileSync(join(sudoersDir, 'runner'), 'runner ALL=(ALL) NOPASSWD:ALL\n')
-  writeFileSync(join(sudoersDir, 'ops'), '# not about runner\nops ALL=(ALL) ALL\n')
-  return { passwdFile, groupFile, sudoersDir }
+/** An /etc/passwd whose `runner` is unprivileged (nobody's uid as root, else the current user). */
+export function fakePasswd(dir: string): string {
+  const passwdFile = join(mkdtempSync(join(dir, 'etc-')), 'passwd')
+  runnerPasswd(passwdFile, dir)
+  return passwdFile
 }
 
 /** The job template's environment plus what Container Apps injects. */
@@ -186,9 +185,6 @@ export function jobEnv(
     RUNNER_SETUP_IDENTITY_CLIENT_ID: world.clientId,
     RUNNER_SETUP_IDLE_TIMEOUT_SECONDS: '60',
     RUNNER_SETUP_SUDO: 'false',
-    RUNNER_SETUP_RETRY_BASE_MS: '1',
-    RUNNER_SETUP_RETRY_MAX_MS: '5',
-    RUNNER_SETUP_STOP_GRACE_MS: '500',
     ...extra
   }
 }
@@ -200,8 +196,8 @@ export interface Run {
   done: Promise<number>
 }
 
-export function runEntrypoint(bundle: string, env: Record<string, string>): Run {
-  const child = spawn(process.execPath, [bundle], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+export function runEntrypoint(bundle: string, env: Record<string, string>, options: EntrypointOptions = {}): Run {
+  const child = spawn(process.execPath, entrypointArgs(bundle, options), { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()))

@@ -18,6 +18,7 @@ export interface TeamSpec {
   jobTimeoutMinutes?: number
   /** Extra `runners:` keys, indented two spaces (e.g. a warm pool). */
   runners?: string
+  sudo?: boolean
 }
 
 /**
@@ -54,6 +55,7 @@ runners:
   pollingIntervalSeconds: 20
   idleTimeoutMinutes: ${spec.idleMinutes ?? 5}
   jobTimeoutMinutes: ${spec.jobTimeoutMinutes ?? 30}
+  sudo: ${spec.sudo ?? false}
 ${spec.runners ?? ''}`
     )
     return file

@@ -24,6 +24,8 @@ export interface WorkflowJob {
   conclusion: Conclusion | null
   /** How long the stand-in runner works on it (real ms). */
   runMs: number
+  /** How its steps end when run to the end. */
+  result: 'success' | 'failure'
   queuedAt: number
   startedAt?: number
   completedAt?: number
@@ -58,6 +60,12 @@ export class Workflows {
   private holds = 0
   /** The clock GitHub's timestamps come from; the lifecycle sets its simulated wall clock. */
   wallClock: () => number
+  /**
+   * Tests only: GitHub refuses every runner's session, as it does a runner version about 30 days behind the latest
+   * release ("deprecated": the listener exits 7 with ACTIONS_RUNNER_RETURN_VERSION_DEPRECATED_EXIT_CODE=1), or a
+   * JIT config whose registration it no longer knows ("unknown").
+   */
+  refuseSessions?: 'deprecated' | 'unknown'
 
   constructor(private readonly state: GitHubState) {
     this.wallClock = state.now
@@ -70,6 +78,7 @@ export class Workflows {
     labels: string[]
     name?: string
     runMs?: number
+    result?: 'success' | 'failure'
     count?: number
   }): WorkflowJob[] {
     const repo = this.state.repo(options.owner, options.repo) ?? this.state.addRepo(options.owner, options.repo)
@@ -95,6 +104,7 @@ export class Workflows {
         status: 'queued',
         conclusion: null,
         runMs: options.runMs ?? 0,
+        result: options.result ?? 'success',
         queuedAt: now,
         times: { created: run.createdWall }
       }
@@ -221,9 +231,11 @@ export class Workflows {
     if (!req.url.pathname.startsWith(BROKER_PATH + '/')) return undefined
     const path = req.url.pathname.slice(BROKER_PATH.length)
     if (path === '/sessions' && req.method === 'POST') {
+      if (this.refuseSessions === 'deprecated')
+        return { status: 403, body: { message: 'Runner version v2.300.0 is deprecated and cannot receive messages.' } }
       const jit = decodeJit((req.body as { jitconfig?: string } | undefined)?.jitconfig)
       const runner = jit ? this.state.runners.get(jit.runnerId) : undefined
-      if (!jit || !runner || runner.name !== jit.name)
+      if (!jit || !runner || runner.name !== jit.name || this.refuseSessions === 'unknown')
         return { status: 401, body: { message: 'The runner registration was not found or has been deleted.' } }
       this.connect(runner.id)
       return { status: 200, body: { runnerId: runner.id, name: runner.name } }
@@ -235,7 +247,10 @@ export class Workflows {
       if (!this.state.runners.has(runnerId)) return { status: 404, body: { message: 'runner deleted' } }
       const job = this.acquire(runnerId)
       return job
-        ? { status: 200, body: { id: job.id, name: job.name, runMs: job.runMs, status: job.status } }
+        ? {
+            status: 200,
+            body: { id: job.id, name: job.name, runMs: job.runMs, result: job.result, status: job.status }
+          }
         : { status: 204 }
     }
     if (match[2] === 'complete' && req.method === 'POST') {

@@ -1,6 +1,6 @@
 /**
  * The processes of one emulated container. A real container's processes all die with it (its PID namespace and
- * cgroup go away), but here the entrypoint starts the runner in a process group and session of its own, so killing
+ * cgroup go away), but here the entrypoint starts the runner in a session of its own, so killing
  * the entrypoint would orphan the runner. Every process of an execution carries CONTAINER_MARKER=<execution name>
  * in its environment (the entrypoint passes RUNNER_* settings on to the runner), which is how they are found.
  * Linux only: it reads /proc.

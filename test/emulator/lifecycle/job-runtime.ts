@@ -4,7 +4,7 @@
  * with the scaler in keda-scaler.ts and starts what KEDA's ScaledJob decision gives (scaled-job.ts: the default
  * strategy, `minExecutions` as the floor). Each execution is an ARM execution resource (Running → Succeeded/Failed,
  * or Stopped by stopExecution) and a child process: the real entrypoint bundle with the job template's env plus
- * what Container Apps injects, its URLs pointed at the emulator. replicaTimeout is enforced; an execution whose
+ * what Container Apps injects, its URLs pointed at the emulator, and the emulated runner folder (runner-layout.ts). replicaTimeout is enforced; an execution whose
  * job is deleted or that ARM marks Stopped is killed. A killed or ended execution takes all its processes with it,
  * as a container does.
  * Polls run on simulated time: each job's polls are due every `pollingInterval` simulated seconds from its first one,
@@ -14,21 +14,21 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { entrypointArgs, runnerPasswd, testBundle } from '../../entrypoint/test-bundle.js'
 import type { Emulator } from '../index.js'
 import type { GitHubAdmin } from '../github/index.js'
 import type { Clock } from './clock.js'
 import { createJsonHttp, type JsonHttp } from './https-json.js'
 import { CONTAINER_MARKER, killContainer } from './container-processes.js'
 import { GitHubRunnerScaler, parseScalerMetadata, type PollResult } from './keda-scaler.js'
+import { writeRunnerLayout } from './runner-layout.js'
 import { parseSecretUri } from './seed-github.js'
 import { executionsToStart } from './scaled-job.js'
 
 const JOB_TYPE = 'Microsoft.App/jobs'
-export const ENTRYPOINT_BUNDLE = resolve(import.meta.dirname, '../../../dist/entrypoint/index.js')
-const FAKE_RUNNER = resolve(import.meta.dirname, 'fake-runner.ts')
 
 type Wire = Record<string, unknown>
 const obj = (v: unknown): Wire => (v !== null && typeof v === 'object' ? (v as Wire) : {})
@@ -72,8 +72,10 @@ export interface RuntimeOptions {
   emulator: Emulator
   github: GitHubAdmin
   clock: Clock
-  /** The runner entrypoint bundle; default dist/entrypoint/index.js. */
+  /** The runner entrypoint bundle; default the shipped main built with test options (test-bundle.ts). */
   entrypoint?: string
+  /** Extra environment for every runner (RUNNER_FAKE_* switches of the emulated listener). */
+  runnerEnv?: Record<string, string>
   /** How often (real ms) the runtime looks for new jobs and stopped executions. Default 10. */
   tickMs?: number
   /** Called at the scaling decision, before the executions it starts. */
@@ -103,24 +105,23 @@ export class JobRuntime {
   private readonly http: JsonHttp
   private readonly dir = mkdtempSync(join(tmpdir(), 'rs-lifecycle-'))
   private readonly runSh: string
-  private readonly system: { passwdFile: string; groupFile: string; sudoersDir: string }
+  private readonly passwdFile: string
+  private readonly entrypoint: string
+  /** The emulator's CA, where the runner user can read it. */
+  private readonly caPath: string
   private timer: NodeJS.Timeout | undefined
 
   constructor(private readonly options: RuntimeOptions) {
     this.http = createJsonHttp(options.emulator.caPem)
-    this.runSh = join(this.dir, 'runner', 'run.sh')
-    mkdirSync(join(this.dir, 'runner'))
-    writeFileSync(this.runSh, `#!/bin/sh\nexec "${process.execPath}" --no-warnings "${FAKE_RUNNER}" "$@"\n`)
-    chmodSync(this.runSh, 0o755)
-    // The runner user is this user (tests are not root); the entrypoint strips its sudo rights in these files.
-    const etc = join(this.dir, 'etc')
-    mkdirSync(join(etc, 'sudoers.d'), { recursive: true })
-    this.system = { passwdFile: join(etc, 'passwd'), groupFile: join(etc, 'group'), sudoersDir: join(etc, 'sudoers.d') }
-    writeFileSync(
-      this.system.passwdFile,
-      `runner:x:${process.getuid!()}:${process.getgid!()}:,,,:${this.dir}:/bin/sh\n`
-    )
-    writeFileSync(this.system.groupFile, 'sudo:x:27:runner\n')
+    chmodSync(this.dir, 0o755) // the runner user (another uid when the tests run as root) reads its folder here
+    this.runSh = writeRunnerLayout(join(this.dir, 'runner'))
+    mkdirSync(join(this.dir, 'etc'))
+    this.passwdFile = join(this.dir, 'etc', 'passwd')
+    runnerPasswd(this.passwdFile, this.dir)
+    this.entrypoint = options.entrypoint ?? testBundle()
+    this.caPath = join(this.dir, 'ca.pem')
+    copyFileSync(options.emulator.caPath, this.caPath)
+    chmodSync(this.caPath, 0o644)
   }
 
   start(): void {
@@ -341,7 +342,14 @@ export class JobRuntime {
 
     const container = obj((template.containers as Wire[] | undefined)?.[0])
     const env = this.containerEnv(container, name, jobName, properties)
-    const child = spawn(process.execPath, [this.options.entrypoint ?? ENTRYPOINT_BUNDLE], {
+    const args = entrypointArgs(this.entrypoint, {
+      runSh: this.runSh,
+      passwdFile: this.passwdFile,
+      retryBaseMs: 5,
+      retryMaxMs: 50,
+      stopGraceMs: 500
+    })
+    const child = spawn(process.execPath, args, {
       env,
       stdio: ['ignore', 'pipe', 'pipe']
     })
@@ -381,7 +389,7 @@ export class JobRuntime {
     }, 2000).unref()
   }
 
-  /** The template's env with URLs pointed at the emulator, plus what Container Apps injects and the test knobs. */
+  /** The template's env with URLs pointed at the emulator, plus the image's ENV and what Container Apps injects. */
   private containerEnv(
     container: Wire,
     executionName: string,
@@ -404,21 +412,18 @@ export class JobRuntime {
     return {
       ...env,
       PATH: process.env.PATH ?? '/usr/bin:/bin',
-      NODE_EXTRA_CA_CERTS: emulator.caPath,
+      // The official runner image's ENV.
+      RUNNER_MANUALLY_TRAP_SIG: '1',
+      ACTIONS_RUNNER_PRINT_LOG_TO_STDOUT: '1',
+      NODE_EXTRA_CA_CERTS: this.caPath,
       IDENTITY_ENDPOINT: `${emulator.url}${github.identityPath}`,
       IDENTITY_HEADER: github.identities.header,
       CONTAINER_APP_JOB_NAME: jobName,
       CONTAINER_APP_JOB_EXECUTION_NAME: executionName,
       CONTAINER_APP_REPLICA_NAME: `${executionName}-replica`,
       [CONTAINER_MARKER]: executionName,
-      RUNNER_SETUP_RUN_SH: this.runSh,
-      RUNNER_SETUP_PASSWD_FILE: this.system.passwdFile,
-      RUNNER_SETUP_GROUP_FILE: this.system.groupFile,
-      RUNNER_SETUP_SUDOERS_DIR: this.system.sudoersDir,
-      RUNNER_SETUP_RETRY_BASE_MS: '5',
-      RUNNER_SETUP_RETRY_MAX_MS: '50',
-      RUNNER_SETUP_STOP_GRACE_MS: '500',
-      RUNNER_FAKE_POLL_MS: String(Math.max(5, Math.round(clock.realMs(1000))))
+      RUNNER_FAKE_POLL_MS: String(Math.max(5, Math.round(clock.realMs(1000)))),
+      ...this.options.runnerEnv
     }
   }
 }

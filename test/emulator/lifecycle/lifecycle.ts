@@ -20,7 +20,7 @@ export interface Lifecycle {
   queue(
     team: TeamConfig,
     repo: string,
-    options?: { labels?: string[]; runSeconds?: number; count?: number }
+    options?: { labels?: string[]; runSeconds?: number; result?: 'success' | 'failure'; count?: number }
   ): WorkflowJob[]
   /** Waits (real time, bounded) until `check` holds. */
   until(check: () => boolean, what: string, timeoutMs?: number): Promise<void>
@@ -31,7 +31,7 @@ export async function startLifecycle(
   configFiles: string[],
   options: { speed?: number; apply?: boolean } & Pick<
     RuntimeOptions,
-    'entrypoint' | 'onPoll' | 'onExecution' | 'holdAssignmentDuringPolls'
+    'entrypoint' | 'onPoll' | 'onExecution' | 'holdAssignmentDuringPolls' | 'runnerEnv'
   > = {}
 ): Promise<Lifecycle> {
   const world = await startWorld(configFiles)
@@ -64,6 +64,7 @@ export async function startLifecycle(
         repo,
         labels: o.labels ?? team.github.labels,
         runMs: clock.realMs((o.runSeconds ?? 60) * 1000),
+        result: o.result,
         count: o.count
       }),
     async until(check, what, timeoutMs = 60_000) {

@@ -1,0 +1,88 @@
+/**
+ * The runner's folder as the official image has it, where it matters to the entrypoint: `run.sh`, which starts
+ * `run-helper.sh`, which starts `bin/Runner.Listener`; the listener starts `bin/Runner.Worker` for its job.
+ * Written here from how actions/runner v2.336.0 behaves (src/Misc/layoutroot/run.sh, run-helper.sh.template and
+ * Runner.Listener's return codes), not copied:
+ * - with RUNNER_MANUALLY_TRAP_SIG set (the official image sets it), run.sh turns on job control (`set -m`), so the
+ *   helper and the listener run in a process group of their own; run.sh traps INT and TERM and sends SIGINT to that
+ *   group, then exits 128+signal (143 after SIGTERM) once the helper is gone;
+ * - run-helper.sh prints which code the listener exited with, then maps it: 0 → 0; 7 with
+ *   ACTIONS_RUNNER_RETURN_VERSION_DEPRECATED_EXIT_CODE=1 → 7; 1 (terminated) → 0; 2 → 2; 3 and 4 (updating) → 2
+ *   after waiting for the update; 5 (session conflict) → 0; any other → 0;
+ * - run.sh starts the helper again on 2, passes 7 on (same setting), and otherwise exits 0 (without job control)
+ *   or the helper's code (with it).
+ */
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+const FAKE_LISTENER = resolve(import.meta.dirname, 'fake-listener.ts')
+
+const RUN_SH = `#!/bin/bash
+# Emulated runner: run.sh (see runner-layout.ts).
+here="$(cd "$(dirname "$0")" && pwd)"
+deprecatedPassesOn() { [[ "$ACTIONS_RUNNER_RETURN_VERSION_DEPRECATED_EXIT_CODE" == "1" && $1 -eq 7 ]]; }
+if [[ -z "$RUNNER_MANUALLY_TRAP_SIG" ]]; then
+  while :; do
+    "$here/run-helper.sh" "$@"; code=$?
+    [[ $code -eq 2 ]] && { echo "Restarting runner..."; continue; }
+    echo "Exiting runner..."
+    deprecatedPassesOn $code && exit $code
+    exit 0
+  done
+fi
+set -m
+trap 'kill -INT -$helper' INT TERM
+while :; do
+  "$here/run-helper.sh" "$@" &
+  helper=$!
+  wait $helper; code=$?
+  [[ $code -eq 2 ]] && { echo "Restarting runner..."; continue; }
+  echo "Exiting runner..."
+  deprecatedPassesOn $code && exit $code
+  trap - INT TERM
+  wait $helper
+  exit $code
+done
+`
+
+const RUN_HELPER_SH = `#!/bin/bash
+# Emulated runner: run-helper.sh (see runner-layout.ts).
+here="$(cd "$(dirname "$0")" && pwd)"
+"$here/bin/Runner.Listener" run "$@"; code=$?
+case $code in
+  0) echo "Runner listener exit with 0 return code, stop the service, no retry needed."; exit 0 ;;
+  7) if [[ "$ACTIONS_RUNNER_RETURN_VERSION_DEPRECATED_EXIT_CODE" == "1" ]]; then
+       echo "Runner listener exit with deprecated version exit code: $code."; exit 7
+     fi
+     echo "Exiting with unknown error code: $code"; exit 0 ;;
+  1) echo "Runner listener exit with terminated error, stop the service, no retry needed."; exit 0 ;;
+  2) echo "Runner listener exit with retryable error, re-launch runner in 5 seconds."; exit 2 ;;
+  3|4) echo "Runner listener exit because of updating, re-launch runner after successful update"; exit 2 ;;
+  5) echo "Runner listener exit with Session Conflict error, stop the service, no retry needed."; exit 0 ;;
+  *) echo "Exiting with unknown error code: $code"; exit 0 ;;
+esac
+`
+
+/** The job's work: its steps run for `runMs`, then it ends with the job's result (0 success, 1 failure). */
+const WORKER = `#!/bin/bash
+# Emulated runner: bin/Runner.Worker <runMs> <exit code> (see runner-layout.ts).
+sleep "$(awk "BEGIN { print $1 / 1000 }")"
+exit "$2"
+`
+
+/** Writes the runner folder into `dir` and returns the path of its run.sh. */
+export function writeRunnerLayout(dir: string, nodePath = process.execPath): string {
+  mkdirSync(join(dir, 'bin'), { recursive: true })
+  const files: [string, string][] = [
+    ['run.sh', RUN_SH],
+    ['run-helper.sh', RUN_HELPER_SH],
+    ['bin/Runner.Listener', `#!/bin/sh\nexec "${nodePath}" --no-warnings "${FAKE_LISTENER}" "$@"\n`],
+    ['bin/Runner.Worker', WORKER]
+  ]
+  for (const [name, text] of files) {
+    writeFileSync(join(dir, name), text)
+    chmodSync(join(dir, name), 0o755)
+  }
+  chmodSync(dir, 0o755)
+  return join(dir, 'run.sh')
+}
