@@ -7,7 +7,8 @@ import type { TeamConfig } from '../config/types.js'
 import { teamLayout } from '../core/layout.js'
 import { orphanResources, type Listed } from '../core/orphans.js'
 import { idOf } from '../core/ownership.js'
-import { findActual } from '../core/plan.js'
+import { findActual } from '../core/actual.js'
+import { TEAM_TAG } from '../core/resources/common.js'
 import type { ActualResource, ActualState, DesiredResource } from '../core/types.js'
 import { parseArmId, requireResourceGroup } from './arm-id.js'
 import type { Clients } from './clients.js'
@@ -35,6 +36,32 @@ export async function listJobs(
   return found
 }
 
+/**
+ * Every resource in the team's resource group carrying the team tag: those that are not provably ours (our tags, not
+ * our name) are named in a warning. ARM filters by tag server-side (and then leaves the tags out of the answer).
+ */
+export async function listTagged(
+  clients: Clients,
+  resourceGroupId: string,
+  team: string,
+  endpoint?: string
+): Promise<{ id: string; type: string }[]> {
+  const parsed = parseArmId(resourceGroupId)
+  const found: { id: string; type: string }[] = []
+  try {
+    const filter = `tagName eq '${TEAM_TAG}' and tagValue eq '${team}'`
+    for await (const r of clients
+      .resources(parsed.subscriptionId)
+      .resources.listByResourceGroup(requireResourceGroup(parsed, resourceGroupId), { filter })) {
+      if (r.id && r.type) found.push({ id: r.id, type: r.type })
+    }
+  } catch (error) {
+    if (isNotFound(error)) return []
+    throw new AzureError(describeAzureError(error, `list the resources in ${resourceGroupId}`, endpoint))
+  }
+  return found
+}
+
 /** The peerings a VNet's GET lists, in the same SDK shape as a peering's own GET. */
 function peeringsOf(vnet: ActualResource | undefined): ActualResource[] {
   const peerings = vnet?.body.virtualNetworkPeerings
@@ -50,9 +77,10 @@ export async function withOrphans(
   config: TeamConfig,
   wanted: DesiredResource[],
   actual: ActualState,
-  jobs: ActualResource[],
+  listings: { jobs: ActualResource[]; tagged: { id: string; type: string }[] },
   readMore: (resources: DesiredResource[]) => Promise<ActualState>
-): Promise<DesiredResource[]> {
+): Promise<{ desired: DesiredResource[]; warnings: string[] }> {
+  const { jobs, tagged } = listings
   const peerings = peeringsOf(findActual(actual, teamLayout(config).virtualNetworkId))
   const listed: Listed = {
     peerings: peerings.map(p => ({
@@ -60,12 +88,17 @@ export async function withOrphans(
       name: p.id.slice(p.id.lastIndexOf('/') + 1),
       remoteVnetId: idOf(p.body.remoteVirtualNetwork)
     })),
-    jobs: jobs.map(j => ({ id: j.id, tags: j.body.tags as Record<string, string> | undefined }))
+    jobs: jobs.map(j => ({
+      id: j.id,
+      tags: j.body.tags as Record<string, string> | undefined,
+      environmentId: typeof j.body.environmentId === 'string' ? j.body.environmentId : undefined
+    })),
+    tagged
   }
-  const orphans = orphanResources(config, wanted, listed)
+  const { resources: orphans, warnings } = orphanResources(config, wanted, listed)
   const byId = new Map([...peerings, ...jobs].map(r => [r.id.toLowerCase(), r]))
   const unread = orphans.filter(o => !byId.has(o.id.toLowerCase()))
   for (const o of orphans) if (byId.has(o.id.toLowerCase())) actual.set(o.id, byId.get(o.id.toLowerCase()))
   if (unread.length > 0) for (const [id, state] of await readMore(unread)) actual.set(id, state)
-  return [...wanted, ...orphans]
+  return { desired: [...wanted, ...orphans], warnings }
 }
