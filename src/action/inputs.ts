@@ -19,6 +19,8 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): RunSettings {
     throw new InputError(`Input 'config' is required: the path of the team config file (or a folder of them).`)
   const offline = booleanInput('offline')
   if (offline && command !== 'plan') throw new InputError(`Input 'offline' only applies to command 'plan'.`)
+  const planFile = core.getInput('plan') || undefined
+  if (planFile && command !== 'apply') throw new InputError(`Input 'plan' only applies to command 'apply'.`)
 
   const token = core.getInput('github-token')
   if (token) core.setSecret(token)
@@ -27,6 +29,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): RunSettings {
     command,
     configPaths: [config],
     offline,
+    planFile,
     fix: booleanInput('fix'),
     driftIssues: booleanInput('drift-issues'),
     azure: {

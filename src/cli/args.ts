@@ -27,6 +27,7 @@ Options:
   --config PATH         team config file or folder of them (repeatable)
   --json                one JSON result on stdout, logs on stderr
   --offline             plan only: do not read Azure
+  --plan FILE           apply only: carry out a plan saved with plan --json; refused if Azure changed since
   --fix                 verify only: deregister offline or long-idle runners
   --arm-endpoint URL    Azure Resource Manager endpoint (default ${DEFAULT_ARM_ENDPOINT}; env AZURE_RESOURCE_MANAGER_ENDPOINT)
   --authority-host URL  Entra authority host (default ${DEFAULT_AUTHORITY_HOST}; env AZURE_AUTHORITY_HOST)
@@ -50,6 +51,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
         config: { type: 'string', multiple: true },
         json: { type: 'boolean', default: false },
         offline: { type: 'boolean', default: false },
+        plan: { type: 'string' },
         fix: { type: 'boolean', default: false },
         'arm-endpoint': { type: 'string' },
         'authority-host': { type: 'string' },
@@ -71,6 +73,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
   if (!values.config?.length) throw new UsageError('--config is required')
   if (values.offline && command !== 'plan') throw new UsageError('--offline only applies to plan')
   if (values.fix && command !== 'verify') throw new UsageError('--fix only applies to verify')
+  if (values.plan !== undefined && command !== 'apply') throw new UsageError('--plan only applies to apply')
   const clientId = values['client-id'] ?? env.AZURE_CLIENT_ID
 
   return {
@@ -79,6 +82,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
       command,
       configPaths: values.config,
       offline: values.offline,
+      planFile: values.plan,
       fix: values.fix,
       driftIssues: false,
       azure: {

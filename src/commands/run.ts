@@ -9,6 +9,8 @@ import type { Logger } from '../core/logger.js'
 import { countActions, planOffline } from '../core/plan.js'
 import type { Engine } from '../azure/engine.js'
 import { InputError } from './input-error.js'
+import { readSavedPlans } from './saved-plan.js'
+import type { Plan } from '../core/types.js'
 import type { VerifyReport } from '../github/verify-report.js'
 import { teamOutputs } from './outputs.js'
 import { exitCodeOf, type CommandResult, type TeamResult } from './result.js'
@@ -33,9 +35,17 @@ export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<
     return { command: settings.command, teams, exitCode: 0 }
   }
 
+  const saved = settings.command === 'apply' && settings.planFile ? readSavedPlans(settings.planFile) : undefined
+  const missing = saved && configs.find(c => !saved.has(c.team))
+  if (missing)
+    throw new InputError(
+      `${settings.planFile}: the saved plan has no plan for team ${missing.team} (${missing.source.file}).`
+    )
   const engine = await deps.engine()
   const { forEachTeam } = await import('../azure/engine.js')
-  const outcomes = await forEachTeam(configs, config => runForTeam(settings, config, engine, deps))
+  const outcomes = await forEachTeam(configs, config =>
+    runForTeam(settings, config, engine, deps, saved?.get(config.team))
+  )
   const teams = outcomes.map((outcome, i) =>
     outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error }
   )
@@ -46,7 +56,8 @@ async function runForTeam(
   settings: RunSettings,
   config: TeamConfig,
   engine: Engine,
-  deps: RunDeps
+  deps: RunDeps,
+  saved: Plan | undefined
 ): Promise<TeamResult> {
   switch (settings.command) {
     case 'plan': {
@@ -54,7 +65,7 @@ async function runForTeam(
       return { ...base(config), plan: r.plan, counts: r.counts, timings: r.timings }
     }
     case 'apply': {
-      const r = await engine.apply(config)
+      const r = await engine.apply(config, saved)
       return { ...base(config), plan: r.plan, counts: r.counts, writes: r.writes, timings: r.timings }
     }
     case 'drift': {

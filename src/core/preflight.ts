@@ -58,7 +58,7 @@ export function preflightFindings(config: TeamConfig, facts: PreflightFacts): Pr
       check: 'keyVault',
       status: 'fail',
       message:
-        `${at(config, 'github.app.keyVaultId')}: Key Vault ${vaultName} uses access policies, so the Key Vault Secrets User role runner-setup grants the runners' identity has no effect and no runner could read the GitHub App key. ` +
+        `${at(config, 'github.app.keyVaultId')}: github.app: Key Vault ${vaultName} uses access policies, so the Key Vault Secrets User role runner-setup grants the runners' identity has no effect and no runner could read the GitHub App key. ` +
         `Switch the vault to Azure RBAC (az keyvault update --name ${vaultName} --enable-rbac-authorization true; first give RBAC roles to whoever relies on its access policies), then rerun.`
     })
   } else if (facts.vaultRbac === true) {
@@ -70,7 +70,7 @@ export function preflightFindings(config: TeamConfig, facts: PreflightFacts): Pr
       check: 'remoteGateway',
       status: 'fail',
       message:
-        `${at(config, `network.peerings[${i}].useRemoteGateways`)}: useRemoteGateways is true but ${peering.remoteVnetId} has no gateway (Azure refuses the peering with RemoteVnetHasNoGateways). ` +
+        `${at(config, `network.peerings[${i}].useRemoteGateways`)}: network.peerings[${i}].useRemoteGateways is true but ${peering.remoteVnetId} has no gateway (Azure refuses the peering with RemoteVnetHasNoGateways). ` +
         'Set useRemoteGateways: false, or have the owners of that VNet deploy its VPN or ExpressRoute gateway first.'
     })
   })
@@ -82,7 +82,7 @@ export function preflightFindings(config: TeamConfig, facts: PreflightFacts): Pr
             check: 'environmentQuota',
             status: 'fail',
             message:
-              `${at(config, 'azure.location')}: subscription ${config.azure.subscriptionId} already has ${current} of its ${limit} Container Apps environments in ${config.azure.location} (quota ManagedEnvironmentCount), and this team needs one more. ` +
+              `${at(config, 'azure.location')}: azure.location: subscription ${config.azure.subscriptionId} already has ${current} of its ${limit} Container Apps environments in ${config.azure.location} (quota ManagedEnvironmentCount), and this team needs one more. ` +
               'Request a quota increase for Microsoft.App in that region (Azure portal, Quotas), or use another subscription or region.'
           }
         : {
@@ -101,7 +101,7 @@ export function preflightFindings(config: TeamConfig, facts: PreflightFacts): Pr
           check: 'coreQuota',
           status: 'fail',
           message:
-            `${at(config, 'runners.max')}: ${jobs} job${jobs === 1 ? '' : 's'} × runners.max ${config.runners.max} × cpu ${config.runners.cpu} = ${coresWanted} cores, over the environment's Consumption core quota of ${coreLimit} (ManagedEnvironmentConsumptionCores); runners past it would never start. ` +
+            `${at(config, 'runners.max')}: runners: ${jobs} job${jobs === 1 ? '' : 's'} × runners.max ${config.runners.max} × cpu ${config.runners.cpu} = ${coresWanted} cores, over the environment's Consumption core quota of ${coreLimit} (ManagedEnvironmentConsumptionCores); runners past it would never start. ` +
             'Lower runners.max or runners.cpu, or request a quota increase for the environment.'
         }
       : { check: 'coreQuota', status: 'ok', message: `${coresWanted} of ${coreLimit} cores` }
@@ -114,7 +114,7 @@ export function preflightFindings(config: TeamConfig, facts: PreflightFacts): Pr
           check: 'subnetCapacity',
           status: 'fail',
           message:
-            `${at(config, 'network.subnet')}: subnet ${config.network.subnet} holds about ${capacity} Consumption replicas (Azure keeps 17 of its addresses, and each address serves about 10 replicas), but the team's ${jobs} job${jobs === 1 ? '' : 's'} may run ${replicas} runners at once. ` +
+            `${at(config, 'network.subnet')}: network.subnet ${config.network.subnet} holds about ${capacity} Consumption replicas (Azure keeps 17 of its addresses, and each address serves about 10 replicas), but the team's ${jobs} job${jobs === 1 ? '' : 's'} may run ${replicas} runners at once. ` +
             'Use a larger subnet (one prefix length shorter doubles it) or lower runners.max.'
         }
       : {

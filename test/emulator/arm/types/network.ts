@@ -372,6 +372,13 @@ export const virtualNetworks: ResourceType = {
 
 const PEERING = 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings'
 
+/** A VNet gateway's IP configuration lives on the VNet's subnet named GatewaySubnet. */
+function hasGateway(ctx: TypeContext, vnetId: string): boolean {
+  const gatewaySubnet = ctx.store.get(`${vnetId}/subnets/GatewaySubnet`)
+  const configs = gatewaySubnet === undefined ? undefined : props(gatewaySubnet.body).ipConfigurations
+  return Array.isArray(configs) && configs.length > 0
+}
+
 function peeringView(ctx: TypeContext, stored: StoredResource): Wire {
   const localVnet = stored.id.split('/virtualNetworkPeerings/')[0]!
   const remoteId = idRef(props(stored.body).remoteVirtualNetwork)
@@ -413,6 +420,15 @@ export const virtualNetworkPeerings: ResourceType = {
         400,
         'VnetAddressSpacesOverlap',
         `Cannot create or update peering ${target.id}. Virtual networks ${local.id} and ${remote.id} cannot be peered because their address spaces overlap.`
+      )
+    }
+    // useRemoteGateways needs a gateway in the remote VNet (it sits in its GatewaySubnet), or NRP refuses the peering
+    // (hashicorp/terraform-provider-azurerm#30569).
+    if (props(body).useRemoteGateways === true && !hasGateway(ctx, remote.id)) {
+      return armError(
+        400,
+        'RemoteVnetHasNoGateways',
+        `Peering ${target.id} cannot have UseRemoteGateway flag set to true because remote virtual network ${remote.id} referenced by the peering does not have any gateways.`
       )
     }
     return undefined
