@@ -79,7 +79,7 @@ export async function withOrphans(
   actual: ActualState,
   listings: { jobs: ActualResource[]; tagged: { id: string; type: string }[] },
   readMore: (resources: DesiredResource[]) => Promise<ActualState>
-): Promise<{ desired: DesiredResource[]; warnings: string[] }> {
+): Promise<{ desired: DesiredResource[]; warnings: string[]; foreignChildren: Map<string, string[]> }> {
   const { jobs, tagged } = listings
   const peerings = peeringsOf(findActual(actual, teamLayout(config).virtualNetworkId))
   const listed: Listed = {
@@ -95,10 +95,10 @@ export async function withOrphans(
     })),
     tagged
   }
-  const { resources: orphans, warnings } = orphanResources(config, wanted, listed)
+  const { resources: orphans, warnings, foreignChildren } = orphanResources(config, wanted, listed)
   const byId = new Map([...peerings, ...jobs].map(r => [r.id.toLowerCase(), r]))
   const unread = orphans.filter(o => !byId.has(o.id.toLowerCase()))
   for (const o of orphans) if (byId.has(o.id.toLowerCase())) actual.set(o.id, byId.get(o.id.toLowerCase()))
   if (unread.length > 0) for (const [id, state] of await readMore(unread)) actual.set(id, state)
-  return { desired: [...wanted, ...orphans], warnings }
+  return { desired: [...wanted, ...orphans], warnings, foreignChildren }
 }

@@ -134,12 +134,13 @@ export function createEngine(options: EngineOptions): Engine {
         listTagged(clients, resourceGroupId, config.team, endpoint),
         withPreflight ? readPreflightFacts(config, clients) : undefined
       ])
-      const { desired, warnings } = await withOrphans(config, wanted, actual, { jobs, tagged }, more =>
+      const { desired, warnings, foreignChildren } = await withOrphans(config, wanted, actual, { jobs, tagged }, more =>
         readEach(more, readOptions)
       )
       const environmentExists = findActual(actual, managedEnvironmentId) !== undefined
       const preflight = facts ? preflightFindings(config, { ...facts, environmentExists }) : []
-      return { desired, observed: { actual, verdicts: judge(desired, actual, config.team), preflight, warnings } }
+      const verdicts = judge(desired, actual, config.team)
+      return { desired, observed: { actual, verdicts, preflight, warnings, foreignChildren } }
     })
     for (const warning of result.observed.warnings ?? []) logger.warning(warning)
     return { ...result, readMs: timing.clock.now() - started }

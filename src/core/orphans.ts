@@ -27,6 +27,8 @@ export interface Orphans {
   resources: DesiredResource[]
   /** Carry our tags but are not provably ours: left alone, each named once. */
   warnings: string[]
+  /** Children someone else put under a resource of ours (a hand-made peering on our VNet), by parent id. */
+  foreignChildren: Map<string, string[]>
 }
 
 const PEERING_TYPE = 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings'
@@ -34,13 +36,31 @@ const PEERING_TYPE = 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings'
 export function orphanResources(config: TeamConfig, wanted: DesiredResource[], listed: Listed): Orphans {
   const known = new Set(wanted.map(r => r.id.toLowerCase()))
   const jobs = orphanJobs(config, listed.jobs, known)
+  const layout = teamLayout(config)
+  const handMade = listed.peerings.filter(
+    p => !known.has(p.id.toLowerCase()) && (!p.remoteVnetId || !isDerivedPeering(p.name, p.remoteVnetId))
+  )
+  const foreignChildren = new Map<string, string[]>()
+  if (handMade.length > 0)
+    foreignChildren.set(
+      layout.virtualNetworkId.toLowerCase(),
+      handMade.map(p => p.id)
+    )
+  const peeringWarnings = handMade.map(
+    p =>
+      `Peering ${p.id} on the team's VNet has a name runner-setup never gives: not the team's, left alone (and destroy keeps the VNet while it is there)`
+  )
   const resources = [...orphanPeerings(config, wanted, listed.peerings, known), ...jobs.resources]
   for (const r of resources) known.add(r.id.toLowerCase())
   const warned = new Set(jobs.warned)
   const strays = (listed.tagged ?? [])
     .filter(r => !known.has(r.id.toLowerCase()) && !warned.has(r.id.toLowerCase()))
     .map(r => notOursWarning(r.type, r.id, config.team, 'its name is not one runner-setup gives this team'))
-  return { resources, warnings: [...jobs.warnings, ...strays] }
+  return { resources, warnings: [...jobs.warnings, ...peeringWarnings, ...strays], foreignChildren }
+}
+
+function isDerivedPeering(name: string, remoteVnetId: string): boolean {
+  return name.toLowerCase() === localPeeringName(remoteVnetId).toLowerCase()
 }
 
 function isTeamTagged(tags: Record<string, string> | undefined, team: string): boolean {
@@ -64,12 +84,7 @@ function orphanPeerings(
   const layout = teamLayout(config)
   let previous = wanted.filter(r => r.kind === 'peering').at(-1)?.id ?? layout.subnetId
   return peerings.flatMap(({ id, name, remoteVnetId }) => {
-    if (
-      known.has(id.toLowerCase()) ||
-      !remoteVnetId ||
-      name.toLowerCase() !== localPeeringName(remoteVnetId).toLowerCase()
-    )
-      return []
+    if (known.has(id.toLowerCase()) || !remoteVnetId || !isDerivedPeering(name, remoteVnetId)) return []
     const local = desired({
       kind: 'peering',
       id,

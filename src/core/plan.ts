@@ -20,6 +20,8 @@ export interface Observed {
   verdicts: OwnershipVerdicts
   preflight?: PreflightFinding[]
   warnings?: string[]
+  /** Children someone else put under a resource of ours (by lowercased parent id): deleting the parent would take them. */
+  foreignChildren?: Map<string, string[]>
 }
 
 /**
@@ -166,7 +168,12 @@ export function planDestroy(desired: DesiredResource[], observed: Observed): Pla
     .filter(resource => resource.kind !== 'resourceGroup')
     .map(resource => {
       const planned = entry(resource, levelOf.get(resource.id) ?? 0, 'delete', actual, dependents(resource, existing))
-      const refused = verdicts.get(resource.id.toLowerCase())
+      const children = observed.foreignChildren?.get(resource.id.toLowerCase())
+      const refused =
+        verdicts.get(resource.id.toLowerCase()) ??
+        (children?.length
+          ? `it holds ${children.join(', ')}, which runner-setup did not make: deleting it would delete them too; remove them first`
+          : undefined)
       if (!refused) return planned
       // Something the config no longer names and we cannot prove is ours was never ours: left alone, not a failure.
       const left: PlanEntry = { ...planned, action: 'refuse', reason: refused }

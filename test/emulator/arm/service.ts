@@ -14,6 +14,7 @@ import {
 } from './errors.js'
 import { Operations, type LroStyle } from './lro.js'
 import { usagesAnswer } from './quotas.js'
+import { resourceListAnswer } from './resource-list.js'
 import { operationName, vnetConflict, vnetsTouched } from './vnet-conflicts.js'
 import { isUnder, lower, parseArmPath, topLevelId, typeOfId, type ArmTarget } from './router.js'
 import type { ResourceStore, StoredResource, Wire } from './store.js'
@@ -60,8 +61,11 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
       if ('code' in caller) return errorResponse(caller)
       const polled = deps.operations.poll(req.url.pathname)
       if (polled !== undefined) return polled
-      const usages = req.method === 'GET' ? usagesAnswer(deps.store, deps.ctx.quotas, req.url.pathname) : undefined
-      if (usages !== undefined) return usages
+      const listed =
+        req.method === 'GET'
+          ? (usagesAnswer(deps.store, deps.ctx.quotas, req.url.pathname) ?? resourceListAnswer(deps.store, req.url))
+          : undefined
+      if (listed !== undefined) return listed
       if (!req.url.searchParams.has('api-version')) {
         return errorResponse(
           armError(
