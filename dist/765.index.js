@@ -290,7 +290,7 @@ function preflightFindings(config, facts) {
         findings.push({
             check: 'keyVault',
             status: 'fail',
-            message: `${at(config, 'github.app.keyVaultId')}: Key Vault ${vaultName} uses access policies, so the Key Vault Secrets User role runner-setup grants the runners' identity has no effect and no runner could read the GitHub App key. ` +
+            message: `${at(config, 'github.app.keyVaultId')}: github.app: Key Vault ${vaultName} uses access policies, so the Key Vault Secrets User role runner-setup grants the runners' identity has no effect and no runner could read the GitHub App key. ` +
                 `Switch the vault to Azure RBAC (az keyvault update --name ${vaultName} --enable-rbac-authorization true; first give RBAC roles to whoever relies on its access policies), then rerun.`
         });
     }
@@ -303,7 +303,7 @@ function preflightFindings(config, facts) {
         findings.push({
             check: 'remoteGateway',
             status: 'fail',
-            message: `${at(config, `network.peerings[${i}].useRemoteGateways`)}: useRemoteGateways is true but ${peering.remoteVnetId} has no gateway (Azure refuses the peering with RemoteVnetHasNoGateways). ` +
+            message: `${at(config, `network.peerings[${i}].useRemoteGateways`)}: network.peerings[${i}].useRemoteGateways is true but ${peering.remoteVnetId} has no gateway (Azure refuses the peering with RemoteVnetHasNoGateways). ` +
                 'Set useRemoteGateways: false, or have the owners of that VNet deploy its VPN or ExpressRoute gateway first.'
         });
     });
@@ -313,7 +313,7 @@ function preflightFindings(config, facts) {
             ? {
                 check: 'environmentQuota',
                 status: 'fail',
-                message: `${at(config, 'azure.location')}: subscription ${config.azure.subscriptionId} already has ${current} of its ${limit} Container Apps environments in ${config.azure.location} (quota ManagedEnvironmentCount), and this team needs one more. ` +
+                message: `${at(config, 'azure.location')}: azure.location: subscription ${config.azure.subscriptionId} already has ${current} of its ${limit} Container Apps environments in ${config.azure.location} (quota ManagedEnvironmentCount), and this team needs one more. ` +
                     'Request a quota increase for Microsoft.App in that region (Azure portal, Quotas), or use another subscription or region.'
             }
             : {
@@ -329,7 +329,7 @@ function preflightFindings(config, facts) {
         ? {
             check: 'coreQuota',
             status: 'fail',
-            message: `${at(config, 'runners.max')}: ${jobs} job${jobs === 1 ? '' : 's'} × runners.max ${config.runners.max} × cpu ${config.runners.cpu} = ${coresWanted} cores, over the environment's Consumption core quota of ${coreLimit} (ManagedEnvironmentConsumptionCores); runners past it would never start. ` +
+            message: `${at(config, 'runners.max')}: runners: ${jobs} job${jobs === 1 ? '' : 's'} × runners.max ${config.runners.max} × cpu ${config.runners.cpu} = ${coresWanted} cores, over the environment's Consumption core quota of ${coreLimit} (ManagedEnvironmentConsumptionCores); runners past it would never start. ` +
                 'Lower runners.max or runners.cpu, or request a quota increase for the environment.'
         }
         : { check: 'coreQuota', status: 'ok', message: `${coresWanted} of ${coreLimit} cores` });
@@ -339,7 +339,7 @@ function preflightFindings(config, facts) {
         ? {
             check: 'subnetCapacity',
             status: 'fail',
-            message: `${at(config, 'network.subnet')}: subnet ${config.network.subnet} holds about ${capacity} Consumption replicas (Azure keeps 17 of its addresses, and each address serves about 10 replicas), but the team's ${jobs} job${jobs === 1 ? '' : 's'} may run ${replicas} runners at once. ` +
+            message: `${at(config, 'network.subnet')}: network.subnet ${config.network.subnet} holds about ${capacity} Consumption replicas (Azure keeps 17 of its addresses, and each address serves about 10 replicas), but the team's ${jobs} job${jobs === 1 ? '' : 's'} may run ${replicas} runners at once. ` +
                 'Use a larger subnet (one prefix length shorter doubles it) or lower runners.max.'
         }
         : {
@@ -386,6 +386,12 @@ const PEERING_TYPE = 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings';
 function orphanResources(config, wanted, listed) {
     const known = new Set(wanted.map(r => r.id.toLowerCase()));
     const jobs = orphanJobs(config, listed.jobs, known);
+    const layout = (0,core_layout/* teamLayout */.YM)(config);
+    const handMade = listed.peerings.filter(p => !known.has(p.id.toLowerCase()) && (!p.remoteVnetId || !isDerivedPeering(p.name, p.remoteVnetId)));
+    const foreignChildren = new Map();
+    if (handMade.length > 0)
+        foreignChildren.set(layout.virtualNetworkId.toLowerCase(), handMade.map(p => p.id));
+    const peeringWarnings = handMade.map(p => `Peering ${p.id} on the team's VNet has a name runner-setup never gives: not the team's, left alone (and destroy keeps the VNet while it is there)`);
     const resources = [...orphanPeerings(config, wanted, listed.peerings, known), ...jobs.resources];
     for (const r of resources)
         known.add(r.id.toLowerCase());
@@ -393,7 +399,10 @@ function orphanResources(config, wanted, listed) {
     const strays = (listed.tagged ?? [])
         .filter(r => !known.has(r.id.toLowerCase()) && !warned.has(r.id.toLowerCase()))
         .map(r => notOursWarning(r.type, r.id, config.team, 'its name is not one runner-setup gives this team'));
-    return { resources, warnings: [...jobs.warnings, ...strays] };
+    return { resources, warnings: [...jobs.warnings, ...peeringWarnings, ...strays], foreignChildren };
+}
+function isDerivedPeering(name, remoteVnetId) {
+    return name.toLowerCase() === (0,names/* localPeeringName */.b_)(remoteVnetId).toLowerCase();
 }
 function isTeamTagged(tags, team) {
     return tags?.[common/* MANAGED_BY_TAG */.dS] === common/* MANAGED_BY */.Kf && tags[common/* TEAM_TAG */.VD] === team;
@@ -409,9 +418,7 @@ function orphanPeerings(config, wanted, peerings, known) {
     const layout = (0,core_layout/* teamLayout */.YM)(config);
     let previous = wanted.filter(r => r.kind === 'peering').at(-1)?.id ?? layout.subnetId;
     return peerings.flatMap(({ id, name, remoteVnetId }) => {
-        if (known.has(id.toLowerCase()) ||
-            !remoteVnetId ||
-            name.toLowerCase() !== (0,names/* localPeeringName */.b_)(remoteVnetId).toLowerCase())
+        if (known.has(id.toLowerCase()) || !remoteVnetId || !isDerivedPeering(name, remoteVnetId))
             return [];
         const local = (0,common/* desired */.he)({
             kind: 'peering',
@@ -594,7 +601,7 @@ async function withOrphans(config, wanted, actual, listings, readMore) {
         })),
         tagged
     };
-    const { resources: orphans, warnings } = orphanResources(config, wanted, listed);
+    const { resources: orphans, warnings, foreignChildren } = orphanResources(config, wanted, listed);
     const byId = new Map([...peerings, ...jobs].map(r => [r.id.toLowerCase(), r]));
     const unread = orphans.filter(o => !byId.has(o.id.toLowerCase()));
     for (const o of orphans)
@@ -603,7 +610,7 @@ async function withOrphans(config, wanted, actual, listings, readMore) {
     if (unread.length > 0)
         for (const [id, state] of await readMore(unread))
             actual.set(id, state);
-    return { desired: [...wanted, ...orphans], warnings };
+    return { desired: [...wanted, ...orphans], warnings, foreignChildren };
 }
 
 // EXTERNAL MODULE: ./src/core/diff.ts
@@ -1412,10 +1419,11 @@ function createEngine(options) {
                 listTagged(clients, resourceGroupId, config.team, endpoint),
                 withPreflight ? readPreflightFacts(config, clients) : undefined
             ]);
-            const { desired, warnings } = await withOrphans(config, wanted, actual, { jobs, tagged }, more => readEach(more, readOptions));
+            const { desired, warnings, foreignChildren } = await withOrphans(config, wanted, actual, { jobs, tagged }, more => readEach(more, readOptions));
             const environmentExists = (0,core_actual/* findActual */._q)(actual, managedEnvironmentId) !== undefined;
             const preflight = facts ? preflightFindings(config, { ...facts, environmentExists }) : [];
-            return { desired, observed: { actual, verdicts: judge(desired, actual, config.team), preflight, warnings } };
+            const verdicts = judge(desired, actual, config.team);
+            return { desired, observed: { actual, verdicts, preflight, warnings, foreignChildren } };
         });
         for (const warning of result.observed.warnings ?? [])
             logger.warning(warning);

@@ -31837,7 +31837,11 @@ function planDestroy(desired, observed) {
         .filter(resource => resource.kind !== 'resourceGroup')
         .map(resource => {
         const planned = entry(resource, levelOf.get(resource.id) ?? 0, 'delete', actual, dependents(resource, existing));
-        const refused = verdicts.get(resource.id.toLowerCase());
+        const children = observed.foreignChildren?.get(resource.id.toLowerCase());
+        const refused = verdicts.get(resource.id.toLowerCase()) ??
+            (children?.length
+                ? `it holds ${children.join(', ')}, which runner-setup did not make: deleting it would delete them too; remove them first`
+                : undefined);
         if (!refused)
             return planned;
         // Something the config no longer names and we cannot prove is ours was never ours: left alone, not a failure.
