@@ -249,6 +249,13 @@ export const INVALID_CASES: InvalidCase[] = [
     ]
   },
   {
+    name: 'route table id of the wrong type',
+    text: withLine(8, `  subnet: 10.92.0.0/27\n  routeTableId: ${VNET}`),
+    expected: [
+      'team.yaml:9:17: network.routeTableId: is the id of a Microsoft.Network/virtualNetworks, not of a route table'
+    ]
+  },
+  {
     name: 'workspace id of the wrong type',
     text: plus(`logs:\n  workspaceId: ${VNET}`),
     expected: [

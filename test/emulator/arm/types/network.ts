@@ -291,7 +291,9 @@ export const subnets: ResourceType = {
   validate: (ctx, { target, body }) => validateSubnet(ctx.store, target.id, body),
   linkedActions: ({ body }) =>
     linked(props(body).networkSecurityGroup, 'Microsoft.Network/networkSecurityGroups/join/action').concat(
-      linked(props(body).natGateway, 'Microsoft.Network/natGateways/join/action')
+      linked(props(body).natGateway, 'Microsoft.Network/natGateways/join/action'),
+      // Associating a route table needs join on it (learn.microsoft.com/azure/virtual-network/manage-route-table, permissions).
+      linked(props(body).routeTable, 'Microsoft.Network/routeTables/join/action')
     ),
   build: (_ctx, { target, body }) => subnetBody(target.id, body),
   validateDelete: (ctx, stored) => subnetInUse(ctx.store, stored.id)
