@@ -92,9 +92,13 @@ export interface Engine {
   destroy(config: TeamConfig): Promise<DestroyResult>
 }
 
-/** Drift is what apply would change; what it cannot touch (refused) or only waits for is not drift of ours. */
+/** Drift is what apply would change, and what it refuses to touch although the config needs it. */
 const DRIFT = new Set<PlanAction>(['create', 'update', 'delete'])
-const isDrift = (e: PlanEntry): e is PlanEntry & { action: DriftItem['action'] } => DRIFT.has(e.action)
+/** What drift reports of an entry: its differences; a refused resource the config needs differs too. */
+function driftItem(e: PlanEntry): DriftItem | undefined {
+  const action = DRIFT.has(e.action) ? (e.action as DriftItem['action']) : e.blocking ? 'update' : undefined
+  return action && { id: e.id, kind: e.kind, name: e.name, action, changes: e.changes ?? [] }
+}
 
 export function createEngine(options: EngineOptions): Engine {
   const logger = options.logger ?? silentLogger
@@ -199,9 +203,7 @@ export function createEngine(options: EngineOptions): Engine {
     async drift(config) {
       const { desired, observed, readMs } = await observe(config, false)
       const plan = planApply(desired, observed)
-      const items = plan.entries
-        .filter(isDrift)
-        .map(e => ({ id: e.id, kind: e.kind, name: e.name, action: e.action, changes: e.changes ?? [] }))
+      const items = plan.entries.flatMap(e => driftItem(e) ?? [])
       return {
         team: config.team,
         plan,

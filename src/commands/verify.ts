@@ -17,6 +17,7 @@ import { checkRunnerGroup, RUNNER_GROUP_CHECK } from '../github/runner-group.js'
 import { checkRunners, RUNNERS_CHECK, type RunnerReport } from '../github/runners.js'
 import type { VerifyReport } from '../github/verify-report.js'
 import type { VerifyCheck } from '../github/verify-types.js'
+import { readKedaVersion } from './keda-check.js'
 
 export interface VerifyDeps {
   clients: Clients
@@ -44,7 +45,11 @@ export function createVerify(deps: VerifyDeps): (config: TeamConfig, engine: Eng
       await Promise.all(teamLayout(config).jobs.map(job => listJobExecutions(deps.clients, job.id)))
     ).flat()
     executions.sort((a, b) => (b.startTime ?? '').localeCompare(a.startTime ?? ''))
-    const checks: VerifyCheck[] = [azureCheck(drift.items, drift.plan.entries.length), executionsCheck(executions)]
+    const checks: VerifyCheck[] = [
+      azureCheck(drift.items, drift.plan.entries.length),
+      executionsCheck(executions),
+      await readKedaVersion(deps.clients, config)
+    ]
 
     let runners: RunnerReport[] = []
     if (deps.githubToken) {

@@ -111,9 +111,13 @@ export function planApply(desired: DesiredResource[], observed: Observed): Plan 
     const live = findActual(actual, resource.id)
     const planned = (action: PlanAction) =>
       entry(resource, levelOf.get(resource.id) ?? 0, action, actual, within(resource, wantedIds))
-    const refused = verdicts.get(resource.id.toLowerCase())
-    if (refused) return { ...planned('refuse'), reason: refused, blocking: true }
     const body = resolveRefs(resource.body, lookup).body
+    const refused = verdicts.get(resource.id.toLowerCase())
+    if (refused) {
+      // Never written; its differences are still shown (drift reports them), since it does not match the config.
+      const { changes } = diffResource({ ...resource, body }, live)
+      return { ...planned('refuse'), reason: refused, blocking: true, changes }
+    }
     const state = provisioningState(live?.body)
     if (live && !isSettled(state)) {
       const reason = `${state}: an earlier operation is still running; apply waits until it settles, then writes it if it still differs`
