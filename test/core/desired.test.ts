@@ -333,6 +333,7 @@ describe('desiredResources, org scope with NAT, peering, DNS and logs', () => {
     })
     expect(one(resources, 'diagnosticSetting').body).toEqual({
       workspaceId: WORKSPACE,
+      logAnalyticsDestinationType: 'Dedicated',
       logs: [{ categoryGroup: 'allLogs', enabled: true }]
     })
   })
