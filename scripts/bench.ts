@@ -8,6 +8,7 @@ import { ACTION_BUNDLE, countArm, startWorld, type World } from '../test/support
 import { writeTeams } from './bench/teams.js'
 import { lifecycleFigures } from './bench/lifecycle.js'
 import { entrypointFigures } from './bench/entrypoint.js'
+import { conflictFigures } from './bench/conflicts.js'
 
 const LATENCY_MS = 50
 const CONFIG = 'examples/teams/studio.yaml'
@@ -19,6 +20,7 @@ const report = (name: string, value: string): void => {
 }
 
 await applyFigures()
+await conflictFigures(CONFIG, report)
 await driftAtScale(100)
 startupFigures()
 await entrypointFigures(report)
