@@ -12,8 +12,6 @@ import { renderRefs, resolveRefs } from './refs.js'
 import { TEAM_TAG } from './resources/common.js'
 import type { ActualState, DesiredResource, Plan, PlanAction, PlanEntry, PreflightFinding } from './types.js'
 
-export { findActual, lookupIn } from './actual.js'
-
 /** What one run observed: Azure's state, the ownership verdicts made on it, and the preflight findings. */
 export interface Observed {
   actual: ActualState
