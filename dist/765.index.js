@@ -1382,9 +1382,13 @@ const defaultTiming = {
 
 
 
-/** Drift is what apply would change; what it cannot touch (refused) or only waits for is not drift of ours. */
+/** Drift is what apply would change, and what it refuses to touch although the config needs it. */
 const DRIFT = new Set(['create', 'update', 'delete']);
-const isDrift = (e) => DRIFT.has(e.action);
+/** What drift reports of an entry: its differences; a refused resource the config needs differs too. */
+function driftItem(e) {
+    const action = DRIFT.has(e.action) ? e.action : e.blocking ? 'update' : undefined;
+    return action && { id: e.id, kind: e.kind, name: e.name, action, changes: e.changes ?? [] };
+}
 function createEngine(options) {
     const logger = options.logger ?? silentLogger;
     const timing = { ...defaultTiming, ...options.timing };
@@ -1471,9 +1475,7 @@ function createEngine(options) {
         async drift(config) {
             const { desired, observed, readMs } = await observe(config, false);
             const plan = (0,core_plan/* planApply */._$)(desired, observed);
-            const items = plan.entries
-                .filter(isDrift)
-                .map(e => ({ id: e.id, kind: e.kind, name: e.name, action: e.action, changes: e.changes ?? [] }));
+            const items = plan.entries.flatMap(e => driftItem(e) ?? []);
             return {
                 team: config.team,
                 plan,

@@ -29240,7 +29240,7 @@ function loadVerify(settings, env, signIn, credentialOptions = {}) {
     let loaded;
     const load = async () => {
         const [{ createVerify }, { createClients }, { createCredential }, { sharedTokenCredential }, { createHttp }] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 551).then(__nccwpck_require__.bind(__nccwpck_require__, 78551)),
+            __nccwpck_require__.e(/* import() */ 579).then(__nccwpck_require__.bind(__nccwpck_require__, 45579)),
             Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23139)),
             Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(16), __nccwpck_require__.e(98)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18098)),
             __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 52982)),
@@ -29331,6 +29331,11 @@ const LOG_ANALYTICS_WORKSPACE = {
     type: 'Microsoft.OperationalInsights/workspaces',
     noun: 'Log Analytics workspace',
     example: 'log-name'
+};
+const ROUTE_TABLE = {
+    type: 'Microsoft.Network/routeTables',
+    noun: 'route table',
+    example: 'rt-hub-egress'
 };
 const KEY_VAULT = { type: 'Microsoft.KeyVault/vaults', noun: 'Key Vault', example: 'kv-name' };
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -29458,6 +29463,7 @@ const TEAM_CONFIG = {
                 addressSpace: { type: 'string', required: true, check: checkCidr, example: 'addressSpace: 10.90.0.0/24' },
                 subnet: { type: 'string', required: true, check: checkCidr, example: 'subnet: 10.90.0.0/27' },
                 natGateway: { type: 'boolean', default: false },
+                routeTableId: armId(ROUTE_TABLE),
                 peerings: {
                     type: 'list',
                     default: [],
@@ -30841,7 +30847,14 @@ function managedEnvironment(config, layout) {
 }
 /** Without a workspace: the same setting, to be deleted. */
 function diagnosticSetting(workspaceId, layout) {
-    const body = { workspaceId, logs: [{ categoryGroup: 'allLogs', enabled: true }] };
+    // Resource-specific tables (ContainerAppConsoleLogs, ContainerAppSystemLogs), not AzureDiagnostics, which is what
+    // the API assumes when the type is left out: learn.microsoft.com/azure/azure-monitor/reference/supported-logs/
+    // microsoft-app-managedenvironments-logs lists a table per category.
+    const body = {
+        workspaceId,
+        logAnalyticsDestinationType: 'Dedicated',
+        logs: [{ categoryGroup: 'allLogs', enabled: true }]
+    };
     const setting = (0,common/* desired */.he)({
         kind: 'diagnosticSetting',
         id: layout.diagnosticSettingId,
@@ -31181,14 +31194,17 @@ function virtualNetwork(config, layout, groupDeps) {
 /**
  * Without NAT the subnet says `natGateway: null`, so a gateway attached earlier is let go of. It depends on the NAT
  * gateway either way: apply writes it before the gateway is created, destroy (and apply, once NAT is off) deletes the
- * gateway only after the subnet has let go of it.
+ * gateway only after the subnet has let go of it. With `routeTableId` the subnet uses the platform's route table (egress
+ * through the hub firewall); the route table itself is never written. Without it, the subnet does not say: a route
+ * table someone else attached is not ours to remove, and read-modify-write keeps it.
  */
 function subnet(config, layout) {
     const body = {
         addressPrefix: config.network.subnet,
         delegations: [{ name: 'Microsoft.App.environments', serviceName: 'Microsoft.App/environments' }],
         networkSecurityGroup: { id: layout.networkSecurityGroupId },
-        natGateway: config.network.natGateway ? { id: layout.natGatewayId } : null
+        natGateway: config.network.natGateway ? { id: layout.natGatewayId } : null,
+        ...(config.network.routeTableId ? { routeTable: { id: config.network.routeTableId } } : {})
     };
     return (0,common/* desired */.he)({
         kind: 'subnet',
@@ -31647,7 +31663,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Dp: () => (/* binding */ planOffline)
 });
 
-// UNUSED EXPORTS: findActual, levels, lookupIn
+// UNUSED EXPORTS: levels
 
 // EXTERNAL MODULE: ./src/core/actual.ts
 var core_actual = __nccwpck_require__(32041);
@@ -31696,7 +31712,6 @@ var common = __nccwpck_require__(88032);
  * Azure has not assigned a value yet), what it depends on and which VNets it must not share with a parallel write.
  * Ownership, in-flight waits and preflight findings are decided here, once; the executor only carries a plan out.
  */
-
 
 
 
@@ -31779,10 +31794,13 @@ function planApply(desired, observed) {
     const entries = wanted.map((resource) => {
         const live = (0,core_actual/* findActual */._q)(actual, resource.id);
         const planned = (action) => entry(resource, levelOf.get(resource.id) ?? 0, action, actual, within(resource, wantedIds));
-        const refused = verdicts.get(resource.id.toLowerCase());
-        if (refused)
-            return { ...planned('refuse'), reason: refused, blocking: true };
         const body = (0,refs/* resolveRefs */.F0)(resource.body, lookup).body;
+        const refused = verdicts.get(resource.id.toLowerCase());
+        if (refused) {
+            // Never written; its differences are still shown (drift reports them), since it does not match the config.
+            const { changes } = (0,diff/* diffResource */.u)({ ...resource, body }, live);
+            return { ...planned('refuse'), reason: refused, blocking: true, changes };
+        }
         const state = (0,core_actual/* provisioningState */.vl)(live?.body);
         if (live && !(0,core_actual/* isSettled */.Is)(state)) {
             const reason = `${state}: an earlier operation is still running; apply waits until it settles, then writes it if it still differs`;

@@ -1,5 +1,5 @@
-export const id = 551;
-export const ids = [551];
+export const id = 579;
+export const ids = [579];
 export const modules = {
 
 /***/ 50899:
@@ -93,7 +93,7 @@ async function listJobExecutions(clients, jobId) {
 
 /***/ }),
 
-/***/ 78551:
+/***/ 45579:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -563,7 +563,40 @@ function runnersCheck(reports, failures, fix, labels) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/commands/keda-check.ts
+
+const KEDA_CHECK = 'keda version';
+const NEEDED = [2, 17];
+/** Pure: the check for a version string (`2.18.1`), or a warning when Azure did not say. */
+function kedaCheck(version) {
+    const match = /^(\d+)\.(\d+)/.exec(version ?? '');
+    if (!match)
+        return { name: KEDA_CHECK, status: 'warn', detail: 'the environment does not report its KEDA version' };
+    const [major, minor] = [Number(match[1]), Number(match[2])];
+    const recent = major > NEEDED[0] || (major === NEEDED[0] && minor >= NEEDED[1]);
+    if (recent)
+        return { name: KEDA_CHECK, status: 'pass', detail: `KEDA ${version}` };
+    return {
+        name: KEDA_CHECK,
+        status: 'warn',
+        detail: `KEDA ${version} is older than 2.17: the scale rule's noDefaultLabels and enableEtags are silently ignored, so jobs labelled only self-hosted may start this team's runners and every poll counts against the API budget; Azure upgrades KEDA itself, so this should pass later`
+    };
+}
+async function readKedaVersion(clients, config) {
+    const { names } = (0,layout/* teamLayout */.YM)(config);
+    try {
+        const env = await clients
+            .apps(config.azure.subscriptionId)
+            .managedEnvironments.get(config.azure.resourceGroup, names.managedEnvironment);
+        return kedaCheck(env.kedaConfiguration?.version);
+    }
+    catch {
+        return kedaCheck(undefined);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/commands/verify.ts
+
 
 
 
@@ -583,7 +616,11 @@ function createVerify(deps) {
         const drift = await engine.drift(config);
         const executions = (await Promise.all((0,layout/* teamLayout */.YM)(config).jobs.map(job => (0,azure_executions/* listJobExecutions */.P)(deps.clients, job.id)))).flat();
         executions.sort((a, b) => (b.startTime ?? '').localeCompare(a.startTime ?? ''));
-        const checks = [azureCheck(drift.items, drift.plan.entries.length), executionsCheck(executions)];
+        const checks = [
+            azureCheck(drift.items, drift.plan.entries.length),
+            executionsCheck(executions),
+            await readKedaVersion(deps.clients, config)
+        ];
         let runners = [];
         if (deps.githubToken) {
             const api = (0,github_api/* createGitHubApi */._j)(deps.http, config.github.apiUrl, deps.githubToken);
