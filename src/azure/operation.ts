@@ -1,4 +1,5 @@
 /** One put or delete, waited for with a bound and a heartbeat. */
+import { provisioningState } from '../core/actual.js'
 import type { Logger } from '../core/logger.js'
 import type { PlanEntry } from '../core/types.js'
 import { AzureError } from './errors.js'
@@ -32,8 +33,7 @@ export async function withProgress<T>(
     lastStatus: () => lastStatus,
     probe: async () => {
       if (entry.action === 'delete') return undefined
-      const state = (await deps.adapters[entry.kind].get(entry.id))?.body.provisioningState
-      return typeof state === 'string' ? state : undefined
+      return provisioningState((await deps.adapters[entry.kind].get(entry.id))?.body)
     }
   })
   try {

@@ -3,6 +3,7 @@ import { desiredResources } from '../../src/core/desired.js'
 import { planOffline } from '../../src/core/plan.js'
 import { serialised } from '../../src/azure/execute.js'
 import { transientAnswer } from '../../src/azure/errors.js'
+import { subnetReplicaCapacity } from '../../src/core/preflight.js'
 import { PRIVATE_VNET, orgTeam } from './fixtures.js'
 
 const plan = planOffline(desiredResources(orgTeam()))
@@ -61,5 +62,13 @@ describe("Azure's transient answers", () => {
       code: 'HTTP 429',
       retryAfterMs: 3000
     })
+  })
+})
+
+describe('subnet capacity estimate', () => {
+  it('keeps 17 addresses and counts about 10 Consumption replicas per address', () => {
+    expect(subnetReplicaCapacity('10.0.0.0/27')).toBe(150)
+    expect(subnetReplicaCapacity('10.0.0.0/26')).toBe(470)
+    expect(subnetReplicaCapacity('10.0.0.0/29')).toBe(0)
   })
 })
