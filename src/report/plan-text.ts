@@ -1,7 +1,7 @@
 import type { FieldChange, Plan, PlanAction } from '../core/types.js'
 import { countActions } from '../core/plan.js'
 
-const SYMBOL: Record<PlanAction, string> = { create: '+', update: '~', delete: '-', noop: '=', refuse: '!', wait: '…' }
+const SYMBOL: Record<PlanAction, string> = { create: '+', update: '~', delete: '-', noop: '=', refuse: '!', wait: '*' }
 
 /** One line per value: short values inline, long ones (bodies, lists) as compact JSON cut at a readable width. */
 export function formatValue(value: unknown): string {

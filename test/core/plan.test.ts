@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { desiredResources } from '../../src/core/desired.js'
-import { levels, planApply, planDestroy, planOffline } from '../../src/core/plan.js'
+import { blockers, levels, planApply, planDestroy, planOffline } from '../../src/core/plan.js'
+import { renderPlanText } from '../../src/report/plan-text.js'
 import { resolveRefs } from '../../src/core/refs.js'
 import type { TeamConfig } from '../../src/config/types.js'
 import type { ActualState, DesiredResource, PlanEntry } from '../../src/core/types.js'
@@ -248,5 +249,29 @@ describe('planDestroy', () => {
 
   it('is empty when nothing exists', () => {
     expect(planDestroy(desiredResources(orgTeam()), observed([], new Map())).entries).toEqual([])
+  })
+})
+
+describe('planApply decides refusals and waits, and plan text shows them', () => {
+  const desired = desiredResources(orgTeam())
+
+  it('refuses a foreign resource (blocking), waits for one mid-operation, and says why for each', () => {
+    const actual = appliedState(desired)
+    const nsg = desired.find(r => r.kind === 'networkSecurityGroup')!
+    const env = desired.find(r => r.kind === 'managedEnvironment')!
+    actual.set(nsg.id, { id: nsg.id, body: { ...actual.get(nsg.id)!.body, tags: { owner: 'platform' } } })
+    actual.set(env.id, { id: env.id, body: { ...actual.get(env.id)!.body, provisioningState: 'Waiting' } })
+    const plan = planApply(desired, observed(desired, actual))
+    const refused = plan.entries.find(e => e.id === nsg.id)!
+    expect([refused.action, refused.blocking]).toEqual(['refuse', true])
+    expect(plan.entries.find(e => e.id === env.id)!.action).toBe('wait')
+    expect(blockers(plan)).toEqual([refused.reason])
+    const text = renderPlanText(plan, 'Plan for team studio:')
+    expect(text).toContain(`  ! refuse  ${nsg.type}`)
+    expect(text).toContain(`      ${refused.reason}`)
+    expect(text).toContain(
+      '      Waiting: an earlier operation is still running; apply waits until it settles, then writes it if it still differs'
+    )
+    expect(text.split('\n').at(-1)).toMatch(/, 1 to wait for, 1 refused$/)
   })
 })
