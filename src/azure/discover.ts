@@ -70,8 +70,8 @@ function peeringsOf(vnet: ActualResource | undefined): ActualResource[] {
 }
 
 /**
- * The desired list with the orphans added (as `absent` resources), their state added to `actual`: taken from the
- * listings, and read with `readMore` for what the listings do not hold.
+ * The desired list with the orphans added (as `absent` resources), and the observed state with theirs added: taken
+ * from the listings, and read with `readMore` for what the listings do not hold. `actual` itself is left as it was.
  */
 export async function withOrphans(
   config: TeamConfig,
@@ -79,7 +79,12 @@ export async function withOrphans(
   actual: ActualState,
   listings: { jobs: ActualResource[]; tagged: { id: string; type: string }[] },
   readMore: (resources: DesiredResource[]) => Promise<ActualState>
-): Promise<{ desired: DesiredResource[]; warnings: string[]; foreignChildren: Map<string, string[]> }> {
+): Promise<{
+  desired: DesiredResource[]
+  actual: ActualState
+  warnings: string[]
+  foreignChildren: Map<string, string[]>
+}> {
   const { jobs, tagged } = listings
   const peerings = peeringsOf(findActual(actual, teamLayout(config).virtualNetworkId))
   const listed: Listed = {
@@ -98,7 +103,10 @@ export async function withOrphans(
   const { resources: orphans, warnings, foreignChildren } = orphanResources(config, wanted, listed)
   const byId = new Map([...peerings, ...jobs].map(r => [r.id.toLowerCase(), r]))
   const unread = orphans.filter(o => !byId.has(o.id.toLowerCase()))
-  for (const o of orphans) if (byId.has(o.id.toLowerCase())) actual.set(o.id, byId.get(o.id.toLowerCase()))
-  if (unread.length > 0) for (const [id, state] of await readMore(unread)) actual.set(id, state)
-  return { desired: [...wanted, ...orphans], warnings, foreignChildren }
+  const listedState = orphans.flatMap(o =>
+    byId.has(o.id.toLowerCase()) ? [[o.id, byId.get(o.id.toLowerCase())] as const] : []
+  )
+  const read = unread.length > 0 ? [...(await readMore(unread))] : []
+  const observed: ActualState = new Map([...actual, ...listedState, ...read])
+  return { desired: [...wanted, ...orphans], actual: observed, warnings, foreignChildren }
 }

@@ -132,14 +132,18 @@ export function createEngine(options: EngineOptions): Engine {
     const wanted = desiredResources(config)
     const { resourceGroupId, managedEnvironmentId } = teamLayout(config)
     const result = await logger.group(`Reading ${wanted.length} resources of team ${config.team}`, async () => {
-      const [actual, jobs, tagged, facts] = await Promise.all([
+      const [read, jobs, tagged, facts] = await Promise.all([
         readActual(wanted, { ...readOptions, resourceGroupId }),
         listJobs(clients, resourceGroupId, endpoint),
         listTagged(clients, resourceGroupId, config.team, endpoint),
         withPreflight ? readPreflightFacts(config, clients) : undefined
       ])
-      const { desired, warnings, foreignChildren } = await withOrphans(config, wanted, actual, { jobs, tagged }, more =>
-        readEach(more, readOptions)
+      const { desired, actual, warnings, foreignChildren } = await withOrphans(
+        config,
+        wanted,
+        read,
+        { jobs, tagged },
+        more => readEach(more, readOptions)
       )
       const environmentExists = findActual(actual, managedEnvironmentId) !== undefined
       const preflight = facts ? preflightFindings(config, { ...facts, environmentExists }) : []
