@@ -43,8 +43,10 @@ export function isFailed(state: string | undefined): boolean {
  */
 export function fingerprint(resource: ActualResource | undefined): string {
   if (resource === undefined) return 'absent'
-  const etag = resource.body.etag
-  const basis = typeof etag === 'string' ? `etag:${etag}` : stableJson(resource.body)
+  const { etag, systemData, ...body } = resource.body
+  // Without an etag, the body tells; `systemData` (who touched it when) is bookkeeping, not state.
+  void systemData
+  const basis = typeof etag === 'string' ? `etag:${etag}` : stableJson(body)
   return createHash('sha256').update(basis).digest('hex').slice(0, 16)
 }
 
