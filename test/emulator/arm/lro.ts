@@ -1,5 +1,6 @@
 /**
- * Long-running operations as the SDK pollers expect them (notes/azure.md §5):
+ * Long-running operations as the SDK pollers expect them (ARM's async operation contract, Azure/azure-resource-manager-rpc
+ * async-api-reference.md, and @azure/core-lro's poller):
  * - `async`: `Azure-AsyncOperation` points at a status resource `{ id, name, status, startTime, endTime?, error? }`.
  * - `location`: `Location` answers 202 while running, then the result (200 + body, or 204).
  * An operation completes after `lroPolls` polls (a GET of the resource counts as a poll too), or, with `lroDurationMs`,
