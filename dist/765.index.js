@@ -582,8 +582,8 @@ function peeringsOf(vnet) {
     return peerings.flatMap((p) => (typeof p.id === 'string' ? [toActual(p.id, p)] : []));
 }
 /**
- * The desired list with the orphans added (as `absent` resources), their state added to `actual`: taken from the
- * listings, and read with `readMore` for what the listings do not hold.
+ * The desired list with the orphans added (as `absent` resources), and the observed state with theirs added: taken
+ * from the listings, and read with `readMore` for what the listings do not hold. `actual` itself is left as it was.
  */
 async function withOrphans(config, wanted, actual, listings, readMore) {
     const { jobs, tagged } = listings;
@@ -604,13 +604,10 @@ async function withOrphans(config, wanted, actual, listings, readMore) {
     const { resources: orphans, warnings, foreignChildren } = orphanResources(config, wanted, listed);
     const byId = new Map([...peerings, ...jobs].map(r => [r.id.toLowerCase(), r]));
     const unread = orphans.filter(o => !byId.has(o.id.toLowerCase()));
-    for (const o of orphans)
-        if (byId.has(o.id.toLowerCase()))
-            actual.set(o.id, byId.get(o.id.toLowerCase()));
-    if (unread.length > 0)
-        for (const [id, state] of await readMore(unread))
-            actual.set(id, state);
-    return { desired: [...wanted, ...orphans], warnings, foreignChildren };
+    const listedState = orphans.flatMap(o => byId.has(o.id.toLowerCase()) ? [[o.id, byId.get(o.id.toLowerCase())]] : []);
+    const read = unread.length > 0 ? [...(await readMore(unread))] : [];
+    const observed = new Map([...actual, ...listedState, ...read]);
+    return { desired: [...wanted, ...orphans], actual: observed, warnings, foreignChildren };
 }
 
 // EXTERNAL MODULE: ./src/core/diff.ts
@@ -674,6 +671,8 @@ function startHeartbeat(options) {
 }
 
 ;// CONCATENATED MODULE: ./src/azure/operation.ts
+/** One put or delete, waited for with a bound and a heartbeat. */
+
 
 
 /** Runs one put or delete with a bounded wait and a heartbeat that reports the resource's provisioningState. */
@@ -691,8 +690,7 @@ async function withProgress(entry, label, run, deps) {
         probe: async () => {
             if (entry.action === 'delete')
                 return undefined;
-            const state = (await deps.adapters[entry.kind].get(entry.id))?.body.provisioningState;
-            return typeof state === 'string' ? state : undefined;
+            return (0,core_actual/* provisioningState */.vl)((await deps.adapters[entry.kind].get(entry.id))?.body);
         }
     });
     try {
@@ -1417,13 +1415,13 @@ function createEngine(options) {
         const wanted = (0,desired/* desiredResources */.G)(config);
         const { resourceGroupId, managedEnvironmentId } = (0,core_layout/* teamLayout */.YM)(config);
         const result = await logger.group(`Reading ${wanted.length} resources of team ${config.team}`, async () => {
-            const [actual, jobs, tagged, facts] = await Promise.all([
+            const [read, jobs, tagged, facts] = await Promise.all([
                 readActual(wanted, { ...readOptions, resourceGroupId }),
                 listJobs(clients, resourceGroupId, endpoint),
                 listTagged(clients, resourceGroupId, config.team, endpoint),
                 withPreflight ? readPreflightFacts(config, clients) : undefined
             ]);
-            const { desired, warnings, foreignChildren } = await withOrphans(config, wanted, actual, { jobs, tagged }, more => readEach(more, readOptions));
+            const { desired, actual, warnings, foreignChildren } = await withOrphans(config, wanted, read, { jobs, tagged }, more => readEach(more, readOptions));
             const environmentExists = (0,core_actual/* findActual */._q)(actual, managedEnvironmentId) !== undefined;
             const preflight = facts ? preflightFindings(config, { ...facts, environmentExists }) : [];
             const verdicts = judge(desired, actual, config.team);

@@ -29590,6 +29590,7 @@ function crossCheck(tree, usable) {
     return [
         ...checkNetwork(tree, usable),
         ...checkPeerings(tree, usable),
+        ...checkRouteTable(tree, usable),
         ...checkGitHub(tree, usable),
         ...checkSize(tree, usable)
     ];
@@ -29647,6 +29648,22 @@ function checkPeerings({ network }, usable) {
         message: `network.peerings[${i}].useRemoteGateways: only one peering may use remote gateways`,
         hint: `network.peerings[${withGateway[0].i}] already does; a VNet can route through one peered gateway only`
     }));
+}
+/** Azure associates a route table only with subnets in its own subscription (and region; that one Azure checks). */
+function checkRouteTable({ azure, network }, usable) {
+    if (!azure || !network?.routeTableId || !usable('network.routeTableId') || !usable('azure.subscriptionId'))
+        return [];
+    const subscription = network.routeTableId.split('/')[2] ?? '';
+    if (subscription.toLowerCase() === azure.subscriptionId.toLowerCase())
+        return [];
+    return [
+        {
+            path: 'network.routeTableId',
+            at: 'value',
+            message: `network.routeTableId: the route table is in subscription ${subscription}, not in the runners' subscription ${azure.subscriptionId}`,
+            hint: 'a subnet can use a route table of its own subscription and region only; ask the platform for one there'
+        }
+    ];
 }
 function checkGitHub({ github }, usable) {
     const findings = [];
@@ -30789,8 +30806,10 @@ function isFailed(state) {
 function fingerprint(resource) {
     if (resource === undefined)
         return 'absent';
-    const etag = resource.body.etag;
-    const basis = typeof etag === 'string' ? `etag:${etag}` : stableJson(resource.body);
+    const { etag, systemData, ...body } = resource.body;
+    // Without an etag, the body tells; `systemData` (who touched it when) is bookkeeping, not state.
+    void systemData;
+    const basis = typeof etag === 'string' ? `etag:${etag}` : stableJson(body);
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(basis).digest('hex').slice(0, 16);
 }
 function stableJson(value) {
@@ -32366,7 +32385,7 @@ function teamJson(command, t) {
 /* unused harmony exports formatChange, planSummaryLine */
 /* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30935);
 
-const SYMBOL = { create: '+', update: '~', delete: '-', noop: '=', refuse: '!', wait: '…' };
+const SYMBOL = { create: '+', update: '~', delete: '-', noop: '=', refuse: '!', wait: '*' };
 /** One line per value: short values inline, long ones (bodies, lists) as compact JSON cut at a readable width. */
 function formatValue(value) {
     if (value === undefined)

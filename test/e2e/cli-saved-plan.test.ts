@@ -56,6 +56,12 @@ describe('apply --plan', () => {
     expect(countArm(world.emulator, mark).writes).toBe(0)
   })
 
+  it('takes --plan with apply only', async () => {
+    const run = await world.cli(['plan', '--config', CONFIG, '--plan', 'plan.json'])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('runner-setup: --plan only applies to apply')
+  })
+
   it('says what to do when the file is not a saved plan', async () => {
     const file = join(dir, 'nonsense.json')
     writeFileSync(file, '{"team":"studio"}')
