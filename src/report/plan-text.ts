@@ -38,7 +38,7 @@ export function renderPlanText(plan: Plan, heading: string): string {
     for (const change of entry.changes ?? []) lines.push(`      ${formatChange(change)}`)
   })
   for (const finding of plan.preflight ?? []) {
-    lines.push(`  preflight ${finding.status === 'ok' ? 'ok  ' : 'FAIL'} ${finding.check}: ${finding.message}`)
+    lines.push(`  preflight ${finding.status.toUpperCase().padEnd(9)} ${finding.check}: ${finding.message}`)
   }
   for (const warning of plan.warnings ?? []) lines.push(`  warning: ${warning}`)
   lines.push(planSummaryLine(plan))
