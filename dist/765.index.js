@@ -297,9 +297,24 @@ function preflightFindings(config, facts) {
     else if (facts.vaultRbac === true) {
         findings.push({ check: 'keyVault', status: 'ok', message: `Key Vault ${vaultName} uses Azure RBAC` });
     }
+    else {
+        findings.push({
+            check: 'keyVault',
+            status: 'unchecked',
+            message: `could not read Key Vault ${vaultName} (Microsoft.KeyVault/vaults/read): its permission model must be Azure RBAC`
+        });
+    }
     config.network.peerings.forEach((peering, i) => {
-        if (!peering.useRemoteGateways || facts.remoteGateways[i] !== false)
+        if (!peering.useRemoteGateways || facts.remoteGateways[i] === true)
             return;
+        if (facts.remoteGateways[i] === undefined) {
+            findings.push({
+                check: 'remoteGateway',
+                status: 'unchecked',
+                message: `could not read ${peering.remoteVnetId}: it must have a gateway for useRemoteGateways`
+            });
+            return;
+        }
         findings.push({
             check: 'remoteGateway',
             status: 'fail',

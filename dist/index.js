@@ -32421,7 +32421,7 @@ function renderPlanText(plan, heading) {
             lines.push(`      ${formatChange(change)}`);
     });
     for (const finding of plan.preflight ?? []) {
-        lines.push(`  preflight ${finding.status === 'ok' ? 'ok  ' : 'FAIL'} ${finding.check}: ${finding.message}`);
+        lines.push(`  preflight ${finding.status.toUpperCase().padEnd(9)} ${finding.check}: ${finding.message}`);
     }
     for (const warning of plan.warnings ?? [])
         lines.push(`  warning: ${warning}`);
