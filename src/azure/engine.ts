@@ -4,13 +4,14 @@
  */
 import type { TokenCredential } from '@azure/core-auth'
 import type { TeamConfig } from '../config/types.js'
-import { findActual, fingerprint } from '../core/actual.js'
+import { findActual } from '../core/actual.js'
 import { desiredResources } from '../core/desired.js'
 import { teamLayout } from '../core/layout.js'
 import { silentLogger, type Logger } from '../core/logger.js'
 import { judgeOwnership } from '../core/ownership.js'
 import { countActions, planApply, planDestroy, type Observed } from '../core/plan.js'
 import { preflightFindings } from '../core/preflight.js'
+import { movedSince, savedPlanMismatch } from '../core/saved-plan.js'
 import type { DesiredResource, FieldChange, Plan, PlanAction, PlanEntry } from '../core/types.js'
 import { createClients, type ClientsOptions } from './clients.js'
 import { mapLimit } from './concurrency.js'
@@ -162,21 +163,10 @@ export function createEngine(options: EngineOptions): Engine {
   /** A saved plan runs only while everything it touches is as the plan saw it. */
   const checkSaved = async (config: TeamConfig, saved: Plan): Promise<number> => {
     const started = timing.clock.now()
-    if (saved.team !== config.team || saved.purpose !== 'apply')
-      throw new AzureError(
-        `The saved plan is a ${saved.purpose} plan for team ${saved.team}, not an apply plan for team ${config.team}: make it with plan --json for this config.`
-      )
-    const read = saved.entries.filter(e => e.observed !== 'unread')
-    if (read.length < saved.entries.length)
-      throw new AzureError(
-        'The saved plan was made offline (plan --offline), so it cannot be applied: make it with plan --json.'
-      )
-    const live = await readEach(read, readOptions)
-    const moved = read.filter(e => fingerprint(live.get(e.id)) !== e.observed)
-    if (moved.length > 0)
-      throw new AzureError(
-        `The saved plan is stale: ${moved.map(e => `${e.type} ${e.name}`).join(', ')} changed in Azure since it was made. Run plan again, review it, and apply the new plan.`
-      )
+    const mismatch = savedPlanMismatch(saved, config.team)
+    if (mismatch) throw new AzureError(mismatch)
+    const stale = movedSince(saved, await readEach(saved.entries, readOptions))
+    if (stale) throw new AzureError(stale)
     return timing.clock.now() - started
   }
 

@@ -104,7 +104,7 @@ describe('saved plans', () => {
   it("refuses another team's plan and an offline plan", async () => {
     const plan = saved((await h.engine.planLive(config)).plan)
     await expect(h.engine.apply(config, { ...plan, team: 'apps' })).rejects.toThrow(
-      'The saved plan is a apply plan for team apps, not an apply plan for team studio'
+      'The saved plan is for apply of team apps, not for apply of team studio: make it with plan --json for this config.'
     )
     const offline = { ...plan, entries: plan.entries.map(e => ({ ...e, observed: 'unread' })) }
     await expect(h.engine.apply(config, offline)).rejects.toThrow('The saved plan was made offline')
