@@ -29214,7 +29214,7 @@ function azureSession(azure, logger, credentialOptions = {}) {
     return {
         signIn,
         async engine() {
-            const [{ createEngine }, signedIn] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(765)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71765)), signIn()]);
+            const [{ createEngine }, signedIn] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73984)), signIn()]);
             return createEngine({ credential: signedIn, endpoint: azure.armEndpoint, logger });
         }
     };
@@ -30390,7 +30390,7 @@ async function runCommand(settings, deps) {
     if (missing)
         throw new input_error/* InputError */.d(`${settings.planFile}: the saved plan has no plan for team ${missing.team} (${missing.source.file}).`);
     const engine = await deps.engine();
-    const { forEachTeam } = await Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(765)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71765));
+    const { forEachTeam } = await Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73984));
     const outcomes = await forEachTeam(configs, config => runForTeam(settings, config, engine, deps, saved?.get(config.team)));
     const teams = outcomes.map((outcome, i) => outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error });
     return { command: settings.command, teams, exitCode: (0,result/* exitCodeOf */.F)(settings.command, teams) };

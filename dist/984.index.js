@@ -1,5 +1,5 @@
-export const id = 765;
-export const ids = [765,982,139];
+export const id = 984;
+export const ids = [984,982,139];
 export const modules = {
 
 /***/ 50899:
@@ -122,7 +122,7 @@ function lazy(make) {
 
 /***/ }),
 
-/***/ 71765:
+/***/ 73984:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -363,6 +363,28 @@ function preflightFindings(config, facts) {
             message: `${replicas} of about ${capacity} runners fit in ${config.network.subnet}`
         });
     return findings;
+}
+
+;// CONCATENATED MODULE: ./src/core/saved-plan.ts
+/**
+ * A plan saved with `plan --json` is applied as it is only while it fits: made for apply of this team, from what Azure
+ * held (not offline), and nothing it touches has moved since (each entry's fingerprint still matches).
+ */
+
+/** Why the saved plan cannot be applied to this team at all, or undefined. */
+function savedPlanMismatch(saved, team) {
+    if (saved.team !== team || saved.purpose !== 'apply')
+        return `The saved plan is for ${saved.purpose} of team ${saved.team}, not for apply of team ${team}: make it with plan --json for this config.`;
+    if (saved.entries.some(e => e.observed === 'unread'))
+        return 'The saved plan was made offline (plan --offline), so it cannot be applied: make it with plan --json.';
+    return undefined;
+}
+/** Why the saved plan is stale against what Azure holds now, or undefined. */
+function movedSince(saved, live) {
+    const moved = saved.entries.filter((e) => (0,core_actual/* fingerprint */.Rj)((0,core_actual/* findActual */._q)(live, e.id)) !== e.observed);
+    if (moved.length === 0)
+        return undefined;
+    return `The saved plan is stale: ${moved.map(e => `${e.type} ${e.name}`).join(', ')} changed in Azure since it was made. Run plan again, review it, and apply the new plan.`;
 }
 
 // EXTERNAL MODULE: ./src/azure/clients.ts
@@ -1395,6 +1417,7 @@ const defaultTiming = {
 
 
 
+
 /** Drift is what apply would change, and what it refuses to touch although the config needs it. */
 const DRIFT = new Set(['create', 'update', 'delete']);
 /** What drift reports of an entry: its differences; a refused resource the config needs differs too. */
@@ -1453,15 +1476,12 @@ function createEngine(options) {
     /** A saved plan runs only while everything it touches is as the plan saw it. */
     const checkSaved = async (config, saved) => {
         const started = timing.clock.now();
-        if (saved.team !== config.team || saved.purpose !== 'apply')
-            throw new errors/* AzureError */.M6(`The saved plan is a ${saved.purpose} plan for team ${saved.team}, not an apply plan for team ${config.team}: make it with plan --json for this config.`);
-        const read = saved.entries.filter(e => e.observed !== 'unread');
-        if (read.length < saved.entries.length)
-            throw new errors/* AzureError */.M6('The saved plan was made offline (plan --offline), so it cannot be applied: make it with plan --json.');
-        const live = await readEach(read, readOptions);
-        const moved = read.filter(e => (0,core_actual/* fingerprint */.Rj)(live.get(e.id)) !== e.observed);
-        if (moved.length > 0)
-            throw new errors/* AzureError */.M6(`The saved plan is stale: ${moved.map(e => `${e.type} ${e.name}`).join(', ')} changed in Azure since it was made. Run plan again, review it, and apply the new plan.`);
+        const mismatch = savedPlanMismatch(saved, config.team);
+        if (mismatch)
+            throw new errors/* AzureError */.M6(mismatch);
+        const stale = movedSince(saved, await readEach(saved.entries, readOptions));
+        if (stale)
+            throw new errors/* AzureError */.M6(stale);
         return timing.clock.now() - started;
     };
     const execute = async (plan) => {
