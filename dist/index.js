@@ -28398,7 +28398,7 @@ var commands_result = __nccwpck_require__(4493);
 // EXTERNAL MODULE: ./src/commands/load-engine.ts
 var load_engine = __nccwpck_require__(5991);
 // EXTERNAL MODULE: ./src/commands/run.ts + 19 modules
-var run = __nccwpck_require__(58716);
+var run = __nccwpck_require__(70677);
 // EXTERNAL MODULE: ./src/github/api.ts
 var github_api = __nccwpck_require__(28943);
 // EXTERNAL MODULE: ./src/report/drift-table.ts
@@ -28668,6 +28668,9 @@ function readInputs(env = process.env) {
         priceGibSecond: core/* getInput */.V4('price-gib-second')
     };
     const report = (0,report_options/* parseReportOptions */.s)(raw, key => `Input '${INPUT[key]}'`, message => new input_error/* InputError */.d(message));
+    const planFile = core/* getInput */.V4('plan') || undefined;
+    if (planFile && command !== 'apply')
+        throw new input_error/* InputError */.d(`Input 'plan' only applies to command 'apply'.`);
     const token = core/* getInput */.V4('github-token');
     if (token)
         core/* setSecret */.Pq(token);
@@ -28675,6 +28678,7 @@ function readInputs(env = process.env) {
         command,
         configPaths: [config],
         offline,
+        planFile,
         fix,
         driftIssues: booleanInput('drift-issues'),
         report,
@@ -28832,7 +28836,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   M6: () => (/* binding */ AzureError),
   pv: () => (/* binding */ describeAzureError),
   cZ: () => (/* binding */ isKeyVaultAccessError),
-  c4: () => (/* binding */ isNotFound)
+  c4: () => (/* binding */ isNotFound),
+  Nv: () => (/* binding */ transientAnswer)
 });
 
 // UNUSED EXPORTS: statusOf
@@ -28954,6 +28959,36 @@ const KEY_VAULT_ACCESS = /unable to get value using managed identity|unable to f
 function isKeyVaultAccessError(error) {
     return KEY_VAULT_ACCESS.test(asErrorLike(error).message ?? '');
 }
+/**
+ * Azure's answers that mean "another operation still runs here, try again": NRP refuses a second write on a VNet
+ * (409 AnotherOperationInProgress, 400 ReferencedResourceNotProvisioned, as in hashicorp/terraform-provider-azurerm#2605
+ * and pulumi/pulumi-azure-native#4340), RetryableError, a 409 Conflict naming an operation in progress, and 429.
+ */
+const TRANSIENT_CODES = new Set(['anotheroperationinprogress', 'referencedresourcenotprovisioned', 'retryableerror']);
+function transientAnswer(error, now = Date.now()) {
+    const e = asErrorLike(error);
+    const message = e.message ?? '';
+    const code = e.code ?? LRO_FAILED.exec(message)?.[1] ?? '';
+    const transient = TRANSIENT_CODES.has(code.toLowerCase()) ||
+        e.statusCode === 429 ||
+        (e.statusCode === 409 && /in progress/i.test(message));
+    if (!transient)
+        return undefined;
+    const header = error.response?.headers;
+    const retryAfter = header?.get?.('retry-after');
+    const retryAfterMs = parseRetryAfter(retryAfter, now);
+    return retryAfterMs === undefined
+        ? { code: code || `HTTP ${e.statusCode}` }
+        : { code: code || `HTTP ${e.statusCode}`, retryAfterMs };
+}
+function parseRetryAfter(value, now) {
+    if (!value)
+        return undefined;
+    if (/^\d+$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const at = Date.parse(value);
+    return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
+}
 
 
 /***/ }),
@@ -28970,7 +29005,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/commands/load-engine.ts
 var load_engine = __nccwpck_require__(5991);
 // EXTERNAL MODULE: ./src/commands/run.ts + 19 modules
-var run = __nccwpck_require__(58716);
+var run = __nccwpck_require__(70677);
 // EXTERNAL MODULE: ./src/commands/load-verify.ts
 var load_verify = __nccwpck_require__(23808);
 // EXTERNAL MODULE: ./src/commands/fleet.ts + 1 modules
@@ -29019,6 +29054,7 @@ Options:
   --policy FILE         platform policy: refuse configs that break it (plan, apply, verify); drift reports them
   --json                one JSON result on stdout, logs on stderr
   --offline             plan only: do not read Azure
+  --plan FILE           apply only: carry out a plan saved with plan --json; refused if Azure changed since
   --fix                 verify only: deregister offline or long-idle runners
   --arm-endpoint URL    Azure Resource Manager endpoint (default ${settings/* DEFAULT_ARM_ENDPOINT */.xC}; env AZURE_RESOURCE_MANAGER_ENDPOINT)
   --authority-host URL  Entra authority host (default ${settings/* DEFAULT_AUTHORITY_HOST */.j_}; env AZURE_AUTHORITY_HOST)
@@ -29047,6 +29083,7 @@ function parseCli(argv, env) {
                 policy: { type: 'string' },
                 json: { type: 'boolean', default: false },
                 offline: { type: 'boolean', default: false },
+                plan: { type: 'string' },
                 fix: { type: 'boolean', default: false },
                 'arm-endpoint': { type: 'string' },
                 'authority-host': { type: 'string' },
@@ -29092,6 +29129,8 @@ function parseCli(argv, env) {
     if (given && command !== 'report')
         throw new UsageError(`--${FLAG[given]} only applies to report`);
     const report = (0,report_options/* parseReportOptions */.s)(raw, key => `--${FLAG[key]}`, message => new UsageError(message));
+    if (values.plan !== undefined && command !== 'apply')
+        throw new UsageError('--plan only applies to apply');
     const clientId = values['client-id'] ?? env.AZURE_CLIENT_ID;
     return {
         json: values.json,
@@ -29099,6 +29138,7 @@ function parseCli(argv, env) {
             command,
             configPaths: values.config,
             offline: values.offline,
+            planFile: values.plan,
             fix: values.fix,
             driftIssues: false,
             report,
@@ -29370,7 +29410,7 @@ function azureSession(azure, logger, credentialOptions = {}) {
     return {
         signIn,
         async engine() {
-            const [{ createEngine }, signedIn] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95033)), signIn()]);
+            const [{ createEngine }, signedIn] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73984)), signIn()]);
             return createEngine({ credential: signedIn, endpoint: azure.armEndpoint, logger });
         }
     };
@@ -29425,7 +29465,7 @@ function loadVerify(settings, env, signIn, credentialOptions = {}) {
     let loaded;
     const load = async () => {
         const [{ createVerify }, { createClients }, { createCredential }, { sharedTokenCredential }, http] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 672).then(__nccwpck_require__.bind(__nccwpck_require__, 52672)),
+            __nccwpck_require__.e(/* import() */ 391).then(__nccwpck_require__.bind(__nccwpck_require__, 48391)),
             Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23139)),
             Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(16), __nccwpck_require__.e(98)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18098)),
             __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 52982)),
@@ -29516,7 +29556,7 @@ function exitCodeOf(command, teams) {
 
 /***/ }),
 
-/***/ 58716:
+/***/ 70677:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29548,6 +29588,11 @@ const LOG_ANALYTICS_WORKSPACE = {
     type: 'Microsoft.OperationalInsights/workspaces',
     noun: 'Log Analytics workspace',
     example: 'log-name'
+};
+const ROUTE_TABLE = {
+    type: 'Microsoft.Network/routeTables',
+    noun: 'route table',
+    example: 'rt-hub-egress'
 };
 const KEY_VAULT = { type: 'Microsoft.KeyVault/vaults', noun: 'Key Vault', example: 'kv-name' };
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
@@ -29705,6 +29750,7 @@ const TEAM_CONFIG = {
                 addressSpace: { type: 'string', required: true, check: checkCidr, example: 'addressSpace: 10.90.0.0/24' },
                 subnet: { type: 'string', required: true, check: checkCidr, example: 'subnet: 10.90.0.0/27' },
                 natGateway: { type: 'boolean', default: false },
+                routeTableId: armId(ROUTE_TABLE),
                 peerings: {
                     type: 'list',
                     default: [],
@@ -29869,6 +29915,7 @@ function crossCheck(tree, usable) {
     return [
         ...checkNetwork(tree, usable),
         ...checkPeerings(tree, usable),
+        ...checkRouteTable(tree, usable),
         ...checkGitHub(tree, usable),
         ...checkSize(tree, usable),
         ...checkWarmPool(tree, usable)
@@ -29927,6 +29974,22 @@ function checkPeerings({ network }, usable) {
         message: `network.peerings[${i}].useRemoteGateways: only one peering may use remote gateways`,
         hint: `network.peerings[${withGateway[0].i}] already does; a VNet can route through one peered gateway only`
     }));
+}
+/** Azure associates a route table only with subnets in its own subscription (and region; that one Azure checks). */
+function checkRouteTable({ azure, network }, usable) {
+    if (!azure || !network?.routeTableId || !usable('network.routeTableId') || !usable('azure.subscriptionId'))
+        return [];
+    const subscription = network.routeTableId.split('/')[2] ?? '';
+    if (subscription.toLowerCase() === azure.subscriptionId.toLowerCase())
+        return [];
+    return [
+        {
+            path: 'network.routeTableId',
+            at: 'value',
+            message: `network.routeTableId: the route table is in subscription ${subscription}, not in the runners' subscription ${azure.subscriptionId}`,
+            hint: 'a subnet can use a route table of its own subscription and region only; ask the platform for one there'
+        }
+    ];
 }
 function checkGitHub({ github }, usable) {
     const findings = [];
@@ -30298,27 +30361,8 @@ class TreeBuilder {
     }
 }
 
-;// CONCATENATED MODULE: ./src/config/positions.ts
-/** `network.peerings[0].remoteVnetId` → `network.peerings[0]` → `network.peerings` → `network` → ''. */
-function parentPath(path) {
-    const m = /^(.*?)(?:\[\d+\]|\.?[^.[\]]+)$/.exec(path);
-    return m ? m[1] : '';
-}
-/** True when `other` is `path`, above it or below it. */
-function related(path, other) {
-    const within = (inner, outer) => outer === '' || inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
-    return within(path, other) || within(other, path);
-}
-function nearestPosition(positions, path) {
-    for (let at = path;; at = parentPath(at)) {
-        const found = positions(at);
-        if (found)
-            return found;
-        if (at === '')
-            return { line: 1, col: 1 };
-    }
-}
-
+// EXTERNAL MODULE: ./src/config/positions.ts
+var config_positions = __nccwpck_require__(90078);
 ;// CONCATENATED MODULE: ./src/config/secrets-in-config.ts
 const PATTERNS = [
     { what: 'a private key', regex: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/g },
@@ -30621,7 +30665,7 @@ function checkDocument(text, file, kind) {
         throw new errors/* ConfigError */.x(sortProblems(problems));
     const { value, findings } = validateTree(kind.spec, parsed.value, poisoned);
     const flagged = [...parsed.problems.map(({ path }) => path), ...findings.map(({ path }) => path), ...poisoned];
-    const usable = (path) => !flagged.some(other => related(path, other));
+    const usable = (path) => !flagged.some(other => (0,config_positions/* related */._2)(path, other));
     const all = isRecord(value) && kind.crossCheck ? [...findings, ...kind.crossCheck(value, usable)] : findings;
     problems.push(...all.map(finding => ({
         file,
@@ -30635,7 +30679,7 @@ function checkDocument(text, file, kind) {
 }
 /** Where a key path is in a checked file: the nearest ancestor present, else 1:1. */
 function positionIn(positions, path) {
-    return nearestPosition(at => (Object.hasOwn(positions, at) ? positions[at] : undefined), path);
+    return (0,config_positions/* nearestPosition */.ww)(at => (Object.hasOwn(positions, at) ? positions[at] : undefined), path);
 }
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -30643,10 +30687,10 @@ function isRecord(value) {
 function positionOfFinding(parsed, { path, at }) {
     const lookup = (p) => parsed.keyPositions.get(p) ?? parsed.valuePositions.get(p);
     if (at === 'key')
-        return nearestPosition(lookup, path);
+        return (0,config_positions/* nearestPosition */.ww)(lookup, path);
     if (at === 'value')
-        return nearestPosition(p => parsed.valuePositions.get(p) ?? parsed.keyPositions.get(p), path);
-    return nearestPosition(lookup, parentPath(path));
+        return (0,config_positions/* nearestPosition */.ww)(p => parsed.valuePositions.get(p) ?? parsed.keyPositions.get(p), path);
+    return (0,config_positions/* nearestPosition */.ww)(lookup, (0,config_positions/* parentPath */.yl)(path));
 }
 function sortProblems(problems) {
     return [...problems].sort((a, b) => a.line - b.line || a.col - b.col);
@@ -31178,9 +31222,41 @@ function loadPolicy(path, repository = process.cwd()) {
 // EXTERNAL MODULE: ./src/core/desired.ts + 5 modules
 var desired = __nccwpck_require__(23057);
 // EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
-var core_plan = __nccwpck_require__(79272);
+var core_plan = __nccwpck_require__(30935);
 // EXTERNAL MODULE: ./src/commands/input-error.ts
 var input_error = __nccwpck_require__(88749);
+;// CONCATENATED MODULE: ./src/commands/saved-plan.ts
+/** Reads a plan saved with `plan --json`, so apply can carry out exactly what was reviewed. */
+
+
+function isPlan(value) {
+    const plan = value;
+    return (typeof plan?.team === 'string' &&
+        (plan.purpose === 'apply' || plan.purpose === 'destroy') &&
+        Array.isArray(plan.entries) &&
+        Array.isArray(plan.preflight));
+}
+/** The plans in a `plan --json` file, by team: one team (`{ team, plan }`) or several (`{ teams: [...] }`). */
+function readSavedPlans(file) {
+    let parsed;
+    try {
+        parsed = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch (error) {
+        const why = error.code === 'ENOENT' ? 'no such file' : error.message;
+        throw new input_error/* InputError */.d(`${file}: cannot read the saved plan (${why}); save one with: runner-setup plan --json > ${file}`);
+    }
+    const teams = parsed.teams ?? [parsed];
+    const plans = new Map();
+    for (const team of teams) {
+        const plan = team.plan;
+        if (!isPlan(plan))
+            throw new input_error/* InputError */.d(`${file}: not a saved plan (expected the output of plan --json, with a plan per team)`);
+        plans.set(plan.team, plan);
+    }
+    return plans;
+}
+
 // EXTERNAL MODULE: ./src/core/layout.ts
 var core_layout = __nccwpck_require__(16585);
 // EXTERNAL MODULE: ./src/core/warm-pool.ts
@@ -31217,6 +31293,7 @@ var result = __nccwpck_require__(4493);
 
 
 
+
 async function runCommand(settings, deps) {
     const configs = loadTeamConfigs(settings.configPaths);
     const policy = settings.policyPath ? loadPolicy(settings.policyPath) : undefined;
@@ -31229,7 +31306,7 @@ async function runCommand(settings, deps) {
         });
         return { command: settings.command, teams, exitCode: 0 };
     }
-    const { forEachTeam } = await Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(33)]).then(__nccwpck_require__.bind(__nccwpck_require__, 95033));
+    const { forEachTeam } = await Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73984));
     if (settings.command === 'report') {
         const report = deps.report;
         if (!report)
@@ -31240,8 +31317,12 @@ async function runCommand(settings, deps) {
         const teams = outcomes.map((o, i) => (o.ok ? o.value : { ...base(configs[i]), error: o.error }));
         return { command: settings.command, teams, exitCode: (0,result/* exitCodeOf */.F)(settings.command, teams) };
     }
+    const saved = settings.command === 'apply' && settings.planFile ? readSavedPlans(settings.planFile) : undefined;
+    const missing = saved && configs.find(c => !saved.has(c.team));
+    if (missing)
+        throw new input_error/* InputError */.d(`${settings.planFile}: the saved plan has no plan for team ${missing.team} (${missing.source.file}).`);
     const engine = await deps.engine();
-    const outcomes = await forEachTeam(configs, config => runForTeam(settings, config, engine, deps, policy));
+    const outcomes = await forEachTeam(configs, config => runForTeam(settings, config, engine, deps, { policy, saved: saved?.get(config.team) }));
     const teams = outcomes.map((outcome, i) => outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error });
     const fleet = settings.command === 'drift' && configs.length > 1
         ? await (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 48818))).driftFleet(configs, deps.activeRuns)
@@ -31253,19 +31334,21 @@ async function runCommand(settings, deps) {
         ...(fleet ? { fleet } : {})
     };
 }
-async function runForTeam(settings, config, engine, deps, policy) {
+async function runForTeam(settings, config, engine, deps, 
+/** The platform policy (drift reports violations) and a saved plan for this team (apply carries it out). */
+given) {
     switch (settings.command) {
         case 'plan': {
             const r = await engine.planLive(config);
             return { ...base(config), plan: r.plan, counts: r.counts, timings: r.timings };
         }
         case 'apply': {
-            const r = await engine.apply(config);
+            const r = await engine.apply(config, given.saved);
             return { ...base(config), plan: r.plan, counts: r.counts, writes: r.writes, timings: r.timings };
         }
         case 'drift': {
             const r = await engine.drift(config);
-            const violations = policy && driftViolations(config, policy, r.liveJobs);
+            const violations = given.policy && driftViolations(config, given.policy, r.liveJobs);
             return { ...base(config), plan: r.plan, counts: r.counts, drift: r.items, policy: violations, timings: r.timings };
         }
         case 'destroy': {
@@ -31587,6 +31670,110 @@ function show(value) {
 
 /***/ }),
 
+/***/ 90078:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _2: () => (/* binding */ related),
+/* harmony export */   ww: () => (/* binding */ nearestPosition),
+/* harmony export */   yl: () => (/* binding */ parentPath)
+/* harmony export */ });
+/** `network.peerings[0].remoteVnetId` → `network.peerings[0]` → `network.peerings` → `network` → ''. */
+function parentPath(path) {
+    const m = /^(.*?)(?:\[\d+\]|\.?[^.[\]]+)$/.exec(path);
+    return m ? m[1] : '';
+}
+/** True when `other` is `path`, above it or below it. */
+function related(path, other) {
+    const within = (inner, outer) => outer === '' || inner === outer || inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[`);
+    return within(path, other) || within(other, path);
+}
+function nearestPosition(positions, path) {
+    for (let at = path;; at = parentPath(at)) {
+        const found = positions(at);
+        if (found)
+            return found;
+        if (at === '')
+            return { line: 1, col: 1 };
+    }
+}
+
+
+/***/ }),
+
+/***/ 32041:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IX: () => (/* binding */ lookupIn),
+/* harmony export */   Is: () => (/* binding */ isSettled),
+/* harmony export */   Ix: () => (/* binding */ isFailed),
+/* harmony export */   Rj: () => (/* binding */ fingerprint),
+/* harmony export */   _q: () => (/* binding */ findActual),
+/* harmony export */   vl: () => (/* binding */ provisioningState)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/** Reading what Azure holds, the same way everywhere: by id (case-insensitive), its state, and its fingerprint. */
+
+/** ARM ids are case-insensitive; the engine keys actual state by desired id, but be lenient. */
+function findActual(actual, id) {
+    if (actual.has(id))
+        return actual.get(id);
+    const lower = id.toLowerCase();
+    for (const [key, value] of actual)
+        if (key.toLowerCase() === lower)
+            return value;
+    return undefined;
+}
+/** Refs point at the identity; its clientId/principalId are top-level fields of its SDK model. */
+function lookupIn(actual) {
+    return (id, property) => {
+        const value = findActual(actual, id)?.body[property];
+        return typeof value === 'string' ? value : undefined;
+    };
+}
+function provisioningState(body) {
+    const state = body?.provisioningState;
+    return typeof state === 'string' ? state : undefined;
+}
+const TERMINAL = new Set(['succeeded', 'failed', 'canceled', 'cancelled']);
+/** A resource whose last write failed (or was canceled) holds whatever Azure got to: only writing it again settles it. */
+const FAILED = new Set(['failed', 'canceled', 'cancelled']);
+/** Settled: no operation runs on it (types without a provisioningState always are). */
+function isSettled(state) {
+    return state === undefined || TERMINAL.has(state.toLowerCase());
+}
+function isFailed(state) {
+    return state !== undefined && FAILED.has(state.toLowerCase());
+}
+/**
+ * What a plan saw of one resource: `absent`, or a short hash of its etag (which ARM changes on every write) or, for
+ * types without one, of its body. A saved plan is applied only while every resource it touches still matches.
+ */
+function fingerprint(resource) {
+    if (resource === undefined)
+        return 'absent';
+    const { etag, systemData, ...body } = resource.body;
+    // Without an etag, the body tells; `systemData` (who touched it when) is bookkeeping, not state.
+    void systemData;
+    const basis = typeof etag === 'string' ? `etag:${etag}` : stableJson(body);
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(basis).digest('hex').slice(0, 16);
+}
+function stableJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(stableJson).join(',')}]`;
+    if (typeof value === 'object' && value !== null) {
+        const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+        entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+        return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+}
+
+
+/***/ }),
+
 /***/ 23057:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31627,7 +31814,14 @@ function managedEnvironment(config, layout) {
 }
 /** Without a workspace: the same setting, to be deleted. */
 function diagnosticSetting(workspaceId, layout) {
-    const body = { workspaceId, logs: [{ categoryGroup: 'allLogs', enabled: true }] };
+    // Resource-specific tables (ContainerAppConsoleLogs, ContainerAppSystemLogs), not AzureDiagnostics, which is what
+    // the API assumes when the type is left out: learn.microsoft.com/azure/azure-monitor/reference/supported-logs/
+    // microsoft-app-managedenvironments-logs lists a table per category.
+    const body = {
+        workspaceId,
+        logAnalyticsDestinationType: 'Dedicated',
+        logs: [{ categoryGroup: 'allLogs', enabled: true }]
+    };
     const setting = (0,common/* desired */.he)({
         kind: 'diagnosticSetting',
         id: layout.diagnosticSettingId,
@@ -31939,14 +32133,17 @@ function virtualNetwork(config, layout, groupDeps) {
 /**
  * Without NAT the subnet says `natGateway: null`, so a gateway attached earlier is let go of. It depends on the NAT
  * gateway either way: apply writes it before the gateway is created, destroy (and apply, once NAT is off) deletes the
- * gateway only after the subnet has let go of it.
+ * gateway only after the subnet has let go of it. With `routeTableId` the subnet uses the platform's route table (egress
+ * through the hub firewall); the route table itself is never written. Without it, the subnet does not say: a route
+ * table someone else attached is not ours to remove, and read-modify-write keeps it.
  */
 function subnet(config, layout) {
     const body = {
         addressPrefix: config.network.subnet,
         delegations: [{ name: 'Microsoft.App.environments', serviceName: 'Microsoft.App/environments' }],
         networkSecurityGroup: { id: layout.networkSecurityGroupId },
-        natGateway: config.network.natGateway ? { id: layout.natGatewayId } : null
+        natGateway: config.network.natGateway ? { id: layout.natGatewayId } : null,
+        ...(config.network.routeTableId ? { routeTable: { id: config.network.routeTableId } } : {})
     };
     return (0,common/* desired */.he)({
         kind: 'subnet',
@@ -32062,6 +32259,146 @@ function desiredResources(config, now = Date.now()) {
 
 /***/ }),
 
+/***/ 36292:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ diffResource)
+/* harmony export */ });
+/* harmony import */ var _actual_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(32041);
+/* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(39301);
+/**
+ * Desired against actual, field by field. Only what we ask for is compared: Azure adds ids, provisioning states,
+ * defaults and (through policy) tags of its own, and none of that is drift. A `null` asks for the field to be unset;
+ * an `absent` resource asks for the whole resource to be gone.
+ */
+
+
+/** Fields Azure never returns on GET (secret values): comparing them would report drift forever. `[]` = any item. */
+const WRITE_ONLY = {
+    job: ['configuration.secrets[].value'],
+    managedEnvironment: ['appLogsConfiguration.logAnalyticsConfiguration.sharedKey']
+};
+const ARM_ID = /^\/subscriptions\//i;
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(0,_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .isRef */ .i9)(value);
+}
+/** What a desired value looks like in a change: refs shown as `(known after apply: ...)`. */
+function shown(value) {
+    if ((0,_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .isRef */ .i9)(value))
+        return (0,_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .renderRef */ .m7)(value);
+    if (Array.isArray(value))
+        return value.map(shown);
+    return isObject(value) ? (0,_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .renderRefs */ .FJ)(value) : value;
+}
+function join(path, key) {
+    if (!IDENTIFIER.test(key))
+        return `${path}[${JSON.stringify(key)}]`;
+    return path === '' ? key : `${path}.${key}`;
+}
+function samePrimitive(desired, actual, path) {
+    if (typeof desired === 'string' && typeof actual === 'string') {
+        if (ARM_ID.test(desired))
+            return desired.toLowerCase() === actual.toLowerCase();
+        // ARM may answer `Norway East` for `norwayeast`.
+        if (path === 'location')
+            return desired.toLowerCase() === actual.toLowerCase().replaceAll(' ', '');
+    }
+    return desired === actual;
+}
+/** ARM ids used as keys (userAssignedIdentities) come back in any case. */
+function actualKey(actual, key) {
+    if (key in actual || !ARM_ID.test(key))
+        return key;
+    return Object.keys(actual).find(k => k.toLowerCase() === key.toLowerCase()) ?? key;
+}
+function compare(desired, actual, path, pattern, walk) {
+    if (desired === undefined || walk.ignored.includes(pattern))
+        return;
+    if (desired === null) {
+        // Must be unset: Azure may say so with null or by leaving the field out.
+        if (actual !== undefined && actual !== null)
+            walk.changes.push({ path, from: actual, to: undefined });
+    }
+    else if ((0,_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .isRef */ .i9)(desired)) {
+        walk.changes.push({ path, from: actual, to: (0,_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .renderRef */ .m7)(desired) });
+    }
+    else if (Array.isArray(desired)) {
+        compareArray(desired, actual, path, pattern, walk);
+    }
+    else if (isObject(desired)) {
+        if (actual !== undefined && actual !== null && !isObject(actual)) {
+            walk.changes.push({ path, from: actual, to: shown(desired) });
+            return;
+        }
+        // A missing object compares field by field, so a change names the exact fields it sets.
+        const present = actual ?? {};
+        for (const [key, value] of Object.entries(desired)) {
+            compare(value, present[actualKey(present, key)], join(path, key), join(pattern, key), walk);
+        }
+    }
+    else if (!samePrimitive(desired, actual, path)) {
+        walk.changes.push({ path, from: actual, to: desired });
+    }
+}
+function isNamed(value) {
+    return isObject(value) && typeof value.name === 'string';
+}
+function compareArray(desired, actual, path, pattern, walk) {
+    // An empty list asks for "none", and Azure may say so by leaving the field out.
+    if (desired.length === 0 && (actual === undefined || actual === null))
+        return;
+    if (!Array.isArray(actual)) {
+        walk.changes.push({ path, from: actual, to: shown(desired) });
+    }
+    else if (desired.length > 0 && desired.every(isNamed)) {
+        compareByName(desired, actual, path, pattern, walk);
+    }
+    else if (desired.length === actual.length && desired.every(isObject)) {
+        desired.forEach((item, i) => compare(item, actual[i], `${path}[${i}]`, `${pattern}[]`, walk));
+    }
+    else {
+        // A list of values (address prefixes, DNS servers) is one setting: reported whole.
+        const same = desired.length === actual.length && desired.every((item, i) => samePrimitive(item, actual[i], path));
+        if (!same)
+            walk.changes.push({ path, from: actual, to: shown(desired) });
+    }
+}
+/** Rules, containers, env vars, secrets: matched by name, in any order; one we did not ask for is drift too. */
+function compareByName(desired, actual, path, pattern, walk) {
+    const actualByName = new Map(actual.filter(isNamed).map(item => [item.name, item]));
+    for (const item of desired) {
+        const itemPath = `${path}[${item.name}]`;
+        const match = actualByName.get(item.name);
+        if (match === undefined)
+            walk.changes.push({ path: itemPath, from: undefined, to: shown(item) });
+        else
+            compare(item, match, itemPath, `${pattern}[]`, walk);
+    }
+    const wanted = new Set(desired.map(item => item.name));
+    for (const [name, item] of actualByName) {
+        if (!wanted.has(name))
+            walk.changes.push({ path: `${path}[${name}]`, from: item, to: undefined });
+    }
+}
+function diffResource(desired, actual) {
+    if (desired.absent)
+        return { action: actual === undefined ? 'noop' : 'delete', changes: [] };
+    if (actual === undefined)
+        return { action: 'create', changes: [] };
+    const walk = { changes: [], ignored: WRITE_ONLY[desired.kind] ?? [] };
+    compare(desired.body, actual.body, '', '', walk);
+    const state = (0,_actual_js__WEBPACK_IMPORTED_MODULE_0__/* .provisioningState */ .vl)(actual.body);
+    if ((0,_actual_js__WEBPACK_IMPORTED_MODULE_0__/* .isFailed */ .Ix)(state)) {
+        walk.changes.push({ path: 'provisioningState', from: state, to: 'Succeeded' });
+    }
+    return { action: walk.changes.length > 0 ? 'update' : 'noop', changes: walk.changes };
+}
+
+
+/***/ }),
+
 /***/ 16585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32133,10 +32470,36 @@ function teamLayout(config) {
 
 /***/ }),
 
+/***/ 51911:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ withLive)
+/* harmony export */ });
+/** Child collections written through their own endpoints: a PUT that omits them keeps them (api-version 2023-09-01+). */
+const CHILD_LISTS = {
+    virtualNetwork: ['subnets', 'virtualNetworkPeerings']
+};
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function withLive(kind, live, ours) {
+    const skip = new Set(CHILD_LISTS[kind] ?? []);
+    const base = Object.fromEntries(Object.entries(live).filter(([key]) => !skip.has(key)));
+    const merged = { ...base, ...ours };
+    if (isObject(live.tags) && isObject(ours.tags))
+        merged.tags = { ...live.tags, ...ours.tags };
+    return merged;
+}
+
+
+/***/ }),
+
 /***/ 22483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GU: () => (/* binding */ isTeamJobName),
 /* harmony export */   P_: () => (/* binding */ roleAssignmentName),
 /* harmony export */   S2: () => (/* binding */ teamResourceNames),
 /* harmony export */   b_: () => (/* binding */ localPeeringName),
@@ -32201,6 +32564,11 @@ function jobNames(team, scope, owner, repos) {
         return { name, repo };
     });
 }
+/** True for a job name our rules give this team: its org job, or a repo job (`cajr-<6 hex>-<team>`). */
+function isTeamJobName(team, name) {
+    const lower = name.toLowerCase();
+    return lower === orgJobName(team) || new RegExp(`^cajr-[0-9a-f]{6}-${team}$`).test(lower);
+}
 /** Local peering name: the remote VNet's name keeps it readable, the hash of its full id keeps it unique. */
 function localPeeringName(remoteVnetId) {
     const remoteName = remoteVnetId.slice(remoteVnetId.lastIndexOf('/') + 1);
@@ -32222,15 +32590,14 @@ function roleAssignmentName(scope, identityId, roleDefinitionId) {
 
 /***/ }),
 
-/***/ 79272:
+/***/ 30935:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  mN: () => (/* binding */ blockers),
   Bd: () => (/* binding */ countActions),
-  _q: () => (/* binding */ findActual),
-  IX: () => (/* binding */ lookupIn),
   _$: () => (/* binding */ planApply),
   Ub: () => (/* binding */ planDestroy),
   Dp: () => (/* binding */ planOffline)
@@ -32238,143 +32605,56 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: levels
 
+// EXTERNAL MODULE: ./src/core/actual.ts
+var core_actual = __nccwpck_require__(32041);
+// EXTERNAL MODULE: ./src/core/diff.ts
+var diff = __nccwpck_require__(36292);
+;// CONCATENATED MODULE: ./src/core/exclusive.ts
+/**
+ * Which VNets a write touches. Azure runs one operation at a time per VNet: a subnet PUT beside a peering that points
+ * at the VNet, or an environment create in its subnet beside a peering PUT, is refused with 409
+ * AnotherOperationInProgress or 400 ReferencedResourceNotProvisioned ("... last operation is PutSubnetOperation";
+ * hashicorp/terraform-provider-azurerm#2605, pulumi/pulumi-azure-native#4340). A write touches the VNet it lives in
+ * and every VNet its body points at (a peering's remote VNet, a DNS link's VNet, an environment's subnet).
+ */
+const VNET = /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.network\/virtualnetworks\/[^/]+)(\/|$)/i;
+function vnetOf(text) {
+    return VNET.exec(text)?.[1]?.toLowerCase();
+}
+function strings(value, out) {
+    if (typeof value === 'string')
+        out.push(value);
+    else if (Array.isArray(value))
+        value.forEach(item => strings(item, out));
+    else if (typeof value === 'object' && value !== null)
+        Object.values(value).forEach(item => strings(item, out));
+    return out;
+}
+function touchedVnets(id, body) {
+    const found = new Set();
+    for (const text of [id, ...strings(body ?? {}, [])]) {
+        const vnet = vnetOf(text);
+        if (vnet)
+            found.add(vnet);
+    }
+    return [...found].sort();
+}
+
+// EXTERNAL MODULE: ./src/core/merge.ts
+var merge = __nccwpck_require__(51911);
 // EXTERNAL MODULE: ./src/core/refs.ts
 var refs = __nccwpck_require__(39301);
-;// CONCATENATED MODULE: ./src/core/diff.ts
-/**
- * Desired against actual, field by field. Only what we ask for is compared: Azure adds ids, provisioning states,
- * defaults and (through policy) tags of its own, and none of that is drift. A `null` asks for the field to be unset;
- * an `absent` resource asks for the whole resource to be gone.
- */
-
-/** Fields Azure never returns on GET (secret values): comparing them would report drift forever. `[]` = any item. */
-const WRITE_ONLY = {
-    job: ['configuration.secrets[].value'],
-    managedEnvironment: ['appLogsConfiguration.logAnalyticsConfiguration.sharedKey']
-};
-const ARM_ID = /^\/subscriptions\//i;
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(0,refs/* isRef */.i9)(value);
-}
-/** What a desired value looks like in a change: refs shown as `(known after apply: ...)`. */
-function shown(value) {
-    if ((0,refs/* isRef */.i9)(value))
-        return (0,refs/* renderRef */.m7)(value);
-    if (Array.isArray(value))
-        return value.map(shown);
-    return isObject(value) ? (0,refs/* renderRefs */.FJ)(value) : value;
-}
-function join(path, key) {
-    if (!IDENTIFIER.test(key))
-        return `${path}[${JSON.stringify(key)}]`;
-    return path === '' ? key : `${path}.${key}`;
-}
-function samePrimitive(desired, actual, path) {
-    if (typeof desired === 'string' && typeof actual === 'string') {
-        if (ARM_ID.test(desired))
-            return desired.toLowerCase() === actual.toLowerCase();
-        // ARM may answer `Norway East` for `norwayeast`.
-        if (path === 'location')
-            return desired.toLowerCase() === actual.toLowerCase().replaceAll(' ', '');
-    }
-    return desired === actual;
-}
-/** ARM ids used as keys (userAssignedIdentities) come back in any case. */
-function actualKey(actual, key) {
-    if (key in actual || !ARM_ID.test(key))
-        return key;
-    return Object.keys(actual).find(k => k.toLowerCase() === key.toLowerCase()) ?? key;
-}
-function compare(desired, actual, path, pattern, walk) {
-    if (desired === undefined || walk.ignored.includes(pattern))
-        return;
-    if (desired === null) {
-        // Must be unset: Azure may say so with null or by leaving the field out.
-        if (actual !== undefined && actual !== null)
-            walk.changes.push({ path, from: actual, to: undefined });
-    }
-    else if ((0,refs/* isRef */.i9)(desired)) {
-        walk.changes.push({ path, from: actual, to: (0,refs/* renderRef */.m7)(desired) });
-    }
-    else if (Array.isArray(desired)) {
-        compareArray(desired, actual, path, pattern, walk);
-    }
-    else if (isObject(desired)) {
-        if (actual !== undefined && actual !== null && !isObject(actual)) {
-            walk.changes.push({ path, from: actual, to: shown(desired) });
-            return;
-        }
-        // A missing object compares field by field, so a change names the exact fields it sets.
-        const present = actual ?? {};
-        for (const [key, value] of Object.entries(desired)) {
-            compare(value, present[actualKey(present, key)], join(path, key), join(pattern, key), walk);
-        }
-    }
-    else if (!samePrimitive(desired, actual, path)) {
-        walk.changes.push({ path, from: actual, to: desired });
-    }
-}
-function isNamed(value) {
-    return isObject(value) && typeof value.name === 'string';
-}
-function compareArray(desired, actual, path, pattern, walk) {
-    // An empty list asks for "none", and Azure may say so by leaving the field out.
-    if (desired.length === 0 && (actual === undefined || actual === null))
-        return;
-    if (!Array.isArray(actual)) {
-        walk.changes.push({ path, from: actual, to: shown(desired) });
-    }
-    else if (desired.length > 0 && desired.every(isNamed)) {
-        compareByName(desired, actual, path, pattern, walk);
-    }
-    else if (desired.length === actual.length && desired.every(isObject)) {
-        desired.forEach((item, i) => compare(item, actual[i], `${path}[${i}]`, `${pattern}[]`, walk));
-    }
-    else {
-        // A list of values (address prefixes, DNS servers) is one setting: reported whole.
-        const same = desired.length === actual.length && desired.every((item, i) => samePrimitive(item, actual[i], path));
-        if (!same)
-            walk.changes.push({ path, from: actual, to: shown(desired) });
-    }
-}
-/** Rules, containers, env vars, secrets: matched by name, in any order; one we did not ask for is drift too. */
-function compareByName(desired, actual, path, pattern, walk) {
-    const actualByName = new Map(actual.filter(isNamed).map(item => [item.name, item]));
-    for (const item of desired) {
-        const itemPath = `${path}[${item.name}]`;
-        const match = actualByName.get(item.name);
-        if (match === undefined)
-            walk.changes.push({ path: itemPath, from: undefined, to: shown(item) });
-        else
-            compare(item, match, itemPath, `${pattern}[]`, walk);
-    }
-    const wanted = new Set(desired.map(item => item.name));
-    for (const [name, item] of actualByName) {
-        if (!wanted.has(name))
-            walk.changes.push({ path: `${path}[${name}]`, from: item, to: undefined });
-    }
-}
-/** A resource whose last write failed holds whatever Azure got to: only writing it again settles it. */
-const FAILED_STATES = new Set(['failed', 'canceled']);
-function diffResource(desired, actual) {
-    if (desired.absent)
-        return { action: actual === undefined ? 'noop' : 'delete', changes: [] };
-    if (actual === undefined)
-        return { action: 'create', changes: [] };
-    const walk = { changes: [], ignored: WRITE_ONLY[desired.kind] ?? [] };
-    compare(desired.body, actual.body, '', '', walk);
-    const state = actual.body.provisioningState;
-    if (typeof state === 'string' && FAILED_STATES.has(state.toLowerCase())) {
-        walk.changes.push({ path: 'provisioningState', from: state, to: 'Succeeded' });
-    }
-    return { action: walk.changes.length > 0 ? 'update' : 'noop', changes: walk.changes };
-}
-
 // EXTERNAL MODULE: ./src/core/resources/common.ts
 var common = __nccwpck_require__(88032);
 ;// CONCATENATED MODULE: ./src/core/plan.ts
-/** From desired resources (and what Azure holds) to an ordered plan: create, update, no-op or delete, with levels. */
+/**
+ * Desired + observed state → the plan: every entry carries its action, the reason, the body to send (with refs where
+ * Azure has not assigned a value yet), what it depends on and which VNets it must not share with a parallel write.
+ * Ownership, in-flight waits and preflight findings are decided here, once; the executor only carries a plan out.
+ */
+
+
+
 
 
 
@@ -32405,23 +32685,6 @@ function levels(desired) {
     desired.forEach(visit);
     return result;
 }
-/** ARM ids are case-insensitive; the engine keys actual state by desired id, but be lenient. */
-function findActual(actual, id) {
-    if (actual.has(id))
-        return actual.get(id);
-    const lower = id.toLowerCase();
-    for (const [key, value] of actual)
-        if (key.toLowerCase() === lower)
-            return value;
-    return undefined;
-}
-/** Refs point at the identity; its clientId/principalId are top-level fields of its SDK model. */
-function lookupIn(actual) {
-    return (id, property) => {
-        const value = findActual(actual, id)?.body[property];
-        return typeof value === 'string' ? value : undefined;
-    };
-}
 function teamOf(desired) {
     for (const resource of desired) {
         const tags = resource.body.tags;
@@ -32430,8 +32693,18 @@ function teamOf(desired) {
     }
     throw new Error(`No desired resource carries the ${common/* TEAM_TAG */.VD} tag`);
 }
-function entry(resource, level, action) {
-    return { action, kind: resource.kind, type: resource.type, id: resource.id, name: resource.name, level };
+function entry(resource, level, action, actual, dependsOn) {
+    return {
+        action,
+        kind: resource.kind,
+        type: resource.type,
+        id: resource.id,
+        name: resource.name,
+        level,
+        dependsOn,
+        exclusive: touchedVnets(resource.id, resource.body),
+        observed: actual ? (0,core_actual/* fingerprint */.Rj)((0,core_actual/* findActual */._q)(actual, resource.id)) : 'unread'
+    };
 }
 function byLevel(entries) {
     return entries
@@ -32439,54 +32712,114 @@ function byLevel(entries) {
         .sort((a, b) => a.e.level - b.e.level || a.i - b.i)
         .map(({ e }) => e);
 }
+/** The dependencies that are themselves in the plan. */
+function within(resource, ids) {
+    return resource.dependsOn.filter(id => ids.has(id.toLowerCase()));
+}
+function ids(resources) {
+    return new Set(resources.map(r => r.id.toLowerCase()));
+}
 /**
- * Creates and updates carry the body to write: refs resolved from actual state where the identity exists, left as
- * refs otherwise (apply resolves them once the identity is written). What the config no longer wants and Azure still
- * has is deleted after every write, so a subnet lets go of its NAT gateway before the gateway goes; absent resources
- * Azure does not have are left out of the plan.
+ * Wanted resources become create, update (read-modify-write: the live body with our fields applied), noop, wait (an
+ * earlier operation still runs on it) or refuse (one of our names, not provably ours: apply stops before any write).
+ * What the config no longer wants and Azure still has is deleted after every write, so a subnet lets go of its NAT
+ * gateway before the gateway goes; one that is not provably ours is left alone (refused, not blocking).
  */
-function planApply(desired, actual) {
+function planApply(desired, observed) {
+    const { actual, verdicts } = observed;
     const wanted = desired.filter(resource => !resource.absent);
     const levelOf = levels(wanted);
-    const lookup = lookupIn(actual);
+    const wantedIds = ids(wanted);
+    const lookup = (0,core_actual/* lookupIn */.IX)(actual);
     const entries = wanted.map((resource) => {
+        const live = (0,core_actual/* findActual */._q)(actual, resource.id);
+        const planned = (action) => entry(resource, levelOf.get(resource.id) ?? 0, action, actual, within(resource, wantedIds));
         const body = (0,refs/* resolveRefs */.F0)(resource.body, lookup).body;
-        const { action, changes } = diffResource({ ...resource, body }, findActual(actual, resource.id));
-        const planned = entry(resource, levelOf.get(resource.id) ?? 0, action);
+        const refused = verdicts.get(resource.id.toLowerCase());
+        if (refused) {
+            // Never written; its differences are still shown (drift reports them), since it does not match the config.
+            const { changes } = (0,diff/* diffResource */.u)({ ...resource, body }, live);
+            return { ...planned('refuse'), reason: refused, blocking: true, changes };
+        }
+        const state = (0,core_actual/* provisioningState */.vl)(live?.body);
+        if (live && !(0,core_actual/* isSettled */.Is)(state)) {
+            const reason = `${state}: an earlier operation is still running; apply waits until it settles, then writes it if it still differs`;
+            return { ...planned('wait'), body, reason };
+        }
+        const { action, changes } = (0,diff/* diffResource */.u)({ ...resource, body }, live);
         if (action === 'create')
-            return { ...planned, body };
-        if (action === 'update')
-            return { ...planned, body, changes };
-        return planned;
+            return { ...planned('create'), body, reason: 'not in Azure' };
+        if (action === 'update' && live) {
+            const reason = changes.length === 1 ? '1 field differs' : `${changes.length} fields differ`;
+            return { ...planned('update'), body: (0,merge/* withLive */.f)(resource.kind, live.body, body), changes, reason };
+        }
+        return planned('noop');
     });
     const firstDeleteLevel = Math.max(-1, ...entries.map(e => e.level)) + 1;
-    const unwanted = desired.filter(resource => resource.absent && findActual(actual, resource.id) !== undefined);
-    const deletes = dependentsFirst(unwanted).map(({ resource, level, top }) => entry(resource, firstDeleteLevel + top - level, 'delete'));
-    return { team: teamOf(desired), entries: [...byLevel(entries), ...deletes] };
+    const unwanted = desired.filter(resource => resource.absent && (0,core_actual/* findActual */._q)(actual, resource.id) !== undefined);
+    const deletes = dependentsFirst(unwanted).map(({ resource, level, top }) => {
+        const planned = entry(resource, firstDeleteLevel + top - level, 'delete', actual, dependents(resource, unwanted));
+        const refused = verdicts.get(resource.id.toLowerCase());
+        if (refused)
+            return { ...planned, action: 'refuse', reason: refused };
+        return { ...planned, reason: 'no longer in the config' };
+    });
+    return {
+        team: teamOf(desired),
+        purpose: 'apply',
+        entries: [...byLevel(entries), ...deletes],
+        preflight: observed.preflight ?? [],
+        warnings: observed.warnings ?? []
+    };
 }
 /** Without reading Azure: everything wanted is a create, and values Azure will assign are shown as such. */
 function planOffline(desired) {
     const wanted = desired.filter(resource => !resource.absent);
     const levelOf = levels(wanted);
+    const wantedIds = ids(wanted);
     const entries = wanted.map(resource => ({
-        ...entry(resource, levelOf.get(resource.id) ?? 0, 'create'),
+        ...entry(resource, levelOf.get(resource.id) ?? 0, 'create', undefined, within(resource, wantedIds)),
         body: (0,refs/* renderRefs */.FJ)(resource.body)
     }));
-    return { team: teamOf(desired), entries: byLevel(entries) };
+    return { team: teamOf(desired), purpose: 'apply', entries: byLevel(entries), preflight: [], warnings: [] };
 }
 /**
- * Deletes of what exists, wanted or not, dependents first (highest level first). The resource group is never
- * deleted: it may hold more than runners. Ownership is the engine's check; this only orders.
+ * Deletes of what exists, wanted or not, dependents first (highest level first); what is not provably ours is refused
+ * and left alone (and so is everything under it). The resource group is never deleted: it may hold more than runners.
  */
-function planDestroy(desired, actual) {
-    const existing = desired.filter(resource => findActual(actual, resource.id) !== undefined);
+function planDestroy(desired, observed) {
+    const { actual, verdicts } = observed;
+    const existing = desired.filter(resource => (0,core_actual/* findActual */._q)(actual, resource.id) !== undefined);
     const levelOf = levels(existing);
     const entries = existing
         .filter(resource => resource.kind !== 'resourceGroup')
-        .map(resource => entry(resource, levelOf.get(resource.id) ?? 0, 'delete'))
+        .map(resource => {
+        const planned = entry(resource, levelOf.get(resource.id) ?? 0, 'delete', actual, dependents(resource, existing));
+        const children = observed.foreignChildren?.get(resource.id.toLowerCase());
+        const refused = verdicts.get(resource.id.toLowerCase()) ??
+            (children?.length
+                ? `it holds ${children.join(', ')}, which runner-setup did not make: deleting it would delete them too; remove them first`
+                : undefined);
+        if (!refused)
+            return planned;
+        // Something the config no longer names and we cannot prove is ours was never ours: left alone, not a failure.
+        const left = { ...planned, action: 'refuse', reason: refused };
+        return resource.absent ? left : { ...left, blocking: true };
+    })
         .reverse();
     const order = entries.map((e, i) => ({ e, i })).sort((a, b) => b.e.level - a.e.level || a.i - b.i);
-    return { team: teamOf(desired), entries: order.map(({ e }) => e) };
+    return {
+        team: teamOf(desired),
+        purpose: 'destroy',
+        entries: order.map(({ e }) => e),
+        preflight: [],
+        warnings: observed.warnings ?? []
+    };
+}
+/** For a delete: the resources that depend on this one, which go first. */
+function dependents(resource, among) {
+    const id = resource.id.toLowerCase();
+    return among.filter(r => r.dependsOn.some(dep => dep.toLowerCase() === id)).map(r => r.id);
 }
 /** Resources to delete, highest dependency level first; `top` is the highest level among them. */
 function dependentsFirst(resources) {
@@ -32499,10 +32832,19 @@ function dependentsFirst(resources) {
 }
 /** How many resources each action touches: the plan's one-line summary and the action's `changes` output. */
 function countActions(plan) {
-    const counts = { create: 0, update: 0, delete: 0, noop: 0 };
+    const counts = { create: 0, update: 0, delete: 0, noop: 0, refuse: 0, wait: 0 };
     for (const entry of plan.entries)
         counts[entry.action]++;
     return counts;
+}
+/** Why apply must not start: a refused resource it needs, or a failed preflight check (one line each). */
+function blockers(plan) {
+    return [
+        ...plan.entries
+            .filter(e => e.action === 'refuse' && e.blocking)
+            .map(e => e.reason ?? `${e.type} ${e.name}: refused`),
+        ...plan.preflight.filter(f => f.status === 'fail').map(f => f.message)
+    ];
 }
 
 
@@ -33257,6 +33599,9 @@ function teamJson(command, t) {
             ...(e.changes ? { fields: e.changes } : {})
         }));
     }
+    // The whole plan, as `apply --plan` takes it back: every entry with its body, dependencies and fingerprint.
+    if (command === 'plan' && t.plan)
+        out.plan = t.plan;
     if (t.offline)
         out.offline = true;
     if (t.counts)
@@ -33301,9 +33646,9 @@ function teamJson(command, t) {
 /* harmony export */   Fl: () => (/* binding */ formatValue)
 /* harmony export */ });
 /* unused harmony exports formatChange, planSummaryLine */
-/* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(79272);
+/* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30935);
 
-const SYMBOL = { create: '+', update: '~', delete: '-', noop: '=' };
+const SYMBOL = { create: '+', update: '~', delete: '-', noop: '=', refuse: '!', wait: '*' };
 /** One line per value: short values inline, long ones (bodies, lists) as compact JSON cut at a readable width. */
 function formatValue(value) {
     if (value === undefined)
@@ -33316,7 +33661,14 @@ function formatChange(change) {
 }
 function planSummaryLine(plan) {
     const c = (0,_core_plan_js__WEBPACK_IMPORTED_MODULE_0__/* .countActions */ .Bd)(plan);
-    return `${c.create} to create, ${c.update} to update, ${c.delete} to delete, ${c.noop} unchanged`;
+    const extra = [c.wait ? `${c.wait} to wait for` : '', c.refuse ? `${c.refuse} refused` : ''].filter(Boolean);
+    return [
+        `${c.create} to create`,
+        `${c.update} to update`,
+        `${c.delete} to delete`,
+        `${c.noop} unchanged`,
+        ...extra
+    ].join(', ');
 }
 /** The readable plan: one row per resource, field-level changes under updates. */
 function renderPlanText(plan, heading) {
@@ -33326,9 +33678,16 @@ function renderPlanText(plan, heading) {
     plan.entries.forEach((entry, i) => {
         const [action, type, name] = rows[i];
         lines.push(`  ${action.padEnd(widths[0])}  ${type.padEnd(widths[1])}  ${name}`);
+        if (entry.action === 'refuse' || entry.action === 'wait')
+            lines.push(`      ${entry.reason ?? ''}`);
         for (const change of entry.changes ?? [])
             lines.push(`      ${formatChange(change)}`);
     });
+    for (const finding of plan.preflight ?? []) {
+        lines.push(`  preflight ${finding.status.toUpperCase().padEnd(9)} ${finding.check}: ${finding.message}`);
+    }
+    for (const warning of plan.warnings ?? [])
+        lines.push(`  warning: ${warning}`);
     lines.push(planSummaryLine(plan));
     return lines.join('\n');
 }

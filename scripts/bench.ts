@@ -9,6 +9,7 @@ import { writeTeams } from './bench/teams.js'
 import { lifecycleFigures } from './bench/lifecycle.js'
 import { entrypointFigures } from './bench/entrypoint.js'
 import { warmPoolFigures } from './bench/warm-pool.js'
+import { conflictFigures } from './bench/conflicts.js'
 
 const LATENCY_MS = 50
 const CONFIG = 'examples/teams/studio.yaml'
@@ -20,6 +21,7 @@ const report = (name: string, value: string): void => {
 }
 
 await applyFigures()
+await conflictFigures(CONFIG, report)
 await driftAtScale(100)
 startupFigures()
 await entrypointFigures(report)

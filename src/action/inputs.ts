@@ -34,6 +34,8 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): RunSettings {
     key => `Input '${INPUT[key]}'`,
     message => new InputError(message)
   )
+  const planFile = core.getInput('plan') || undefined
+  if (planFile && command !== 'apply') throw new InputError(`Input 'plan' only applies to command 'apply'.`)
 
   const token = core.getInput('github-token')
   if (token) core.setSecret(token)
@@ -42,6 +44,7 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): RunSettings {
     command,
     configPaths: [config],
     offline,
+    planFile,
     fix,
     driftIssues: booleanInput('drift-issues'),
     report,

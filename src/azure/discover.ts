@@ -7,7 +7,8 @@ import type { TeamConfig } from '../config/types.js'
 import { teamLayout } from '../core/layout.js'
 import { orphanResources, type Listed } from '../core/orphans.js'
 import { idOf } from '../core/ownership.js'
-import { findActual } from '../core/plan.js'
+import { findActual } from '../core/actual.js'
+import { TEAM_TAG } from '../core/resources/common.js'
 import type { ActualResource, ActualState, DesiredResource } from '../core/types.js'
 import { parseArmId, requireResourceGroup } from './arm-id.js'
 import type { Clients } from './clients.js'
@@ -35,6 +36,32 @@ export async function listJobs(
   return found
 }
 
+/**
+ * Every resource in the team's resource group carrying the team tag: those that are not provably ours (our tags, not
+ * our name) are named in a warning. ARM filters by tag server-side (and then leaves the tags out of the answer).
+ */
+export async function listTagged(
+  clients: Clients,
+  resourceGroupId: string,
+  team: string,
+  endpoint?: string
+): Promise<{ id: string; type: string }[]> {
+  const parsed = parseArmId(resourceGroupId)
+  const found: { id: string; type: string }[] = []
+  try {
+    const filter = `tagName eq '${TEAM_TAG}' and tagValue eq '${team}'`
+    for await (const r of clients
+      .resources(parsed.subscriptionId)
+      .resources.listByResourceGroup(requireResourceGroup(parsed, resourceGroupId), { filter })) {
+      if (r.id && r.type) found.push({ id: r.id, type: r.type })
+    }
+  } catch (error) {
+    if (isNotFound(error)) return []
+    throw new AzureError(describeAzureError(error, `list the resources in ${resourceGroupId}`, endpoint))
+  }
+  return found
+}
+
 /** The peerings a VNet's GET lists, in the same SDK shape as a peering's own GET. */
 function peeringsOf(vnet: ActualResource | undefined): ActualResource[] {
   const peerings = vnet?.body.virtualNetworkPeerings
@@ -43,16 +70,22 @@ function peeringsOf(vnet: ActualResource | undefined): ActualResource[] {
 }
 
 /**
- * The desired list with the orphans added (as `absent` resources), their state added to `actual`: taken from the
- * listings, and read with `readMore` for what the listings do not hold.
+ * The desired list with the orphans added (as `absent` resources), and the observed state with theirs added: taken
+ * from the listings, and read with `readMore` for what the listings do not hold. `actual` itself is left as it was.
  */
 export async function withOrphans(
   config: TeamConfig,
   wanted: DesiredResource[],
   actual: ActualState,
-  jobs: ActualResource[],
+  listings: { jobs: ActualResource[]; tagged: { id: string; type: string }[] },
   readMore: (resources: DesiredResource[]) => Promise<ActualState>
-): Promise<DesiredResource[]> {
+): Promise<{
+  desired: DesiredResource[]
+  actual: ActualState
+  warnings: string[]
+  foreignChildren: Map<string, string[]>
+}> {
+  const { jobs, tagged } = listings
   const peerings = peeringsOf(findActual(actual, teamLayout(config).virtualNetworkId))
   const listed: Listed = {
     peerings: peerings.map(p => ({
@@ -60,12 +93,20 @@ export async function withOrphans(
       name: p.id.slice(p.id.lastIndexOf('/') + 1),
       remoteVnetId: idOf(p.body.remoteVirtualNetwork)
     })),
-    jobs: jobs.map(j => ({ id: j.id, tags: j.body.tags as Record<string, string> | undefined }))
+    jobs: jobs.map(j => ({
+      id: j.id,
+      tags: j.body.tags as Record<string, string> | undefined,
+      environmentId: typeof j.body.environmentId === 'string' ? j.body.environmentId : undefined
+    })),
+    tagged
   }
-  const orphans = orphanResources(config, wanted, listed)
+  const { resources: orphans, warnings, foreignChildren } = orphanResources(config, wanted, listed)
   const byId = new Map([...peerings, ...jobs].map(r => [r.id.toLowerCase(), r]))
   const unread = orphans.filter(o => !byId.has(o.id.toLowerCase()))
-  for (const o of orphans) if (byId.has(o.id.toLowerCase())) actual.set(o.id, byId.get(o.id.toLowerCase()))
-  if (unread.length > 0) for (const [id, state] of await readMore(unread)) actual.set(id, state)
-  return [...wanted, ...orphans]
+  const listedState = orphans.flatMap(o =>
+    byId.has(o.id.toLowerCase()) ? [[o.id, byId.get(o.id.toLowerCase())] as const] : []
+  )
+  const read = unread.length > 0 ? [...(await readMore(unread))] : []
+  const observed: ActualState = new Map([...actual, ...listedState, ...read])
+  return { desired: [...wanted, ...orphans], actual: observed, warnings, foreignChildren }
 }

@@ -4,29 +4,26 @@
  */
 import type { TokenCredential } from '@azure/core-auth'
 import type { TeamConfig } from '../config/types.js'
+import { findActual } from '../core/actual.js'
 import { desiredResources } from '../core/desired.js'
 import { teamLayout } from '../core/layout.js'
 import { silentLogger, type Logger } from '../core/logger.js'
-import { countActions, findActual, planApply, planDestroy } from '../core/plan.js'
-import type {
-  ActualResource,
-  ActualState,
-  DesiredResource,
-  FieldChange,
-  Plan,
-  PlanAction,
-  PlanEntry
-} from '../core/types.js'
-import { applyPlan, type WriteRecord } from './apply.js'
+import { judgeOwnership } from '../core/ownership.js'
+import { countActions, planApply, planDestroy, type Observed } from '../core/plan.js'
+import { preflightFindings } from '../core/preflight.js'
+import { movedSince, savedPlanMismatch } from '../core/saved-plan.js'
+import type { ActualResource, DesiredResource, FieldChange, Plan, PlanAction, PlanEntry } from '../core/types.js'
 import { createClients, type ClientsOptions } from './clients.js'
 import { mapLimit } from './concurrency.js'
-import { destroyPlan, type DeleteRecord } from './destroy.js'
-import { listJobs, withOrphans } from './discover.js'
-import { describeAzureError } from './errors.js'
-import { ownedDeletesOnly, type ForeignResource } from './ownership.js'
+import { listJobs, listTagged, withOrphans } from './discover.js'
+import { AzureError, describeAzureError } from './errors.js'
+import { executePlan, type WriteRecord } from './execute.js'
+import { readPreflightFacts } from './preflight.js'
 import { readActual, readEach } from './read.js'
 import { createAdapters, type Adapters } from './resources/index.js'
 import { defaultTiming, type Timing } from './timing.js'
+
+export type { WriteRecord } from './execute.js'
 
 export interface EngineOptions {
   credential: TokenCredential
@@ -39,6 +36,8 @@ export interface EngineOptions {
   retryOptions?: ClientsOptions['retryOptions']
   tlsOptions?: ClientsOptions['tlsOptions']
   updateIntervalInMs?: number
+  /** The ownership judgement (once per run); replaceable so a test can count the calls. */
+  judge?: typeof judgeOwnership
 }
 
 export interface Timings {
@@ -63,7 +62,7 @@ export interface DriftItem {
   kind: PlanEntry['kind']
   name: string
   /** `create`: missing in Azure; `update`: fields differ; `delete`: in Azure, no longer in the config. */
-  action: PlanAction
+  action: 'create' | 'update' | 'delete'
   changes: FieldChange[]
 }
 
@@ -74,6 +73,15 @@ export interface DriftResult extends PlanResult {
   liveJobs: ActualResource[]
 }
 
+/** Existing resources with our names that are not provably ours: left untouched. */
+export interface ForeignResource {
+  id: string
+  reason: string
+}
+
+/** What destroy deleted. */
+export type DeleteRecord = Pick<WriteRecord, 'id' | 'kind' | 'name' | 'durationMs'>
+
 export interface DestroyResult extends PlanResult {
   deleted: DeleteRecord[]
   refused: ForeignResource[]
@@ -81,20 +89,30 @@ export interface DestroyResult extends PlanResult {
 
 export interface Engine {
   planLive(config: TeamConfig): Promise<PlanResult>
-  apply(config: TeamConfig): Promise<ApplyResult>
+  /** Plans and carries the plan out; with `saved` (from `plan --json`), carries out that plan if Azure has not moved. */
+  apply(config: TeamConfig, saved?: Plan): Promise<ApplyResult>
   drift(config: TeamConfig): Promise<DriftResult>
   destroy(config: TeamConfig): Promise<DestroyResult>
+}
+
+/** Drift is what apply would change, and what it refuses to touch although the config needs it. */
+const DRIFT = new Set<PlanAction>(['create', 'update', 'delete'])
+/** What drift reports of an entry: its differences; a refused resource the config needs differs too. */
+function driftItem(e: PlanEntry): DriftItem | undefined {
+  const action = DRIFT.has(e.action) ? (e.action as DriftItem['action']) : e.blocking ? 'update' : undefined
+  return action && { id: e.id, kind: e.kind, name: e.name, action, changes: e.changes ?? [] }
 }
 
 export function createEngine(options: EngineOptions): Engine {
   const logger = options.logger ?? silentLogger
   const timing: Timing = { ...defaultTiming, ...options.timing }
+  const judge = options.judge ?? judgeOwnership
   const clients = createClients({
     credential: options.credential,
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-    ...(options.retryOptions ? { retryOptions: options.retryOptions } : {}),
-    ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),
-    ...(options.updateIntervalInMs !== undefined ? { updateIntervalInMs: options.updateIntervalInMs } : {})
+    endpoint: options.endpoint,
+    retryOptions: options.retryOptions,
+    tlsOptions: options.tlsOptions,
+    updateIntervalInMs: options.updateIntervalInMs
   })
   const adapters: Adapters = createAdapters(clients, {
     sleep: timing.sleep,
@@ -103,39 +121,61 @@ export function createEngine(options: EngineOptions): Engine {
     timeoutMs: timing.executionStopTimeoutMs
   })
   const endpoint = clients.endpoint
+  const readOptions = { adapters, endpoint, concurrency: options.readConcurrency }
 
-  /** What the config wants and no longer wants (orphans found by listing), and what Azure holds of both. */
-  const read = async (
-    config: TeamConfig
-  ): Promise<{ desired: DesiredResource[]; actual: ActualState; readMs: number }> => {
+  /**
+   * Observe: what the config wants and no longer wants (orphans found by listing), what Azure holds of both, and the
+   * ownership verdicts on it, made here, once per run.
+   */
+  const observe = async (
+    config: TeamConfig,
+    withPreflight: boolean
+  ): Promise<{ desired: DesiredResource[]; observed: Observed; readMs: number }> => {
     const started = timing.clock.now()
     const wanted = desiredResources(config)
-    const { resourceGroupId } = teamLayout(config)
-    const readOptions = {
-      adapters,
-      resourceGroupId,
-      endpoint,
-      ...(options.readConcurrency ? { concurrency: options.readConcurrency } : {})
-    }
-    const { desired, actual } = await logger.group(
-      `Reading ${wanted.length} resources of team ${config.team}`,
-      async () => {
-        const [actual, jobs] = await Promise.all([
-          readActual(wanted, readOptions),
-          listJobs(clients, resourceGroupId, endpoint)
-        ])
-        const desired = await withOrphans(config, wanted, actual, jobs, more => readEach(more, readOptions))
-        return { desired, actual }
-      }
-    )
-    return { desired, actual, readMs: timing.clock.now() - started }
+    const { resourceGroupId, managedEnvironmentId } = teamLayout(config)
+    const result = await logger.group(`Reading ${wanted.length} resources of team ${config.team}`, async () => {
+      const [read, jobs, tagged, facts] = await Promise.all([
+        readActual(wanted, { ...readOptions, resourceGroupId }),
+        listJobs(clients, resourceGroupId, endpoint),
+        listTagged(clients, resourceGroupId, config.team, endpoint),
+        withPreflight ? readPreflightFacts(config, clients) : undefined
+      ])
+      const { desired, actual, warnings, foreignChildren } = await withOrphans(
+        config,
+        wanted,
+        read,
+        { jobs, tagged },
+        more => readEach(more, readOptions)
+      )
+      const environmentExists = findActual(actual, managedEnvironmentId) !== undefined
+      const preflight = facts ? preflightFindings(config, { ...facts, environmentExists }) : []
+      const verdicts = judge(desired, actual, config.team)
+      return { desired, observed: { actual, verdicts, preflight, warnings, foreignChildren } }
+    })
+    for (const warning of result.observed.warnings ?? []) logger.warning(warning)
+    return { ...result, readMs: timing.clock.now() - started }
   }
 
   const planned = async (config: TeamConfig) => {
-    const { desired, actual, readMs } = await read(config)
-    const { plan, leftAlone } = ownedDeletesOnly(planApply(desired, actual), desired, actual, config.team)
-    for (const f of leftAlone) logger.warning(`Leaving ${f.id} alone: ${f.reason}`)
-    return { desired, actual, plan, readMs }
+    const { desired, observed, readMs } = await observe(config, true)
+    return { plan: planApply(desired, observed), readMs }
+  }
+
+  /** A saved plan runs only while everything it touches is as the plan saw it. */
+  const checkSaved = async (config: TeamConfig, saved: Plan): Promise<number> => {
+    const started = timing.clock.now()
+    const mismatch = savedPlanMismatch(saved, config.team)
+    if (mismatch) throw new AzureError(mismatch)
+    const stale = movedSince(saved, await readEach(saved.entries, readOptions))
+    if (stale) throw new AzureError(stale)
+    return timing.clock.now() - started
+  }
+
+  const execute = async (plan: Plan) => {
+    const started = timing.clock.now()
+    const writes = await executePlan(plan, { adapters, logger, timing, endpoint })
+    return { writes, writeMs: timing.clock.now() - started }
   }
 
   return {
@@ -144,11 +184,9 @@ export function createEngine(options: EngineOptions): Engine {
       return { team: config.team, plan, counts: countActions(plan), timings: { readMs, writeMs: 0, totalMs: readMs } }
     },
 
-    async apply(config) {
-      const { desired, actual, plan, readMs } = await planned(config)
-      const started = timing.clock.now()
-      const writes = await applyPlan(plan, desired, actual, { adapters, logger, timing, team: config.team, endpoint })
-      const writeMs = timing.clock.now() - started
+    async apply(config, saved) {
+      const { plan, readMs } = saved ? { plan: saved, readMs: await checkSaved(config, saved) } : await planned(config)
+      const { writes, writeMs } = await execute(plan)
       return {
         team: config.team,
         plan,
@@ -159,11 +197,10 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     async drift(config) {
-      const { desired, actual, plan, readMs } = await planned(config)
-      const liveJobs = desired.filter(r => r.kind === 'job').flatMap(r => findActual(actual, r.id) ?? [])
-      const items = plan.entries
-        .filter(e => e.action !== 'noop')
-        .map(e => ({ id: e.id, kind: e.kind, name: e.name, action: e.action, changes: e.changes ?? [] }))
+      const { desired, observed, readMs } = await observe(config, false)
+      const plan = planApply(desired, observed)
+      const items = plan.entries.flatMap(e => driftItem(e) ?? [])
+      const liveJobs = desired.filter(r => r.kind === 'job').flatMap(r => findActual(observed.actual, r.id) ?? [])
       return {
         team: config.team,
         plan,
@@ -176,22 +213,18 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     async destroy(config) {
-      const { desired, actual, readMs } = await read(config)
-      const plan = planDestroy(desired, actual)
-      const started = timing.clock.now()
-      const outcome = await destroyPlan(plan, desired, actual, {
-        adapters,
-        logger,
-        timing,
-        team: config.team,
-        endpoint
-      })
-      const writeMs = timing.clock.now() - started
+      const { desired, observed, readMs } = await observe(config, false)
+      const plan = planDestroy(desired, observed)
+      const { writes, writeMs } = await execute(plan)
+      const refused = plan.entries
+        .filter(e => e.action === 'refuse' && e.blocking)
+        .map(e => ({ id: e.id, reason: e.reason ?? '' }))
       return {
         team: config.team,
         plan,
         counts: countActions(plan),
-        ...outcome,
+        deleted: writes.map(({ id, kind, name, durationMs }) => ({ id, kind, name, durationMs })),
+        refused,
         timings: { readMs, writeMs, totalMs: readMs + writeMs }
       }
     }

@@ -100,3 +100,40 @@ const KEY_VAULT_ACCESS = /unable to get value using managed identity|unable to f
 export function isKeyVaultAccessError(error: unknown): boolean {
   return KEY_VAULT_ACCESS.test(asErrorLike(error).message ?? '')
 }
+
+/**
+ * Azure's answers that mean "another operation still runs here, try again": NRP refuses a second write on a VNet
+ * (409 AnotherOperationInProgress, 400 ReferencedResourceNotProvisioned, as in hashicorp/terraform-provider-azurerm#2605
+ * and pulumi/pulumi-azure-native#4340), RetryableError, a 409 Conflict naming an operation in progress, and 429.
+ */
+const TRANSIENT_CODES = new Set(['anotheroperationinprogress', 'referencedresourcenotprovisioned', 'retryableerror'])
+
+export interface TransientAnswer {
+  code: string
+  /** From the answer's Retry-After (integer seconds or an HTTP date), when it sent one. */
+  retryAfterMs?: number
+}
+
+export function transientAnswer(error: unknown, now = Date.now()): TransientAnswer | undefined {
+  const e = asErrorLike(error)
+  const message = e.message ?? ''
+  const code = e.code ?? LRO_FAILED.exec(message)?.[1] ?? ''
+  const transient =
+    TRANSIENT_CODES.has(code.toLowerCase()) ||
+    e.statusCode === 429 ||
+    (e.statusCode === 409 && /in progress/i.test(message))
+  if (!transient) return undefined
+  const header = (error as { response?: { headers?: { get?(name: string): string | undefined } } }).response?.headers
+  const retryAfter = header?.get?.('retry-after')
+  const retryAfterMs = parseRetryAfter(retryAfter, now)
+  return retryAfterMs === undefined
+    ? { code: code || `HTTP ${e.statusCode}` }
+    : { code: code || `HTTP ${e.statusCode}`, retryAfterMs }
+}
+
+function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+  if (!value) return undefined
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000
+  const at = Date.parse(value)
+  return Number.isFinite(at) ? Math.max(0, at - now) : undefined
+}

@@ -1,8 +1,9 @@
-/** One put or delete, waited for with a bound and a heartbeat; shared by apply and destroy. */
+/** One put or delete, waited for with a bound and a heartbeat. */
+import { provisioningState } from '../core/actual.js'
 import type { Logger } from '../core/logger.js'
 import type { PlanEntry } from '../core/types.js'
-import { AzureError, describeAzureError } from './errors.js'
-import { formatElapsed, KIND_LABEL, startHeartbeat } from './progress.js'
+import { AzureError } from './errors.js'
+import { formatElapsed, startHeartbeat } from './progress.js'
 import type { Adapters } from './resources/index.js'
 import type { Timing } from './timing.js'
 
@@ -11,36 +12,6 @@ export interface OperationDeps {
   logger: Logger
   timing: Timing
   endpoint?: string
-}
-
-export interface DeleteRecord {
-  id: string
-  kind: PlanEntry['kind']
-  name: string
-  durationMs: number
-}
-
-/** Deletes one resource and waits until it is gone; a resource already gone counts as deleted. */
-export async function deleteResource(
-  entry: Pick<PlanEntry, 'kind' | 'id' | 'name' | 'action'>,
-  deps: OperationDeps
-): Promise<DeleteRecord> {
-  const label = `${KIND_LABEL[entry.kind]} ${entry.name}`
-  const started = deps.timing.clock.now()
-  deps.logger.info(`delete ${label}...`)
-  try {
-    await withProgress(
-      { ...entry, action: 'delete' },
-      label,
-      ctx => deps.adapters[entry.kind].delete(entry.id, ctx),
-      deps
-    )
-  } catch (error) {
-    throw new AzureError(describeAzureError(error, `delete ${label}`, deps.endpoint))
-  }
-  const durationMs = deps.timing.clock.now() - started
-  deps.logger.info(`deleted ${label} (${formatElapsed(durationMs)})`)
-  return { id: entry.id, kind: entry.kind, name: entry.name, durationMs }
 }
 
 /** Runs one put or delete with a bounded wait and a heartbeat that reports the resource's provisioningState. */
@@ -62,8 +33,7 @@ export async function withProgress<T>(
     lastStatus: () => lastStatus,
     probe: async () => {
       if (entry.action === 'delete') return undefined
-      const state = (await deps.adapters[entry.kind].get(entry.id))?.body.provisioningState
-      return typeof state === 'string' ? state : undefined
+      return provisioningState((await deps.adapters[entry.kind].get(entry.id))?.body)
     }
   })
   try {

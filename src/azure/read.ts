@@ -26,7 +26,7 @@ export async function readActual(desired: DesiredResource[], options: ReadOption
 
 /** One GET per resource, concurrently. */
 export async function readEach(
-  resources: DesiredResource[],
+  resources: Pick<DesiredResource, 'kind' | 'id' | 'name'>[],
   options: Omit<ReadOptions, 'resourceGroupId'>
 ): Promise<ActualState> {
   const entries = await mapLimit(resources, options.concurrency ?? DEFAULT_READ_CONCURRENCY, async r => {

@@ -16,6 +16,10 @@ export interface Timing {
   /** Destroy: how often to look again, and how long to wait, for running executions to stop. */
   executionPollMs: number
   executionStopTimeoutMs: number
+  /** Azure's transient refusals (another operation on the VNet, throttling): how often to retry, and the back-off. */
+  conflictRetries: number
+  conflictBackoffMs: number
+  conflictMaxBackoffMs: number
 }
 
 export const defaultTiming: Timing = {
@@ -27,5 +31,8 @@ export const defaultTiming: Timing = {
   keyVaultRetryIntervalMs: 30_000,
   settlePollMs: 10_000,
   executionPollMs: 10_000,
-  executionStopTimeoutMs: 15 * 60_000
+  executionStopTimeoutMs: 15 * 60_000,
+  conflictRetries: 8,
+  conflictBackoffMs: 5_000,
+  conflictMaxBackoffMs: 60_000
 }

@@ -38,6 +38,7 @@ Options:
   --policy FILE         platform policy: refuse configs that break it (plan, apply, verify); drift reports them
   --json                one JSON result on stdout, logs on stderr
   --offline             plan only: do not read Azure
+  --plan FILE           apply only: carry out a plan saved with plan --json; refused if Azure changed since
   --fix                 verify only: deregister offline or long-idle runners
   --arm-endpoint URL    Azure Resource Manager endpoint (default ${DEFAULT_ARM_ENDPOINT}; env AZURE_RESOURCE_MANAGER_ENDPOINT)
   --authority-host URL  Entra authority host (default ${DEFAULT_AUTHORITY_HOST}; env AZURE_AUTHORITY_HOST)
@@ -67,6 +68,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
         policy: { type: 'string' },
         json: { type: 'boolean', default: false },
         offline: { type: 'boolean', default: false },
+        plan: { type: 'string' },
         fix: { type: 'boolean', default: false },
         'arm-endpoint': { type: 'string' },
         'authority-host': { type: 'string' },
@@ -107,6 +109,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
     key => `--${FLAG[key]}`,
     message => new UsageError(message)
   )
+  if (values.plan !== undefined && command !== 'apply') throw new UsageError('--plan only applies to apply')
   const clientId = values['client-id'] ?? env.AZURE_CLIENT_ID
 
   return {
@@ -115,6 +118,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
       command,
       configPaths: values.config,
       offline: values.offline,
+      planFile: values.plan,
       fix: values.fix,
       driftIssues: false,
       report,

@@ -1,7 +1,4 @@
-import type { DeleteRecord } from '../azure/destroy.js'
-import type { DriftItem, Timings } from '../azure/engine.js'
-import type { ForeignResource } from '../azure/ownership.js'
-import type { WriteRecord } from '../azure/apply.js'
+import type { DeleteRecord, DriftItem, ForeignResource, Timings, WriteRecord } from '../azure/engine.js'
 import type { Plan, PlanAction } from '../core/types.js'
 import type { CommandName } from './settings.js'
 import type { TeamOutputs } from './outputs.js'

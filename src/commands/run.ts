@@ -11,6 +11,8 @@ import type { Logger } from '../core/logger.js'
 import { countActions, planOffline } from '../core/plan.js'
 import type { Engine } from '../azure/engine.js'
 import { InputError } from './input-error.js'
+import { readSavedPlans } from './saved-plan.js'
+import type { Plan } from '../core/types.js'
 import type { VerifyReport } from '../github/verify-report.js'
 import type { ActiveRunCounter } from './fleet.js'
 import type { TeamReport } from '../report/team-report.js'
@@ -56,8 +58,16 @@ export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<
     return { command: settings.command, teams, exitCode: exitCodeOf(settings.command, teams) }
   }
 
+  const saved = settings.command === 'apply' && settings.planFile ? readSavedPlans(settings.planFile) : undefined
+  const missing = saved && configs.find(c => !saved.has(c.team))
+  if (missing)
+    throw new InputError(
+      `${settings.planFile}: the saved plan has no plan for team ${missing.team} (${missing.source.file}).`
+    )
   const engine = await deps.engine()
-  const outcomes = await forEachTeam(configs, config => runForTeam(settings, config, engine, deps, policy))
+  const outcomes = await forEachTeam(configs, config =>
+    runForTeam(settings, config, engine, deps, { policy, saved: saved?.get(config.team) })
+  )
   const teams = outcomes.map((outcome, i) =>
     outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error }
   )
@@ -78,7 +88,8 @@ async function runForTeam(
   config: TeamConfig,
   engine: Engine,
   deps: RunDeps,
-  policy: PlatformPolicy | undefined
+  /** The platform policy (drift reports violations) and a saved plan for this team (apply carries it out). */
+  given: { policy?: PlatformPolicy; saved?: Plan }
 ): Promise<TeamResult> {
   switch (settings.command) {
     case 'plan': {
@@ -86,12 +97,12 @@ async function runForTeam(
       return { ...base(config), plan: r.plan, counts: r.counts, timings: r.timings }
     }
     case 'apply': {
-      const r = await engine.apply(config)
+      const r = await engine.apply(config, given.saved)
       return { ...base(config), plan: r.plan, counts: r.counts, writes: r.writes, timings: r.timings }
     }
     case 'drift': {
       const r = await engine.drift(config)
-      const violations = policy && driftViolations(config, policy, r.liveJobs)
+      const violations = given.policy && driftViolations(config, given.policy, r.liveJobs)
       return { ...base(config), plan: r.plan, counts: r.counts, drift: r.items, policy: violations, timings: r.timings }
     }
     case 'destroy': {

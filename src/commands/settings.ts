@@ -32,6 +32,8 @@ export interface RunSettings {
   configPaths: string[]
   /** plan: skip reading Azure; every resource is a create. */
   offline: boolean
+  /** apply: carry out this saved plan (`plan --json` output) instead of planning again. */
+  planFile?: string
   /** verify: deregister stale runners. */
   fix: boolean
   /** drift: open, update or close one issue per team. */

@@ -27,6 +27,7 @@ import { checkRunnerGroup, RUNNER_GROUP_CHECK } from '../github/runner-group.js'
 import { checkRunners, RUNNERS_CHECK, type RunnerReport } from '../github/runners.js'
 import type { VerifyReport } from '../github/verify-report.js'
 import type { VerifyCheck } from '../github/verify-types.js'
+import { readKedaVersion } from './keda-check.js'
 
 export interface VerifyDeps {
   clients: Clients
@@ -50,12 +51,13 @@ export function createVerify(deps: VerifyDeps): (config: TeamConfig, engine: Eng
   return async (config, engine) => {
     const started = now()
     const gh: GitHub = { apiUrl: config.github.apiUrl, http: deps.http }
-    const [drift, executions, app] = await Promise.all([
+    const [drift, executions, app, keda] = await Promise.all([
       engine.drift(config),
       Promise.all(teamLayout(config).jobs.map(job => listJobExecutions(deps.clients, job.id))).then(all =>
         all.flat().sort((a, b) => (b.startTime ?? '').localeCompare(a.startTime ?? ''))
       ),
-      openAppAccess(config, { gh, credential: deps.credential, keyVaultEndpoint: deps.keyVaultEndpoint, now })
+      openAppAccess(config, { gh, credential: deps.credential, keyVaultEndpoint: deps.keyVaultEndpoint, now }),
+      readKedaVersion(deps.clients, config)
     ])
     const api = deps.githubToken ? createGitHubApi(gh, deps.githubToken) : undefined
     const [tokenSide, appSide] = await Promise.all([
@@ -67,6 +69,7 @@ export function createVerify(deps: VerifyDeps): (config: TeamConfig, engine: Eng
     const checks = [
       azureCheck(drift.items, drift.plan.entries.length),
       executionsCheck(executions),
+      keda,
       ...tokenSide.checks,
       ...appSide
     ]

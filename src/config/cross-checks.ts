@@ -26,7 +26,8 @@ const DEFAULT_MAX = 10
 
 /** Shapes after validateTree: present keys have the right types; `usable(path)` says whether a value passed its own checks. */
 interface Tree {
-  network?: { addressSpace: string; subnet: string; peerings: { useRemoteGateways?: boolean }[] }
+  azure?: { subscriptionId: string }
+  network?: { addressSpace: string; subnet: string; routeTableId?: string; peerings: { useRemoteGateways?: boolean }[] }
   github?: {
     scope: string
     runnerGroup?: string
@@ -52,6 +53,7 @@ export function crossCheck(tree: Tree, usable: (path: string) => boolean): Findi
   return [
     ...checkNetwork(tree, usable),
     ...checkPeerings(tree, usable),
+    ...checkRouteTable(tree, usable),
     ...checkGitHub(tree, usable),
     ...checkSize(tree, usable),
     ...checkWarmPool(tree, usable)
@@ -109,6 +111,21 @@ function checkPeerings({ network }: Tree, usable: (path: string) => boolean): Fi
     message: `network.peerings[${i}].useRemoteGateways: only one peering may use remote gateways`,
     hint: `network.peerings[${withGateway[0].i}] already does; a VNet can route through one peered gateway only`
   }))
+}
+
+/** Azure associates a route table only with subnets in its own subscription (and region; that one Azure checks). */
+function checkRouteTable({ azure, network }: Tree, usable: (path: string) => boolean): Finding[] {
+  if (!azure || !network?.routeTableId || !usable('network.routeTableId') || !usable('azure.subscriptionId')) return []
+  const subscription = network.routeTableId.split('/')[2] ?? ''
+  if (subscription.toLowerCase() === azure.subscriptionId.toLowerCase()) return []
+  return [
+    {
+      path: 'network.routeTableId',
+      at: 'value',
+      message: `network.routeTableId: the route table is in subscription ${subscription}, not in the runners' subscription ${azure.subscriptionId}`,
+      hint: 'a subnet can use a route table of its own subscription and region only; ask the platform for one there'
+    }
+  ]
 }
 
 function checkGitHub({ github }: Tree, usable: (path: string) => boolean): Finding[] {

@@ -25,6 +25,11 @@ export const LOG_ANALYTICS_WORKSPACE: ResourceType = {
   noun: 'Log Analytics workspace',
   example: 'log-name'
 }
+export const ROUTE_TABLE: ResourceType = {
+  type: 'Microsoft.Network/routeTables',
+  noun: 'route table',
+  example: 'rt-hub-egress'
+}
 export const KEY_VAULT: ResourceType = { type: 'Microsoft.KeyVault/vaults', noun: 'Key Vault', example: 'kv-name' }
 
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'

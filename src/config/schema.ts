@@ -7,6 +7,7 @@ import {
   KEY_VAULT,
   LOG_ANALYTICS_WORKSPACE,
   PRIVATE_DNS_ZONE,
+  ROUTE_TABLE,
   VIRTUAL_NETWORK,
   type ResourceType
 } from './resource-id.js'
@@ -145,6 +146,7 @@ export const TEAM_CONFIG: ObjectSpec = {
         addressSpace: { type: 'string', required: true, check: checkCidr, example: 'addressSpace: 10.90.0.0/24' },
         subnet: { type: 'string', required: true, check: checkCidr, example: 'subnet: 10.90.0.0/27' },
         natGateway: { type: 'boolean', default: false },
+        routeTableId: armId(ROUTE_TABLE),
         peerings: {
           type: 'list',
           default: [],

@@ -50,6 +50,8 @@ export interface TeamConfig {
     addressSpace: string
     subnet: string
     natGateway: boolean
+    /** A platform-owned route table (hub firewall egress) to associate with the runner subnet; never modified. */
+    routeTableId?: string
     peerings: PeeringConfig[]
     dnsServers: string[]
     privateDnsZones: string[]

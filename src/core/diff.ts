@@ -3,6 +3,7 @@
  * defaults and (through policy) tags of its own, and none of that is drift. A `null` asks for the field to be unset;
  * an `absent` resource asks for the whole resource to be gone.
  */
+import { isFailed, provisioningState } from './actual.js'
 import { isRef, renderRef, renderRefs } from './refs.js'
 import type { ActualResource, DesiredResource, FieldChange, ResourceKind } from './types.js'
 
@@ -121,16 +122,13 @@ function compareByName(
   }
 }
 
-/** A resource whose last write failed holds whatever Azure got to: only writing it again settles it. */
-const FAILED_STATES = new Set(['failed', 'canceled'])
-
 export function diffResource(desired: DesiredResource, actual: ActualResource | undefined): ResourceDiff {
   if (desired.absent) return { action: actual === undefined ? 'noop' : 'delete', changes: [] }
   if (actual === undefined) return { action: 'create', changes: [] }
   const walk: Walk = { changes: [], ignored: WRITE_ONLY[desired.kind] ?? [] }
   compare(desired.body, actual.body, '', '', walk)
-  const state = actual.body.provisioningState
-  if (typeof state === 'string' && FAILED_STATES.has(state.toLowerCase())) {
+  const state = provisioningState(actual.body)
+  if (isFailed(state)) {
     walk.changes.push({ path: 'provisioningState', from: state, to: 'Succeeded' })
   }
   return { action: walk.changes.length > 0 ? 'update' : 'noop', changes: walk.changes }

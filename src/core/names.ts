@@ -86,6 +86,12 @@ export function jobNames(team: string, scope: GitHubScope, owner: string, repos:
   })
 }
 
+/** True for a job name our rules give this team: its org job, or a repo job (`cajr-<6 hex>-<team>`). */
+export function isTeamJobName(team: string, name: string): boolean {
+  const lower = name.toLowerCase()
+  return lower === orgJobName(team) || new RegExp(`^cajr-[0-9a-f]{6}-${team}$`).test(lower)
+}
+
 /** Local peering name: the remote VNet's name keeps it readable, the hash of its full id keeps it unique. */
 export function localPeeringName(remoteVnetId: string): string {
   const remoteName = remoteVnetId.slice(remoteVnetId.lastIndexOf('/') + 1)

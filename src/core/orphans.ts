@@ -2,25 +2,73 @@
  * What an earlier config made and this one no longer names, found by listing because the config cannot name it:
  * peerings to VNets no longer in `network.peerings` (and their far side), and jobs of repositories (or of a scope)
  * no longer served. They come back as `absent` resources, so plan, ownership and delete treat them like the rest.
+ *
+ * One rule decides what is ours: a name our naming rules give this team, a parent (VNet, environment) that is ours,
+ * and our tags. Tags alone prove nothing: anyone with tag rights, or a policy copying the resource group's tags, can
+ * set them. A resource with our tags that fails the rest is named in a warning and never touched.
  */
 import type { TeamConfig } from '../config/types.js'
 import { teamLayout } from './layout.js'
-import { localPeeringName } from './names.js'
+import { isTeamJobName, localPeeringName } from './names.js'
 import { absent, API_VERSION, desired, MANAGED_BY, MANAGED_BY_TAG, TEAM_TAG } from './resources/common.js'
 import type { DesiredResource } from './types.js'
 
 export interface Listed {
   /** The peerings on our VNet (its GET lists them), each with the VNet it points at. */
   peerings: { id: string; name: string; remoteVnetId: string | undefined }[]
-  /** The jobs in the team's resource group, with their tags. */
-  jobs: { id: string; tags: Record<string, string> | undefined }[]
+  /** The jobs in the team's resource group, with their tags and environment. */
+  jobs: { id: string; tags: Record<string, string> | undefined; environmentId?: string | undefined }[]
+  /** Every resource in the team's resource group carrying our team tag (ARM filters by tag and then omits the tags). */
+  tagged?: { id: string; type: string }[]
+}
+
+export interface Orphans {
+  /** Ours and no longer wanted: deleted by apply and destroy. */
+  resources: DesiredResource[]
+  /** Carry our tags but are not provably ours: left alone, each named once. */
+  warnings: string[]
+  /** Children someone else put under a resource of ours (a hand-made peering on our VNet), by parent id. */
+  foreignChildren: Map<string, string[]>
 }
 
 const PEERING_TYPE = 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings'
 
-export function orphanResources(config: TeamConfig, wanted: DesiredResource[], listed: Listed): DesiredResource[] {
+export function orphanResources(config: TeamConfig, wanted: DesiredResource[], listed: Listed): Orphans {
   const known = new Set(wanted.map(r => r.id.toLowerCase()))
-  return [...orphanPeerings(config, wanted, listed.peerings, known), ...orphanJobs(config, listed.jobs, known)]
+  const jobs = orphanJobs(config, listed.jobs, known)
+  const layout = teamLayout(config)
+  const handMade = listed.peerings.filter(
+    p => !known.has(p.id.toLowerCase()) && (!p.remoteVnetId || !isDerivedPeering(p.name, p.remoteVnetId))
+  )
+  const foreignChildren = new Map<string, string[]>()
+  if (handMade.length > 0)
+    foreignChildren.set(
+      layout.virtualNetworkId.toLowerCase(),
+      handMade.map(p => p.id)
+    )
+  const peeringWarnings = handMade.map(
+    p =>
+      `Peering ${p.id} on the team's VNet has a name runner-setup never gives: not the team's, left alone (and destroy keeps the VNet while it is there)`
+  )
+  const resources = [...orphanPeerings(config, wanted, listed.peerings, known), ...jobs.resources]
+  for (const r of resources) known.add(r.id.toLowerCase())
+  const warned = new Set(jobs.warned)
+  const strays = (listed.tagged ?? [])
+    .filter(r => !known.has(r.id.toLowerCase()) && !warned.has(r.id.toLowerCase()))
+    .map(r => notOursWarning(r.type, r.id, config.team, 'its name is not one runner-setup gives this team'))
+  return { resources, warnings: [...jobs.warnings, ...peeringWarnings, ...strays], foreignChildren }
+}
+
+function isDerivedPeering(name: string, remoteVnetId: string): boolean {
+  return name.toLowerCase() === localPeeringName(remoteVnetId).toLowerCase()
+}
+
+function isTeamTagged(tags: Record<string, string> | undefined, team: string): boolean {
+  return tags?.[MANAGED_BY_TAG] === MANAGED_BY && tags[TEAM_TAG] === team
+}
+
+function notOursWarning(type: string, id: string, team: string, why: string): string {
+  return `${type} ${id} carries team ${team}'s tags but ${why}: not provably the team's, left alone`
 }
 
 /**
@@ -36,12 +84,7 @@ function orphanPeerings(
   const layout = teamLayout(config)
   let previous = wanted.filter(r => r.kind === 'peering').at(-1)?.id ?? layout.subnetId
   return peerings.flatMap(({ id, name, remoteVnetId }) => {
-    if (
-      known.has(id.toLowerCase()) ||
-      !remoteVnetId ||
-      name.toLowerCase() !== localPeeringName(remoteVnetId).toLowerCase()
-    )
-      return []
+    if (known.has(id.toLowerCase()) || !remoteVnetId || !isDerivedPeering(name, remoteVnetId)) return []
     const local = desired({
       kind: 'peering',
       id,
@@ -66,15 +109,33 @@ function orphanPeerings(
   })
 }
 
-/** Jobs tagged as this team's that the config no longer names. Deleted before the environment, like the wanted ones. */
-function orphanJobs(config: TeamConfig, jobs: Listed['jobs'], known: Set<string>): DesiredResource[] {
+/**
+ * Jobs of this team that the config no longer names: our job name for the team, in our environment, with our tags.
+ * Deleted before the environment, like the wanted ones.
+ */
+function orphanJobs(
+  config: TeamConfig,
+  jobs: Listed['jobs'],
+  known: Set<string>
+): { resources: DesiredResource[]; warnings: string[]; warned: string[] } {
   const layout = teamLayout(config)
-  return jobs
-    .filter(
-      ({ id, tags }) =>
-        tags?.[MANAGED_BY_TAG] === MANAGED_BY && tags[TEAM_TAG] === config.team && !known.has(id.toLowerCase())
-    )
-    .map(({ id }) =>
+  const resources: DesiredResource[] = []
+  const warnings: string[] = []
+  const warned: string[] = []
+  for (const { id, tags, environmentId } of jobs) {
+    if (!isTeamTagged(tags, config.team) || known.has(id.toLowerCase())) continue
+    const name = id.slice(id.lastIndexOf('/') + 1)
+    const why = !isTeamJobName(config.team, name)
+      ? 'its name is not one runner-setup gives this team'
+      : environmentId?.toLowerCase() !== layout.managedEnvironmentId.toLowerCase()
+        ? `it runs in ${environmentId ?? 'no environment'}, not in the team's environment`
+        : undefined
+    if (why) {
+      warnings.push(notOursWarning('Microsoft.App/jobs', id, config.team, why))
+      warned.push(id.toLowerCase())
+      continue
+    }
+    resources.push(
       absent(
         desired({
           kind: 'job',
@@ -87,4 +148,6 @@ function orphanJobs(config: TeamConfig, jobs: Listed['jobs'], known: Set<string>
         })
       )
     )
+  }
+  return { resources, warnings, warned }
 }

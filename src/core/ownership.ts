@@ -1,7 +1,8 @@
 /** Proof that an existing resource with one of our names is this team's, before apply writes or destroy deletes it. */
-import { isRef } from './refs.js'
+import { findActual, lookupIn } from './actual.js'
+import { isRef, resolveRefs } from './refs.js'
 import { MANAGED_BY, MANAGED_BY_TAG, TEAM_TAG } from './resources/common.js'
-import type { ActualResource, DesiredResource } from './types.js'
+import type { ActualResource, ActualState, DesiredResource } from './types.js'
 
 /** The `id` of an ARM sub-resource reference (`{ id }`), when there is one. */
 export function idOf(value: unknown): string | undefined {
@@ -72,4 +73,37 @@ function takeOverProblem(desired: DesiredResource, actual: ActualResource, team:
   if (desired.kind === 'remotePeering') return remotePeeringProblem(desired, actual)
   if (desired.kind === 'roleAssignment') return roleAssignmentProblem(desired, actual)
   return undefined
+}
+
+/** Why each existing resource with one of our names is not provably ours, keyed by lowercased id. */
+export type OwnershipVerdicts = Map<string, string>
+
+/**
+ * Every ownership verdict of a run, made once: the problems of existing resources that carry our names. A `child`
+ * (subnet, local peering, diagnostic setting) is ours only when its parent is: a child of a foreign parent gets the
+ * parent's verdict.
+ */
+export function judgeOwnership(desired: DesiredResource[], actual: ActualState, team: string): OwnershipVerdicts {
+  const verdicts: OwnershipVerdicts = new Map()
+  const lookup = lookupIn(actual)
+  for (const r of desired) {
+    // Refs resolved from what exists, so a role assignment's principal can be compared with our identity's.
+    const problem = ownershipProblem({ ...r, body: resolveRefs(r.body, lookup).body }, findActual(actual, r.id), team)
+    if (problem) verdicts.set(r.id.toLowerCase(), problem)
+  }
+  for (const r of desired) {
+    if (r.ownership !== 'child' || !findActual(actual, r.id) || verdicts.has(r.id.toLowerCase())) continue
+    const parent = parentOf(r, desired)
+    if (parent && verdicts.has(parent.id.toLowerCase()))
+      verdicts.set(r.id.toLowerCase(), `its parent ${parent.name} is not provably team ${team}'s: not touching it`)
+  }
+  return verdicts
+}
+
+/** The nearest desired resource whose id contains this one's. */
+function parentOf(child: DesiredResource, desired: DesiredResource[]): DesiredResource | undefined {
+  const id = child.id.toLowerCase()
+  return desired
+    .filter(r => r !== child && id.startsWith(`${r.id.toLowerCase()}/`))
+    .sort((a, b) => b.id.length - a.id.length)[0]
 }

@@ -1,8 +1,26 @@
-/** From desired resources (and what Azure holds) to an ordered plan: create, update, no-op or delete, with levels. */
+/**
+ * Desired + observed state → the plan: every entry carries its action, the reason, the body to send (with refs where
+ * Azure has not assigned a value yet), what it depends on and which VNets it must not share with a parallel write.
+ * Ownership, in-flight waits and preflight findings are decided here, once; the executor only carries a plan out.
+ */
+import { findActual, fingerprint, isSettled, lookupIn, provisioningState } from './actual.js'
 import { diffResource } from './diff.js'
-import { renderRefs, resolveRefs, type RefLookup } from './refs.js'
+import { touchedVnets } from './exclusive.js'
+import { withLive } from './merge.js'
+import type { OwnershipVerdicts } from './ownership.js'
+import { renderRefs, resolveRefs } from './refs.js'
 import { TEAM_TAG } from './resources/common.js'
-import type { ActualResource, ActualState, DesiredResource, Plan, PlanAction, PlanEntry } from './types.js'
+import type { ActualState, DesiredResource, Plan, PlanAction, PlanEntry, PreflightFinding } from './types.js'
+
+/** What one run observed: Azure's state, the ownership verdicts made on it, and the preflight findings. */
+export interface Observed {
+  actual: ActualState
+  verdicts: OwnershipVerdicts
+  preflight?: PreflightFinding[]
+  warnings?: string[]
+  /** Children someone else put under a resource of ours (by lowercased parent id): deleting the parent would take them. */
+  foreignChildren?: Map<string, string[]>
+}
 
 /**
  * Level 0 has no dependencies; everything else sits one above its deepest dependency, so the writes of one level
@@ -31,22 +49,6 @@ export function levels(desired: DesiredResource[]): Map<string, number> {
   return result
 }
 
-/** ARM ids are case-insensitive; the engine keys actual state by desired id, but be lenient. */
-export function findActual(actual: ActualState, id: string): ActualResource | undefined {
-  if (actual.has(id)) return actual.get(id)
-  const lower = id.toLowerCase()
-  for (const [key, value] of actual) if (key.toLowerCase() === lower) return value
-  return undefined
-}
-
-/** Refs point at the identity; its clientId/principalId are top-level fields of its SDK model. */
-export function lookupIn(actual: ActualState): RefLookup {
-  return (id, property) => {
-    const value = findActual(actual, id)?.body[property]
-    return typeof value === 'string' ? value : undefined
-  }
-}
-
 function teamOf(desired: DesiredResource[]): string {
   for (const resource of desired) {
     const tags = resource.body.tags as Record<string, string> | undefined
@@ -55,8 +57,24 @@ function teamOf(desired: DesiredResource[]): string {
   throw new Error(`No desired resource carries the ${TEAM_TAG} tag`)
 }
 
-function entry(resource: DesiredResource, level: number, action: PlanEntry['action']): PlanEntry {
-  return { action, kind: resource.kind, type: resource.type, id: resource.id, name: resource.name, level }
+function entry(
+  resource: DesiredResource,
+  level: number,
+  action: PlanAction,
+  actual: ActualState | undefined,
+  dependsOn: string[]
+): PlanEntry {
+  return {
+    action,
+    kind: resource.kind,
+    type: resource.type,
+    id: resource.id,
+    name: resource.name,
+    level,
+    dependsOn,
+    exclusive: touchedVnets(resource.id, resource.body),
+    observed: actual ? fingerprint(findActual(actual, resource.id)) : 'unread'
+  }
 }
 
 function byLevel(entries: PlanEntry[]): PlanEntry[] {
@@ -66,56 +84,118 @@ function byLevel(entries: PlanEntry[]): PlanEntry[] {
     .map(({ e }) => e)
 }
 
+/** The dependencies that are themselves in the plan. */
+function within(resource: DesiredResource, ids: Set<string>): string[] {
+  return resource.dependsOn.filter(id => ids.has(id.toLowerCase()))
+}
+
+function ids(resources: DesiredResource[]): Set<string> {
+  return new Set(resources.map(r => r.id.toLowerCase()))
+}
+
 /**
- * Creates and updates carry the body to write: refs resolved from actual state where the identity exists, left as
- * refs otherwise (apply resolves them once the identity is written). What the config no longer wants and Azure still
- * has is deleted after every write, so a subnet lets go of its NAT gateway before the gateway goes; absent resources
- * Azure does not have are left out of the plan.
+ * Wanted resources become create, update (read-modify-write: the live body with our fields applied), noop, wait (an
+ * earlier operation still runs on it) or refuse (one of our names, not provably ours: apply stops before any write).
+ * What the config no longer wants and Azure still has is deleted after every write, so a subnet lets go of its NAT
+ * gateway before the gateway goes; one that is not provably ours is left alone (refused, not blocking).
  */
-export function planApply(desired: DesiredResource[], actual: ActualState): Plan {
+export function planApply(desired: DesiredResource[], observed: Observed): Plan {
+  const { actual, verdicts } = observed
   const wanted = desired.filter(resource => !resource.absent)
   const levelOf = levels(wanted)
+  const wantedIds = ids(wanted)
   const lookup = lookupIn(actual)
   const entries = wanted.map((resource): PlanEntry => {
+    const live = findActual(actual, resource.id)
+    const planned = (action: PlanAction) =>
+      entry(resource, levelOf.get(resource.id) ?? 0, action, actual, within(resource, wantedIds))
     const body = resolveRefs(resource.body, lookup).body
-    const { action, changes } = diffResource({ ...resource, body }, findActual(actual, resource.id))
-    const planned = entry(resource, levelOf.get(resource.id) ?? 0, action)
-    if (action === 'create') return { ...planned, body }
-    if (action === 'update') return { ...planned, body, changes }
-    return planned
+    const refused = verdicts.get(resource.id.toLowerCase())
+    if (refused) {
+      // Never written; its differences are still shown (drift reports them), since it does not match the config.
+      const { changes } = diffResource({ ...resource, body }, live)
+      return { ...planned('refuse'), reason: refused, blocking: true, changes }
+    }
+    const state = provisioningState(live?.body)
+    if (live && !isSettled(state)) {
+      const reason = `${state}: an earlier operation is still running; apply waits until it settles, then writes it if it still differs`
+      return { ...planned('wait'), body, reason }
+    }
+    const { action, changes } = diffResource({ ...resource, body }, live)
+    if (action === 'create') return { ...planned('create'), body, reason: 'not in Azure' }
+    if (action === 'update' && live) {
+      const reason = changes.length === 1 ? '1 field differs' : `${changes.length} fields differ`
+      return { ...planned('update'), body: withLive(resource.kind, live.body, body), changes, reason }
+    }
+    return planned('noop')
   })
   const firstDeleteLevel = Math.max(-1, ...entries.map(e => e.level)) + 1
   const unwanted = desired.filter(resource => resource.absent && findActual(actual, resource.id) !== undefined)
-  const deletes = dependentsFirst(unwanted).map(({ resource, level, top }) =>
-    entry(resource, firstDeleteLevel + top - level, 'delete')
-  )
-  return { team: teamOf(desired), entries: [...byLevel(entries), ...deletes] }
+  const deletes = dependentsFirst(unwanted).map(({ resource, level, top }) => {
+    const planned = entry(resource, firstDeleteLevel + top - level, 'delete', actual, dependents(resource, unwanted))
+    const refused = verdicts.get(resource.id.toLowerCase())
+    if (refused) return { ...planned, action: 'refuse' as const, reason: refused }
+    return { ...planned, reason: 'no longer in the config' }
+  })
+  return {
+    team: teamOf(desired),
+    purpose: 'apply',
+    entries: [...byLevel(entries), ...deletes],
+    preflight: observed.preflight ?? [],
+    warnings: observed.warnings ?? []
+  }
 }
 
 /** Without reading Azure: everything wanted is a create, and values Azure will assign are shown as such. */
 export function planOffline(desired: DesiredResource[]): Plan {
   const wanted = desired.filter(resource => !resource.absent)
   const levelOf = levels(wanted)
+  const wantedIds = ids(wanted)
   const entries = wanted.map(resource => ({
-    ...entry(resource, levelOf.get(resource.id) ?? 0, 'create'),
+    ...entry(resource, levelOf.get(resource.id) ?? 0, 'create', undefined, within(resource, wantedIds)),
     body: renderRefs(resource.body)
   }))
-  return { team: teamOf(desired), entries: byLevel(entries) }
+  return { team: teamOf(desired), purpose: 'apply', entries: byLevel(entries), preflight: [], warnings: [] }
 }
 
 /**
- * Deletes of what exists, wanted or not, dependents first (highest level first). The resource group is never
- * deleted: it may hold more than runners. Ownership is the engine's check; this only orders.
+ * Deletes of what exists, wanted or not, dependents first (highest level first); what is not provably ours is refused
+ * and left alone (and so is everything under it). The resource group is never deleted: it may hold more than runners.
  */
-export function planDestroy(desired: DesiredResource[], actual: ActualState): Plan {
+export function planDestroy(desired: DesiredResource[], observed: Observed): Plan {
+  const { actual, verdicts } = observed
   const existing = desired.filter(resource => findActual(actual, resource.id) !== undefined)
   const levelOf = levels(existing)
   const entries = existing
     .filter(resource => resource.kind !== 'resourceGroup')
-    .map(resource => entry(resource, levelOf.get(resource.id) ?? 0, 'delete'))
+    .map(resource => {
+      const planned = entry(resource, levelOf.get(resource.id) ?? 0, 'delete', actual, dependents(resource, existing))
+      const children = observed.foreignChildren?.get(resource.id.toLowerCase())
+      const refused =
+        verdicts.get(resource.id.toLowerCase()) ??
+        (children?.length
+          ? `it holds ${children.join(', ')}, which runner-setup did not make: deleting it would delete them too; remove them first`
+          : undefined)
+      if (!refused) return planned
+      // Something the config no longer names and we cannot prove is ours was never ours: left alone, not a failure.
+      const left: PlanEntry = { ...planned, action: 'refuse', reason: refused }
+      return resource.absent ? left : { ...left, blocking: true as const }
+    })
     .reverse()
   const order = entries.map((e, i) => ({ e, i })).sort((a, b) => b.e.level - a.e.level || a.i - b.i)
-  return { team: teamOf(desired), entries: order.map(({ e }) => e) }
+  return {
+    team: teamOf(desired),
+    purpose: 'destroy',
+    entries: order.map(({ e }) => e),
+    preflight: [],
+    warnings: observed.warnings ?? []
+  }
+}
+
+/** For a delete: the resources that depend on this one, which go first. */
+function dependents(resource: DesiredResource, among: DesiredResource[]): string[] {
+  const id = resource.id.toLowerCase()
+  return among.filter(r => r.dependsOn.some(dep => dep.toLowerCase() === id)).map(r => r.id)
 }
 
 /** Resources to delete, highest dependency level first; `top` is the highest level among them. */
@@ -130,7 +210,17 @@ function dependentsFirst(resources: DesiredResource[]): { resource: DesiredResou
 
 /** How many resources each action touches: the plan's one-line summary and the action's `changes` output. */
 export function countActions(plan: Plan): Record<PlanAction, number> {
-  const counts: Record<PlanAction, number> = { create: 0, update: 0, delete: 0, noop: 0 }
+  const counts: Record<PlanAction, number> = { create: 0, update: 0, delete: 0, noop: 0, refuse: 0, wait: 0 }
   for (const entry of plan.entries) counts[entry.action]++
   return counts
+}
+
+/** Why apply must not start: a refused resource it needs, or a failed preflight check (one line each). */
+export function blockers(plan: Plan): string[] {
+  return [
+    ...plan.entries
+      .filter(e => e.action === 'refuse' && e.blocking)
+      .map(e => e.reason ?? `${e.type} ${e.name}: refused`),
+    ...plan.preflight.filter(f => f.status === 'fail').map(f => f.message)
+  ]
 }

@@ -72,7 +72,14 @@ export interface FieldChange {
   to: unknown
 }
 
-export type PlanAction = 'create' | 'update' | 'noop' | 'delete'
+/**
+ * - `create`/`update`: write `body` (an update is the live resource with our fields applied);
+ * - `noop`: nothing to write;
+ * - `delete`: remove it (the config no longer wants it, or destroy);
+ * - `refuse`: it exists under one of our names but is not provably ours: never touched, and apply stops before any write;
+ * - `wait`: an earlier operation on it is still running: wait until it settles, then write `body` if it still differs.
+ */
+export type PlanAction = 'create' | 'update' | 'noop' | 'delete' | 'refuse' | 'wait'
 
 export interface PlanEntry {
   action: PlanAction
@@ -80,13 +87,41 @@ export interface PlanEntry {
   type: string
   id: string
   name: string
-  /** Dependency level: 0 has no dependencies; writes at one level run in parallel. */
+  /** Dependency level: 0 has no dependencies; writes at one level run in parallel (but see `exclusive`). */
   level: number
+  /** One line: why this action (what differs, what it waits for, why it is refused). */
+  reason?: string
+  /** A refused resource the config needs: apply cannot converge, so it stops before any write (destroy: exit 1). */
+  blocking?: true
+  /** What is sent (create, update, wait), with refs where Azure has not assigned the value yet. */
   body?: Record<string, unknown>
   changes?: FieldChange[]
+  /** Ids of the plan entries this one waits for. */
+  dependsOn: string[]
+  /**
+   * VNets (lowercased ids) this write touches: writes sharing one never run side by side, because Azure refuses a
+   * second operation on a VNet while one runs (AnotherOperationInProgress, ReferencedResourceNotProvisioned).
+   */
+  exclusive: string[]
+  /** What the plan saw: `absent` or a hash of the live resource; a saved plan is refused when this moved. */
+  observed: string
 }
 
 export interface Plan {
   team: string
+  /** What the plan is for: a saved plan applies only as the command it was made for. */
+  purpose: 'apply' | 'destroy'
   entries: PlanEntry[]
+  /** Checks made before the first write; each failure stops apply with one message. */
+  preflight: PreflightFinding[]
+  /** Things left alone that look like ours (our tags, not our name): reported, never touched. */
+  warnings: string[]
+}
+
+export interface PreflightFinding {
+  check: 'keyVault' | 'remoteGateway' | 'environmentQuota' | 'coreQuota' | 'subnetCapacity'
+  /** `fail` stops apply before any write; `ok` and `unchecked` (Azure would not say) are shown by plan. */
+  status: 'ok' | 'fail' | 'unchecked'
+  /** One line; for a failure: the config line, what is wrong, and what to do. */
+  message: string
 }

@@ -23,6 +23,8 @@ function teamJson(command: CommandResult['command'], t: TeamResult): Record<stri
         ...(e.changes ? { fields: e.changes } : {})
       }))
   }
+  // The whole plan, as `apply --plan` takes it back: every entry with its body, dependencies and fingerprint.
+  if (command === 'plan' && t.plan) out.plan = t.plan
   if (t.offline) out.offline = true
   if (t.counts) out.counts = t.counts
   if (t.writes) out.writes = t.writes

@@ -169,6 +169,7 @@ describe('the action bundle', () => {
     expect(result.checks.map(c => `${c.name}: ${c.status}`)).toEqual([
       'azure resources: pass',
       'executions: pass',
+      'keda version: pass',
       'runner group: pass',
       'runners: warn',
       'api budget: pass',

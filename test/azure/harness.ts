@@ -1,8 +1,8 @@
 /** Starts the emulator, seeds what a team's platform provides, and builds an engine with the real SDK and OIDC sign-in. */
 import { request } from 'node:https'
-import { startEmulator, type Emulator } from '../emulator/index.js'
+import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/index.js'
 import { createCredential } from '../../src/azure/credential.js'
-import { createEngine, type Engine } from '../../src/azure/engine.js'
+import { createEngine, type Engine, type EngineOptions } from '../../src/azure/engine.js'
 import type { Logger } from '../../src/core/logger.js'
 import { DNS_ZONE_ID, HUB_SUB, HUB_VNET_ID, RG, SUB, VAULT_ID, WORKSPACE_ID } from './fixture.js'
 
@@ -36,7 +36,10 @@ export const fastTiming = {
   keyVaultRetryIntervalMs: 5,
   settlePollMs: 5,
   executionPollMs: 5,
-  executionStopTimeoutMs: 10_000
+  executionStopTimeoutMs: 10_000,
+  conflictRetries: 8,
+  conflictBackoffMs: 5,
+  conflictMaxBackoffMs: 50
 }
 
 export async function seedPlatform(emulator: Emulator): Promise<void> {
@@ -59,7 +62,12 @@ export async function seedPlatform(emulator: Emulator): Promise<void> {
 }
 
 /** In-process OIDC: the real ClientAssertionCredential gets its GitHub token from the emulated Actions endpoint. */
-export function engineFor(emulator: Emulator, log: string[], timing: Partial<typeof fastTiming> = {}): Engine {
+export function engineFor(
+  emulator: Emulator,
+  log: string[],
+  timing: Partial<typeof fastTiming & EngineOptions['timing']> = {},
+  extra: Pick<EngineOptions, 'judge'> = {}
+): Engine {
   process.env.ACTIONS_ID_TOKEN_REQUEST_URL = emulator.oidc.requestUrl
   process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = emulator.oidc.requestToken
   const tlsOptions = { ca: emulator.caPem }
@@ -74,12 +82,13 @@ export function engineFor(emulator: Emulator, log: string[], timing: Partial<typ
     timing: { ...fastTiming, ...timing },
     retryOptions: { maxRetries: 3, retryDelayInMs: 1, maxRetryDelayInMs: 5 },
     tlsOptions,
-    updateIntervalInMs: 1
+    updateIntervalInMs: 1,
+    ...extra
   })
 }
 
-export async function startHarness(): Promise<Harness> {
-  const emulator = await startEmulator({ retryAfterSeconds: 0 })
+export async function startHarness(options: EmulatorOptions = {}): Promise<Harness> {
+  const emulator = await startEmulator({ retryAfterSeconds: 0, ...options })
   await seedPlatform(emulator)
   const log: string[] = []
   const engine = engineFor(emulator, log)

@@ -20,7 +20,7 @@ afterAll(async () => {
 describe('engine lifecycle', () => {
   it('plans every resource as a create before anything exists', async () => {
     const result = await h.engine.planLive(config)
-    expect(result.counts).toEqual({ create: desired.length, update: 0, delete: 0, noop: 0 })
+    expect(result.counts).toEqual({ create: desired.length, update: 0, delete: 0, noop: 0, refuse: 0, wait: 0 })
   })
 
   it('applies from nothing: every desired resource is stored, refs resolved, written level by level', async () => {
@@ -72,13 +72,21 @@ describe('engine lifecycle', () => {
     const mark = h.mark()
     const result = await h.engine.apply(config)
     expect(result.writes).toEqual([])
-    expect(countActions(result.plan)).toEqual({ create: 0, update: 0, delete: 0, noop: desired.length })
+    expect(countActions(result.plan)).toEqual({
+      create: 0,
+      update: 0,
+      delete: 0,
+      noop: desired.length,
+      refuse: 0,
+      wait: 0
+    })
     expect(h.writesSince(mark)).toEqual([])
-    // Reads only, all in one round: one GET per resource, the resource group check and the jobs listing (orphans);
-    // our VNet's GET already lists its peerings. The token is reused.
+    // Reads only, all in one round: one GET per resource, the resource group check, the jobs and tagged-resources
+    // listings (orphans, strays) and preflight's three (the vault, the region's and the environment's usages); our
+    // VNet's GET already lists its peerings. The token is reused.
     const requests = h.emulator.requests().slice(mark)
     expect(requests.every(r => r.method === 'GET')).toBe(true)
-    expect(requests.length).toBe(desired.length + 2)
+    expect(requests.length).toBe(desired.length + 6)
     expect(requests.filter(r => /\/providers\/Microsoft\.App\/jobs$/i.test(r.path))).toHaveLength(1)
   })
 

@@ -249,6 +249,23 @@ export const INVALID_CASES: InvalidCase[] = [
     ]
   },
   {
+    name: 'route table id of the wrong type',
+    text: withLine(8, `  subnet: 10.92.0.0/27\n  routeTableId: ${VNET}`),
+    expected: [
+      'team.yaml:9:17: network.routeTableId: is the id of a Microsoft.Network/virtualNetworks, not of a route table'
+    ]
+  },
+  {
+    name: "route table in another subscription than the runners'",
+    text: withLine(
+      8,
+      `  subnet: 10.92.0.0/27\n  routeTableId: ${VNET.replace('virtualNetworks/vnet-private', 'routeTables/rt-hub')}`
+    ),
+    expected: [
+      "team.yaml:9:17: network.routeTableId: the route table is in subscription 00000000-0000-0000-0000-0000000000cb, not in the runners' subscription 00000000-0000-0000-0000-0000000000ca"
+    ]
+  },
+  {
     name: 'workspace id of the wrong type',
     text: plus(`logs:\n  workspaceId: ${VNET}`),
     expected: [

@@ -248,6 +248,16 @@ describe('desiredResources, org scope with NAT, peering, DNS and logs', () => {
     expect(subnet.ownership).toBe('child')
   })
 
+  it("associates the platform's route table when the config names one, and never writes the route table", () => {
+    const routeTableId = `${RG}/providers/Microsoft.Network/routeTables/rt-hub-egress`
+    const config = orgTeam()
+    const withRoute = desiredResources({ ...config, network: { ...config.network, routeTableId } })
+    expect(one(withRoute, 'subnet').body.routeTable).toEqual({ id: routeTableId })
+    expect(withRoute.some(r => r.id === routeTableId)).toBe(false)
+    // Without it the subnet says nothing about route tables: one someone else attached stays.
+    expect('routeTable' in one(resources, 'subnet').body).toBe(false)
+  })
+
   it('gives egress one static Standard public IP behind a NAT gateway', () => {
     expect(one(resources, 'publicIpAddress').body).toEqual({
       location: 'norwayeast',
@@ -323,6 +333,7 @@ describe('desiredResources, org scope with NAT, peering, DNS and logs', () => {
     })
     expect(one(resources, 'diagnosticSetting').body).toEqual({
       workspaceId: WORKSPACE,
+      logAnalyticsDestinationType: 'Dedicated',
       logs: [{ categoryGroup: 'allLogs', enabled: true }]
     })
   })

@@ -1,4 +1,7 @@
 /** Small validated TeamConfigs, written out in full (defaults applied) so tests read like the config they stand for. */
+import { judgeOwnership } from '../../src/core/ownership.js'
+import type { Observed } from '../../src/core/plan.js'
+import type { ActualState, DesiredResource } from '../../src/core/types.js'
 import type { TeamConfig } from '../../src/config/types.js'
 
 export const SUB = '11111111-2222-3333-4444-555555555555'
@@ -99,4 +102,9 @@ export function repoTeam(): TeamConfig {
     logs: {},
     tags: {}
   }
+}
+
+/** What one run observed, with the ownership verdicts the engine makes once per run. */
+export function observed(desired: DesiredResource[], actual: ActualState, team = 'studio'): Observed {
+  return { actual, verdicts: judgeOwnership(desired, actual, team) }
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { desiredResources } from '../../src/core/desired.js'
-import { levels, planApply, planDestroy, planOffline } from '../../src/core/plan.js'
+import { blockers, levels, planApply, planDestroy, planOffline } from '../../src/core/plan.js'
+import { renderPlanText } from '../../src/report/plan-text.js'
 import { resolveRefs } from '../../src/core/refs.js'
 import type { TeamConfig } from '../../src/config/types.js'
 import type { ActualState, DesiredResource, PlanEntry } from '../../src/core/types.js'
-import { orgTeam, repoTeam } from './fixtures.js'
+import { observed, orgTeam, repoTeam } from './fixtures.js'
 
 const CLIENT_ID = '0f0e0d0c-0b0a-0908-0706-050403020100'
 const PRINCIPAL_ID = '00112233-4455-6677-8899-aabbccddeeff'
@@ -147,7 +148,7 @@ describe('planApply', () => {
   const desired = desiredResources(orgTeam())
 
   it('is all no-ops, without bodies, once Azure holds everything', () => {
-    const plan = planApply(desired, appliedState(desired))
+    const plan = planApply(desired, observed(desired, appliedState(desired)))
     expect(plan.entries.map(e => e.action)).toEqual(Array(13).fill('noop'))
     expect(plan.entries.some(e => e.body !== undefined || e.changes !== undefined)).toBe(false)
   })
@@ -156,13 +157,13 @@ describe('planApply', () => {
     const actual = appliedState(desired)
     const job = desired.find(r => r.kind === 'job')!
     actual.delete(job.id)
-    const entry = planApply(desired, actual).entries.find(e => e.id === job.id)!
+    const entry = planApply(desired, observed(desired, actual)).entries.find(e => e.id === job.id)!
     expect(entry).toMatchObject({ action: 'create', level: 4, name: 'caj-studio', type: 'Microsoft.App/jobs' })
     expect(JSON.stringify(entry.body)).toContain(`"name":"RUNNER_SETUP_IDENTITY_CLIENT_ID","value":"${CLIENT_ID}"`)
   })
 
   it('keeps refs for apply to resolve when the identity does not exist yet', () => {
-    const plan = planApply(desired, new Map())
+    const plan = planApply(desired, observed(desired, new Map()))
     expect(plan.entries.every(e => e.action === 'create')).toBe(true)
     expect(plan.entries.find(e => e.kind === 'roleAssignment')!.body!.principalId).toEqual({
       $ref: desired.find(r => r.kind === 'identity')!.id,
@@ -170,24 +171,38 @@ describe('planApply', () => {
     })
   })
 
-  it('carries the changes and the full body of an update', () => {
+  it('carries the changes and, read-modify-write, the live body with our fields applied', () => {
     const actual = appliedState(desired)
     const vnet = desired.find(r => r.kind === 'virtualNetwork')!
+    const live = actual.get(vnet.id)!.body
     actual.set(vnet.id, {
       id: vnet.id,
-      body: { ...actual.get(vnet.id)!.body, addressSpace: { addressPrefixes: ['10.90.0.0/25'] } }
+      body: {
+        ...live,
+        addressSpace: { addressPrefixes: ['10.90.0.0/25'] },
+        enableDdosProtection: false,
+        subnets: [{ id: `${vnet.id}/subnets/snet-runners` }],
+        tags: { ...(live.tags as object), 'policy-owner': 'platform' }
+      }
     })
-    const entry = planApply(desired, actual).entries.find(e => e.id === vnet.id)!
+    const entry = planApply(desired, observed(desired, actual)).entries.find(e => e.id === vnet.id)!
     expect(entry.action).toBe('update')
     expect(entry.changes).toEqual([
       { path: 'addressSpace.addressPrefixes', from: ['10.90.0.0/25'], to: ['10.90.0.0/24'] }
     ])
-    expect(entry.body).toEqual(vnet.body)
+    // What others set (a policy tag, a VNet setting) is sent back; subnets, written on their own, are left out.
+    expect(entry.body).toEqual({
+      ...live,
+      ...vnet.body,
+      enableDdosProtection: false,
+      tags: { ...(vnet.body.tags as object), 'policy-owner': 'platform' }
+    })
+    expect(entry.reason).toBe('1 field differs')
   })
 
   it('finds actual state keyed by an id in another case', () => {
     const actual: ActualState = new Map([...appliedState(desired)].map(([id, r]) => [id.toUpperCase(), r]))
-    expect(planApply(desired, actual).entries.every(e => e.action === 'noop')).toBe(true)
+    expect(planApply(desired, observed(desired, actual)).entries.every(e => e.action === 'noop')).toBe(true)
   })
 })
 
@@ -196,7 +211,7 @@ describe('planDestroy', () => {
     const desired = desiredResources(repoTeam())
     const actual = appliedState(desired)
     actual.delete(desired.find(r => r.kind === 'roleAssignment')!.id)
-    const plan = planDestroy(desired, actual)
+    const plan = planDestroy(desired, observed(desired, actual, 'apps-team'))
     expect(plan.team).toBe('apps-team')
     expect(summary(plan.entries).map(line => line.replace(/cajr-[0-9a-f]{6}/, 'cajr-*'))).toEqual([
       '4 delete job:cajr-*-apps-team',
@@ -212,7 +227,7 @@ describe('planDestroy', () => {
 
   it('deletes the peerings and zone links before the VNet, the diagnostic setting before the environment', () => {
     const desired = desiredResources(orgTeam())
-    const entries = planDestroy(desired, appliedState(desired)).entries
+    const entries = planDestroy(desired, observed(desired, appliedState(desired))).entries
     const position = (kind: DesiredResource['kind']) => entries.findIndex(e => e.kind === kind)
     expect(entries).toHaveLength(13)
     for (const [first, then] of [
@@ -233,6 +248,30 @@ describe('planDestroy', () => {
   })
 
   it('is empty when nothing exists', () => {
-    expect(planDestroy(desiredResources(orgTeam()), new Map()).entries).toEqual([])
+    expect(planDestroy(desiredResources(orgTeam()), observed([], new Map())).entries).toEqual([])
+  })
+})
+
+describe('planApply decides refusals and waits, and plan text shows them', () => {
+  const desired = desiredResources(orgTeam())
+
+  it('refuses a foreign resource (blocking), waits for one mid-operation, and says why for each', () => {
+    const actual = appliedState(desired)
+    const nsg = desired.find(r => r.kind === 'networkSecurityGroup')!
+    const env = desired.find(r => r.kind === 'managedEnvironment')!
+    actual.set(nsg.id, { id: nsg.id, body: { ...actual.get(nsg.id)!.body, tags: { owner: 'platform' } } })
+    actual.set(env.id, { id: env.id, body: { ...actual.get(env.id)!.body, provisioningState: 'Waiting' } })
+    const plan = planApply(desired, observed(desired, actual))
+    const refused = plan.entries.find(e => e.id === nsg.id)!
+    expect([refused.action, refused.blocking]).toEqual(['refuse', true])
+    expect(plan.entries.find(e => e.id === env.id)!.action).toBe('wait')
+    expect(blockers(plan)).toEqual([refused.reason])
+    const text = renderPlanText(plan, 'Plan for team studio:')
+    expect(text).toContain(`  ! refuse  ${nsg.type}`)
+    expect(text).toContain(`      ${refused.reason}`)
+    expect(text).toContain(
+      '      Waiting: an earlier operation is still running; apply waits until it settles, then writes it if it still differs'
+    )
+    expect(text.split('\n').at(-1)).toMatch(/, 1 to wait for, 1 refused$/)
   })
 })

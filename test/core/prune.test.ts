@@ -9,7 +9,7 @@ import { ownershipProblem } from '../../src/core/ownership.js'
 import { planApply, planDestroy, planOffline } from '../../src/core/plan.js'
 import { resolveRefs } from '../../src/core/refs.js'
 import type { ActualState, PlanEntry } from '../../src/core/types.js'
-import { PRIVATE_VNET, RG, orgTeam } from './fixtures.js'
+import { PRIVATE_VNET, RG, observed, orgTeam } from './fixtures.js'
 
 const NAT = `${RG}/providers/Microsoft.Network/natGateways/ng-studio-runners`
 const PIP = `${RG}/providers/Microsoft.Network/publicIPAddresses/pip-studio-runners`
@@ -64,7 +64,10 @@ describe('diff: null means "must not be set"', () => {
 
 describe('planApply after the config turned something off', () => {
   it('NAT off: the subnet lets go of the gateway first, then the gateway goes, then its public IP', () => {
-    const plan = planApply(desiredResources(withoutNat()), appliedState(orgTeam()))
+    const plan = planApply(
+      desiredResources(withoutNat()),
+      observed(desiredResources(withoutNat()), appliedState(orgTeam()))
+    )
     expect(changed(plan.entries)).toEqual(['1 update subnet', '4 delete natGateway', '5 delete publicIpAddress'])
     const subnet = plan.entries.find(e => e.kind === 'subnet')!
     expect(subnet.changes).toEqual([{ path: 'natGateway', from: { id: NAT }, to: undefined }])
@@ -78,7 +81,7 @@ describe('planApply after the config turned something off', () => {
   it('logs removed: the environment clears its destination and the diagnostic setting is deleted', () => {
     const config = orgTeam()
     config.logs = {}
-    const plan = planApply(desiredResources(config), appliedState(orgTeam()))
+    const plan = planApply(desiredResources(config), observed(desiredResources(config), appliedState(orgTeam())))
     expect(changed(plan.entries)).toEqual(['3 update managedEnvironment', '5 delete diagnosticSetting'])
     expect(plan.entries.find(e => e.kind === 'managedEnvironment')!.changes).toEqual([
       { path: 'appLogsConfiguration.destination', from: 'azure-monitor', to: undefined }
@@ -87,7 +90,7 @@ describe('planApply after the config turned something off', () => {
 
   it('once converged, plans nothing and leaves the absent resources out of the plan', () => {
     const desired = desiredResources(withoutNat())
-    const plan = planApply(desired, appliedState(withoutNat()))
+    const plan = planApply(desired, observed(desired, appliedState(withoutNat())))
     expect(changed(plan.entries)).toEqual([])
     expect(plan.entries).toHaveLength(desired.filter(r => !r.absent).length)
     expect(plan.entries.some(e => e.kind === 'natGateway' || e.kind === 'publicIpAddress')).toBe(false)
@@ -104,7 +107,10 @@ describe('planApply after the config turned something off', () => {
 
 describe('planDestroy with absent resources', () => {
   it('deletes the ones that still exist too: the subnet before the NAT gateway, the gateway before its IP', () => {
-    const kinds = planDestroy(desiredResources(withoutNat()), appliedState(orgTeam())).entries.map(e => e.kind)
+    const kinds = planDestroy(
+      desiredResources(withoutNat()),
+      observed(desiredResources(withoutNat()), appliedState(orgTeam()))
+    ).entries.map(e => e.kind)
     expect(kinds).toContain('natGateway')
     expect(kinds.indexOf('subnet')).toBeLessThan(kinds.indexOf('natGateway'))
     expect(kinds.indexOf('natGateway')).toBeLessThan(kinds.indexOf('publicIpAddress'))
@@ -127,7 +133,7 @@ describe('orphanResources', () => {
     const orphans = orphanResources(config, wanted, {
       peerings: [{ id: ourPeering.id, name: ourPeering.name, remoteVnetId: PRIVATE_VNET }, dropped],
       jobs: []
-    })
+    }).resources
     expect(orphans.map(o => [o.kind, o.id, o.ownership, o.absent])).toEqual([
       ['peering', dropped.id, 'child', true],
       ['remotePeering', `${OTHER_VNET}/virtualNetworkPeerings/runner-setup-studio`, 'marked', true]
@@ -142,24 +148,34 @@ describe('orphanResources', () => {
       orphanResources(config, wanted, {
         peerings: [{ ...dropped, id: `${VNET}/virtualNetworkPeerings/manual`, name: 'manual' }],
         jobs: []
-      })
+      }).resources
     ).toEqual([])
   })
 
   it("turns jobs tagged as this team's that the config no longer names into absent jobs; others' and untagged ones stay out", () => {
     const jobs = [
       { id: wanted.find(r => r.kind === 'job')!.id.toUpperCase(), tags: OURS },
-      { id: `${JOBS}/cajr-abc123-studio`, tags: { ...OURS, 'runner-setup-repo': 'gone' } },
-      { id: `${JOBS}/caj-apps`, tags: { ...OURS, 'runner-setup-team': 'apps' } },
-      { id: `${JOBS}/hand-made`, tags: undefined }
+      { id: `${JOBS}/cajr-abc123-studio`, tags: { ...OURS, 'runner-setup-repo': 'gone' }, environmentId: ENV },
+      { id: `${JOBS}/caj-apps`, tags: { ...OURS, 'runner-setup-team': 'apps' }, environmentId: ENV },
+      { id: `${JOBS}/hand-made`, tags: undefined, environmentId: ENV },
+      // Our tags are not enough: a name we never give, or another environment, is not ours.
+      { id: `${JOBS}/nightly-export`, tags: OURS, environmentId: ENV },
+      { id: `${JOBS}/caj-studio-2`, tags: OURS, environmentId: `${ENV}-other` },
+      { id: `${JOBS}/cajr-abc124-studio`, tags: OURS, environmentId: `${ENV}-other` }
     ]
-    const orphans = orphanResources(config, wanted, { peerings: [], jobs })
+    const { resources: orphans, warnings } = orphanResources(config, wanted, { peerings: [], jobs })
     expect(orphans.map(o => [o.kind, o.name, o.absent])).toEqual([['job', 'cajr-abc123-studio', true]])
     expect(orphans[0].dependsOn[0]).toBe(ENV)
+    const notOurs = "not provably the team's, left alone"
+    expect(warnings).toEqual([
+      `Microsoft.App/jobs ${JOBS}/nightly-export carries team studio's tags but its name is not one runner-setup gives this team: ${notOurs}`,
+      `Microsoft.App/jobs ${JOBS}/caj-studio-2 carries team studio's tags but its name is not one runner-setup gives this team: ${notOurs}`,
+      `Microsoft.App/jobs ${JOBS}/cajr-abc124-studio carries team studio's tags but it runs in ${ENV}-other, not in the team's environment: ${notOurs}`
+    ])
   })
 
   it('an orphan that is not provably ours is not deleted, and says so', () => {
-    const [, remote] = orphanResources(config, wanted, { peerings: [dropped], jobs: [] })
+    const [, remote] = orphanResources(config, wanted, { peerings: [dropped], jobs: [] }).resources
     const elsewhere = { id: remote.id, body: { remoteVirtualNetwork: { id: `${VNET}-other` } } }
     expect(ownershipProblem(remote, elsewhere, 'studio')).toBe(
       "Microsoft.Network/virtualNetworks/virtualNetworkPeerings runner-setup-studio is no longer in the config but is not provably team studio's: not deleting it"

@@ -2,6 +2,7 @@
  * In-process control of the emulator (seed state, out-of-band changes, faults, denials, latency),
  * and the same as JSON over HTTPS under /_admin/* for child processes.
  */
+import type { Quotas } from './arm/quotas.js'
 import type { EmuRequest, EmuResponse, Service } from './http.js'
 import type { FaultBook, FaultRule } from './faults.js'
 import type { RequestLog, RequestLogEntry } from './request-log.js'
@@ -37,6 +38,8 @@ export interface EmulatorAdmin {
   setLroPolls(polls: number): void
   /** Role assignments only take effect this long after creation (Azure propagation; default 0). */
   setRoleAssignmentDelay(ms: number): void
+  /** Lowers or raises the Container Apps quotas (environments per region, Consumption cores per environment). */
+  setQuotas(quotas: Partial<Quotas>): void
   /** A bearer token ARM accepts, for in-process tests with a simple TokenCredential. */
   issueToken(): string
   /** An Actions ID token (default audience api://AzureADTokenExchange) with claims overridden, e.g. `{ exp: 0 }`. */
@@ -108,6 +111,7 @@ export function createAdmin(deps: AdminDeps): EmulatorAdmin {
     setLatency: ms => deps.setLatency(ms),
     setLroPolls: polls => deps.setLroPolls(polls),
     setRoleAssignmentDelay: ms => deps.setRoleAssignmentDelay(ms),
+    setQuotas: quotas => Object.assign(deps.ctx.quotas, quotas),
     issueToken: () => deps.issueToken(),
     mintIdToken: (overrides, audience) => deps.mintIdToken(overrides, audience),
     peakConcurrency: () => deps.log.peakConcurrency()
@@ -158,6 +162,10 @@ export function createAdminService(admin: EmulatorAdmin, log: RequestLog): Servi
     },
     'POST role-assignment-delay': req => {
       admin.setRoleAssignmentDelay(Number(field(req, 'ms') ?? 0))
+      return ok()
+    },
+    'POST quotas': req => {
+      admin.setQuotas(asWire(req.body) as Partial<Quotas>)
       return ok()
     },
     'POST token': () => ok({ token: admin.issueToken() }),

@@ -9,6 +9,7 @@ export type FaultAction =
   | { kind: 'latency'; ms: number }
   | { kind: 'lro-fail'; code: string; message: string }
   | { kind: 'lro-hang' }
+  | { kind: 'lro-cancel' }
 
 export type FaultRule = FaultAction & {
   /** HTTP method, any when absent. */
@@ -24,10 +25,10 @@ interface ActiveRule {
   remaining: number
 }
 
-export type LroFault = Extract<FaultAction, { kind: 'lro-fail' | 'lro-hang' }>
+export type LroFault = Extract<FaultAction, { kind: 'lro-fail' | 'lro-hang' | 'lro-cancel' }>
 type TransportFault = Exclude<FaultAction, LroFault>
 
-const LRO_KINDS = new Set(['lro-fail', 'lro-hang'])
+const LRO_KINDS = new Set(['lro-fail', 'lro-hang', 'lro-cancel'])
 
 export class FaultBook {
   private rules: ActiveRule[] = []

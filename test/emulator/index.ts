@@ -19,6 +19,7 @@ import { ResourceStore } from './arm/store.js'
 import { Operations } from './arm/lro.js'
 import { createArmService, type DenyRule } from './arm/service.js'
 import { resourceTypes } from './arm/types/index.js'
+import { DEFAULT_QUOTAS } from './arm/quotas.js'
 import { ADMIN_PREFIX, createAdmin, createAdminService, type EmulatorAdmin } from './admin.js'
 
 export type { EmulatorAdmin } from './admin.js'
@@ -61,6 +62,8 @@ export interface EmulatorOptions {
   lroPolls?: number
   /** Retry-After on LRO answers (default 0, so SDK pollers don't wait). */
   retryAfterSeconds?: number
+  /** When set, LROs complete once this much time has passed, read or not (as ARM's do), instead of after `lroPolls`. */
+  lroDurationMs?: number
   port?: number
 }
 
@@ -68,7 +71,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const settings = {
     latencyMs: options.latencyMs ?? 0,
     lroPolls: options.lroPolls ?? 1,
-    retryAfterSeconds: options.retryAfterSeconds ?? 0
+    retryAfterSeconds: options.retryAfterSeconds ?? 0,
+    lroDurationMs: options.lroDurationMs ?? 0
   }
   const certs = await makeCertificates()
   const faults = new FaultBook()
@@ -104,12 +108,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const store = new ResourceStore()
   const types = resourceTypes()
-  const ctx = { store, tenantId: EMULATOR_TENANT_ID, access: { propagationMs: 0 } }
+  const ctx = { store, tenantId: EMULATOR_TENANT_ID, access: { propagationMs: 0 }, quotas: { ...DEFAULT_QUOTAS } }
   const denies: DenyRule[] = []
   const operations = new Operations({
     origin: () => url,
     lroPolls: () => settings.lroPolls,
-    retryAfterSeconds: () => settings.retryAfterSeconds
+    retryAfterSeconds: () => settings.retryAfterSeconds,
+    lroDurationMs: () => settings.lroDurationMs
   })
   const arm = createArmService({
     store,

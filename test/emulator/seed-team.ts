@@ -7,7 +7,7 @@ import type { EmulatorAdmin } from './admin.js'
 
 interface LooseTeam {
   azure?: { subscriptionId?: string; resourceGroup?: string; location?: string }
-  network?: { peerings?: { remoteVnetId?: string }[]; privateDnsZones?: string[] }
+  network?: { peerings?: { remoteVnetId?: string; useRemoteGateways?: boolean }[]; privateDnsZones?: string[] }
   github?: { app?: { privateKeySecretUri?: string; keyVaultId?: string } }
   logs?: { workspaceId?: string }
 }
@@ -50,9 +50,20 @@ export function seedTeam(
   }
   ;(team.network?.peerings ?? []).forEach((peering, i) => {
     if (peering.remoteVnetId === undefined) return
+    // A team that routes through the remote VNet's gateway peers with a hub that has one (in its GatewaySubnet).
+    const gatewaySubnet = {
+      name: 'GatewaySubnet',
+      properties: {
+        addressPrefix: `10.${200 + i}.255.0/27`,
+        ipConfigurations: [{ id: `${peering.remoteVnetId}-gateway/ipConfigurations/default` }]
+      }
+    }
     seed(peering.remoteVnetId, {
       location,
-      properties: { addressSpace: { addressPrefixes: [`10.${200 + i}.0.0/16`] } }
+      properties: {
+        addressSpace: { addressPrefixes: [`10.${200 + i}.0.0/16`] },
+        ...(peering.useRemoteGateways ? { subnets: [gatewaySubnet] } : {})
+      }
     })
   })
   for (const zone of team.network?.privateDnsZones ?? []) seed(zone, { location: 'global', properties: {} })

@@ -84,6 +84,7 @@ describe('verify', () => {
     expect(report.checks.map(c => [c.name, c.status])).toEqual([
       ['azure resources', 'pass'],
       ['executions', 'pass'],
+      ['keda version', 'pass'],
       ['runner group', 'pass'],
       ['runners', 'pass'],
       ['api budget', 'pass'],

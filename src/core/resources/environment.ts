@@ -34,7 +34,14 @@ export function managedEnvironment(config: TeamConfig, layout: TeamLayout): Desi
 
 /** Without a workspace: the same setting, to be deleted. */
 export function diagnosticSetting(workspaceId: string | undefined, layout: TeamLayout): DesiredResource {
-  const body: DiagnosticSettingsResource = { workspaceId, logs: [{ categoryGroup: 'allLogs', enabled: true }] }
+  // Resource-specific tables (ContainerAppConsoleLogs, ContainerAppSystemLogs), not AzureDiagnostics, which is what
+  // the API assumes when the type is left out: learn.microsoft.com/azure/azure-monitor/reference/supported-logs/
+  // microsoft-app-managedenvironments-logs lists a table per category.
+  const body: DiagnosticSettingsResource = {
+    workspaceId,
+    logAnalyticsDestinationType: 'Dedicated',
+    logs: [{ categoryGroup: 'allLogs', enabled: true }]
+  }
   const setting = desired({
     kind: 'diagnosticSetting',
     id: layout.diagnosticSettingId,

@@ -95,14 +95,17 @@ export function virtualNetwork(config: TeamConfig, layout: TeamLayout, groupDeps
 /**
  * Without NAT the subnet says `natGateway: null`, so a gateway attached earlier is let go of. It depends on the NAT
  * gateway either way: apply writes it before the gateway is created, destroy (and apply, once NAT is off) deletes the
- * gateway only after the subnet has let go of it.
+ * gateway only after the subnet has let go of it. With `routeTableId` the subnet uses the platform's route table (egress
+ * through the hub firewall); the route table itself is never written. Without it, the subnet does not say: a route
+ * table someone else attached is not ours to remove, and read-modify-write keeps it.
  */
 export function subnet(config: TeamConfig, layout: TeamLayout): DesiredResource {
   const body: Clearable<Subnet, 'natGateway'> = {
     addressPrefix: config.network.subnet,
     delegations: [{ name: 'Microsoft.App.environments', serviceName: 'Microsoft.App/environments' }],
     networkSecurityGroup: { id: layout.networkSecurityGroupId },
-    natGateway: config.network.natGateway ? { id: layout.natGatewayId } : null
+    natGateway: config.network.natGateway ? { id: layout.natGatewayId } : null,
+    ...(config.network.routeTableId ? { routeTable: { id: config.network.routeTableId } } : {})
   }
   return desired({
     kind: 'subnet',

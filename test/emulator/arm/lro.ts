@@ -1,9 +1,10 @@
 /**
- * Long-running operations as the SDK pollers expect them (notes/azure.md §5):
+ * Long-running operations as the SDK pollers expect them (ARM's async operation contract, Azure/azure-resource-manager-rpc
+ * async-api-reference.md, and @azure/core-lro's poller):
  * - `async`: `Azure-AsyncOperation` points at a status resource `{ id, name, status, startTime, endTime?, error? }`.
  * - `location`: `Location` answers 202 while running, then the result (200 + body, or 204).
- * An operation completes after `lroPolls` polls; a GET of the resource counts as a poll too, so an
- * interrupted client still finds the work done on its next read, as it would in Azure.
+ * An operation completes after `lroPolls` polls (a GET of the resource counts as a poll too), or, with `lroDurationMs`,
+ * once that much time has passed, read or not, as ARM's do. While it runs, its VNets are busy (vnet-conflicts.ts).
  */
 import type { EmuResponse } from '../http.js'
 import type { LroFault } from '../faults.js'
@@ -18,11 +19,17 @@ export interface OperationSpec {
   location: string
   /** The resource the operation works on, so a GET of it can advance the operation. */
   resourceId: string
+  /** The VNets it works on (lowercased ids): no other write may touch them meanwhile. */
+  vnets: string[]
+  /** NRP's name for it, e.g. `PutSubnetOperation`. */
+  operation: string
   fault: LroFault | undefined
   /** Applied once when the operation succeeds. */
   onSucceeded: () => void
   /** Applied once when the operation fails (e.g. mark the resource Failed). */
   onFailed: () => void
+  /** Applied once when the operation is canceled. */
+  onCanceled: () => void
   /** The `location` style's final answer. */
   result: () => EmuResponse
 }
@@ -30,8 +37,9 @@ export interface OperationSpec {
 interface Operation extends OperationSpec {
   id: string
   pollsLeft: number
-  state: 'InProgress' | 'Succeeded' | 'Failed'
+  state: 'InProgress' | 'Succeeded' | 'Failed' | 'Canceled'
   startTime: string
+  startedAt: number
   endTime?: string
 }
 
@@ -39,6 +47,8 @@ export interface LroSettings {
   origin: () => string
   lroPolls: () => number
   retryAfterSeconds: () => number
+  /** When above 0, operations complete by elapsed time, not by polls. */
+  lroDurationMs: () => number
 }
 
 /** How soon a "Retry-After: 0" poll comes back (see retryAfter). */
@@ -76,7 +86,8 @@ export class Operations {
       id,
       pollsLeft: Math.max(1, this.settings.lroPolls()),
       state: 'InProgress',
-      startTime: new Date().toISOString()
+      startTime: new Date().toISOString(),
+      startedAt: Date.now()
     })
     const base = `${this.settings.origin()}/subscriptions/${spec.subscriptionId}/providers/${spec.namespace}/locations/${spec.location}`
     const wait = retryAfter(this.settings.retryAfterSeconds())
@@ -88,6 +99,31 @@ export class Operations {
       }
     }
     return { location: `${base}/operationResults/${id}?api-version=2026-01-01`, 'retry-after': wait }
+  }
+
+  /** The status URL of an operation (what AnotherOperationInProgress points the caller at). */
+  statusUrl(op: { id: string; subscriptionId: string; namespace: string; location: string }): string {
+    return `${this.settings.origin()}/subscriptions/${op.subscriptionId}/providers/${op.namespace}/locations/${op.location}/operationStatuses/${op.id}?api-version=2026-01-01`
+  }
+
+  /**
+   * The running operation on one of `vnets`, if any. A hung operation (an injected lost poll) never blocks: it models
+   * a client that stopped hearing back, not a VNet Azure keeps locked.
+   */
+  busyOn(vnets: string[]): { vnet: string; operation: string; statusUrl: string } | undefined {
+    this.tick()
+    for (const op of this.operations.values()) {
+      if (op.state !== 'InProgress' || op.fault?.kind === 'lro-hang') continue
+      const vnet = op.vnets.find(v => vnets.includes(v))
+      if (vnet) return { vnet, operation: op.operation, statusUrl: this.statusUrl(op) }
+    }
+    return undefined
+  }
+
+  /** With time-based completion, finishes every operation whose time is up. */
+  private tick(): void {
+    if (this.settings.lroDurationMs() <= 0) return
+    for (const op of [...this.operations.values()]) this.advance(op)
   }
 
   /** Answers a poll when the path is one of ours; undefined otherwise. */
@@ -104,11 +140,13 @@ export class Operations {
 
   /** A GET of a resource lets its pending operation make progress. */
   touch(resourceId: string): void {
+    this.tick()
     for (const op of [...this.operations.values()]) if (lower(op.resourceId) === lower(resourceId)) this.advance(op)
   }
 
   /** True while an operation on the resource has not finished. */
   busy(resourceId: string): boolean {
+    this.tick()
     return [...this.operations.values()].some(
       op => lower(op.resourceId) === lower(resourceId) && op.state === 'InProgress'
     )
@@ -116,12 +154,21 @@ export class Operations {
 
   private advance(op: Operation): void {
     if (op.state !== 'InProgress' || op.fault?.kind === 'lro-hang') return
-    op.pollsLeft -= 1
-    if (op.pollsLeft > 0) return
+    const duration = this.settings.lroDurationMs()
+    if (duration > 0) {
+      if (Date.now() - op.startedAt < duration) return
+    } else {
+      op.pollsLeft -= 1
+      if (op.pollsLeft > 0) return
+    }
     op.endTime = new Date().toISOString()
     if (op.fault?.kind === 'lro-fail') {
       op.state = 'Failed'
       op.onFailed()
+    } else if (op.fault?.kind === 'lro-cancel') {
+      // ARM's terminal `Canceled` (async-api-reference.md: Succeeded, Failed, Canceled): the resource says so too.
+      op.state = 'Canceled'
+      op.onCanceled()
     } else {
       op.state = 'Succeeded'
       op.onSucceeded()
@@ -133,6 +180,7 @@ export class Operations {
     if (op.endTime !== undefined) body.endTime = op.endTime
     if (op.state === 'Failed' && op.fault?.kind === 'lro-fail')
       body.error = { code: op.fault.code, message: op.fault.message }
+    if (op.state === 'Canceled') body.error = { code: 'Canceled', message: 'The operation was canceled.' }
     const headers: Record<string, string> =
       op.state === 'InProgress' ? { 'retry-after': retryAfter(this.settings.retryAfterSeconds()) } : {}
     return { status: 200, headers, body }
@@ -150,6 +198,9 @@ export class Operations {
     }
     if (op.state === 'Failed' && op.fault?.kind === 'lro-fail') {
       return { status: 400, body: { error: { code: op.fault.code, message: op.fault.message } } }
+    }
+    if (op.state === 'Canceled') {
+      return { status: 400, body: { error: { code: 'Canceled', message: 'The operation was canceled.' } } }
     }
     return op.result()
   }

@@ -13,6 +13,9 @@ import {
   type ArmError
 } from './errors.js'
 import { Operations, type LroStyle } from './lro.js'
+import { usagesAnswer } from './quotas.js'
+import { resourceListAnswer } from './resource-list.js'
+import { operationName, vnetConflict, vnetsTouched } from './vnet-conflicts.js'
 import { isUnder, lower, parseArmPath, topLevelId, typeOfId, type ArmTarget } from './router.js'
 import type { ResourceStore, StoredResource, Wire } from './store.js'
 import { asWire, newEtag, type ResourceType, type TypeContext, type WriteStyle } from './types/resource-type.js'
@@ -58,6 +61,11 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
       if ('code' in caller) return errorResponse(caller)
       const polled = deps.operations.poll(req.url.pathname)
       if (polled !== undefined) return polled
+      const listed =
+        req.method === 'GET'
+          ? (usagesAnswer(deps.store, deps.ctx.quotas, req.url.pathname) ?? resourceListAnswer(deps.store, req.url))
+          : undefined
+      if (listed !== undefined) return listed
       if (!req.url.searchParams.has('api-version')) {
         return errorResponse(
           armError(
@@ -143,6 +151,9 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
     const input = { target, body, existing }
     if (type.busyConflict !== undefined && deps.operations.busy(target.id))
       return errorResponse(type.busyConflict(target.id))
+    const vnets = vnetsTouched(target.id, body)
+    const running = deps.operations.busyOn(vnets)
+    if (running !== undefined) return errorResponse(vnetConflict(target.id, running.vnet, running))
     const linkedDenial = checkLinked(type.linkedActions?.(input) ?? [], req)
     if (linkedDenial !== undefined) return errorResponse(linkedDenial)
     const invalid = type.validate?.(deps.ctx, input)
@@ -156,9 +167,10 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
     type.afterPut?.(deps.ctx, stored, input)
     const created = existing === undefined
     if (style === 'sync') return json(created ? (type.createdStatus ?? 201) : 200, view(stored))
-    const headers = startOperation(req, target, style, {
+    const headers = startOperation(req, target, style, vnets, {
       onSucceeded: () => setState(target.id, 'Succeeded'),
       onFailed: () => setState(target.id, 'Failed'),
+      onCanceled: () => setState(target.id, 'Canceled'),
       result: () => {
         const now = deps.store.get(target.id)
         return now === undefined ? errorResponse(notFoundError(target)) : json(200, view(now))
@@ -176,6 +188,8 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
   ): EmuResponse {
     if (type?.busyConflict !== undefined && deps.operations.busy(existing.id))
       return errorResponse(type.busyConflict(existing.id))
+    const running = deps.operations.busyOn(vnetsTouched(existing.id, existing.body))
+    if (running !== undefined) return errorResponse(vnetConflict(existing.id, running.vnet, running))
     const refused = type?.validateDelete?.(deps.ctx, existing)
     if (refused !== undefined) return errorResponse(refused)
     const style = type?.delete ?? 'sync'
@@ -184,9 +198,10 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
       return type?.deleteAnswer?.(existing) ?? json(200)
     }
     if (type?.busyState !== undefined) setState(existing.id, 'Deleting')
-    const headers = startOperation(req, target, style, {
+    const headers = startOperation(req, target, style, vnetsTouched(existing.id, existing.body), {
       onSucceeded: () => deps.store.delete(existing.id),
       onFailed: () => setState(existing.id, 'Failed'),
+      onCanceled: () => setState(existing.id, 'Canceled'),
       result: () => json(type?.deletedStatus ?? 204)
     })
     return json(202, undefined, headers)
@@ -247,9 +262,10 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
     if (result.error !== undefined) return errorResponse(result.error)
     if (result.lroResult !== undefined) {
       const final = result.lroResult
-      const headers = startOperation(req, { ...target, id: owner.id }, 'location', {
+      const headers = startOperation(req, { ...target, id: owner.id }, 'location', [], {
         onSucceeded: () => {},
         onFailed: () => {},
+        onCanceled: () => {},
         result: () => final
       })
       return json(202, undefined, headers)
@@ -261,11 +277,14 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
     req: EmuRequest,
     target: ArmTarget,
     style: Exclude<WriteStyle, 'sync'>,
-    effects: { onSucceeded: () => void; onFailed: () => void; result: () => EmuResponse }
+    vnets: string[],
+    effects: { onSucceeded: () => void; onFailed: () => void; onCanceled: () => void; result: () => EmuResponse }
   ): Record<string, string> {
     const location = locationOf(target.id)
     return deps.operations.start({
       style: style as LroStyle,
+      vnets,
+      operation: operationName(req.method, target.type),
       subscriptionId: target.subscriptionId,
       namespace: target.type.split('/')[0]!,
       location,

@@ -10,6 +10,7 @@ import { asWire, envelope, prefixLength, props, stableBytes } from './resource-t
 import { delegatedTo, linked } from './network.js'
 import { ENVIRONMENT, SUBNET } from './network-usage.js'
 import { canReadSecret } from './key-vault-access.js'
+import { environmentQuotaError } from '../quotas.js'
 
 const JOB = 'Microsoft.App/jobs'
 const EXECUTION = 'Microsoft.App/jobs/executions'
@@ -40,6 +41,10 @@ function validateEnvironment(
         `The virtual network configuration of environment ${id.split('/').at(-1)} cannot be changed after creation.`
       )
     }
+  }
+  if (existing === undefined) {
+    const overQuota = environmentQuotaError(ctx.store, ctx.quotas, id, body.location)
+    if (overQuota) return overQuota
   }
   if (typeof subnetId !== 'string') return undefined
   const subnet = ctx.store.get(subnetId)

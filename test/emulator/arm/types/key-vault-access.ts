@@ -36,6 +36,9 @@ export function canReadSecret(
     .all()
     .find(r => lower(r.type) === 'microsoft.keyvault/vaults' && lower(String(r.body.name)) === vaultName)
   if (vault === undefined) return true
+  // A vault on access policies ignores Azure RBAC role assignments for its data plane ("Azure RBAC vs. access
+  // policies", learn.microsoft.com/azure/key-vault/general/rbac-access-policy): the job then cannot read the secret.
+  if (props(vault.body).enableRbacAuthorization !== true) return false
   const identity = store.get(identityId)
   if (identity === undefined) return false
   const principalId = lower(String(props(identity.body).principalId))

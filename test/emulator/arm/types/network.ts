@@ -291,7 +291,9 @@ export const subnets: ResourceType = {
   validate: (ctx, { target, body }) => validateSubnet(ctx.store, target.id, body),
   linkedActions: ({ body }) =>
     linked(props(body).networkSecurityGroup, 'Microsoft.Network/networkSecurityGroups/join/action').concat(
-      linked(props(body).natGateway, 'Microsoft.Network/natGateways/join/action')
+      linked(props(body).natGateway, 'Microsoft.Network/natGateways/join/action'),
+      // Associating a route table needs join on it (learn.microsoft.com/azure/virtual-network/manage-route-table, permissions).
+      linked(props(body).routeTable, 'Microsoft.Network/routeTables/join/action')
     ),
   build: (_ctx, { target, body }) => subnetBody(target.id, body),
   validateDelete: (ctx, stored) => subnetInUse(ctx.store, stored.id)
@@ -372,6 +374,13 @@ export const virtualNetworks: ResourceType = {
 
 const PEERING = 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings'
 
+/** A VNet gateway's IP configuration lives on the VNet's subnet named GatewaySubnet. */
+function hasGateway(ctx: TypeContext, vnetId: string): boolean {
+  const gatewaySubnet = ctx.store.get(`${vnetId}/subnets/GatewaySubnet`)
+  const configs = gatewaySubnet === undefined ? undefined : props(gatewaySubnet.body).ipConfigurations
+  return Array.isArray(configs) && configs.length > 0
+}
+
 function peeringView(ctx: TypeContext, stored: StoredResource): Wire {
   const localVnet = stored.id.split('/virtualNetworkPeerings/')[0]!
   const remoteId = idRef(props(stored.body).remoteVirtualNetwork)
@@ -413,6 +422,15 @@ export const virtualNetworkPeerings: ResourceType = {
         400,
         'VnetAddressSpacesOverlap',
         `Cannot create or update peering ${target.id}. Virtual networks ${local.id} and ${remote.id} cannot be peered because their address spaces overlap.`
+      )
+    }
+    // useRemoteGateways needs a gateway in the remote VNet (it sits in its GatewaySubnet), or NRP refuses the peering
+    // (hashicorp/terraform-provider-azurerm#30569).
+    if (props(body).useRemoteGateways === true && !hasGateway(ctx, remote.id)) {
+      return armError(
+        400,
+        'RemoteVnetHasNoGateways',
+        `Peering ${target.id} cannot have UseRemoteGateway flag set to true because remote virtual network ${remote.id} referenced by the peering does not have any gateways.`
       )
     }
     return undefined

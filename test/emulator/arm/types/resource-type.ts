@@ -4,6 +4,7 @@ import type { ArmError } from '../errors.js'
 import type { ArmTarget } from '../router.js'
 import type { ResourceStore, StoredResource, Wire } from '../store.js'
 import type { AccessSettings } from './key-vault-access.js'
+import type { Quotas } from '../quotas.js'
 
 /** `sync`: answered at once; `async`: Azure-AsyncOperation; `location`: Location polling. */
 export type WriteStyle = 'sync' | 'async' | 'location'
@@ -13,6 +14,8 @@ export interface TypeContext {
   tenantId: string
   /** Mutable: tests can make role assignments take time to propagate. */
   access: AccessSettings
+  /** Mutable: tests can lower the Container Apps quotas. */
+  quotas: Quotas
 }
 
 export interface PutInput {

@@ -1,5 +1,5 @@
-export const id = 672;
-export const ids = [672];
+export const id = 391;
+export const ids = [391];
 export const modules = {
 
 /***/ 50899:
@@ -96,7 +96,7 @@ async function listJobExecutions(clients, jobId) {
 
 /***/ }),
 
-/***/ 52672:
+/***/ 48391:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -667,7 +667,40 @@ function runnersCheck(reports, failures, fix, labels) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/commands/keda-check.ts
+
+const KEDA_CHECK = 'keda version';
+const NEEDED = [2, 17];
+/** Pure: the check for a version string (`2.18.1`), or a warning when Azure did not say. */
+function kedaCheck(version) {
+    const match = /^(\d+)\.(\d+)/.exec(version ?? '');
+    if (!match)
+        return { name: KEDA_CHECK, status: 'warn', detail: 'the environment does not report its KEDA version' };
+    const [major, minor] = [Number(match[1]), Number(match[2])];
+    const recent = major > NEEDED[0] || (major === NEEDED[0] && minor >= NEEDED[1]);
+    if (recent)
+        return { name: KEDA_CHECK, status: 'pass', detail: `KEDA ${version}` };
+    return {
+        name: KEDA_CHECK,
+        status: 'warn',
+        detail: `KEDA ${version} is older than 2.17: the scale rule's noDefaultLabels and enableEtags are silently ignored, so jobs labelled only self-hosted may start this team's runners and every poll counts against the API budget; Azure upgrades KEDA itself, so this should pass later`
+    };
+}
+async function readKedaVersion(clients, config) {
+    const { names } = (0,layout/* teamLayout */.YM)(config);
+    try {
+        const env = await clients
+            .apps(config.azure.subscriptionId)
+            .managedEnvironments.get(config.azure.resourceGroup, names.managedEnvironment);
+        return kedaCheck(env.kedaConfiguration?.version);
+    }
+    catch {
+        return kedaCheck(undefined);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/commands/verify.ts
+
 
 
 
@@ -688,10 +721,11 @@ function createVerify(deps) {
     return async (config, engine) => {
         const started = now();
         const gh = { apiUrl: config.github.apiUrl, http: deps.http };
-        const [drift, executions, app] = await Promise.all([
+        const [drift, executions, app, keda] = await Promise.all([
             engine.drift(config),
             Promise.all((0,layout/* teamLayout */.YM)(config).jobs.map(job => (0,azure_executions/* listJobExecutions */.P)(deps.clients, job.id))).then(all => all.flat().sort((a, b) => (b.startTime ?? '').localeCompare(a.startTime ?? ''))),
-            openAppAccess(config, { gh, credential: deps.credential, keyVaultEndpoint: deps.keyVaultEndpoint, now })
+            openAppAccess(config, { gh, credential: deps.credential, keyVaultEndpoint: deps.keyVaultEndpoint, now }),
+            readKedaVersion(deps.clients, config)
         ]);
         const api = deps.githubToken ? (0,github_api/* createGitHubApi */._)(gh, deps.githubToken) : undefined;
         const [tokenSide, appSide] = await Promise.all([
@@ -703,6 +737,7 @@ function createVerify(deps) {
         const checks = [
             azureCheck(drift.items, drift.plan.entries.length),
             executionsCheck(executions),
+            keda,
             ...tokenSide.checks,
             ...appSide
         ];

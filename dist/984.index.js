@@ -1,5 +1,5 @@
-export const id = 33;
-export const ids = [33,982,139];
+export const id = 984;
+export const ids = [984,982,139];
 export const modules = {
 
 /***/ 50899:
@@ -122,7 +122,7 @@ function lazy(make) {
 
 /***/ }),
 
-/***/ 95033:
+/***/ 73984:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -135,8 +135,10 @@ __webpack_require__.d(__webpack_exports__, {
   forEachTeam: () => (/* binding */ forEachTeam)
 });
 
+// EXTERNAL MODULE: ./src/core/actual.ts
+var core_actual = __webpack_require__(32041);
 // EXTERNAL MODULE: ./src/core/desired.ts + 5 modules
-var core_desired = __webpack_require__(23057);
+var desired = __webpack_require__(23057);
 // EXTERNAL MODULE: ./src/core/layout.ts
 var core_layout = __webpack_require__(16585);
 ;// CONCATENATED MODULE: ./src/core/logger.ts
@@ -147,16 +149,13 @@ const silentLogger = {
     group: (_title, fn) => fn()
 };
 
-// EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
-var core_plan = __webpack_require__(79272);
 // EXTERNAL MODULE: ./src/core/refs.ts
 var refs = __webpack_require__(39301);
-// EXTERNAL MODULE: ./src/azure/errors.ts + 1 modules
-var errors = __webpack_require__(85670);
 // EXTERNAL MODULE: ./src/core/resources/common.ts
 var common = __webpack_require__(88032);
 ;// CONCATENATED MODULE: ./src/core/ownership.ts
 /** Proof that an existing resource with one of our names is this team's, before apply writes or destroy deletes it. */
+
 
 
 /** The `id` of an ARM sub-resource reference (`{ id }`), when there is one. */
@@ -220,64 +219,28 @@ function takeOverProblem(desired, actual, team) {
         return roleAssignmentProblem(desired, actual);
     return undefined;
 }
-
-;// CONCATENATED MODULE: ./src/azure/ownership.ts
-/** Which existing resources are provably this team's: apply refuses to take over others, destroy leaves them alone. */
-
-
-
 /**
- * Problems with existing resources that carry our names. A `child` (subnet, local peering, diagnostic
- * setting) is ours only when its parent is; a child of a foreign parent is reported through the parent.
+ * Every ownership verdict of a run, made once: the problems of existing resources that carry our names. A `child`
+ * (subnet, local peering, diagnostic setting) is ours only when its parent is: a child of a foreign parent gets the
+ * parent's verdict.
  */
-function foreignResources(desired, actual, team) {
-    const problems = [];
-    const lookup = (0,core_plan/* lookupIn */.IX)(actual);
+function judgeOwnership(desired, actual, team) {
+    const verdicts = new Map();
+    const lookup = (0,core_actual/* lookupIn */.IX)(actual);
     for (const r of desired) {
-        const existing = (0,core_plan/* findActual */._q)(actual, r.id);
-        if (!existing)
-            continue;
         // Refs resolved from what exists, so a role assignment's principal can be compared with our identity's.
-        const reason = ownershipProblem({ ...r, body: (0,refs/* resolveRefs */.F0)(r.body, lookup).body }, existing, team);
-        if (reason)
-            problems.push({ id: r.id, reason });
+        const problem = ownershipProblem({ ...r, body: (0,refs/* resolveRefs */.F0)(r.body, lookup).body }, (0,core_actual/* findActual */._q)(actual, r.id), team);
+        if (problem)
+            verdicts.set(r.id.toLowerCase(), problem);
     }
-    return problems;
-}
-/** The ids destroy may delete: existing, and ours or under a parent that is ours. */
-function provenOwned(desired, actual, team) {
-    const foreign = new Set(foreignResources(desired, actual, team).map(f => f.id.toLowerCase()));
-    const owned = new Set();
     for (const r of desired) {
-        if (!(0,core_plan/* findActual */._q)(actual, r.id) || foreign.has(r.id.toLowerCase()))
+        if (r.ownership !== 'child' || !(0,core_actual/* findActual */._q)(actual, r.id) || verdicts.has(r.id.toLowerCase()))
             continue;
-        if (r.ownership === 'child') {
-            const parent = parentOf(r, desired);
-            if (!parent || !(0,core_plan/* findActual */._q)(actual, parent.id) || foreign.has(parent.id.toLowerCase()))
-                continue;
-        }
-        owned.add(r.id.toLowerCase());
+        const parent = parentOf(r, desired);
+        if (parent && verdicts.has(parent.id.toLowerCase()))
+            verdicts.set(r.id.toLowerCase(), `its parent ${parent.name} is not provably team ${team}'s: not touching it`);
     }
-    return owned;
-}
-/**
- * The plan without the deletes of what is not provably ours (apply never removes those), and why each was left out.
- * A no-longer-wanted resource with one of our names that someone else owns is not ours to delete, nor drift.
- */
-function ownedDeletesOnly(plan, desired, actual, team) {
-    const owned = provenOwned(desired, actual, team);
-    const reasons = new Map(foreignResources(desired, actual, team).map(f => [f.id.toLowerCase(), f.reason]));
-    const leftAlone = [];
-    const entries = plan.entries.filter(e => {
-        if (e.action !== 'delete' || owned.has(e.id.toLowerCase()))
-            return true;
-        leftAlone.push({
-            id: e.id,
-            reason: reasons.get(e.id.toLowerCase()) ?? `its parent is not provably team ${team}'s: not deleting it`
-        });
-        return false;
-    });
-    return { plan: { ...plan, entries }, leftAlone };
+    return verdicts;
 }
 /** The nearest desired resource whose id contains this one's. */
 function parentOf(child, desired) {
@@ -287,6 +250,407 @@ function parentOf(child, desired) {
         .sort((a, b) => b.id.length - a.id.length)[0];
 }
 
+// EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
+var core_plan = __webpack_require__(30935);
+// EXTERNAL MODULE: ./src/config/positions.ts
+var config_positions = __webpack_require__(90078);
+;// CONCATENATED MODULE: ./src/core/preflight.ts
+/**
+ * Checks made before the first write, so a precondition Azure would refuse half-way through an apply stops it at the
+ * start instead: one finding per check, a failure names the config line and what to do.
+ */
+
+
+/** Container Apps quotas (learn.microsoft.com/azure/container-apps/quotas): defaults when the usage API says nothing. */
+const DEFAULT_ENVIRONMENTS_PER_REGION = 15;
+const DEFAULT_CONSUMPTION_CORES = 100;
+/**
+ * Subnet sizing for a workload-profiles environment (learn.microsoft.com/azure/container-apps/custom-virtual-networks):
+ * Azure keeps 5 addresses of every subnet, the environment's infrastructure 12 more, and the Consumption profile uses
+ * about one address per 10 replicas. So a /27 holds about 150 runners at once. An estimate: Azure publishes no API.
+ */
+const AZURE_RESERVED = 5;
+const INFRASTRUCTURE_RESERVED = 12;
+const REPLICAS_PER_ADDRESS = 10;
+function at(config, path) {
+    const { positions, file } = config.source;
+    const { line, col } = (0,config_positions/* nearestPosition */.ww)(p => (Object.hasOwn(positions, p) ? positions[p] : undefined), path);
+    return `${file}:${line}:${col}`;
+}
+function subnetReplicaCapacity(cidr) {
+    const bits = Number(cidr.split('/')[1]);
+    const addresses = 2 ** (32 - bits) - AZURE_RESERVED - INFRASTRUCTURE_RESERVED;
+    return Math.max(0, addresses) * REPLICAS_PER_ADDRESS;
+}
+function preflightFindings(config, facts) {
+    const findings = [];
+    const layout = (0,core_layout/* teamLayout */.YM)(config);
+    const vaultName = config.github.app.keyVaultId.slice(config.github.app.keyVaultId.lastIndexOf('/') + 1);
+    if (facts.vaultRbac === false) {
+        findings.push({
+            check: 'keyVault',
+            status: 'fail',
+            message: `${at(config, 'github.app.keyVaultId')}: github.app: Key Vault ${vaultName} uses access policies, so the Key Vault Secrets User role runner-setup grants the runners' identity has no effect and no runner could read the GitHub App key. ` +
+                `Switch the vault to Azure RBAC (az keyvault update --name ${vaultName} --enable-rbac-authorization true; first give RBAC roles to whoever relies on its access policies), then rerun.`
+        });
+    }
+    else if (facts.vaultRbac === true) {
+        findings.push({ check: 'keyVault', status: 'ok', message: `Key Vault ${vaultName} uses Azure RBAC` });
+    }
+    else {
+        findings.push({
+            check: 'keyVault',
+            status: 'unchecked',
+            message: `could not read Key Vault ${vaultName} (Microsoft.KeyVault/vaults/read): its permission model must be Azure RBAC`
+        });
+    }
+    config.network.peerings.forEach((peering, i) => {
+        if (!peering.useRemoteGateways || facts.remoteGateways[i] === true)
+            return;
+        if (facts.remoteGateways[i] === undefined) {
+            findings.push({
+                check: 'remoteGateway',
+                status: 'unchecked',
+                message: `could not read ${peering.remoteVnetId}: it must have a gateway for useRemoteGateways`
+            });
+            return;
+        }
+        findings.push({
+            check: 'remoteGateway',
+            status: 'fail',
+            message: `${at(config, `network.peerings[${i}].useRemoteGateways`)}: network.peerings[${i}].useRemoteGateways is true but ${peering.remoteVnetId} has no gateway (Azure refuses the peering with RemoteVnetHasNoGateways). ` +
+                'Set useRemoteGateways: false, or have the owners of that VNet deploy its VPN or ExpressRoute gateway first.'
+        });
+    });
+    if (!facts.environmentExists && facts.environments) {
+        const { current, limit } = facts.environments;
+        findings.push(current + 1 > limit
+            ? {
+                check: 'environmentQuota',
+                status: 'fail',
+                message: `${at(config, 'azure.location')}: azure.location: subscription ${config.azure.subscriptionId} already has ${current} of its ${limit} Container Apps environments in ${config.azure.location} (quota ManagedEnvironmentCount), and this team needs one more. ` +
+                    'Request a quota increase for Microsoft.App in that region (Azure portal, Quotas), or use another subscription or region.'
+            }
+            : {
+                check: 'environmentQuota',
+                status: 'ok',
+                message: `${current + 1} of ${limit} environments in ${config.azure.location}`
+            });
+    }
+    const jobs = layout.jobs.length;
+    const coresWanted = jobs * config.runners.max * config.runners.cpu;
+    const coreLimit = facts.cores?.limit ?? DEFAULT_CONSUMPTION_CORES;
+    findings.push(coresWanted > coreLimit
+        ? {
+            check: 'coreQuota',
+            status: 'fail',
+            message: `${at(config, 'runners.max')}: runners: ${jobs} job${jobs === 1 ? '' : 's'} × runners.max ${config.runners.max} × cpu ${config.runners.cpu} = ${coresWanted} cores, over the environment's Consumption core quota of ${coreLimit} (ManagedEnvironmentConsumptionCores); runners past it would never start. ` +
+                'Lower runners.max or runners.cpu, or request a quota increase for the environment.'
+        }
+        : { check: 'coreQuota', status: 'ok', message: `${coresWanted} of ${coreLimit} cores` });
+    const replicas = jobs * config.runners.max;
+    const capacity = subnetReplicaCapacity(config.network.subnet);
+    findings.push(replicas > capacity
+        ? {
+            check: 'subnetCapacity',
+            status: 'fail',
+            message: `${at(config, 'network.subnet')}: network.subnet ${config.network.subnet} holds about ${capacity} Consumption replicas (Azure keeps 17 of its addresses, and each address serves about 10 replicas), but the team's ${jobs} job${jobs === 1 ? '' : 's'} may run ${replicas} runners at once. ` +
+                'Use a larger subnet (one prefix length shorter doubles it) or lower runners.max.'
+        }
+        : {
+            check: 'subnetCapacity',
+            status: 'ok',
+            message: `${replicas} of about ${capacity} runners fit in ${config.network.subnet}`
+        });
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./src/core/saved-plan.ts
+/**
+ * A plan saved with `plan --json` is applied as it is only while it fits: made for apply of this team, from what Azure
+ * held (not offline), and nothing it touches has moved since (each entry's fingerprint still matches).
+ */
+
+/** Why the saved plan cannot be applied to this team at all, or undefined. */
+function savedPlanMismatch(saved, team) {
+    if (saved.team !== team || saved.purpose !== 'apply')
+        return `The saved plan is for ${saved.purpose} of team ${saved.team}, not for apply of team ${team}: make it with plan --json for this config.`;
+    if (saved.entries.some(e => e.observed === 'unread'))
+        return 'The saved plan was made offline (plan --offline), so it cannot be applied: make it with plan --json.';
+    return undefined;
+}
+/** Why the saved plan is stale against what Azure holds now, or undefined. */
+function movedSince(saved, live) {
+    const moved = saved.entries.filter((e) => (0,core_actual/* fingerprint */.Rj)((0,core_actual/* findActual */._q)(live, e.id)) !== e.observed);
+    if (moved.length === 0)
+        return undefined;
+    return `The saved plan is stale: ${moved.map(e => `${e.type} ${e.name}`).join(', ')} changed in Azure since it was made. Run plan again, review it, and apply the new plan.`;
+}
+
+// EXTERNAL MODULE: ./src/azure/clients.ts
+var azure_clients = __webpack_require__(23139);
+;// CONCATENATED MODULE: ./src/azure/concurrency.ts
+/** Bounded parallelism: enough to be fast, few enough to stay inside ARM's request limits. */
+/** Maps `items` through `fn` with at most `limit` calls in flight; results keep the input order. Rejects on the first failure after in-flight calls settle. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    let failure;
+    const worker = async () => {
+        while (!failure && next < items.length) {
+            const index = next++;
+            try {
+                results[index] = await fn(items[index], index);
+            }
+            catch (error) {
+                failure ??= { error };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+    if (failure)
+        throw failure.error;
+    return results;
+}
+
+// EXTERNAL MODULE: ./src/core/names.ts
+var names = __webpack_require__(22483);
+;// CONCATENATED MODULE: ./src/core/orphans.ts
+
+
+
+const PEERING_TYPE = 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings';
+function orphanResources(config, wanted, listed) {
+    const known = new Set(wanted.map(r => r.id.toLowerCase()));
+    const jobs = orphanJobs(config, listed.jobs, known);
+    const layout = (0,core_layout/* teamLayout */.YM)(config);
+    const handMade = listed.peerings.filter(p => !known.has(p.id.toLowerCase()) && (!p.remoteVnetId || !isDerivedPeering(p.name, p.remoteVnetId)));
+    const foreignChildren = new Map();
+    if (handMade.length > 0)
+        foreignChildren.set(layout.virtualNetworkId.toLowerCase(), handMade.map(p => p.id));
+    const peeringWarnings = handMade.map(p => `Peering ${p.id} on the team's VNet has a name runner-setup never gives: not the team's, left alone (and destroy keeps the VNet while it is there)`);
+    const resources = [...orphanPeerings(config, wanted, listed.peerings, known), ...jobs.resources];
+    for (const r of resources)
+        known.add(r.id.toLowerCase());
+    const warned = new Set(jobs.warned);
+    const strays = (listed.tagged ?? [])
+        .filter(r => !known.has(r.id.toLowerCase()) && !warned.has(r.id.toLowerCase()))
+        .map(r => notOursWarning(r.type, r.id, config.team, 'its name is not one runner-setup gives this team'));
+    return { resources, warnings: [...jobs.warnings, ...peeringWarnings, ...strays], foreignChildren };
+}
+function isDerivedPeering(name, remoteVnetId) {
+    return name.toLowerCase() === (0,names/* localPeeringName */.b_)(remoteVnetId).toLowerCase();
+}
+function isTeamTagged(tags, team) {
+    return tags?.[common/* MANAGED_BY_TAG */.dS] === common/* MANAGED_BY */.Kf && tags[common/* TEAM_TAG */.VD] === team;
+}
+function notOursWarning(type, id, team, why) {
+    return `${type} ${id} carries team ${team}'s tags but ${why}: not provably the team's, left alone`;
+}
+/**
+ * Only peerings whose name is the one we derive from their remote VNet: those we made; one added by hand is left alone.
+ * Deletes on our VNet conflict with each other, so each waits for the one before (and for the wanted peerings).
+ */
+function orphanPeerings(config, wanted, peerings, known) {
+    const layout = (0,core_layout/* teamLayout */.YM)(config);
+    let previous = wanted.filter(r => r.kind === 'peering').at(-1)?.id ?? layout.subnetId;
+    return peerings.flatMap(({ id, name, remoteVnetId }) => {
+        if (known.has(id.toLowerCase()) || !remoteVnetId || !isDerivedPeering(name, remoteVnetId))
+            return [];
+        const local = (0,common/* desired */.he)({
+            kind: 'peering',
+            id,
+            type: PEERING_TYPE,
+            apiVersion: common/* API_VERSION */.mG.network,
+            dependsOn: [previous],
+            ownership: 'child',
+            body: {}
+        });
+        previous = id;
+        const remote = (0,common/* desired */.he)({
+            kind: 'remotePeering',
+            id: `${remoteVnetId}/virtualNetworkPeerings/${layout.names.remotePeering}`,
+            type: PEERING_TYPE,
+            apiVersion: common/* API_VERSION */.mG.network,
+            dependsOn: [layout.virtualNetworkId],
+            ownership: 'marked',
+            body: {}
+        });
+        // The far side is ours only while it points back at our VNet: ownership compares this pointer.
+        return [(0,common/* absent */.Ge)(local), (0,common/* absent */.Ge)(remote, { remoteVirtualNetwork: { id: layout.virtualNetworkId } })];
+    });
+}
+/**
+ * Jobs of this team that the config no longer names: our job name for the team, in our environment, with our tags.
+ * Deleted before the environment, like the wanted ones.
+ */
+function orphanJobs(config, jobs, known) {
+    const layout = (0,core_layout/* teamLayout */.YM)(config);
+    const resources = [];
+    const warnings = [];
+    const warned = [];
+    for (const { id, tags, environmentId } of jobs) {
+        if (!isTeamTagged(tags, config.team) || known.has(id.toLowerCase()))
+            continue;
+        const name = id.slice(id.lastIndexOf('/') + 1);
+        const why = !(0,names/* isTeamJobName */.GU)(config.team, name)
+            ? 'its name is not one runner-setup gives this team'
+            : environmentId?.toLowerCase() !== layout.managedEnvironmentId.toLowerCase()
+                ? `it runs in ${environmentId ?? 'no environment'}, not in the team's environment`
+                : undefined;
+        if (why) {
+            warnings.push(notOursWarning('Microsoft.App/jobs', id, config.team, why));
+            warned.push(id.toLowerCase());
+            continue;
+        }
+        resources.push((0,common/* absent */.Ge)((0,common/* desired */.he)({
+            kind: 'job',
+            id,
+            type: 'Microsoft.App/jobs',
+            apiVersion: common/* API_VERSION */.mG.app,
+            ownership: 'tagged',
+            dependsOn: [layout.managedEnvironmentId, layout.identityId, layout.roleAssignmentId],
+            body: {}
+        })));
+    }
+    return { resources, warnings, warned };
+}
+
+// EXTERNAL MODULE: ./src/azure/arm-id.ts
+var arm_id = __webpack_require__(50899);
+// EXTERNAL MODULE: ./src/azure/errors.ts + 1 modules
+var errors = __webpack_require__(85670);
+;// CONCATENATED MODULE: ./src/azure/resources/lro.ts
+
+/** Per-call options for SDK writes: the poll interval and the abort signal. */
+function callOptions(clients, ctx) {
+    return { ...clients.lroOptions, ...signalOf(ctx) };
+}
+/** Waits for an SDK poller, forwarding each poll's status; the abort signal bounds the wait. */
+async function waitFor(poller, ctx) {
+    poller.onProgress(state => ctx.progress(state.status));
+    return await poller.pollUntilDone(signalOf(ctx));
+}
+async function getOrUndefined(id, read) {
+    try {
+        return toActual(id, await read());
+    }
+    catch (error) {
+        if ((0,errors/* isNotFound */.c4)(error))
+            return undefined;
+        throw error;
+    }
+}
+/** Deleting something already gone is success: a rerun after an interrupted destroy must converge. */
+async function deleteIgnoringNotFound(remove) {
+    try {
+        await remove();
+    }
+    catch (error) {
+        if (!(0,errors/* isNotFound */.c4)(error))
+            throw error;
+    }
+}
+function toActual(id, result) {
+    const body = (result ?? {});
+    return { id: typeof body.id === 'string' ? body.id : id, body };
+}
+/** For plain request/response writes: only the abort signal applies. */
+function signalOf(ctx) {
+    return ctx.abortSignal ? { abortSignal: ctx.abortSignal } : {};
+}
+
+;// CONCATENATED MODULE: ./src/azure/discover.ts
+
+
+
+
+
+
+
+
+/** Every job in the team's resource group (none while the group does not exist yet). */
+async function listJobs(clients, resourceGroupId, endpoint) {
+    const parsed = (0,arm_id/* parseArmId */.fk)(resourceGroupId);
+    const found = [];
+    try {
+        for await (const job of clients
+            .apps(parsed.subscriptionId)
+            .jobs.listByResourceGroup((0,arm_id/* requireResourceGroup */.vk)(parsed, resourceGroupId))) {
+            if (job.id)
+                found.push(toActual(job.id, job));
+        }
+    }
+    catch (error) {
+        if ((0,errors/* isNotFound */.c4)(error))
+            return [];
+        throw new errors/* AzureError */.M6((0,errors/* describeAzureError */.pv)(error, `list the jobs in ${resourceGroupId}`, endpoint));
+    }
+    return found;
+}
+/**
+ * Every resource in the team's resource group carrying the team tag: those that are not provably ours (our tags, not
+ * our name) are named in a warning. ARM filters by tag server-side (and then leaves the tags out of the answer).
+ */
+async function listTagged(clients, resourceGroupId, team, endpoint) {
+    const parsed = (0,arm_id/* parseArmId */.fk)(resourceGroupId);
+    const found = [];
+    try {
+        const filter = `tagName eq '${common/* TEAM_TAG */.VD}' and tagValue eq '${team}'`;
+        for await (const r of clients
+            .resources(parsed.subscriptionId)
+            .resources.listByResourceGroup((0,arm_id/* requireResourceGroup */.vk)(parsed, resourceGroupId), { filter })) {
+            if (r.id && r.type)
+                found.push({ id: r.id, type: r.type });
+        }
+    }
+    catch (error) {
+        if ((0,errors/* isNotFound */.c4)(error))
+            return [];
+        throw new errors/* AzureError */.M6((0,errors/* describeAzureError */.pv)(error, `list the resources in ${resourceGroupId}`, endpoint));
+    }
+    return found;
+}
+/** The peerings a VNet's GET lists, in the same SDK shape as a peering's own GET. */
+function peeringsOf(vnet) {
+    const peerings = vnet?.body.virtualNetworkPeerings;
+    if (!Array.isArray(peerings))
+        return [];
+    return peerings.flatMap((p) => (typeof p.id === 'string' ? [toActual(p.id, p)] : []));
+}
+/**
+ * The desired list with the orphans added (as `absent` resources), and the observed state with theirs added: taken
+ * from the listings, and read with `readMore` for what the listings do not hold. `actual` itself is left as it was.
+ */
+async function withOrphans(config, wanted, actual, listings, readMore) {
+    const { jobs, tagged } = listings;
+    const peerings = peeringsOf((0,core_actual/* findActual */._q)(actual, (0,core_layout/* teamLayout */.YM)(config).virtualNetworkId));
+    const listed = {
+        peerings: peerings.map(p => ({
+            id: p.id,
+            name: p.id.slice(p.id.lastIndexOf('/') + 1),
+            remoteVnetId: idOf(p.body.remoteVirtualNetwork)
+        })),
+        jobs: jobs.map(j => ({
+            id: j.id,
+            tags: j.body.tags,
+            environmentId: typeof j.body.environmentId === 'string' ? j.body.environmentId : undefined
+        })),
+        tagged
+    };
+    const { resources: orphans, warnings, foreignChildren } = orphanResources(config, wanted, listed);
+    const byId = new Map([...peerings, ...jobs].map(r => [r.id.toLowerCase(), r]));
+    const unread = orphans.filter(o => !byId.has(o.id.toLowerCase()));
+    const listedState = orphans.flatMap(o => byId.has(o.id.toLowerCase()) ? [[o.id, byId.get(o.id.toLowerCase())]] : []);
+    const read = unread.length > 0 ? [...(await readMore(unread))] : [];
+    const observed = new Map([...actual, ...listedState, ...read]);
+    return { desired: [...wanted, ...orphans], actual: observed, warnings, foreignChildren };
+}
+
+// EXTERNAL MODULE: ./src/core/diff.ts
+var diff = __webpack_require__(36292);
+// EXTERNAL MODULE: ./src/core/merge.ts
+var merge = __webpack_require__(51911);
 ;// CONCATENATED MODULE: ./src/azure/progress.ts
 /** Short, readable labels for log lines. */
 const KIND_LABEL = {
@@ -344,23 +708,10 @@ function startHeartbeat(options) {
 }
 
 ;// CONCATENATED MODULE: ./src/azure/operation.ts
+/** One put or delete, waited for with a bound and a heartbeat. */
 
 
-/** Deletes one resource and waits until it is gone; a resource already gone counts as deleted. */
-async function deleteResource(entry, deps) {
-    const label = `${KIND_LABEL[entry.kind]} ${entry.name}`;
-    const started = deps.timing.clock.now();
-    deps.logger.info(`delete ${label}...`);
-    try {
-        await withProgress({ ...entry, action: 'delete' }, label, ctx => deps.adapters[entry.kind].delete(entry.id, ctx), deps);
-    }
-    catch (error) {
-        throw new errors/* AzureError */.M6((0,errors/* describeAzureError */.pv)(error, `delete ${label}`, deps.endpoint));
-    }
-    const durationMs = deps.timing.clock.now() - started;
-    deps.logger.info(`deleted ${label} (${formatElapsed(durationMs)})`);
-    return { id: entry.id, kind: entry.kind, name: entry.name, durationMs };
-}
+
 /** Runs one put or delete with a bounded wait and a heartbeat that reports the resource's provisioningState. */
 async function withProgress(entry, label, run, deps) {
     const { timing } = deps;
@@ -376,8 +727,7 @@ async function withProgress(entry, label, run, deps) {
         probe: async () => {
             if (entry.action === 'delete')
                 return undefined;
-            const state = (await deps.adapters[entry.kind].get(entry.id))?.body.provisioningState;
-            return typeof state === 'string' ? state : undefined;
+            return (0,core_actual/* provisioningState */.vl)((await deps.adapters[entry.kind].get(entry.id))?.body);
         }
     });
     try {
@@ -395,103 +745,54 @@ async function withProgress(entry, label, run, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/azure/settle.ts
+;// CONCATENATED MODULE: ./src/azure/execute.ts
+/**
+ * Carries out a plan, and nothing else: apply and destroy alike. Level by level; inside a level, writes that touch one
+ * VNet run one after another (Azure refuses overlapping operations on a VNet) and everything else in parallel.
+ * Azure's transient refusals are retried with back-off, honouring Retry-After; a `wait` entry waits for the earlier
+ * operation to settle first. A plan with a blocking refusal or a failed preflight check is not carried out at all.
+ */
 
 
 
-const TERMINAL = new Set(['succeeded', 'failed', 'canceled', 'cancelled']);
-function provisioningState(body) {
-    const state = body?.provisioningState;
-    return typeof state === 'string' ? state : undefined;
-}
-function isSettled(state) {
-    return state === undefined || TERMINAL.has(state.toLowerCase());
-}
-/** Ids of existing resources still mid-operation. */
-function inFlight(desired, actual) {
-    const ids = new Set();
-    for (const r of desired) {
-        const existing = (0,core_plan/* findActual */._q)(actual, r.id);
-        if (existing && !isSettled(provisioningState(existing.body)))
-            ids.add(r.id.toLowerCase());
+
+
+
+
+
+const WORK = new Set(['create', 'update', 'delete', 'wait']);
+async function executePlan(plan, deps) {
+    if (plan.purpose === 'apply') {
+        const stop = (0,core_plan/* blockers */.mN)(plan);
+        if (stop.length > 0)
+            throw new errors/* AzureError */.M6(stop.join('; '));
     }
-    return ids;
-}
-/** The in-flight resources a level's writes touch: the written resources and what they depend on. */
-function blockers(entries, desired, pending) {
-    const byId = new Map(desired.map(r => [r.id.toLowerCase(), r]));
-    const touched = new Set();
-    for (const e of entries) {
-        touched.add(e.id.toLowerCase());
-        for (const dep of byId.get(e.id.toLowerCase())?.dependsOn ?? [])
-            touched.add(dep.toLowerCase());
-    }
-    return [...touched].filter(id => pending.has(id)).flatMap(id => byId.get(id) ?? []);
-}
-/** Polls until the resource reaches a terminal state (or disappears); bounded by the operation timeout. */
-async function waitUntilSettled(r, deps) {
-    const { timing } = deps;
-    const started = timing.clock.now();
-    const label = `${KIND_LABEL[r.kind]} ${r.name}`;
-    for (;;) {
-        const state = provisioningState((await deps.adapters[r.kind].get(r.id))?.body);
-        if (isSettled(state))
-            return;
-        const waited = timing.clock.now() - started;
-        if (waited >= timing.operationTimeoutMs) {
-            throw new errors/* AzureError */.M6(`${label} is still ${state} after ${formatElapsed(waited)} from an earlier operation; Azure is still working on it: rerun later.`);
-        }
-        deps.logger.info(`${label}: ${state} (an earlier operation is still running), ${formatElapsed(waited)}`);
-        await timing.sleep(timing.settlePollMs);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/azure/apply.ts
-
-
-
-
-
-
-
-async function applyPlan(plan, desired, actual, deps) {
-    // What is no longer wanted only blocks its own delete (the engine leaves those out of the plan), never the apply.
-    const foreign = foreignResources(desired.filter(r => !r.absent), actual, deps.team);
-    if (foreign.length > 0)
-        throw new errors/* AzureError */.M6(foreign.map(f => f.reason).join('; '));
-    const byId = new Map(desired.map(r => [r.id.toLowerCase(), r]));
+    for (const entry of plan.entries.filter(e => e.action === 'refuse'))
+        deps.logger.warning(`Leaving ${entry.id} alone: ${entry.reason ?? 'not provably the team’s'}`);
     const written = new Map();
     const lookup = (id, property) => {
-        const body = written.get(id.toLowerCase())?.body ?? (0,core_plan/* findActual */._q)(actual, id)?.body;
-        const value = body?.[property];
+        const value = written.get(id.toLowerCase())?.body[property];
         return typeof value === 'string' ? value : undefined;
     };
-    const pending = inFlight(desired, actual);
-    const writes = plan.entries.filter(e => e.action !== 'noop');
-    const levels = [...new Set(writes.map(e => e.level))].sort((a, b) => a - b);
+    const work = plan.entries.filter(e => WORK.has(e.action));
+    const levels = [...new Set(work.map(e => e.level))];
     const records = [];
     for (const level of levels) {
-        const entries = writes.filter(e => e.level === level);
-        const title = `Level ${level}: ${entries.map(e => `${e.action} ${KIND_LABEL[e.kind]} ${e.name}`).join(', ')}`;
+        const entries = work.filter(e => e.level === level);
+        const title = `${plan.purpose === 'destroy' ? 'Delete level' : 'Level'} ${level}: ${entries.map(describe).join(', ')}`;
         await deps.logger.group(title, async () => {
-            const waits = blockers(entries, desired, pending);
-            await Promise.all(waits.map(r => waitUntilSettled(r, deps)));
-            for (const r of waits)
-                pending.delete(r.id.toLowerCase());
-            const results = await Promise.allSettled(entries.map(entry => entry.action === 'delete'
-                ? deleteEntry(entry, deps)
-                : writeEntry(entry, byId.get(entry.id.toLowerCase()), lookup, deps)));
-            const failures = [];
-            results.forEach((result, i) => {
-                if (result.status === 'fulfilled') {
-                    if (result.value.actual)
-                        written.set(entries[i].id.toLowerCase(), result.value.actual);
-                    records.push(result.value.record);
+            const lanes = serialised(entries);
+            const results = await Promise.allSettled(lanes.map(async (lane) => {
+                for (const entry of lane) {
+                    const done = await carryOut(entry, lookup, deps);
+                    if (!done)
+                        continue;
+                    if (done.actual)
+                        written.set(entry.id.toLowerCase(), done.actual);
+                    records.push(done.record);
                 }
-                else {
-                    failures.push(result.reason instanceof Error ? result.reason.message : String(result.reason));
-                }
-            });
+            }));
+            const failures = results.flatMap(r => r.status === 'rejected' ? [r.reason instanceof Error ? r.reason.message : String(r.reason)] : []);
             if (failures.length > 0) {
                 for (const extra of failures.slice(1))
                     deps.logger.warning(extra);
@@ -501,25 +802,51 @@ async function applyPlan(plan, desired, actual, deps) {
     }
     return records;
 }
-async function deleteEntry(entry, deps) {
-    const { durationMs } = await deleteResource(entry, deps);
-    return {
-        actual: undefined,
-        record: {
-            id: entry.id,
-            kind: entry.kind,
-            name: entry.name,
-            action: 'delete',
-            level: entry.level,
-            durationMs,
-            attempts: 1
-        }
-    };
+function describe(entry) {
+    return `${entry.action} ${KIND_LABEL[entry.kind]} ${entry.name}`;
 }
-async function writeEntry(entry, resource, lookup, deps) {
+/** The level's entries as lanes: entries sharing a VNet (directly or through each other) in one lane, in plan order. */
+function serialised(entries) {
+    const lanes = [];
+    for (const entry of entries) {
+        const joined = lanes.filter(lane => entry.exclusive.some(vnet => lane.vnets.has(vnet)));
+        const lane = { vnets: new Set(entry.exclusive), entries: [] };
+        for (const other of joined) {
+            other.vnets.forEach(v => lane.vnets.add(v));
+            lane.entries.push(...other.entries);
+            lanes.splice(lanes.indexOf(other), 1);
+        }
+        lane.entries.push(entry);
+        lane.entries.sort((a, b) => entries.indexOf(a) - entries.indexOf(b));
+        lanes.push(lane);
+    }
+    return lanes.map(lane => lane.entries);
+}
+async function carryOut(entry, lookup, deps) {
+    if (entry.action === 'delete')
+        return remove(entry, deps);
+    let action = entry.action === 'create' ? 'create' : 'update';
+    let source = entry.body ?? {};
+    if (entry.action === 'wait') {
+        const settled = await waitUntilSettled(entry, deps);
+        const ours = (0,refs/* resolveRefs */.F0)(source, lookup).body;
+        const { action: next } = (0,diff/* diffResource */.u)(asDesired(entry, ours), settled);
+        if (next === 'noop')
+            return undefined;
+        action = settled ? 'update' : 'create';
+        source = settled ? (0,merge/* withLive */.f)(entry.kind, settled.body, ours) : ours;
+    }
+    return put({ ...entry, action }, source, lookup, deps);
+}
+function asDesired(entry, body) {
+    return { ...entry, apiVersion: '', ownership: 'tagged', body };
+}
+function record(entry, action, durationMs, attempts) {
+    return { id: entry.id, kind: entry.kind, name: entry.name, action, level: entry.level, durationMs, attempts };
+}
+async function put(entry, source, lookup, deps) {
     const label = `${KIND_LABEL[entry.kind]} ${entry.name}`;
     const what = `${entry.action} ${label}`;
-    const source = resource?.body ?? entry.body ?? {};
     const { body, unresolved } = (0,refs/* resolveRefs */.F0)(source, lookup);
     if (unresolved)
         throw new errors/* AzureError */.M6(`Cannot ${what}: it needs a value (an identity's clientId or principalId) that Azure did not return; rerun apply.`);
@@ -532,19 +859,7 @@ async function writeEntry(entry, resource, lookup, deps) {
         try {
             const actual = await withProgress(entry, label, ctx => deps.adapters[entry.kind].put(entry.id, body, ctx), deps);
             deps.logger.info(`${entry.action === 'create' ? 'created' : 'updated'} ${label} (${formatElapsed(clock.now() - started)})`);
-            const action = entry.action === 'create' ? 'create' : 'update';
-            return {
-                actual,
-                record: {
-                    id: entry.id,
-                    kind: entry.kind,
-                    name: entry.name,
-                    action,
-                    level: entry.level,
-                    durationMs: clock.now() - started,
-                    attempts
-                }
-            };
+            return { actual, record: record(entry, entry.action, clock.now() - started, attempts) };
         }
         catch (error) {
             const waited = clock.now() - started;
@@ -553,235 +868,121 @@ async function writeEntry(entry, resource, lookup, deps) {
                 await deps.timing.sleep(deps.timing.keyVaultRetryIntervalMs);
                 continue;
             }
+            if (await backOff(error, label, attempts, deps))
+                continue;
             throw new errors/* AzureError */.M6((0,errors/* describeAzureError */.pv)(error, what, deps.endpoint));
         }
     }
 }
-
-// EXTERNAL MODULE: ./src/azure/clients.ts
-var azure_clients = __webpack_require__(23139);
-;// CONCATENATED MODULE: ./src/azure/concurrency.ts
-/** Bounded parallelism: enough to be fast, few enough to stay inside ARM's request limits. */
-/** Maps `items` through `fn` with at most `limit` calls in flight; results keep the input order. Rejects on the first failure after in-flight calls settle. */
-async function mapLimit(items, limit, fn) {
-    const results = new Array(items.length);
-    let next = 0;
-    let failure;
-    const worker = async () => {
-        while (!failure && next < items.length) {
-            const index = next++;
-            try {
-                results[index] = await fn(items[index], index);
-            }
-            catch (error) {
-                failure ??= { error };
-            }
+async function remove(entry, deps) {
+    const label = `${KIND_LABEL[entry.kind]} ${entry.name}`;
+    const started = deps.timing.clock.now();
+    deps.logger.info(`delete ${label}...`);
+    let attempts = 0;
+    for (;;) {
+        attempts++;
+        try {
+            await withProgress(entry, label, ctx => deps.adapters[entry.kind].delete(entry.id, ctx), deps);
+            break;
         }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-    if (failure)
-        throw failure.error;
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/azure/destroy.ts
-
-
-
-
-/** `plan` comes from planDestroy: delete entries, highest level first. Entries of one level run in parallel. */
-async function destroyPlan(plan, desired, actual, deps) {
-    const owned = provenOwned(desired, actual, deps.team);
-    const foreign = foreignResources(desired, actual, deps.team);
-    for (const f of foreign)
-        deps.logger.warning(`Leaving ${f.id} alone: ${f.reason}`);
-    // Something the config no longer names and we cannot prove is ours was never ours: left alone, not a refusal.
-    const unwanted = new Set(desired.filter(r => r.absent).map(r => r.id.toLowerCase()));
-    const refused = foreign.filter(f => !unwanted.has(f.id.toLowerCase()));
-    // Never the resource group, and nothing we cannot prove is ours (a child of a foreign parent included).
-    const deletes = plan.entries.filter(e => e.action === 'delete' && e.kind !== 'resourceGroup' && owned.has(e.id.toLowerCase()));
-    const levels = [...new Set(deletes.map(e => e.level))].sort((a, b) => b - a);
-    const deleted = [];
-    for (const level of levels) {
-        const entries = deletes.filter(e => e.level === level);
-        await deps.logger.group(`Delete level ${level}: ${entries.map(e => `${KIND_LABEL[e.kind]} ${e.name}`).join(', ')}`, async () => {
-            const results = await Promise.allSettled(entries.map(entry => deleteResource(entry, deps)));
-            const failures = results.flatMap(r => r.status === 'rejected' ? [r.reason instanceof Error ? r.reason.message : String(r.reason)] : []);
-            for (const r of results)
-                if (r.status === 'fulfilled')
-                    deleted.push(r.value);
-            if (failures.length > 0) {
-                for (const extra of failures.slice(1))
-                    deps.logger.warning(extra);
-                throw new errors/* AzureError */.M6(failures[0]);
-            }
-        });
+        catch (error) {
+            if (await backOff(error, label, attempts, deps))
+                continue;
+            throw new errors/* AzureError */.M6((0,errors/* describeAzureError */.pv)(error, `delete ${label}`, deps.endpoint));
+        }
     }
-    return { deleted, refused };
-}
-
-// EXTERNAL MODULE: ./src/core/names.ts
-var names = __webpack_require__(22483);
-;// CONCATENATED MODULE: ./src/core/orphans.ts
-
-
-
-const PEERING_TYPE = 'Microsoft.Network/virtualNetworks/virtualNetworkPeerings';
-function orphanResources(config, wanted, listed) {
-    const known = new Set(wanted.map(r => r.id.toLowerCase()));
-    return [...orphanPeerings(config, wanted, listed.peerings, known), ...orphanJobs(config, listed.jobs, known)];
+    const durationMs = deps.timing.clock.now() - started;
+    deps.logger.info(`deleted ${label} (${formatElapsed(durationMs)})`);
+    return { record: record(entry, 'delete', durationMs, attempts) };
 }
 /**
- * Only peerings whose name is the one we derive from their remote VNet: those we made; one added by hand is left alone.
- * Deletes on our VNet conflict with each other, so each waits for the one before (and for the wanted peerings).
+ * True after waiting, when Azure's answer was transient and retries are left: Retry-After when Azure sent one,
+ * exponential back-off otherwise. Each retry is logged.
  */
-function orphanPeerings(config, wanted, peerings, known) {
-    const layout = (0,core_layout/* teamLayout */.YM)(config);
-    let previous = wanted.filter(r => r.kind === 'peering').at(-1)?.id ?? layout.subnetId;
-    return peerings.flatMap(({ id, name, remoteVnetId }) => {
-        if (known.has(id.toLowerCase()) ||
-            !remoteVnetId ||
-            name.toLowerCase() !== (0,names/* localPeeringName */.b_)(remoteVnetId).toLowerCase())
-            return [];
-        const local = (0,common/* desired */.he)({
-            kind: 'peering',
-            id,
-            type: PEERING_TYPE,
-            apiVersion: common/* API_VERSION */.mG.network,
-            dependsOn: [previous],
-            ownership: 'child',
-            body: {}
-        });
-        previous = id;
-        const remote = (0,common/* desired */.he)({
-            kind: 'remotePeering',
-            id: `${remoteVnetId}/virtualNetworkPeerings/${layout.names.remotePeering}`,
-            type: PEERING_TYPE,
-            apiVersion: common/* API_VERSION */.mG.network,
-            dependsOn: [layout.virtualNetworkId],
-            ownership: 'marked',
-            body: {}
-        });
-        // The far side is ours only while it points back at our VNet: ownership compares this pointer.
-        return [(0,common/* absent */.Ge)(local), (0,common/* absent */.Ge)(remote, { remoteVirtualNetwork: { id: layout.virtualNetworkId } })];
+async function backOff(error, label, attempt, deps) {
+    const answer = (0,errors/* transientAnswer */.Nv)(error);
+    const { timing } = deps;
+    if (!answer || attempt > timing.conflictRetries)
+        return false;
+    const backoff = Math.min(timing.conflictMaxBackoffMs, timing.conflictBackoffMs * 2 ** (attempt - 1));
+    const waitMs = answer.retryAfterMs ?? backoff;
+    const why = answer.retryAfterMs === undefined ? 'back-off' : 'Retry-After';
+    deps.logger.info(`${label}: Azure answered ${answer.code} (another operation is still running there); retry ${attempt} of ${timing.conflictRetries} in ${seconds(waitMs)} (${why})`);
+    await timing.sleep(waitMs);
+    return true;
+}
+function seconds(ms) {
+    return `${Number((ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 2))}s`;
+}
+/** Polls until an earlier operation on the resource settles (or it disappears); bounded by the operation timeout. */
+async function waitUntilSettled(entry, deps) {
+    const { timing } = deps;
+    const started = timing.clock.now();
+    const label = `${KIND_LABEL[entry.kind]} ${entry.name}`;
+    for (;;) {
+        const current = await deps.adapters[entry.kind].get(entry.id);
+        const state = (0,core_actual/* provisioningState */.vl)(current?.body);
+        if ((0,core_actual/* isSettled */.Is)(state))
+            return current;
+        const waited = timing.clock.now() - started;
+        if (waited >= timing.operationTimeoutMs) {
+            throw new errors/* AzureError */.M6(`${label} is still ${state} after ${formatElapsed(waited)} from an earlier operation; Azure is still working on it: rerun later.`);
+        }
+        deps.logger.info(`${label}: ${state} (an earlier operation is still running), ${formatElapsed(waited)}`);
+        await timing.sleep(timing.settlePollMs);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/azure/preflight.ts
+
+
+/** Microsoft.KeyVault's stable api-version (read only: `properties.enableRbacAuthorization`). */
+const KEY_VAULT_API = '2023-07-01';
+async function orUndefined(read) {
+    try {
+        return await read();
+    }
+    catch {
+        return undefined;
+    }
+}
+async function vaultRbac(clients, vaultId) {
+    const vault = await orUndefined(() => clients.resources((0,arm_id/* parseArmId */.fk)(vaultId).subscriptionId).resources.getById(vaultId, KEY_VAULT_API));
+    const value = vault?.properties?.enableRbacAuthorization;
+    // Azure's default for a vault that never set it is access policies.
+    return vault === undefined ? undefined : value === true;
+}
+/** A VNet gateway always sits in the subnet named GatewaySubnet (learn.microsoft.com/azure/vpn-gateway, settings). */
+async function hasGateway(clients, vnetId) {
+    const parsed = (0,arm_id/* parseArmId */.fk)(vnetId);
+    const vnet = await orUndefined(() => clients
+        .network(parsed.subscriptionId)
+        .virtualNetworks.get((0,arm_id/* requireResourceGroup */.vk)(parsed, vnetId), parsed.names[0] ?? ''));
+    if (vnet === undefined)
+        return undefined;
+    const gatewaySubnet = vnet.subnets?.find(s => s.name?.toLowerCase() === 'gatewaysubnet');
+    return (gatewaySubnet?.ipConfigurations?.length ?? 0) > 0;
+}
+async function usage(list, name) {
+    return orUndefined(async () => {
+        for await (const item of list()) {
+            if (item.name?.value?.toLowerCase() === name.toLowerCase() && item.limit !== undefined)
+                return { current: item.currentValue ?? 0, limit: item.limit };
+        }
+        return undefined;
     });
 }
-/** Jobs tagged as this team's that the config no longer names. Deleted before the environment, like the wanted ones. */
-function orphanJobs(config, jobs, known) {
+/** Runs beside the other reads (one round trip deep); the environment's usages are simply absent before it exists. */
+async function readPreflightFacts(config, clients) {
     const layout = (0,core_layout/* teamLayout */.YM)(config);
-    return jobs
-        .filter(({ id, tags }) => tags?.[common/* MANAGED_BY_TAG */.dS] === common/* MANAGED_BY */.Kf && tags[common/* TEAM_TAG */.VD] === config.team && !known.has(id.toLowerCase()))
-        .map(({ id }) => (0,common/* absent */.Ge)((0,common/* desired */.he)({
-        kind: 'job',
-        id,
-        type: 'Microsoft.App/jobs',
-        apiVersion: common/* API_VERSION */.mG.app,
-        ownership: 'tagged',
-        dependsOn: [layout.managedEnvironmentId, layout.identityId, layout.roleAssignmentId],
-        body: {}
-    })));
-}
-
-// EXTERNAL MODULE: ./src/azure/arm-id.ts
-var arm_id = __webpack_require__(50899);
-;// CONCATENATED MODULE: ./src/azure/resources/lro.ts
-
-/** Per-call options for SDK writes: the poll interval and the abort signal. */
-function callOptions(clients, ctx) {
-    return { ...clients.lroOptions, ...signalOf(ctx) };
-}
-/** Waits for an SDK poller, forwarding each poll's status; the abort signal bounds the wait. */
-async function waitFor(poller, ctx) {
-    poller.onProgress(state => ctx.progress(state.status));
-    return await poller.pollUntilDone(signalOf(ctx));
-}
-async function getOrUndefined(id, read) {
-    try {
-        return toActual(id, await read());
-    }
-    catch (error) {
-        if ((0,errors/* isNotFound */.c4)(error))
-            return undefined;
-        throw error;
-    }
-}
-/** Deleting something already gone is success: a rerun after an interrupted destroy must converge. */
-async function deleteIgnoringNotFound(remove) {
-    try {
-        await remove();
-    }
-    catch (error) {
-        if (!(0,errors/* isNotFound */.c4)(error))
-            throw error;
-    }
-}
-function toActual(id, result) {
-    const body = (result ?? {});
-    return { id: typeof body.id === 'string' ? body.id : id, body };
-}
-/** For plain request/response writes: only the abort signal applies. */
-function signalOf(ctx) {
-    return ctx.abortSignal ? { abortSignal: ctx.abortSignal } : {};
-}
-
-;// CONCATENATED MODULE: ./src/azure/discover.ts
-
-
-
-
-
-
-
-/** Every job in the team's resource group (none while the group does not exist yet). */
-async function listJobs(clients, resourceGroupId, endpoint) {
-    const parsed = (0,arm_id/* parseArmId */.fk)(resourceGroupId);
-    const found = [];
-    try {
-        for await (const job of clients
-            .apps(parsed.subscriptionId)
-            .jobs.listByResourceGroup((0,arm_id/* requireResourceGroup */.vk)(parsed, resourceGroupId))) {
-            if (job.id)
-                found.push(toActual(job.id, job));
-        }
-    }
-    catch (error) {
-        if ((0,errors/* isNotFound */.c4)(error))
-            return [];
-        throw new errors/* AzureError */.M6((0,errors/* describeAzureError */.pv)(error, `list the jobs in ${resourceGroupId}`, endpoint));
-    }
-    return found;
-}
-/** The peerings a VNet's GET lists, in the same SDK shape as a peering's own GET. */
-function peeringsOf(vnet) {
-    const peerings = vnet?.body.virtualNetworkPeerings;
-    if (!Array.isArray(peerings))
-        return [];
-    return peerings.flatMap((p) => (typeof p.id === 'string' ? [toActual(p.id, p)] : []));
-}
-/**
- * The desired list with the orphans added (as `absent` resources), their state added to `actual`: taken from the
- * listings, and read with `readMore` for what the listings do not hold.
- */
-async function withOrphans(config, wanted, actual, jobs, readMore) {
-    const peerings = peeringsOf((0,core_plan/* findActual */._q)(actual, (0,core_layout/* teamLayout */.YM)(config).virtualNetworkId));
-    const listed = {
-        peerings: peerings.map(p => ({
-            id: p.id,
-            name: p.id.slice(p.id.lastIndexOf('/') + 1),
-            remoteVnetId: idOf(p.body.remoteVirtualNetwork)
-        })),
-        jobs: jobs.map(j => ({ id: j.id, tags: j.body.tags }))
-    };
-    const orphans = orphanResources(config, wanted, listed);
-    const byId = new Map([...peerings, ...jobs].map(r => [r.id.toLowerCase(), r]));
-    const unread = orphans.filter(o => !byId.has(o.id.toLowerCase()));
-    for (const o of orphans)
-        if (byId.has(o.id.toLowerCase()))
-            actual.set(o.id, byId.get(o.id.toLowerCase()));
-    if (unread.length > 0)
-        for (const [id, state] of await readMore(unread))
-            actual.set(id, state);
-    return [...wanted, ...orphans];
+    const apps = clients.apps(config.azure.subscriptionId);
+    const [rbac, gateways, environments, cores] = await Promise.all([
+        vaultRbac(clients, config.github.app.keyVaultId),
+        Promise.all(config.network.peerings.map(p => (p.useRemoteGateways ? hasGateway(clients, p.remoteVnetId) : undefined))),
+        usage(() => apps.usages.list(config.azure.location), 'ManagedEnvironmentCount'),
+        usage(() => apps.managedEnvironmentUsages.list(config.azure.resourceGroup, layout.names.managedEnvironment), 'ManagedEnvironmentConsumptionCores')
+    ]);
+    return { vaultRbac: rbac, remoteGateways: gateways, environments, cores };
 }
 
 ;// CONCATENATED MODULE: ./src/azure/read.ts
@@ -1193,7 +1394,10 @@ const defaultTiming = {
     keyVaultRetryIntervalMs: 30_000,
     settlePollMs: 10_000,
     executionPollMs: 10_000,
-    executionStopTimeoutMs: 15 * 60_000
+    executionStopTimeoutMs: 15 * 60_000,
+    conflictRetries: 8,
+    conflictBackoffMs: 5_000,
+    conflictMaxBackoffMs: 60_000
 };
 
 ;// CONCATENATED MODULE: ./src/azure/engine.ts
@@ -1211,15 +1415,26 @@ const defaultTiming = {
 
 
 
+
+
+
+/** Drift is what apply would change, and what it refuses to touch although the config needs it. */
+const DRIFT = new Set(['create', 'update', 'delete']);
+/** What drift reports of an entry: its differences; a refused resource the config needs differs too. */
+function driftItem(e) {
+    const action = DRIFT.has(e.action) ? e.action : e.blocking ? 'update' : undefined;
+    return action && { id: e.id, kind: e.kind, name: e.name, action, changes: e.changes ?? [] };
+}
 function createEngine(options) {
     const logger = options.logger ?? silentLogger;
     const timing = { ...defaultTiming, ...options.timing };
+    const judge = options.judge ?? judgeOwnership;
     const clients = (0,azure_clients.createClients)({
         credential: options.credential,
-        ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-        ...(options.retryOptions ? { retryOptions: options.retryOptions } : {}),
-        ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),
-        ...(options.updateIntervalInMs !== undefined ? { updateIntervalInMs: options.updateIntervalInMs } : {})
+        endpoint: options.endpoint,
+        retryOptions: options.retryOptions,
+        tlsOptions: options.tlsOptions,
+        updateIntervalInMs: options.updateIntervalInMs
     });
     const adapters = createAdapters(clients, {
         sleep: timing.sleep,
@@ -1228,44 +1443,60 @@ function createEngine(options) {
         timeoutMs: timing.executionStopTimeoutMs
     });
     const endpoint = clients.endpoint;
-    /** What the config wants and no longer wants (orphans found by listing), and what Azure holds of both. */
-    const read = async (config) => {
+    const readOptions = { adapters, endpoint, concurrency: options.readConcurrency };
+    /**
+     * Observe: what the config wants and no longer wants (orphans found by listing), what Azure holds of both, and the
+     * ownership verdicts on it, made here, once per run.
+     */
+    const observe = async (config, withPreflight) => {
         const started = timing.clock.now();
-        const wanted = (0,core_desired/* desiredResources */.G)(config);
-        const { resourceGroupId } = (0,core_layout/* teamLayout */.YM)(config);
-        const readOptions = {
-            adapters,
-            resourceGroupId,
-            endpoint,
-            ...(options.readConcurrency ? { concurrency: options.readConcurrency } : {})
-        };
-        const { desired, actual } = await logger.group(`Reading ${wanted.length} resources of team ${config.team}`, async () => {
-            const [actual, jobs] = await Promise.all([
-                readActual(wanted, readOptions),
-                listJobs(clients, resourceGroupId, endpoint)
+        const wanted = (0,desired/* desiredResources */.G)(config);
+        const { resourceGroupId, managedEnvironmentId } = (0,core_layout/* teamLayout */.YM)(config);
+        const result = await logger.group(`Reading ${wanted.length} resources of team ${config.team}`, async () => {
+            const [read, jobs, tagged, facts] = await Promise.all([
+                readActual(wanted, { ...readOptions, resourceGroupId }),
+                listJobs(clients, resourceGroupId, endpoint),
+                listTagged(clients, resourceGroupId, config.team, endpoint),
+                withPreflight ? readPreflightFacts(config, clients) : undefined
             ]);
-            const desired = await withOrphans(config, wanted, actual, jobs, more => readEach(more, readOptions));
-            return { desired, actual };
+            const { desired, actual, warnings, foreignChildren } = await withOrphans(config, wanted, read, { jobs, tagged }, more => readEach(more, readOptions));
+            const environmentExists = (0,core_actual/* findActual */._q)(actual, managedEnvironmentId) !== undefined;
+            const preflight = facts ? preflightFindings(config, { ...facts, environmentExists }) : [];
+            const verdicts = judge(desired, actual, config.team);
+            return { desired, observed: { actual, verdicts, preflight, warnings, foreignChildren } };
         });
-        return { desired, actual, readMs: timing.clock.now() - started };
+        for (const warning of result.observed.warnings ?? [])
+            logger.warning(warning);
+        return { ...result, readMs: timing.clock.now() - started };
     };
     const planned = async (config) => {
-        const { desired, actual, readMs } = await read(config);
-        const { plan, leftAlone } = ownedDeletesOnly((0,core_plan/* planApply */._$)(desired, actual), desired, actual, config.team);
-        for (const f of leftAlone)
-            logger.warning(`Leaving ${f.id} alone: ${f.reason}`);
-        return { desired, actual, plan, readMs };
+        const { desired, observed, readMs } = await observe(config, true);
+        return { plan: (0,core_plan/* planApply */._$)(desired, observed), readMs };
+    };
+    /** A saved plan runs only while everything it touches is as the plan saw it. */
+    const checkSaved = async (config, saved) => {
+        const started = timing.clock.now();
+        const mismatch = savedPlanMismatch(saved, config.team);
+        if (mismatch)
+            throw new errors/* AzureError */.M6(mismatch);
+        const stale = movedSince(saved, await readEach(saved.entries, readOptions));
+        if (stale)
+            throw new errors/* AzureError */.M6(stale);
+        return timing.clock.now() - started;
+    };
+    const execute = async (plan) => {
+        const started = timing.clock.now();
+        const writes = await executePlan(plan, { adapters, logger, timing, endpoint });
+        return { writes, writeMs: timing.clock.now() - started };
     };
     return {
         async planLive(config) {
             const { plan, readMs } = await planned(config);
             return { team: config.team, plan, counts: (0,core_plan/* countActions */.Bd)(plan), timings: { readMs, writeMs: 0, totalMs: readMs } };
         },
-        async apply(config) {
-            const { desired, actual, plan, readMs } = await planned(config);
-            const started = timing.clock.now();
-            const writes = await applyPlan(plan, desired, actual, { adapters, logger, timing, team: config.team, endpoint });
-            const writeMs = timing.clock.now() - started;
+        async apply(config, saved) {
+            const { plan, readMs } = saved ? { plan: saved, readMs: await checkSaved(config, saved) } : await planned(config);
+            const { writes, writeMs } = await execute(plan);
             return {
                 team: config.team,
                 plan,
@@ -1275,11 +1506,10 @@ function createEngine(options) {
             };
         },
         async drift(config) {
-            const { desired, actual, plan, readMs } = await planned(config);
-            const liveJobs = desired.filter(r => r.kind === 'job').flatMap(r => (0,core_plan/* findActual */._q)(actual, r.id) ?? []);
-            const items = plan.entries
-                .filter(e => e.action !== 'noop')
-                .map(e => ({ id: e.id, kind: e.kind, name: e.name, action: e.action, changes: e.changes ?? [] }));
+            const { desired, observed, readMs } = await observe(config, false);
+            const plan = (0,core_plan/* planApply */._$)(desired, observed);
+            const items = plan.entries.flatMap(e => driftItem(e) ?? []);
+            const liveJobs = desired.filter(r => r.kind === 'job').flatMap(r => (0,core_actual/* findActual */._q)(observed.actual, r.id) ?? []);
             return {
                 team: config.team,
                 plan,
@@ -1291,22 +1521,18 @@ function createEngine(options) {
             };
         },
         async destroy(config) {
-            const { desired, actual, readMs } = await read(config);
-            const plan = (0,core_plan/* planDestroy */.Ub)(desired, actual);
-            const started = timing.clock.now();
-            const outcome = await destroyPlan(plan, desired, actual, {
-                adapters,
-                logger,
-                timing,
-                team: config.team,
-                endpoint
-            });
-            const writeMs = timing.clock.now() - started;
+            const { desired, observed, readMs } = await observe(config, false);
+            const plan = (0,core_plan/* planDestroy */.Ub)(desired, observed);
+            const { writes, writeMs } = await execute(plan);
+            const refused = plan.entries
+                .filter(e => e.action === 'refuse' && e.blocking)
+                .map(e => ({ id: e.id, reason: e.reason ?? '' }));
             return {
                 team: config.team,
                 plan,
                 counts: (0,core_plan/* countActions */.Bd)(plan),
-                ...outcome,
+                deleted: writes.map(({ id, kind, name, durationMs }) => ({ id, kind, name, durationMs })),
+                refused,
                 timings: { readMs, writeMs, totalMs: readMs + writeMs }
             };
         }

@@ -1,0 +1,77 @@
+/**
+ * Reads what preflight judges (core/preflight.ts): the Key Vault's permission model, the gateways of remote VNets the
+ * config routes through, and the Container Apps quotas. All reads, in parallel with each other; a read that fails
+ * (no permission to look) skips its check rather than stopping the run: the write would then report the problem.
+ */
+import type { TeamConfig } from '../config/types.js'
+import { teamLayout } from '../core/layout.js'
+import type { PreflightFacts, Usage } from '../core/preflight.js'
+import { parseArmId, requireResourceGroup } from './arm-id.js'
+import type { Clients } from './clients.js'
+
+/** Microsoft.KeyVault's stable api-version (read only: `properties.enableRbacAuthorization`). */
+const KEY_VAULT_API = '2023-07-01'
+
+async function orUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read()
+  } catch {
+    return undefined
+  }
+}
+
+async function vaultRbac(clients: Clients, vaultId: string): Promise<boolean | undefined> {
+  const vault = await orUndefined(() =>
+    clients.resources(parseArmId(vaultId).subscriptionId).resources.getById(vaultId, KEY_VAULT_API)
+  )
+  const value = (vault?.properties as { enableRbacAuthorization?: unknown } | undefined)?.enableRbacAuthorization
+  // Azure's default for a vault that never set it is access policies.
+  return vault === undefined ? undefined : value === true
+}
+
+/** A VNet gateway always sits in the subnet named GatewaySubnet (learn.microsoft.com/azure/vpn-gateway, settings). */
+async function hasGateway(clients: Clients, vnetId: string): Promise<boolean | undefined> {
+  const parsed = parseArmId(vnetId)
+  const vnet = await orUndefined(() =>
+    clients
+      .network(parsed.subscriptionId)
+      .virtualNetworks.get(requireResourceGroup(parsed, vnetId), parsed.names[0] ?? '')
+  )
+  if (vnet === undefined) return undefined
+  const gatewaySubnet = vnet.subnets?.find(s => s.name?.toLowerCase() === 'gatewaysubnet')
+  return (gatewaySubnet?.ipConfigurations?.length ?? 0) > 0
+}
+
+async function usage(
+  list: () => AsyncIterable<{ name?: { value?: string }; currentValue?: number; limit?: number }>,
+  name: string
+): Promise<Usage | undefined> {
+  return orUndefined(async () => {
+    for await (const item of list()) {
+      if (item.name?.value?.toLowerCase() === name.toLowerCase() && item.limit !== undefined)
+        return { current: item.currentValue ?? 0, limit: item.limit }
+    }
+    return undefined
+  })
+}
+
+/** Runs beside the other reads (one round trip deep); the environment's usages are simply absent before it exists. */
+export async function readPreflightFacts(
+  config: TeamConfig,
+  clients: Clients
+): Promise<Omit<PreflightFacts, 'environmentExists'>> {
+  const layout = teamLayout(config)
+  const apps = clients.apps(config.azure.subscriptionId)
+  const [rbac, gateways, environments, cores] = await Promise.all([
+    vaultRbac(clients, config.github.app.keyVaultId),
+    Promise.all(
+      config.network.peerings.map(p => (p.useRemoteGateways ? hasGateway(clients, p.remoteVnetId) : undefined))
+    ),
+    usage(() => apps.usages.list(config.azure.location), 'ManagedEnvironmentCount'),
+    usage(
+      () => apps.managedEnvironmentUsages.list(config.azure.resourceGroup, layout.names.managedEnvironment),
+      'ManagedEnvironmentConsumptionCores'
+    )
+  ])
+  return { vaultRbac: rbac, remoteGateways: gateways, environments, cores }
+}

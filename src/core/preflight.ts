@@ -1,0 +1,141 @@
+/**
+ * Checks made before the first write, so a precondition Azure would refuse half-way through an apply stops it at the
+ * start instead: one finding per check, a failure names the config line and what to do.
+ */
+import { nearestPosition } from '../config/positions.js'
+import type { TeamConfig } from '../config/types.js'
+import { teamLayout } from './layout.js'
+import type { PreflightFinding } from './types.js'
+
+/** Container Apps quotas (learn.microsoft.com/azure/container-apps/quotas): defaults when the usage API says nothing. */
+export const DEFAULT_ENVIRONMENTS_PER_REGION = 15
+export const DEFAULT_CONSUMPTION_CORES = 100
+/**
+ * Subnet sizing for a workload-profiles environment (learn.microsoft.com/azure/container-apps/custom-virtual-networks):
+ * Azure keeps 5 addresses of every subnet, the environment's infrastructure 12 more, and the Consumption profile uses
+ * about one address per 10 replicas. So a /27 holds about 150 runners at once. An estimate: Azure publishes no API.
+ */
+const AZURE_RESERVED = 5
+const INFRASTRUCTURE_RESERVED = 12
+const REPLICAS_PER_ADDRESS = 10
+
+export interface Usage {
+  current: number
+  limit: number
+}
+
+/** What preflight read from Azure; `undefined` where it could not tell (the check is then skipped). */
+export interface PreflightFacts {
+  /** The vault's `enableRbacAuthorization`. */
+  vaultRbac: boolean | undefined
+  /** Per peering (same order as the config): does the remote VNet have a gateway? Only asked with useRemoteGateways. */
+  remoteGateways: (boolean | undefined)[]
+  environmentExists: boolean
+  /** ManagedEnvironmentCount in the subscription and region. */
+  environments: Usage | undefined
+  /** ManagedEnvironmentConsumptionCores of the team's environment, when it exists. */
+  cores: Usage | undefined
+}
+
+function at(config: TeamConfig, path: string): string {
+  const { positions, file } = config.source
+  const { line, col } = nearestPosition(p => (Object.hasOwn(positions, p) ? positions[p] : undefined), path)
+  return `${file}:${line}:${col}`
+}
+
+export function subnetReplicaCapacity(cidr: string): number {
+  const bits = Number(cidr.split('/')[1])
+  const addresses = 2 ** (32 - bits) - AZURE_RESERVED - INFRASTRUCTURE_RESERVED
+  return Math.max(0, addresses) * REPLICAS_PER_ADDRESS
+}
+
+export function preflightFindings(config: TeamConfig, facts: PreflightFacts): PreflightFinding[] {
+  const findings: PreflightFinding[] = []
+  const layout = teamLayout(config)
+  const vaultName = config.github.app.keyVaultId.slice(config.github.app.keyVaultId.lastIndexOf('/') + 1)
+  if (facts.vaultRbac === false) {
+    findings.push({
+      check: 'keyVault',
+      status: 'fail',
+      message:
+        `${at(config, 'github.app.keyVaultId')}: github.app: Key Vault ${vaultName} uses access policies, so the Key Vault Secrets User role runner-setup grants the runners' identity has no effect and no runner could read the GitHub App key. ` +
+        `Switch the vault to Azure RBAC (az keyvault update --name ${vaultName} --enable-rbac-authorization true; first give RBAC roles to whoever relies on its access policies), then rerun.`
+    })
+  } else if (facts.vaultRbac === true) {
+    findings.push({ check: 'keyVault', status: 'ok', message: `Key Vault ${vaultName} uses Azure RBAC` })
+  } else {
+    findings.push({
+      check: 'keyVault',
+      status: 'unchecked',
+      message: `could not read Key Vault ${vaultName} (Microsoft.KeyVault/vaults/read): its permission model must be Azure RBAC`
+    })
+  }
+  config.network.peerings.forEach((peering, i) => {
+    if (!peering.useRemoteGateways || facts.remoteGateways[i] === true) return
+    if (facts.remoteGateways[i] === undefined) {
+      findings.push({
+        check: 'remoteGateway',
+        status: 'unchecked',
+        message: `could not read ${peering.remoteVnetId}: it must have a gateway for useRemoteGateways`
+      })
+      return
+    }
+    findings.push({
+      check: 'remoteGateway',
+      status: 'fail',
+      message:
+        `${at(config, `network.peerings[${i}].useRemoteGateways`)}: network.peerings[${i}].useRemoteGateways is true but ${peering.remoteVnetId} has no gateway (Azure refuses the peering with RemoteVnetHasNoGateways). ` +
+        'Set useRemoteGateways: false, or have the owners of that VNet deploy its VPN or ExpressRoute gateway first.'
+    })
+  })
+  if (!facts.environmentExists && facts.environments) {
+    const { current, limit } = facts.environments
+    findings.push(
+      current + 1 > limit
+        ? {
+            check: 'environmentQuota',
+            status: 'fail',
+            message:
+              `${at(config, 'azure.location')}: azure.location: subscription ${config.azure.subscriptionId} already has ${current} of its ${limit} Container Apps environments in ${config.azure.location} (quota ManagedEnvironmentCount), and this team needs one more. ` +
+              'Request a quota increase for Microsoft.App in that region (Azure portal, Quotas), or use another subscription or region.'
+          }
+        : {
+            check: 'environmentQuota',
+            status: 'ok',
+            message: `${current + 1} of ${limit} environments in ${config.azure.location}`
+          }
+    )
+  }
+  const jobs = layout.jobs.length
+  const coresWanted = jobs * config.runners.max * config.runners.cpu
+  const coreLimit = facts.cores?.limit ?? DEFAULT_CONSUMPTION_CORES
+  findings.push(
+    coresWanted > coreLimit
+      ? {
+          check: 'coreQuota',
+          status: 'fail',
+          message:
+            `${at(config, 'runners.max')}: runners: ${jobs} job${jobs === 1 ? '' : 's'} × runners.max ${config.runners.max} × cpu ${config.runners.cpu} = ${coresWanted} cores, over the environment's Consumption core quota of ${coreLimit} (ManagedEnvironmentConsumptionCores); runners past it would never start. ` +
+            'Lower runners.max or runners.cpu, or request a quota increase for the environment.'
+        }
+      : { check: 'coreQuota', status: 'ok', message: `${coresWanted} of ${coreLimit} cores` }
+  )
+  const replicas = jobs * config.runners.max
+  const capacity = subnetReplicaCapacity(config.network.subnet)
+  findings.push(
+    replicas > capacity
+      ? {
+          check: 'subnetCapacity',
+          status: 'fail',
+          message:
+            `${at(config, 'network.subnet')}: network.subnet ${config.network.subnet} holds about ${capacity} Consumption replicas (Azure keeps 17 of its addresses, and each address serves about 10 replicas), but the team's ${jobs} job${jobs === 1 ? '' : 's'} may run ${replicas} runners at once. ` +
+            'Use a larger subnet (one prefix length shorter doubles it) or lower runners.max.'
+        }
+      : {
+          check: 'subnetCapacity',
+          status: 'ok',
+          message: `${replicas} of about ${capacity} runners fit in ${config.network.subnet}`
+        }
+  )
+  return findings
+}
