@@ -809,7 +809,11 @@ function runnerTree(rootPid, processes) {
     }
     return [...tree.values()];
 }
-/** Sends `signal` to every process group of the tree and to every process in it. Returns how many it found. */
+/**
+ * Sends `signal` once to every process of the tree: through its process group (which reaches a process that forks
+ * meanwhile), or directly when it has none of its own. Once, because a shell's trap runs once per delivery, and the
+ * real run.sh forwards each stop it traps to the listener.
+ */
 function signalTree(rootPid, signal, processes = listProcesses()) {
     const tree = runnerTree(rootPid, processes);
     const send = (target) => {
@@ -824,7 +828,8 @@ function signalTree(rootPid, signal, processes = listProcesses()) {
         if (pgid > 1)
             send(-pgid);
     for (const p of tree)
-        send(p.pid);
+        if (p.pgid <= 1)
+            send(p.pid);
     return tree.length;
 }
 

@@ -63,7 +63,11 @@ export function runnerTree(rootPid: number, processes: ProcessInfo[]): ProcessIn
   return [...tree.values()]
 }
 
-/** Sends `signal` to every process group of the tree and to every process in it. Returns how many it found. */
+/**
+ * Sends `signal` once to every process of the tree: through its process group (which reaches a process that forks
+ * meanwhile), or directly when it has none of its own. Once, because a shell's trap runs once per delivery, and the
+ * real run.sh forwards each stop it traps to the listener.
+ */
 export function signalTree(rootPid: number, signal: NodeJS.Signals, processes = listProcesses()): number {
   const tree = runnerTree(rootPid, processes)
   const send = (target: number): void => {
@@ -74,6 +78,6 @@ export function signalTree(rootPid: number, signal: NodeJS.Signals, processes = 
     }
   }
   for (const pgid of new Set(tree.map(p => p.pgid))) if (pgid > 1) send(-pgid)
-  for (const p of tree) send(p.pid)
+  for (const p of tree) if (p.pgid <= 1) send(p.pid)
   return tree.length
 }
