@@ -1230,7 +1230,8 @@ function virtualNetworkAdapter(clients) {
         },
         put: async (id, body, ctx) => {
             const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
-            // The body never carries `subnets`: ARM then keeps the existing ones (azure.md §2.2).
+            // The body never carries `subnets`: since api-version 2023-11-01 an omitted `subnets` keeps the existing ones
+            // (an empty list would delete them; Azure/bicep-types-az#1687).
             return toActual(id, await waitFor(api(id).createOrUpdate(rg, name, body, callOptions(clients, ctx)), ctx));
         },
         delete: (id, ctx) => {

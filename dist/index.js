@@ -28395,8 +28395,8 @@ var failure = __nccwpck_require__(19776);
 var input_error = __nccwpck_require__(88749);
 // EXTERNAL MODULE: ./src/commands/result.ts
 var commands_result = __nccwpck_require__(4493);
-// EXTERNAL MODULE: ./src/commands/load-engine.ts
-var load_engine = __nccwpck_require__(5991);
+// EXTERNAL MODULE: ./src/commands/deps.ts + 3 modules
+var deps = __nccwpck_require__(48665);
 // EXTERNAL MODULE: ./src/commands/run.ts + 19 modules
 var run = __nccwpck_require__(70677);
 // EXTERNAL MODULE: ./src/github/api.ts
@@ -28515,18 +28515,12 @@ function issueBody(team, items) {
     return [driftIssueBody(team.team, team.file, items), '', ...(0,policy_violations/* policyTable */.JO)(violations)].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/commands/load-verify.ts
-var load_verify = __nccwpck_require__(23808);
-// EXTERNAL MODULE: ./src/commands/fleet.ts + 1 modules
-var fleet = __nccwpck_require__(48818);
-// EXTERNAL MODULE: ./src/commands/load-report.ts
-var load_report = __nccwpck_require__(74447);
 // EXTERNAL MODULE: ./src/github-app/http.ts
 var http = __nccwpck_require__(80865);
 // EXTERNAL MODULE: ./src/report/json.ts
 var json = __nccwpck_require__(32794);
 // EXTERNAL MODULE: ./src/report/fleet.ts
-var report_fleet = __nccwpck_require__(2886);
+var fleet = __nccwpck_require__(2886);
 // EXTERNAL MODULE: ./src/report/report-render.ts + 1 modules
 var report_render = __nccwpck_require__(84338);
 // EXTERNAL MODULE: ./src/report/pool-text.ts
@@ -28552,7 +28546,7 @@ function renderSummary(result) {
         lines.push(`| ${t.team} | ${summary_status(result.command, t)} | ${(0,commands_result/* changeCount */.Y)(t)} | ${seconds(t)} |`);
     for (const t of result.teams)
         lines.push('', ...teamDetails(result.command, t), ...timingLine(t));
-    lines.push(...(0,report_fleet/* fleetSummary */.N)(result.fleet));
+    lines.push(...(0,fleet/* fleetSummary */.N)(result.fleet));
     return lines.join('\n') + '\n';
 }
 function summary_status(command, t) {
@@ -28733,29 +28727,20 @@ function booleanInput(name) {
 
 
 
-
-
-
 const actionsLogger = {
     info: m => core/* info */.pq(m),
     warning: m => core/* warning */.$e(m),
     group: (title, fn) => core/* group */.Os(title, fn)
 };
-/** The action: inputs → one command → outputs, job summary, annotations. Drift is an output, not a failure. */
-async function main_run() {
+/**
+ * The action: inputs → one command → outputs, job summary, annotations. Drift is an output, not a failure.
+ * `options` are injected by the bundle tests only (the runner calls it with none).
+ */
+async function main_run(options = {}) {
     try {
         const settings = readInputs();
         checkDriftIssueSettings(settings);
-        const azure = (0,load_engine/* azureSession */.U)(settings.azure, actionsLogger);
-        const result = await (0,run/* runCommand */.d)(settings, {
-            logger: actionsLogger,
-            engine: azure.engine,
-            verify: (0,load_verify/* loadVerify */.c)(settings, process.env, azure.signIn),
-            ...(settings.github.token
-                ? { activeRuns: (0,fleet.activeRunCounter)(settings.github.token, (0,http.createHttpClient)(http.DEFAULT_RETRY)) }
-                : {}),
-            report: (0,load_report/* loadReport */.N)(settings, azure.signIn)
-        });
+        const result = await (0,run/* runCommand */.d)(settings, (0,deps/* commandDeps */.o)(settings, actionsLogger, {}, options));
         if (settings.driftIssues)
             await syncDriftIssues(result, driftIssueApi(settings), driftIssueOptions(settings));
         core/* info */.pq((0,report_text/* renderText */.S)(result));
@@ -29002,18 +28987,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ./src/commands/load-engine.ts
-var load_engine = __nccwpck_require__(5991);
+// EXTERNAL MODULE: ./src/commands/deps.ts + 3 modules
+var commands_deps = __nccwpck_require__(48665);
 // EXTERNAL MODULE: ./src/commands/run.ts + 19 modules
 var run = __nccwpck_require__(70677);
-// EXTERNAL MODULE: ./src/commands/load-verify.ts
-var load_verify = __nccwpck_require__(23808);
-// EXTERNAL MODULE: ./src/commands/fleet.ts + 1 modules
-var fleet = __nccwpck_require__(48818);
-// EXTERNAL MODULE: ./src/github-app/http.ts
-var http = __nccwpck_require__(80865);
-// EXTERNAL MODULE: ./src/commands/load-report.ts
-var load_report = __nccwpck_require__(74447);
 // EXTERNAL MODULE: ./src/commands/failure.ts
 var failure = __nccwpck_require__(19776);
 // EXTERNAL MODULE: ./src/report/json.ts
@@ -29191,10 +29168,6 @@ async function fetchGitHubIdToken(audience, env = process.env) {
 
 
 
-
-
-
-
 /** The CLI: parse once, run, print; every failure becomes one message and exit code 1. */
 async function main(argv, env, io) {
     try {
@@ -29205,16 +29178,8 @@ async function main(argv, env, io) {
         }
         const logger = stderrLogger(io);
         const { settings } = options;
-        const azure = (0,load_engine/* azureSession */.U)(settings.azure, logger, { getIdToken: audience => fetchGitHubIdToken(audience, env) });
-        const result = await (0,run/* runCommand */.d)(settings, {
-            logger,
-            engine: azure.engine,
-            verify: (0,load_verify/* loadVerify */.c)(settings, env, azure.signIn),
-            ...(settings.github.token
-                ? { activeRuns: (0,fleet.activeRunCounter)(settings.github.token, (0,http.createHttpClient)(http.DEFAULT_RETRY)) }
-                : {}),
-            report: (0,load_report/* loadReport */.N)(settings, azure.signIn)
-        });
+        const deps = (0,commands_deps/* commandDeps */.o)(settings, logger, { getIdToken: audience => fetchGitHubIdToken(audience, env) });
+        const result = await (0,run/* runCommand */.d)(settings, deps);
         io.stdout((options.json ? JSON.stringify((0,json/* resultJson */.y)(result), null, 2) : (0,report_text/* renderText */.S)(result)) + '\n');
         return result.exitCode;
     }
@@ -29246,6 +29211,105 @@ function runCli(argv = process.argv.slice(2)) {
         stdout: text => process.stdout.write(text),
         stderr: text => process.stderr.write(text)
     });
+}
+
+
+/***/ }),
+
+/***/ 48665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  o: () => (/* binding */ commandDeps)
+});
+
+// EXTERNAL MODULE: ./src/github-app/http.ts
+var http = __nccwpck_require__(80865);
+// EXTERNAL MODULE: ./src/commands/fleet.ts + 1 modules
+var fleet = __nccwpck_require__(48818);
+;// CONCATENATED MODULE: ./src/commands/load-engine.ts
+/**
+ * Loads the Azure SDKs on first use (the bundler splits them into chunks), so an offline plan or a config error
+ * answers without paying for them.
+ */
+function azureSession(azure, logger, credentialOptions = {}) {
+    let credential;
+    const signIn = () => (credential ??= Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(16), __nccwpck_require__.e(98)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18098)), __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 52982))]).then(([{ createCredential }, { sharedTokenCredential }]) => sharedTokenCredential(createCredential(azure, credentialOptions))));
+    return {
+        signIn,
+        async engine() {
+            const [{ createEngine }, signedIn] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73984)), signIn()]);
+            return createEngine({ credential: signedIn, endpoint: azure.armEndpoint, logger });
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/commands/load-report.ts
+/**
+ * The command runner's report dependency, loaded on first use like verify (other commands never load it). It shares
+ * the run's sign-in.
+ */
+function loadReport(settings, signIn) {
+    let loaded;
+    const load = async () => {
+        const [{ collectReport }, { createClients }, { createHttpClient, DEFAULT_RETRY }, credential] = await Promise.all([
+            __nccwpck_require__.e(/* import() */ 913).then(__nccwpck_require__.bind(__nccwpck_require__, 14913)),
+            Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23139)),
+            Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 80865)),
+            signIn()
+        ]);
+        const clients = createClients({ credential, endpoint: settings.azure.armEndpoint });
+        const http = createHttpClient(DEFAULT_RETRY);
+        return (config) => collectReport(config, settings.report, { clients, http, githubToken: settings.github.token ?? '' });
+    };
+    return async (config) => (await (loaded ??= load()))(config);
+}
+
+;// CONCATENATED MODULE: ./src/commands/load-verify.ts
+/**
+ * The command runner's verify dependency, loaded on first use like the engine (other commands never load it).
+ * `signIn` shares the engine's credential (one sign-in per run).
+ */
+function loadVerify(settings, signIn, keyVaultEndpoint) {
+    let loaded;
+    const load = async () => {
+        const [{ createVerify }, { createClients }, http, credential] = await Promise.all([
+            __nccwpck_require__.e(/* import() */ 391).then(__nccwpck_require__.bind(__nccwpck_require__, 48391)),
+            Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23139)),
+            Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 80865)),
+            signIn()
+        ]);
+        return createVerify({
+            clients: createClients({ credential, endpoint: settings.azure.armEndpoint }),
+            credential,
+            http: http.createHttpClient(http.DEFAULT_RETRY),
+            ...(settings.github.token ? { githubToken: settings.github.token } : {}),
+            fix: settings.fix,
+            ...(keyVaultEndpoint ? { keyVaultEndpoint } : {})
+        });
+    };
+    return async (config, engine) => (await (loaded ??= load()))(config, engine);
+}
+
+;// CONCATENATED MODULE: ./src/commands/deps.ts
+
+
+
+
+
+/** What a command needs, for both doors (action and CLI): one sign-in shared by the engine, verify and report. */
+function commandDeps(settings, logger, credentialOptions = {}, options = {}) {
+    const azure = azureSession(settings.azure, logger, credentialOptions);
+    const token = settings.github.token;
+    return {
+        logger,
+        engine: azure.engine,
+        verify: loadVerify(settings, azure.signIn, options.keyVaultEndpoint),
+        ...(token ? { activeRuns: (0,fleet.activeRunCounter)(token, (0,http.createHttpClient)(http.DEFAULT_RETRY)) } : {}),
+        report: loadReport(settings, azure.signIn)
+    };
 }
 
 
@@ -29389,102 +29453,6 @@ class InputError extends Error {
         super(message);
         this.name = 'InputError';
     }
-}
-
-
-/***/ }),
-
-/***/ 5991:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ azureSession)
-/* harmony export */ });
-/**
- * Loads the Azure SDKs on first use (the bundler splits them into chunks), so an offline plan or a config error
- * answers without paying for them.
- */
-function azureSession(azure, logger, credentialOptions = {}) {
-    let credential;
-    const signIn = () => (credential ??= Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(16), __nccwpck_require__.e(98)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18098)), __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 52982))]).then(([{ createCredential }, { sharedTokenCredential }]) => sharedTokenCredential(createCredential(azure, credentialOptions))));
-    return {
-        signIn,
-        async engine() {
-            const [{ createEngine }, signedIn] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73984)), signIn()]);
-            return createEngine({ credential: signedIn, endpoint: azure.armEndpoint, logger });
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 74447:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ loadReport)
-/* harmony export */ });
-/**
- * The command runner's report dependency, loaded on first use like verify (other commands never load it). It shares
- * the run's sign-in.
- */
-function loadReport(settings, signIn) {
-    let loaded;
-    const load = async () => {
-        const [{ collectReport }, { createClients }, { createHttpClient, DEFAULT_RETRY }, credential] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 913).then(__nccwpck_require__.bind(__nccwpck_require__, 14913)),
-            Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23139)),
-            Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 80865)),
-            signIn()
-        ]);
-        const clients = createClients({ credential, endpoint: settings.azure.armEndpoint });
-        const http = createHttpClient(DEFAULT_RETRY);
-        return (config) => collectReport(config, settings.report, { clients, http, githubToken: settings.github.token ?? '' });
-    };
-    return async (config) => (await (loaded ??= load()))(config);
-}
-
-
-/***/ }),
-
-/***/ 23808:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ loadVerify)
-/* harmony export */ });
-/* unused harmony export KEY_VAULT_ENDPOINT_ENV */
-/** Test and sandbox hook: read Key Vault secrets from `<value>/<vault>/secrets/...` (the emulator) instead of `https://<vault>.vault.azure.net`. */
-const KEY_VAULT_ENDPOINT_ENV = 'RUNNER_SETUP_KEY_VAULT_ENDPOINT';
-/**
- * The command runner's verify dependency, loaded on first use like the engine (other commands never load it).
- * `signIn` shares the engine's credential (one sign-in per run); without it, verify signs in on its own.
- */
-function loadVerify(settings, env, signIn, credentialOptions = {}) {
-    let loaded;
-    const load = async () => {
-        const [{ createVerify }, { createClients }, { createCredential }, { sharedTokenCredential }, http] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 391).then(__nccwpck_require__.bind(__nccwpck_require__, 48391)),
-            Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23139)),
-            Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(16), __nccwpck_require__.e(98)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18098)),
-            __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 52982)),
-            Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 80865))
-        ]);
-        const credential = signIn
-            ? await signIn()
-            : sharedTokenCredential(createCredential(settings.azure, credentialOptions));
-        const keyVaultEndpoint = env[KEY_VAULT_ENDPOINT_ENV];
-        return createVerify({
-            clients: createClients({ credential, endpoint: settings.azure.armEndpoint }),
-            credential,
-            http: http.createHttpClient(http.DEFAULT_RETRY),
-            ...(settings.github.token ? { githubToken: settings.github.token } : {}),
-            fix: settings.fix,
-            ...(keyVaultEndpoint ? { keyVaultEndpoint } : {})
-        });
-    };
-    return async (config, engine) => (await (loaded ??= load()))(config, engine);
 }
 
 
@@ -33423,7 +33391,8 @@ function createGitHubApi(gh, token) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* reexport safe */ _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_3__.a)
+/* harmony export */   a: () => (/* reexport safe */ _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_3__.a),
+/* harmony export */   e: () => (/* reexport safe */ _action_main_js__WEBPACK_IMPORTED_MODULE_2__.e)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
@@ -33438,6 +33407,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+
+/** For the bundle tests, which run it as a child process with injected options. */
 
 if (process.argv[1] && import.meta.url === (0,node_url__WEBPACK_IMPORTED_MODULE_1__.pathToFileURL)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(process.argv[1])).href)
     await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_2__/* .run */ .e)();
@@ -46189,6 +46160,7 @@ function getIDToken(aud) {
 /******/ // This entry module used 'module' so it can't be inlined
 /******/ var __webpack_exports__ = __nccwpck_require__(79407);
 /******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__run = __webpack_exports__.e;
 /******/ var __webpack_exports__runCli = __webpack_exports__.a;
-/******/ export { __webpack_exports__runCli as runCli };
+/******/ export { __webpack_exports__run as run, __webpack_exports__runCli as runCli };
 /******/ 

@@ -7,5 +7,7 @@ import { pathToFileURL } from 'node:url'
 import { run } from './action/main.js'
 
 export { runCli } from './cli/run-cli.js'
+/** For the bundle tests, which run it as a child process with injected options. */
+export { run }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) await run()

@@ -7,13 +7,10 @@ import type { Logger } from '../core/logger.js'
 import { describeFailure } from '../commands/failure.js'
 import { InputError } from '../commands/input-error.js'
 import { changeCount, type CommandResult } from '../commands/result.js'
-import { azureSession } from '../commands/load-engine.js'
+import { commandDeps, type DoorOptions } from '../commands/deps.js'
 import { runCommand } from '../commands/run.js'
 import { syncDriftIssues, type DriftIssueOptions } from '../commands/drift-issues.js'
 import type { RunSettings } from '../commands/settings.js'
-import { loadVerify } from '../commands/load-verify.js'
-import { activeRunCounter } from '../commands/fleet.js'
-import { loadReport } from '../commands/load-report.js'
 import { createGitHubApi, type GitHubApi } from '../github/api.js'
 import { createHttpClient, DEFAULT_RETRY } from '../github-app/http.js'
 import { resultJson } from '../report/json.js'
@@ -27,21 +24,15 @@ const actionsLogger: Logger = {
   group: (title, fn) => core.group(title, fn)
 }
 
-/** The action: inputs → one command → outputs, job summary, annotations. Drift is an output, not a failure. */
-export async function run(): Promise<void> {
+/**
+ * The action: inputs → one command → outputs, job summary, annotations. Drift is an output, not a failure.
+ * `options` are injected by the bundle tests only (the runner calls it with none).
+ */
+export async function run(options: DoorOptions = {}): Promise<void> {
   try {
     const settings = readInputs()
     checkDriftIssueSettings(settings)
-    const azure = azureSession(settings.azure, actionsLogger)
-    const result = await runCommand(settings, {
-      logger: actionsLogger,
-      engine: azure.engine,
-      verify: loadVerify(settings, process.env, azure.signIn),
-      ...(settings.github.token
-        ? { activeRuns: activeRunCounter(settings.github.token, createHttpClient(DEFAULT_RETRY)) }
-        : {}),
-      report: loadReport(settings, azure.signIn)
-    })
+    const result = await runCommand(settings, commandDeps(settings, actionsLogger, {}, options))
     if (settings.driftIssues) await syncDriftIssues(result, driftIssueApi(settings), driftIssueOptions(settings))
     core.info(renderText(result))
     writeOutputs(result)

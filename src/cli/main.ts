@@ -1,10 +1,6 @@
 import type { Logger } from '../core/logger.js'
-import { azureSession } from '../commands/load-engine.js'
+import { commandDeps } from '../commands/deps.js'
 import { runCommand } from '../commands/run.js'
-import { loadVerify } from '../commands/load-verify.js'
-import { activeRunCounter } from '../commands/fleet.js'
-import { createHttpClient, DEFAULT_RETRY } from '../github-app/http.js'
-import { loadReport } from '../commands/load-report.js'
 import { describeFailure } from '../commands/failure.js'
 import { resultJson } from '../report/json.js'
 import { renderText } from '../report/text.js'
@@ -26,16 +22,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): P
     }
     const logger = stderrLogger(io)
     const { settings } = options
-    const azure = azureSession(settings.azure, logger, { getIdToken: audience => fetchGitHubIdToken(audience, env) })
-    const result = await runCommand(settings, {
-      logger,
-      engine: azure.engine,
-      verify: loadVerify(settings, env, azure.signIn),
-      ...(settings.github.token
-        ? { activeRuns: activeRunCounter(settings.github.token, createHttpClient(DEFAULT_RETRY)) }
-        : {}),
-      report: loadReport(settings, azure.signIn)
-    })
+    const deps = commandDeps(settings, logger, { getIdToken: audience => fetchGitHubIdToken(audience, env) })
+    const result = await runCommand(settings, deps)
     io.stdout((options.json ? JSON.stringify(resultJson(result), null, 2) : renderText(result)) + '\n')
     return result.exitCode
   } catch (error) {

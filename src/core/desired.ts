@@ -1,5 +1,5 @@
 /**
- * A validated team config → the exact resources apply writes, in dependency order (DESIGN.md "Per team"), plus the
+ * A validated team config → the exact resources apply writes, in dependency order, plus the
  * optional ones the config has turned off, marked `absent` so apply and destroy remove them.
  */
 import type { ResourceGroup } from '@azure/arm-resources'

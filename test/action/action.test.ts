@@ -62,8 +62,7 @@ beforeAll(async () => {
     NODE_EXTRA_CA_CERTS: world.emulator.caPath,
     ACTIONS_ID_TOKEN_REQUEST_URL: world.emulator.oidc.requestUrl,
     ACTIONS_ID_TOKEN_REQUEST_TOKEN: world.emulator.oidc.requestToken,
-    GITHUB_REPOSITORY: 'altinn/platform',
-    RUNNER_SETUP_KEY_VAULT_ENDPOINT: world.keyVaultEndpoint
+    GITHUB_REPOSITORY: 'altinn/platform'
   }
 })
 afterAll(() => world?.emulator.close())
@@ -157,7 +156,10 @@ describe('the action bundle', () => {
       status: 'offline'
     })
 
-    const run = await runAction(inputs('verify', { 'github-token': world.token }), env)
+    // verify reads the App key from the emulator's Key Vault: an option only a bundle test injects.
+    const run = await runAction(inputs('verify', { 'github-token': world.token }), env, {
+      keyVaultEndpoint: world.keyVaultEndpoint
+    })
     expect(run.code).toBe(0)
     const result = JSON.parse(readFileSync(run.outputs.plan, 'utf8')) as {
       runners: unknown[]
@@ -186,7 +188,9 @@ describe('the action bundle', () => {
     ).not.toContain(world.token)
     expect(world.gh.github.runners.has(offline.id)).toBe(true)
 
-    const fixed = await runAction(inputs('verify', { 'github-token': world.token, fix: 'true' }), env)
+    const fixed = await runAction(inputs('verify', { 'github-token': world.token, fix: 'true' }), env, {
+      keyVaultEndpoint: world.keyVaultEndpoint
+    })
     expect(fixed.code).toBe(0)
     expect(world.gh.github.runners.has(offline.id)).toBe(false)
     expect(fixed.summary).toContain('deregistered (offline)')

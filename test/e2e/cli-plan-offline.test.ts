@@ -1,6 +1,6 @@
 /**
  * The built CLI bundle, `plan --offline --json`, on every example team: the bodies it prints are the ones
- * DESIGN.md promises (internal workload-profiles environment in a delegated /27+ subnet, an event-triggered job
+ * design promises (internal workload-profiles environment in a delegated /27+ subnet, an event-triggered job
  * scaled by KEDA's github-runner rule with App auth from Key Vault, our tags everywhere, no secret values).
  */
 import { describe, expect, it } from '@jest/globals'

@@ -26,7 +26,7 @@ describe('Entra sign-in with a federated GitHub token', () => {
     const log = emulator.requests()
     const paths = log.map(r => `${r.method} ${r.path}`)
     const vnet = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Network/virtualNetworks/vnet-auth`
-    // MSAL calls the assertion callback twice per token (notes/ecosystem.md §2.2).
+    // MSAL calls the assertion callback twice per token acquisition (once for its config, once for the request).
     expect(paths.map(p => p.replace(/operationStatuses\/[0-9a-f-]+$/, 'operationStatuses/ID'))).toEqual([
       'GET /_actions/idtoken',
       `GET /${emulator.tenantId}/v2.0/.well-known/openid-configuration`,

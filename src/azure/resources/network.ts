@@ -86,7 +86,8 @@ export function virtualNetworkAdapter(clients: Clients): ResourceAdapter {
     },
     put: async (id, body, ctx) => {
       const [rg, name] = rgAndNames(id, 1)
-      // The body never carries `subnets`: ARM then keeps the existing ones (azure.md §2.2).
+      // The body never carries `subnets`: since api-version 2023-11-01 an omitted `subnets` keeps the existing ones
+      // (an empty list would delete them; Azure/bicep-types-az#1687).
       return toActual(
         id,
         await waitFor(api(id).createOrUpdate(rg, name, body as VirtualNetwork, callOptions(clients, ctx)), ctx)

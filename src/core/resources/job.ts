@@ -1,5 +1,6 @@
 /**
- * The Container Apps Job that runs one ephemeral runner per queued GitHub job (notes/azure.md §1.3, §3).
+ * The Container Apps Job that runs one ephemeral runner per queued GitHub job (Microsoft.App/jobs,
+ * api-version 2026-07-01; KEDA's `github-runner` scaler).
  * KEDA's `github-runner` rule reads the queue with the App key from Key Vault; the container gets identifiers only.
  */
 import type { EnvironmentVar, Job } from '@azure/arm-appcontainers'

@@ -1,5 +1,5 @@
 /**
- * The runner subnet's security rules (notes/azure.md §2.4). Runners take no inbound traffic; outbound they need the
+ * The runner subnet's security rules. Runners take no inbound traffic; outbound they need the
  * VNet, Azure DNS, the Azure services a workload-profiles environment uses, and GitHub over HTTPS. Priorities are
  * fixed so a rerun compares rule by rule.
  */

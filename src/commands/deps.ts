@@ -1,0 +1,33 @@
+import type { Logger } from '../core/logger.js'
+import { createHttpClient, DEFAULT_RETRY } from '../github-app/http.js'
+import { activeRunCounter } from './fleet.js'
+import { azureSession } from './load-engine.js'
+import { loadReport } from './load-report.js'
+import { loadVerify } from './load-verify.js'
+import type { RunDeps } from './run.js'
+import type { RunSettings } from './settings.js'
+import type { CredentialOptions } from '../azure/credential.js'
+
+/** Injected by a caller that runs the built bundle against local doubles; real runs never set it. */
+export interface DoorOptions {
+  /** Read Key Vault secrets from `<endpoint>/<vault>/secrets/...` instead of `https://<vault>.vault.azure.net`. */
+  keyVaultEndpoint?: string
+}
+
+/** What a command needs, for both doors (action and CLI): one sign-in shared by the engine, verify and report. */
+export function commandDeps(
+  settings: RunSettings,
+  logger: Logger,
+  credentialOptions: CredentialOptions = {},
+  options: DoorOptions = {}
+): RunDeps {
+  const azure = azureSession(settings.azure, logger, credentialOptions)
+  const token = settings.github.token
+  return {
+    logger,
+    engine: azure.engine,
+    verify: loadVerify(settings, azure.signIn, options.keyVaultEndpoint),
+    ...(token ? { activeRuns: activeRunCounter(token, createHttpClient(DEFAULT_RETRY)) } : {}),
+    report: loadReport(settings, azure.signIn)
+  }
+}
