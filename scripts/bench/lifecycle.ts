@@ -15,7 +15,8 @@ import { LIMITS } from '../../test/emulator/github/rate-limit.js'
 import { quantile } from '../../src/report/team-report.js'
 import type { WorkflowJob } from '../../test/emulator/github/index.js'
 
-const SPEED = 100
+/** Simulated seconds per real second in the sandbox's burst and the bench's lifecycle. */
+export const SPEED = 100
 const POLL_SECONDS = 20
 const JOBS_PER_TEAM = 8
 const ARRIVAL_INTERVALS = 6
