@@ -29533,6 +29533,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   d: () => (/* binding */ runCommand)
 });
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./src/config/errors.ts
+var errors = __nccwpck_require__(37827);
 // EXTERNAL MODULE: ./src/config/cidr.ts
 var cidr = __nccwpck_require__(48058);
 // EXTERNAL MODULE: ./src/config/formats.ts
@@ -30109,8 +30113,6 @@ function applyDerivedDefaults(tree, source) {
     };
 }
 
-// EXTERNAL MODULE: ./src/config/errors.ts
-var errors = __nccwpck_require__(37827);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(38815);
 ;// CONCATENATED MODULE: ./src/config/parse-yaml.ts
@@ -30666,8 +30668,6 @@ function sortProblems(problems) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./src/config/read-file.ts
 /**
  * Config files are read as an attacker might shape them: only regular files; a symbolic link only when it leads to
@@ -30861,10 +30861,10 @@ function parseTeamConfig(text, file) {
     return applyDerivedDefaults(value, { file, positions });
 }
 /**
- * Files and folders (their *.yaml and *.yml files, sorted), read safely (read-file.ts); also refuses two files for
- * one team and overlapping address spaces.
+ * Files and folders (their *.yaml and *.yml files, sorted), read safely (read-file.ts): the configs that are valid,
+ * and every problem found. Only a read-only command may go on with the valid ones (`loadTeamConfigs` refuses all).
  */
-function loadTeamConfigs(paths, options = {}) {
+function readTeamConfigs(paths, options = {}) {
     const problems = [];
     const configs = [];
     for (const file of listConfigFiles(paths, options.repository ?? process.cwd(), problems)) {
@@ -30879,8 +30879,13 @@ function loadTeamConfigs(paths, options = {}) {
         }
     }
     problems.push(...betweenTeams(configs));
+    return { configs, problems };
+}
+/** Every config, or one ConfigError with every problem: nothing acts on a set with a broken file in it. */
+function loadTeamConfigs(paths, options = {}) {
+    const { configs, problems } = readTeamConfigs(paths, options);
     if (problems.length > 0)
-        throw new errors/* ConfigError */.x(problems);
+        throw new ConfigError(problems);
     return configs;
 }
 /** Where a key path is in the file: the nearest ancestor present, else 1:1. */
@@ -31262,8 +31267,15 @@ var result = __nccwpck_require__(4493);
 
 
 
+
+
 async function runCommand(settings, deps) {
-    const configs = loadTeamConfigs(settings.configPaths);
+    const { configs, problems } = readTeamConfigs(settings.configPaths);
+    // drift only reads: over a folder, a broken file is its own failed row and every other team is still checked
+    // (one bad file must not blind the scheduled check to every team). Every other command refuses the whole set.
+    const partial = settings.command === 'drift' && configs.length > 0;
+    if (problems.length > 0 && !partial)
+        throw new errors/* ConfigError */.x(problems);
     const policy = settings.policyPath ? loadPolicy(settings.policyPath) : undefined;
     checkSubscription(configs, settings.azure.subscriptionId);
     gatePolicy(settings.command, configs, policy, deps.logger);
@@ -31291,7 +31303,10 @@ async function runCommand(settings, deps) {
         throw new input_error/* InputError */.d(`${settings.planFile}: the saved plan has no plan for team ${missing.team} (${missing.source.file}).`);
     const engine = await deps.engine();
     const outcomes = await forEachTeam(configs, config => runForTeam(settings, config, engine, deps, { policy, saved: saved?.get(config.team) }));
-    const teams = outcomes.map((outcome, i) => outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error });
+    const teams = [
+        ...outcomes.map((outcome, i) => (outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error })),
+        ...brokenFiles(problems)
+    ];
     const fleet = settings.command === 'drift' && configs.length > 1
         ? await (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 48818))).driftFleet(configs, deps.activeRuns)
         : undefined;
@@ -31339,6 +31354,18 @@ given) {
         case 'report':
             throw new Error('report runs without the engine');
     }
+}
+/** drift over a folder: one failed row per file with problems, every problem as `FILE:LINE:COL: message`. */
+function brokenFiles(problems) {
+    const byFile = new Map();
+    for (const p of problems)
+        byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+    return [...byFile].map(([file, found]) => ({
+        team: (0,external_node_path_.basename)(file).replace(/\.ya?ml$/, ''),
+        file,
+        error: found.map(p => (0,errors/* formatProblem */.V)(p).replace(/\n\s*/g, ' ')).join('; '),
+        outputs: { environmentId: '', jobNames: [], labels: [], runsOn: '' }
+    }));
 }
 function base(config) {
     return { team: config.team, file: config.source.file, outputs: teamOutputs(config) };
@@ -31441,9 +31468,9 @@ function overlaps(a, b) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ formatProblem),
 /* harmony export */   x: () => (/* binding */ ConfigError)
 /* harmony export */ });
-/* unused harmony export formatProblem */
 function formatProblem(p) {
     const head = `${p.file}:${p.line}:${p.col}: ${p.message}`;
     return p.hint ? `${head}\n  hint: ${p.hint}` : head;

@@ -2,7 +2,9 @@
  * One flow for the CLI and the action: load and validate every config (before any Azure call), then run the
  * command per team with bounded concurrency. Rendering is the caller's; this returns a typed result.
  */
-import { loadTeamConfigs } from '../config/load.js'
+import { basename } from 'node:path'
+import { ConfigError, formatProblem, type ConfigProblem } from '../config/errors.js'
+import { readTeamConfigs } from '../config/load.js'
 import { driftViolations, gatePolicy } from '../policy/gate.js'
 import { loadPolicy, type PlatformPolicy } from '../policy/load.js'
 import type { TeamConfig } from '../config/types.js'
@@ -32,7 +34,11 @@ export interface RunDeps {
 }
 
 export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<CommandResult> {
-  const configs = loadTeamConfigs(settings.configPaths)
+  const { configs, problems } = readTeamConfigs(settings.configPaths)
+  // drift only reads: over a folder, a broken file is its own failed row and every other team is still checked
+  // (one bad file must not blind the scheduled check to every team). Every other command refuses the whole set.
+  const partial = settings.command === 'drift' && configs.length > 0
+  if (problems.length > 0 && !partial) throw new ConfigError(problems)
   const policy = settings.policyPath ? loadPolicy(settings.policyPath) : undefined
   checkSubscription(configs, settings.azure.subscriptionId)
   gatePolicy(settings.command, configs, policy, deps.logger)
@@ -68,9 +74,10 @@ export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<
   const outcomes = await forEachTeam(configs, config =>
     runForTeam(settings, config, engine, deps, { policy, saved: saved?.get(config.team) })
   )
-  const teams = outcomes.map((outcome, i) =>
-    outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error }
-  )
+  const teams = [
+    ...outcomes.map((outcome, i) => (outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error })),
+    ...brokenFiles(problems)
+  ]
   const fleet =
     settings.command === 'drift' && configs.length > 1
       ? await (await import('./fleet.js')).driftFleet(configs, deps.activeRuns)
@@ -124,6 +131,18 @@ async function runForTeam(
     case 'report':
       throw new Error('report runs without the engine')
   }
+}
+
+/** drift over a folder: one failed row per file with problems, every problem as `FILE:LINE:COL: message`. */
+function brokenFiles(problems: ConfigProblem[]): TeamResult[] {
+  const byFile = new Map<string, ConfigProblem[]>()
+  for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p])
+  return [...byFile].map(([file, found]) => ({
+    team: basename(file).replace(/\.ya?ml$/, ''),
+    file,
+    error: found.map(p => formatProblem(p).replace(/\n\s*/g, ' ')).join('; '),
+    outputs: { environmentId: '', jobNames: [], labels: [], runsOn: '' }
+  }))
 }
 
 function base(config: TeamConfig): TeamResult {

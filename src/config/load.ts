@@ -19,11 +19,17 @@ export interface LoadOptions {
   repository?: string
 }
 
+export interface ReadConfigs {
+  configs: TeamConfig[]
+  /** Every problem of every file, and those between teams (one team in two files, overlapping address spaces). */
+  problems: ConfigProblem[]
+}
+
 /**
- * Files and folders (their *.yaml and *.yml files, sorted), read safely (read-file.ts); also refuses two files for
- * one team and overlapping address spaces.
+ * Files and folders (their *.yaml and *.yml files, sorted), read safely (read-file.ts): the configs that are valid,
+ * and every problem found. Only a read-only command may go on with the valid ones (`loadTeamConfigs` refuses all).
  */
-export function loadTeamConfigs(paths: string[], options: LoadOptions = {}): TeamConfig[] {
+export function readTeamConfigs(paths: string[], options: LoadOptions = {}): ReadConfigs {
   const problems: ConfigProblem[] = []
   const configs: TeamConfig[] = []
   for (const file of listConfigFiles(paths, options.repository ?? process.cwd(), problems)) {
@@ -35,6 +41,12 @@ export function loadTeamConfigs(paths: string[], options: LoadOptions = {}): Tea
     }
   }
   problems.push(...betweenTeams(configs))
+  return { configs, problems }
+}
+
+/** Every config, or one ConfigError with every problem: nothing acts on a set with a broken file in it. */
+export function loadTeamConfigs(paths: string[], options: LoadOptions = {}): TeamConfig[] {
+  const { configs, problems } = readTeamConfigs(paths, options)
   if (problems.length > 0) throw new ConfigError(problems)
   return configs
 }
