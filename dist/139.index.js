@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _azure_arm_network__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(12163);
 /* harmony import */ var _azure_arm_privatedns__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(19998);
 /* harmony import */ var _azure_arm_resources__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(56033);
-/* harmony import */ var _commands_settings_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(86833);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(43714);
 /* harmony import */ var _shared_token_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(52982);
 
 
@@ -28,7 +28,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 function createClients(options) {
-    const endpoint = (options.endpoint ?? _commands_settings_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_ARM_ENDPOINT */ .xC).replace(/\/+$/, '');
+    const endpoint = (options.endpoint ?? _settings_js__WEBPACK_IMPORTED_MODULE_6__/* .DEFAULT_ARM_ENDPOINT */ .x).replace(/\/+$/, '');
     const scope = options.scope ?? `${endpoint}/.default`;
     const pipeline = {
         endpoint,

@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(88179);
 /* harmony import */ var _azure_identity__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73016);
-/* harmony import */ var _commands_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(86833);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(43714);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85670);
 /** Azure sign-in: GitHub OIDC federation in a workflow, the Azure CLI (or the default chain) on a laptop. */
 
@@ -33,7 +33,7 @@ function oidcCredential(settings, options) {
     if (!settings.tenantId || !settings.clientId) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AzureError */ .M6('OIDC sign-in needs the Azure tenant id and client id: set the `tenant-id` and `client-id` inputs (CLI: --tenant-id and --client-id, or AZURE_TENANT_ID and AZURE_CLIENT_ID) of the identity with a federated credential for this repository.');
     }
-    const authorityHost = settings.authorityHost || _commands_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_AUTHORITY_HOST */ .j_;
+    const authorityHost = settings.authorityHost || _settings_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_AUTHORITY_HOST */ .j;
     const getIdToken = options.getIdToken ?? ((audience) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getIDToken */ .V9(audience));
     // MSAL asks for the assertion twice per sign-in; one GitHub token serves both, but never one older than a minute.
     let recent;
@@ -51,7 +51,7 @@ function oidcCredential(settings, options) {
     return new _azure_identity__WEBPACK_IMPORTED_MODULE_1__/* .ClientAssertionCredential */ .XI(settings.tenantId, settings.clientId, getAssertion, {
         authorityHost,
         // Instance discovery would call login.microsoftonline.com, which a sovereign cloud or the emulator is not.
-        disableInstanceDiscovery: !sameHost(authorityHost, _commands_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_AUTHORITY_HOST */ .j_),
+        disableInstanceDiscovery: !sameHost(authorityHost, _settings_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_AUTHORITY_HOST */ .j),
         ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {})
     });
 }
@@ -61,7 +61,7 @@ function laptopCredential(settings, options) {
         ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {})
     };
     // `az login` first (fast, what platform engineers use); then env vars, workload or managed identity.
-    return new _azure_identity__WEBPACK_IMPORTED_MODULE_1__/* .ChainedTokenCredential */ .Rk(new _azure_identity__WEBPACK_IMPORTED_MODULE_1__/* .AzureCliCredential */ .nG(common), new _azure_identity__WEBPACK_IMPORTED_MODULE_1__/* .DefaultAzureCredential */ .gv({ ...common, authorityHost: settings.authorityHost || _commands_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_AUTHORITY_HOST */ .j_ }));
+    return new _azure_identity__WEBPACK_IMPORTED_MODULE_1__/* .ChainedTokenCredential */ .Rk(new _azure_identity__WEBPACK_IMPORTED_MODULE_1__/* .AzureCliCredential */ .nG(common), new _azure_identity__WEBPACK_IMPORTED_MODULE_1__/* .DefaultAzureCredential */ .gv({ ...common, authorityHost: settings.authorityHost || _settings_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_AUTHORITY_HOST */ .j }));
 }
 function sameHost(a, b) {
     return a.replace(/\/+$/, '').toLowerCase() === b.replace(/\/+$/, '').toLowerCase();

@@ -28633,6 +28633,8 @@ function issueLine(t) {
 var report_text = __nccwpck_require__(65655);
 // EXTERNAL MODULE: ./src/commands/settings.ts
 var settings = __nccwpck_require__(86833);
+// EXTERNAL MODULE: ./src/azure/settings.ts
+var azure_settings = __nccwpck_require__(43714);
 // EXTERNAL MODULE: ./src/commands/report-options.ts
 var report_options = __nccwpck_require__(98213);
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -28682,8 +28684,8 @@ function readInputs(env = process.env) {
             tenantId: core/* getInput */.V4('tenant-id') || undefined,
             clientId: core/* getInput */.V4('client-id') || undefined,
             subscriptionId: core/* getInput */.V4('subscription-id') || undefined,
-            authorityHost: core/* getInput */.V4('authority-host') || settings/* DEFAULT_AUTHORITY_HOST */.j_,
-            armEndpoint: core/* getInput */.V4('arm-endpoint') || settings/* DEFAULT_ARM_ENDPOINT */.xC
+            authorityHost: core/* getInput */.V4('authority-host') || azure_settings/* DEFAULT_AUTHORITY_HOST */.j,
+            armEndpoint: core/* getInput */.V4('arm-endpoint') || azure_settings/* DEFAULT_ARM_ENDPOINT */.x
         },
         github: {
             token: token || undefined,
@@ -28978,6 +28980,20 @@ function parseRetryAfter(value, now) {
 
 /***/ }),
 
+/***/ 43714:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ DEFAULT_AUTHORITY_HOST),
+/* harmony export */   x: () => (/* binding */ DEFAULT_ARM_ENDPOINT)
+/* harmony export */ });
+/** How to reach and sign in to Azure; part of the run's settings, defined here so the Azure layer depends on nothing above it. */
+const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
+const DEFAULT_ARM_ENDPOINT = 'https://management.azure.com';
+
+
+/***/ }),
+
 /***/ 7693:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29001,6 +29017,8 @@ var report_text = __nccwpck_require__(65655);
 var external_node_util_ = __nccwpck_require__(57975);
 // EXTERNAL MODULE: ./src/commands/settings.ts
 var settings = __nccwpck_require__(86833);
+// EXTERNAL MODULE: ./src/azure/settings.ts
+var azure_settings = __nccwpck_require__(43714);
 // EXTERNAL MODULE: ./src/commands/report-options.ts
 var report_options = __nccwpck_require__(98213);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -29033,8 +29051,8 @@ Options:
   --offline             plan only: do not read Azure
   --plan FILE           apply only: carry out a plan saved with plan --json; refused if Azure changed since
   --fix                 verify only: deregister offline or long-idle runners
-  --arm-endpoint URL    Azure Resource Manager endpoint (default ${settings/* DEFAULT_ARM_ENDPOINT */.xC}; env AZURE_RESOURCE_MANAGER_ENDPOINT)
-  --authority-host URL  Entra authority host (default ${settings/* DEFAULT_AUTHORITY_HOST */.j_}; env AZURE_AUTHORITY_HOST)
+  --arm-endpoint URL    Azure Resource Manager endpoint (default ${azure_settings/* DEFAULT_ARM_ENDPOINT */.x}; env AZURE_RESOURCE_MANAGER_ENDPOINT)
+  --authority-host URL  Entra authority host (default ${azure_settings/* DEFAULT_AUTHORITY_HOST */.j}; env AZURE_AUTHORITY_HOST)
   --tenant-id ID        Entra tenant (env AZURE_TENANT_ID)
   --client-id ID        app with a federated credential, for OIDC sign-in inside a workflow (env AZURE_CLIENT_ID)
   --github-token TOKEN  for verify, report and drift issues (env GITHUB_TOKEN)
@@ -29125,8 +29143,8 @@ function parseCli(argv, env) {
                 signIn: env.ACTIONS_ID_TOKEN_REQUEST_URL && clientId ? 'oidc' : 'cli',
                 tenantId: values['tenant-id'] ?? env.AZURE_TENANT_ID,
                 clientId,
-                authorityHost: values['authority-host'] ?? env.AZURE_AUTHORITY_HOST ?? settings/* DEFAULT_AUTHORITY_HOST */.j_,
-                armEndpoint: values['arm-endpoint'] ?? env.AZURE_RESOURCE_MANAGER_ENDPOINT ?? settings/* DEFAULT_ARM_ENDPOINT */.xC
+                authorityHost: values['authority-host'] ?? env.AZURE_AUTHORITY_HOST ?? azure_settings/* DEFAULT_AUTHORITY_HOST */.j,
+                armEndpoint: values['arm-endpoint'] ?? env.AZURE_RESOURCE_MANAGER_ENDPOINT ?? azure_settings/* DEFAULT_ARM_ENDPOINT */.x
             },
             github: { token: values['github-token'] ?? env.GITHUB_TOKEN }
         }
@@ -31390,13 +31408,10 @@ function checkSubscription(configs, expected) {
 /* harmony export */   Lo: () => (/* binding */ COMMANDS),
 /* harmony export */   NK: () => (/* binding */ DEFAULT_REPORT_DAYS),
 /* harmony export */   Wg: () => (/* binding */ DEFAULT_WAIT_THRESHOLD_SECONDS),
-/* harmony export */   j_: () => (/* binding */ DEFAULT_AUTHORITY_HOST),
-/* harmony export */   xC: () => (/* binding */ DEFAULT_ARM_ENDPOINT),
 /* harmony export */   y9: () => (/* binding */ isCommand)
 /* harmony export */ });
 const COMMANDS = ['plan', 'apply', 'verify', 'drift', 'destroy', 'report'];
-const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
-const DEFAULT_ARM_ENDPOINT = 'https://management.azure.com';
+
 const DEFAULT_REPORT_DAYS = 7;
 /** A job that waits longer than this for a runner is counted apart: two polling intervals plus a container start. */
 const DEFAULT_WAIT_THRESHOLD_SECONDS = 120;

@@ -10,7 +10,7 @@ import { ManagedServiceIdentityClient } from '@azure/arm-msi'
 import { NetworkManagementClient } from '@azure/arm-network'
 import { PrivateDnsManagementClient } from '@azure/arm-privatedns'
 import { ResourceManagementClient } from '@azure/arm-resources'
-import { DEFAULT_ARM_ENDPOINT } from '../commands/settings.js'
+import { DEFAULT_ARM_ENDPOINT } from './settings.js'
 import { sharedTokenCredential } from './shared-token.js'
 
 export interface ClientsOptions {

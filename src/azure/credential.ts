@@ -7,7 +7,7 @@ import {
   DefaultAzureCredential
 } from '@azure/identity'
 import type { TokenCredential } from '@azure/core-auth'
-import { DEFAULT_AUTHORITY_HOST, type AzureSettings } from '../commands/settings.js'
+import { DEFAULT_AUTHORITY_HOST, type AzureSettings } from './settings.js'
 import { AzureError } from './errors.js'
 
 export const OIDC_AUDIENCE = 'api://AzureADTokenExchange'

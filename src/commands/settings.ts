@@ -4,19 +4,8 @@ import type { ReportOptions } from '../report/collect-report.js'
 export const COMMANDS = ['plan', 'apply', 'verify', 'drift', 'destroy', 'report'] as const
 export type CommandName = (typeof COMMANDS)[number]
 
-export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com'
-export const DEFAULT_ARM_ENDPOINT = 'https://management.azure.com'
-
-export interface AzureSettings {
-  /** `oidc`: GitHub OIDC federated sign-in (the action); `cli`: Azure CLI / default credential chain (a laptop). */
-  signIn: 'oidc' | 'cli'
-  tenantId?: string
-  clientId?: string
-  /** Optional guard: every config's azure.subscriptionId must equal it (the action's subscription-id input). */
-  subscriptionId?: string
-  authorityHost: string
-  armEndpoint: string
-}
+export { DEFAULT_ARM_ENDPOINT, DEFAULT_AUTHORITY_HOST, type AzureSettings } from '../azure/settings.js'
+import type { AzureSettings } from '../azure/settings.js'
 
 export interface GitHubSettings {
   /** Token for verify (runner groups, runners) and drift issues; never needed for Azure. */
