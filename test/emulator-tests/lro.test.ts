@@ -29,7 +29,8 @@ describe('long-running operations', () => {
     expect(result.provisioningState).toBe('Succeeded')
     const polls = emulator.requests().filter(r => r.path.includes('/operationStatuses/'))
     expect(polls).toHaveLength(3)
-    expect(Date.now() - started).toBeLessThan(1500)
+    // Not a timing figure: at core-lro's 2 s default the three polls alone would take 6 s; any load stays under that.
+    expect(Date.now() - started).toBeLessThan(5500)
   })
 
   it('lets a client that stopped polling find the work done on its next reads', async () => {
