@@ -29294,7 +29294,7 @@ function loadVerify(settings, signIn, keyVaultEndpoint) {
     let loaded;
     const load = async () => {
         const [{ createVerify }, { createClients }, http, credential] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 391).then(__nccwpck_require__.bind(__nccwpck_require__, 48391)),
+            __nccwpck_require__.e(/* import() */ 450).then(__nccwpck_require__.bind(__nccwpck_require__, 50450)),
             Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23139)),
             Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 80865)),
             signIn()
@@ -29382,12 +29382,12 @@ function fleetReport(configs, options = {}) {
     const targetShare = options.targetShare ?? api_budget/* TARGET_SHARE */.oh;
     const hourlyLimit = options.hourlyLimit ?? api_budget/* INSTALLATION_MINIMUM_HOURLY_LIMIT */.I2;
     const limitSource = options.limitSource ?? "GitHub's minimum for an App installation; verify reads its own";
-    const byInstallation = groupBy(configs, installationKey);
+    const byInstallation = Map.groupBy(configs, installationKey);
     const installations = [...byInstallation.values()].map(group => installationBudget(group, { targetShare, hourlyLimit, limitSource, activeRuns: options.activeRuns }));
     return {
         installations,
         sharedInstallations: shared(byInstallation, c => `App ${c.github.app.id} installation ${c.github.app.installationId}`),
-        sharedSecrets: shared(groupBy(configs, c => (0,layout/* teamLayout */.YM)(c).keySecretScope.toLowerCase()), c => (0,layout/* teamLayout */.YM)(c).keySecretScope)
+        sharedSecrets: shared(Map.groupBy(configs, c => (0,layout/* teamLayout */.YM)(c).keySecretScope.toLowerCase()), c => (0,layout/* teamLayout */.YM)(c).keySecretScope)
     };
 }
 function installationBudget(configs, options) {
@@ -29432,12 +29432,6 @@ function installationBudget(configs, options) {
 /** Installation ids are per GitHub host. */
 function installationKey(config) {
     return `${config.github.apiUrl.toLowerCase()} ${config.github.app.id} ${config.github.app.installationId}`;
-}
-function groupBy(configs, key) {
-    const groups = new Map();
-    for (const c of configs)
-        groups.set(key(c), [...(groups.get(key(c)) ?? []), c]);
-    return groups;
 }
 function shared(groups, name) {
     return [...groups.values()].filter(g => g.length > 1).map(g => ({ what: name(g[0]), teams: g.map(c => c.team) }));
@@ -30946,6 +30940,16 @@ function hasPrefix(value, prefix, ignoreCase = false) {
         return false;
     return v.length === p.length || /[/:@]$/.test(p) || /^[/:@]/.test(v.slice(p.length));
 }
+/** The policy lets this image run (always, without an image rule). The config's and the live jobs' share it. */
+function allowsImage(policy, image) {
+    const prefixes = policy.runners.imagePrefixes;
+    return !prefixes || prefixes.some(prefix => hasPrefix(image, prefix));
+}
+/** The policy lets runners register with this GitHub (always, without a URL rule). */
+function allowsGitHubUrl(policy, url) {
+    const urls = policy.github.urls;
+    return !urls || urls.some(allowed => (0,formats/* normalizeGitHubUrl */.Qd)(allowed) === (0,formats/* normalizeGitHubUrl */.Qd)(url));
+}
 function ruleAt(policy, path) {
     const { line, col } = positionIn(policy.source.positions, path);
     return `${policy.source.file}:${line}:${col}: ${path}`;
@@ -30962,14 +30966,13 @@ function violation(config, configPath, policy, rulePath, what, allowed) {
 }
 function checkPolicy(config, policy) {
     const found = [];
-    const { urls } = policy.github;
-    if (urls && !urls.some(url => (0,formats/* normalizeGitHubUrl */.Qd)(url) === config.github.url)) {
-        found.push(violation(config, 'github.url', policy, 'github.urls', `github.url: ${config.github.url}`, urls));
+    if (!allowsGitHubUrl(policy, config.github.url)) {
+        const what = `github.url: ${config.github.url}`;
+        found.push(violation(config, 'github.url', policy, 'github.urls', what, policy.github.urls));
     }
-    const prefixes = policy.runners.imagePrefixes;
-    if (prefixes && !prefixes.some(prefix => hasPrefix(config.runners.image, prefix))) {
+    if (!allowsImage(policy, config.runners.image)) {
         const what = `runners.image: ${config.runners.image}`;
-        found.push(violation(config, 'runners.image', policy, 'runners.imagePrefixes', what, prefixes));
+        found.push(violation(config, 'runners.image', policy, 'runners.imagePrefixes', what, policy.runners.imagePrefixes));
     }
     const { maxRunners, maxCpu } = policy.limits;
     if (maxRunners !== undefined && config.runners.max > maxRunners) {
@@ -31032,22 +31035,20 @@ function checkJob(config, policy, job) {
     const body = job.body;
     const name = job.id.split('/').pop();
     const found = [];
-    const prefixes = policy.runners.imagePrefixes;
     const images = [...(body.template?.containers ?? []), ...(body.template?.initContainers ?? [])].flatMap(c => c.image ? [c.image] : []);
     for (const image of new Set(images)) {
-        if (prefixes && !prefixes.some(prefix => hasPrefix(image, prefix))) {
+        if (!allowsImage(policy, image)) {
             const what = `live job ${name} runs image ${image}`;
-            found.push(violation(config, 'runners.image', policy, 'runners.imagePrefixes', what, prefixes));
+            found.push(violation(config, 'runners.image', policy, 'runners.imagePrefixes', what, policy.runners.imagePrefixes));
         }
     }
     const urls = policy.github.urls;
     if (!urls)
         return found;
-    const webUrls = new Set(urls.map(formats/* normalizeGitHubUrl */.Qd));
-    const apiUrls = new Set([...webUrls].map(url => (0,formats/* gitHubApiUrl */.Ly)(url).toLowerCase()));
+    const apiUrls = new Set(urls.map(url => (0,formats/* gitHubApiUrl */.Ly)((0,formats/* normalizeGitHubUrl */.Qd)(url)).toLowerCase()));
     const env = (body.template?.containers ?? []).flatMap(c => c.env ?? []);
     for (const { value } of env.filter(e => e.name === runner_env/* RUNNER_ENV */.P.githubUrl)) {
-        if (value && !webUrls.has((0,formats/* normalizeGitHubUrl */.Qd)(value))) {
+        if (value && !allowsGitHubUrl(policy, value)) {
             const what = `live job ${name} registers its runners with ${value}`;
             found.push(violation(config, 'github.url', policy, 'github.urls', what, urls));
         }
@@ -31375,10 +31376,7 @@ given) {
 }
 /** drift over a folder: one failed row per file with problems, every problem as `FILE:LINE:COL: message`. */
 function brokenFiles(problems) {
-    const byFile = new Map();
-    for (const p of problems)
-        byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
-    return [...byFile].map(([file, found]) => ({
+    return [...Map.groupBy(problems, p => p.file)].map(([file, found]) => ({
         team: (0,external_node_path_.basename)(file).replace(/\.ya?ml$/, ''),
         file,
         error: found.map(p => (0,errors/* formatProblem */.V)(p).replace(/\n\s*/g, ' ')).join('; '),

@@ -135,9 +135,7 @@ async function runForTeam(
 
 /** drift over a folder: one failed row per file with problems, every problem as `FILE:LINE:COL: message`. */
 function brokenFiles(problems: ConfigProblem[]): TeamResult[] {
-  const byFile = new Map<string, ConfigProblem[]>()
-  for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p])
-  return [...byFile].map(([file, found]) => ({
+  return [...Map.groupBy(problems, p => p.file)].map(([file, found]) => ({
     team: basename(file).replace(/\.ya?ml$/, ''),
     file,
     error: found.map(p => formatProblem(p).replace(/\n\s*/g, ' ')).join('; '),

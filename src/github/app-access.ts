@@ -9,6 +9,7 @@ import { createAppJwt } from '../github-app/app-jwt.js'
 import { CallError, oneLine } from '../github-app/errors.js'
 import { KEY_VAULT_RESOURCE, readKeyVaultSecret } from '../github-app/key-vault.js'
 import type { GitHub, Target } from '../github-app/rest.js'
+import { teamTargets } from './targets.js'
 
 export interface AppAccess {
   gh: GitHub
@@ -56,10 +57,10 @@ export async function openAppAccess(config: TeamConfig, deps: AppAccessDeps): Pr
     return { status: 'fail', why: oneLine(error) }
   }
   const appId = String(config.github.app.id)
-  const { owner, scope, repos } = config.github
   return {
     gh: deps.gh,
-    target: scope === 'org' ? { scope: 'org', owner } : { scope: 'repo', owner, repo: repos[0]! },
+    // One target is enough to act as the App: at repo scope, the first repository's.
+    target: teamTargets(config)[0]!,
     installationId: String(config.github.app.installationId),
     jwt: () => createAppJwt(appId, pem, Math.floor(deps.now() / 1000))
   }

@@ -64,7 +64,7 @@ export function fleetReport(configs: TeamConfig[], options: FleetOptions = {}): 
   const targetShare = options.targetShare ?? TARGET_SHARE
   const hourlyLimit = options.hourlyLimit ?? INSTALLATION_MINIMUM_HOURLY_LIMIT
   const limitSource = options.limitSource ?? "GitHub's minimum for an App installation; verify reads its own"
-  const byInstallation = groupBy(configs, installationKey)
+  const byInstallation = Map.groupBy(configs, installationKey)
   const installations = [...byInstallation.values()].map(group =>
     installationBudget(group, { targetShare, hourlyLimit, limitSource, activeRuns: options.activeRuns })
   )
@@ -75,7 +75,7 @@ export function fleetReport(configs: TeamConfig[], options: FleetOptions = {}): 
       c => `App ${c.github.app.id} installation ${c.github.app.installationId}`
     ),
     sharedSecrets: shared(
-      groupBy(configs, c => teamLayout(c).keySecretScope.toLowerCase()),
+      Map.groupBy(configs, c => teamLayout(c).keySecretScope.toLowerCase()),
       c => teamLayout(c).keySecretScope
     )
   }
@@ -128,12 +128,6 @@ function installationBudget(
 /** Installation ids are per GitHub host. */
 function installationKey(config: TeamConfig): string {
   return `${config.github.apiUrl.toLowerCase()} ${config.github.app.id} ${config.github.app.installationId}`
-}
-
-function groupBy(configs: TeamConfig[], key: (c: TeamConfig) => string): Map<string, TeamConfig[]> {
-  const groups = new Map<string, TeamConfig[]>()
-  for (const c of configs) groups.set(key(c), [...(groups.get(key(c)) ?? []), c])
-  return groups
 }
 
 function shared(groups: Map<string, TeamConfig[]>, name: (c: TeamConfig) => string): SharedCredential[] {

@@ -8,6 +8,7 @@ import type { Target } from '../github-app/rest.js'
 import { deleteRunner, listRunners } from '../github-app/runners.js'
 import { CallError, oneLine } from '../github-app/errors.js'
 import type { GitHubApi } from './api.js'
+import { teamTargets } from './targets.js'
 import type { VerifyCheck } from './verify-types.js'
 
 export interface TeamRunner {
@@ -32,12 +33,9 @@ export interface RunnerReport {
 export const RUNNERS_CHECK = 'runners'
 
 export async function listTeamRunners(api: GitHubApi, config: TeamConfig): Promise<TeamRunner[]> {
-  const { owner, scope, repos, labels } = config.github
-  const targets: Target[] =
-    scope === 'org' ? [{ scope: 'org', owner }] : repos.map(repo => ({ scope: 'repo', owner, repo }))
-  const wanted = labels.map(l => l.toLowerCase())
+  const wanted = config.github.labels.map(l => l.toLowerCase())
   const found: TeamRunner[] = []
-  for (const target of targets) {
+  for (const target of teamTargets(config)) {
     for (const r of await listRunners(api.gh, api.token, target)) {
       const names = r.labels.map(l => l.name)
       const carried = new Set(names.map(l => l.toLowerCase()))

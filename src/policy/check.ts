@@ -21,6 +21,18 @@ export function hasPrefix(value: string, prefix: string, ignoreCase = false): bo
   return v.length === p.length || /[/:@]$/.test(p) || /^[/:@]/.test(v.slice(p.length))
 }
 
+/** The policy lets this image run (always, without an image rule). The config's and the live jobs' share it. */
+export function allowsImage(policy: PlatformPolicy, image: string): boolean {
+  const prefixes = policy.runners.imagePrefixes
+  return !prefixes || prefixes.some(prefix => hasPrefix(image, prefix))
+}
+
+/** The policy lets runners register with this GitHub (always, without a URL rule). */
+export function allowsGitHubUrl(policy: PlatformPolicy, url: string): boolean {
+  const urls = policy.github.urls
+  return !urls || urls.some(allowed => normalizeGitHubUrl(allowed) === normalizeGitHubUrl(url))
+}
+
 export function ruleAt(policy: PlatformPolicy, path: string): string {
   const { line, col } = positionIn(policy.source.positions, path)
   return `${policy.source.file}:${line}:${col}: ${path}`
@@ -46,14 +58,13 @@ export function violation(
 
 export function checkPolicy(config: TeamConfig, policy: PlatformPolicy): PolicyViolation[] {
   const found: PolicyViolation[] = []
-  const { urls } = policy.github
-  if (urls && !urls.some(url => normalizeGitHubUrl(url) === config.github.url)) {
-    found.push(violation(config, 'github.url', policy, 'github.urls', `github.url: ${config.github.url}`, urls))
+  if (!allowsGitHubUrl(policy, config.github.url)) {
+    const what = `github.url: ${config.github.url}`
+    found.push(violation(config, 'github.url', policy, 'github.urls', what, policy.github.urls!))
   }
-  const prefixes = policy.runners.imagePrefixes
-  if (prefixes && !prefixes.some(prefix => hasPrefix(config.runners.image, prefix))) {
+  if (!allowsImage(policy, config.runners.image)) {
     const what = `runners.image: ${config.runners.image}`
-    found.push(violation(config, 'runners.image', policy, 'runners.imagePrefixes', what, prefixes))
+    found.push(violation(config, 'runners.image', policy, 'runners.imagePrefixes', what, policy.runners.imagePrefixes!))
   }
   const { maxRunners, maxCpu } = policy.limits
   if (maxRunners !== undefined && config.runners.max > maxRunners) {

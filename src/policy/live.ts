@@ -6,7 +6,7 @@ import { gitHubApiUrl, normalizeGitHubUrl } from '../config/formats.js'
 import type { TeamConfig } from '../config/types.js'
 import { RUNNER_ENV } from '../core/runner-env.js'
 import type { ActualResource } from '../core/types.js'
-import { hasPrefix, violation, type PolicyViolation } from './check.js'
+import { allowsGitHubUrl, allowsImage, violation, type PolicyViolation } from './check.js'
 import type { PlatformPolicy } from './load.js'
 
 interface LiveJob {
@@ -27,23 +27,23 @@ function checkJob(config: TeamConfig, policy: PlatformPolicy, job: ActualResourc
   const body = job.body as LiveJob
   const name = job.id.split('/').pop()
   const found: PolicyViolation[] = []
-  const prefixes = policy.runners.imagePrefixes
   const images = [...(body.template?.containers ?? []), ...(body.template?.initContainers ?? [])].flatMap(c =>
     c.image ? [c.image] : []
   )
   for (const image of new Set(images)) {
-    if (prefixes && !prefixes.some(prefix => hasPrefix(image, prefix))) {
+    if (!allowsImage(policy, image)) {
       const what = `live job ${name} runs image ${image}`
-      found.push(violation(config, 'runners.image', policy, 'runners.imagePrefixes', what, prefixes))
+      found.push(
+        violation(config, 'runners.image', policy, 'runners.imagePrefixes', what, policy.runners.imagePrefixes!)
+      )
     }
   }
   const urls = policy.github.urls
   if (!urls) return found
-  const webUrls = new Set(urls.map(normalizeGitHubUrl))
-  const apiUrls = new Set([...webUrls].map(url => gitHubApiUrl(url).toLowerCase()))
+  const apiUrls = new Set(urls.map(url => gitHubApiUrl(normalizeGitHubUrl(url)).toLowerCase()))
   const env = (body.template?.containers ?? []).flatMap(c => c.env ?? [])
   for (const { value } of env.filter(e => e.name === RUNNER_ENV.githubUrl)) {
-    if (value && !webUrls.has(normalizeGitHubUrl(value))) {
+    if (value && !allowsGitHubUrl(policy, value)) {
       const what = `live job ${name} registers its runners with ${value}`
       found.push(violation(config, 'github.url', policy, 'github.urls', what, urls))
     }

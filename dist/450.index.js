@@ -1,5 +1,5 @@
-export const id = 391;
-export const ids = [391];
+export const id = 450;
+export const ids = [450];
 export const modules = {
 
 /***/ 50899:
@@ -96,7 +96,7 @@ async function listJobExecutions(clients, jobId) {
 
 /***/ }),
 
-/***/ 48391:
+/***/ 50450:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -225,7 +225,15 @@ async function readKeyVaultSecret(http, secretUri, token) {
     throw new errors/* CallError */.R(`reading ${where} from Key Vault failed (HTTP ${response.status}${(0,github_app_http.detail)(response.body)})`, response.status);
 }
 
+;// CONCATENATED MODULE: ./src/github/targets.ts
+/** Where the team's runners register: its organisation, or each of its repositories (repo scope). */
+function teamTargets(config) {
+    const { owner, scope, repos } = config.github;
+    return scope === 'org' ? [{ scope: 'org', owner }] : repos.map(repo => ({ scope: 'repo', owner, repo }));
+}
+
 ;// CONCATENATED MODULE: ./src/github/app-access.ts
+
 
 
 
@@ -253,10 +261,10 @@ async function openAppAccess(config, deps) {
         return { status: 'fail', why: (0,errors/* oneLine */.T)(error) };
     }
     const appId = String(config.github.app.id);
-    const { owner, scope, repos } = config.github;
     return {
         gh: deps.gh,
-        target: scope === 'org' ? { scope: 'org', owner } : { scope: 'repo', owner, repo: repos[0] },
+        // One target is enough to act as the App: at repo scope, the first repository's.
+        target: teamTargets(config)[0],
         installationId: String(config.github.app.installationId),
         jwt: () => createAppJwt(appId, pem, Math.floor(deps.now() / 1000))
     };
@@ -575,13 +583,12 @@ function runnerGroupProblems(group, selectedRepos, config) {
 
 
 
+
 const RUNNERS_CHECK = 'runners';
 async function listTeamRunners(api, config) {
-    const { owner, scope, repos, labels } = config.github;
-    const targets = scope === 'org' ? [{ scope: 'org', owner }] : repos.map(repo => ({ scope: 'repo', owner, repo }));
-    const wanted = labels.map(l => l.toLowerCase());
+    const wanted = config.github.labels.map(l => l.toLowerCase());
     const found = [];
-    for (const target of targets) {
+    for (const target of teamTargets(config)) {
         for (const r of await listRunners(api.gh, api.token, target)) {
             const names = r.labels.map(l => l.name);
             const carried = new Set(names.map(l => l.toLowerCase()));
