@@ -77,11 +77,9 @@ function entry(
   }
 }
 
+/** Level by level; within a level in desired order (Array.prototype.sort is stable). */
 function byLevel(entries: PlanEntry[]): PlanEntry[] {
-  return entries
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => a.e.level - b.e.level || a.i - b.i)
-    .map(({ e }) => e)
+  return [...entries].sort((a, b) => a.level - b.level)
 }
 
 /** The dependencies that are themselves in the plan. */
@@ -182,11 +180,11 @@ export function planDestroy(desired: DesiredResource[], observed: Observed): Pla
       return resource.absent ? left : { ...left, blocking: true as const }
     })
     .reverse()
-  const order = entries.map((e, i) => ({ e, i })).sort((a, b) => b.e.level - a.e.level || a.i - b.i)
+    .sort((a, b) => b.level - a.level)
   return {
     team: teamOf(desired),
     purpose: 'destroy',
-    entries: order.map(({ e }) => e),
+    entries,
     preflight: [],
     warnings: observed.warnings ?? []
   }
@@ -203,9 +201,8 @@ function dependentsFirst(resources: DesiredResource[]): { resource: DesiredResou
   const levelOf = levels(resources)
   const top = Math.max(0, ...levelOf.values())
   return resources
-    .map((resource, i) => ({ resource, level: levelOf.get(resource.id) ?? 0, top, i }))
-    .sort((a, b) => b.level - a.level || a.i - b.i)
-    .map(({ resource, level }) => ({ resource, level, top }))
+    .map(resource => ({ resource, level: levelOf.get(resource.id) ?? 0, top }))
+    .sort((a, b) => b.level - a.level)
 }
 
 /** How many resources each action touches: the plan's one-line summary and the action's `changes` output. */
