@@ -1,6 +1,6 @@
 /**
- * Reads what `report` needs for one team, GitHub and Azure in parallel: the team's jobs over the period, every
- * execution of the team's Container Apps jobs, and the App installation's hourly limit. Read-only.
+ * Reads what `report` needs for one team, GitHub and Azure in parallel: the team's jobs over the period and every
+ * execution of the team's Container Apps jobs. Read-only.
  */
 import type { TeamConfig } from '../config/types.js'
 import { teamLayout } from '../core/layout.js'
@@ -8,7 +8,7 @@ import type { Clients } from '../azure/clients.js'
 import { listJobExecutions } from '../azure/executions.js'
 import type { HttpClient } from '../github-app/http.js'
 import { createGitHubApi } from '../github/api.js'
-import { budgetCheck, INSTALLATION_MINIMUM_HOURLY_LIMIT } from '../github/api-budget.js'
+import { callsPerHour, callsPerPoll, INSTALLATION_MINIMUM_HOURLY_LIMIT } from '../github/api-budget.js'
 import { teamJobs } from './github-jobs.js'
 import { priceTable, type PriceTable } from './prices.js'
 import { teamReport, type TeamReport } from './team-report.js'
@@ -47,13 +47,9 @@ export async function collectReport(config: TeamConfig, options: ReportOptions, 
   ])
   // The report reads GitHub with the workflow's token, whose own limit is not the App installation's that KEDA
   // spends: the share is against GitHub's documented minimum for an installation (verify reads the real one).
-  const limit = { limit: INSTALLATION_MINIMUM_HOURLY_LIMIT, source: "an installation's documented minimum" }
-  const budget = budgetCheck({
-    repos: config.github.repos.length,
-    pollingIntervalSeconds: config.runners.pollingIntervalSeconds,
-    hourlyLimit: limit.limit,
-    limitSource: limit.source
-  })
+  const hourlyLimit = INSTALLATION_MINIMUM_HOURLY_LIMIT
+  const share =
+    callsPerHour(callsPerPoll(config.github.repos.length), config.runners.pollingIntervalSeconds) / hourlyLimit
   return teamReport({
     days: options.days,
     now,
@@ -63,6 +59,6 @@ export async function collectReport(config: TeamConfig, options: ReportOptions, 
     prices: priceTable(config.runners.price, options.price),
     thresholdSeconds: options.thresholdSeconds,
     warmPool: config.runners.warmPool !== undefined,
-    github: { requests, budgetShare: Math.round(budget.share * 1000) / 1000, hourlyLimit: limit.limit }
+    github: { requests, budgetShare: Math.round(share * 1000) / 1000, hourlyLimit }
   })
 }
