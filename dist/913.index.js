@@ -294,13 +294,8 @@ async function collectReport(config, options, deps) {
     ]);
     // The report reads GitHub with the workflow's token, whose own limit is not the App installation's that KEDA
     // spends: the share is against GitHub's documented minimum for an installation (verify reads the real one).
-    const limit = { limit: api_budget/* INSTALLATION_MINIMUM_HOURLY_LIMIT */.I2, source: "an installation's documented minimum" };
-    const budget = (0,api_budget/* budgetCheck */.qy)({
-        repos: config.github.repos.length,
-        pollingIntervalSeconds: config.runners.pollingIntervalSeconds,
-        hourlyLimit: limit.limit,
-        limitSource: limit.source
-    });
+    const hourlyLimit = api_budget/* INSTALLATION_MINIMUM_HOURLY_LIMIT */.I2;
+    const share = (0,api_budget/* callsPerHour */.BV)((0,api_budget/* callsPerPoll */.U7)(config.github.repos.length), config.runners.pollingIntervalSeconds) / hourlyLimit;
     return teamReport({
         days: options.days,
         now,
@@ -310,7 +305,7 @@ async function collectReport(config, options, deps) {
         prices: (0,prices/* priceTable */.qx)(config.runners.price, options.price),
         thresholdSeconds: options.thresholdSeconds,
         warmPool: config.runners.warmPool !== undefined,
-        github: { requests, budgetShare: Math.round(budget.share * 1000) / 1000, hourlyLimit: limit.limit }
+        github: { requests, budgetShare: Math.round(share * 1000) / 1000, hourlyLimit }
     });
 }
 

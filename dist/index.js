@@ -32714,11 +32714,9 @@ function entry(resource, level, action, actual, dependsOn) {
         observed: actual ? (0,core_actual/* fingerprint */.Rj)((0,core_actual/* findActual */._q)(actual, resource.id)) : 'unread'
     };
 }
+/** Level by level; within a level in desired order (Array.prototype.sort is stable). */
 function byLevel(entries) {
-    return entries
-        .map((e, i) => ({ e, i }))
-        .sort((a, b) => a.e.level - b.e.level || a.i - b.i)
-        .map(({ e }) => e);
+    return [...entries].sort((a, b) => a.level - b.level);
 }
 /** The dependencies that are themselves in the plan. */
 function within(resource, ids) {
@@ -32814,12 +32812,12 @@ function planDestroy(desired, observed) {
         const left = { ...planned, action: 'refuse', reason: refused };
         return resource.absent ? left : { ...left, blocking: true };
     })
-        .reverse();
-    const order = entries.map((e, i) => ({ e, i })).sort((a, b) => b.e.level - a.e.level || a.i - b.i);
+        .reverse()
+        .sort((a, b) => b.level - a.level);
     return {
         team: teamOf(desired),
         purpose: 'destroy',
-        entries: order.map(({ e }) => e),
+        entries,
         preflight: [],
         warnings: observed.warnings ?? []
     };
@@ -32834,9 +32832,8 @@ function dependentsFirst(resources) {
     const levelOf = levels(resources);
     const top = Math.max(0, ...levelOf.values());
     return resources
-        .map((resource, i) => ({ resource, level: levelOf.get(resource.id) ?? 0, top, i }))
-        .sort((a, b) => b.level - a.level || a.i - b.i)
-        .map(({ resource, level }) => ({ resource, level, top }));
+        .map(resource => ({ resource, level: levelOf.get(resource.id) ?? 0, top }))
+        .sort((a, b) => b.level - a.level);
 }
 /** How many resources each action touches: the plan's one-line summary and the action's `changes` output. */
 function countActions(plan) {
@@ -33332,6 +33329,7 @@ function enc(part) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BV: () => (/* binding */ callsPerHour),
 /* harmony export */   I2: () => (/* binding */ INSTALLATION_MINIMUM_HOURLY_LIMIT),
 /* harmony export */   JJ: () => (/* binding */ BUDGET_CHECK),
 /* harmony export */   QZ: () => (/* binding */ countActiveRuns),
@@ -33339,7 +33337,6 @@ function enc(part) {
 /* harmony export */   oh: () => (/* binding */ TARGET_SHARE),
 /* harmony export */   qy: () => (/* binding */ budgetCheck)
 /* harmony export */ });
-/* unused harmony export callsPerHour */
 /* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(28943);
 
 /**
