@@ -70,7 +70,8 @@ export async function startLifecycle(
     async until(check, what, timeoutMs = 60_000) {
       const start = Date.now()
       while (!check()) {
-        if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
+        if (Date.now() - start > timeoutMs)
+          throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; ${runtimeState(runtime)}`)
         await new Promise(r => setTimeout(r, 5))
       }
     },
@@ -79,4 +80,16 @@ export async function startLifecycle(
       await world.close()
     }
   }
+}
+
+/** Where a lifecycle stood when a wait timed out: each execution's status, and the last polls' decisions. */
+function runtimeState(runtime: JobRuntime): string {
+  const executions = runtime.executions.map(e => `${e.name} ${e.status}`).join(', ') || 'none'
+  const polls = runtime.polls
+    .slice(-3)
+    .map(
+      p => `queue ${p.queueLength}, running ${p.running}, started ${p.started}${p.error ? `, error ${p.error}` : ''}`
+    )
+    .join('; ')
+  return `executions: ${executions}; last polls: ${polls || 'none'}`
 }
