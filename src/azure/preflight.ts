@@ -1,11 +1,14 @@
 /**
- * Reads what preflight judges (core/preflight.ts): the Key Vault's permission model, the gateways of remote VNets the
+ * Reads what preflight judges (core/preflight.ts): the registration of every resource provider namespace apply writes
+ * (one read per namespace and subscription), the Key Vault's permission model, the gateways of remote VNets the
  * config routes through, and the Container Apps quotas. All reads, in parallel with each other; a read that fails
  * (no permission to look) skips its check rather than stopping the run: the write would then report the problem.
  */
 import type { TeamConfig } from '../config/types.js'
+import { desiredResources } from '../core/desired.js'
 import { teamLayout } from '../core/layout.js'
 import type { PreflightFacts, Usage } from '../core/preflight.js'
+import { writtenNamespaces } from '../core/providers.js'
 import { parseArmId, requireResourceGroup } from './arm-id.js'
 import type { Clients } from './clients.js'
 
@@ -62,7 +65,15 @@ export async function readPreflightFacts(
 ): Promise<Omit<PreflightFacts, 'environmentExists'>> {
   const layout = teamLayout(config)
   const apps = clients.apps(config.azure.subscriptionId)
-  const [rbac, gateways, environments, cores] = await Promise.all([
+  const namespaces = writtenNamespaces(desiredResources(config))
+  const [providers, rbac, gateways, environments, cores] = await Promise.all([
+    Promise.all(
+      namespaces.map(async n => ({
+        ...n,
+        state: (await orUndefined(() => clients.resources(n.subscriptionId).providers.get(n.namespace)))
+          ?.registrationState
+      }))
+    ),
     vaultRbac(clients, config.github.app.keyVaultId),
     Promise.all(
       config.network.peerings.map(p => (p.useRemoteGateways ? hasGateway(clients, p.remoteVnetId) : undefined))
@@ -73,5 +84,5 @@ export async function readPreflightFacts(
       'ManagedEnvironmentConsumptionCores'
     )
   ])
-  return { vaultRbac: rbac, remoteGateways: gateways, environments, cores }
+  return { providers, vaultRbac: rbac, remoteGateways: gateways, environments, cores }
 }

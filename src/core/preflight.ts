@@ -5,6 +5,7 @@
 import { nearestPosition } from '../config/positions.js'
 import type { TeamConfig } from '../config/types.js'
 import { teamLayout } from './layout.js'
+import { configPathOf, type WrittenNamespace } from './providers.js'
 import type { PreflightFinding } from './types.js'
 
 /** Container Apps quotas (learn.microsoft.com/azure/container-apps/quotas): defaults when the usage API says nothing. */
@@ -35,6 +36,8 @@ export interface PreflightFacts {
   environments: Usage | undefined
   /** ManagedEnvironmentConsumptionCores of the team's environment, when it exists. */
   cores: Usage | undefined
+  /** Each namespace apply writes, per subscription, with its registrationState (undefined: could not read it). */
+  providers: (WrittenNamespace & { state: string | undefined })[]
 }
 
 function at(config: TeamConfig, path: string): string {
@@ -50,7 +53,7 @@ export function subnetReplicaCapacity(cidr: string): number {
 }
 
 export function preflightFindings(config: TeamConfig, facts: PreflightFacts): PreflightFinding[] {
-  const findings: PreflightFinding[] = []
+  const findings: PreflightFinding[] = providerFindings(config, facts.providers)
   const layout = teamLayout(config)
   const vaultName = config.github.app.keyVaultId.slice(config.github.app.keyVaultId.lastIndexOf('/') + 1)
   if (facts.vaultRbac === false) {
@@ -137,5 +140,36 @@ export function preflightFindings(config: TeamConfig, facts: PreflightFacts): Pr
           message: `${replicas} of about ${capacity} runners fit in ${config.network.subnet}`
         }
   )
+  return findings
+}
+
+/** One failure per namespace a subscription has not registered, with the command that registers it. */
+function providerFindings(config: TeamConfig, providers: PreflightFacts['providers']): PreflightFinding[] {
+  const findings: PreflightFinding[] = []
+  for (const { subscriptionId, namespace, names, state } of providers) {
+    if (state === 'Registered') continue
+    if (state === undefined) {
+      findings.push({
+        check: 'provider',
+        status: 'unchecked',
+        message: `could not read the registration of ${namespace} in subscription ${subscriptionId}: it must be Registered`
+      })
+      continue
+    }
+    findings.push({
+      check: 'provider',
+      status: 'fail',
+      message:
+        `${at(config, configPathOf(config, subscriptionId))}: subscription ${subscriptionId} has not registered the resource provider ${namespace} (${state}), and apply writes ${names.join(', ')} there; Azure would refuse them with MissingSubscriptionRegistration, and an identity scoped to a resource group cannot register it. ` +
+        `Have someone allowed to register providers in that subscription run once: az provider register --namespace ${namespace} --subscription ${subscriptionId}`
+    })
+  }
+  const registered = providers.filter(p => p.state === 'Registered')
+  if (registered.length > 0)
+    findings.push({
+      check: 'provider',
+      status: 'ok',
+      message: `registered: ${registered.map(p => `${p.namespace} in ${p.subscriptionId}`).join(', ')}`
+    })
   return findings
 }

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { desiredResources } from '../../src/core/desired.js'
 import { countActions } from '../../src/core/plan.js'
-import { HUB_VNET_ID, RG_ID, studioConfig, DNS_ZONE_ID } from './fixture.js'
+import { writtenNamespaces } from '../../src/core/providers.js'
+import { DNS_ZONE_ID, HUB_SUB, HUB_VNET_ID, RG_ID, studioConfig, SUB } from './fixture.js'
 import { startHarness, type Harness } from './harness.js'
 
 const config = studioConfig()
@@ -82,11 +83,20 @@ describe('engine lifecycle', () => {
     })
     expect(h.writesSince(mark)).toEqual([])
     // Reads only, all in one round: one GET per resource, the resource group check, the jobs and tagged-resources
-    // listings (orphans, strays) and preflight's three (the vault, the region's and the environment's usages); our
-    // VNet's GET already lists its peerings. The token is reused.
+    // listings (orphans, strays), preflight's three (the vault, the region's and the environment's usages) and its one
+    // per provider namespace and subscription; our VNet's GET already lists its peerings. The token is reused.
     const requests = h.emulator.requests().slice(mark)
     expect(requests.every(r => r.method === 'GET')).toBe(true)
-    expect(requests.length).toBe(desired.length + 6)
+    const namespaces = writtenNamespaces(desired)
+    expect(namespaces.map(n => `${n.namespace} ${n.subscriptionId}`).sort()).toEqual([
+      `Microsoft.App ${SUB}`,
+      `Microsoft.Insights ${SUB}`,
+      `Microsoft.ManagedIdentity ${SUB}`,
+      `Microsoft.Network ${SUB}`,
+      `Microsoft.Network ${HUB_SUB}`
+    ])
+    expect(requests.filter(r => /^\/subscriptions\/[^/]+\/providers\/[^/]+$/.test(r.path))).toHaveLength(5)
+    expect(requests.length).toBe(desired.length + 6 + namespaces.length)
     expect(requests.filter(r => /\/providers\/Microsoft\.App\/jobs$/i.test(r.path))).toHaveLength(1)
   })
 

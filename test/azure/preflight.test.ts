@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import type { TeamConfig } from '../../src/config/types.js'
-import { HUB_VNET_ID, VAULT_ID, studioConfig } from './fixture.js'
+import { HUB_SUB, HUB_VNET_ID, SUB, VAULT_ID, studioConfig } from './fixture.js'
 import { startHarness, type Harness } from './harness.js'
 
 const positions = {
@@ -12,7 +12,9 @@ const positions = {
   'network.peerings[0].useRemoteGateways': { line: 14, col: 9 },
   'azure.location': { line: 5, col: 3 },
   'runners.max': { line: 40, col: 3 },
-  'network.subnet': { line: 10, col: 3 }
+  'network.subnet': { line: 10, col: 3 },
+  'azure.subscriptionId': { line: 3, col: 3 },
+  'network.peerings[0].remoteVnetId': { line: 13, col: 9 }
 }
 const base = studioConfig({ source: { file: 'teams/studio.yaml', positions } })
 let h: Harness
@@ -23,6 +25,9 @@ beforeAll(async () => {
 afterEach(() => {
   h.emulator.admin.patchResource(VAULT_ID, { properties: { enableRbacAuthorization: true } })
   h.emulator.admin.setQuotas({ environmentsPerRegion: 15, consumptionCores: 100 })
+  for (const sub of [SUB, HUB_SUB])
+    for (const namespace of ['Microsoft.App', 'Microsoft.Network'])
+      h.emulator.admin.setProviderRegistration(sub, namespace, 'Registered')
 })
 afterAll(async () => {
   await h.emulator.close()
@@ -41,6 +46,42 @@ async function expectRefused(config: TeamConfig, message: string): Promise<void>
 }
 
 describe('preflight', () => {
+  it('Microsoft.App not registered in the subscription: one read per namespace, the command that fixes it', async () => {
+    h.emulator.admin.setProviderRegistration(SUB, 'Microsoft.App', 'NotRegistered')
+    const mark = h.mark()
+    await expectRefused(
+      base,
+      `teams/studio.yaml:3:3: subscription ${SUB} has not registered the resource provider Microsoft.App (NotRegistered), and apply writes cae-studio-runners, caj-studio there; Azure would refuse them with MissingSubscriptionRegistration, and an identity scoped to a resource group cannot register it. Have someone allowed to register providers in that subscription run once: az provider register --namespace Microsoft.App --subscription ${SUB}`
+    )
+    const reads = h.emulator
+      .requests()
+      .slice(mark)
+      .filter(r => /^\/subscriptions\/[^/]+\/providers\/[^/]+$/.test(r.path))
+      .map(r => r.path)
+    expect(reads.sort()).toEqual(
+      [
+        `/subscriptions/${HUB_SUB}/providers/Microsoft.Network`,
+        `/subscriptions/${SUB}/providers/Microsoft.App`,
+        `/subscriptions/${SUB}/providers/Microsoft.Insights`,
+        `/subscriptions/${SUB}/providers/Microsoft.ManagedIdentity`,
+        `/subscriptions/${SUB}/providers/Microsoft.Network`
+      ].sort()
+    )
+  })
+
+  it('a peering target whose subscription has not registered Microsoft.Network', async () => {
+    h.emulator.admin.setProviderRegistration(HUB_SUB, 'Microsoft.Network', 'NotRegistered')
+    const error = await h.engine.apply(base).then(
+      () => undefined,
+      (e: Error) => e
+    )
+    expect(error?.message).toMatch(
+      new RegExp(
+        `^teams/studio\\.yaml:13:9: subscription ${HUB_SUB} has not registered the resource provider Microsoft\\.Network \\(NotRegistered\\), and apply writes .*az provider register --namespace Microsoft\\.Network --subscription ${HUB_SUB}$`
+      )
+    )
+  })
+
   it('a Key Vault on access policies', async () => {
     h.emulator.admin.patchResource(VAULT_ID, { properties: { enableRbacAuthorization: false } })
     await expectRefused(
@@ -90,6 +131,7 @@ describe('preflight', () => {
   it('plan shows every check; with all of them passing, apply goes ahead', async () => {
     const planned = await h.engine.planLive(base)
     expect(planned.plan.preflight.map(f => `${f.check} ${f.status}`)).toEqual([
+      'provider ok',
       'keyVault ok',
       'environmentQuota ok',
       'coreQuota ok',

@@ -1,6 +1,7 @@
 /**
  * The refusals Azure makes that the emulator models, through the real SDK: overlapping writes on one VNet, LROs that
- * complete by elapsed time, Canceled, the missing remote gateway, the quotas and their usage lists.
+ * complete by elapsed time, Canceled, the missing remote gateway, the quotas and their usage lists, and a resource
+ * provider the subscription has not registered.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { startEmulator, type Emulator } from '../emulator/index.js'
@@ -100,5 +101,24 @@ describe('other refusals', () => {
       found.push(r)
     expect(found.map(r => [r.id, r.tags])).toEqual([[net('networkSecurityGroups', 'nsg-tagged'), undefined]])
     expect(rgId).toContain(RG)
+  })
+})
+
+describe('resource provider registration', () => {
+  it('answers registrationState, refuses a write in an unregistered namespace, and registers it', async () => {
+    emulator.admin.setProviderRegistration(SUB, 'Microsoft.App', 'NotRegistered')
+    expect((await c.resources.providers.get('Microsoft.App')).registrationState).toBe('NotRegistered')
+    expect((await c.resources.providers.get('Microsoft.Network')).registrationState).toBe('Registered')
+    const refused = await armFailure(
+      c.apps.managedEnvironments.beginCreateOrUpdateAndWait(RG, 'cae-unregistered', { location: LOCATION })
+    )
+    expect(refused).toMatchObject({
+      statusCode: 409,
+      code: 'MissingSubscriptionRegistration',
+      message:
+        "The subscription is not registered to use namespace 'Microsoft.App'. See https://aka.ms/rps-not-found for how to register subscriptions."
+    })
+    await c.resources.providers.register('Microsoft.App')
+    expect((await c.resources.providers.get('Microsoft.App')).registrationState).toBe('Registered')
   })
 })

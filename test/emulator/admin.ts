@@ -2,6 +2,7 @@
  * In-process control of the emulator (seed state, out-of-band changes, faults, denials, latency),
  * and the same as JSON over HTTPS under /_admin/* for child processes.
  */
+import type { RegistrationState } from './arm/providers.js'
 import type { Quotas } from './arm/quotas.js'
 import type { EmuRequest, EmuResponse, Service } from './http.js'
 import type { FaultBook, FaultRule } from './faults.js'
@@ -40,6 +41,8 @@ export interface EmulatorAdmin {
   setRoleAssignmentDelay(ms: number): void
   /** Lowers or raises the Container Apps quotas (environments per region, Consumption cores per environment). */
   setQuotas(quotas: Partial<Quotas>): void
+  /** A resource provider's registration state in a subscription (every namespace is Registered until set). */
+  setProviderRegistration(subscriptionId: string, namespace: string, state: RegistrationState): void
   /** A bearer token ARM accepts, for in-process tests with a simple TokenCredential. */
   issueToken(): string
   /** An Actions ID token (default audience api://AzureADTokenExchange) with claims overridden, e.g. `{ exp: 0 }`. */
@@ -112,6 +115,8 @@ export function createAdmin(deps: AdminDeps): EmulatorAdmin {
     setLroPolls: polls => deps.setLroPolls(polls),
     setRoleAssignmentDelay: ms => deps.setRoleAssignmentDelay(ms),
     setQuotas: quotas => Object.assign(deps.ctx.quotas, quotas),
+    setProviderRegistration: (subscriptionId, namespace, state) =>
+      deps.ctx.providers.set(subscriptionId, namespace, state),
     issueToken: () => deps.issueToken(),
     mintIdToken: (overrides, audience) => deps.mintIdToken(overrides, audience),
     peakConcurrency: () => deps.log.peakConcurrency()
@@ -166,6 +171,11 @@ export function createAdminService(admin: EmulatorAdmin, log: RequestLog): Servi
     },
     'POST quotas': req => {
       admin.setQuotas(asWire(req.body) as Partial<Quotas>)
+      return ok()
+    },
+    'POST providers': req => {
+      const state = text(req, 'registrationState') as RegistrationState
+      admin.setProviderRegistration(text(req, 'subscriptionId'), text(req, 'namespace'), state)
       return ok()
     },
     'POST token': () => ok({ token: admin.issueToken() }),

@@ -20,6 +20,7 @@ import { Operations } from './arm/lro.js'
 import { createArmService, type DenyRule } from './arm/service.js'
 import { resourceTypes } from './arm/types/index.js'
 import { DEFAULT_QUOTAS } from './arm/quotas.js'
+import { ProviderRegistrations } from './arm/providers.js'
 import { ADMIN_PREFIX, createAdmin, createAdminService, type EmulatorAdmin } from './admin.js'
 
 export type { EmulatorAdmin } from './admin.js'
@@ -108,7 +109,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const store = new ResourceStore()
   const types = resourceTypes()
-  const ctx = { store, tenantId: EMULATOR_TENANT_ID, access: { propagationMs: 0 }, quotas: { ...DEFAULT_QUOTAS } }
+  const ctx = {
+    store,
+    tenantId: EMULATOR_TENANT_ID,
+    access: { propagationMs: 0 },
+    quotas: { ...DEFAULT_QUOTAS },
+    providers: new ProviderRegistrations()
+  }
   const denies: DenyRule[] = []
   const operations = new Operations({
     origin: () => url,

@@ -13,6 +13,7 @@ import {
   type ArmError
 } from './errors.js'
 import { Operations, type LroStyle } from './lro.js'
+import { missingRegistration, providerAnswer } from './providers.js'
 import { usagesAnswer } from './quotas.js'
 import { resourceListAnswer } from './resource-list.js'
 import { operationName, vnetConflict, vnetsTouched } from './vnet-conflicts.js'
@@ -61,6 +62,8 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
       if ('code' in caller) return errorResponse(caller)
       const polled = deps.operations.poll(req.url.pathname)
       if (polled !== undefined) return polled
+      const provider = providerAnswer(deps.ctx.providers, req.method, req.url.pathname)
+      if (provider !== undefined) return provider
       const listed =
         req.method === 'GET'
           ? (usagesAnswer(deps.store, deps.ctx.quotas, req.url.pathname) ?? resourceListAnswer(deps.store, req.url))
@@ -86,6 +89,8 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
         )
       const denied = checkDenied(deps, caller, req.method, target)
       if (denied !== undefined) return errorResponse(denied)
+      const unregistered = missingRegistration(deps.ctx.providers, req.method, target.subscriptionId, target.type)
+      if (unregistered !== undefined) return errorResponse(unregistered)
       return target.kind === 'collection' ? collection(req, target) : resource(req, target)
     }
   }

@@ -5,6 +5,7 @@ import type { ArmTarget } from '../router.js'
 import type { ResourceStore, StoredResource, Wire } from '../store.js'
 import type { AccessSettings } from './key-vault-access.js'
 import type { Quotas } from '../quotas.js'
+import type { ProviderRegistrations } from '../providers.js'
 
 /** `sync`: answered at once; `async`: Azure-AsyncOperation; `location`: Location polling. */
 export type WriteStyle = 'sync' | 'async' | 'location'
@@ -16,6 +17,8 @@ export interface TypeContext {
   access: AccessSettings
   /** Mutable: tests can lower the Container Apps quotas. */
   quotas: Quotas
+  /** Resource provider registration per subscription (all Registered until a test says otherwise). */
+  providers: ProviderRegistrations
 }
 
 export interface PutInput {
