@@ -186,8 +186,7 @@ describe('bootstrap action', () => {
       'subscription-id',
       'github-token',
       'authority-host',
-      'arm-endpoint',
-      'github-api-url'
+      'arm-endpoint'
     ]) {
       expect({ name, default: action.inputs[name].default ?? '' }).toEqual({ name, default: root[name].default ?? '' })
     }
