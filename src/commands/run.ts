@@ -40,7 +40,10 @@ export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<
   const partial = settings.command === 'drift' && configs.length > 0
   if (problems.length > 0 && !partial) throw new ConfigError(problems)
   const policy = settings.policyPath ? loadPolicy(settings.policyPath) : undefined
-  checkSubscription(configs, settings.azure.subscriptionId)
+  // drift and report only read: each team is read in its own subscription, so one scheduled check covers teams
+  // in several. The guard stays for every other command.
+  if (settings.command !== 'drift' && settings.command !== 'report')
+    checkSubscription(configs, settings.azure.subscriptionId)
   gatePolicy(settings.command, configs, policy, deps.logger)
 
   if (settings.command === 'plan' && settings.offline) {
@@ -147,7 +150,7 @@ function base(config: TeamConfig): TeamResult {
   return { team: config.team, file: config.source.file, outputs: teamOutputs(config) }
 }
 
-/** The optional subscription-id input guards against running a config in the wrong subscription. */
+/** The optional subscription-id input guards against planning or writing a config in the wrong subscription. */
 function checkSubscription(configs: TeamConfig[], expected: string | undefined): void {
   if (!expected) return
   const other = configs.find(c => c.azure.subscriptionId.toLowerCase() !== expected.toLowerCase())

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadTeamConfigs } from '../../src/config/load.js'
 import { teamLayout } from '../../src/core/layout.js'
+import { runAction } from '../action/bundle.js'
 import { startWorld, type World } from '../support/world.js'
 
 const TEAMS = 'examples/platform-repo/teams'
@@ -78,6 +79,44 @@ describe('drift over a folder, with a policy', () => {
     expect(text.stdout).toContain(
       `1 platform policy violation:\n  ${TEAMS}/studio.yaml:30:3: live job caj-studio runs image docker.io/evil/runner:1`
     )
+  })
+})
+
+describe('the drift check over teams in two subscriptions, as drift-check.yml runs it', () => {
+  /** The action's inputs as the workflow passes them, with the organisation's AZURE_SUBSCRIPTION_ID set. */
+  const inputs = (command: string) => ({
+    command,
+    config: TEAMS,
+    policy: POLICY,
+    'tenant-id': world.emulator.tenantId,
+    'client-id': world.emulator.clientId,
+    'subscription-id': studio.azure.subscriptionId,
+    'arm-endpoint': world.emulator.url,
+    'authority-host': world.emulator.url
+  })
+
+  it('reads each team in its own subscription, although the subscription input names one of them', async () => {
+    expect(dialogporten.azure.subscriptionId).not.toBe(studio.azure.subscriptionId)
+    // A clean state for this check, whatever the tests before it changed.
+    expect((await world.cli(['apply', '--policy', POLICY, '--config', TEAMS])).code).toBe(0)
+    const run = await runAction(inputs('drift'), world.env as Record<string, string>)
+    expect({ code: run.code, drift: run.outputs.drift, changes: run.outputs.changes }).toEqual({
+      code: 0,
+      drift: 'false',
+      changes: '0'
+    })
+    expect(run.summary).toContain('dialogporten')
+    expect(run.summary).toContain('studio')
+  })
+
+  it('the guard stays for the commands that write: apply over the same folder refuses before any Azure call', async () => {
+    const before = world.emulator.requests().length
+    const run = await runAction(inputs('apply'), world.env as Record<string, string>)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(
+      `${TEAMS}/dialogporten.yaml: azure.subscriptionId ${dialogporten.azure.subscriptionId} is not the subscription this workflow signs in to (${studio.azure.subscriptionId})`
+    )
+    expect(world.emulator.requests().length).toBe(before)
   })
 })
 
