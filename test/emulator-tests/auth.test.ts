@@ -6,7 +6,7 @@ import { armFailure, clients, credentialFor, LOCATION, RG, SUB } from './support
 let emulator: Emulator
 
 beforeAll(async () => {
-  emulator = await startEmulator()
+  emulator = await startEmulator({ lroPolls: 1 }) // the logged exchange: each operation ends at its first poll
   emulator.admin.seedResourceGroup(SUB, RG, LOCATION)
 })
 afterAll(async () => emulator.close())

@@ -17,7 +17,7 @@ let c: ReturnType<typeof clients>
 const SECRETS_USER = `/subscriptions/${SUB}/providers/Microsoft.Authorization/roleDefinitions/4633458b-17de-408a-b874-0445c86b69e6`
 
 beforeAll(async () => {
-  emulator = await startEmulator()
+  emulator = await startEmulator({ lroPolls: 1 }) // exact request sequences: each operation ends at its first poll
   c = clients(emulator)
   seedTeam(emulator)
   await createNetwork(c)

@@ -59,21 +59,27 @@ export interface Emulator {
 export interface EmulatorOptions {
   /** Added to every request (default 0). */
   latencyMs?: number
-  /** Status polls until an LRO completes (default 1). */
+  /** A test setting: LROs complete after this many status polls instead of by elapsed time (unpolled, never). */
   lroPolls?: number
   /** Retry-After on LRO answers (default 0, so SDK pollers don't wait). */
   retryAfterSeconds?: number
-  /** When set, LROs complete once this much time has passed, read or not (as ARM's do), instead of after `lroPolls`. */
+  /**
+   * LROs complete once this much time has passed, read or not, as ARM's do (default 20 ms, or poll counting when only
+   * `lroPolls` is given).
+   */
   lroDurationMs?: number
   port?: number
 }
+
+/** Short enough for tests, long enough that an operation is still running when the next request arrives. */
+const DEFAULT_LRO_DURATION_MS = 20
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const settings = {
     latencyMs: options.latencyMs ?? 0,
     lroPolls: options.lroPolls ?? 1,
     retryAfterSeconds: options.retryAfterSeconds ?? 0,
-    lroDurationMs: options.lroDurationMs ?? 0
+    lroDurationMs: options.lroDurationMs ?? (options.lroPolls === undefined ? DEFAULT_LRO_DURATION_MS : 0)
   }
   const certs = await makeCertificates()
   const faults = new FaultBook()
@@ -149,6 +155,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     setLroPolls: polls => {
       settings.lroPolls = polls
+      settings.lroDurationMs = 0
     },
     setRoleAssignmentDelay: ms => {
       ctx.access.propagationMs = ms

@@ -3,8 +3,9 @@
  * async-api-reference.md, and @azure/core-lro's poller):
  * - `async`: `Azure-AsyncOperation` points at a status resource `{ id, name, status, startTime, endTime?, error? }`.
  * - `location`: `Location` answers 202 while running, then the result (200 + body, or 204).
- * An operation completes after `lroPolls` polls (a GET of the resource counts as a poll too), or, with `lroDurationMs`,
- * once that much time has passed, read or not, as ARM's do. While it runs, its VNets are busy (vnet-conflicts.ts).
+ * An operation completes once `lroDurationMs` has passed, read or not, as ARM's do (an accepted operation runs on
+ * Azure's schedule, not the client's). A test may count polls instead (`lroPolls`, with a duration of 0; a GET of the
+ * resource counts as a poll too). While it runs, its VNets are busy (vnet-conflicts.ts).
  */
 import type { EmuResponse } from '../http.js'
 import type { LroFault } from '../faults.js'
