@@ -5,6 +5,7 @@ import * as core from '@actions/core'
 import { ConfigError } from '../config/errors.js'
 import type { Logger } from '../core/logger.js'
 import { describeFailure } from '../commands/failure.js'
+import { exitOnInterrupt } from '../commands/interrupt.js'
 import { InputError } from '../commands/input-error.js'
 import { changeCount, type CommandResult } from '../commands/result.js'
 import { commandDeps, type DoorOptions } from '../commands/deps.js'
@@ -32,7 +33,9 @@ export async function run(options: DoorOptions = {}): Promise<void> {
   try {
     const settings = readInputs()
     checkDriftIssueSettings(settings)
-    const result = await runCommand(settings, commandDeps(settings, actionsLogger, {}, options))
+    const deps = commandDeps(settings, actionsLogger, {}, options)
+    const stopHandling = exitOnInterrupt(deps.ledger, line => core.info(line))
+    const result = await runCommand(settings, deps).finally(stopHandling)
     if (settings.driftIssues) await syncDriftIssues(result, driftIssueApi(settings), driftIssueOptions(settings))
     core.info(renderText(result))
     writeOutputs(result)

@@ -18,6 +18,7 @@ import { mapLimit } from './concurrency.js'
 import { listJobs, listTagged, withOrphans } from './discover.js'
 import { AzureError, describeAzureError } from './errors.js'
 import { executePlan, type WriteRecord } from './execute.js'
+import type { OperationsLedger } from './operations-ledger.js'
 import { readPreflightFacts } from './preflight.js'
 import { readActual, readEach } from './read.js'
 import { createAdapters, type Adapters } from './resources/index.js'
@@ -38,6 +39,8 @@ export interface EngineOptions {
   updateIntervalInMs?: number
   /** The ownership judgement (once per run); replaceable so a test can count the calls. */
   judge?: typeof judgeOwnership
+  /** Accepted operations not yet finished, for a run that is interrupted. */
+  ledger?: OperationsLedger
 }
 
 export interface Timings {
@@ -174,7 +177,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   const execute = async (plan: Plan) => {
     const started = timing.clock.now()
-    const writes = await executePlan(plan, { adapters, logger, timing, endpoint })
+    const writes = await executePlan(plan, { adapters, logger, timing, endpoint, ledger: options.ledger })
     return { writes, writeMs: timing.clock.now() - started }
   }
 

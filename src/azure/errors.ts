@@ -137,3 +137,20 @@ function parseRetryAfter(value: string | undefined, now: number): number | undef
   const at = Date.parse(value)
   return Number.isFinite(at) ? Math.max(0, at - now) : undefined
 }
+
+const LAST_OPERATION = /the last operation that updated\/is updating the resource is (\w+)/i
+const STATUS_URI = /status of the operation use uri: (\S+?)\.?$/i
+
+/**
+ * The operation still running that a transient refusal names: NRP's ReferencedResourceNotProvisioned names the last
+ * operation on the VNet ("... is DeleteVirtualNetworkLinkOperation"), AnotherOperationInProgress the status URI of the
+ * running one. Such a refusal is not a race to retry into: that operation will end on Azure's schedule.
+ */
+export function inFlightOperation(error: unknown): string | undefined {
+  if (!transientAnswer(error)) return undefined
+  const message = oneLine(asErrorLike(error).message ?? '')
+  const named = LAST_OPERATION.exec(message)?.[1]
+  if (named) return named
+  const uri = STATUS_URI.exec(message)?.[1]
+  return uri && `the operation at ${uri}`
+}

@@ -11,9 +11,10 @@ import { withLive } from '../core/merge.js'
 import { blockers } from '../core/plan.js'
 import { resolveRefs } from '../core/refs.js'
 import type { ActualResource, DesiredResource, Plan, PlanEntry } from '../core/types.js'
-import { AzureError, describeAzureError, isKeyVaultAccessError, transientAnswer } from './errors.js'
+import { AzureError, describeAzureError, inFlightOperation, isKeyVaultAccessError, transientAnswer } from './errors.js'
 import { withProgress } from './operation.js'
 import { formatElapsed, KIND_LABEL } from './progress.js'
+import type { OperationsLedger } from './operations-ledger.js'
 import type { Adapters } from './resources/index.js'
 import type { Timing } from './timing.js'
 
@@ -33,6 +34,7 @@ export interface ExecuteDeps {
   logger: Logger
   timing: Timing
   endpoint?: string
+  ledger?: OperationsLedger
 }
 
 const WORK = new Set<PlanEntry['action']>(['create', 'update', 'delete', 'wait'])
@@ -60,7 +62,7 @@ export async function executePlan(plan: Plan, deps: ExecuteDeps): Promise<WriteR
       const results = await Promise.allSettled(
         lanes.map(async lane => {
           for (const entry of lane) {
-            const done = await carryOut(entry, lookup, deps)
+            const done = await carryOut(entry, plan.purpose, lookup, deps)
             if (!done) continue
             if (done.actual) written.set(entry.id.toLowerCase(), done.actual)
             records.push(done.record)
@@ -105,10 +107,14 @@ type Done = { actual?: ActualResource; record: WriteRecord } | undefined
 
 async function carryOut(
   entry: PlanEntry,
+  purpose: Plan['purpose'],
   lookup: (id: string, property: 'clientId' | 'principalId') => string | undefined,
   deps: ExecuteDeps
 ): Promise<Done> {
   if (entry.action === 'delete') return remove(entry, deps)
+  // destroy: an earlier delete (or write) still runs on it; once it settles, delete what is left.
+  if (entry.action === 'wait' && purpose === 'destroy')
+    return (await waitUntilSettled(entry, deps)) ? remove(entry, deps) : undefined
   let action: 'create' | 'update' = entry.action === 'create' ? 'create' : 'update'
   let source = entry.body ?? {}
   if (entry.action === 'wait') {
@@ -164,7 +170,7 @@ async function put(
         await deps.timing.sleep(deps.timing.keyVaultRetryIntervalMs)
         continue
       }
-      if (await backOff(error, label, attempts, deps)) continue
+      if (await backOff(error, label, attempts, clock.now() - started, deps)) continue
       throw new AzureError(describeAzureError(error, what, deps.endpoint))
     }
   }
@@ -181,7 +187,7 @@ async function remove(entry: PlanEntry, deps: ExecuteDeps): Promise<Done> {
       await withProgress(entry, label, ctx => deps.adapters[entry.kind].delete(entry.id, ctx), deps)
       break
     } catch (error) {
-      if (await backOff(error, label, attempts, deps)) continue
+      if (await backOff(error, label, attempts, deps.timing.clock.now() - started, deps)) continue
       throw new AzureError(describeAzureError(error, `delete ${label}`, deps.endpoint))
     }
   }
@@ -192,14 +198,30 @@ async function remove(entry: PlanEntry, deps: ExecuteDeps): Promise<Done> {
 
 /**
  * True after waiting, when Azure's answer was transient and retries are left: Retry-After when Azure sent one,
- * exponential back-off otherwise. Each retry is logged.
+ * exponential back-off otherwise. Each retry is logged. An answer that names an operation still running there (an
+ * earlier run's, perhaps interrupted) is waited for until it ends, within the operation timeout, not counted as retries.
  */
-async function backOff(error: unknown, label: string, attempt: number, deps: ExecuteDeps): Promise<boolean> {
+async function backOff(
+  error: unknown,
+  label: string,
+  attempt: number,
+  waitedMs: number,
+  deps: ExecuteDeps
+): Promise<boolean> {
   const answer = transientAnswer(error)
   const { timing } = deps
-  if (!answer || attempt > timing.conflictRetries) return false
+  if (!answer) return false
   const backoff = Math.min(timing.conflictMaxBackoffMs, timing.conflictBackoffMs * 2 ** (attempt - 1))
   const waitMs = answer.retryAfterMs ?? backoff
+  const running = inFlightOperation(error)
+  if (running !== undefined && waitedMs < timing.operationTimeoutMs) {
+    deps.logger.info(
+      `${label}: Azure answered ${answer.code}: ${running} still runs there; waiting for it to end (${formatElapsed(waitedMs)} so far)`
+    )
+    await timing.sleep(Math.min(waitMs, timing.settlePollMs))
+    return true
+  }
+  if (attempt > timing.conflictRetries) return false
   const why = answer.retryAfterMs === undefined ? 'back-off' : 'Retry-After'
   deps.logger.info(
     `${label}: Azure answered ${answer.code} (another operation is still running there); retry ${attempt} of ${timing.conflictRetries} in ${seconds(waitMs)} (${why})`

@@ -4,7 +4,9 @@ import type { Logger } from '../core/logger.js'
 import type { PlanEntry } from '../core/types.js'
 import { AzureError } from './errors.js'
 import { formatElapsed, startHeartbeat } from './progress.js'
+import type { OperationsLedger } from './operations-ledger.js'
 import type { Adapters } from './resources/index.js'
+import type { OperationContext } from './resources/types.js'
 import type { Timing } from './timing.js'
 
 export interface OperationDeps {
@@ -12,14 +14,16 @@ export interface OperationDeps {
   logger: Logger
   timing: Timing
   endpoint?: string
+  /** Records each accepted operation until it ends, so an interrupted run can name what still runs in Azure. */
+  ledger?: OperationsLedger
 }
 
 /** Runs one put or delete with a bounded wait and a heartbeat that reports the resource's provisioningState. */
 export async function withProgress<T>(
   entry: Pick<PlanEntry, 'kind' | 'id' | 'name' | 'action'>,
   label: string,
-  run: (ctx: { progress: (s: string) => void; abortSignal: AbortSignal; action: PlanEntry['action'] }) => Promise<T>,
-  deps: Pick<OperationDeps, 'adapters' | 'logger' | 'timing'>
+  run: (ctx: OperationContext & { abortSignal: AbortSignal }) => Promise<T>,
+  deps: Pick<OperationDeps, 'adapters' | 'logger' | 'timing' | 'ledger'>
 ): Promise<T> {
   const { timing } = deps
   let lastStatus = 'waiting'
@@ -36,8 +40,13 @@ export async function withProgress<T>(
       return provisioningState((await deps.adapters[entry.kind].get(entry.id))?.body)
     }
   })
+  let statusUrl: string | undefined
+  const accepted = (url: string): void => {
+    statusUrl = url
+    deps.ledger?.accept(label, url)
+  }
   try {
-    return await run({ progress: s => (lastStatus = s), abortSignal: abort.signal, action: entry.action })
+    return await run({ progress: s => (lastStatus = s), abortSignal: abort.signal, action: entry.action, accepted })
   } catch (error) {
     if (abort.signal.aborted) {
       throw new AzureError(
@@ -46,6 +55,7 @@ export async function withProgress<T>(
     }
     throw error
   } finally {
+    if (statusUrl) deps.ledger?.finish(statusUrl)
     clearTimeout(timeout)
     await heartbeat.stop()
   }

@@ -2,6 +2,7 @@ import type { Logger } from '../core/logger.js'
 import { commandDeps } from '../commands/deps.js'
 import { runCommand } from '../commands/run.js'
 import { describeFailure } from '../commands/failure.js'
+import { exitOnInterrupt } from '../commands/interrupt.js'
 import { resultJson } from '../report/json.js'
 import { renderText } from '../report/text.js'
 import { parseCli, USAGE, UsageError } from './args.js'
@@ -23,7 +24,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv, io: CliIo): P
     const logger = stderrLogger(io)
     const { settings } = options
     const deps = commandDeps(settings, logger, { getIdToken: audience => fetchGitHubIdToken(audience, env) })
-    const result = await runCommand(settings, deps)
+    const stopHandling = exitOnInterrupt(deps.ledger, line => io.stderr(`${line}\n`))
+    const result = await runCommand(settings, deps).finally(stopHandling)
     io.stdout((options.json ? JSON.stringify(resultJson(result), null, 2) : renderText(result)) + '\n')
     return result.exitCode
   } catch (error) {

@@ -7,6 +7,7 @@ import { loadVerify } from './load-verify.js'
 import type { RunDeps } from './run.js'
 import type { RunSettings } from './settings.js'
 import type { CredentialOptions } from '../azure/credential.js'
+import { OperationsLedger } from '../azure/operations-ledger.js'
 
 /** Injected by a caller that runs the built bundle against local doubles; real runs never set it. */
 export interface DoorOptions {
@@ -20,11 +21,13 @@ export function commandDeps(
   logger: Logger,
   credentialOptions: CredentialOptions = {},
   options: DoorOptions = {}
-): RunDeps {
-  const azure = azureSession(settings.azure, logger, credentialOptions)
+): RunDeps & { ledger: OperationsLedger } {
+  const ledger = new OperationsLedger()
+  const azure = azureSession(settings.azure, logger, credentialOptions, ledger)
   const token = settings.github.token
   return {
     logger,
+    ledger,
     engine: azure.engine,
     verify: loadVerify(settings, azure.signIn, options.keyVaultEndpoint),
     ...(token ? { activeRuns: activeRunCounter(token, createHttpClient(DEFAULT_RETRY)) } : {}),

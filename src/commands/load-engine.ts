@@ -1,6 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth'
 import type { CredentialOptions } from '../azure/credential.js'
 import type { Engine } from '../azure/engine.js'
+import type { OperationsLedger } from '../azure/operations-ledger.js'
 import type { Logger } from '../core/logger.js'
 import type { AzureSettings } from './settings.js'
 
@@ -17,7 +18,8 @@ export interface AzureSession {
 export function azureSession(
   azure: AzureSettings,
   logger: Logger,
-  credentialOptions: CredentialOptions = {}
+  credentialOptions: CredentialOptions = {},
+  ledger?: OperationsLedger
 ): AzureSession {
   let credential: Promise<TokenCredential> | undefined
   const signIn = (): Promise<TokenCredential> =>
@@ -29,7 +31,7 @@ export function azureSession(
     signIn,
     async engine() {
       const [{ createEngine }, signedIn] = await Promise.all([import('../azure/engine.js'), signIn()])
-      return createEngine({ credential: signedIn, endpoint: azure.armEndpoint, logger })
+      return createEngine({ credential: signedIn, endpoint: azure.armEndpoint, logger, ledger })
     }
   }
 }

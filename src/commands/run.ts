@@ -12,6 +12,7 @@ import { desiredResources } from '../core/desired.js'
 import type { Logger } from '../core/logger.js'
 import { countActions, planOffline } from '../core/plan.js'
 import type { Engine } from '../azure/engine.js'
+import type { OperationsLedger } from '../azure/operations-ledger.js'
 import { InputError } from './input-error.js'
 import { readSavedPlans } from './saved-plan.js'
 import type { Plan } from '../core/types.js'
@@ -31,6 +32,8 @@ export interface RunDeps {
   activeRuns?: ActiveRunCounter
   /** report: reads GitHub and Azure on its own (no engine). */
   report?: (config: TeamConfig) => Promise<TeamReport>
+  /** The operations Azure accepted and has not finished: what an interrupted run names. */
+  ledger?: OperationsLedger
 }
 
 export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<CommandResult> {

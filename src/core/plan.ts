@@ -174,7 +174,12 @@ export function planDestroy(desired: DesiredResource[], observed: Observed): Pla
         (children?.length
           ? `it holds ${children.join(', ')}, which runner-setup did not make: deleting it would delete them too; remove them first`
           : undefined)
-      if (!refused) return planned
+      if (!refused) {
+        const state = provisioningState(findActual(actual, resource.id)?.body)
+        if (isSettled(state)) return planned
+        const reason = `${state}: an earlier operation is still running; destroy waits until it settles, then deletes what is left`
+        return { ...planned, action: 'wait' as const, reason }
+      }
       // Something the config no longer names and we cannot prove is ours was never ours: left alone, not a failure.
       const left: PlanEntry = { ...planned, action: 'refuse', reason: refused }
       return resource.absent ? left : { ...left, blocking: true as const }

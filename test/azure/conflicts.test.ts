@@ -1,8 +1,8 @@
 /**
  * Azure runs one operation at a time per VNet. Against an emulator that refuses overlapping writes on one VNet and
  * keeps every long-running operation in flight for a while: apply from nothing and destroy converge without one
- * refusal of our own making, a second apply writes nothing, and an operation someone else runs on the VNet is waited
- * out with logged retries.
+ * refusal of our own making, a second apply writes nothing, and an operation someone else runs on the VNet (named by
+ * Azure's refusal) is waited for, logged.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { desiredResources } from '../../src/core/desired.js'
@@ -44,7 +44,7 @@ it('applies from nothing and destroys with every VNet write serialised: no confl
   for (const r of desired) expect(h.emulator.admin.getResource(r.id)).toBeUndefined()
 })
 
-it("retries, with logged back-off, while someone else's operation holds the VNet", async () => {
+it("waits, logged, while someone else's operation holds the VNet, and writes once it ends", async () => {
   await h.engine.apply(config)
   h.emulator.admin.patchResource(subnet.id, { properties: { networkSecurityGroup: null } })
   // The platform adds a subnet of its own to the team's VNet: an operation on it that Azure runs for a while.
@@ -59,7 +59,7 @@ it("retries, with logged back-off, while someone else's operation holds the VNet
   expect(applied.writes[0].attempts).toBeGreaterThan(1)
   expect(h.log).toContainEqual(
     expect.stringMatching(
-      /^subnet snet-runners: Azure answered AnotherOperationInProgress \(another operation is still running there\); retry 1 of 8 in [\d.]+s \(back-off\)$/
+      /^subnet snet-runners: Azure answered AnotherOperationInProgress: the operation at https:\/\/\S+\/operationStatuses\/[0-9a-f-]{36}\?api-version=[\d-]+ still runs there; waiting for it to end \(\d+s so far\)$/
     )
   )
   await theirs

@@ -7,6 +7,9 @@ import type { OperationContext } from './types.js'
 interface PollerLikeish<T> {
   onProgress(callback: (state: { status: string }) => void): unknown
   pollUntilDone(options?: { abortSignal?: AbortSignal }): Promise<T>
+  /** core-lro 3: resolves once the initial request is answered; the state's `config` (not in its public type) then holds the status URL. */
+  submitted?(): Promise<void>
+  readonly operationState?: unknown
 }
 
 /** Per-call options for SDK writes: the poll interval and the abort signal. */
@@ -20,6 +23,12 @@ export function callOptions(
 /** Waits for an SDK poller, forwarding each poll's status; the abort signal bounds the wait. */
 export async function waitFor<T>(poller: PollerLikeish<T>, ctx: OperationContext): Promise<T> {
   poller.onProgress(state => ctx.progress(state.status))
+  if (ctx.accepted && poller.submitted) {
+    await poller.submitted()
+    const statusUrl = (poller.operationState as { config?: { operationLocation?: string } } | undefined)?.config
+      ?.operationLocation
+    if (statusUrl) ctx.accepted(statusUrl)
+  }
   return await poller.pollUntilDone(signalOf(ctx))
 }
 

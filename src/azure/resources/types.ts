@@ -10,6 +10,8 @@ export interface OperationContext {
   abortSignal?: AbortSignal
   /** What the plan decided; some kinds write differently on update (peering address-space sync). */
   action?: PlanAction
+  /** Called once Azure has accepted a long-running operation, with its status URL. */
+  accepted?: (statusUrl: string) => void
 }
 
 export interface ResourceAdapter {
