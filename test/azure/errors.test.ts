@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { AzureError, describeAzureError, isNotFound } from '../../src/azure/errors.js'
+import { AzureError, describeAzureError, inFlightOperation, isNotFound } from '../../src/azure/errors.js'
 import { roleForAction } from '../../src/azure/roles.js'
 
 function restError(statusCode: number, code: string, message: string): Error {
@@ -99,5 +99,29 @@ describe('other ARM refusals', () => {
     expect(describeAzureError(error, 'delete subnet snet-runners')).toBe(
       'Cannot delete subnet snet-runners: Azure reported InUseSubnetCannotBeDeleted: Subnet snet-runners is in use by /subscriptions/s/.../cae-studio-runners and cannot be deleted.'
     )
+  })
+})
+
+describe('inFlightOperation', () => {
+  it("names the operation Azure's refusal says is still running, and nothing for other answers", () => {
+    const vnet = '/subscriptions/s/resourcegroups/rg/providers/microsoft.network/virtualnetworks/vnet-studio-runners'
+    const referenced = restError(
+      400,
+      'ReferencedResourceNotProvisioned',
+      `Cannot proceed with operation because resource ${vnet} used by resource ${vnet}/x is not in Succeeded state. Resource is in Updating state and the last operation that updated/is updating the resource is DeleteVirtualNetworkLinkOperation.`
+    )
+    expect(inFlightOperation(referenced)).toBe('DeleteVirtualNetworkLinkOperation')
+    const another = restError(
+      409,
+      'AnotherOperationInProgress',
+      'Another operation on this or dependent resource is in progress. To retrieve status of the operation use uri: https://management.azure.com/subscriptions/s/providers/Microsoft.Network/locations/norwayeast/operations/abc?api-version=2024-05-01.'
+    )
+    expect(inFlightOperation(another)).toBe(
+      'the operation at https://management.azure.com/subscriptions/s/providers/Microsoft.Network/locations/norwayeast/operations/abc?api-version=2024-05-01'
+    )
+    expect(inFlightOperation(restError(429, 'TooManyRequests', 'slow down'))).toBeUndefined()
+    expect(
+      inFlightOperation(restError(400, 'InvalidParameter', 'the last operation ... is PutSubnetOperation'))
+    ).toBeUndefined()
   })
 })
