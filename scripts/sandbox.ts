@@ -10,7 +10,8 @@ const CONFIG = 'examples/teams/studio.yaml'
 const JOB_ID =
   '/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-studio-runners/providers/Microsoft.App/jobs/caj-studio'
 
-const world = await startWorld([CONFIG], { lroPolls: 2 })
+// Operations end on their own schedule (elapsed time), as ARM's do, polled or not.
+const world = await startWorld([CONFIG], { lroDurationMs: 200 })
 let failed = false
 
 try {
