@@ -21,6 +21,7 @@ import { createArmService, type DenyRule } from './arm/service.js'
 import { resourceTypes } from './arm/types/index.js'
 import { DEFAULT_QUOTAS } from './arm/quotas.js'
 import { ADMIN_PREFIX, createAdmin, createAdminService, type EmulatorAdmin } from './admin.js'
+import { createBuildBlobService, registryBuilds, type RegistryBuilds } from './arm/types/container-registry.js'
 
 export type { EmulatorAdmin } from './admin.js'
 export type { FaultRule } from './faults.js'
@@ -52,6 +53,8 @@ export interface Emulator {
   clearRequests(): void
   /** Extra services (GitHub etc.), consulted before ARM. */
   addService(service: Service): void
+  /** ACR quick builds: uploaded sources, runs, the requests scheduleRun received. */
+  registryBuilds: RegistryBuilds
   close(): Promise<void>
 }
 
@@ -64,6 +67,8 @@ export interface EmulatorOptions {
   retryAfterSeconds?: number
   /** When set, LROs complete once this much time has passed, read or not (as ARM's do), instead of after `lroPolls`. */
   lroDurationMs?: number
+  /** How long one second of an ACR build takes (default 1000). */
+  buildSecondMs?: number
   port?: number
 }
 
@@ -126,6 +131,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     denies: () => denies
   })
 
+  const builds = registryBuilds(store)
+  builds.secondMs = options.buildSecondMs ?? builds.secondMs
+  const buildBlobs = createBuildBlobService(store)
+
   const admin = createAdmin({
     store,
     types,
@@ -151,7 +160,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   })
   // Order matters: admin first (never faulted), then identity endpoints, then extras, then ARM.
   const rebuild = (): void => {
-    services.splice(0, services.length, createAdminService(admin, log), entra, oidc.service, ...extraServices, arm)
+    services.splice(
+      0,
+      services.length,
+      createAdminService(admin, log),
+      entra,
+      oidc.service,
+      buildBlobs,
+      ...extraServices,
+      arm
+    )
   }
   rebuild()
 
@@ -174,6 +192,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       extraServices.push(service)
       rebuild()
     },
+    registryBuilds: builds,
     async close() {
       await running.close()
       rmSync(caDir, { recursive: true, force: true })
