@@ -74,9 +74,9 @@ export function contextFiles(context: string, dockerfile: string, maxBytes = MAX
 export async function packContext(context: string, files: ContextFile[]): Promise<PackedContext> {
   const tar = tarPack()
   const chunks: Buffer[] = []
-  const gzip = createGzip()
-  gzip.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const compressed = pipeline(tar, gzip)
+  const compressed = pipeline(tar, createGzip(), async (gzipped: AsyncIterable<Buffer>) => {
+    for await (const chunk of gzipped) chunks.push(chunk)
+  })
   for (const file of files) {
     const header = { name: file.path, mode: file.mode & 0o7777, mtime: file.mtime }
     if (file.symlink !== undefined) {
