@@ -2,6 +2,7 @@
  * The built image-build bundle as a child process against the emulator's ACR build path. Build first: `npm run build`.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -91,6 +92,14 @@ describe('the image-build bundle', () => {
     expect(run.stdout).toContain('Successfully pushed image: acrstudio.azurecr.io/studio/api:latest')
     expect(run.stdout).toContain(`Run ID: ${runId} was successful`)
     expect(run.stdout).toContain("ACR's shared build compute (outside the team VNet)")
+  })
+
+  it('uploads a multi-megabyte context whole (the archive the emulator unpacks is complete)', async () => {
+    const context = contextWith({ Dockerfile: 'FROM alpine\nCOPY data.bin /\n' })
+    writeFileSync(join(context, 'data.bin'), randomBytes(3 * 1024 * 1024))
+    const run = await runImageBuild(inputs(context), env, OPTIONS)
+    expect(run.code).toBe(0)
+    expect(emulator.registryBuilds.contextFiles(run.outputs['run-id'])).toEqual(['Dockerfile', 'data.bin'])
   })
 
   it('sends build args as given and secret args as ACR secrets, masked in the step log', async () => {
