@@ -2,6 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { ConfigError } from '../../src/config/errors.js'
 import { allowsBuildRegistry, sharedBuildRegistries, sharedRegistryWarning } from '../../src/policy/build-registries.js'
+import { gatePolicy } from '../../src/policy/gate.js'
 import { parsePolicy } from '../../src/policy/load.js'
 
 const RG =
@@ -48,5 +49,20 @@ describe('build registries in the platform policy', () => {
         'teams.studio.buildRegistries[0]: `acrstudio.azurecr.io` is not an Azure resource id'
       )
     }
+  })
+})
+
+describe('drift with a policy', () => {
+  it('warns once per shared build registry', () => {
+    const warnings: string[] = []
+    const logger = {
+      info: () => {},
+      warning: (m: string) => void warnings.push(m),
+      group: <T>(_: string, fn: () => Promise<T>) => fn()
+    }
+    gatePolicy('drift', [], POLICY, logger)
+    expect(warnings).toEqual([sharedRegistryWarning(sharedBuildRegistries(POLICY)[0]!)])
+    gatePolicy('plan', [], POLICY, logger)
+    expect(warnings).toHaveLength(1)
   })
 })
