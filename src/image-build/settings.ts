@@ -105,18 +105,21 @@ function parseDockerfile(value: string): string {
 }
 
 function parseArgs(value: string, name: string, isSecret: boolean): BuildArgument[] {
-  return lines(value).map((line, index) => {
-    const at = line.indexOf('=')
-    const key = at < 0 ? line : line.slice(0, at)
-    if (at < 0 || !ARG_NAME.test(key))
-      // Nothing of a secret line is repeated: it may be the second line of a multi-line secret.
-      throw new InputError(
-        isSecret
-          ? `Input '${name}': line ${index + 1} is not KEY=VALUE (a secret must fit on one line).`
-          : `Input '${name}' has a line '${line}'; expected KEY=VALUE, one per line.`
-      )
-    return { name: key, value: line.slice(at + 1), isSecret }
-  })
+  const numbered = value.split(/\r?\n/).map((line, index) => ({ line: line.trim(), number: index + 1 }))
+  return numbered
+    .filter(({ line }) => line !== '' && !line.startsWith('#'))
+    .map(({ line, number }) => {
+      const at = line.indexOf('=')
+      const key = at < 0 ? line : line.slice(0, at)
+      if (at < 0 || !ARG_NAME.test(key))
+        // Nothing of a secret line is repeated: it may be the second line of a multi-line secret.
+        throw new InputError(
+          isSecret
+            ? `Input '${name}': line ${number} is not KEY=VALUE (a secret must fit on one line).`
+            : `Input '${name}' has a line '${line}'; expected KEY=VALUE, one per line.`
+        )
+      return { name: key, value: line.slice(at + 1), isSecret }
+    })
 }
 
 function parsePlatform(value: string): BuildSettings['platform'] {

@@ -64,7 +64,7 @@ describe('image-build inputs', () => {
       "Input 'secret-build-args': line 1 is not KEY=VALUE (a secret must fit on one line)."
     )
     expect(refusal({ 'secret-build-args': 'A=1\n\nBAD-NAME=s3cr3t' })).toBe(
-      "Input 'secret-build-args': line 2 is not KEY=VALUE (a secret must fit on one line)."
+      "Input 'secret-build-args': line 3 is not KEY=VALUE (a secret must fit on one line)."
     )
     expect(refusal({ 'timeout-minutes': '2' })).toBe(
       "Input 'timeout-minutes' is '2'; ACR Tasks accept 5 to 480 whole minutes."
