@@ -4,6 +4,7 @@
  * on 408/429/5xx and dropped connections, honouring Retry-After) at api-version 2019-06-01-preview: the newest one
  * with `scheduleRun`, `listBuildSourceUploadUrl`, `runs/{id}/listLogSasUrl`, `runs/{id}/cancel` and `agentPoolName`.
  */
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { TokenCredential } from '@azure/core-auth'
 import { createClientPipeline } from '@azure/core-client'
 import {
@@ -12,6 +13,7 @@ import {
   createPipelineRequest,
   RestError,
   type HttpClient,
+  type HttpHeaders,
   type Pipeline,
   type PipelineResponse
 } from '@azure/core-rest-pipeline'
@@ -79,6 +81,9 @@ export interface AcrApiOptions {
 
 type Json = Record<string, unknown>
 
+/** Polls of scheduleRun's Location before giving up (about a minute at ARM's usual Retry-After). */
+const MAX_SCHEDULE_POLLS = 60
+
 export function createAcrApi(options: AcrApiOptions): AcrApi {
   const endpoint = options.endpoint.replace(/\/+$/, '')
   const pipeline = createClientPipeline({
@@ -109,7 +114,16 @@ export function createAcrApi(options: AcrApiOptions): AcrApi {
       return { uploadUrl: String(answer.uploadUrl), relativePath: String(answer.relativePath) }
     },
     async scheduleRun(registryId, request) {
-      return toRun(await call('POST', `${registryId}/scheduleRun`, TASKS_API_VERSION, request))
+      const url = `${endpoint}${registryId}/scheduleRun?api-version=${TASKS_API_VERSION}`
+      let answer = await exchange(pipeline, http, 'POST', url, request)
+      // The spec marks scheduleRun long-running: ARM may answer 202 with a Location that answers 202 until the Run.
+      for (let polls = 0; answer.status === 202 && polls < MAX_SCHEDULE_POLLS; polls++) {
+        const location = answer.headers.get('location')
+        if (!location) break
+        await sleep(retryAfterMs(answer.headers.get('retry-after')))
+        answer = await exchange(pipeline, http, 'GET', location)
+      }
+      return toRun(answer.body)
     },
     async run(registryId, runId) {
       return toRun(await call('GET', `${registryId}/runs/${runId}`, TASKS_API_VERSION))
@@ -131,6 +145,17 @@ async function send(
   url: string,
   body?: unknown
 ): Promise<Json> {
+  return (await exchange(pipeline, http, method, url, body)).body
+}
+
+/** One ARM request; a 4xx or 5xx (after the pipeline's retries) becomes the SDKs' RestError. */
+async function exchange(
+  pipeline: Pipeline,
+  http: HttpClient,
+  method: 'GET' | 'POST',
+  url: string,
+  body?: unknown
+): Promise<{ status: number; headers: HttpHeaders; body: Json }> {
   const request = createPipelineRequest({
     url,
     method,
@@ -140,7 +165,14 @@ async function send(
   const response = await pipeline.sendRequest(http, request)
   const parsed = parseJson(response)
   if (response.status >= 400) throw armError(response, parsed)
-  return parsed
+  return { status: response.status, headers: response.headers, body: parsed }
+}
+
+/** Retry-After as seconds or an HTTP date; 1 s without one, never more than 10 s. */
+function retryAfterMs(value: string | undefined): number {
+  if (!value) return 1000
+  const ms = /^\d+$/.test(value.trim()) ? Number(value) * 1000 : Date.parse(value) - Date.now()
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), 10_000) : 1000
 }
 
 function parseJson(response: PipelineResponse): Json {

@@ -75,6 +75,7 @@ describe('the image-build bundle', () => {
     })
     const run = await runImageBuild(inputs(context, { image: 'studio/api:1.0.0\nstudio/api:latest' }), env, OPTIONS)
     expect(run.stdout).not.toMatch(/\n\s+at /)
+    expect(run.stdout.split('\n').filter(l => l.startsWith('::error'))).toEqual([])
     expect(run.code).toBe(0)
     const runId = run.outputs['run-id']
     expect(runId).toMatch(/^ca\d+$/)
@@ -92,6 +93,11 @@ describe('the image-build bundle', () => {
     expect(run.stdout).toContain('Successfully pushed image: acrstudio.azurecr.io/studio/api:latest')
     expect(run.stdout).toContain(`Run ID: ${runId} was successful`)
     expect(run.stdout).toContain("ACR's shared build compute (outside the team VNet)")
+    // scheduleRun is long-running: 202, then its Location gives the Run.
+    const schedule = emulator.requests().findIndex(r => r.path.endsWith('/scheduleRun'))
+    expect(emulator.requests()[schedule]!.status).toBe(202)
+    expect(emulator.requests()[schedule + 1]).toMatchObject({ method: 'GET', status: 200 })
+    expect(emulator.requests()[schedule + 1]!.path).toMatch(/\/operationResults\//)
   })
 
   it('uploads a multi-megabyte context whole (the archive the emulator unpacks is complete)', async () => {

@@ -5,7 +5,7 @@
  *   specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2019-06-01-preview/containerregistry_build.json).
  * - The upload is a Put Blob of a block blob (learn.microsoft.com/rest/api/storageservices/put-blob: `x-ms-blob-type`
  *   is required; 201 Created), served here by `createBuildBlobService`.
- * - `scheduleRun` with a DockerBuildRequest answers the Run at once, `Queued`; the run then goes Started, Running and
+ * - `scheduleRun` with a DockerBuildRequest answers 202 and, at its Location, the Run `Queued`; the run then goes Started, Running and
  *   ends Succeeded, Failed, Canceled, Error or Timeout (RunStatus in the same spec). The "build" checks that the
  *   Dockerfile is in the uploaded context at `dockerFilePath`, fails on `RUN exit N` (N > 0), takes `RUN sleep N`
  *   build seconds, and derives the image digest from the context's bytes.
@@ -183,7 +183,7 @@ function scheduleRun(
   ctx: TypeContext,
   registry: StoredResource,
   request: Wire
-): { response?: EmuResponse; error?: ReturnType<typeof armError> } {
+): { lroResult?: EmuResponse; error?: ReturnType<typeof armError> } {
   const state = registryBuilds(ctx.store)
   if (request.type !== 'DockerBuildRequest')
     return {
@@ -259,7 +259,8 @@ function scheduleRun(
   run.lines.push({ atMs: ended.atMs, text: `Run ID: ${runId} ${verdict}` })
   state.runs.set(id.toLowerCase(), run)
   ctx.store.put({ id, type: RUNS, body: { id, name: runId, type: RUNS, properties: {} } })
-  return { response: { status: 200, body: runView(run, ctx.store.get(id)!) } }
+  // Long-running in the spec: answered as 202 with a Location that gives the Run (the ARM service serves the polls).
+  return { lroResult: { status: 200, body: runView(run, ctx.store.get(id)!) } }
 }
 
 function runBuild(
