@@ -242,8 +242,9 @@ describe('the image-build bundle', () => {
     expect(scheduled()).toEqual([])
   })
 
-  it('finds the registry by login server, retrying a throttled ARM answer', async () => {
+  it('finds the registry by login server, retrying a throttled ARM answer and a failed upload', async () => {
     emulator.admin.fault({ kind: 'status', status: 429, path: 'listBuildSourceUploadUrl', times: 1 })
+    emulator.admin.fault({ kind: 'status', status: 503, method: 'PUT', path: '^/acr-storage/', times: 1 })
     const context = contextWith({ Dockerfile: 'FROM alpine\n' })
     const run = await runImageBuild(
       inputs(context, { registry: 'acrstudio.azurecr.io', 'subscription-id': SUB }),
@@ -258,5 +259,11 @@ describe('the image-build bundle', () => {
         .filter(r => r.path.endsWith('/listBuildSourceUploadUrl'))
         .map(r => r.status)
     ).toEqual([429, 200])
+    expect(
+      emulator
+        .requests()
+        .filter(r => r.method === 'PUT')
+        .map(r => r.status)
+    ).toEqual([503, 201])
   })
 })
