@@ -73,6 +73,7 @@ export async function buildImage(settings: BuildSettings, files: ContextFile[], 
   await blob.upload(upload.uploadUrl, packed.archive)
   steps.info(`Uploaded the context in ${Date.now() - uploadStarted} ms.`)
 
+  if (deps.cancelled.aborted) throw new BuildFailed('The workflow was cancelled before the build run was scheduled.')
   const run = await acr.scheduleRun(registry.id, dockerBuildRequest(settings, upload.relativePath))
   steps.scheduled(run.runId)
   steps.info(
