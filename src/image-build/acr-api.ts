@@ -77,6 +77,8 @@ export interface AcrApiOptions {
   credential: TokenCredential
   endpoint: string
   retryOptions?: RetryOptions
+  /** In-process tests only: trust the emulator's CA. Child processes use NODE_EXTRA_CA_CERTS instead. */
+  tlsOptions?: { ca: string }
 }
 
 type Json = Record<string, unknown>
@@ -88,7 +90,8 @@ export function createAcrApi(options: AcrApiOptions): AcrApi {
   const endpoint = options.endpoint.replace(/\/+$/, '')
   const pipeline = createClientPipeline({
     credentialOptions: { credential: options.credential, credentialScopes: [`${endpoint}/.default`] },
-    ...(options.retryOptions ? { retryOptions: options.retryOptions } : {})
+    ...(options.retryOptions ? { retryOptions: options.retryOptions } : {}),
+    ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {})
   })
   const http = createDefaultHttpClient()
   const call = (method: 'GET' | 'POST', path: string, apiVersion: string, body?: unknown): Promise<Json> =>

@@ -29,8 +29,12 @@ export interface BlobApi {
   readFrom(sasUrl: string, from: number): Promise<LogChunk>
 }
 
-export function createBlobApi(retryOptions?: RetryOptions): BlobApi {
-  const pipeline: Pipeline = createPipelineFromOptions(retryOptions ? { retryOptions } : {})
+/** `tlsOptions`: in-process tests only (trust the emulator's CA). */
+export function createBlobApi(retryOptions?: RetryOptions, tlsOptions?: { ca: string }): BlobApi {
+  const pipeline: Pipeline = createPipelineFromOptions({
+    ...(retryOptions ? { retryOptions } : {}),
+    ...(tlsOptions ? { tlsOptions } : {})
+  })
   const http: HttpClient = createDefaultHttpClient()
   return {
     async upload(sasUrl, bytes) {
