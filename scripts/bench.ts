@@ -10,6 +10,7 @@ import { lifecycleFigures } from './bench/lifecycle.js'
 import { entrypointFigures } from './bench/entrypoint.js'
 import { warmPoolFigures } from './bench/warm-pool.js'
 import { conflictFigures } from './bench/conflicts.js'
+import { imageBuildFigures } from './bench/image-build.js'
 
 const LATENCY_MS = 50
 const CONFIG = 'examples/teams/studio.yaml'
@@ -20,13 +21,18 @@ const report = (name: string, value: string): void => {
   console.log(`${name}: ${value}`)
 }
 
-await applyFigures()
-await conflictFigures(CONFIG, report)
-await driftAtScale(100)
-startupFigures()
-await entrypointFigures(report)
-await lifecycleFigures(report)
-await warmPoolFigures(report)
+// `npm run bench -- image-build` runs only that section.
+const only = process.argv[2]
+if (only === undefined) {
+  await applyFigures()
+  await conflictFigures(CONFIG, report)
+  await driftAtScale(100)
+  startupFigures()
+  await entrypointFigures(report)
+  await lifecycleFigures(report)
+  await warmPoolFigures(report)
+}
+if (only === undefined || only === 'image-build') await imageBuildFigures(report, LATENCY_MS)
 
 console.log('\n| measure | result |\n| --- | --- |')
 for (const [name, value] of rows) console.log(`| ${name} | ${value} |`)

@@ -22,6 +22,8 @@ const RULES: RoleRule[] = [
   { pattern: /^Microsoft\.OperationalInsights\//i, role: 'Log Analytics Contributor' },
   { pattern: /^Microsoft\.Resources\/subscriptions\/resourceGroups\//i, role: 'Contributor (on the subscription)' },
   { pattern: /^Microsoft\.App\//i, role: 'Contributor' },
+  // The image-build action: reading the registry, uploading a context, scheduling, following and cancelling runs.
+  { pattern: /^Microsoft\.ContainerRegistry\/registries\//i, role: 'Container Registry Tasks Contributor' },
   { pattern: /\/read$/i, role: 'Reader' }
 ]
 

@@ -10,6 +10,7 @@ import type { ActualResource } from '../core/types.js'
 import type { CommandName } from '../commands/settings.js'
 import { checkPolicy, type PolicyViolation } from './check.js'
 import { checkLiveJobs } from './live.js'
+import { sharedBuildRegistries, sharedRegistryWarning } from './build-registries.js'
 import type { PlatformPolicy } from './load.js'
 import { trustWarnings } from './trust.js'
 
@@ -24,6 +25,9 @@ export function gatePolicy(
       for (const c of configs) for (const w of trustWarnings(c)) logger.warning(w)
     return
   }
+  // drift over the platform's folder is where a shared build registry is worth saying (one line each).
+  if (command === 'drift')
+    for (const shared of sharedBuildRegistries(policy)) logger.warning(sharedRegistryWarning(shared))
   if (command === 'drift' || command === 'destroy') return
   const violations = configs.flatMap(config => checkPolicy(config, policy))
   if (violations.length > 0) throw new ConfigError(violations)

@@ -12,6 +12,8 @@ export interface TeamRules {
   /** Prefixes of the VNet ids a peering may point at. */
   peeringTargets?: string[]
   privateDnsZones?: string[]
+  /** The registries the team's build identity may build into (the image-build action; granted at onboarding). */
+  buildRegistries?: string[]
 }
 
 export interface PlatformPolicy {

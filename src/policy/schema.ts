@@ -4,7 +4,7 @@
  */
 import { checkGitHubUrl, checkResourceGroupName, checkTeamName } from '../config/formats.js'
 import { show, type Issue } from '../config/issue.js'
-import { PRIVATE_DNS_ZONE } from '../config/resource-id.js'
+import { CONTAINER_REGISTRY, PRIVATE_DNS_ZONE } from '../config/resource-id.js'
 import { armId, checkCpu } from '../config/schema.js'
 import type { ListSpec, ObjectSpec, Spec } from '../config/spec.js'
 
@@ -38,7 +38,11 @@ const TEAM_RULES: ObjectSpec = {
       { type: 'string', check: checkVnetPrefix },
       'peeringTargets: [/subscriptions/<id>/resourceGroups/rg-studio-network]'
     ),
-    privateDnsZones: list(armId(PRIVATE_DNS_ZONE), 'privateDnsZones: [/subscriptions/<id>/.../privateDnsZones/<zone>]')
+    privateDnsZones: list(armId(PRIVATE_DNS_ZONE), 'privateDnsZones: [/subscriptions/<id>/.../privateDnsZones/<zone>]'),
+    buildRegistries: list(
+      armId(CONTAINER_REGISTRY),
+      'buildRegistries: [/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.ContainerRegistry/registries/<name>]'
+    )
   }
 }
 

@@ -13,6 +13,8 @@ export interface EmuRequest {
   /** Parsed JSON (or form fields for `application/x-www-form-urlencoded`), undefined when there is no body. */
   body: unknown
   rawBody: string
+  /** The body's bytes, for binary uploads (a blob PUT). */
+  rawBytes?: Buffer
 }
 
 export interface EmuResponse {

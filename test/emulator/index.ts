@@ -22,6 +22,7 @@ import { resourceTypes } from './arm/types/index.js'
 import { DEFAULT_QUOTAS } from './arm/quotas.js'
 import { ProviderRegistrations } from './arm/providers.js'
 import { ADMIN_PREFIX, createAdmin, createAdminService, type EmulatorAdmin } from './admin.js'
+import { createBuildBlobService, registryBuilds, type RegistryBuilds } from './arm/types/container-registry.js'
 
 export type { EmulatorAdmin } from './admin.js'
 export type { FaultRule } from './faults.js'
@@ -53,6 +54,8 @@ export interface Emulator {
   clearRequests(): void
   /** Extra services (GitHub etc.), consulted before ARM. */
   addService(service: Service): void
+  /** ACR quick builds: uploaded sources, runs, the requests scheduleRun received. */
+  registryBuilds: RegistryBuilds
   close(): Promise<void>
 }
 
@@ -68,6 +71,8 @@ export interface EmulatorOptions {
    * `lroPolls` is given).
    */
   lroDurationMs?: number
+  /** How long one second of an ACR build takes (default 1000). */
+  buildSecondMs?: number
   port?: number
 }
 
@@ -139,6 +144,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     denies: () => denies
   })
 
+  const builds = registryBuilds(store)
+  builds.secondMs = options.buildSecondMs ?? builds.secondMs
+  const buildBlobs = createBuildBlobService(store)
+
   const admin = createAdmin({
     store,
     types,
@@ -165,7 +174,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   })
   // Order matters: admin first (never faulted), then identity endpoints, then extras, then ARM.
   const rebuild = (): void => {
-    services.splice(0, services.length, createAdminService(admin, log), entra, oidc.service, ...extraServices, arm)
+    services.splice(
+      0,
+      services.length,
+      createAdminService(admin, log),
+      entra,
+      oidc.service,
+      buildBlobs,
+      ...extraServices,
+      arm
+    )
   }
   rebuild()
 
@@ -188,6 +206,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       extraServices.push(service)
       rebuild()
     },
+    registryBuilds: builds,
     async close() {
       await running.close()
       rmSync(caDir, { recursive: true, force: true })

@@ -63,7 +63,8 @@ async function serve(door: FrontDoor, req: IncomingMessage, res: ServerResponse)
     if (logged) door.log.add({ method, path: url.pathname, status, startedAt, durationMs: Date.now() - startedAt })
   }
   try {
-    const rawBody = await readBody(req)
+    const rawBytes = await readBody(req)
+    const rawBody = rawBytes.toString('utf8')
     if (logged) {
       const latency = door.latencyMs()
       if (latency > 0) await sleep(latency)
@@ -81,7 +82,7 @@ async function serve(door: FrontDoor, req: IncomingMessage, res: ServerResponse)
         }
       }
     }
-    const emuReq: EmuRequest = { method, url, headers: req.headers, body: parseBody(req, rawBody), rawBody }
+    const emuReq: EmuRequest = { method, url, headers: req.headers, body: parseBody(req, rawBody), rawBody, rawBytes }
     const answer = (await firstAnswer(door.services(), emuReq)) ?? notFound(url.pathname)
     write(res, answer)
     record(answer.status)
@@ -104,11 +105,11 @@ async function firstAnswer(services: Service[], req: EmuRequest): Promise<EmuRes
   return undefined
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
 }

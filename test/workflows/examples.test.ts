@@ -1,7 +1,7 @@
 import { describe, it, expect } from '@jest/globals'
 import { join, basename } from 'node:path'
 import { loadTeamConfigs } from '../../src/config/load.js'
-import { repoRoot, readYaml } from './files.js'
+import { repoRoot, readText, readYaml } from './files.js'
 
 describe('example platform repository', () => {
   const teams = loadTeamConfigs([join(repoRoot, 'examples/platform-repo/teams')])
@@ -30,5 +30,15 @@ describe('example team repository', () => {
     }
     expect(config.team).toBe('studio')
     expect(config.probe.endpoints).toEqual(['psql-studio.postgres.database.azure.com:5432'])
+  })
+})
+
+describe('the README', () => {
+  it('shows the image-build example workflow exactly as the linted file', () => {
+    const example = readText('examples/team-repo/.github/workflows/image.yml')
+    expect(readText('README.md')).toContain('```yaml\n' + example + '```\n')
+    const build = readYaml('examples/team-repo/.github/workflows/image.yml').jobs.build
+    expect(build.steps[1].uses).toBe('altinn/runner-setup/actions/image-build@v1')
+    expect(build.permissions['id-token']).toBe('write')
   })
 })

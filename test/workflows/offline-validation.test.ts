@@ -18,7 +18,7 @@ describe('workflow and action files pass offline validation', () => {
         'examples/team-repo/.github/workflows/runners.yml'
       ])
     )
-    expect(actionFiles()).toEqual(['action.yml', 'actions/bootstrap/action.yml'])
+    expect(actionFiles()).toEqual(['action.yml', 'actions/bootstrap/action.yml', 'actions/image-build/action.yml'])
   })
 
   it.each(workflows)('%s: @actions/workflow-parser, reusable calls resolved', async path => {

@@ -39,8 +39,10 @@ export function runsOurAction(step: Yaml): boolean {
   return step.uses === 'altinn/runner-setup@v1' || step.uses === './'
 }
 
-/** Every command but an offline plan signs in to Azure. */
+/** Every command but an offline plan signs in to Azure; so do the image-build action and azure/login. */
 export function signsIn(step: Yaml): boolean {
+  if (typeof step.uses === 'string' && /^(altinn\/runner-setup\/actions\/image-build|azure\/login)@/i.test(step.uses))
+    return true
   if (!runsOurAction(step)) return false
   const command = step.with?.command ?? 'plan'
   return !(command === 'plan' && String(step.with?.offline) === 'true')

@@ -14,6 +14,7 @@ import { identities } from './identities.js'
 import { diagnosticSettings, roleAssignments } from './extensions.js'
 import { keyVaults, workspaces } from './seeded.js'
 import { executions, jobs, managedEnvironments } from './container-apps.js'
+import { registries, runs } from './container-registry.js'
 
 export function resourceTypes(): Map<string, ResourceType> {
   const all = [
@@ -33,7 +34,9 @@ export function resourceTypes(): Map<string, ResourceType> {
     workspaces,
     managedEnvironments,
     jobs,
-    executions
+    executions,
+    registries,
+    runs
   ]
   return new Map(all.map(t => [t.type.toLowerCase(), t]))
 }
