@@ -11,6 +11,7 @@ import { createClock } from '../../test/emulator/lifecycle/clock.js'
 import { JobRuntime, type ExecutionRecord, type PollRecord } from '../../test/emulator/lifecycle/job-runtime.js'
 import { startLifecycle, type Lifecycle } from '../../test/emulator/lifecycle/lifecycle.js'
 import { seedGitHubTeam } from '../../test/emulator/lifecycle/seed-github.js'
+import { executionFailure, runtimeState } from '../../test/emulator/lifecycle/runtime-state.js'
 import { LIMITS } from '../../test/emulator/github/rate-limit.js'
 import { quantile } from '../../src/report/team-report.js'
 import type { WorkflowJob } from '../../test/emulator/github/index.js'
@@ -196,6 +197,7 @@ export async function lifecycleStory(
     },
     onExecution(e) {
       log(`  ${at()}  execution ${e.name}: ${e.status}`)
+      if (e.status === 'Failed') log(`  ${executionFailure(e)}`)
     }
   })
   runtime.start()
@@ -203,7 +205,7 @@ export async function lifecycleStory(
     async until(check, what, timeoutMs = 60_000) {
       const start = Date.now()
       while (!check()) {
-        if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`)
+        if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}; ${runtimeState(runtime)}`)
         await new Promise(r => setTimeout(r, 10))
       }
     }

@@ -14,7 +14,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { entrypointArgs, runnerPasswd, testBundle } from '../../entrypoint/test-bundle.js'
@@ -24,7 +24,7 @@ import type { Clock } from './clock.js'
 import { createJsonHttp, type JsonHttp } from './https-json.js'
 import { CONTAINER_MARKER, killContainer } from './container-processes.js'
 import { GitHubRunnerScaler, parseScalerMetadata, type PollResult } from './keda-scaler.js'
-import { writeRunnerLayout } from './runner-layout.js'
+import { nodeFor, writeRunnerLayout } from './runner-layout.js'
 import { parseSecretUri } from './seed-github.js'
 import { executionsToStart } from './scaled-job.js'
 
@@ -104,7 +104,8 @@ export class JobRuntime {
   private readonly children = new Map<string, { child: ChildProcess; timer: NodeJS.Timeout; exited: Promise<void> }>()
   private readonly http: JsonHttp
   private readonly dir = mkdtempSync(join(tmpdir(), 'rs-lifecycle-'))
-  private readonly runSh: string
+  /** The Node that runs each runner's listener, inside `dir` (the checkout's may be out of the runner's reach). */
+  private readonly node: string
   private readonly passwdFile: string
   private readonly entrypoint: string
   /** The emulator's CA, where the runner user can read it. */
@@ -114,7 +115,9 @@ export class JobRuntime {
   constructor(private readonly options: RuntimeOptions) {
     this.http = createJsonHttp(options.emulator.caPem)
     chmodSync(this.dir, 0o755) // the runner user (another uid when the tests run as root) reads its folder here
-    this.runSh = writeRunnerLayout(join(this.dir, 'runner'))
+    this.node = nodeFor(this.dir)
+    mkdirSync(join(this.dir, 'executions'))
+    chmodSync(join(this.dir, 'executions'), 0o755)
     mkdirSync(join(this.dir, 'etc'))
     this.passwdFile = join(this.dir, 'etc', 'passwd')
     runnerPasswd(this.passwdFile, this.dir)
@@ -143,6 +146,7 @@ export class JobRuntime {
       killContainer(name)
     }
     await Promise.all([...this.children.values()].map(c => c.exited))
+    rmSync(this.dir, { recursive: true, force: true })
   }
 
   running(jobId?: string): ExecutionRecord[] {
@@ -342,8 +346,10 @@ export class JobRuntime {
 
     const container = obj((template.containers as Wire[] | undefined)?.[0])
     const env = this.containerEnv(container, name, jobName, properties)
+    // Each execution its own runner folder, as each container has its own image's.
+    const runSh = writeRunnerLayout(join(this.dir, 'executions', name), this.node)
     const args = entrypointArgs(this.entrypoint, {
-      runSh: this.runSh,
+      runSh,
       passwdFile: this.passwdFile,
       retryBaseMs: 5,
       retryMaxMs: 50,

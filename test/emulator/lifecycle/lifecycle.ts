@@ -9,6 +9,7 @@ import { startWorld, type World } from '../../support/world.js'
 import type { WorkflowJob } from '../github/index.js'
 import { createClock, type Clock } from './clock.js'
 import { JobRuntime, type RuntimeOptions } from './job-runtime.js'
+import { runtimeState } from './runtime-state.js'
 import { seedGitHubTeam } from './seed-github.js'
 
 export interface Lifecycle {
@@ -80,16 +81,4 @@ export async function startLifecycle(
       await world.close()
     }
   }
-}
-
-/** Where a lifecycle stood when a wait timed out: each execution's status, and the last polls' decisions. */
-function runtimeState(runtime: JobRuntime): string {
-  const executions = runtime.executions.map(e => `${e.name} ${e.status}`).join(', ') || 'none'
-  const polls = runtime.polls
-    .slice(-3)
-    .map(
-      p => `queue ${p.queueLength}, running ${p.running}, started ${p.started}${p.error ? `, error ${p.error}` : ''}`
-    )
-    .join('; ')
-  return `executions: ${executions}; last polls: ${polls || 'none'}`
 }
