@@ -205,7 +205,8 @@ export async function lifecycleStory(
     async until(check, what, timeoutMs = 60_000) {
       const start = Date.now()
       while (!check()) {
-        if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}; ${runtimeState(runtime)}`)
+        if (Date.now() - start > timeoutMs)
+          throw new Error(`timed out waiting for ${what}; ${runtimeState(runtime, world.github.admin.workflows)}`)
         await new Promise(r => setTimeout(r, 10))
       }
     }

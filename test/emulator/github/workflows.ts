@@ -33,6 +33,18 @@ export interface WorkflowJob {
   runnerName?: string
   /** created_at, started_at and completed_at as GitHub reports them (ms on the wall clock). */
   times: { created: number; started?: number; completed?: number }
+  /** Every state it went through, with the runner involved: what a lost job's story is read from. */
+  history: JobEvent[]
+}
+
+export interface JobEvent {
+  status: JobStatus
+  conclusion?: Conclusion
+  runnerName?: string
+  /** Real ms (Date.now). */
+  at: number
+  /** Why, when not the runner's own report. */
+  note?: string
 }
 
 export interface WorkflowRun {
@@ -106,7 +118,8 @@ export class Workflows {
         runMs: options.runMs ?? 0,
         result: options.result ?? 'success',
         queuedAt: now,
-        times: { created: run.createdWall }
+        times: { created: run.createdWall },
+        history: [{ status: 'queued', at: Date.now() }]
       }
       this.jobs.set(job.id, job)
       run.jobIds.push(job.id)
@@ -124,6 +137,7 @@ export class Workflows {
     job.conclusion = 'cancelled'
     job.completedAt = this.state.now()
     job.times.completed = this.wallClock()
+    job.history.push({ status: 'completed', conclusion: 'cancelled', at: Date.now(), note: 'cancelled' })
   }
 
   runStatus(run: WorkflowRun): JobStatus {
@@ -198,6 +212,7 @@ export class Workflows {
     job.times.started = this.wallClock()
     job.runnerId = runner.id
     job.runnerName = runner.name
+    job.history.push({ status: 'in_progress', runnerName: runner.name, at: Date.now() })
     runner.busy = true
     return job
   }
@@ -210,6 +225,7 @@ export class Workflows {
       job.conclusion = conclusion
       job.completedAt = this.state.now()
       job.times.completed = this.wallClock()
+      job.history.push({ status: 'completed', conclusion, runnerName: job.runnerName, at: Date.now() })
     }
     this.state.runners.delete(runnerId)
     this.connected.delete(runnerId)

@@ -72,7 +72,7 @@ export async function startLifecycle(
       const start = Date.now()
       while (!check()) {
         if (Date.now() - start > timeoutMs)
-          throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; ${runtimeState(runtime)}`)
+          throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; ${runtimeState(runtime, workflows)}`)
         await new Promise(r => setTimeout(r, 5))
       }
     },
