@@ -232,14 +232,32 @@ export class Workflows {
     return job
   }
 
-  /** The runner's process ended: one that never took a job is removed; one that did is already gone. */
+  /**
+   * The runner's process ended its session: GitHub removes the runner (a JIT runner is ephemeral).
+   * A runner that ends while GitHub has assigned it a job it has not completed (a runner stopped just as the job
+   * was handed to it) does not leave the job in progress for ever: GitHub fails it, as it does a job whose runner
+   * "lost communication with the server" (docs.github.com, "Monitoring and troubleshooting self-hosted runners").
+   * GitHub shows the job in progress on the gone runner until then; here the failure is immediate.
+   */
   disconnect(runnerId: number): void {
     this.connected.delete(runnerId)
     const runner = this.state.runners.get(runnerId)
     if (!runner) return
-    const tookJob = [...this.jobs.values()].some(j => j.runnerId === runnerId)
-    if (!tookJob) this.state.runners.delete(runnerId)
-    else runner.status = 'offline'
+    const job = [...this.jobs.values()].find(j => j.runnerId === runnerId)
+    if (job && job.status !== 'completed') {
+      job.status = 'completed'
+      job.conclusion = 'failure'
+      job.completedAt = this.state.now()
+      job.times.completed = this.wallClock()
+      job.history.push({
+        status: 'completed',
+        conclusion: 'failure',
+        runnerName: job.runnerName,
+        at: Date.now(),
+        note: 'its runner ended its session without running it (lost communication)'
+      })
+    }
+    this.state.runners.delete(runnerId)
   }
 
   /** Broker HTTP for the stand-in runner: POST sessions {jitconfig}, POST runners/{id}/acquire|complete, DELETE runners/{id}/session. */
