@@ -221,7 +221,7 @@ export async function lifecycleStory(
         owner: team!.github.owner,
         repo: team!.github.repos[i % team!.github.repos.length]!,
         labels: team!.github.labels,
-        runMs: clock.realMs((30 + 10 * i) * 1000),
+        runMs: (30 + 10 * i) * 1000,
         name: `build-${i + 1}`
       })
     ).flat()

@@ -22,7 +22,11 @@ export interface WorkflowJob {
   labels: string[]
   status: JobStatus
   conclusion: Conclusion | null
-  /** How long the stand-in runner works on it (real ms). */
+  /**
+   * How long its steps run, in ms of the wall clock (`wallClock`: in the lifecycle, its simulated clock). GitHub's
+   * side decides when they are done (the stand-in runner asks, see stepsDone), so a job lasts simulated time
+   * however slowly this machine runs the processes around it.
+   */
   runMs: number
   /** How its steps end when run to the end. */
   result: 'success' | 'failure'
@@ -217,6 +221,17 @@ export class Workflows {
     return job
   }
 
+  /**
+   * Whether the steps of the runner's job are done: it ran for its `runMs` on the wall clock, or was cancelled.
+   * Undefined when the runner holds no job.
+   */
+  stepsDone(runnerId: number): { done: boolean; cancelled: boolean } | undefined {
+    const job = [...this.jobs.values()].find(j => j.runnerId === runnerId)
+    if (!job) return undefined
+    const cancelled = job.conclusion === 'cancelled'
+    return { done: cancelled || this.wallClock() >= (job.times.started ?? Infinity) + job.runMs, cancelled }
+  }
+
   /** The job is done: an ephemeral runner is deregistered by GitHub right after. */
   complete(runnerId: number, conclusion: Conclusion): WorkflowJob | undefined {
     const job = [...this.jobs.values()].find(j => j.runnerId === runnerId)
@@ -260,7 +275,10 @@ export class Workflows {
     this.state.runners.delete(runnerId)
   }
 
-  /** Broker HTTP for the stand-in runner: POST sessions {jitconfig}, POST runners/{id}/acquire|complete, DELETE runners/{id}/session. */
+  /**
+   * Broker HTTP for the stand-in runner: POST sessions {jitconfig}, POST runners/{id}/acquire|complete,
+   * GET runners/{id}/steps (whether its job's steps are done), DELETE runners/{id}/session.
+   */
   handleBroker(req: EmuRequest): EmuResponse | undefined {
     if (!req.url.pathname.startsWith(BROKER_PATH + '/')) return undefined
     const path = req.url.pathname.slice(BROKER_PATH.length)
@@ -274,7 +292,7 @@ export class Workflows {
       this.connect(runner.id)
       return { status: 200, body: { runnerId: runner.id, name: runner.name } }
     }
-    const match = /^\/runners\/(\d+)\/(acquire|complete|session)$/.exec(path)
+    const match = /^\/runners\/(\d+)\/(acquire|complete|session|steps)$/.exec(path)
     if (!match) return { status: 404, body: { message: 'unknown broker call' } }
     const runnerId = Number(match[1])
     if (match[2] === 'acquire' && req.method === 'POST') {
@@ -286,6 +304,10 @@ export class Workflows {
             body: { id: job.id, name: job.name, runMs: job.runMs, result: job.result, status: job.status }
           }
         : { status: 204 }
+    }
+    if (match[2] === 'steps' && req.method === 'GET') {
+      const steps = this.stepsDone(runnerId)
+      return steps ? { status: 200, body: steps } : { status: 404, body: { message: 'no job' } }
     }
     if (match[2] === 'complete' && req.method === 'POST') {
       const conclusion = (req.body as { conclusion?: Conclusion } | undefined)?.conclusion ?? 'success'

@@ -29,6 +29,8 @@ import { parseSecretUri } from './seed-github.js'
 import { executionsToStart } from './scaled-job.js'
 
 const JOB_TYPE = 'Microsoft.App/jobs'
+/** What the runner's listener prints once connected and waiting for a job (actions/runner's Runner.Listener). */
+const RUNNER_LISTENING = 'Listening for Jobs'
 
 type Wire = Record<string, unknown>
 const obj = (v: unknown): Wire => (v !== null && typeof v === 'object' ? (v as Wire) : {})
@@ -360,13 +362,22 @@ export class JobRuntime {
       stdio: ['ignore', 'pipe', 'pipe']
     })
     execution.pid = child.pid
-    child.stdout!.on('data', (c: Buffer) => (execution.output += c.toString()))
-    child.stderr!.on('data', (c: Buffer) => (execution.output += c.toString()))
+    // The clock waits for the work it started: until the runner listens for jobs (or the execution ends), the real
+    // time this machine takes to start the container's processes is not simulated time. Otherwise a loaded machine
+    // turns seconds of process start-up into simulated minutes, and its speed, not the model, decides outcomes.
+    const resumeClock = clock.pause()
+    const onOutput = (c: Buffer): void => {
+      execution.output += c.toString()
+      if (execution.output.includes(RUNNER_LISTENING)) resumeClock()
+    }
+    child.stdout!.on('data', onOutput)
+    child.stderr!.on('data', onOutput)
     const replicaTimeout = Number(obj(properties.configuration).replicaTimeout ?? 1800)
     const timer = setTimeout(() => this.kill(execution, 'replicaTimeout'), clock.realMs(replicaTimeout * 1000))
     const exited = new Promise<void>(done =>
       child.once('close', (code, signal) => {
         clearTimeout(timer)
+        resumeClock()
         this.children.delete(name)
         killContainer(name) // PID 1 is gone: so is the container, with whatever it still ran
         execution.endedAt = Date.now()

@@ -64,7 +64,7 @@ export async function startLifecycle(
         owner: team.github.owner,
         repo,
         labels: o.labels ?? team.github.labels,
-        runMs: clock.realMs((o.runSeconds ?? 60) * 1000),
+        runMs: (o.runSeconds ?? 60) * 1000,
         result: o.result,
         count: o.count
       }),

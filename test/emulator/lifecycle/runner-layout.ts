@@ -63,11 +63,15 @@ case $code in
 esac
 `
 
-/** The job's work: its steps run for `runMs`, then it ends with the job's result (0 success, 1 failure). */
+/**
+ * The job's work: it runs until the listener tells it (SIGUSR1) that GitHub's side has the job's steps done, then ends
+ * with the job's result (0 success, 1 failure). SIGINT or SIGTERM (the runner cancelled) end it at once.
+ */
 const WORKER = `#!/bin/bash
-# Emulated runner: bin/Runner.Worker <runMs> <exit code> (see runner-layout.ts).
-sleep "$(awk "BEGIN { print $1 / 1000 }")"
-exit "$2"
+# Emulated runner: bin/Runner.Worker <exit code> (see runner-layout.ts).
+trap 'exit "$1"' USR1
+trap 'exit 130' INT TERM
+while :; do sleep 0.02; done
 `
 
 /**

@@ -20,12 +20,13 @@ export function executionFailure(execution: ExecutionRecord): string {
 }
 
 /**
- * Jobs GitHub shows in progress on a runner whose execution has ended: neither queued, nor running, nor done. Each
- * with its states on the GitHub double and the last lines of the execution that took it.
+ * Jobs not done and not being run: queued ones, and ones GitHub shows in progress on a runner whose execution has
+ * ended (neither queued, nor running, nor done). Each with its states on the GitHub double and the last lines of the
+ * execution that took it.
  */
 export function lostJobs(runtime: JobRuntime, workflows: Workflows): string[] {
   return [...workflows.jobs.values()]
-    .filter(j => j.status === 'in_progress')
+    .filter(j => j.status !== 'completed')
     .flatMap(job => {
       const execution = runtime.executions.find(e => e.name === job.runnerName)
       if (execution?.status === 'Running') return []
@@ -33,7 +34,7 @@ export function lostJobs(runtime: JobRuntime, workflows: Workflows): string[] {
         h => `${h.status}${h.conclusion ? ` (${h.conclusion})` : ''}${h.runnerName ? ` on ${h.runnerName}` : ''}`
       )
       return [
-        `lost job ${job.id} (${job.repo}): ${states.join(' → ')}; ${execution ? executionFailure(execution) : 'no execution of that name'}`
+        `job ${job.id} not done (${job.owner}/${job.repo}, runs-on ${job.labels.join(', ')}, run ${job.runId}): ${states.join(' → ')}; ${execution ? executionFailure(execution) : 'no execution of that name'}`
       ]
     })
 }
