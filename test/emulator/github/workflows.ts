@@ -276,6 +276,17 @@ export class Workflows {
   }
 
   /**
+   * The runner's container is gone (its processes killed, or ended without a word to GitHub): GitHub no longer hears
+   * from a runner that had connected and, as for a session ended, fails a job it held (lost communication) and
+   * removes the runner.
+   */
+  runnerGone(runnerName: string): void {
+    const runner = [...this.state.runners.values()].find(r => r.name === runnerName)
+    // A registration whose runner never connected stays (GitHub cannot tell it from one still starting).
+    if (runner && this.connected.has(runner.id)) this.disconnect(runner.id)
+  }
+
+  /**
    * Broker HTTP for the stand-in runner: POST sessions {jitconfig}, POST runners/{id}/acquire|complete,
    * GET runners/{id}/steps (whether its job's steps are done), DELETE runners/{id}/session.
    */

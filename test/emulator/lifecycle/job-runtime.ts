@@ -103,7 +103,8 @@ export class JobRuntime {
   readonly executions: ExecutionRecord[] = []
   readonly polls: PollRecord[] = []
   private readonly jobs = new Map<string, JobState>()
-  private readonly children = new Map<string, { child: ChildProcess; timer: NodeJS.Timeout; exited: Promise<void> }>()
+  /** Each live execution's process, and the simulated instant its replicaTimeout ends it. */
+  private readonly children = new Map<string, { child: ChildProcess; deadline: number; exited: Promise<void> }>()
   private readonly http: JsonHttp
   private readonly dir = mkdtempSync(join(tmpdir(), 'rs-lifecycle-'))
   /** The Node that runs each runner's listener, inside `dir` (the checkout's may be out of the runner's reach). */
@@ -180,6 +181,7 @@ export class JobRuntime {
       const jobGone = admin.getResource(execution.jobId) === undefined
       if (jobGone || stored === undefined || obj(stored.properties).status === 'Stopped')
         this.kill(execution, 'stopped')
+      else if (now >= (this.children.get(execution.name)?.deadline ?? Infinity)) this.kill(execution, 'replicaTimeout')
     }
   }
 
@@ -372,14 +374,14 @@ export class JobRuntime {
     }
     child.stdout!.on('data', onOutput)
     child.stderr!.on('data', onOutput)
-    const replicaTimeout = Number(obj(properties.configuration).replicaTimeout ?? 1800)
-    const timer = setTimeout(() => this.kill(execution, 'replicaTimeout'), clock.realMs(replicaTimeout * 1000))
+    // On simulated time, like the job it runs: checked every tick.
+    const deadline = clock.now() + Number(obj(properties.configuration).replicaTimeout ?? 1800) * 1000
     const exited = new Promise<void>(done =>
       child.once('close', (code, signal) => {
-        clearTimeout(timer)
         resumeClock()
         this.children.delete(name)
         killContainer(name) // PID 1 is gone: so is the container, with whatever it still ran
+        this.options.github.workflows.runnerGone(name)
         execution.endedAt = Date.now()
         execution.exitCode = code ?? 128 + (signal ? 9 : 0)
         const stopped = execution.reason === 'stopped'
@@ -391,7 +393,7 @@ export class JobRuntime {
         done()
       })
     )
-    this.children.set(name, { child, timer, exited })
+    this.children.set(name, { child, deadline, exited })
   }
 
   /** SIGTERM as Container Apps sends it, SIGKILL after a short grace. */
