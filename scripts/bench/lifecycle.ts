@@ -229,11 +229,12 @@ export async function lifecycleStory(
     await life.until(() => runtime.running().length === 0, 'executions back to zero')
     await life.until(() => last.startsWith('queue 0, running 0'), 'an idle poll')
     // KEDA's wait (queued → the poll that started the execution) is simulated time. The container's start (spawn,
-    // entrypoint, runner taking the job) is real work on this machine, which the fast clock would inflate ×SPEED,
-    // so it is reported as measured.
+    // entrypoint, runner taking the job) is real work on this machine, during which the clock stands still, so it
+    // is reported as measured.
+    const epochOfSim = clock.epochMs() - clock.now()
     for (const job of jobs) {
       const execution = runtime.executions.find(e => e.name === job.runnerName)!
-      const scaler = clock.simulatedSeconds(execution.decidedAt - job.queuedAt)
+      const scaler = (execution.decidedSimAt - (job.times.created - epochOfSim)) / 1000
       log(
         `  ${job.name} in ${job.repo}: waited ${scaler.toFixed(0)} s for KEDA (simulated) + ${job.startedAt! - execution.decidedAt} ms to start the container and take the job (measured), ran on ${job.runnerName}, ${job.conclusion}`
       )
