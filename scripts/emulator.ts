@@ -3,7 +3,8 @@
  *   --port N            listen on N (default: any free port)
  *   --latency MS        add MS to every request
  *   --lro-polls N       status polls before a long-running operation completes (default 1)
- *   --seed FILE...      seed what these team configs expect to exist (resource group, private VNets, DNS zones, workspace, vault)
+ *   --seed FILE...      seed what these team configs expect to exist (resource group, unless the config has
+ *                       azure.createResourceGroup: true; private VNets, DNS zones, workspace, vault)
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -38,7 +39,12 @@ const github = createGitHubServices()
 for (const service of github.services) emulator.addService(service)
 
 for (const file of values.seed ?? []) {
-  const ids = seedTeam(emulator.admin, parse(readFileSync(file, 'utf8')) as Parameters<typeof seedTeam>[1])
+  const team = parse(readFileSync(file, 'utf8')) as Parameters<typeof seedTeam>[1] & {
+    azure?: { createResourceGroup?: boolean }
+  }
+  // A config that creates its resource group must find none: apply creates it, tagged as the team's. A group
+  // seeded here would be the platform's, untagged, and apply refuses to take it over.
+  const ids = seedTeam(emulator.admin, team, { createResourceGroup: team.azure?.createResourceGroup !== true })
   console.log(`seeded from ${file}:\n${ids.map(id => `  ${id}`).join('\n')}`)
 }
 

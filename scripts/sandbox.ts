@@ -45,8 +45,8 @@ try {
   console.log('')
 
   // The report reads GitHub with a token that may read Actions runs (here one the GitHub double issued to the App).
-  // GitHub's timestamps come from the burst's fast clock, so the container's real start (about 2.5 s of work on this
-  // machine) shows as minutes of queue wait: say so before the figures, which are meant for production.
+  // GitHub's timestamps come from the burst's fast clock, which stands still while a container starts: the queue
+  // wait is KEDA's polling alone. Say so before the figures, which are meant for production.
   const [team] = loadTeamConfigs([CONFIG])
   const token = world.github.admin.github.issueToken(team!.github.app.installationId, {
     actions: 'read',
@@ -54,7 +54,7 @@ try {
   }).token
   await step(
     world,
-    `10. report: the burst's queue wait, executions and estimated cost, from GitHub and Azure\n    (timestamps are on the sandbox's ×${SPEED} clock: each real second of container start reads as ${SPEED} s of wait; README "Performance" has the production model)`,
+    `10. report: the burst's queue wait, executions and estimated cost, from GitHub and Azure\n    (timestamps are on the sandbox's ×${SPEED} clock, which stands still while a container starts: the wait is KEDA's polling alone; README "Performance" adds the platform's start)`,
     ['report', '--config', CONFIG, '--days', '1', '--github-api-url', `${world.emulator.url}/github/api`],
     0,
     {},

@@ -11,6 +11,7 @@ import { createClock } from '../../test/emulator/lifecycle/clock.js'
 import { JobRuntime, type ExecutionRecord, type PollRecord } from '../../test/emulator/lifecycle/job-runtime.js'
 import { startLifecycle, type Lifecycle } from '../../test/emulator/lifecycle/lifecycle.js'
 import { seedGitHubTeam } from '../../test/emulator/lifecycle/seed-github.js'
+import { executionFailure, runtimeState } from '../../test/emulator/lifecycle/runtime-state.js'
 import { LIMITS } from '../../test/emulator/github/rate-limit.js'
 import { quantile } from '../../src/report/team-report.js'
 import type { WorkflowJob } from '../../test/emulator/github/index.js'
@@ -196,6 +197,7 @@ export async function lifecycleStory(
     },
     onExecution(e) {
       log(`  ${at()}  execution ${e.name}: ${e.status}`)
+      if (e.status === 'Failed') log(`  ${executionFailure(e)}`)
     }
   })
   runtime.start()
@@ -203,7 +205,8 @@ export async function lifecycleStory(
     async until(check, what, timeoutMs = 60_000) {
       const start = Date.now()
       while (!check()) {
-        if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`)
+        if (Date.now() - start > timeoutMs)
+          throw new Error(`timed out waiting for ${what}; ${runtimeState(runtime, world.github.admin.workflows)}`)
         await new Promise(r => setTimeout(r, 10))
       }
     }
@@ -218,7 +221,7 @@ export async function lifecycleStory(
         owner: team!.github.owner,
         repo: team!.github.repos[i % team!.github.repos.length]!,
         labels: team!.github.labels,
-        runMs: clock.realMs((30 + 10 * i) * 1000),
+        runMs: (30 + 10 * i) * 1000,
         name: `build-${i + 1}`
       })
     ).flat()
@@ -226,11 +229,12 @@ export async function lifecycleStory(
     await life.until(() => runtime.running().length === 0, 'executions back to zero')
     await life.until(() => last.startsWith('queue 0, running 0'), 'an idle poll')
     // KEDA's wait (queued → the poll that started the execution) is simulated time. The container's start (spawn,
-    // entrypoint, runner taking the job) is real work on this machine, which the fast clock would inflate ×SPEED,
-    // so it is reported as measured.
+    // entrypoint, runner taking the job) is real work on this machine, during which the clock stands still, so it
+    // is reported as measured.
+    const epochOfSim = clock.epochMs() - clock.now()
     for (const job of jobs) {
       const execution = runtime.executions.find(e => e.name === job.runnerName)!
-      const scaler = clock.simulatedSeconds(execution.decidedAt - job.queuedAt)
+      const scaler = (execution.decidedSimAt - (job.times.created - epochOfSim)) / 1000
       log(
         `  ${job.name} in ${job.repo}: waited ${scaler.toFixed(0)} s for KEDA (simulated) + ${job.startedAt! - execution.decidedAt} ms to start the container and take the job (measured), ran on ${job.runnerName}, ${job.conclusion}`
       )

@@ -103,7 +103,7 @@ function driftIssueOptions(settings: RunSettings): DriftIssueOptions {
 
 function failedTeams(result: CommandResult): string {
   return result.teams
-    .filter(t => t.error || t.refused?.length || t.checks?.some(c => c.status === 'fail'))
+    .filter(t => t.error || t.refused?.length || t.checks?.some(c => c.status === 'fail' || c.status === 'unchecked'))
     .map(t => t.team)
     .join(', ')
 }

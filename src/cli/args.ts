@@ -40,6 +40,7 @@ Options:
   --offline             plan only: do not read Azure
   --plan FILE           apply only: carry out a plan saved with plan --json; refused if Azure changed since
   --fix                 verify only: deregister offline or long-idle runners
+  --allow-unchecked     verify only: exit 0 although a check could not be run (it still shows as not checked)
   --arm-endpoint URL    Azure Resource Manager endpoint (default ${DEFAULT_ARM_ENDPOINT}; env AZURE_RESOURCE_MANAGER_ENDPOINT)
   --authority-host URL  Entra authority host (default ${DEFAULT_AUTHORITY_HOST}; env AZURE_AUTHORITY_HOST)
   --tenant-id ID        Entra tenant (env AZURE_TENANT_ID)
@@ -54,7 +55,8 @@ Options:
 
 Sign-in: the Azure CLI / default credential chain (run 'az login' first); inside a GitHub workflow with
 id-token: write and a client id, GitHub OIDC, like the action.
-Exit codes: 0 success, 1 error, 2 drift or platform policy violations found (drift only).`
+Exit codes: 0 success, 1 error (verify: also a check it could not run), 2 drift or platform policy violations
+found (drift only).`
 
 /** Parses argv (without node and script) into settings; the environment supplies defaults for sign-in. */
 export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | 'help' {
@@ -70,6 +72,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
         offline: { type: 'boolean', default: false },
         plan: { type: 'string' },
         fix: { type: 'boolean', default: false },
+        'allow-unchecked': { type: 'boolean', default: false },
         'arm-endpoint': { type: 'string' },
         'authority-host': { type: 'string' },
         'tenant-id': { type: 'string' },
@@ -95,6 +98,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
   if (!values.config?.length) throw new UsageError('--config is required')
   if (values.offline && command !== 'plan') throw new UsageError('--offline only applies to plan')
   if (values.fix && command !== 'verify') throw new UsageError('--fix only applies to verify')
+  if (values['allow-unchecked'] && command !== 'verify')
+    throw new UsageError('--allow-unchecked only applies to verify')
   const raw: RawReportOptions = {
     days: values.days,
     waitThreshold: values['wait-threshold'],
@@ -120,6 +125,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
       offline: values.offline,
       planFile: values.plan,
       fix: values.fix,
+      allowUnchecked: values['allow-unchecked'],
       driftIssues: false,
       report,
       policyPath: values.policy,

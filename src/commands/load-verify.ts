@@ -27,6 +27,11 @@ export function loadVerify(
       http: http.createHttpClient(http.DEFAULT_RETRY),
       ...(settings.github.token ? { githubToken: settings.github.token } : {}),
       fix: settings.fix,
+      // Under Actions, a token verify mints is hidden from the log (stderr carries workflow commands too, and
+      // keeps --json on stdout clean).
+      mask: (secret: string) => {
+        if (process.env.GITHUB_ACTIONS === 'true') process.stderr.write(`::add-mask::${secret}\n`)
+      },
       ...(keyVaultEndpoint ? { keyVaultEndpoint } : {})
     })
   }

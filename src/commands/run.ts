@@ -67,7 +67,7 @@ export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<
       )
     const outcomes = await forEachTeam(configs, async config => ({ ...base(config), report: await report(config) }))
     const teams = outcomes.map((o, i) => (o.ok ? o.value : { ...base(configs[i]), error: o.error }))
-    return { command: settings.command, teams, exitCode: exitCodeOf(settings.command, teams) }
+    return { command: settings.command, teams, exitCode: exitCodeOf(settings.command, teams, settings.allowUnchecked) }
   }
 
   const saved = settings.command === 'apply' && settings.planFile ? readSavedPlans(settings.planFile) : undefined
@@ -91,7 +91,7 @@ export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<
   return {
     command: settings.command,
     teams,
-    exitCode: exitCodeOf(settings.command, teams),
+    exitCode: exitCodeOf(settings.command, teams, settings.allowUnchecked),
     ...(fleet ? { fleet } : {})
   }
 }

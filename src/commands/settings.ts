@@ -25,6 +25,8 @@ export interface RunSettings {
   planFile?: string
   /** verify: deregister stale runners. */
   fix: boolean
+  /** verify: exit 0 even when a check could not be run (CLI --allow-unchecked). */
+  allowUnchecked?: boolean
   /** drift: open, update or close one issue per team. */
   driftIssues: boolean
   /** report: the period, the wait threshold, price overrides. */

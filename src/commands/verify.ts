@@ -11,6 +11,8 @@ import type { DriftItem, Engine } from '../azure/engine.js'
 import { listJobExecutions, type ExecutionSummary } from '../azure/executions.js'
 import { oneLine } from '../github-app/errors.js'
 import type { HttpClient } from '../github-app/http.js'
+import { mintInstallationToken, type InstallationToken, type TokenScope } from '../github-app/installation.js'
+import { revokeInstallationToken } from '../github-app/revoke-token.js'
 import { coreRateLimit } from '../github-app/reach.js'
 import type { GitHub } from '../github-app/rest.js'
 import { createGitHubApi, type GitHubApi } from '../github/api.js'
@@ -33,8 +35,14 @@ export interface VerifyDeps {
   clients: Clients
   credential: TokenCredential
   http: HttpClient
-  /** For the runner group and runners checks; those are skipped without it. */
+  /**
+   * For the runner group and runners checks. Without it, verify acts as the team's App when its identity may read the
+   * App key: it mints an installation token narrowed to reading runners, and revokes it when done. Neither: those
+   * checks are not checked.
+   */
   githubToken?: string
+  /** Hides a secret from the workflow's log (the App token verify mints). */
+  mask?: (secret: string) => void
   /** Deregister stale runners. */
   fix: boolean
   keyVaultEndpoint?: string
@@ -59,13 +67,19 @@ export function createVerify(deps: VerifyDeps): (config: TeamConfig, engine: Eng
       openAppAccess(config, { gh, credential: deps.credential, keyVaultEndpoint: deps.keyVaultEndpoint, now }),
       readKedaVersion(deps.clients, config)
     ])
-    const api = deps.githubToken ? createGitHubApi(gh, deps.githubToken) : undefined
+    const minted = deps.githubToken ? undefined : await runnersReadToken(config, app, deps)
+    const token = deps.githubToken ?? (typeof minted === 'string' ? undefined : minted?.token)
+    const api = token ? createGitHubApi(gh, token) : undefined
+    const whyNoToken = typeof minted === 'string' ? minted : hasAccess(app) ? 'no App token' : app.why
     const [tokenSide, appSide] = await Promise.all([
       api
         ? tokenChecks(api, config, executions, { fix: deps.fix, now })
-        : { checks: [skipped(RUNNER_GROUP_CHECK), skipped(RUNNERS_CHECK)], runners: [] },
+        : {
+            checks: [skipped(RUNNER_GROUP_CHECK, config, whyNoToken), skipped(RUNNERS_CHECK, config, whyNoToken)],
+            runners: []
+          },
       appChecks(config, app, api)
-    ])
+    ]).finally(() => (minted && typeof minted !== 'string' ? revokeInstallationToken(gh, minted.token) : undefined))
     const checks = [
       azureCheck(drift.items, drift.plan.entries.length),
       executionsCheck(executions),
@@ -109,19 +123,19 @@ async function appChecks(
     ? checkJitConfig(config, app)
     : Promise.resolve({
         name: JIT_CHECK,
-        status: app.status,
-        detail: app.status === 'warn' ? `skipped: ${app.why}` : app.why
+        status: app.status === 'warn' ? 'unchecked' : app.status,
+        detail: app.status === 'warn' ? `not checked: ${app.why}` : app.why
       })
   let reading: InstallationReading | string
   try {
-    reading = hasAccess(app) ? await readInstallation(app) : `skipped: ${app.why}`
+    reading = hasAccess(app) ? await readInstallation(app) : `not checked: ${app.why}`
   } catch (error) {
     reading = `not checked: ${oneLine(error)}`
   }
   const read = typeof reading === 'string' ? undefined : reading
   const blast: Promise<VerifyCheck> = read
     ? checkBlastRadius(config, read)
-    : Promise.resolve({ name: BLAST_RADIUS_CHECK, status: 'warn', detail: String(reading) })
+    : Promise.resolve({ name: BLAST_RADIUS_CHECK, status: 'unchecked', detail: String(reading) })
   return Promise.all([budget(config, read, api), blast, jit])
 }
 
@@ -203,24 +217,51 @@ async function guarded(name: string, config: TeamConfig, run: () => Promise<Veri
   }
 }
 
-/** The token could not read what the check needs: a warning that says which access to give it. */
+/** What reading the team's runners takes: the permission, at the config's scope. */
+function runnersAccess(config: TeamConfig): string {
+  return config.github.scope === 'org'
+    ? 'organization self-hosted runners read (and write for --fix)'
+    : 'repository administration read (and write for --fix)'
+}
+
+/** The token could not read what the check needs: not checked, with the access to give it. */
 function notChecked(name: string, config: TeamConfig, error: unknown): VerifyCheck {
-  const access =
-    config.github.scope === 'org'
-      ? 'organization self-hosted runners read (and write for --fix)'
-      : 'repository administration read (and write for --fix)'
-  const why = oneLine(error)
   return {
     name,
-    status: 'warn',
-    detail: `not checked: ${why}: give github-token ${access}, e.g. an App installation token`
+    status: 'unchecked',
+    detail: `not checked: ${oneLine(error)}: give github-token ${runnersAccess(config)}, e.g. an App installation token`
   }
 }
 
-function skipped(name: string): VerifyCheck {
+/** No token to read runners with, and none could be minted as the App (`why`). */
+function skipped(name: string, config: TeamConfig, why: string): VerifyCheck {
   return {
     name,
-    status: 'warn',
-    detail: 'skipped: no github-token (action input github-token, CLI --github-token or GITHUB_TOKEN)'
+    status: 'unchecked',
+    detail: `not checked: no token that may read runners (${why}): pass a github-token with ${runnersAccess(config)} (action input github-token, CLI --github-token or GITHUB_TOKEN; a workflow's GITHUB_TOKEN sees no self-hosted runners), or let verify's identity read the App key so it acts as the App`
+  }
+}
+
+/**
+ * Acting as the App (verify's identity read its key), an installation token for the runner checks, narrowed to
+ * reading runners: organization self-hosted runners read, or administration read on the team's repositories. Masked;
+ * the caller revokes it when verify ends. A string says why none was minted.
+ */
+async function runnersReadToken(
+  config: TeamConfig,
+  app: AppAccess | NoAppAccess,
+  deps: VerifyDeps
+): Promise<InstallationToken | string | undefined> {
+  if (!hasAccess(app)) return undefined
+  const scope: TokenScope =
+    app.target.scope === 'org'
+      ? { permissions: { organization_self_hosted_runners: 'read' } }
+      : { permissions: { administration: 'read' }, repositories: config.github.repos }
+  try {
+    const minted = await mintInstallationToken(app.gh, app.jwt(), app.installationId, app.target, scope)
+    deps.mask?.(minted.token)
+    return minted
+  } catch (error) {
+    return oneLine(error)
   }
 }

@@ -61,6 +61,11 @@ function teamText(t: TeamResult): string {
     `Report for team ${t.team}, ${r.days} day${r.days === 1 ? '' : 's'} (${r.since.slice(0, 16)}Z to ${r.until.slice(0, 16)}Z):`,
     `  jobs on the team's runners: ${r.jobs.total}${conclusions ? ` (${conclusions})` : ''}`,
     `  queue wait (created → started): p50 ${seconds(r.jobs.p50Seconds)}, p95 ${seconds(r.jobs.p95Seconds)} over ${r.jobs.started} started jobs; ${r.jobs.overThreshold} waited longer than ${r.jobs.thresholdSeconds} s`,
+    ...(r.jobs.onEndedRunner > 0
+      ? [
+          `  ${r.jobs.onEndedRunner} job${r.jobs.onEndedRunner === 1 ? '' : 's'} in progress on a runner whose execution has ended (stopped as GitHub handed it the job): GitHub fails ${r.jobs.onEndedRunner === 1 ? 'it' : 'them'} once it gives the runner up; re-run ${r.jobs.onEndedRunner === 1 ? 'it' : 'them'}`
+        ]
+      : []),
     `  executions: ${e.total} (${e.perJob.toFixed(2)} per job): ${e.withJob} ran a job, ${e.endedWithoutJob} ended without one, ${e.failedBeforeJob} failed before a job, ${e.running} running; ${e.failed} failed in all; ${e.pooled} for the warm pool, ${e.queueDriven} for queued jobs`,
     `  resources: ${e.vcpuSeconds} vCPU-s, ${e.gibSeconds} GiB-s → estimated ${formatMoney(r.cost.amount, r.cost.currency)} at ${r.cost.vcpuSecond}/vCPU-s and ${r.cost.gibSecond}/GiB-s (${r.cost.source})`,
     `  GitHub: this report spent ${r.github.requests} requests; the KEDA rule uses ${Math.round(r.github.budgetShare * 100)} % of the App installation's ${r.github.hourlyLimit}/h`,
@@ -111,6 +116,7 @@ function figures(r: TeamReport): [string, string][] {
     ['jobs', String(r.jobs.total)],
     ['queue wait p50 / p95', `${seconds(r.jobs.p50Seconds)} / ${seconds(r.jobs.p95Seconds)}`],
     [`jobs waiting over ${r.jobs.thresholdSeconds} s`, String(r.jobs.overThreshold)],
+    ['jobs in progress on an ended runner', String(r.jobs.onEndedRunner)],
     ['executions (per job)', `${e.total} (${e.perJob.toFixed(2)})`],
     ['ended without a job', String(e.endedWithoutJob)],
     ['warm pool / queue-driven executions', `${e.pooled} / ${e.queueDriven}`],

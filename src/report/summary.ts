@@ -84,7 +84,7 @@ function timingLine(t: TeamResult): string[] {
   ]
 }
 
-const CHECK_ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const
+const CHECK_ICON = { pass: '✅', warn: '⚠️', fail: '❌', unchecked: '❔' } as const
 
 function issueLine(t: TeamResult): string[] {
   const issue = t.issue

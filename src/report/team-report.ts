@@ -43,6 +43,11 @@ export interface TeamReport {
     overThreshold: number
     thresholdSeconds: number
     conclusions: Record<string, number>
+    /**
+     * In progress on a runner whose execution has ended: a runner stopped just as GitHub handed it the job. GitHub
+     * shows such a job in progress until it gives the runner up as lost and fails it; nothing runs it meanwhile.
+     */
+    onEndedRunner: number
   }
   executions: {
     total: number
@@ -105,6 +110,8 @@ export function teamReport(input: ReportInput): TeamReport {
   const createdOf = new Map(jobs.filter(j => j.runnerName).map(j => [j.runnerName!, Date.parse(j.createdAt)]))
   const waiting = withJob.filter(e => Date.parse(e.startTime!) < createdOf.get(e.name)!).length
   const pooled = input.warmPool ? waiting + without.filter(e => !isFailed(e)).length : 0
+  const ended = new Set(executions.filter(e => !isRunning(e)).map(e => e.name))
+  const onEndedRunner = jobs.filter(j => j.status === 'in_progress' && j.runnerName && ended.has(j.runnerName)).length
   const conclusions: Record<string, number> = {}
   for (const j of jobs) {
     const key = j.conclusion ?? j.status
@@ -119,7 +126,8 @@ export function teamReport(input: ReportInput): TeamReport {
       ...waitFigures(waits),
       overThreshold: waits.filter(w => w > input.thresholdSeconds).length,
       thresholdSeconds: input.thresholdSeconds,
-      conclusions
+      conclusions,
+      onEndedRunner
     },
     executions: {
       total: executions.length,

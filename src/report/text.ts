@@ -5,7 +5,7 @@ import { renderReportText } from './report-render.js'
 import { describePool } from './pool-text.js'
 import { policyText } from './policy-violations.js'
 
-const CHECK_MARK = { pass: '✓', warn: '!', fail: '✗' } as const
+const CHECK_MARK = { pass: '✓', warn: '!', fail: '✗', unchecked: '?' } as const
 const WRITE_MARK = { create: '+', update: '~', delete: '-' } as const
 const DRIFT_LINE = {
   create: (what: string) => `missing ${what}`,

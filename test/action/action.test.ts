@@ -160,7 +160,10 @@ describe('the action bundle', () => {
     const run = await runAction(inputs('verify', { 'github-token': world.token }), env, {
       keyVaultEndpoint: world.keyVaultEndpoint
     })
-    expect(run.code).toBe(0)
+    // The signed-in identity may not read the App key here: the App checks are not checked, and verify fails.
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('jit config: not checked: Key Vault refused to give it the App key')
+    expect(run.stdout).toContain('::error::runner-setup verify failed for studio.')
     const result = JSON.parse(readFileSync(run.outputs.plan, 'utf8')) as {
       runners: unknown[]
       executions: unknown[]
@@ -175,8 +178,8 @@ describe('the action bundle', () => {
       'runner group: pass',
       'runners: warn',
       'api budget: pass',
-      'blast radius: warn',
-      'jit config: warn'
+      'blast radius: unchecked',
+      'jit config: unchecked'
     ])
     expect(run.summary).toContain('| caj-studio-lost1 | offline | false | offline |')
     // The runner masks what ::add-mask:: names; the token appears nowhere else.
@@ -191,7 +194,7 @@ describe('the action bundle', () => {
     const fixed = await runAction(inputs('verify', { 'github-token': world.token, fix: 'true' }), env, {
       keyVaultEndpoint: world.keyVaultEndpoint
     })
-    expect(fixed.code).toBe(0)
+    expect(fixed.code).toBe(1)
     expect(world.gh.github.runners.has(offline.id)).toBe(false)
     expect(fixed.summary).toContain('deregistered (offline)')
   })

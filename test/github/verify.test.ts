@@ -218,7 +218,7 @@ describe('verify', () => {
     }
   })
 
-  it('fails the Azure check with the drifted field, and warns with the grant when Key Vault refuses the App key', async () => {
+  it('fails the Azure check with the drifted field, and says "not checked" with the grant when Key Vault refuses the App key', async () => {
     const nsg = teamLayout(world.config).networkSecurityGroupId
     const before = world.emulator.admin.getResource(nsg)!
     world.emulator.admin.patchResource(nsg, { tags: { 'managed-by': 'someone' } })
@@ -231,24 +231,79 @@ describe('verify', () => {
       )
       expect(byName(report.checks, 'jit config')).toEqual({
         name: 'jit config',
-        status: 'warn',
-        detail: `skipped: Key Vault refused to give it the App key (HTTP 401); grant the signed-in identity "Key Vault Secrets User" on ${teamLayout(world.config).keySecretScope}`
+        status: 'unchecked',
+        detail: `not checked: Key Vault refused to give it the App key (HTTP 401); grant the signed-in identity "Key Vault Secrets User" on ${teamLayout(world.config).keySecretScope}`
       })
     } finally {
       world.emulator.admin.patchResource(nsg, { tags: before.tags as Record<string, string> })
     }
   })
 
-  it('skips the token checks without a github-token and still reports the budget', async () => {
-    const report = await verifyWith({ githubToken: undefined })(world.config, engine)
-    expect(report.checks.filter(c => c.detail.startsWith('skipped: no github-token')).map(c => c.name)).toEqual([
-      'runner group',
-      'runners'
+  it('without a github-token, acts as the App: a token narrowed to reading runners, masked, revoked at the end', async () => {
+    world.gh.github.addRunner({
+      name: 'caj-studio-busy1',
+      labels: ['studio'],
+      runnerGroupId: world.groupId,
+      scope: { org: ORG },
+      status: 'online',
+      busy: true
+    })
+    const masked: string[] = []
+    const github = world.gh.github
+    const issue = github.issueToken.bind(github)
+    const issued: { token: string; permissions: unknown; repositories?: string[] }[] = []
+    github.issueToken = (id, permissions, repositories) => {
+      const token = issue(id, permissions, repositories)
+      issued.push({ token: token.token, permissions, ...(repositories ? { repositories } : {}) })
+      return token
+    }
+    const before = world.emulator.requests().length
+    let report
+    try {
+      report = await verifyWith({ githubToken: undefined, mask: t => masked.push(t) })(world.config, engine)
+    } finally {
+      github.issueToken = issue
+    }
+    expect(
+      report.checks.filter(c => c.name === 'runner group' || c.name === 'runners').map(c => [c.name, c.status])
+    ).toEqual([
+      ['runner group', 'pass'],
+      ['runners', 'pass']
     ])
-    // The budget needs no github-token: verify reads the installation's limit as the App.
-    expect(byName(report.checks, 'api budget')?.detail).toContain(
-      `of 5000/h (installation ${world.installationId}'s limit)`
+    expect(report.runners).toEqual([{ name: 'caj-studio-busy1', status: 'online', busy: true }])
+    // The token for the runner checks: narrowed to reading runners, masked, then revoked (GitHub no longer knows it).
+    const forRunners = issued.filter(
+      i => JSON.stringify(i.permissions) === '{"organization_self_hosted_runners":"read"}'
     )
+    expect(forRunners).toHaveLength(1)
+    expect(masked).toEqual([forRunners[0]!.token])
+    expect(github.tokens.has(forRunners[0]!.token)).toBe(false)
+    const revokes = world.emulator
+      .requests()
+      .slice(before)
+      .filter(r => r.method === 'DELETE' && r.path.endsWith('/installation/token'))
+    expect(revokes.map(r => r.status)).toEqual([204])
+  })
+
+  it('a token that cannot read runners: the runner checks are not checked, naming the permission, and never pass', async () => {
+    const weak = world.gh.github.issueToken(world.installationId, { metadata: 'read' }).token
+    const report = await verifyWith({ githubToken: weak })(world.config, engine)
+    for (const name of ['runner group', 'runners']) {
+      const check = byName(report.checks, name)!
+      expect(check.status).toBe('unchecked')
+      expect(check.detail).toMatch(/^not checked: .*organization self-hosted runners read/)
+    }
+  })
+
+  it('neither a github-token nor the App key: the runner checks are not checked, with both ways to fix it', async () => {
+    const report = await verifyWith({ githubToken: undefined, credential: fixed(() => 'not-a-key-vault-token') })(
+      world.config,
+      engine
+    )
+    const runners = byName(report.checks, 'runners')!
+    expect(runners.status).toBe('unchecked')
+    expect(runners.detail).toContain('Key Vault refused to give it the App key')
+    expect(runners.detail).toContain("a workflow's GITHUB_TOKEN sees no self-hosted runners")
     expect(report.runners).toEqual([])
   })
 

@@ -102,6 +102,15 @@ export function createRestHandler(
     }
   })
 
+  // https://docs.github.com/rest/apps/installations#revoke-an-installation-access-token: the token revokes itself
+  // (204); it is unknown from then on (401).
+  route('DELETE', '/installation/token', req => {
+    const token = tokenOf(req)
+    if (!token) return error(401, 'Bad credentials')
+    state.tokens.delete(bearer(req)!)
+    return { status: 204 }
+  })
+
   // https://docs.github.com/rest/apps/installations#list-repositories-accessible-to-the-app-installation
   // Any installation token; a token narrowed to repositories lists only those.
   route('GET', '/installation/repositories', req => {

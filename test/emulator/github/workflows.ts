@@ -22,7 +22,11 @@ export interface WorkflowJob {
   labels: string[]
   status: JobStatus
   conclusion: Conclusion | null
-  /** How long the stand-in runner works on it (real ms). */
+  /**
+   * How long its steps run, in ms of the wall clock (`wallClock`: in the lifecycle, its simulated clock). GitHub's
+   * side decides when they are done (the stand-in runner asks, see stepsDone), so a job lasts simulated time
+   * however slowly this machine runs the processes around it.
+   */
   runMs: number
   /** How its steps end when run to the end. */
   result: 'success' | 'failure'
@@ -33,6 +37,18 @@ export interface WorkflowJob {
   runnerName?: string
   /** created_at, started_at and completed_at as GitHub reports them (ms on the wall clock). */
   times: { created: number; started?: number; completed?: number }
+  /** Every state it went through, with the runner involved: what a lost job's story is read from. */
+  history: JobEvent[]
+}
+
+export interface JobEvent {
+  status: JobStatus
+  conclusion?: Conclusion
+  runnerName?: string
+  /** Real ms (Date.now). */
+  at: number
+  /** Why, when not the runner's own report. */
+  note?: string
 }
 
 export interface WorkflowRun {
@@ -106,7 +122,8 @@ export class Workflows {
         runMs: options.runMs ?? 0,
         result: options.result ?? 'success',
         queuedAt: now,
-        times: { created: run.createdWall }
+        times: { created: run.createdWall },
+        history: [{ status: 'queued', at: Date.now() }]
       }
       this.jobs.set(job.id, job)
       run.jobIds.push(job.id)
@@ -124,6 +141,7 @@ export class Workflows {
     job.conclusion = 'cancelled'
     job.completedAt = this.state.now()
     job.times.completed = this.wallClock()
+    job.history.push({ status: 'completed', conclusion: 'cancelled', at: Date.now(), note: 'cancelled' })
   }
 
   runStatus(run: WorkflowRun): JobStatus {
@@ -198,8 +216,20 @@ export class Workflows {
     job.times.started = this.wallClock()
     job.runnerId = runner.id
     job.runnerName = runner.name
+    job.history.push({ status: 'in_progress', runnerName: runner.name, at: Date.now() })
     runner.busy = true
     return job
+  }
+
+  /**
+   * Whether the steps of the runner's job are done: it ran for its `runMs` on the wall clock, or was cancelled.
+   * Undefined when the runner holds no job.
+   */
+  stepsDone(runnerId: number): { done: boolean; cancelled: boolean } | undefined {
+    const job = [...this.jobs.values()].find(j => j.runnerId === runnerId)
+    if (!job) return undefined
+    const cancelled = job.conclusion === 'cancelled'
+    return { done: cancelled || this.wallClock() >= (job.times.started ?? Infinity) + job.runMs, cancelled }
   }
 
   /** The job is done: an ephemeral runner is deregistered by GitHub right after. */
@@ -210,23 +240,56 @@ export class Workflows {
       job.conclusion = conclusion
       job.completedAt = this.state.now()
       job.times.completed = this.wallClock()
+      job.history.push({ status: 'completed', conclusion, runnerName: job.runnerName, at: Date.now() })
     }
     this.state.runners.delete(runnerId)
     this.connected.delete(runnerId)
     return job
   }
 
-  /** The runner's process ended: one that never took a job is removed; one that did is already gone. */
+  /**
+   * The runner's process ended its session: GitHub removes the runner (a JIT runner is ephemeral).
+   * A runner that ends while GitHub has assigned it a job it has not completed (a runner stopped just as the job
+   * was handed to it) does not leave the job in progress for ever: GitHub fails it, as it does a job whose runner
+   * "lost communication with the server" (docs.github.com, "Monitoring and troubleshooting self-hosted runners").
+   * GitHub shows the job in progress on the gone runner until then; here the failure is immediate.
+   */
   disconnect(runnerId: number): void {
     this.connected.delete(runnerId)
     const runner = this.state.runners.get(runnerId)
     if (!runner) return
-    const tookJob = [...this.jobs.values()].some(j => j.runnerId === runnerId)
-    if (!tookJob) this.state.runners.delete(runnerId)
-    else runner.status = 'offline'
+    const job = [...this.jobs.values()].find(j => j.runnerId === runnerId)
+    if (job && job.status !== 'completed') {
+      job.status = 'completed'
+      job.conclusion = 'failure'
+      job.completedAt = this.state.now()
+      job.times.completed = this.wallClock()
+      job.history.push({
+        status: 'completed',
+        conclusion: 'failure',
+        runnerName: job.runnerName,
+        at: Date.now(),
+        note: 'its runner ended its session without running it (lost communication)'
+      })
+    }
+    this.state.runners.delete(runnerId)
   }
 
-  /** Broker HTTP for the stand-in runner: POST sessions {jitconfig}, POST runners/{id}/acquire|complete, DELETE runners/{id}/session. */
+  /**
+   * The runner's container is gone (its processes killed, or ended without a word to GitHub): GitHub no longer hears
+   * from a runner that had connected and, as for a session ended, fails a job it held (lost communication) and
+   * removes the runner.
+   */
+  runnerGone(runnerName: string): void {
+    const runner = [...this.state.runners.values()].find(r => r.name === runnerName)
+    // A registration whose runner never connected stays (GitHub cannot tell it from one still starting).
+    if (runner && this.connected.has(runner.id)) this.disconnect(runner.id)
+  }
+
+  /**
+   * Broker HTTP for the stand-in runner: POST sessions {jitconfig}, POST runners/{id}/acquire|complete,
+   * GET runners/{id}/steps (whether its job's steps are done), DELETE runners/{id}/session.
+   */
   handleBroker(req: EmuRequest): EmuResponse | undefined {
     if (!req.url.pathname.startsWith(BROKER_PATH + '/')) return undefined
     const path = req.url.pathname.slice(BROKER_PATH.length)
@@ -240,7 +303,7 @@ export class Workflows {
       this.connect(runner.id)
       return { status: 200, body: { runnerId: runner.id, name: runner.name } }
     }
-    const match = /^\/runners\/(\d+)\/(acquire|complete|session)$/.exec(path)
+    const match = /^\/runners\/(\d+)\/(acquire|complete|session|steps)$/.exec(path)
     if (!match) return { status: 404, body: { message: 'unknown broker call' } }
     const runnerId = Number(match[1])
     if (match[2] === 'acquire' && req.method === 'POST') {
@@ -252,6 +315,10 @@ export class Workflows {
             body: { id: job.id, name: job.name, runMs: job.runMs, result: job.result, status: job.status }
           }
         : { status: 204 }
+    }
+    if (match[2] === 'steps' && req.method === 'GET') {
+      const steps = this.stepsDone(runnerId)
+      return steps ? { status: 200, body: steps } : { status: 404, body: { message: 'no job' } }
     }
     if (match[2] === 'complete' && req.method === 'POST') {
       const conclusion = (req.body as { conclusion?: Conclusion } | undefined)?.conclusion ?? 'success'

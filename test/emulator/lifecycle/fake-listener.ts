@@ -26,6 +26,8 @@ const jit = JSON.parse(Buffer.from(jitText, 'base64').toString('utf8')) as {
   serverUrl: string
 }
 const pollMs = Number(process.env.RUNNER_FAKE_POLL_MS ?? 20) || 20
+// While a job runs: how often to ask whether its steps are done (a few times a second is enough).
+const stepsPollMs = Math.max(pollMs, 50)
 const stamp = (): string =>
   new Date()
     .toISOString()
@@ -43,7 +45,7 @@ const fail = (message: string, code: number): never => {
   process.exit(code)
 }
 
-let job: { id: number; name: string; runMs: number; result?: string } | undefined
+let job: { id: number; name: string; result?: string } | undefined
 let worker: ChildProcess | undefined
 let ending = false
 
@@ -85,15 +87,20 @@ while (!job && !ending) {
 }
 if (job && !ending) {
   if (process.env.RUNNER_FAKE_SILENT_JOB !== '1') console.log(`${stamp()}: Running job: ${job.name}`)
-  // The runner's folder is the working directory run.sh was started in.
-  worker = spawn(
-    join(process.cwd(), 'bin', 'Runner.Worker'),
-    [String(job.runMs), job.result === 'failure' ? '1' : '0'],
-    {
-      stdio: 'inherit'
-    }
-  )
-  const code = await new Promise<number | null>(done => worker!.once('exit', c => done(c)))
+  // The runner's folder is the working directory run.sh was started in. The worker works until GitHub's side says
+  // the job's steps are done (they last simulated time, see the double's stepsDone); then it ends with the result.
+  worker = spawn(join(process.cwd(), 'bin', 'Runner.Worker'), [job.result === 'failure' ? '1' : '0'], {
+    stdio: 'inherit'
+  })
+  const exited = new Promise<number | null>(done => worker!.once('exit', c => done(c)))
+  let workerEnded = false
+  void exited.then(() => (workerEnded = true))
+  while (!workerEnded && !ending) {
+    const steps = await call('GET', `/runners/${jit.runnerId}/steps`).catch(() => undefined)
+    if (steps?.status === 200 && ((await steps.json()) as { done: boolean }).done) worker.kill('SIGUSR1')
+    else await sleep(stepsPollMs)
+  }
+  const code = await exited
   if (!ending) {
     ending = true
     const conclusion = code === 0 ? 'success' : 'failure'

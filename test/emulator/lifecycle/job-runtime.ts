@@ -14,7 +14,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { entrypointArgs, runnerPasswd, testBundle } from '../../entrypoint/test-bundle.js'
@@ -24,11 +24,13 @@ import type { Clock } from './clock.js'
 import { createJsonHttp, type JsonHttp } from './https-json.js'
 import { CONTAINER_MARKER, killContainer } from './container-processes.js'
 import { GitHubRunnerScaler, parseScalerMetadata, type PollResult } from './keda-scaler.js'
-import { writeRunnerLayout } from './runner-layout.js'
+import { nodeFor, writeRunnerLayout } from './runner-layout.js'
 import { parseSecretUri } from './seed-github.js'
 import { executionsToStart } from './scaled-job.js'
 
 const JOB_TYPE = 'Microsoft.App/jobs'
+/** What the runner's listener prints once connected and waiting for a job (actions/runner's Runner.Listener). */
+const RUNNER_LISTENING = 'Listening for Jobs'
 
 type Wire = Record<string, unknown>
 const obj = (v: unknown): Wire => (v !== null && typeof v === 'object' ? (v as Wire) : {})
@@ -101,10 +103,12 @@ export class JobRuntime {
   readonly executions: ExecutionRecord[] = []
   readonly polls: PollRecord[] = []
   private readonly jobs = new Map<string, JobState>()
-  private readonly children = new Map<string, { child: ChildProcess; timer: NodeJS.Timeout; exited: Promise<void> }>()
+  /** Each live execution's process, and the simulated instant its replicaTimeout ends it. */
+  private readonly children = new Map<string, { child: ChildProcess; deadline: number; exited: Promise<void> }>()
   private readonly http: JsonHttp
   private readonly dir = mkdtempSync(join(tmpdir(), 'rs-lifecycle-'))
-  private readonly runSh: string
+  /** The Node that runs each runner's listener, inside `dir` (the checkout's may be out of the runner's reach). */
+  private readonly node: string
   private readonly passwdFile: string
   private readonly entrypoint: string
   /** The emulator's CA, where the runner user can read it. */
@@ -114,7 +118,9 @@ export class JobRuntime {
   constructor(private readonly options: RuntimeOptions) {
     this.http = createJsonHttp(options.emulator.caPem)
     chmodSync(this.dir, 0o755) // the runner user (another uid when the tests run as root) reads its folder here
-    this.runSh = writeRunnerLayout(join(this.dir, 'runner'))
+    this.node = nodeFor(this.dir)
+    mkdirSync(join(this.dir, 'executions'))
+    chmodSync(join(this.dir, 'executions'), 0o755)
     mkdirSync(join(this.dir, 'etc'))
     this.passwdFile = join(this.dir, 'etc', 'passwd')
     runnerPasswd(this.passwdFile, this.dir)
@@ -143,6 +149,7 @@ export class JobRuntime {
       killContainer(name)
     }
     await Promise.all([...this.children.values()].map(c => c.exited))
+    rmSync(this.dir, { recursive: true, force: true })
   }
 
   running(jobId?: string): ExecutionRecord[] {
@@ -174,6 +181,7 @@ export class JobRuntime {
       const jobGone = admin.getResource(execution.jobId) === undefined
       if (jobGone || stored === undefined || obj(stored.properties).status === 'Stopped')
         this.kill(execution, 'stopped')
+      else if (now >= (this.children.get(execution.name)?.deadline ?? Infinity)) this.kill(execution, 'replicaTimeout')
     }
   }
 
@@ -342,8 +350,10 @@ export class JobRuntime {
 
     const container = obj((template.containers as Wire[] | undefined)?.[0])
     const env = this.containerEnv(container, name, jobName, properties)
+    // Each execution its own runner folder, as each container has its own image's.
+    const runSh = writeRunnerLayout(join(this.dir, 'executions', name), this.node)
     const args = entrypointArgs(this.entrypoint, {
-      runSh: this.runSh,
+      runSh,
       passwdFile: this.passwdFile,
       retryBaseMs: 5,
       retryMaxMs: 50,
@@ -354,15 +364,24 @@ export class JobRuntime {
       stdio: ['ignore', 'pipe', 'pipe']
     })
     execution.pid = child.pid
-    child.stdout!.on('data', (c: Buffer) => (execution.output += c.toString()))
-    child.stderr!.on('data', (c: Buffer) => (execution.output += c.toString()))
-    const replicaTimeout = Number(obj(properties.configuration).replicaTimeout ?? 1800)
-    const timer = setTimeout(() => this.kill(execution, 'replicaTimeout'), clock.realMs(replicaTimeout * 1000))
+    // The clock waits for the work it started: until the runner listens for jobs (or the execution ends), the real
+    // time this machine takes to start the container's processes is not simulated time. Otherwise a loaded machine
+    // turns seconds of process start-up into simulated minutes, and its speed, not the model, decides outcomes.
+    const resumeClock = clock.pause()
+    const onOutput = (c: Buffer): void => {
+      execution.output += c.toString()
+      if (execution.output.includes(RUNNER_LISTENING)) resumeClock()
+    }
+    child.stdout!.on('data', onOutput)
+    child.stderr!.on('data', onOutput)
+    // On simulated time, like the job it runs: checked every tick.
+    const deadline = clock.now() + Number(obj(properties.configuration).replicaTimeout ?? 1800) * 1000
     const exited = new Promise<void>(done =>
       child.once('close', (code, signal) => {
-        clearTimeout(timer)
+        resumeClock()
         this.children.delete(name)
         killContainer(name) // PID 1 is gone: so is the container, with whatever it still ran
+        this.options.github.workflows.runnerGone(name)
         execution.endedAt = Date.now()
         execution.exitCode = code ?? 128 + (signal ? 9 : 0)
         const stopped = execution.reason === 'stopped'
@@ -374,7 +393,7 @@ export class JobRuntime {
         done()
       })
     )
-    this.children.set(name, { child, timer, exited })
+    this.children.set(name, { child, deadline, exited })
   }
 
   /** SIGTERM as Container Apps sends it, SIGKILL after a short grace. */

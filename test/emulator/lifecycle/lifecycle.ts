@@ -9,6 +9,7 @@ import { startWorld, type World } from '../../support/world.js'
 import type { WorkflowJob } from '../github/index.js'
 import { createClock, type Clock } from './clock.js'
 import { JobRuntime, type RuntimeOptions } from './job-runtime.js'
+import { runtimeState } from './runtime-state.js'
 import { seedGitHubTeam } from './seed-github.js'
 
 export interface Lifecycle {
@@ -63,7 +64,7 @@ export async function startLifecycle(
         owner: team.github.owner,
         repo,
         labels: o.labels ?? team.github.labels,
-        runMs: clock.realMs((o.runSeconds ?? 60) * 1000),
+        runMs: (o.runSeconds ?? 60) * 1000,
         result: o.result,
         count: o.count
       }),
@@ -71,7 +72,7 @@ export async function startLifecycle(
       const start = Date.now()
       while (!check()) {
         if (Date.now() - start > timeoutMs)
-          throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; ${runtimeState(runtime)}`)
+          throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; ${runtimeState(runtime, workflows)}`)
         await new Promise(r => setTimeout(r, 5))
       }
     },
@@ -80,16 +81,4 @@ export async function startLifecycle(
       await world.close()
     }
   }
-}
-
-/** Where a lifecycle stood when a wait timed out: each execution's status, and the last polls' decisions. */
-function runtimeState(runtime: JobRuntime): string {
-  const executions = runtime.executions.map(e => `${e.name} ${e.status}`).join(', ') || 'none'
-  const polls = runtime.polls
-    .slice(-3)
-    .map(
-      p => `queue ${p.queueLength}, running ${p.running}, started ${p.started}${p.error ? `, error ${p.error}` : ''}`
-    )
-    .join('; ')
-  return `executions: ${executions}; last polls: ${polls || 'none'}`
 }

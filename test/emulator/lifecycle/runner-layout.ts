@@ -12,7 +12,7 @@
  * - run.sh starts the helper again on 2, passes 7 on (same setting), and otherwise exits 0 (without job control)
  *   or the helper's code (with it).
  */
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
+import { chmodSync, copyFileSync, linkSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 const FAKE_LISTENER = resolve(import.meta.dirname, 'fake-listener.ts')
@@ -63,26 +63,54 @@ case $code in
 esac
 `
 
-/** The job's work: its steps run for `runMs`, then it ends with the job's result (0 success, 1 failure). */
+/**
+ * The job's work: it runs until the listener tells it (SIGUSR1) that GitHub's side has the job's steps done, then ends
+ * with the job's result (0 success, 1 failure). SIGINT or SIGTERM (the runner cancelled) end it at once.
+ */
 const WORKER = `#!/bin/bash
-# Emulated runner: bin/Runner.Worker <runMs> <exit code> (see runner-layout.ts).
-sleep "$(awk "BEGIN { print $1 / 1000 }")"
-exit "$2"
+# Emulated runner: bin/Runner.Worker <exit code> (see runner-layout.ts).
+trap 'exit "$1"' USR1
+trap 'exit 130' INT TERM
+while :; do sleep 0.02; done
 `
 
-/** Writes the runner folder into `dir` and returns the path of its run.sh. */
-export function writeRunnerLayout(dir: string, nodePath = process.execPath): string {
+/**
+ * Writes the runner folder into `dir` (made mode 0755) and returns the path of its run.sh. Everything the runner
+ * executes lives inside the folder, the listener's script and the Node that runs it included: the runner is
+ * another user when the tests run as root, and may not enter the checkout (a clone under /root or a mode-0700
+ * directory). `nodePath`: a Node the runner user can reach (nodeFor); default, one linked into this folder.
+ */
+export function writeRunnerLayout(dir: string, nodePath?: string): string {
   mkdirSync(join(dir, 'bin'), { recursive: true })
+  chmodSync(dir, 0o755)
+  const node = nodePath ?? nodeFor(join(dir, 'bin'))
+  // .mts: an ES module wherever it is copied, with no package.json beside it.
   const files: [string, string][] = [
     ['run.sh', RUN_SH],
     ['run-helper.sh', RUN_HELPER_SH],
-    ['bin/Runner.Listener', `#!/bin/sh\nexec "${nodePath}" --no-warnings "${FAKE_LISTENER}" "$@"\n`],
+    ['bin/Runner.Listener', `#!/bin/sh\nexec "${node}" --no-warnings "$(dirname "$0")/fake-listener.mts" "$@"\n`],
     ['bin/Runner.Worker', WORKER]
   ]
   for (const [name, text] of files) {
     writeFileSync(join(dir, name), text)
     chmodSync(join(dir, name), 0o755)
   }
-  chmodSync(dir, 0o755)
+  copyFileSync(FAKE_LISTENER, join(dir, 'bin', 'fake-listener.mts'))
+  chmodSync(join(dir, 'bin', 'fake-listener.mts'), 0o644)
   return join(dir, 'run.sh')
+}
+
+/**
+ * This process's Node at `dir/node` (dir is mode 0755): a hard link when on the same file system (no bytes copied),
+ * a copy otherwise. The checkout's own Node (node_modules/node) may sit where the runner user cannot reach it.
+ */
+export function nodeFor(dir: string): string {
+  const target = join(dir, 'node')
+  try {
+    linkSync(process.execPath, target)
+  } catch {
+    copyFileSync(process.execPath, target)
+    chmodSync(target, 0o755)
+  }
+  return target
 }
