@@ -16,7 +16,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { entrypointArgs, runnerPasswd, testBundle } from '../../entrypoint/test-bundle.js'
 import type { Emulator } from '../index.js'
 import type { GitHubAdmin } from '../github/index.js'
@@ -343,7 +343,7 @@ export class JobRuntime {
     const container = obj((template.containers as Wire[] | undefined)?.[0])
     const env = this.containerEnv(container, name, jobName, properties)
     const args = entrypointArgs(this.entrypoint, {
-      runSh: this.runSh,
+      runnerDir: dirname(this.runSh),
       passwdFile: this.passwdFile,
       retryBaseMs: 5,
       retryMaxMs: 50,

@@ -1,6 +1,10 @@
 /**
  * The runner's folder as the official image has it, where it matters to the entrypoint: `run.sh`, which starts
- * `run-helper.sh`, which starts `bin/Runner.Listener`; the listener starts `bin/Runner.Worker` for its job.
+ * `run-helper.sh`, which starts `bin/Runner.Listener`; the listener starts `bin/Runner.Worker` for its job, and the
+ * worker runs the job's steps (RUNNER_FAKE_STEP, a script, stands for them) with its output relayed by the listener.
+ * The entrypoint starts bin/Runner.Listener itself and never runs run.sh or run-helper.sh; they are here because the
+ * real folder has them, owned (like everything in it) by the runner user, so a job step can rewrite them: what PID 1
+ * must not trust.
  * Written here from how actions/runner v2.336.0 behaves (src/Misc/layoutroot/run.sh, run-helper.sh.template and
  * Runner.Listener's return codes), not copied:
  * - with RUNNER_MANUALLY_TRAP_SIG set (the official image sets it), run.sh turns on job control (`set -m`), so the
@@ -12,7 +16,7 @@
  * - run.sh starts the helper again on 2, passes 7 on (same setting), and otherwise exits 0 (without job control)
  *   or the helper's code (with it).
  */
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
+import { chmodSync, chownSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 const FAKE_LISTENER = resolve(import.meta.dirname, 'fake-listener.ts')
@@ -63,15 +67,23 @@ case $code in
 esac
 `
 
-/** The job's work: its steps run for `runMs`, then it ends with the job's result (0 success, 1 failure). */
+/** The job's work: its step (when given), then it runs for `runMs` and ends with the job's result (0 success, 1 failure). */
 const WORKER = `#!/bin/bash
 # Emulated runner: bin/Runner.Worker <runMs> <exit code> (see runner-layout.ts).
+if [[ -n "$RUNNER_FAKE_STEP" ]]; then "$RUNNER_FAKE_STEP"; fi
 sleep "$(awk "BEGIN { print $1 / 1000 }")"
 exit "$2"
 `
 
-/** Writes the runner folder into `dir` and returns the path of its run.sh. */
-export function writeRunnerLayout(dir: string, nodePath = process.execPath): string {
+/**
+ * Writes the runner folder into `dir` and returns the path of its run.sh. `owner`: the runner user, who owns the
+ * folder and every file in it, as in the official image.
+ */
+export function writeRunnerLayout(
+  dir: string,
+  nodePath = process.execPath,
+  owner?: { uid: number; gid: number }
+): string {
   mkdirSync(join(dir, 'bin'), { recursive: true })
   const files: [string, string][] = [
     ['run.sh', RUN_SH],
@@ -84,5 +96,8 @@ export function writeRunnerLayout(dir: string, nodePath = process.execPath): str
     chmodSync(join(dir, name), 0o755)
   }
   chmodSync(dir, 0o755)
+  if (owner)
+    for (const path of [dir, join(dir, 'bin'), ...files.map(([name]) => join(dir, name))])
+      chownSync(path, owner.uid, owner.gid)
   return join(dir, 'run.sh')
 }
