@@ -26,9 +26,9 @@ export interface RunnerProcess {
   stop(signal: NodeJS.Signals): Promise<RunnerExit>
   /**
    * After the listener's end: ends every process it left behind (as PID 1: every process but itself; otherwise
-   * its tree), then reads its output to the end.
+   * its tree), then reads its output to the end. Resolves to how many processes it found left.
    */
-  endRest(): Promise<void>
+  endRest(): Promise<number>
 }
 
 /**
@@ -151,11 +151,11 @@ export function startRunner(options: StartOptions): Promise<RunnerProcess> {
         async endRest() {
           if (isInit()) {
             // Every writer of the output pipes is gone with them: the output ends.
-            await endAllButSelf(options.graceMs)
+            const left = await endAllButSelf(options.graceMs)
             await drained
-            return
+            return left
           }
-          await endTree(pid, options.graceMs)
+          const left = await endTree(pid, options.graceMs)
           // A daemon that left the tree (a new session, orphaned) may still hold the output pipe: stop reading
           // after the grace period. (As PID 1 that cannot happen: it ends every process.)
           const timer = setTimeout(() => {
@@ -164,6 +164,7 @@ export function startRunner(options: StartOptions): Promise<RunnerProcess> {
           }, options.graceMs)
           await drained
           clearTimeout(timer)
+          return left
         }
       })
     })
@@ -171,10 +172,12 @@ export function startRunner(options: StartOptions): Promise<RunnerProcess> {
 }
 
 /** Waits until no process of the tree is left, SIGKILLing it at once and again while any is left. */
-async function endTree(pid: number, graceMs: number): Promise<void> {
+async function endTree(pid: number, graceMs: number): Promise<number> {
   const deadline = Date.now() + graceMs
+  const left = runnerTree(pid, listProcesses()).length
   while (runnerTree(pid, listProcesses()).length > 0 && Date.now() < deadline) {
     signalTree(pid, 'SIGKILL')
     await new Promise(resolve => setTimeout(resolve, 20))
   }
+  return left
 }

@@ -113,7 +113,8 @@ export async function supervise(first: RunnerProcess, options: SuperviseOptions)
   clearTimeout(idleTimer)
   clearInterval(workerWatch)
   // Whatever the job left behind (daemons, new sessions) ends with the listener.
-  await runner.endRest()
+  const left = await runner.endRest()
+  if (left > 0) log.info(`ended ${left} process${left === 1 ? '' : 'es'} the runner left behind`)
   // Ended during an idle check that deregistered it: the listener noticed first. Still an idle stop.
   if (idleDecision && !jobStarted && !stopSignal && (await idleDecision) === 'stop') stoppedIdle = true
   process.off('SIGTERM', onTerm)

@@ -70,6 +70,8 @@ esac
 /** The job's work: its step (when given), then it runs for `runMs` and ends with the job's result (0 success, 1 failure). */
 const WORKER = `#!/bin/bash
 # Emulated runner: bin/Runner.Worker <runMs> <exit code> (see runner-layout.ts).
+# Its output through a real pipe, as the real worker's: a step can open it through /proc/<worker>/fd/1.
+exec > >(cat) 2>&1
 if [[ -n "$RUNNER_FAKE_STEP" ]]; then "$RUNNER_FAKE_STEP"; fi
 sleep "$(awk "BEGIN { print $1 / 1000 }")"
 exit "$2"
