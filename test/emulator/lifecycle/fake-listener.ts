@@ -1,9 +1,8 @@
 /**
- * Stand-in for bin/Runner.Listener (`Runner.Listener run --jitconfig <base64>`, started by run-helper.sh; see
+ * Stand-in for bin/Runner.Listener (`Runner.Listener run --jitconfig <base64>`, started by the entrypoint; see
  * runner-layout.ts): connects with the JIT config to the service it names, waits for the one job GitHub assigns to
  * it, prints "Running job: <name>" as the real listener does, runs it in a separate bin/Runner.Worker process (whose
- * output it relays), reports
- * the result and exits. Exit codes as Runner.Listener's: 0 when its job is done or it was cancelled by SIGINT or
+ * output it relays), reports the result and exits. Exit codes as Runner.Listener's: 0 when its job is done or it was cancelled by SIGINT or
  * SIGTERM; 1 (terminated) when the registration is refused or deleted; 7 when GitHub refuses the runner's version
  * and ACTIONS_RUNNER_RETURN_VERSION_DEPRECATED_EXIT_CODE is set (1 otherwise).
  * Run directly by Node (type stripping), so it imports nothing but Node built-ins.
