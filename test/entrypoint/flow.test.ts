@@ -3,6 +3,7 @@
  * scope, on a GHES-style and a github.com-style API URL, with failures, retries, idle timeout and signals.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { containerProcesses, killContainer } from '../emulator/lifecycle/container-processes.js'
 import { testBundle } from './test-bundle.js'
@@ -293,9 +294,48 @@ describe('after the listener started', () => {
     })
   }
 
-  it("exits with the listener's own exit code", async () => {
-    const run = setup('repo', { exit: 7 }).start()
-    expect(await run.done).toBe(7)
+  for (const code of [1, 5, 6, 7, 42]) {
+    it(`exits with the listener's own exit code ${code} (run-helper.sh would turn 1, 5, 6 and 42 into 0)`, async () => {
+      const run = setup('repo', { exit: code }).start()
+      expect(await run.done).toBe(code)
+      expect(run.stdout()).toContain(`the listener exited with code ${code}`)
+    })
+  }
+
+  /** A listener that counts its starts in the runner folder, then behaves as `byStart[start - 1]`. */
+  const counting = (...byStart: string[]): Behaviour => ({
+    script: [
+      'n=$(( $(cat "$rec/starts" 2>/dev/null || echo 0) + 1 )); echo $n > "$rec/starts"',
+      ...byStart.map((body, i) => `if [ $n -eq ${i + 1} ]; then ${body}; fi`),
+      'exit 99'
+    ].join('\n')
+  })
+
+  it('2 before any job: started again (run-helper.sh waits 5 s); a restart code after the job ends the container', async () => {
+    const { runner, env, options } = setup(
+      'repo',
+      counting('echo "retryable"; exit 2', 'echo "2026-01-01 00:00:00Z: Running job: build"; exit 3')
+    )
+    const run = runEntrypoint(bundle, env, { ...options, listenerRetryDelayMs: 10 })
+    expect(await run.done).toBe(3)
+    expect(runner.record('starts')).toBe('2\n') // never a third start from the runner-owned folder
+    expect(run.stdout()).toContain('starting the listener again (retryable error)')
+    expect(run.stdout()).toContain('the listener exited with code 3')
+  })
+
+  it('4 before any job: waits for the update script’s update.finished (removed), then starts the listener again', async () => {
+    const { runner, start } = setup(
+      'repo',
+      counting(
+        '(sleep 0.3; touch "$PWD/update.finished") > /dev/null 2>&1 & exit 4',
+        'echo "2026-01-01 00:00:00Z: Running job: build"; exit 0'
+      )
+    )
+    const run = start()
+    expect(await run.done).toBe(0)
+    expect(runner.record('starts')).toBe('2\n')
+    expect(run.stdout()).toContain('starting the listener again (after its update)')
+    expect(existsSync(join(runner.runnerDir, 'update.finished'))).toBe(false)
   })
 
   it('a listener that ignores SIGTERM is killed after the grace period; nothing is left', async () => {

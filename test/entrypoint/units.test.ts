@@ -7,7 +7,8 @@ import { generateKeyPairSync } from 'node:crypto'
 import { createAppJwt } from '../../src/github-app/app-jwt.js'
 import { readRegistrationSettings, readRunnerSettings, type RunnerSettings } from '../../src/entrypoint/config.js'
 import { EntrypointError } from '../../src/entrypoint/errors.js'
-import { retryDelayMs } from '../../src/github-app/http.js'
+import { retryDelayMs, type HttpRequest } from '../../src/github-app/http.js'
+import { getManagedIdentityToken } from '../../src/github-app/key-vault.js'
 import { parseStat, runnerTree, type ProcessInfo } from '../../src/entrypoint/process-tree.js'
 import { buildRunnerEnv, buildSupervisorEnv } from '../../src/entrypoint/runner-environment.js'
 import { containerExitCode, listenerVerdict, type RunnerEnd } from '../../src/entrypoint/runner-outcome.js'
@@ -339,6 +340,27 @@ describe('the runner environment', () => {
       'RUNNER_SETUP_JIT_CONFIG',
       'RUNNER_SETUP_KEY_SECRET_URI'
     ])
+  })
+})
+
+describe('the identity endpoint', () => {
+  const call = async (endpoint: string): Promise<string> => {
+    let asked = ''
+    const http = Object.assign(
+      async (request: HttpRequest) => {
+        asked = request.url
+        return { status: 200, headers: new Headers(), body: { access_token: 'token' } }
+      },
+      { backoff: async () => {}, maxAttempts: 1 }
+    )
+    await getManagedIdentityToken(http, { endpoint, header: 'h', clientId: 'c' }, 'https://vault.azure.net')
+    return new URL(asked).host
+  }
+
+  it('is called at 127.0.0.1 for localhost, never by a name another process could answer on ::1', async () => {
+    expect(await call('http://localhost:42356/msi/token')).toBe('127.0.0.1:42356')
+    expect(await call('http://LOCALHOST:42356/msi/token')).toBe('127.0.0.1:42356')
+    expect(await call('https://127.0.0.1:8443/msi/token')).toBe('127.0.0.1:8443')
   })
 })
 

@@ -86,13 +86,13 @@ export async function createWorld(): Promise<World> {
   }
 }
 
-export type Behaviour = 'job' | 'idle' | 'stubborn' | 'daemon' | { exit: number }
+export type Behaviour = 'job' | 'idle' | 'stubborn' | 'daemon' | { exit: number } | { script: string }
 
 /**
  * A fake runner folder whose bin/Runner.Listener records argv, env, uid, cwd and its credentials
  * (/proc/self/status), then: 'job' prints that it runs a job and exits 0; 'idle' waits (a trap records the signal);
  * 'stubborn' ignores SIGINT and SIGTERM; 'daemon' runs a job that leaves a process behind in a session of its own
- * (holding the output pipe), then exits 0; { exit } exits with that code.
+ * (holding the output pipe), then exits 0; { exit } exits with that code; { script } runs that bash.
  */
 export function fakeRunner(
   dir: string,
@@ -120,7 +120,12 @@ export function fakeRunner(
       'while :; do sleep 0.05; done'
     ].join('\n')
   }
-  const tail = typeof behaviour === 'object' ? `exit ${behaviour.exit}` : tails[behaviour]!
+  const tail =
+    typeof behaviour !== 'object'
+      ? tails[behaviour]!
+      : 'exit' in behaviour
+        ? `exit ${behaviour.exit}`
+        : behaviour.script
   // Traps first: the idle timeout or a test's signal may come while it is still collecting.
   const traps =
     behaviour === 'idle'
