@@ -112,11 +112,13 @@ export async function supervise(first: RunnerProcess, options: SuperviseOptions)
   }
   clearTimeout(idleTimer)
   clearInterval(workerWatch)
+  // An idle check still asking GitHub runs in a child process: let it finish before every process is ended.
+  const idle = idleDecision ? await idleDecision : undefined
   // Whatever the job left behind (daemons, new sessions) ends with the listener.
   const left = await runner.endRest()
   if (left > 0) log.info(`ended ${left} process${left === 1 ? '' : 'es'} the runner left behind`)
   // Ended during an idle check that deregistered it: the listener noticed first. Still an idle stop.
-  if (idleDecision && !jobStarted && !stopSignal && (await idleDecision) === 'stop') stoppedIdle = true
+  if (idle === 'stop' && !jobStarted && !stopSignal) stoppedIdle = true
   process.off('SIGTERM', onTerm)
   process.off('SIGINT', onInt)
   return { verdict, jobStarted, stoppedIdle, stopSignal }
