@@ -149,15 +149,10 @@ export function startRunner(options: StartOptions): Promise<RunnerProcess> {
           return result
         },
         async endRest() {
-          if (isInit()) {
-            // Every writer of the output pipes is gone with them: the output ends.
-            const left = await endAllButSelf(options.graceMs)
-            await drained
-            return left
-          }
-          const left = await endTree(pid, options.graceMs)
-          // A daemon that left the tree (a new session, orphaned) may still hold the output pipe: stop reading
-          // after the grace period. (As PID 1 that cannot happen: it ends every process.)
+          // As PID 1, every process but itself; otherwise the tree (a daemon that left it is out of reach here).
+          const left = isInit() ? await endAllButSelf(options.graceMs) : await endTree(pid, options.graceMs)
+          // Every writer of the output is gone with them, unless one escaped (outside the tree, or unkillable):
+          // stop reading after the grace period.
           const timer = setTimeout(() => {
             child.stdout!.destroy()
             child.stderr!.destroy()
