@@ -16,13 +16,13 @@ export async function entrypointFigures(report: (name: string, value: string) =>
       const runner = fakeRunner(world.dir, 'job')
       const env = jobEnv(world, scope, extra)
       const started = performance.now()
-      const run = runEntrypoint(bundle, env, { runSh: runner.runSh, passwdFile: fakePasswd(world.dir) })
-      // run.sh is reached when the JIT config has been issued: the last call before the runner starts.
+      const run = runEntrypoint(bundle, env, { runnerDir: runner.runnerDir, passwdFile: fakePasswd(world.dir) })
+      // the listener is reached when the JIT config has been issued: the last call before the runner starts.
       const code = await run.done
       const toRunSh = world.admin.requests().filter(r => !/\/actions\/runners\/\d+$/.test(r.path))
       report(
         `entrypoint, ${label}`,
-        `${toRunSh.length} HTTP calls from container start to run.sh (exit ${code}, whole run ${(performance.now() - started).toFixed(0)} ms)`
+        `${toRunSh.length} HTTP calls from container start to the listener (exit ${code}, whole run ${(performance.now() - started).toFixed(0)} ms)`
       )
     }
   } finally {

@@ -225,6 +225,7 @@ export const TEAM_CONFIG: ObjectSpec = {
         jobTimeoutMinutes: { type: 'integer', default: 60, min: 1, max: 1440 },
         idleTimeoutMinutes: { type: 'integer', default: 10, min: 1, max: 60 },
         sudo: { type: 'boolean', default: false },
+        allowUserNamespaces: { type: 'boolean', default: false },
         warmPool: {
           type: 'object',
           example:

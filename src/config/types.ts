@@ -88,6 +88,8 @@ export interface TeamConfig {
     jobTimeoutMinutes: number
     idleTimeoutMinutes: number
     sudo: boolean
+    /** Job steps may create user namespaces (Chromium's sandbox needs them); by default a seccomp filter refuses. */
+    allowUserNamespaces?: boolean
     /** The team's price per vCPU-second and GiB-second for cost estimates; default the public list price. */
     price?: { currency?: string; vcpuSecond?: number; gibSecond?: number }
     warmPool?: WarmPoolConfig

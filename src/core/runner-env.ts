@@ -28,7 +28,9 @@ export const RUNNER_ENV = {
   /** Seconds to wait for a job before the runner is stopped and deregistered. */
   idleTimeoutSeconds: 'RUNNER_SETUP_IDLE_TIMEOUT_SECONDS',
   /** `true`: job steps may sudo, so PID 1 leaves no credential behind once the runner starts. */
-  sudo: 'RUNNER_SETUP_SUDO'
+  sudo: 'RUNNER_SETUP_SUDO',
+  /** `true`: no seccomp filter refusing new user namespaces to job steps (Chromium's sandbox needs them). */
+  allowUserNamespaces: 'RUNNER_SETUP_ALLOW_USER_NAMESPACES'
 } as const
 
 export type RunnerEnvName = (typeof RUNNER_ENV)[keyof typeof RUNNER_ENV]

@@ -11,7 +11,7 @@ import { EntrypointError, oneLine, ReportedError } from './errors.js'
 import type { Log } from './log.js'
 import { buildRunnerEnv, buildSupervisorEnv } from './runner-environment.js'
 import { containerExitCode } from './runner-outcome.js'
-import { SETPRIV, startRunner } from './runner-process.js'
+import { runnerStart, SETPRIV, startRunner } from './runner-process.js'
 import { supervise } from './supervise.js'
 import { cannotSwitchTo, lookupUser } from './system-user.js'
 
@@ -26,8 +26,10 @@ export async function runBootstrap(log: Log, env: Env, options: EntrypointOption
   const user = lookupUser(local.passwdFile, local.runnerUser)
   const switchProblem = cannotSwitchTo(user, process.getuid!())
   if (switchProblem) throw new EntrypointError(switchProblem)
-  requireExecutable(local.runSh, 'use the runner image (runner/Dockerfile)')
+  requireExecutable(local.listener, 'use the runner image (runner/Dockerfile)')
   requireExecutable(SETPRIV, 'the image needs util-linux (it starts the runner without any way to regain privileges)')
+  if (!local.sudo && !local.allowUserNamespaces)
+    requireExecutable(local.seccompHelper, 'use the runner image (runner/Dockerfile builds the seccomp helper)')
   if (local.sudo) log.info('sudo mode: the runner user keeps sudo, so no credential will remain in this container')
 
   const jit = await register(env)
@@ -45,7 +47,7 @@ export async function runBootstrap(log: Log, env: Env, options: EntrypointOption
   if (local.sudo) {
     log.info('handing over to the credential-free supervisor')
     const supervisorEnv = {
-      ...buildSupervisorEnv(env),
+      ...buildSupervisorEnv(env, local.runnerEnvNames),
       [HANDOVER_ENV.jitConfig]: jit.jitConfig,
       [HANDOVER_ENV.runnerId]: String(jit.runnerId)
     }
@@ -59,33 +61,33 @@ export async function runBootstrap(log: Log, env: Env, options: EntrypointOption
     }
   }
 
-  let runner
-  try {
-    runner = await startRunner({
-      runSh: local.runSh,
-      jitConfig: jit.jitConfig,
-      user,
-      env: buildRunnerEnv(env, user),
-      sudo: false,
-      graceMs: local.stopGraceMs
-    })
-  } catch (error) {
-    await deregisterFor('the runner did not start')
-    throw new EntrypointError(
-      `cannot start ${local.runSh} as ${user.name}: ${(error as NodeJS.ErrnoException).code ?? oneLine(error)}: check the runner image`
-    )
+  const start = async () => {
+    try {
+      return await startRunner(runnerStart(local, user, jit.jitConfig, buildRunnerEnv(env, user, local.runnerEnvNames)))
+    } catch (error) {
+      await deregisterFor('the runner did not start')
+      throw new EntrypointError(
+        `cannot start ${local.listener} as ${user.name}: ${(error as NodeJS.ErrnoException).code ?? oneLine(error)}: check the runner image`
+      )
+    }
   }
-  log.info(`runner started as ${user.name} (pid ${runner.pid}), without any way to gain privileges`)
+  const runner = await start()
+  const namespaces = local.allowUserNamespaces ? 'user namespaces allowed' : 'no new user namespaces'
+  log.info(`runner started as ${user.name} (pid ${runner.pid}), without any way to gain privileges, ${namespaces}`)
 
   const result = await supervise(runner, {
     idleTimeoutMs: local.idleTimeoutMs,
     log,
     // GitHub decides: a runner given a job since the last look cannot be deleted (422) and keeps running.
-    onIdle: async () => ((await deregisterFor('idle timeout')) === 'busy' ? 'keep' : 'stop')
+    onIdle: async () => ((await deregisterFor('idle timeout')) === 'busy' ? 'keep' : 'stop'),
+    restart: start,
+    runnerDir: local.runnerDir,
+    retryDelayMs: local.listenerRetryDelayMs,
+    updateWaitMs: local.updateWaitMs
   })
   if (!result.jobStarted && !result.stoppedIdle) await deregisterFor('the runner ended without a job')
   const code = containerExitCode(result, constants.signals)
-  log.info(`runner exited with ${code}`)
+  log.info(`container exit code ${code}`)
   return code
 }
 

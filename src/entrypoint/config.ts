@@ -2,6 +2,7 @@
  * Reads the entrypoint's settings from its environment (the job template's RUNNER_ENV contract plus the
  * Container Apps built-ins). Pure: no I/O, so every rule is unit-testable.
  */
+import { join } from 'node:path'
 import { RUNNER_ENV } from '../core/runner-env.js'
 import type { Target } from '../github-app/rest.js'
 import { EntrypointError } from './errors.js'
@@ -17,12 +18,21 @@ export const HANDOVER_ENV = {
  * through the exported `main(options)` (never through the environment: PID 1 runs as root).
  */
 export interface EntrypointOptions {
-  runSh?: string
+  /** The runner's folder (the official image's /home/runner): PID 1 starts its bin/Runner.Listener. */
+  runnerDir?: string
+  /** The seccomp helper that refuses new user namespaces (runner/no-user-namespaces.c). */
+  seccompHelper?: string
   runnerUser?: string
   passwdFile?: string
   retryBaseMs?: number
   retryMaxMs?: number
   stopGraceMs?: number
+  /** Before the listener is started again after its retryable error (run-helper.sh waits 5 s). */
+  listenerRetryDelayMs?: number
+  /** How long to wait for a runner update to finish (run-helper.sh: about 30 s). */
+  updateWaitMs?: number
+  /** More environment names to pass on to the runner (the emulated runner's switches); the image passes none. */
+  runnerEnvNames?: string[]
 }
 
 type Env = Record<string, string | undefined>
@@ -31,11 +41,19 @@ export type { Target } from '../github-app/rest.js'
 
 /** What starting and supervising the runner needs: local, never secret. */
 export interface RunnerSettings {
-  runSh: string
+  runnerDir: string
+  /** `bin/Runner.Listener` in the runner's folder: runner-owned, so never executed again once a job may have run. */
+  listener: string
+  seccompHelper: string
+  /** The team's `runners.allowUserNamespaces`: no seccomp filter (browser sandboxes need user namespaces). */
+  allowUserNamespaces: boolean
   runnerUser: string
   passwdFile: string
   idleTimeoutMs: number
   stopGraceMs: number
+  listenerRetryDelayMs?: number
+  updateWaitMs?: number
+  runnerEnvNames: string[]
   sudo: boolean
 }
 
@@ -58,13 +76,20 @@ export interface RegistrationSettings {
 }
 
 export function readRunnerSettings(env: Env, options: EntrypointOptions = {}): RunnerSettings {
+  const runnerDir = options.runnerDir ?? '/home/runner'
   return {
-    runSh: options.runSh ?? '/home/runner/run.sh',
+    runnerDir,
+    listener: join(runnerDir, 'bin', 'Runner.Listener'),
+    seccompHelper: options.seccompHelper ?? '/opt/runner-setup/no-user-namespaces',
+    allowUserNamespaces: (env[RUNNER_ENV.allowUserNamespaces] ?? '').toLowerCase() === 'true',
     runnerUser: options.runnerUser ?? 'runner',
     passwdFile: options.passwdFile ?? '/etc/passwd',
     // Fractions allowed: tests use sub-second idle timeouts.
     idleTimeoutMs: number(env, RUNNER_ENV.idleTimeoutSeconds, 600) * 1000,
     stopGraceMs: options.stopGraceMs ?? 10_000,
+    listenerRetryDelayMs: options.listenerRetryDelayMs,
+    updateWaitMs: options.updateWaitMs,
+    runnerEnvNames: options.runnerEnvNames ?? [],
     sudo: (env[RUNNER_ENV.sudo] ?? '').toLowerCase() === 'true'
   }
 }

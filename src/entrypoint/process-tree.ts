@@ -1,8 +1,8 @@
 /**
- * The runner's processes, found through /proc (Linux). run.sh starts in a session of its own, but it is not one
- * process group: with RUNNER_MANUALLY_TRAP_SIG=1 (set by the official image) the actions/runner run.sh turns on
- * job control (`set -m`), so run-helper.sh and Runner.Listener run in a process group of their own, and job steps
- * may make more. Signalling only run.sh's group misses the listener.
+ * The runner's processes, found through /proc (Linux). The listener starts in a session of its own, but job steps
+ * may make process groups and sessions of their own, and a double-forked daemon leaves the tree altogether: in a
+ * container it is re-parented to PID 1. So the container's PID 1 ends every process but itself once the listener
+ * has ended (`endAllButSelf`); the tree walk is for a stop signal, and for an entrypoint that is not PID 1.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 
@@ -80,4 +80,26 @@ export function signalTree(rootPid: number, signal: NodeJS.Signals, processes = 
   for (const pgid of new Set(tree.map(p => p.pgid))) if (pgid > 1) send(-pgid)
   for (const p of tree) if (p.pgid <= 1) send(p.pid)
   return tree.length
+}
+
+/** Whether this process is its PID namespace's init, as the container's entrypoint is: it can end all the rest. */
+export const isInit = (): boolean => process.pid === 1
+
+/**
+ * As PID 1 (root): SIGKILL to every other process of the container (kill(2) with pid -1 reaches all but the caller
+ * and init), until none is left, or `waitMs` has passed. Returns how many were left at the first look.
+ */
+export async function endAllButSelf(waitMs: number, processes = listProcesses): Promise<number> {
+  if (!isInit()) throw new Error('only the PID namespace init may signal every process')
+  const first = processes().filter(p => p.pid !== 1).length
+  const deadline = Date.now() + waitMs
+  while (processes().some(p => p.pid !== 1) && Date.now() < deadline) {
+    try {
+      process.kill(-1, 'SIGKILL')
+    } catch {
+      // ESRCH: none left
+    }
+    await new Promise(resolve => setTimeout(resolve, 10))
+  }
+  return first
 }

@@ -1,34 +1,41 @@
 /**
- * The container's exit code: the runner's real outcome, not run.sh's. The actions/runner run-helper.sh maps the
- * listener's exit codes 1 (terminated, e.g. a registration GitHub refuses), 5 (session conflict) and any unknown
- * code to 0, and run.sh exits 143 after it trapped a SIGTERM. run-helper.sh prints the listener's code before
- * mapping it (runner v2.336.0, src/Misc/layoutroot/run-helper.sh.template), which is how it is learned here.
+ * What the listener's exit status means, and the container's exit code. The listener's codes and what the official
+ * scripts do with them follow actions/runner v2.336.0: Runner.Common/Constants.cs (Runner.ReturnCode) and
+ * src/Misc/layoutroot/run-helper.sh.template, which PID 1 no longer runs (it is the runner user's, so a job step can
+ * rewrite it) but whose decisions it takes over:
+ * - 0 success; 1 terminated (e.g. a registration GitHub refuses or deleted); 5 session conflict; 7 version deprecated
+ *   (with ACTIONS_RUNNER_RETURN_VERSION_DEPRECATED_EXIT_CODE=1, which the listener itself reads): the runner stops.
+ *   run-helper.sh turns 1, 5 and unknown codes into 0; here each keeps its own code (the README's table).
+ * - 2 retryable error: run-helper.sh waits 5 s, and run.sh starts the listener again.
+ * - 3 updating, 4 updating a run-once (ephemeral) runner: run-helper.sh waits up to 30 s for the update script to
+ *   write `update.finished` in the runner's folder, removes it, and run.sh starts the (new) listener again.
+ * A restart executes bin/ of the runner's folder, which the runner user owns: PID 1 only does that while no job step
+ * can have run. After a job, a restart code ends the container with that code.
  */
 import type { RunnerExit } from './runner-process.js'
 
-const LISTENER_LINES: [RegExp, (match: RegExpExecArray) => number][] = [
-  [/Runner listener exit with 0 return code/, () => 0],
-  [/Runner listener exit with terminated error/, () => 1],
-  [/Runner listener exit with Session Conflict error/, () => 5],
-  [/Runner listener exit with deprecated version exit code: (\d+)/, m => Number(m[1])],
-  [/Exiting with unknown error code: (-?\d+)/, m => Number(m[1])],
-  // Retryable (2) and updating (3, 4): run.sh starts the listener again, so an earlier code no longer holds.
-  [/Runner listener exit with retryable error|Runner listener exit because of updating/, () => Number.NaN]
-]
+export const RETRY_DELAY_MS = 5000
+/** run-helper.sh looks for update.finished 31 times, a second apart. */
+export const UPDATE_WAIT_MS = 31_000
+export const UPDATE_FINISHED = 'update.finished'
 
-/** The listener's exit code a run-helper.sh line reports, NaN for "restarting", undefined for other lines. */
-export function listenerExitCode(line: string): number | undefined {
-  for (const [pattern, code] of LISTENER_LINES) {
-    const match = pattern.exec(line)
-    if (match) return code(match)
-  }
-  return undefined
+export type ListenerVerdict = { restart: 'retry' | 'update' } | { restart?: undefined; code: number }
+
+export function listenerVerdict(
+  exit: RunnerExit,
+  jobMayHaveRun: boolean,
+  signalNumbers: Record<string, number>
+): ListenerVerdict {
+  if (exit.signal) return { code: 128 + (signalNumbers[exit.signal] ?? 0) }
+  const code = exit.code ?? 1
+  if (!jobMayHaveRun && code === 2) return { restart: 'retry' }
+  if (!jobMayHaveRun && (code === 3 || code === 4)) return { restart: 'update' }
+  return { code }
 }
 
 export interface RunnerEnd {
-  exit: RunnerExit
-  /** From listenerExitCode; NaN or undefined when not known. */
-  listenerCode: number | undefined
+  /** The listener's last verdict. */
+  verdict: ListenerVerdict
   /** The entrypoint stopped an idle runner (no job came): routine, the scaler over-provisioned. */
   stoppedIdle: boolean
   /** The signal the container was told to stop with (Container Apps: a stopped execution, replicaTimeout). */
@@ -36,15 +43,12 @@ export interface RunnerEnd {
 }
 
 /**
- * 0 job run (whatever its result: that is the workflow's, shown in GitHub) or idle runner stopped; 128+n stopped
- * by signal n; otherwise the listener's own code (1 terminated, 5 session conflict, 7 version deprecated), or
- * run.sh's when the listener's is not known.
+ * 0 job run (whatever its result: that is the workflow's, shown in GitHub) or idle runner stopped; 128+n stopped by
+ * signal n (the container's, or the listener's own death); otherwise the listener's own code (1 terminated,
+ * 5 session conflict, 7 version deprecated, 2-4 a restart asked for after a job).
  */
 export function containerExitCode(end: RunnerEnd, signalNumbers: Record<string, number>): number {
-  const bySignal = (signal: string): number => 128 + (signalNumbers[signal] ?? 0)
   if (end.stoppedIdle) return 0
-  if (end.stopSignal) return bySignal(end.stopSignal)
-  if (end.exit.signal) return bySignal(end.exit.signal)
-  if (end.listenerCode !== undefined && !Number.isNaN(end.listenerCode)) return end.listenerCode
-  return end.exit.code ?? 1
+  if (end.stopSignal) return 128 + (signalNumbers[end.stopSignal] ?? 0)
+  return end.verdict.restart === undefined ? end.verdict.code : 1
 }

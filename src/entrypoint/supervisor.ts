@@ -11,7 +11,7 @@ import { EntrypointError, oneLine } from './errors.js'
 import type { Log } from './log.js'
 import { buildRunnerEnv } from './runner-environment.js'
 import { containerExitCode } from './runner-outcome.js'
-import { startRunner } from './runner-process.js'
+import { runnerStart, startRunner } from './runner-process.js'
 import { supervise } from './supervise.js'
 import { lookupUser } from './system-user.js'
 
@@ -28,28 +28,29 @@ export async function runSupervisor(
     )
   const local = readRunnerSettings(env, options)
   const user = lookupUser(local.passwdFile, local.runnerUser)
-  let runner
-  try {
-    runner = await startRunner({
-      runSh: local.runSh,
-      jitConfig,
-      user,
-      env: buildRunnerEnv(env, user),
-      sudo: true,
-      graceMs: local.stopGraceMs
-    })
-  } catch (error) {
-    throw new EntrypointError(
-      `cannot start ${local.runSh} as ${user.name}: ${(error as NodeJS.ErrnoException).code ?? oneLine(error)}: runner ${runnerId} stays registered until GitHub removes it or verify --fix runs`
-    )
+  const start = async () => {
+    try {
+      return await startRunner(
+        runnerStart({ ...local, sudo: true }, user, jitConfig, buildRunnerEnv(env, user, local.runnerEnvNames))
+      )
+    } catch (error) {
+      throw new EntrypointError(
+        `cannot start ${local.listener} as ${user.name}: ${(error as NodeJS.ErrnoException).code ?? oneLine(error)}: runner ${runnerId} stays registered until GitHub removes it or verify --fix runs`
+      )
+    }
   }
+  const runner = await start()
   log.info(`runner ${runnerId} started as ${user.name} (pid ${runner.pid}) by the credential-free supervisor`)
   const result = await supervise(runner, {
     idleTimeoutMs: local.idleTimeoutMs,
     log,
-    onIdle: async () => 'stop'
+    onIdle: async () => 'stop',
+    restart: start,
+    runnerDir: local.runnerDir,
+    retryDelayMs: local.listenerRetryDelayMs,
+    updateWaitMs: local.updateWaitMs
   })
   const code = containerExitCode(result, constants.signals)
-  log.info(`runner exited with ${code}`)
+  log.info(`container exit code ${code}`)
   return code
 }

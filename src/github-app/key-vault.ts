@@ -19,6 +19,9 @@ export async function getManagedIdentityToken(
   resource: string
 ): Promise<string> {
   const url = new URL(identity.endpoint)
+  // Container Apps gives http://localhost:<port>/...: the loopback address it means, never a name lookup, which may
+  // answer ::1 first, where any unprivileged process of the container can listen on the same port.
+  if (url.hostname === 'localhost') url.hostname = '127.0.0.1'
   url.searchParams.set('resource', resource)
   url.searchParams.set('api-version', '2019-08-01')
   url.searchParams.set('client_id', identity.clientId)

@@ -69,7 +69,8 @@ describe('defaults', () => {
         pollingIntervalSeconds: 20,
         jobTimeoutMinutes: 60,
         idleTimeoutMinutes: 10,
-        sudo: false
+        sudo: false,
+        allowUserNamespaces: false
       },
       logs: {},
       tags: {},

@@ -461,6 +461,19 @@ describe('desiredResources, repo scope with its own resource group', () => {
 })
 
 describe('desiredResources, contract checks over both scopes', () => {
+  it('passes runners.allowUserNamespaces only when set, so every other job template stays as it was', () => {
+    const envOf = (config: ReturnType<typeof orgTeam>) =>
+      (
+        desiredResources(config).find(r => r.kind === 'job')!.body.template as {
+          containers: { env: { name: string; value: unknown }[] }[]
+        }
+      ).containers[0]!.env.filter(e => e.name === 'RUNNER_SETUP_ALLOW_USER_NAMESPACES')
+    const config = orgTeam()
+    expect(envOf(config)).toEqual([])
+    config.runners.allowUserNamespaces = true
+    expect(envOf(config)).toEqual([{ name: 'RUNNER_SETUP_ALLOW_USER_NAMESPACES', value: 'true' }])
+  })
+
   it('passes a configured runner group id, so each org-scope runner skips the lookup by name', () => {
     const config = orgTeam()
     config.github.runnerGroupId = 42
@@ -474,13 +487,13 @@ describe('desiredResources, contract checks over both scopes', () => {
 
   const all = [...desiredResources(orgTeam()), ...desiredResources(repoTeam())]
 
-  it("sets only RUNNER_ENV names in the container, every one of them except the other scope's and the optional group id", () => {
+  it("sets only RUNNER_ENV names in the container, every one of them except the other scope's and the optional ones", () => {
     const known = new Set<string>(Object.values(RUNNER_ENV))
     for (const job of all.filter(r => r.kind === 'job')) {
       const env = asJob(job).template!.containers![0].env!
       for (const { name } of env) expect(known.has(name!)).toBe(true)
-      // The fixtures leave github.runnerGroupId unset; the test above covers it.
-      expect(env).toHaveLength(Object.keys(RUNNER_ENV).length - 2)
+      // The fixtures leave github.runnerGroupId and runners.allowUserNamespaces unset; the tests above cover them.
+      expect(env).toHaveLength(Object.keys(RUNNER_ENV).length - 3)
     }
   })
 

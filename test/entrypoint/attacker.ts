@@ -1,14 +1,14 @@
 /**
- * A hostile job step, as run.sh: what a job can try, as the runner user, to become root, join a privileged group,
+ * A hostile job step, as the runner's listener: what a job can try, as the runner user, to become root, join a privileged group,
  * or read a credential from PID 1 (its parent). Each attempt writes what it got to record/<attack>; the test decides
  * what counts as a breach. It tells the entrypoint it runs a job (so no idle stop), waits for the test's go (with
  * an address in PID 1's heap, as a stronger attacker would know it), attacks, and ends when the test says so.
  */
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 export interface Attacker {
-  runSh: string
+  runnerDir: string
   folder: string
   /** What one attack recorded ('' when it recorded nothing). */
   record(name: string): string
@@ -26,7 +26,7 @@ export function writeAttacker(dir: string, binaries: string[], groups: string[])
   writeFileSync(join(folder, 'setid.list'), binaries.join('\n') + '\n')
   writeFileSync(join(folder, 'groups.list'), groups.join('\n') + '\n')
   const script = String.raw`#!/bin/bash
-here="$(cd "$(dirname "$0")" && pwd)"
+here="$(cd "$(dirname "$0")/.." && pwd)"
 rec="$here/record"
 mkdir -p "$rec/setid"
 target=$PPID
@@ -83,12 +83,13 @@ echo done > "$rec/done"
 while [ ! -f "$rec/finish" ]; do sleep 0.02; done
 exit 0
 `
-  const runSh = join(folder, 'run.sh')
-  writeFileSync(runSh, script)
-  chmodSync(runSh, 0o755)
+  mkdirSync(join(folder, 'bin'))
+  const listener = join(folder, 'bin', 'Runner.Listener')
+  writeFileSync(listener, script)
+  chmodSync(listener, 0o755)
   const path = (name: string): string => join(folder, 'record', name)
   return {
-    runSh,
+    runnerDir: folder,
     folder,
     record: name => (existsSync(path(name)) ? readFileSync(path(name), 'utf8') : ''),
     setid: () => {

@@ -1,9 +1,9 @@
 /**
- * The built entrypoint as a child process against the HTTPS doubles: container start to run.sh, at org and repo
+ * The built entrypoint as a child process against the HTTPS doubles: container start to the listener, at org and repo
  * scope, on a GHES-style and a github.com-style API URL, with failures, retries, idle timeout and signals.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { containerProcesses, killContainer } from '../emulator/lifecycle/container-processes.js'
 import { testBundle } from './test-bundle.js'
@@ -43,7 +43,7 @@ beforeEach(() => {
 function setup(scope: 'org' | 'repo', behaviour: Behaviour, extra: Record<string, string> = {}, mode?: number) {
   const runner = fakeRunner(world.dir, behaviour, mode)
   const env = jobEnv(world, scope, extra)
-  const options = { runSh: runner.runSh, passwdFile: fakePasswd(world.dir) }
+  const options = { runnerDir: runner.runnerDir, passwdFile: fakePasswd(world.dir) }
   return { runner, env, options, start: () => runEntrypoint(bundle, env, options) }
 }
 
@@ -53,8 +53,8 @@ const calls = () =>
     .map(r => `${r.method} ${r.path.replace(/\/keyvault\/.*/, '/keyvault/…').replace(/\/\d+\//g, '/{id}/')}`)
 const lastToken = () => [...world.admin.github.tokens.values()].at(-1)!
 
-describe('container start to run.sh', () => {
-  it('repo scope (GHES URL): 4 calls, a narrowed token, run.sh as the runner user with an allow-listed env', async () => {
+describe('container start to the listener', () => {
+  it('repo scope (GHES URL): 4 calls, a narrowed token, the listener as the runner user with an allow-listed env', async () => {
     const { runner, env, start } = setup('repo', 'job')
     const run = start()
     expect(await run.done).toBe(0)
@@ -76,14 +76,16 @@ describe('container start to run.sh', () => {
       scope: { owner: 'altinn-test', repo: 'studio' }
     })
     const argv = runner.record('argv')!.trim().split('\n')
-    expect(argv[0]).toBe('--jitconfig')
-    expect(JSON.parse(Buffer.from(argv[1]!, 'base64').toString()).runnerId).toBe(registered!.id)
-    expect(runner.record('cwd')!.trim()).toBe(join(runner.runSh, '..'))
+    expect(argv.slice(0, 2)).toEqual(['run', '--jitconfig'])
+    expect(JSON.parse(Buffer.from(argv[2]!, 'base64').toString()).runnerId).toBe(registered!.id)
+    expect(runner.record('cwd')!.trim()).toBe(runner.runnerDir)
 
     const childEnv = runner.record('env')!
     expect(childEnv).not.toMatch(/^(IDENTITY_|RUNNER_SETUP_)/m)
     expect(childEnv).not.toContain(world.admin.identities.header)
-    expect(childEnv).toMatch(/^RUNNER_MANUALLY_TRAP_SIG=1$/m)
+    expect(childEnv).toMatch(/^ACTIONS_RUNNER_PRINT_LOG_TO_STDOUT=1$/m)
+    // An exact allow-list: a RUNNER_* setting only run.sh read does not pass by its prefix.
+    expect(childEnv).not.toMatch(/^RUNNER_MANUALLY_TRAP_SIG=/m)
     expect(childEnv).toMatch(/^USER=runner$/m)
     expect(childEnv).toMatch(/^LANG=C.UTF-8$/m)
     expect(childEnv).toMatch(/^ACTIONS_RUNNER_RETURN_VERSION_DEPRECATED_EXIT_CODE=1$/m)
@@ -99,7 +101,7 @@ describe('container start to run.sh', () => {
       expect(status).toMatch(/^CapEff:\s+0+$/m)
     }
     expect(run.stdout()).toMatch(/managed identity token \(\d+ ms\)/)
-    expect(run.stdout()).toContain('Running job: build')
+    expect(run.stdout()).toContain('runner| 2026-01-01 00:00:00Z: Running job: build')
     expect(run.stderr()).toBe('')
   })
 
@@ -146,7 +148,7 @@ describe('container start to run.sh', () => {
   })
 })
 
-describe('a failure before run.sh: one clear line, exit 1, no registration left behind', () => {
+describe('a failure before the listener: one clear line, exit 1, no registration left behind', () => {
   const cases: [string, () => Record<string, string> | void, RegExp][] = [
     [
       'managed identity down',
@@ -210,20 +212,22 @@ describe('a failure before run.sh: one clear line, exit 1, no registration left 
     })
   }
 
-  it('run.sh missing: fails before any HTTP call', async () => {
+  it('the listener missing: fails before any HTTP call', async () => {
     const { env, options } = setup('repo', 'job')
-    const run = runEntrypoint(bundle, env, { ...options, runSh: join(world.dir, 'no-such', 'run.sh') })
+    const run = runEntrypoint(bundle, env, { ...options, runnerDir: join(world.dir, 'no-such') })
     expect(await run.done).toBe(1)
     expect(errorLines(run.stderr())).toEqual([
-      expect.stringMatching(/no-such\/run\.sh not found: use the runner image/)
+      expect.stringMatching(/no-such\/bin\/Runner\.Listener not found: use the runner image/)
     ])
     expect(world.admin.requests()).toEqual([])
   })
 
-  it('run.sh not executable: fails before any HTTP call', async () => {
+  it('the listener not executable: fails before any HTTP call', async () => {
     const run = setup('repo', 'job', {}, 0o644).start()
     expect(await run.done).toBe(1)
-    expect(errorLines(run.stderr())).toEqual([expect.stringMatching(/run\.sh is not executable: use the runner image/)])
+    expect(errorLines(run.stderr())).toEqual([
+      expect.stringMatching(/Runner\.Listener is not executable: use the runner image/)
+    ])
     expect(world.admin.requests()).toEqual([])
   })
 
@@ -246,7 +250,7 @@ function secret(name: string, value: string): Record<string, string> {
 /** The calls a deregistration makes: a fresh token through the managed identity, then the DELETE. */
 const DEREGISTRATION = ['GET', 'GET', 'POST', 'DELETE']
 
-describe('after run.sh started', () => {
+describe('after the listener started', () => {
   it('idle timeout: deletes the registration (a fresh token), stops the runner, exits 0', async () => {
     const { runner, start } = setup('repo', 'idle', { RUNNER_SETUP_IDLE_TIMEOUT_SECONDS: '0.3' })
     const run = start()
@@ -290,20 +294,55 @@ describe('after run.sh started', () => {
     })
   }
 
-  it("exits with the runner's own exit code", async () => {
-    const run = setup('repo', { exit: 7 }).start()
-    expect(await run.done).toBe(7)
+  for (const code of [1, 5, 6, 7, 42]) {
+    it(`exits with the listener's own exit code ${code} (run-helper.sh would turn 1, 5, 6 and 42 into 0)`, async () => {
+      const run = setup('repo', { exit: code }).start()
+      expect(await run.done).toBe(code)
+      expect(run.stdout()).toContain(`the listener exited with code ${code}`)
+    })
+  }
+
+  /** A listener that counts its starts in the runner folder, then behaves as `byStart[start - 1]`. */
+  const counting = (...byStart: string[]): Behaviour => ({
+    script: [
+      'n=$(( $(cat "$rec/starts" 2>/dev/null || echo 0) + 1 )); echo $n > "$rec/starts"',
+      ...byStart.map((body, i) => `if [ $n -eq ${i + 1} ]; then ${body}; fi`),
+      'exit 99'
+    ].join('\n')
   })
 
-  it('a listener in its own process group that ignores SIGTERM is killed after the grace period; nothing is left', async () => {
+  it('2 before any job: started again (run-helper.sh waits 5 s); a restart code after the job ends the container', async () => {
+    const { runner, env, options } = setup(
+      'repo',
+      counting('echo "retryable"; exit 2', 'echo "2026-01-01 00:00:00Z: Running job: build"; exit 3')
+    )
+    const run = runEntrypoint(bundle, env, { ...options, listenerRetryDelayMs: 10 })
+    expect(await run.done).toBe(3)
+    expect(runner.record('starts')).toBe('2\n') // never a third start from the runner-owned folder
+    expect(run.stdout()).toContain('starting the listener again (retryable error)')
+    expect(run.stdout()).toContain('the listener exited with code 3')
+  })
+
+  it('4 before any job: waits for the update script’s update.finished (removed), then starts the listener again', async () => {
+    const { runner, start } = setup(
+      'repo',
+      counting(
+        '(sleep 0.3; touch "$PWD/update.finished") > /dev/null 2>&1 & exit 4',
+        'echo "2026-01-01 00:00:00Z: Running job: build"; exit 0'
+      )
+    )
+    const run = start()
+    expect(await run.done).toBe(0)
+    expect(runner.record('starts')).toBe('2\n')
+    expect(run.stdout()).toContain('starting the listener again (after its update)')
+    expect(existsSync(join(runner.runnerDir, 'update.finished'))).toBe(false)
+  })
+
+  it('a listener that ignores SIGTERM is killed after the grace period; nothing is left', async () => {
     const marker = `stubborn-${Math.random().toString(36).slice(2, 8)}`
     const { runner, env, options } = setup('repo', 'stubborn', { RUNNER_EMULATED_CONTAINER: marker })
     const run = runEntrypoint(bundle, env, { ...options, stopGraceMs: 300 })
     await waitFor(() => runner.record('ready') !== undefined)
-    // run.sh and the listener are in different process groups, as with the real run.sh's `set -m`.
-    const [runSh, ...others] = containerProcesses(marker).map(pid => processGroup(pid))
-    expect(others.some(group => group !== runSh)).toBe(true)
-
     const stopped = Date.now()
     run.child.kill('SIGTERM')
     expect(await run.done).toBe(143)
@@ -326,8 +365,3 @@ it('a job step that left the runner’s session still holding its output does no
     killContainer(marker) // here PID 1 is no PID 1: its end does not take the daemon with it
   }
 })
-
-function processGroup(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'latin1')
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2])
-}

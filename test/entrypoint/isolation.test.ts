@@ -97,7 +97,7 @@ describeAsRoot('default mode: a hostile job step as a real unprivileged user', (
     }
     attacker = writeAttacker(world.dir, binaries, memberOf)
     run = runEntrypoint(bundle, jobEnv(world, 'repo', { RUNNER_EMULATED_CONTAINER: user }), {
-      runSh: attacker.runSh,
+      runnerDir: attacker.runnerDir,
       runnerUser: user
     })
     pid = run.child.pid!
@@ -262,7 +262,7 @@ describe('sudo mode', () => {
         writeFileSync(sudoers, `${user} ALL=(ALL) NOPASSWD:ALL\n`, { mode: 0o440 })
         const runner = fakeRunner(world.dir, 'job')
         const env = jobEnv(world, 'repo', { RUNNER_SETUP_SUDO: 'true' })
-        const run = runEntrypoint(bundle, env, { runSh: runner.runSh, runnerUser: user })
+        const run = runEntrypoint(bundle, env, { runnerDir: runner.runnerDir, runnerUser: user })
         expect(await run.done).toBe(0)
         expect(runner.record('sudo')).toBe('0\n')
       } finally {
@@ -276,7 +276,7 @@ describe('sudo mode', () => {
   it('PID 1 replaces itself with a supervisor: no environment, argv, memory or file holds a credential', async () => {
     const runner = fakeRunner(world.dir, 'idle')
     const env = jobEnv(world, 'repo', { RUNNER_SETUP_SUDO: 'true' })
-    const run = runEntrypoint(bundle, env, { runSh: runner.runSh, passwdFile: fakePasswd(world.dir) })
+    const run = runEntrypoint(bundle, env, { runnerDir: runner.runnerDir, passwdFile: fakePasswd(world.dir) })
     await waitFor(() => runner.record('ready') !== undefined)
     const pid = run.child.pid!
     expect(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')).toContain('--supervise')

@@ -20,7 +20,7 @@ afterAll(async () => {
 
 it('a JIT POST whose answer is lost leaves no registered runner behind', async () => {
   const env = jobEnv(world, 'repo')
-  const options = { runSh: fakeRunner(world.dir, 'job').runSh, passwdFile: fakePasswd(world.dir) }
+  const options = { runnerDir: fakeRunner(world.dir, 'job').runnerDir, passwdFile: fakePasswd(world.dir) }
   world.admin.fault({ method: 'POST', path: '/generate-jitconfig', kind: 'lost-answer', status: 502, times: 1 })
   const registered: number[] = []
   const seen = setInterval(() => registered.push(...world.admin.github.runners.keys()), 5)

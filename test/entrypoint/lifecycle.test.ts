@@ -1,6 +1,5 @@
 /**
- * The entrypoint with the emulated runner (run.sh with `set -m`, run-helper.sh, a listener in its own process group
- * and a worker per job; see runner-layout.ts) against the GitHub double, in both modes: the idle timeout never
+ * The entrypoint with the emulated runner (the listener PID 1 starts, and a worker per job; see runner-layout.ts) against the GitHub double, in both modes: the idle timeout never
  * cancels a job GitHub has given the runner, an idle runner is stopped and deregistered, and a listener that
  * ignores SIGTERM is killed after the grace period with nothing left behind.
  */
@@ -32,7 +31,8 @@ beforeEach(() => {
 
 function start(sudo: boolean, env: Record<string, string>, stopGraceMs = 500) {
   const marker = `rs-${Math.random().toString(36).slice(2, 8)}`
-  const runSh = writeRunnerLayout(mkdtempSync(join(world.dir, 'runner-')))
+  const runnerDir = mkdtempSync(join(world.dir, 'runner-'))
+  writeRunnerLayout(runnerDir)
   const run = runEntrypoint(
     bundle,
     jobEnv(world, 'repo', {
@@ -41,7 +41,7 @@ function start(sudo: boolean, env: Record<string, string>, stopGraceMs = 500) {
       RUNNER_FAKE_POLL_MS: '20',
       ...env
     }),
-    { runSh, passwdFile: fakePasswd(world.dir), stopGraceMs }
+    { runnerDir, passwdFile: fakePasswd(world.dir), stopGraceMs }
   )
   return { run, marker }
 }
@@ -69,14 +69,14 @@ for (const sudo of [false, true]) {
       expect(job).toMatchObject({ status: 'completed', conclusion: 'success' })
     })
 
-    it('a listener in its own process group that ignores SIGTERM is killed after the grace period; nothing is left', async () => {
+    it('a listener that ignores SIGTERM is killed after the grace period; nothing is left', async () => {
       const { run, marker } = start(sudo, { RUNNER_FAKE_IGNORE_SIGNALS: '1' }, 300)
       await waitFor(() => run.stdout().includes('Listening for Jobs'))
       const stopped = Date.now()
       run.child.kill('SIGTERM')
       expect(await run.done).toBe(143)
       expect(Date.now() - stopped).toBeGreaterThanOrEqual(300)
-      expect(run.stdout()).toContain('ignoring SIGINT') // run.sh's trap reached the listener's group
+      expect(run.stdout()).toContain('ignoring SIGTERM') // PID 1's stop reached the listener itself
       expect(containerProcesses(marker)).toEqual([])
     })
   })

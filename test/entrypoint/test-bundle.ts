@@ -4,7 +4,16 @@
  */
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { EntrypointOptions } from '../../src/entrypoint/config.js'
@@ -16,6 +25,36 @@ const SOURCES = [WRAPPER, 'test/entrypoint/test-options.ts']
 
 /** Options that keep the tests fast: short retry delays and stop grace. */
 export const FAST: EntrypointOptions = { retryBaseMs: 1, retryMaxMs: 5, stopGraceMs: 500 }
+
+/** The emulated runner's own switches and its container marker, which the entrypoint passes on in tests only. */
+export const TEST_RUNNER_ENV = [
+  'RUNNER_EMULATED_CONTAINER',
+  'RUNNER_FAKE_POLL_MS',
+  'RUNNER_FAKE_IGNORE_SIGNALS',
+  'RUNNER_FAKE_SILENT_JOB',
+  'RUNNER_FAKE_STEP'
+]
+
+/**
+ * The seccomp helper (runner/no-user-namespaces.c), built with the machine's gcc once per source version, where
+ * the runner user can execute it. The image builds it in runner/Dockerfile.
+ */
+export function seccompHelper(): string {
+  const source = join(root, 'runner/no-user-namespaces.c')
+  const hash = createHash('sha256').update(readFileSync(source)).digest('hex').slice(0, 16)
+  const dir = join(tmpdir(), `rs-no-user-namespaces-${hash}`)
+  const helper = join(dir, 'no-user-namespaces')
+  if (existsSync(helper)) return helper
+  const building = mkdtempSync(`${dir}-building-`)
+  execFileSync('gcc', ['-O2', '-Wall', '-Wextra', '-Werror', '-o', join(building, 'no-user-namespaces'), source])
+  chmodSync(building, 0o755)
+  try {
+    renameSync(building, dir)
+  } catch {
+    rmSync(building, { recursive: true, force: true })
+  }
+  return helper
+}
 
 export function testBundle(): string {
   const hash = createHash('sha256')
@@ -40,7 +79,8 @@ export function testBundle(): string {
 
 /** argv for the test bundle: the bundle, then its options (every process it starts gets the same argv). */
 export function entrypointArgs(bundle: string, options: EntrypointOptions = {}): string[] {
-  return [bundle, TEST_OPTIONS_FLAG + JSON.stringify({ ...FAST, ...options })]
+  const defaults: EntrypointOptions = { ...FAST, seccompHelper: seccompHelper(), runnerEnvNames: TEST_RUNNER_ENV }
+  return [bundle, TEST_OPTIONS_FLAG + JSON.stringify({ ...defaults, ...options })]
 }
 
 /**

@@ -5,13 +5,15 @@
 import { describe, expect, it } from '@jest/globals'
 import { generateKeyPairSync } from 'node:crypto'
 import { createAppJwt } from '../../src/github-app/app-jwt.js'
-import { readRegistrationSettings, readRunnerSettings } from '../../src/entrypoint/config.js'
+import { readRegistrationSettings, readRunnerSettings, type RunnerSettings } from '../../src/entrypoint/config.js'
 import { EntrypointError } from '../../src/entrypoint/errors.js'
-import { retryDelayMs } from '../../src/github-app/http.js'
+import { retryDelayMs, type HttpRequest } from '../../src/github-app/http.js'
+import { getManagedIdentityToken } from '../../src/github-app/key-vault.js'
 import { parseStat, runnerTree, type ProcessInfo } from '../../src/entrypoint/process-tree.js'
 import { buildRunnerEnv, buildSupervisorEnv } from '../../src/entrypoint/runner-environment.js'
-import { containerExitCode, listenerExitCode, type RunnerEnd } from '../../src/entrypoint/runner-outcome.js'
-import { setprivArgs } from '../../src/entrypoint/runner-process.js'
+import { containerExitCode, listenerVerdict, type RunnerEnd } from '../../src/entrypoint/runner-outcome.js'
+import { MAX_LINE_BYTES, RELAY_MARK, relayLine, splitLines } from '../../src/entrypoint/runner-output.js'
+import { listenerCommand, runnerStart, setprivArgs } from '../../src/entrypoint/runner-process.js'
 import { cannotSwitchTo, parsePasswd } from '../../src/entrypoint/system-user.js'
 import { verifyAppJwt } from '../emulator/github/app-jwt.js'
 import { GitHubState } from '../emulator/github/state.js'
@@ -70,17 +72,26 @@ describe('settings', () => {
 
   it('has production defaults for the local settings; fractions of a second for the idle timeout', () => {
     expect(readRunnerSettings({})).toEqual({
-      runSh: '/home/runner/run.sh',
+      runnerDir: '/home/runner',
+      listener: '/home/runner/bin/Runner.Listener',
+      seccompHelper: '/opt/runner-setup/no-user-namespaces',
+      allowUserNamespaces: false,
       runnerUser: 'runner',
       passwdFile: '/etc/passwd',
       idleTimeoutMs: 600_000,
       stopGraceMs: 10_000,
+      listenerRetryDelayMs: undefined,
+      updateWaitMs: undefined,
+      runnerEnvNames: [],
       sudo: false
     })
-    expect(readRunnerSettings({ RUNNER_SETUP_IDLE_TIMEOUT_SECONDS: '0.25', RUNNER_SETUP_SUDO: 'TRUE' })).toMatchObject({
-      idleTimeoutMs: 250,
-      sudo: true
-    })
+    expect(
+      readRunnerSettings({
+        RUNNER_SETUP_IDLE_TIMEOUT_SECONDS: '0.25',
+        RUNNER_SETUP_SUDO: 'TRUE',
+        RUNNER_SETUP_ALLOW_USER_NAMESPACES: 'true'
+      })
+    ).toMatchObject({ idleTimeoutMs: 250, sudo: true, allowUserNamespaces: true })
     expect(() => readRunnerSettings({ RUNNER_SETUP_IDLE_TIMEOUT_SECONDS: 'soon' })).toThrow(
       'must be a non-negative number, not "soon"'
     )
@@ -154,6 +165,23 @@ describe('the runner user', () => {
     ])
     expect(setprivArgs(runner, { sudo: false, root: false })).toEqual(['--no-new-privs', '--inh-caps=-all', '--'])
   })
+
+  it('starts bin/Runner.Listener itself, through the seccomp helper unless user namespaces are allowed or in sudo mode', () => {
+    const runner = parsePasswd(passwd, 'runner')!
+    const settings = readRunnerSettings({})
+    const argv = (local: RunnerSettings) => listenerCommand(runnerStart(local, runner, 'JIT', {}), true)
+    const tail = ['/home/runner/bin/Runner.Listener', 'run', '--jitconfig', 'JIT']
+    expect(argv(settings)).toEqual([
+      ...setprivArgs(runner, { sudo: false, root: true }),
+      '/opt/runner-setup/no-user-namespaces',
+      ...tail
+    ])
+    expect(argv({ ...settings, allowUserNamespaces: true })).toEqual([
+      ...setprivArgs(runner, { sudo: false, root: true }),
+      ...tail
+    ])
+    expect(argv({ ...settings, sudo: true })).toEqual([...setprivArgs(runner, { sudo: true, root: true }), ...tail])
+  })
 })
 
 describe("the runner's processes", () => {
@@ -195,41 +223,79 @@ describe("the runner's processes", () => {
   })
 })
 
-describe("the container's exit code", () => {
+describe("the listener's exit status (actions/runner v2.336.0 run-helper.sh) and the container's exit code", () => {
   const signals = { SIGTERM: 15, SIGINT: 2, SIGKILL: 9 }
-  const end = (over: Partial<RunnerEnd>): RunnerEnd => ({
-    exit: { code: 0, signal: null },
-    listenerCode: undefined,
-    stoppedIdle: false,
-    stopSignal: undefined,
-    ...over
+  const exit = (code: number | null, signal: NodeJS.Signals | null = null) => ({ code, signal })
+
+  it('stops on 0, 1, 5, 7 and unknown codes, each keeping its own code (run-helper.sh turns 1, 5 and unknown into 0)', () => {
+    for (const code of [0, 1, 5, 6, 7, 42])
+      for (const jobMayHaveRun of [false, true])
+        expect(listenerVerdict(exit(code), jobMayHaveRun, signals)).toEqual({ code })
   })
 
-  it("learns the listener's own code from run-helper.sh's lines", () => {
-    expect(listenerExitCode('Runner listener exit with 0 return code, stop the service, no retry needed.')).toBe(0)
-    expect(listenerExitCode('Runner listener exit with terminated error, stop the service, no retry needed.')).toBe(1)
-    expect(
-      listenerExitCode('Runner listener exit with Session Conflict error, stop the service, no retry needed.')
-    ).toBe(5)
-    expect(listenerExitCode('Runner listener exit with deprecated version exit code: 7.')).toBe(7)
-    expect(listenerExitCode('Exiting with unknown error code: 42')).toBe(42)
-    expect(listenerExitCode('Runner listener exit with retryable error, re-launch runner in 5 seconds.')).toBeNaN()
-    expect(listenerExitCode('2026-01-01 00:00:00Z: Running job: build')).toBeUndefined()
+  it('restarts on 2 (retryable) and after an update on 3 and 4, only while no job can have run', () => {
+    expect(listenerVerdict(exit(2), false, signals)).toEqual({ restart: 'retry' })
+    expect(listenerVerdict(exit(3), false, signals)).toEqual({ restart: 'update' })
+    expect(listenerVerdict(exit(4), false, signals)).toEqual({ restart: 'update' })
+    // After a job the runner-owned bin/ is never executed again: the container ends with the code.
+    for (const code of [2, 3, 4]) expect(listenerVerdict(exit(code), true, signals)).toEqual({ code })
   })
 
-  it("is the listener's code, not run.sh's mapping; 0 for an idle stop; 128+n for a stop signal", () => {
-    expect(containerExitCode(end({ listenerCode: 1 }), signals)).toBe(1)
-    expect(containerExitCode(end({ listenerCode: 5 }), signals)).toBe(5)
-    expect(containerExitCode(end({ exit: { code: 7, signal: null }, listenerCode: 7 }), signals)).toBe(7)
-    expect(containerExitCode(end({ listenerCode: 0 }), signals)).toBe(0)
-    expect(containerExitCode(end({ exit: { code: 3, signal: null }, listenerCode: Number.NaN }), signals)).toBe(3)
-    expect(
-      containerExitCode(end({ exit: { code: 143, signal: null }, listenerCode: 0, stoppedIdle: true }), signals)
-    ).toBe(0)
-    expect(
-      containerExitCode(end({ exit: { code: 143, signal: null }, listenerCode: 0, stopSignal: 'SIGTERM' }), signals)
-    ).toBe(143)
-    expect(containerExitCode(end({ exit: { code: null, signal: 'SIGKILL' }, listenerCode: 0 }), signals)).toBe(137)
+  it('a listener killed by a signal (a job step can kill its own listener): 128+n', () => {
+    expect(listenerVerdict(exit(null, 'SIGKILL'), true, signals)).toEqual({ code: 137 })
+  })
+
+  it("the container: the listener's code; 0 for an idle stop; 128+n for the container's stop signal", () => {
+    const end = (over: Partial<RunnerEnd>): RunnerEnd => ({
+      verdict: { code: 0 },
+      stoppedIdle: false,
+      stopSignal: undefined,
+      ...over
+    })
+    expect(containerExitCode(end({ verdict: { code: 1 } }), signals)).toBe(1)
+    expect(containerExitCode(end({ verdict: { code: 5 } }), signals)).toBe(5)
+    expect(containerExitCode(end({ verdict: { code: 137 } }), signals)).toBe(137)
+    expect(containerExitCode(end({ verdict: { code: 0 } }), signals)).toBe(0)
+    expect(containerExitCode(end({ verdict: { code: 143 }, stoppedIdle: true }), signals)).toBe(0)
+    expect(containerExitCode(end({ verdict: { code: 0 }, stopSignal: 'SIGTERM' }), signals)).toBe(143)
+    // A restart the container's stop cut short.
+    expect(containerExitCode(end({ verdict: { restart: 'retry' } }), signals)).toBe(1)
+  })
+})
+
+describe("the runner's output", () => {
+  const split = (chunks: string[], max: number) => {
+    const lines: [string, boolean][] = []
+    const splitter = splitLines((line, cut) => lines.push([line, cut]), max)
+    for (const chunk of chunks) splitter.push(Buffer.from(chunk))
+    splitter.end()
+    return lines
+  }
+
+  it('is split into lines across chunks; a last line without a newline still counts', () => {
+    expect(split(['ab', 'c\nde\n', '\nf'], 10)).toEqual([
+      ['abc', false],
+      ['de', false],
+      ['', false],
+      ['f', false]
+    ])
+  })
+
+  it('cuts a line over the limit, marks it, skips its rest, and goes on with the next line', () => {
+    expect(split(['0123', '456789', 'abc', 'def\nnext\n'], 8)).toEqual([
+      ['01234567', true],
+      ['next', false]
+    ])
+    expect(split(['12345678\n'], 8)).toEqual([['12345678', false]])
+  })
+
+  it('is relayed with a mark PID 1 never prints first, control characters escaped', () => {
+    expect(relayLine('runner-setup [+1ms] deleted: runner 4242 (idle timeout)', false)).toBe(
+      'runner| runner-setup [+1ms] deleted: runner 4242 (idle timeout)'
+    )
+    expect(relayLine('a\rrunner-setup', false)).toBe('runner| a\\x0drunner-setup')
+    expect(relayLine('x', true)).toBe(`runner| x [cut at ${MAX_LINE_BYTES} bytes]`)
+    expect(RELAY_MARK.startsWith('runner-setup')).toBe(false)
   })
 })
 
@@ -246,14 +312,15 @@ describe('the runner environment', () => {
     RUNNER_MANUALLY_TRAP_SIG: '1',
     ACTIONS_RUNNER_PRINT_LOG_TO_STDOUT: '1',
     HOME: '/root',
-    AZURE_CLIENT_ID: 'x'
+    AZURE_CLIENT_ID: 'x',
+    RUNNER_ANYTHING: 'x',
+    ACTIONS_RUNNER_ANYTHING: 'x'
   }
 
-  it('is an allow-list: no IDENTITY_*, no RUNNER_SETUP_*, HOME and USER of the runner user', () => {
+  it('is an exact allow-list: no IDENTITY_*, no RUNNER_SETUP_*, nothing by prefix; HOME and USER of the runner user', () => {
     expect(buildRunnerEnv(source, user)).toEqual({
       PATH: '/usr/bin',
       LANG: 'en_US.UTF-8',
-      RUNNER_MANUALLY_TRAP_SIG: '1',
       ACTIONS_RUNNER_PRINT_LOG_TO_STDOUT: '1',
       ACTIONS_RUNNER_RETURN_VERSION_DEPRECATED_EXIT_CODE: '1',
       HOME: '/home/runner',
@@ -261,6 +328,7 @@ describe('the runner environment', () => {
       LOGNAME: 'runner',
       SHELL: '/bin/bash'
     })
+    expect(buildRunnerEnv(source, user, ['RUNNER_ANYTHING'])).toMatchObject({ RUNNER_ANYTHING: 'x' })
   })
 
   it('the sudo-mode supervisor keeps its own settings but no identity', () => {
@@ -269,10 +337,30 @@ describe('the runner environment', () => {
       'ACTIONS_RUNNER_PRINT_LOG_TO_STDOUT',
       'LANG',
       'PATH',
-      'RUNNER_MANUALLY_TRAP_SIG',
       'RUNNER_SETUP_JIT_CONFIG',
       'RUNNER_SETUP_KEY_SECRET_URI'
     ])
+  })
+})
+
+describe('the identity endpoint', () => {
+  const call = async (endpoint: string): Promise<string> => {
+    let asked = ''
+    const http = Object.assign(
+      async (request: HttpRequest) => {
+        asked = request.url
+        return { status: 200, headers: new Headers(), body: { access_token: 'token' } }
+      },
+      { backoff: async () => {}, maxAttempts: 1 }
+    )
+    await getManagedIdentityToken(http, { endpoint, header: 'h', clientId: 'c' }, 'https://vault.azure.net')
+    return new URL(asked).host
+  }
+
+  it('is called at 127.0.0.1 for localhost, never by a name another process could answer on ::1', async () => {
+    expect(await call('http://localhost:42356/msi/token')).toBe('127.0.0.1:42356')
+    expect(await call('http://LOCALHOST:42356/msi/token')).toBe('127.0.0.1:42356')
+    expect(await call('https://127.0.0.1:8443/msi/token')).toBe('127.0.0.1:8443')
   })
 })
 

@@ -1,10 +1,10 @@
 /**
  * Test fixtures: a GitHub org with a repo, an App and its installation, a managed identity allowed to read the App
- * key from Key Vault, a fake run.sh that records what it gets and what it can read, and a way to run the
+ * key from Key Vault, a fake runner (bin/Runner.Listener) that records what it gets and what it can read, and a way to run the
  * entrypoint (test-bundle.ts) as a child process.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { EntrypointOptions } from '../../src/entrypoint/config.js'
@@ -86,22 +86,23 @@ export async function createWorld(): Promise<World> {
   }
 }
 
-export type Behaviour = 'job' | 'idle' | 'stubborn' | 'daemon' | { exit: number }
+export type Behaviour = 'job' | 'idle' | 'stubborn' | 'daemon' | { exit: number } | { script: string }
 
 /**
- * A fake run.sh in its own folder. It records argv, env, uid, cwd and its credentials (/proc/self/status), then:
- * 'job' prints that it runs a job and exits 0; 'idle' waits (a trap records the signal); 'stubborn' is shaped like
- * the real run.sh under RUNNER_MANUALLY_TRAP_SIG (`set -m`, the listener in a process group of its own) with a
- * listener that ignores SIGINT and SIGTERM; 'daemon' runs a job that leaves a process behind in a session of its own
- * (holding the output pipe), then exits 0; { exit } exits with that code.
+ * A fake runner folder whose bin/Runner.Listener records argv, env, uid, cwd and its credentials
+ * (/proc/self/status), then: 'job' prints that it runs a job and exits 0; 'idle' waits (a trap records the signal);
+ * 'stubborn' ignores SIGINT and SIGTERM; 'daemon' runs a job that leaves a process behind in a session of its own
+ * (holding the output pipe), then exits 0; { exit } exits with that code; { script } runs that bash.
  */
 export function fakeRunner(
   dir: string,
   behaviour: Behaviour,
   mode = 0o755
-): { runSh: string; record: (name: string) => string | undefined } {
+): { runnerDir: string; record: (name: string) => string | undefined } {
   const folder = mkdtempSync(join(dir, 'runner-'))
   chmodSync(folder, 0o777)
+  mkdirSync(join(folder, 'bin'))
+  chmodSync(join(folder, 'bin'), 0o755)
   const tails: Record<string, string> = {
     job: 'echo "√ Connected to GitHub"\necho "2026-01-01 00:00:00Z: Running job: build"\nexit 0',
     idle: [
@@ -113,40 +114,42 @@ export function fakeRunner(
     ].join('\n'),
     daemon: 'echo "Running job: build"\nsetsid sleep 20 &\nexit 0',
     stubborn: [
-      'set -m',
-      `trap 'echo TERM >> "$rec/signal"; kill -INT -$helper' TERM`,
-      `trap 'echo INT >> "$rec/signal"; kill -INT -$helper' INT`,
-      `bash -c 'trap "" INT TERM; echo ready > "$0/ready"; while :; do sleep 0.05; done' "$rec" &`,
-      'helper=$!',
-      'wait $helper; wait $helper',
-      'exit 0'
+      `trap 'echo TERM >> "$rec/signal"' TERM`,
+      `trap 'echo INT >> "$rec/signal"' INT`,
+      'echo ready > "$rec/ready"',
+      'while :; do sleep 0.05; done'
     ].join('\n')
   }
-  const tail = typeof behaviour === 'object' ? `exit ${behaviour.exit}` : tails[behaviour]!
+  const tail =
+    typeof behaviour !== 'object'
+      ? tails[behaviour]!
+      : 'exit' in behaviour
+        ? `exit ${behaviour.exit}`
+        : behaviour.script
   // Traps first: the idle timeout or a test's signal may come while it is still collecting.
   const traps =
     behaviour === 'idle'
       ? 'trap \'echo TERM > "$rec/signal"; kill $s 2>/dev/null; exit 3\' TERM\ntrap \'echo INT > "$rec/signal"; kill $s 2>/dev/null; exit 4\' INT\n'
       : ''
   const script = `#!/bin/bash
-rec="$(cd "$(dirname "$0")" && pwd)/record"
+rec="$(cd "$(dirname "$0")/.." && pwd)/record"
 mkdir -p "$rec"
 ${traps}printf '%s\\n' "$@" > "$rec/argv"
 env > "$rec/env"
 id -u > "$rec/uid"
 pwd > "$rec/cwd"
-grep -E '^(Uid|Gid|Groups|NoNewPrivs|CapEff|CapBnd):' /proc/self/status > "$rec/status"
+grep -E '^(Uid|Gid|Groups|NoNewPrivs|CapEff|CapBnd|Seccomp):' /proc/self/status > "$rec/status"
 if command -v sudo > /dev/null; then sudo -n id -u > "$rec/sudo" 2>&1 < /dev/null; fi
 ${tail}
 `
-  const runSh = join(folder, 'run.sh')
-  writeFileSync(runSh, script)
-  chmodSync(runSh, mode)
+  const listener = join(folder, 'bin', 'Runner.Listener')
+  writeFileSync(listener, script)
+  chmodSync(listener, mode)
   const record = (name: string): string | undefined => {
     const path = join(folder, 'record', name)
     return existsSync(path) ? readFileSync(path, 'utf8') : undefined
   }
-  return { runSh, record }
+  return { runnerDir: folder, record }
 }
 
 /** An /etc/passwd whose `runner` is unprivileged (nobody's uid as root, else the current user). */

@@ -1,5 +1,5 @@
 /**
- * The execution's status tells what happened to the runner, whatever run.sh's own exit code says (run-helper.sh
+ * The execution's status tells what happened to the runner, whatever run.sh's own exit code would say (run-helper.sh
  * maps a refused registration to 0): a job run to its end is Succeeded (its result is the workflow's, in GitHub);
  * a JIT config GitHub refuses and a runner version GitHub no longer accepts are Failed, with the listener's code.
  */
@@ -57,7 +57,7 @@ describe.each([
     try {
       const { execution } = await runOne({})
       expect(execution).toMatchObject({ status: 'Failed', exitCode: 1 })
-      expect(execution.output).toContain('Runner listener exit with terminated error')
+      expect(execution.output).toContain('the listener exited with code 1')
     } finally {
       life.world.github.admin.workflows.refuseSessions = undefined
     }
@@ -68,7 +68,7 @@ describe.each([
     try {
       const { execution } = await runOne({})
       expect(execution).toMatchObject({ status: 'Failed', exitCode: 7 })
-      expect(execution.output).toContain('deprecated version exit code: 7')
+      expect(execution.output).toContain('the listener exited with code 7')
     } finally {
       life.world.github.admin.workflows.refuseSessions = undefined
     }

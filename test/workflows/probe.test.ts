@@ -153,6 +153,34 @@ describe('probe: no credential reachable', () => {
   })
 })
 
+describe('probe: user namespaces', () => {
+  const step = findStep(verify, 'probe', 'user-namespaces')
+  const allowed = fakeBin({ unshare: 'exit 0' })
+  const refused = fakeBin({ unshare: 'echo "unshare: unshare failed: Operation not permitted" >&2; exit 1' })
+
+  it('reports the mode; refused by default passes', () => {
+    const run = runStep(step, { ALLOWED: 'false', SUDO_ALLOWED: 'false' }, refused)
+    expect(run.stdout).toContain(
+      'New user namespaces: refused (runners.allowUserNamespaces: false, runners.sudo: false)'
+    )
+    expect(run.status).toBe(0)
+  })
+
+  it('fails when a step gets one although the config does not allow it (the image lacks the filter)', () => {
+    const run = runStep(step, { ALLOWED: 'false', SUDO_ALLOWED: 'false' }, allowed)
+    expect(run.status).toBe(1)
+    expect(run.stdout).toContain('::error title=User namespaces allowed::')
+  })
+
+  it('passes when allowed by the config, or in sudo mode (no filter there); warns when the host refuses them', () => {
+    expect(runStep(step, { ALLOWED: 'true', SUDO_ALLOWED: 'false' }, allowed).status).toBe(0)
+    expect(runStep(step, { ALLOWED: 'false', SUDO_ALLOWED: 'true' }, allowed).status).toBe(0)
+    const run = runStep(step, { ALLOWED: 'true', SUDO_ALLOWED: 'false' }, refused)
+    expect(run.status).toBe(0)
+    expect(run.stdout).toContain('::warning title=User namespaces refused::')
+  })
+})
+
 describe('after the probe: runner discarded', () => {
   const step = findStep(verify, 'deregistered', 'discarded')
 

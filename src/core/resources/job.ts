@@ -59,7 +59,9 @@ export function runnerEnv(
     [RUNNER_ENV.keySecretUri, github.app.privateKeySecretUri],
     [RUNNER_ENV.identityClientId, ref(layout.identityId, 'clientId')],
     [RUNNER_ENV.idleTimeoutSeconds, String(runners.idleTimeoutMinutes * 60)],
-    [RUNNER_ENV.sudo, String(runners.sudo)]
+    [RUNNER_ENV.sudo, String(runners.sudo)],
+    // Only when set: the default leaves every existing job template as it was.
+    [RUNNER_ENV.allowUserNamespaces, runners.allowUserNamespaces ? 'true' : undefined]
   ]
   return values.flatMap(([name, value]) => (value === undefined ? [] : [{ name, value }]))
 }

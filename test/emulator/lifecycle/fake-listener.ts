@@ -1,8 +1,8 @@
 /**
- * Stand-in for bin/Runner.Listener (`Runner.Listener run --jitconfig <base64>`, started by run-helper.sh; see
+ * Stand-in for bin/Runner.Listener (`Runner.Listener run --jitconfig <base64>`, started by the entrypoint; see
  * runner-layout.ts): connects with the JIT config to the service it names, waits for the one job GitHub assigns to
- * it, prints "Running job: <name>" as the real listener does, runs it in a separate bin/Runner.Worker process, reports
- * the result and exits. Exit codes as Runner.Listener's: 0 when its job is done or it was cancelled by SIGINT or
+ * it, prints "Running job: <name>" as the real listener does, runs it in a separate bin/Runner.Worker process (whose
+ * output it relays), reports the result and exits. Exit codes as Runner.Listener's: 0 when its job is done or it was cancelled by SIGINT or
  * SIGTERM; 1 (terminated) when the registration is refused or deleted; 7 when GitHub refuses the runner's version
  * and ACTIONS_RUNNER_RETURN_VERSION_DEPRECATED_EXIT_CODE is set (1 otherwise).
  * Run directly by Node (type stripping), so it imports nothing but Node built-ins.
@@ -89,9 +89,13 @@ if (job && !ending) {
   if (process.env.RUNNER_FAKE_SILENT_JOB !== '1') console.log(`${stamp()}: Running job: ${job.name}`)
   // The runner's folder is the working directory run.sh was started in. The worker works until GitHub's side says
   // the job's steps are done (they last simulated time, see the double's stepsDone); then it ends with the result.
+  // Its output reaches the listener through pipes, which the listener relays, as the real one does with
+  // ACTIONS_RUNNER_PRINT_LOG_TO_STDOUT: a job step can write into what PID 1 reads.
   worker = spawn(join(process.cwd(), 'bin', 'Runner.Worker'), [job.result === 'failure' ? '1' : '0'], {
-    stdio: 'inherit'
+    stdio: ['ignore', 'pipe', 'pipe']
   })
+  worker.stdout!.pipe(process.stdout, { end: false })
+  worker.stderr!.pipe(process.stderr, { end: false })
   const exited = new Promise<number | null>(done => worker!.once('exit', c => done(c)))
   let workerEnded = false
   void exited.then(() => (workerEnded = true))

@@ -16,7 +16,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { entrypointArgs, runnerPasswd, testBundle } from '../../entrypoint/test-bundle.js'
 import type { Emulator } from '../index.js'
 import type { GitHubAdmin } from '../github/index.js'
@@ -353,7 +353,7 @@ export class JobRuntime {
     // Each execution its own runner folder, as each container has its own image's.
     const runSh = writeRunnerLayout(join(this.dir, 'executions', name), this.node)
     const args = entrypointArgs(this.entrypoint, {
-      runSh,
+      runnerDir: dirname(runSh),
       passwdFile: this.passwdFile,
       retryBaseMs: 5,
       retryMaxMs: 50,

@@ -1,6 +1,10 @@
 /**
  * The runner's folder as the official image has it, where it matters to the entrypoint: `run.sh`, which starts
- * `run-helper.sh`, which starts `bin/Runner.Listener`; the listener starts `bin/Runner.Worker` for its job.
+ * `run-helper.sh`, which starts `bin/Runner.Listener`; the listener starts `bin/Runner.Worker` for its job, and the
+ * worker runs the job's steps (RUNNER_FAKE_STEP, a script, stands for them) with its output relayed by the listener.
+ * The entrypoint starts bin/Runner.Listener itself and never runs run.sh or run-helper.sh; they are here because the
+ * real folder has them, owned (like everything in it) by the runner user, so a job step can rewrite them: what PID 1
+ * must not trust.
  * Written here from how actions/runner v2.336.0 behaves (src/Misc/layoutroot/run.sh, run-helper.sh.template and
  * Runner.Listener's return codes), not copied:
  * - with RUNNER_MANUALLY_TRAP_SIG set (the official image sets it), run.sh turns on job control (`set -m`), so the
@@ -12,7 +16,7 @@
  * - run.sh starts the helper again on 2, passes 7 on (same setting), and otherwise exits 0 (without job control)
  *   or the helper's code (with it).
  */
-import { chmodSync, copyFileSync, linkSync, mkdirSync, writeFileSync } from 'node:fs'
+import { chmodSync, chownSync, copyFileSync, linkSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 const FAKE_LISTENER = resolve(import.meta.dirname, 'fake-listener.ts')
@@ -64,13 +68,17 @@ esac
 `
 
 /**
- * The job's work: it runs until the listener tells it (SIGUSR1) that GitHub's side has the job's steps done, then ends
- * with the job's result (0 success, 1 failure). SIGINT or SIGTERM (the runner cancelled) end it at once.
+ * The job's work: its step (RUNNER_FAKE_STEP, when given), then it runs until the listener tells it (SIGUSR1) that
+ * GitHub's side has the job's steps done, and ends with the job's result (0 success, 1 failure). SIGINT or SIGTERM
+ * (the runner cancelled) end it at once.
  */
 const WORKER = `#!/bin/bash
 # Emulated runner: bin/Runner.Worker <exit code> (see runner-layout.ts).
+# Its output through a real pipe, as the real worker's: a step can open it through /proc/<worker>/fd/1.
+exec > >(cat) 2>&1
 trap 'exit "$1"' USR1
 trap 'exit 130' INT TERM
+if [[ -n "$RUNNER_FAKE_STEP" ]]; then "$RUNNER_FAKE_STEP"; fi
 while :; do sleep 0.02; done
 `
 
@@ -79,8 +87,9 @@ while :; do sleep 0.02; done
  * executes lives inside the folder, the listener's script and the Node that runs it included: the runner is
  * another user when the tests run as root, and may not enter the checkout (a clone under /root or a mode-0700
  * directory). `nodePath`: a Node the runner user can reach (nodeFor); default, one linked into this folder.
+ * `owner`: the runner user, who owns the folder and every file in it (but the linked Node), as in the official image.
  */
-export function writeRunnerLayout(dir: string, nodePath?: string): string {
+export function writeRunnerLayout(dir: string, nodePath?: string, owner?: { uid: number; gid: number }): string {
   mkdirSync(join(dir, 'bin'), { recursive: true })
   chmodSync(dir, 0o755)
   const node = nodePath ?? nodeFor(join(dir, 'bin'))
@@ -97,6 +106,14 @@ export function writeRunnerLayout(dir: string, nodePath?: string): string {
   }
   copyFileSync(FAKE_LISTENER, join(dir, 'bin', 'fake-listener.mts'))
   chmodSync(join(dir, 'bin', 'fake-listener.mts'), 0o644)
+  if (owner)
+    for (const path of [
+      dir,
+      join(dir, 'bin'),
+      join(dir, 'bin', 'fake-listener.mts'),
+      ...files.map(([name]) => join(dir, name))
+    ])
+      chownSync(path, owner.uid, owner.gid)
   return join(dir, 'run.sh')
 }
 
