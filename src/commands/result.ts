@@ -35,6 +35,8 @@ export interface TeamResult {
   /** report: queue wait, executions and cost over the period. */
   report?: TeamReport
   timings?: Timings
+  /** onboard and offboard: what is left to do by hand, values filled in. */
+  nextSteps?: string[]
   outputs: TeamOutputs
 }
 

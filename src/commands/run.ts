@@ -21,6 +21,8 @@ import type { TeamReport } from '../report/team-report.js'
 import { teamOutputs } from './outputs.js'
 import { exitCodeOf, type CommandResult, type TeamResult } from './result.js'
 import type { RunSettings } from './settings.js'
+import type { Onboarding } from './onboard/run.js'
+import { onboardTarget } from './onboard/target.js'
 
 export interface RunDeps {
   logger: Logger
@@ -31,6 +33,8 @@ export interface RunDeps {
   activeRuns?: ActiveRunCounter
   /** report: reads GitHub and Azure on its own (no engine). */
   report?: (config: TeamConfig) => Promise<TeamReport>
+  /** onboard and offboard: the platform's own use case, with the same planner and executor (no team engine). */
+  onboarding?: () => Promise<Onboarding>
 }
 
 export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<CommandResult> {
@@ -62,6 +66,21 @@ export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<
     const outcomes = await forEachTeam(configs, async config => ({ ...base(config), report: await report(config) }))
     const teams = outcomes.map((o, i) => (o.ok ? o.value : { ...base(configs[i]), error: o.error }))
     return { command: settings.command, teams, exitCode: exitCodeOf(settings.command, teams) }
+  }
+
+  if (settings.command === 'onboard' || settings.command === 'offboard') {
+    const command = settings.command
+    const targets = new Map(configs.map(c => [c.team, onboardTarget(settings.onboard, c)]))
+    if (!deps.onboarding) throw new Error('onboard is not available in this build')
+    const onboarding = await deps.onboarding()
+    const dryRun = settings.onboard?.dryRun ?? false
+    const outcomes = await forEachTeam(configs, async config => {
+      const r = await onboarding[command](config, targets.get(config.team)!, dryRun)
+      const done = command === 'offboard' ? { deleted: r.writes } : { writes: r.writes }
+      return { ...base(config), plan: r.plan, counts: r.counts, ...done, nextSteps: r.nextSteps }
+    })
+    const teams = outcomes.map((o, i) => (o.ok ? o.value : { ...base(configs[i]), error: o.error }))
+    return { command, teams, exitCode: exitCodeOf(command, teams) }
   }
 
   const saved = settings.command === 'apply' && settings.planFile ? readSavedPlans(settings.planFile) : undefined
@@ -129,7 +148,9 @@ async function runForTeam(
       return { ...base(config), checks: r.checks, runners: r.runners, executions: r.executions, timings: r.timings }
     }
     case 'report':
-      throw new Error('report runs without the engine')
+    case 'onboard':
+    case 'offboard':
+      throw new Error(`${settings.command} runs without the team engine`)
   }
 }
 

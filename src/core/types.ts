@@ -11,6 +11,7 @@ export type ResourceKind =
   | 'remotePeering'
   | 'privateDnsZoneLink'
   | 'identity'
+  | 'federatedCredential'
   | 'roleAssignment'
   | 'managedEnvironment'
   | 'diagnosticSetting'

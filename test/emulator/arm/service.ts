@@ -39,6 +39,8 @@ export interface ArmDeps {
   /** The caller behind a bearer token, or an error to answer with. */
   authenticate: (authorization: string | undefined) => Caller | ArmError
   denies: () => DenyRule[]
+  /** How long one write to an identity's federated credentials holds that identity (default 30 ms). */
+  credentialWriteMs?: number
 }
 
 const json = (status: number, body?: unknown, headers?: Record<string, string>): EmuResponse => ({
@@ -49,6 +51,7 @@ const json = (status: number, body?: unknown, headers?: Record<string, string>):
 
 export function createArmService(deps: ArmDeps): Service & { view(stored: StoredResource): Wire } {
   const typeOf = (type: string): ResourceType | undefined => deps.types.get(lower(type))
+  const credentialWrites = new Set<string>()
   const view = (stored: StoredResource): Wire =>
     typeOf(stored.type)?.view?.(deps.ctx, stored) ?? structuredClone(stored.body)
 
@@ -86,7 +89,32 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
         )
       const denied = checkDenied(deps, caller, req.method, target)
       if (denied !== undefined) return errorResponse(denied)
+      const identity = credentialIdentity(req.method, target)
+      if (identity !== undefined) return holdIdentity(identity, () => resource(req, target))
       return target.kind === 'collection' ? collection(req, target) : resource(req, target)
+    }
+  }
+
+  /**
+   * Writes to one identity's federated credentials must not overlap: Azure answers 409
+   * ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity (pulumi/pulumi-azure-native#4343,
+   * Azure/bicep-registry-modules#1447). Each write holds its identity for `credentialWriteMs`.
+   */
+  async function holdIdentity(identity: string, run: () => EmuResponse): Promise<EmuResponse> {
+    if (credentialWrites.has(identity))
+      return errorResponse(
+        armError(
+          409,
+          'ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity',
+          `Too many Federated Identity Credentials are written concurrently for the managed identity '${identity}'. Concurrent Federated Identity Credentials writes under the same managed identity are not supported.`
+        )
+      )
+    credentialWrites.add(identity)
+    try {
+      await new Promise(resolve => setTimeout(resolve, deps.credentialWriteMs ?? 30))
+      return run()
+    } finally {
+      credentialWrites.delete(identity)
     }
   }
 
@@ -379,6 +407,13 @@ function checkDenied(deps: ArmDeps, caller: Caller, method: string, target: ArmT
     'AuthorizationFailed',
     `The client '${caller.clientId}' with object id '${caller.objectId}' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`
   )
+}
+
+/** The identity (lowercased id) whose federated credential a PUT or DELETE writes. */
+function credentialIdentity(method: string, target: ArmTarget): string | undefined {
+  if (method !== 'PUT' && method !== 'DELETE') return undefined
+  if (lower(target.type) !== 'microsoft.managedidentity/userassignedidentities/federatedidentitycredentials') return undefined
+  return target.kind === 'resource' ? lower(target.parentId) : undefined
 }
 
 /** JSON merge patch (RFC 7386), which is what ARM PATCH means for these types. */
