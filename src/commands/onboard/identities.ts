@@ -69,7 +69,7 @@ export const SETUP_IDENTITY: TeamIdentitySpec = {
     {
       role: 'Role Based Access Control Administrator',
       scope: layout.keySecretScope,
-      why: "lets apply grant the runner identity (made by apply) Key Vault Secrets User on this one secret, and nothing else",
+      why: 'lets apply grant the runner identity (made by apply) Key Vault Secrets User on this one secret, and nothing else',
       condition: secretsUserOnlyCondition()
     },
     { role: 'Reader', scope: config.github.app.keyVaultId, why: "preflight reads the vault's permission model" },

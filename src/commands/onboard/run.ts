@@ -94,14 +94,24 @@ export function createOnboarding(options: OnboardingOptions): Onboarding {
       await checkCredentialLimits(plan)
       const writes = dryRun ? [] : await execute(plan)
       const layout = onboardLayout(config, target)
-      const identities = dryRun ? actual : await readEach(desired.filter(r => r.kind === 'identity'), readOptions)
+      const identities = dryRun
+        ? actual
+        : await readEach(
+            desired.filter(r => r.kind === 'identity'),
+            readOptions
+          )
       const clientIds = new Map(
         layout.identities.map(i => {
           const clientId = findActual(identities, i.id)?.body.clientId
           return [i.id.toLowerCase(), typeof clientId === 'string' ? clientId : undefined] as const
         })
       )
-      return { plan, counts: countActions(plan), writes, nextSteps: onboardNextSteps(config, target, layout, clientIds) }
+      return {
+        plan,
+        counts: countActions(plan),
+        writes,
+        nextSteps: onboardNextSteps(config, target, layout, clientIds)
+      }
     },
 
     async offboard(config, target, dryRun) {

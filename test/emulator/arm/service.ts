@@ -13,6 +13,7 @@ import {
   type ArmError
 } from './errors.js'
 import { Operations, type LroStyle } from './lro.js'
+import { assignmentFacts, type AssignmentFacts } from './rbac.js'
 import { usagesAnswer } from './quotas.js'
 import { resourceListAnswer } from './resource-list.js'
 import { operationName, vnetConflict, vnetsTouched } from './vnet-conflicts.js'
@@ -39,6 +40,8 @@ export interface ArmDeps {
   /** The caller behind a bearer token, or an error to answer with. */
   authenticate: (authorization: string | undefined) => Caller | ArmError
   denies: () => DenyRule[]
+  /** Azure RBAC for callers it applies to (a federated managed identity): the 403 to answer, if any. */
+  authorize?: (caller: Caller, action: string, scope: string, facts?: AssignmentFacts) => ArmError | undefined
   /** How long one write to an identity's federated credentials holds that identity (default 30 ms). */
   credentialWriteMs?: number
 }
@@ -87,12 +90,22 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
             `The request URI '${req.url.pathname}' is not a valid Azure resource path.`
           )
         )
-      const denied = checkDenied(deps, caller, req.method, target)
+      const denied =
+        checkDenied(deps, caller, req.method, target) ??
+        deps.authorize?.(caller, actionOf(req.method, target), target.id, assignmentFactsOf(req, target))
       if (denied !== undefined) return errorResponse(denied)
       const identity = credentialIdentity(req.method, target)
       if (identity !== undefined) return holdIdentity(identity, () => resource(req, target))
       return target.kind === 'collection' ? collection(req, target) : resource(req, target)
     }
+  }
+
+  /** A role assignment's condition is judged on the request (write) or on the stored assignment (delete). */
+  function assignmentFactsOf(req: EmuRequest, target: ArmTarget): AssignmentFacts | undefined {
+    if (lower(target.type) !== 'microsoft.authorization/roleassignments' || target.kind !== 'resource') return undefined
+    if (req.method === 'PUT') return assignmentFacts(asWire(req.body))
+    if (req.method === 'DELETE') return assignmentFacts(deps.store.get(target.id)?.body)
+    return undefined
   }
 
   /**
@@ -240,7 +253,10 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
     const caller = deps.authenticate(headerOf(req, 'authorization'))
     if ('code' in caller) return caller
     for (const link of links) {
-      if (!deps.denies().some(d => d.action.test(link.action) && isUnder(link.scope, d.scopePrefix))) continue
+      const denied =
+        deps.denies().some(d => d.action.test(link.action) && isUnder(link.scope, d.scopePrefix)) ||
+        deps.authorize?.(caller, link.action, link.scope) !== undefined
+      if (!denied) continue
       const target = parseArmPath(req.url.pathname)!
       return armError(
         403,
@@ -412,7 +428,8 @@ function checkDenied(deps: ArmDeps, caller: Caller, method: string, target: ArmT
 /** The identity (lowercased id) whose federated credential a PUT or DELETE writes. */
 function credentialIdentity(method: string, target: ArmTarget): string | undefined {
   if (method !== 'PUT' && method !== 'DELETE') return undefined
-  if (lower(target.type) !== 'microsoft.managedidentity/userassignedidentities/federatedidentitycredentials') return undefined
+  if (lower(target.type) !== 'microsoft.managedidentity/userassignedidentities/federatedidentitycredentials')
+    return undefined
   return target.kind === 'resource' ? lower(target.parentId) : undefined
 }
 

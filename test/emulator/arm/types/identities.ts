@@ -63,5 +63,6 @@ export const federatedCredentials: ResourceType = {
       )
     return undefined
   },
-  build: (_ctx, input) => envelope(input, 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials')
+  build: (_ctx, input) =>
+    envelope(input, 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials')
 }
