@@ -31,7 +31,13 @@ export function commandDeps(
     report: loadReport(settings, azure.signIn),
     onboarding: async () => {
       const [{ createOnboarding }, credential] = await Promise.all([import('./onboard/run.js'), azure.signIn()])
-      return createOnboarding({ credential, endpoint: settings.azure.armEndpoint, logger })
+      return createOnboarding({
+        credential,
+        endpoint: settings.azure.armEndpoint,
+        logger,
+        http: createHttpClient(DEFAULT_RETRY),
+        ...(options.keyVaultEndpoint ? { keyVaultEndpoint: options.keyVaultEndpoint } : {})
+      })
     }
   }
 }

@@ -23,6 +23,7 @@ import { exitCodeOf, type CommandResult, type TeamResult } from './result.js'
 import type { RunSettings } from './settings.js'
 import type { Onboarding } from './onboard/run.js'
 import { onboardTarget } from './onboard/target.js'
+import { runnerGroupCheck } from './onboard/runner-group-check.js'
 
 export interface RunDeps {
   logger: Logger
@@ -77,7 +78,8 @@ export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<
     const outcomes = await forEachTeam(configs, async config => {
       const r = await onboarding[command](config, targets.get(config.team)!, dryRun)
       const done = command === 'offboard' ? { deleted: r.writes } : { writes: r.writes }
-      return { ...base(config), plan: r.plan, counts: r.counts, ...done, nextSteps: r.nextSteps }
+      const checks = r.runnerGroup ? [runnerGroupCheck(r.runnerGroup)] : []
+      return { ...base(config), plan: r.plan, counts: r.counts, ...done, nextSteps: r.nextSteps, checks }
     })
     const teams = outcomes.map((o, i) => (o.ok ? o.value : { ...base(configs[i]), error: o.error }))
     return { command, teams, exitCode: exitCodeOf(command, teams) }

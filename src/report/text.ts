@@ -95,6 +95,7 @@ function onboardingText(command: 'onboard' | 'offboard', t: TeamResult): string 
   const lines = [renderPlanText(t.plan!, `${command} plan for team ${t.team}`), head]
   for (const w of t.writes ?? []) lines.push(`  ${WRITE_MARK[w.action]} ${w.action} ${w.kind} ${w.name}`)
   for (const d of t.deleted ?? []) lines.push(`  - ${d.kind} ${d.name}`)
+  for (const c of t.checks ?? []) lines.push(`  ${CHECK_MARK[c.status]} ${c.name}: ${c.detail}`)
   if (t.nextSteps?.length) lines.push('Left to do by hand:', ...t.nextSteps.map((s, i) => `  ${i + 1}. ${s}`))
   return lines.join('\n')
 }

@@ -20,9 +20,16 @@ import { defaultTiming, type Timing } from '../../azure/timing.js'
 import { credentialLimitProblem } from './constraints.js'
 import { onboardingResources, onboardLayout, type OnboardTarget } from './identities.js'
 import { offboardNextSteps, onboardNextSteps } from './next-steps.js'
+import { ensureRunnerGroup, type RunnerGroupOutcome } from './runner-group.js'
+import { openAppAccess } from '../../github/app-access.js'
+import type { HttpClient } from '../../github-app/http.js'
 
 export interface OnboardingOptions {
   credential: TokenCredential
+  /** The GitHub transport the runner group step acts as the team's App with. */
+  http: HttpClient
+  /** Tests and the sandbox: Key Vault secrets under this endpoint instead of `https://<vault>.vault.azure.net`. */
+  keyVaultEndpoint?: string
   endpoint?: string
   logger: Logger
   timing?: Partial<Timing>
@@ -36,6 +43,8 @@ export interface OnboardingResult {
   writes: WriteRecord[]
   /** What is left to do by hand, with the values filled in. */
   nextSteps: string[]
+  /** onboard: what happened to the team's runner group (org scope), through the App. */
+  runnerGroup?: RunnerGroupOutcome
 }
 
 export interface Onboarding {
@@ -106,12 +115,15 @@ export function createOnboarding(options: OnboardingOptions): Onboarding {
           return [i.id.toLowerCase(), typeof clientId === 'string' ? clientId : undefined] as const
         })
       )
-      return {
-        plan,
-        counts: countActions(plan),
-        writes,
-        nextSteps: onboardNextSteps(config, target, layout, clientIds)
-      }
+      const access = await openAppAccess(config, {
+        gh: { apiUrl: config.github.apiUrl, http: options.http },
+        credential: options.credential,
+        keyVaultEndpoint: options.keyVaultEndpoint,
+        now: () => timing.clock.now()
+      })
+      const runnerGroup = await ensureRunnerGroup(config, access, dryRun)
+      const nextSteps = onboardNextSteps(config, target, layout, clientIds)
+      return { plan, counts: countActions(plan), writes, nextSteps, runnerGroup }
     },
 
     async offboard(config, target, dryRun) {
