@@ -14,6 +14,8 @@ import { countActions, planOffline } from '../core/plan.js'
 import type { Engine } from '../azure/engine.js'
 import { InputError } from './input-error.js'
 import { readSavedPlans } from './saved-plan.js'
+import { planSources } from './plan-sources.js'
+import { sourcesChanged } from '../core/saved-plan.js'
 import type { Plan } from '../core/types.js'
 import type { VerifyReport } from '../github/verify-report.js'
 import type { ActiveRunCounter } from './fleet.js'
@@ -122,9 +124,13 @@ async function runForTeam(
   switch (settings.command) {
     case 'plan': {
       const r = await engine.planLive(config)
-      return { ...base(config), plan: r.plan, counts: r.counts, timings: r.timings }
+      const plan = { ...r.plan, sources: planSources(config.source.file, settings.policyPath) }
+      return { ...base(config), plan, counts: r.counts, timings: r.timings }
     }
     case 'apply': {
+      const files = { config: config.source.file, policy: settings.policyPath }
+      const changed = given.saved && sourcesChanged(given.saved, planSources(files.config, files.policy), files)
+      if (changed) throw new InputError(changed)
       const r = await engine.apply(config, given.saved)
       return { ...base(config), plan: r.plan, counts: r.counts, writes: r.writes, timings: r.timings }
     }
