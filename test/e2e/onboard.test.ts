@@ -12,6 +12,7 @@ import { teamLayout } from '../../src/core/layout.js'
 import { onboardLayout } from '../../src/commands/onboard/identities.js'
 import { seedTeam } from '../emulator/seed-team.js'
 import { countArm, startWorld, type World } from '../support/world.js'
+import { runAction } from '../action/bundle.js'
 
 const CONFIG = 'test/e2e/fixtures/onboard-team.yaml'
 const config = loadTeamConfigs([CONFIG])[0]!
@@ -149,5 +150,27 @@ describe('onboard', () => {
     expect(world.emulator.admin.getResource(setup.id)).toBeUndefined()
     for (const grant of setup.grants) expect(world.emulator.admin.getResource(grant.id)).toBeUndefined()
     expect(JSON.parse(offboarded.stdout).nextSteps[0]).toContain('az group delete')
+  })
+
+  it('runs as the action too (command: onboard), for a platform workflow', async () => {
+    const inputs = {
+      command: 'onboard',
+      config: CONFIG,
+      'tenant-id': world.emulator.tenantId,
+      'client-id': world.emulator.clientId,
+      'arm-endpoint': world.emulator.url,
+      'authority-host': world.emulator.url,
+      'oidc-issuer': world.emulator.oidc.issuer
+    }
+    const env = { ...world.env, GITHUB_REPOSITORY: 'altinn/platform' }
+    const missing = await runAction(inputs, env)
+    expect(missing.code).toBe(1)
+    expect(missing.stdout).toContain("onboard needs the platform's resource group")
+    const mark = world.emulator.requests().length
+    const dry = await runAction({ ...inputs, 'platform-group': PLATFORM, 'dry-run': 'true' }, env)
+    expect(dry.code).toBe(0)
+    expect(countArm(world.emulator, mark).writes).toBe(0)
+    const result = JSON.parse(readFileSync(dry.outputs.plan, 'utf8')) as { changes: { action: string }[] }
+    expect(result.changes.filter(c => c.action === 'create').length).toBeGreaterThan(5)
   })
 })
