@@ -24,7 +24,8 @@ export function gatePolicy(
       for (const c of configs) for (const w of trustWarnings(c)) logger.warning(w)
     return
   }
-  if (command === 'drift' || command === 'destroy') return
+  // Cleaning up is never blocked by the policy: destroy and offboard, like drift, run whatever the config says.
+  if (command === 'drift' || command === 'destroy' || command === 'offboard') return
   const violations = configs.flatMap(config => checkPolicy(config, policy))
   if (violations.length > 0) throw new ConfigError(violations)
 }
