@@ -81,7 +81,15 @@ export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<
       const r = await onboarding[command](config, targets.get(config.team)!, dryRun)
       const done = command === 'offboard' ? { deleted: r.writes } : { writes: r.writes }
       const checks = r.runnerGroup ? [runnerGroupCheck(r.runnerGroup)] : []
-      return { ...base(config), plan: r.plan, counts: r.counts, ...done, nextSteps: r.nextSteps, checks }
+      return {
+        ...base(config),
+        plan: r.plan,
+        counts: r.counts,
+        ...done,
+        grants: r.grants,
+        nextSteps: r.nextSteps,
+        checks
+      }
     })
     const teams = outcomes.map((o, i) => (o.ok ? o.value : { ...base(configs[i]), error: o.error }))
     return { command, teams, exitCode: exitCodeOf(command, teams) }

@@ -92,7 +92,9 @@ function onboardingText(command: 'onboard' | 'offboard', t: TeamResult): string 
     writes.length === 0
       ? `${command === 'onboard' ? 'Onboarding' : 'Offboarding'} of team ${t.team}: nothing written.`
       : `${verb} team ${t.team}: ${plural(writes.length, 'resource')} ${command === 'onboard' ? 'written' : 'deleted'}.`
-  const lines = [renderPlanText(t.plan!, `${command} plan for team ${t.team}`), head]
+  const lines = [renderPlanText(t.plan!, `${command} plan for team ${t.team}`)]
+  if (t.grants?.length) lines.push('Role grants:', ...t.grants.map(g => `  ${g}`))
+  lines.push(head)
   for (const w of t.writes ?? []) lines.push(`  ${WRITE_MARK[w.action]} ${w.action} ${w.kind} ${w.name}`)
   for (const d of t.deleted ?? []) lines.push(`  - ${d.kind} ${d.name}`)
   for (const c of t.checks ?? []) lines.push(`  ${CHECK_MARK[c.status]} ${c.name}: ${c.detail}`)

@@ -67,6 +67,7 @@ describe('onboard', () => {
     const result = JSON.parse(run.stdout) as {
       writes: { kind: string; name: string }[]
       nextSteps: string[]
+      grants: string[]
       checks: { name: string; status: string; detail: string }[]
     }
     // The App key is not in Key Vault yet (a step onboard prints), so the runner group waits for the next onboard.
@@ -99,6 +100,9 @@ describe('onboard', () => {
       tags: Record<string, string>
     }
     expect(group.tags).toMatchObject({ 'managed-by': 'runner-setup', 'runner-setup-team': 'payments' })
+    expect(result.grants).toContain(
+      `id-payments-setup: Role Based Access Control Administrator (conditional) on ${setup.grants[3]!.scope} (${setup.grants[3]!.id.split('/').at(-1)}): ${setup.grants[3]!.why}`
+    )
     expect(result.nextSteps.join('\n')).toContain(
       'az keyvault secret set --vault-name kv-runner-setup --name payments-app-key'
     )

@@ -18,7 +18,7 @@ import { readEach } from '../../azure/read.js'
 import { createAdapters } from '../../azure/resources/index.js'
 import { defaultTiming, type Timing } from '../../azure/timing.js'
 import { credentialLimitProblem } from './constraints.js'
-import { onboardingResources, onboardLayout, type OnboardTarget } from './identities.js'
+import { onboardingResources, onboardLayout, type OnboardLayout, type OnboardTarget } from './identities.js'
 import { offboardNextSteps, onboardNextSteps } from './next-steps.js'
 import { ensureRunnerGroup, type RunnerGroupOutcome } from './runner-group.js'
 import { openAppAccess } from '../../github/app-access.js'
@@ -43,6 +43,8 @@ export interface OnboardingResult {
   writes: WriteRecord[]
   /** What is left to do by hand, with the values filled in. */
   nextSteps: string[]
+  /** Each identity's grants, one line each: role, scope, why (the plan names role assignments by GUID). */
+  grants: string[]
   /** onboard: what happened to the team's runner group (org scope), through the App. */
   runnerGroup?: RunnerGroupOutcome
 }
@@ -123,7 +125,7 @@ export function createOnboarding(options: OnboardingOptions): Onboarding {
       })
       const runnerGroup = await ensureRunnerGroup(config, access, dryRun)
       const nextSteps = onboardNextSteps(config, target, layout, clientIds)
-      return { plan, counts: countActions(plan), writes, nextSteps, runnerGroup }
+      return { plan, counts: countActions(plan), writes, nextSteps, runnerGroup, grants: grantLines(layout) }
     },
 
     async offboard(config, target, dryRun) {
@@ -136,7 +138,13 @@ export function createOnboarding(options: OnboardingOptions): Onboarding {
       const { desired, actual, verdicts } = await observe(config, target)
       const plan = planDestroy(desired, { actual, verdicts })
       const writes = dryRun ? [] : await execute(plan)
-      return { plan, counts: countActions(plan), writes, nextSteps: offboardNextSteps(config, layout) }
+      return {
+        plan,
+        counts: countActions(plan),
+        writes,
+        nextSteps: offboardNextSteps(config, layout),
+        grants: grantLines(layout)
+      }
     }
   }
 }
@@ -155,4 +163,13 @@ async function countCredentials(clients: Clients, identityId: string, except: st
     throw new AzureError(describeAzureError(error, `list the federated credentials of ${identityId}`))
   }
   return count
+}
+
+function grantLines(layout: OnboardLayout): string[] {
+  return layout.identities.flatMap(identity =>
+    identity.grants.map(
+      g =>
+        `${identity.id.split('/').at(-1)}: ${g.role}${g.condition ? ' (conditional)' : ''} on ${g.scope} (${g.id.split('/').at(-1)}): ${g.why}`
+    )
+  )
 }
