@@ -148,6 +148,9 @@ describe('onboard', () => {
 
     const destroyed = await asTeam(['destroy'])
     expect(destroyed.code).toBe(0)
+    // destroy never removes onboarding: the identity it signed in with is still there.
+    const setupId = onboardLayout(config, target).identities[0]!.id
+    expect(world.emulator.admin.getResource(setupId)).toBeDefined()
     const offboarded = await onboarding('offboard')
     expect(offboarded.code).toBe(0)
     const setup = onboardLayout(config, target).identities[0]!
