@@ -37,6 +37,10 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): RunSettings {
   const planFile = core.getInput('plan') || undefined
   if (planFile && command !== 'apply') throw new InputError(`Input 'plan' only applies to command 'apply'.`)
 
+  const onboarding = command === 'onboard' || command === 'offboard'
+  const dryRun = booleanInput('dry-run')
+  if (dryRun && !onboarding) throw new InputError(`Input 'dry-run' only applies to commands 'onboard' and 'offboard'.`)
+
   const token = core.getInput('github-token')
   if (token) core.setSecret(token)
 
@@ -61,7 +65,18 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): RunSettings {
       token: token || undefined,
       apiUrl: core.getInput('github-api-url') || env.GITHUB_API_URL,
       repository: env.GITHUB_REPOSITORY
-    }
+    },
+    ...(onboarding
+      ? {
+          onboard: {
+            platformGroupId: core.getInput('platform-group') || undefined,
+            repository: core.getInput('repository') || undefined,
+            environment: core.getInput('environment') || undefined,
+            issuer: core.getInput('oidc-issuer') || undefined,
+            dryRun
+          }
+        }
+      : {})
   }
 }
 

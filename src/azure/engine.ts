@@ -11,7 +11,7 @@ import { silentLogger, type Logger } from '../core/logger.js'
 import { judgeOwnership } from '../core/ownership.js'
 import { countActions, planApply, planDestroy, type Observed } from '../core/plan.js'
 import { preflightFindings } from '../core/preflight.js'
-import { movedSince, savedPlanMismatch } from '../core/saved-plan.js'
+import { movedSince, planDifference, savedPlanMismatch } from '../core/saved-plan.js'
 import type { ActualResource, DesiredResource, FieldChange, Plan, PlanAction, PlanEntry } from '../core/types.js'
 import { createClients, type ClientsOptions } from './clients.js'
 import { mapLimit } from './concurrency.js'
@@ -172,6 +172,9 @@ export function createEngine(options: EngineOptions): Engine {
     if (mismatch) throw new AzureError(mismatch)
     const stale = movedSince(saved, await readEach(saved.entries, readOptions))
     if (stale) throw new AzureError(stale)
+    // The file is evidence of what was reviewed, never trusted alone: what apply would do now must be the same plan.
+    const differs = planDifference(saved, (await planned(config)).plan)
+    if (differs) throw new AzureError(differs)
     return timing.clock.now() - started
   }
 

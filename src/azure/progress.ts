@@ -13,6 +13,7 @@ export const KIND_LABEL: Record<ResourceKind, string> = {
   remotePeering: 'remote peering',
   privateDnsZoneLink: 'private DNS zone link',
   identity: 'identity',
+  federatedCredential: 'federated credential',
   roleAssignment: 'role assignment',
   managedEnvironment: 'environment',
   diagnosticSetting: 'diagnostic setting',

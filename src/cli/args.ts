@@ -32,6 +32,9 @@ Commands:
   drift     read-only plan with field-level differences; exit 2 when there are any
   destroy   remove what apply made, only resources tagged as the team's
   report    queue wait, executions and estimated cost per team over --days (read-only; needs --github-token)
+  onboard   the platform prepares a team: resource group, setup identity in --platform-group, its federated
+            credential and least roles; a second run writes nothing; prints what is left to do by hand
+  offboard  removes what onboard made, once destroy has removed the team's runners
 
 Options:
   --config PATH         team config file or folder of them (repeatable)
@@ -51,6 +54,11 @@ Options:
   --price-vcpu-second P report only: price per vCPU-second (default: runners.price, else the list price)
   --price-gib-second P  report only: price per GiB-second (default: runners.price, else the list price)
   --github-api-url URL  report only: the GitHub REST API to read (default: the config's github.url)
+  --platform-group ID   onboard/offboard: ARM id of the platform's resource group for the teams' identities
+  --repository O/R      onboard/offboard: the repository running the team's setup (default: github.owner/first repo)
+  --environment NAME    onboard/offboard: its GitHub environment (default runner-setup)
+  --oidc-issuer URL     onboard/offboard: GitHub's OIDC issuer (default https://token.actions.githubusercontent.com)
+  --dry-run             onboard/offboard: show the plan, write nothing
   -h, --help            this text
 
 Sign-in: the Azure CLI / default credential chain (run 'az login' first); inside a GitHub workflow with
@@ -83,6 +91,11 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
         'price-vcpu-second': { type: 'string' },
         'price-gib-second': { type: 'string' },
         'github-api-url': { type: 'string' },
+        'platform-group': { type: 'string' },
+        repository: { type: 'string' },
+        environment: { type: 'string' },
+        'oidc-issuer': { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false }
       }
     })
@@ -116,6 +129,12 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
   )
   if (values.plan !== undefined && command !== 'apply') throw new UsageError('--plan only applies to apply')
   const clientId = values['client-id'] ?? env.AZURE_CLIENT_ID
+  const onboarding = command === 'onboard' || command === 'offboard'
+  const onboardFlag = (['platform-group', 'repository', 'environment', 'oidc-issuer'] as const).find(
+    k => values[k] !== undefined
+  )
+  if (!onboarding && (onboardFlag || values['dry-run']))
+    throw new UsageError(`--${onboardFlag ?? 'dry-run'} only applies to onboard and offboard`)
 
   return {
     json: values.json,
@@ -137,7 +156,18 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
         authorityHost: values['authority-host'] ?? env.AZURE_AUTHORITY_HOST ?? DEFAULT_AUTHORITY_HOST,
         armEndpoint: values['arm-endpoint'] ?? env.AZURE_RESOURCE_MANAGER_ENDPOINT ?? DEFAULT_ARM_ENDPOINT
       },
-      github: { token: values['github-token'] ?? env.GITHUB_TOKEN }
+      github: { token: values['github-token'] ?? env.GITHUB_TOKEN },
+      ...(onboarding
+        ? {
+            onboard: {
+              platformGroupId: values['platform-group'],
+              repository: values.repository,
+              environment: values.environment,
+              issuer: values['oidc-issuer'],
+              dryRun: values['dry-run']
+            }
+          }
+        : {})
     }
   }
 }

@@ -31,6 +31,16 @@ export function commandDeps(
     engine: azure.engine,
     verify: loadVerify(settings, azure.signIn, options.keyVaultEndpoint),
     ...(token ? { activeRuns: activeRunCounter(token, createHttpClient(DEFAULT_RETRY)) } : {}),
-    report: loadReport(settings, azure.signIn)
+    report: loadReport(settings, azure.signIn),
+    onboarding: async () => {
+      const [{ createOnboarding }, credential] = await Promise.all([import('./onboard/run.js'), azure.signIn()])
+      return createOnboarding({
+        credential,
+        endpoint: settings.azure.armEndpoint,
+        logger,
+        http: createHttpClient(DEFAULT_RETRY),
+        ...(options.keyVaultEndpoint ? { keyVaultEndpoint: options.keyVaultEndpoint } : {})
+      })
+    }
   }
 }

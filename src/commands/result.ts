@@ -35,6 +35,10 @@ export interface TeamResult {
   /** report: queue wait, executions and cost over the period. */
   report?: TeamReport
   timings?: Timings
+  /** onboard and offboard: the identities' role grants, one line each (role, scope, assignment name, why). */
+  grants?: string[]
+  /** onboard and offboard: what is left to do by hand, values filled in. */
+  nextSteps?: string[]
   outputs: TeamOutputs
 }
 

@@ -15,6 +15,8 @@ import type { Engine } from '../azure/engine.js'
 import type { OperationsLedger } from '../azure/operations-ledger.js'
 import { InputError } from './input-error.js'
 import { readSavedPlans } from './saved-plan.js'
+import { planSources } from './plan-sources.js'
+import { sourcesChanged } from '../core/saved-plan.js'
 import type { Plan } from '../core/types.js'
 import type { VerifyReport } from '../github/verify-report.js'
 import type { ActiveRunCounter } from './fleet.js'
@@ -22,6 +24,9 @@ import type { TeamReport } from '../report/team-report.js'
 import { teamOutputs } from './outputs.js'
 import { exitCodeOf, type CommandResult, type TeamResult } from './result.js'
 import type { RunSettings } from './settings.js'
+import type { Onboarding } from './onboard/run.js'
+import { onboardTarget } from './onboard/target.js'
+import { runnerGroupCheck } from './onboard/runner-group-check.js'
 
 export interface RunDeps {
   logger: Logger
@@ -34,6 +39,8 @@ export interface RunDeps {
   report?: (config: TeamConfig) => Promise<TeamReport>
   /** The operations Azure accepted and has not finished: what an interrupted run names. */
   ledger?: OperationsLedger
+  /** onboard and offboard: the platform's own use case, with the same planner and executor (no team engine). */
+  onboarding?: () => Promise<Onboarding>
 }
 
 export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<CommandResult> {
@@ -68,6 +75,30 @@ export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<
     const outcomes = await forEachTeam(configs, async config => ({ ...base(config), report: await report(config) }))
     const teams = outcomes.map((o, i) => (o.ok ? o.value : { ...base(configs[i]), error: o.error }))
     return { command: settings.command, teams, exitCode: exitCodeOf(settings.command, teams, settings.allowUnchecked) }
+  }
+
+  if (settings.command === 'onboard' || settings.command === 'offboard') {
+    const command = settings.command
+    const targets = new Map(configs.map(c => [c.team, onboardTarget(settings.onboard, c)]))
+    if (!deps.onboarding) throw new Error('onboard is not available in this build')
+    const onboarding = await deps.onboarding()
+    const dryRun = settings.onboard?.dryRun ?? false
+    const outcomes = await forEachTeam(configs, async config => {
+      const r = await onboarding[command](config, targets.get(config.team)!, dryRun)
+      const done = command === 'offboard' ? { deleted: r.writes } : { writes: r.writes }
+      const checks = r.runnerGroup ? [runnerGroupCheck(r.runnerGroup)] : []
+      return {
+        ...base(config),
+        plan: r.plan,
+        counts: r.counts,
+        ...done,
+        grants: r.grants,
+        nextSteps: r.nextSteps,
+        checks
+      }
+    })
+    const teams = outcomes.map((o, i) => (o.ok ? o.value : { ...base(configs[i]), error: o.error }))
+    return { command, teams, exitCode: exitCodeOf(command, teams) }
   }
 
   const saved = settings.command === 'apply' && settings.planFile ? readSavedPlans(settings.planFile) : undefined
@@ -107,9 +138,13 @@ async function runForTeam(
   switch (settings.command) {
     case 'plan': {
       const r = await engine.planLive(config)
-      return { ...base(config), plan: r.plan, counts: r.counts, timings: r.timings }
+      const plan = { ...r.plan, sources: planSources(config.source.file, settings.policyPath) }
+      return { ...base(config), plan, counts: r.counts, timings: r.timings }
     }
     case 'apply': {
+      const files = { config: config.source.file, policy: settings.policyPath }
+      const changed = given.saved && sourcesChanged(given.saved, planSources(files.config, files.policy), files)
+      if (changed) throw new InputError(changed)
       const r = await engine.apply(config, given.saved)
       return { ...base(config), plan: r.plan, counts: r.counts, writes: r.writes, timings: r.timings }
     }
@@ -135,7 +170,9 @@ async function runForTeam(
       return { ...base(config), checks: r.checks, runners: r.runners, executions: r.executions, timings: r.timings }
     }
     case 'report':
-      throw new Error('report runs without the engine')
+    case 'onboard':
+    case 'offboard':
+      throw new Error(`${settings.command} runs without the team engine`)
   }
 }
 

@@ -1,7 +1,7 @@
 /** What to run, parsed once from CLI flags or action inputs. Everything downstream reads this, never argv or env. */
 import type { ReportOptions } from '../report/collect-report.js'
 
-export const COMMANDS = ['plan', 'apply', 'verify', 'drift', 'destroy', 'report'] as const
+export const COMMANDS = ['plan', 'apply', 'verify', 'drift', 'destroy', 'report', 'onboard', 'offboard'] as const
 export type CommandName = (typeof COMMANDS)[number]
 
 export { DEFAULT_ARM_ENDPOINT, DEFAULT_AUTHORITY_HOST, type AzureSettings } from '../azure/settings.js'
@@ -35,6 +35,22 @@ export interface RunSettings {
   policyPath?: string
   azure: AzureSettings
   github: GitHubSettings
+  /** onboard and offboard: where the team's identities live and whom they trust. */
+  onboard?: OnboardSettings
+}
+
+/** As given; `onboard/settings.ts` checks them and fills the defaults from the team config. */
+export interface OnboardSettings {
+  /** ARM id of the platform's resource group for the teams' identities. */
+  platformGroupId?: string
+  /** `owner/name` of the repository running the team's setup workflow (default: github.owner/the first github.repos). */
+  repository?: string
+  /** Its GitHub environment (default runner-setup). */
+  environment?: string
+  /** GitHub's OIDC issuer (default https://token.actions.githubusercontent.com). */
+  issuer?: string
+  /** Plan only: read and show, write nothing. */
+  dryRun: boolean
 }
 
 export const DEFAULT_REPORT_DAYS = 7

@@ -50,7 +50,8 @@ export function fingerprint(resource: ActualResource | undefined): string {
   return createHash('sha256').update(basis).digest('hex').slice(0, 16)
 }
 
-function stableJson(value: unknown): string {
+/** JSON with object keys sorted: equal values give equal text, whatever order their keys came in. */
+export function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`
   if (typeof value === 'object' && value !== null) {
     const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined)

@@ -27,3 +27,18 @@ export function touchedVnets(id: string, body: Record<string, unknown> | undefin
   }
   return [...found].sort()
 }
+
+/**
+ * Azure also refuses overlapping writes to one user-assigned identity's federated credentials (409
+ * ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity: "Concurrent Federated Identity Credentials writes
+ * under the same managed identity are not supported"; pulumi/pulumi-azure-native#4343, Azure/bicep-registry-modules#1447),
+ * so a credential's write is exclusive on its identity.
+ */
+const CREDENTIAL_OF =
+  /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.managedidentity\/userassignedidentities\/[^/]+)\/federatedidentitycredentials\//i
+
+/** Everything a write must not share with a parallel write: the VNets it touches, the identity whose credential it is. */
+export function exclusiveKeys(id: string, body: Record<string, unknown> | undefined): string[] {
+  const identity = CREDENTIAL_OF.exec(id)?.[1]?.toLowerCase()
+  return [...touchedVnets(id, body), ...(identity ? [identity] : [])]
+}

@@ -5,7 +5,7 @@
  */
 import { findActual, fingerprint, isSettled, lookupIn, provisioningState } from './actual.js'
 import { diffResource } from './diff.js'
-import { touchedVnets } from './exclusive.js'
+import { exclusiveKeys } from './exclusive.js'
 import { withLive } from './merge.js'
 import type { OwnershipVerdicts } from './ownership.js'
 import { renderRefs, resolveRefs } from './refs.js'
@@ -72,7 +72,7 @@ function entry(
     name: resource.name,
     level,
     dependsOn,
-    exclusive: touchedVnets(resource.id, resource.body),
+    exclusive: exclusiveKeys(resource.id, resource.body),
     observed: actual ? fingerprint(findActual(actual, resource.id)) : 'unread'
   }
 }

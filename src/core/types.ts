@@ -11,6 +11,7 @@ export type ResourceKind =
   | 'remotePeering'
   | 'privateDnsZoneLink'
   | 'identity'
+  | 'federatedCredential'
   | 'roleAssignment'
   | 'managedEnvironment'
   | 'diagnosticSetting'
@@ -116,6 +117,15 @@ export interface Plan {
   preflight: PreflightFinding[]
   /** Things left alone that look like ours (our tags, not our name): reported, never touched. */
   warnings: string[]
+  /** A saved plan: hashes of the config and policy files it was made from, so a changed source makes it stale. */
+  sources?: PlanSources
+}
+
+export interface PlanSources {
+  /** `sha256:<hex>` of the config file's bytes. */
+  config: string
+  /** The same for the platform policy file; absent without a policy. */
+  policy?: string
 }
 
 export interface PreflightFinding {

@@ -28,7 +28,8 @@ export function gatePolicy(
   // drift over the platform's folder is where a shared build registry is worth saying (one line each).
   if (command === 'drift')
     for (const shared of sharedBuildRegistries(policy)) logger.warning(sharedRegistryWarning(shared))
-  if (command === 'drift' || command === 'destroy') return
+  // Cleaning up is never blocked by the policy: destroy and offboard, like drift, run whatever the config says.
+  if (command === 'drift' || command === 'destroy' || command === 'offboard') return
   const violations = configs.flatMap(config => checkPolicy(config, policy))
   if (violations.length > 0) throw new ConfigError(violations)
 }

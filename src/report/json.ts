@@ -40,6 +40,8 @@ function teamJson(command: CommandResult['command'], t: TeamResult): Record<stri
   if (t.executions) out.executions = t.executions
   if (t.issue) out.issue = t.issue
   if (t.report) out.report = t.report
+  if (t.grants) out.grants = t.grants
+  if (t.nextSteps) out.nextSteps = t.nextSteps
   if (t.timings) out.timings = t.timings
   out.changeCount = changeCount(t)
   out.outputs = t.outputs

@@ -78,7 +78,28 @@ function teamText(command: CommandResult['command'], t: TeamResult): string {
     }
     case 'report':
       return renderReportText({ command, teams: [t], exitCode: 0 })
+    case 'onboard':
+    case 'offboard':
+      return onboardingText(command, t)
   }
+}
+
+/** The plan, what was written (nothing on a rerun), and the steps left to do by hand. */
+function onboardingText(command: 'onboard' | 'offboard', t: TeamResult): string {
+  const writes = t.writes ?? t.deleted ?? []
+  const verb = command === 'onboard' ? 'Onboarded' : 'Offboarded'
+  const head =
+    writes.length === 0
+      ? `${command === 'onboard' ? 'Onboarding' : 'Offboarding'} of team ${t.team}: nothing written.`
+      : `${verb} team ${t.team}: ${plural(writes.length, 'resource')} ${command === 'onboard' ? 'written' : 'deleted'}.`
+  const lines = [renderPlanText(t.plan!, `${command} plan for team ${t.team}`)]
+  if (t.grants?.length) lines.push('Role grants:', ...t.grants.map(g => `  ${g}`))
+  lines.push(head)
+  for (const w of t.writes ?? []) lines.push(`  ${WRITE_MARK[w.action]} ${w.action} ${w.kind} ${w.name}`)
+  for (const d of t.deleted ?? []) lines.push(`  - ${d.kind} ${d.name}`)
+  for (const c of t.checks ?? []) lines.push(`  ${CHECK_MARK[c.status]} ${c.name}: ${c.detail}`)
+  if (t.nextSteps?.length) lines.push('Left to do by hand:', ...t.nextSteps.map((s, i) => `  ${i + 1}. ${s}`))
+  return lines.join('\n')
 }
 
 function issueText(t: TeamResult): string {

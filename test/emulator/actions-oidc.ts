@@ -16,11 +16,14 @@ export interface ActionsOidc {
   requestToken: string
   /** Mints an ID token; tests override claims to make expired or wrong-audience tokens. */
   mint(audience: string, overrides?: JwtClaims): string
+  /** Another request token whose ID tokens carry these claims: a job of another repository or environment. */
+  requestTokenFor(claims: JwtClaims): string
 }
 
 export function createActionsOidc(origin: string, keys: RsaKeys): ActionsOidc {
   const issuer = `${origin}/_actions`
   const requestToken = randomBytes(24).toString('base64url')
+  const others = new Map<string, JwtClaims>()
   const mint = (audience: string, overrides: JwtClaims = {}): string => {
     const now = Math.floor(Date.now() / 1000)
     return signJwt(
@@ -52,11 +55,24 @@ export function createActionsOidc(origin: string, keys: RsaKeys): ActionsOidc {
         }
       if (req.url.pathname !== ID_TOKEN_PATH) return undefined
       if (req.method !== 'GET') return { status: 405, body: { message: 'Method not allowed' } }
-      if (req.headers.authorization !== `Bearer ${requestToken}`)
-        return denied('Bad credentials: the request token is missing or wrong.')
+      const given = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1]
+      const claims = given === requestToken ? {} : given === undefined ? undefined : others.get(given)
+      if (claims === undefined) return denied('Bad credentials: the request token is missing or wrong.')
       const audience = req.url.searchParams.get('audience') ?? `${origin}/_actions`
-      return { status: 200, body: { count: 1, value: mint(audience) } }
+      return { status: 200, body: { count: 1, value: mint(audience, claims) } }
     }
   }
-  return { service, issuer, requestUrl: `${origin}${ID_TOKEN_PATH}?api-version=2.0`, requestToken, mint }
+  const requestTokenFor = (claims: JwtClaims): string => {
+    const token = randomBytes(24).toString('base64url')
+    others.set(token, claims)
+    return token
+  }
+  return {
+    service,
+    issuer,
+    requestUrl: `${origin}${ID_TOKEN_PATH}?api-version=2.0`,
+    requestToken,
+    mint,
+    requestTokenFor
+  }
 }

@@ -22,6 +22,13 @@ export interface EntraConfig {
   assertionIssuer: string
   assertionKey: KeyObject
   tokens: TokenBook
+  /** A user-assigned managed identity by client id, with its federated credentials (read from ARM's store). */
+  managedIdentity?: (clientId: string) => FederatedIdentity | undefined
+}
+
+export interface FederatedIdentity {
+  principalId: string
+  credentials: { issuer: string; subject: string; audiences: string[] }[]
 }
 
 function entraError(status: number, error: string, code: number, description: string): EmuResponse {
@@ -77,7 +84,8 @@ export function createEntra(config: EntraConfig): Service {
         70003,
         `The app requested an unsupported grant type '${form.grant_type ?? ''}'.`
       )
-    if (form.client_id !== clientId) {
+    const identity = form.client_id === clientId ? undefined : config.managedIdentity?.(form.client_id ?? '')
+    if (form.client_id !== clientId && identity === undefined) {
       return entraError(
         400,
         'unauthorized_client',
@@ -101,9 +109,13 @@ export function createEntra(config: EntraConfig): Service {
         "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."
       )
     }
-    const refusal = checkAssertion(form.client_assertion)
-    if (refusal !== undefined) return refusal
-    const access = config.tokens.issue({ clientId, objectId: config.objectId }, TOKEN_LIFETIME_SECONDS)
+    const refusal =
+      checkAssertion(form.client_assertion) ?? (identity && checkFederated(form.client_assertion, identity))
+    if (refusal) return refusal
+    const caller = identity
+      ? { clientId: form.client_id!, objectId: identity.principalId }
+      : { clientId, objectId: config.objectId }
+    const access = config.tokens.issue(caller, TOKEN_LIFETIME_SECONDS)
     return {
       status: 200,
       body: {
@@ -156,6 +168,25 @@ export function createEntra(config: EntraConfig): Service {
       )
     }
     return undefined
+  }
+
+  /**
+   * A managed identity trusts only its own federated credentials: issuer, subject and audience must each match one
+   * exactly, case-sensitively (Microsoft Learn, "Workload identity federation": AADSTS70021 otherwise).
+   */
+  function checkFederated(assertion: string, identity: FederatedIdentity): EmuResponse | undefined {
+    const claims = verifyJwt(assertion, config.assertionKey)!
+    const audiences = Array.isArray(claims.aud) ? claims.aud : [claims.aud]
+    const match = identity.credentials.some(
+      c => c.issuer === claims.iss && c.subject === claims.sub && c.audiences.some(a => audiences.includes(a))
+    )
+    if (match) return undefined
+    return entraError(
+      400,
+      'invalid_request',
+      70021,
+      `No matching federated identity record found for presented assertion. Assertion Issuer: '${String(claims.iss)}'. Assertion Subject: '${String(claims.sub)}'. Assertion Audience: '${audiences.join(',')}'.`
+    )
   }
 
   return {

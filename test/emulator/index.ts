@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Service } from './http.js'
 import { makeCertificates } from './certs.js'
-import { makeRsaKeys } from './jwt.js'
+import { makeRsaKeys, type JwtClaims } from './jwt.js'
 import { FaultBook } from './faults.js'
 import { RequestLog, type RequestLogEntry } from './request-log.js'
 import { startServer } from './server.js'
@@ -18,6 +18,8 @@ import { createActionsOidc } from './actions-oidc.js'
 import { ResourceStore } from './arm/store.js'
 import { Operations } from './arm/lro.js'
 import { createArmService, type DenyRule } from './arm/service.js'
+import { rbacDenial } from './arm/rbac.js'
+import { asWire } from './arm/types/resource-type.js'
 import { resourceTypes } from './arm/types/index.js'
 import { DEFAULT_QUOTAS } from './arm/quotas.js'
 import { ProviderRegistrations } from './arm/providers.js'
@@ -47,8 +49,8 @@ export interface Emulator {
   clientId: string
   /** Object id of the app's service principal (named in 403 messages). */
   principalObjectId: string
-  /** ACTIONS_ID_TOKEN_REQUEST_URL / ACTIONS_ID_TOKEN_REQUEST_TOKEN values. */
-  oidc: { requestUrl: string; requestToken: string }
+  /** ACTIONS_ID_TOKEN_REQUEST_URL / ACTIONS_ID_TOKEN_REQUEST_TOKEN values; `issuer` signs the ID tokens. */
+  oidc: { requestUrl: string; requestToken: string; issuer: string; requestTokenFor(claims: JwtClaims): string }
   admin: EmulatorAdmin
   requests(): RequestLogEntry[]
   clearRequests(): void
@@ -107,6 +109,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const githubKeys = makeRsaKeys('emulator-actions')
   const oidc = createActionsOidc(url, githubKeys)
   const tokens = new TokenBook()
+  const store = new ResourceStore()
   const caller = { clientId: EMULATOR_CLIENT_ID, objectId: EMULATOR_PRINCIPAL_OBJECT_ID }
   const entra = createEntra({
     origin: url,
@@ -115,10 +118,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     objectId: EMULATOR_PRINCIPAL_OBJECT_ID,
     assertionIssuer: oidc.issuer,
     assertionKey: githubKeys.publicKey,
-    tokens
+    tokens,
+    managedIdentity: clientId => {
+      const identity = store
+        .all()
+        .find(
+          r =>
+            r.type === 'Microsoft.ManagedIdentity/userAssignedIdentities' &&
+            asWire(r.body.properties).clientId === clientId
+        )
+      if (identity === undefined) return undefined
+      const credentials = store
+        .list('Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials', identity.id)
+        .map(c => asWire(c.body.properties) as { issuer: string; subject: string; audiences: string[] })
+      return { principalId: String(asWire(identity.body.properties).principalId), credentials }
+    }
   })
 
-  const store = new ResourceStore()
   const types = resourceTypes()
   const ctx = {
     store,
@@ -141,7 +157,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     types,
     ctx,
     authenticate: h => tokens.check(h),
-    denies: () => denies
+    denies: () => denies,
+    // The emulator's own app is the platform's Owner; a team's federated managed identity has only what it was granted.
+    authorize: (who, action, scope, facts) =>
+      who.clientId === EMULATOR_CLIENT_ID ? undefined : rbacDenial(store, who, action, scope, facts)
   })
 
   const builds = registryBuilds(store)
@@ -198,7 +217,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     tenantId: EMULATOR_TENANT_ID,
     clientId: EMULATOR_CLIENT_ID,
     principalObjectId: EMULATOR_PRINCIPAL_OBJECT_ID,
-    oidc: { requestUrl: oidc.requestUrl, requestToken: oidc.requestToken },
+    oidc: {
+      requestUrl: oidc.requestUrl,
+      requestToken: oidc.requestToken,
+      issuer: oidc.issuer,
+      requestTokenFor: oidc.requestTokenFor
+    },
     admin,
     requests: () => log.all(),
     clearRequests: () => log.clear(),

@@ -4,7 +4,10 @@ import { jobsOf, stepsOf, runsOurAction, signsIn, calledWorkflowPath } from './w
 
 const workflows = workflowFiles()
 const everyFile = [...workflows, ...actionFiles()]
-const reusable = workflows.filter(file => readYaml(file).on?.workflow_call)
+// The workflows teams call; runner-image.yml is called only by this repository's own release.
+const reusable = workflows.filter(
+  file => readYaml(file).on?.workflow_call && file !== '.github/workflows/runner-image.yml'
+)
 
 /** A job grants the OIDC token when it runs our action with a sign-in, or calls a workflow that does. */
 function jobNeedsIdToken(job: ReturnType<typeof jobsOf>[number]['job']): boolean {

@@ -2,6 +2,7 @@
 import type { ResourceKind } from '../../core/types.js'
 import type { Clients } from '../clients.js'
 import { diagnosticSettingAdapter } from './diagnostic-setting.js'
+import { federatedCredentialAdapter } from './federated-credential.js'
 import { identityAdapter } from './identity.js'
 import { jobAdapter, type JobStopOptions } from './job.js'
 import { managedEnvironmentAdapter } from './managed-environment.js'
@@ -33,6 +34,7 @@ export function createAdapters(clients: Clients, jobStop: JobStopOptions): Adapt
     remotePeering: peering,
     privateDnsZoneLink: privateDnsZoneLinkAdapter(clients),
     identity: identityAdapter(clients),
+    federatedCredential: federatedCredentialAdapter(clients),
     roleAssignment: roleAssignmentAdapter(clients),
     managedEnvironment: managedEnvironmentAdapter(clients),
     diagnosticSetting: diagnosticSettingAdapter(clients),

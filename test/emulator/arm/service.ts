@@ -14,6 +14,7 @@ import {
 } from './errors.js'
 import { Operations, type LroStyle } from './lro.js'
 import { missingRegistration, providerAnswer } from './providers.js'
+import { assignmentFacts, type AssignmentFacts } from './rbac.js'
 import { usagesAnswer } from './quotas.js'
 import { resourceListAnswer } from './resource-list.js'
 import { operationName, vnetConflict, vnetsTouched } from './vnet-conflicts.js'
@@ -40,6 +41,10 @@ export interface ArmDeps {
   /** The caller behind a bearer token, or an error to answer with. */
   authenticate: (authorization: string | undefined) => Caller | ArmError
   denies: () => DenyRule[]
+  /** Azure RBAC for callers it applies to (a federated managed identity): the 403 to answer, if any. */
+  authorize?: (caller: Caller, action: string, scope: string, facts?: AssignmentFacts) => ArmError | undefined
+  /** How long one write to an identity's federated credentials holds that identity (default 30 ms). */
+  credentialWriteMs?: number
 }
 
 const json = (status: number, body?: unknown, headers?: Record<string, string>): EmuResponse => ({
@@ -50,6 +55,7 @@ const json = (status: number, body?: unknown, headers?: Record<string, string>):
 
 export function createArmService(deps: ArmDeps): Service & { view(stored: StoredResource): Wire } {
   const typeOf = (type: string): ResourceType | undefined => deps.types.get(lower(type))
+  const credentialWrites = new Set<string>()
   const view = (stored: StoredResource): Wire =>
     typeOf(stored.type)?.view?.(deps.ctx, stored) ?? structuredClone(stored.body)
 
@@ -87,11 +93,46 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
             `The request URI '${req.url.pathname}' is not a valid Azure resource path.`
           )
         )
-      const denied = checkDenied(deps, caller, req.method, target)
+      const denied =
+        checkDenied(deps, caller, req.method, target) ??
+        deps.authorize?.(caller, actionOf(req.method, target), target.id, assignmentFactsOf(req, target))
       if (denied !== undefined) return errorResponse(denied)
       const unregistered = missingRegistration(deps.ctx.providers, req.method, target.subscriptionId, target.type)
       if (unregistered !== undefined) return errorResponse(unregistered)
+      const identity = credentialIdentity(req.method, target)
+      if (identity !== undefined) return holdIdentity(identity, () => resource(req, target))
       return target.kind === 'collection' ? collection(req, target) : resource(req, target)
+    }
+  }
+
+  /** A role assignment's condition is judged on the request (write) or on the stored assignment (delete). */
+  function assignmentFactsOf(req: EmuRequest, target: ArmTarget): AssignmentFacts | undefined {
+    if (lower(target.type) !== 'microsoft.authorization/roleassignments' || target.kind !== 'resource') return undefined
+    if (req.method === 'PUT') return assignmentFacts(asWire(req.body))
+    if (req.method === 'DELETE') return assignmentFacts(deps.store.get(target.id)?.body)
+    return undefined
+  }
+
+  /**
+   * Writes to one identity's federated credentials must not overlap: Azure answers 409
+   * ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity (pulumi/pulumi-azure-native#4343,
+   * Azure/bicep-registry-modules#1447). Each write holds its identity for `credentialWriteMs`.
+   */
+  async function holdIdentity(identity: string, run: () => EmuResponse): Promise<EmuResponse> {
+    if (credentialWrites.has(identity))
+      return errorResponse(
+        armError(
+          409,
+          'ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity',
+          `Too many Federated Identity Credentials are written concurrently for the managed identity '${identity}'. Concurrent Federated Identity Credentials writes under the same managed identity are not supported.`
+        )
+      )
+    credentialWrites.add(identity)
+    try {
+      await new Promise(resolve => setTimeout(resolve, deps.credentialWriteMs ?? 30))
+      return run()
+    } finally {
+      credentialWrites.delete(identity)
     }
   }
 
@@ -217,7 +258,10 @@ export function createArmService(deps: ArmDeps): Service & { view(stored: Stored
     const caller = deps.authenticate(headerOf(req, 'authorization'))
     if ('code' in caller) return caller
     for (const link of links) {
-      if (!deps.denies().some(d => d.action.test(link.action) && isUnder(link.scope, d.scopePrefix))) continue
+      const denied =
+        deps.denies().some(d => d.action.test(link.action) && isUnder(link.scope, d.scopePrefix)) ||
+        deps.authorize?.(caller, link.action, link.scope) !== undefined
+      if (!denied) continue
       const target = parseArmPath(req.url.pathname)!
       return armError(
         403,
@@ -384,6 +428,14 @@ function checkDenied(deps: ArmDeps, caller: Caller, method: string, target: ArmT
     'AuthorizationFailed',
     `The client '${caller.clientId}' with object id '${caller.objectId}' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`
   )
+}
+
+/** The identity (lowercased id) whose federated credential a PUT or DELETE writes. */
+function credentialIdentity(method: string, target: ArmTarget): string | undefined {
+  if (method !== 'PUT' && method !== 'DELETE') return undefined
+  if (lower(target.type) !== 'microsoft.managedidentity/userassignedidentities/federatedidentitycredentials')
+    return undefined
+  return target.kind === 'resource' ? lower(target.parentId) : undefined
 }
 
 /** JSON merge patch (RFC 7386), which is what ARM PATCH means for these types. */

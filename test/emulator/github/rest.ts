@@ -185,6 +185,68 @@ export function createRestHandler(
     })
   )
 
+  const orgRunnersWrite = (handler: Handler): Handler =>
+    withToken((t, p) => requireOrg(t, p.org!), 'organization_self_hosted_runners', 'write', handler)
+  const repoIdsOf = (org: string, ids: unknown): number[] | EmuResponse => {
+    if (ids === undefined) return []
+    const known = new Set(
+      [...state.repos.values()].filter(r => r.owner.toLowerCase() === org.toLowerCase()).map(r => r.id)
+    )
+    if (!Array.isArray(ids) || ids.some(id => !known.has(Number(id))))
+      return error(422, 'Invalid request: selected_repository_ids must name repositories of the organization.')
+    return ids.map(Number)
+  }
+
+  // https://docs.github.com/rest/actions/self-hosted-runner-groups#create-a-self-hosted-runner-group-for-an-organization
+  route(
+    'POST',
+    '/orgs/{org}/actions/runner-groups',
+    orgRunnersWrite((req, p) => {
+      const body = (req.body ?? {}) as Record<string, unknown>
+      if (typeof body.name !== 'string' || body.name === '') return error(422, 'Invalid request: name is required.')
+      if (state.groupsOf(p.org!).some(g => g.name.toLowerCase() === String(body.name).toLowerCase()))
+        return error(409, 'A runner group with this name already exists.')
+      const ids = repoIdsOf(p.org!, body.selected_repository_ids)
+      if (!Array.isArray(ids)) return ids
+      const group = state.addRunnerGroup(p.org!, {
+        name: body.name,
+        visibility: (body.visibility as RunnerGroup['visibility'] | undefined) ?? 'all',
+        allowsPublicRepositories: body.allows_public_repositories === true
+      })
+      group.selectedRepositoryIds = ids
+      return { status: 201, body: groupJson(req, group) }
+    })
+  )
+
+  // https://docs.github.com/rest/actions/self-hosted-runner-groups#update-a-self-hosted-runner-group-for-an-organization
+  route(
+    'PATCH',
+    '/orgs/{org}/actions/runner-groups/{id}',
+    orgRunnersWrite((req, p) => {
+      const group = state.groupsOf(p.org!).find(g => g.id === Number(p.id))
+      if (!group) return notFound()
+      const body = (req.body ?? {}) as Record<string, unknown>
+      if (typeof body.visibility === 'string') group.visibility = body.visibility as RunnerGroup['visibility']
+      if (typeof body.allows_public_repositories === 'boolean')
+        group.allowsPublicRepositories = body.allows_public_repositories
+      return { status: 200, body: groupJson(req, group) }
+    })
+  )
+
+  // https://docs.github.com/rest/actions/self-hosted-runner-groups#set-repository-access-for-a-self-hosted-runner-group-in-an-organization
+  route(
+    'PUT',
+    '/orgs/{org}/actions/runner-groups/{id}/repositories',
+    orgRunnersWrite((req, p) => {
+      const group = state.groupsOf(p.org!).find(g => g.id === Number(p.id))
+      if (!group) return notFound()
+      const ids = repoIdsOf(p.org!, ((req.body ?? {}) as Record<string, unknown>).selected_repository_ids)
+      if (!Array.isArray(ids)) return ids
+      group.selectedRepositoryIds = ids
+      return { status: 204 }
+    })
+  )
+
   // Org runners need `organization_self_hosted_runners`, repository runners `administration` (GitHub's App permissions).
   const scopes: [string, string, (p: Params) => RunnerScope, (t: IssuedToken, p: Params) => EmuResponse | undefined][] =
     [

@@ -10,7 +10,7 @@ import {
   virtualNetworks
 } from './network.js'
 import { privateDnsZones, virtualNetworkLinks } from './private-dns.js'
-import { identities } from './identities.js'
+import { federatedCredentials, identities } from './identities.js'
 import { diagnosticSettings, roleAssignments } from './extensions.js'
 import { keyVaults, workspaces } from './seeded.js'
 import { executions, jobs, managedEnvironments } from './container-apps.js'
@@ -28,6 +28,7 @@ export function resourceTypes(): Map<string, ResourceType> {
     privateDnsZones,
     virtualNetworkLinks,
     identities,
+    federatedCredentials,
     roleAssignments,
     diagnosticSettings,
     keyVaults,
