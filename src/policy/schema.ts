@@ -4,7 +4,7 @@
  */
 import { checkGitHubUrl, checkResourceGroupName, checkTeamName } from '../config/formats.js'
 import { show, type Issue } from '../config/issue.js'
-import { PRIVATE_DNS_ZONE } from '../config/resource-id.js'
+import { CONTAINER_REGISTRY, PRIVATE_DNS_ZONE } from '../config/resource-id.js'
 import { armId, checkCpu } from '../config/schema.js'
 import type { ListSpec, ObjectSpec, Spec } from '../config/spec.js'
 
@@ -61,7 +61,8 @@ export const PLATFORM_POLICY: ObjectSpec = {
         imagePrefixes: list(
           { type: 'string', check: checkImagePrefix },
           'imagePrefixes: [ghcr.io/altinn/runner-setup/runner]'
-        )
+        ),
+        registries: list(armId(CONTAINER_REGISTRY), 'registries: [/subscriptions/.../registries/crstudio]')
       }
     },
     limits: {
@@ -69,7 +70,8 @@ export const PLATFORM_POLICY: ObjectSpec = {
       default: {},
       fields: {
         maxRunners: { type: 'integer', min: 1, max: 1000, example: 'maxRunners: 20' },
-        maxCpu: { type: 'number', check: checkCpu, example: 'maxCpu: 2' }
+        maxCpu: { type: 'number', check: checkCpu, example: 'maxCpu: 2' },
+        maxPools: { type: 'integer', min: 1, max: 20, example: 'maxPools: 5' }
       }
     },
     teams: { type: 'map', keyCheck: checkTeamName, values: TEAM_RULES }
