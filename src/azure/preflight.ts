@@ -5,7 +5,10 @@
  */
 import type { TeamConfig } from '../config/types.js'
 import { teamLayout } from '../core/layout.js'
+import type { PoolFacts, RegistryFact } from '../core/pool-preflight.js'
+import { dedicatedProfiles } from '../core/pools.js'
 import type { PreflightFacts, Usage } from '../core/preflight.js'
+import type { ActualResource } from '../core/types.js'
 import { parseArmId, requireResourceGroup } from './arm-id.js'
 import type { Clients } from './clients.js'
 
@@ -62,7 +65,10 @@ export async function readPreflightFacts(
 ): Promise<Omit<PreflightFacts, 'environmentExists'>> {
   const layout = teamLayout(config)
   const apps = clients.apps(config.azure.subscriptionId)
-  const [rbac, gateways, environments, cores] = await Promise.all([
+  const envUsage = (name: string) =>
+    usage(() => apps.managedEnvironmentUsages.list(config.azure.resourceGroup, layout.names.managedEnvironment), name)
+  const needsDedicated = dedicatedProfiles(config).length > 0
+  const [rbac, gateways, environments, cores, generalPurposeCores, memoryOptimizedCores] = await Promise.all([
     vaultRbac(clients, config.github.app.keyVaultId),
     Promise.all(
       config.network.peerings.map(p => (p.useRemoteGateways ? hasGateway(clients, p.remoteVnetId) : undefined))
@@ -71,7 +77,27 @@ export async function readPreflightFacts(
     usage(
       () => apps.managedEnvironmentUsages.list(config.azure.resourceGroup, layout.names.managedEnvironment),
       'ManagedEnvironmentConsumptionCores'
-    )
+    ),
+    needsDedicated ? envUsage('ManagedEnvironmentGeneralPurposeCores') : undefined,
+    needsDedicated ? envUsage('ManagedEnvironmentMemoryOptimizedCores') : undefined
   ])
-  return { vaultRbac: rbac, remoteGateways: gateways, environments, cores }
+  const dedicated = {
+    ...(generalPurposeCores ? { generalPurposeCores } : {}),
+    ...(memoryOptimizedCores ? { memoryOptimizedCores } : {})
+  }
+  return { vaultRbac: rbac, remoteGateways: gateways, environments, cores, pools: poolFacts(dedicated) }
+}
+
+/** What pools' preflight needs: the Dedicated quotas read here, the registries and the live environment's profiles. */
+export function poolFacts(
+  read: Partial<PoolFacts> | undefined,
+  registries: RegistryFact[] = [],
+  environment?: ActualResource
+): PoolFacts {
+  const profiles = (environment?.body.workloadProfiles ?? []) as { workloadProfileType?: string }[]
+  return {
+    ...read,
+    registries,
+    liveProfileTypes: profiles.flatMap(p => (p.workloadProfileType ? [p.workloadProfileType] : []))
+  }
 }
