@@ -27,6 +27,7 @@ import { GitHubRunnerScaler, parseScalerMetadata, type PollResult } from './keda
 import { writeRunnerLayout } from './runner-layout.js'
 import { parseSecretUri } from './seed-github.js'
 import { executionsToStart } from './scaled-job.js'
+import { imagePullError } from './image-pull.js'
 
 const JOB_TYPE = 'Microsoft.App/jobs'
 
@@ -339,6 +340,8 @@ export class JobRuntime {
     }
     this.executions.push(execution)
     this.options.onExecution?.(execution)
+    const pullError = imagePullError(admin, properties)
+    if (pullError) return this.failToPull(execution, pullError)
 
     const container = obj((template.containers as Wire[] | undefined)?.[0])
     const env = this.containerEnv(container, name, jobName, properties)
@@ -375,6 +378,18 @@ export class JobRuntime {
       })
     )
     this.children.set(name, { child, timer, exited })
+  }
+
+  /** The replica never starts: the execution fails with the pull error, as Container Apps' system log shows it. */
+  private failToPull(execution: ExecutionRecord, error: string): void {
+    execution.status = 'Failed'
+    execution.output = error
+    execution.endedAt = Date.now()
+    execution.endTime = new Date(this.options.clock.epochMs()).toISOString()
+    this.options.emulator.admin.patchResource(execution.id, {
+      properties: { status: 'Failed', endTime: execution.endTime }
+    })
+    this.options.onExecution?.(execution)
   }
 
   /** SIGTERM as Container Apps sends it, SIGKILL after a short grace. */

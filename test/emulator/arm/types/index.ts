@@ -14,6 +14,7 @@ import { identities } from './identities.js'
 import { diagnosticSettings, roleAssignments } from './extensions.js'
 import { keyVaults, workspaces } from './seeded.js'
 import { executions, jobs, managedEnvironments } from './container-apps.js'
+import { containerRegistries } from './container-registry.js'
 
 export function resourceTypes(): Map<string, ResourceType> {
   const all = [
@@ -33,7 +34,8 @@ export function resourceTypes(): Map<string, ResourceType> {
     workspaces,
     managedEnvironments,
     jobs,
-    executions
+    executions,
+    containerRegistries
   ]
   return new Map(all.map(t => [t.type.toLowerCase(), t]))
 }
