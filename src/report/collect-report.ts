@@ -8,6 +8,7 @@ import type { Clients } from '../azure/clients.js'
 import { listJobExecutions } from '../azure/executions.js'
 import type { HttpClient } from '../github-app/http.js'
 import { createGitHubApi } from '../github/api.js'
+import { runnerPools } from '../core/pools.js'
 import { callsPerHour, callsPerPoll, INSTALLATION_MINIMUM_HOURLY_LIMIT } from '../github/api-budget.js'
 import { teamJobs } from './github-jobs.js'
 import { priceTable, type PriceTable } from './prices.js'
@@ -48,8 +49,12 @@ export async function collectReport(config: TeamConfig, options: ReportOptions, 
   // The report reads GitHub with the workflow's token, whose own limit is not the App installation's that KEDA
   // spends: the share is against GitHub's documented minimum for an installation (verify reads the real one).
   const hourlyLimit = INSTALLATION_MINIMUM_HOURLY_LIMIT
+  // Every pool's rule polls GitHub on its own interval: the share is their sum.
   const share =
-    callsPerHour(callsPerPoll(config.github.repos.length), config.runners.pollingIntervalSeconds) / hourlyLimit
+    runnerPools(config).reduce(
+      (sum, pool) => sum + callsPerHour(callsPerPoll(config.github.repos.length), pool.pollingIntervalSeconds),
+      0
+    ) / hourlyLimit
   return teamReport({
     days: options.days,
     now,
