@@ -6,6 +6,7 @@ import { poolJobName } from '../../src/core/names.js'
 import { ACR_PULL } from '../../src/core/resources/registry.js'
 import { HUB_SUB, studioConfig } from '../azure/fixture.js'
 import { startHarness, type Harness } from '../azure/harness.js'
+import { imagePullError } from '../emulator/lifecycle/image-pull.js'
 
 const REGISTRY = `/subscriptions/${HUB_SUB}/resourceGroups/rg-hub/providers/Microsoft.ContainerRegistry/registries/crstudio`
 const POOLS: PoolConfig[] = [
@@ -75,6 +76,25 @@ describe('a team with pools, against the emulator', () => {
     const gpu = withPools([...POOLS.slice(0, 3), { ...POOLS[3]!, workloadProfile: 'NC24-A100' }])
     const plan = await h.engine.planLive(gpu)
     expect(plan.plan.preflight.find(f => f.check === 'workloadProfile')).toMatchObject({ status: 'fail' })
+  })
+
+  it('an execution of the tools pool pulls only while its identity holds the pull role, as the registry answers', () => {
+    const { admin } = h.emulator
+    const toolsJob = admin
+      .listResourceIds('Microsoft.App/jobs')
+      .find(id => id.endsWith(poolJobName('studio', 'tools')))!
+    const properties = (admin.getResource(toolsJob) as { properties: Record<string, unknown> }).properties
+    expect(imagePullError(admin, properties)).toBeUndefined()
+    const pull = admin
+      .listResourceIds('Microsoft.Authorization/roleAssignments')
+      .find(id => id.toLowerCase().startsWith(REGISTRY.toLowerCase()))!
+    const saved = admin.getResource(pull)!
+    admin.deleteResource(pull)
+    expect(imagePullError(admin, properties)).toBe(
+      'Failed to pull image "crstudio.azurecr.io/runner-tools:3": rpc error: code = Unknown desc = failed to pull and unpack image "crstudio.azurecr.io/runner-tools:3": failed to resolve reference "crstudio.azurecr.io/runner-tools:3": failed to authorize: failed to fetch oauth token: unexpected status: 401 Unauthorized'
+    )
+    admin.seed(pull, saved)
+    expect(imagePullError(admin, properties)).toBeUndefined()
   })
 
   it('destroy removes the jobs and the pull role on the registry', async () => {
