@@ -9,10 +9,11 @@ import { listJobExecutions } from '../azure/executions.js'
 import type { HttpClient } from '../github-app/http.js'
 import { createGitHubApi } from '../github/api.js'
 import { runnerPools } from '../core/pools.js'
+import { poolReportRows } from './pool-report.js'
 import { callsPerHour, callsPerPoll, INSTALLATION_MINIMUM_HOURLY_LIMIT } from '../github/api-budget.js'
 import { teamJobs } from './github-jobs.js'
 import { priceTable, type PriceTable } from './prices.js'
-import { teamReport, type TeamReport } from './team-report.js'
+import { teamReport, type ReportInput, type TeamReport } from './team-report.js'
 
 export interface ReportOptions {
   days: number
@@ -55,7 +56,7 @@ export async function collectReport(config: TeamConfig, options: ReportOptions, 
       (sum, pool) => sum + callsPerHour(callsPerPoll(config.github.repos.length), pool.pollingIntervalSeconds),
       0
     ) / hourlyLimit
-  return teamReport({
+  const input: ReportInput = {
     days: options.days,
     now,
     jobs,
@@ -63,7 +64,9 @@ export async function collectReport(config: TeamConfig, options: ReportOptions, 
     size: { cpu: config.runners.cpu, memoryGi: parseFloat(config.runners.memory) },
     prices: priceTable(config.runners.price, options.price),
     thresholdSeconds: options.thresholdSeconds,
-    warmPool: config.runners.warmPool !== undefined,
+    warmPool: runnerPools(config).some(pool => pool.warmPool !== undefined),
     github: { requests, budgetShare: Math.round(share * 1000) / 1000, hourlyLimit }
-  })
+  }
+  const pools = poolReportRows(config, input)
+  return { ...teamReport(input), ...(pools.length > 0 ? { pools } : {}) }
 }
