@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { parseTeamConfig } from '../../src/config/load.js'
 import { checkPolicy } from '../../src/policy/check.js'
 import { parsePolicy } from '../../src/policy/load.js'
+import { trustWarnings } from '../../src/policy/trust.js'
 import { POOLS_TEXT, REGISTRY } from './example.js'
 
 const config = parseTeamConfig(POOLS_TEXT, 'team.yaml')
@@ -30,5 +31,15 @@ describe('the platform policy on pools', () => {
       `team.yaml:32:7: runners.pools[2].registry: ${REGISTRY}, which the platform policy does not allow (policy.yaml:3:3: runners.registries)`
     ])
     expect(violations(`runners:\n  registries: [${REGISTRY}]\n`)).toEqual([])
+  })
+})
+
+describe('trust warnings without a policy', () => {
+  it("name each pool's own image that is not the project's, at the pool's line", () => {
+    expect(trustWarnings(config)).toEqual([
+      expect.stringMatching(
+        /^team\.yaml:31:7: runners\.pools\[2\]\.image crstudio\.azurecr\.io\/runner-tools:3 is not the project's image/
+      )
+    ])
   })
 })
