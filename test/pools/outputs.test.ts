@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseTeamConfig } from '../../src/config/load.js'
 import { teamOutputs } from '../../src/commands/outputs.js'
+import { budgetCheck } from '../../src/github/api-budget.js'
 import { preflightFindings } from '../../src/core/preflight.js'
 import { poolCostLines, warmPoolLines } from '../../src/report/pool-text.js'
 import { POOLS_TEXT, REGISTRY } from './example.js'
@@ -74,5 +75,21 @@ describe('preflight of a team with pools', () => {
     )
     // 20 nodes take 20 addresses of the /27's 15: no room left for Consumption replicas.
     expect(found.find(f => f.check === 'subnetCapacity')).toMatchObject({ status: 'fail' })
+  })
+})
+
+describe('the API-budget check of a team with pools', () => {
+  it("sums every pool's rule: each polls the team's repositories on its own", () => {
+    const check = budgetCheck({
+      repos: 1,
+      activeRuns: 0,
+      pollingIntervalSeconds: 20,
+      poolIntervalsSeconds: [20, 20, 20, 20],
+      hourlyLimit: 5000,
+      limitSource: 'test'
+    })
+    // 2 calls per poll, 180 polls an hour, 4 rules.
+    expect(check.perHour).toBe(1440)
+    expect(check.detail).toContain("by each of 4 pools' rules (every 20, 20, 20, 20 s) = 1440/h")
   })
 })
