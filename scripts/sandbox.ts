@@ -3,12 +3,13 @@
  * The built CLI (bin/runner-setup.js, which runs dist/index.js) runs as a child process against the local emulator, exactly as in a workflow.
  */
 import { loadTeamConfigs } from '../src/config/load.js'
+import { poolJobName } from '../src/core/names.js'
 import { countArm, startWorld, type CliRun, type World } from '../test/support/world.js'
 import { lifecycleStory, SPEED } from './bench/lifecycle.js'
 
-const CONFIG = 'examples/teams/studio.yaml'
-const JOB_ID =
-  '/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-studio-runners/providers/Microsoft.App/jobs/caj-studio'
+/** Team studio with runner pools: the burst below runs jobs of two of them, each in its own job. */
+const CONFIG = 'examples/pools/studio.yaml'
+const JOB_ID = `/subscriptions/00000000-0000-0000-0000-0000000000aa/resourceGroups/rg-studio-runners/providers/Microsoft.App/jobs/${poolJobName('studio', 'default')}`
 
 // Operations end on their own schedule (elapsed time), as ARM's do, polled or not.
 const world = await startWorld([CONFIG], { lroDurationMs: 200 })
@@ -37,7 +38,7 @@ try {
     '9. a burst of workflow jobs: KEDA scales executions up, each runs one job on a fresh JIT runner, back to zero'
   )
   try {
-    await lifecycleStory(world, line => console.log(line))
+    await lifecycleStory(world, line => console.log(line), CONFIG)
   } catch (error) {
     console.log(`  ✗ ${(error as Error).message}`)
     failed = true

@@ -5,6 +5,7 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadTeamConfigs } from '../../src/config/load.js'
+import { runnerPools } from '../../src/core/pools.js'
 import { teamLayout } from '../../src/core/layout.js'
 import type { World } from '../../test/support/world.js'
 import { createClock } from '../../test/emulator/lifecycle/clock.js'
@@ -196,7 +197,8 @@ export async function lifecycleStory(
       last = line
     },
     onExecution(e) {
-      log(`  ${at()}  execution ${e.name}: ${e.status}`)
+      const pool = teamLayout(team!).jobs.find(j => j.id === e.jobId)?.pool
+      log(`  ${at()}  execution ${e.name}${pool ? ` (pool ${pool})` : ''}: ${e.status}`)
       if (e.status === 'Failed') log(`  ${executionFailure(e)}`)
     }
   })
@@ -213,14 +215,17 @@ export async function lifecycleStory(
   }
   try {
     const count = Math.min(team!.runners.max + 2, 8)
+    // With pools, the burst alternates between the first two, so each pool's job scales on its own labels.
+    const pools = runnerPools(team!).slice(0, 2)
+    const runsOn = pools.map(p => `[${p.labels.join(', ')}]`).join(' and ')
     log(
-      `  a burst of ${count} workflow jobs (runs-on: [${team!.github.labels.join(', ')}]) across ${team!.github.repos.join(', ')}; max ${team!.runners.max} executions; clock ×${SPEED}`
+      `  a burst of ${count} workflow jobs (runs-on: ${runsOn}) across ${team!.github.repos.join(', ')}; max ${pools.map(p => p.max).join(' and ')} executions; clock ×${SPEED}`
     )
     const jobs = Array.from({ length: count }, (_, i) =>
       world.github.admin.workflows.queueJob({
         owner: team!.github.owner,
         repo: team!.github.repos[i % team!.github.repos.length]!,
-        labels: team!.github.labels,
+        labels: pools[i % pools.length]!.labels,
         runMs: (30 + 10 * i) * 1000,
         name: `build-${i + 1}`
       })

@@ -71,6 +71,7 @@ function writeOutputs(result: CommandResult): void {
     core.setOutput('job-names', result.teams.flatMap(t => t.outputs.jobNames).join(','))
     core.setOutput('runner-labels', first.outputs.labels.join(','))
     core.setOutput('runs-on', first.outputs.runsOn)
+    core.setOutput('pools', JSON.stringify(first.outputs.pools ?? {}))
   }
 }
 

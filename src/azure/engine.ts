@@ -19,7 +19,8 @@ import { listJobs, listTagged, withOrphans } from './discover.js'
 import { AzureError, describeAzureError } from './errors.js'
 import { executePlan, type WriteRecord } from './execute.js'
 import type { OperationsLedger } from './operations-ledger.js'
-import { readPreflightFacts } from './preflight.js'
+import { poolFacts, readPreflightFacts } from './preflight.js'
+import { readRegistries, registryModes } from './registries.js'
 import { readActual, readEach } from './read.js'
 import { createAdapters, type Adapters } from './resources/index.js'
 import { defaultTiming, type Timing } from './timing.js'
@@ -135,7 +136,9 @@ export function createEngine(options: EngineOptions): Engine {
     withPreflight: boolean
   ): Promise<{ desired: DesiredResource[]; observed: Observed; readMs: number }> => {
     const started = timing.clock.now()
-    const wanted = desiredResources(config)
+    // The pull role on a private registry depends on its mode: read first (no registry, no read).
+    const registries = await readRegistries(config, clients)
+    const wanted = desiredResources(config, undefined, registryModes(registries))
     const { resourceGroupId, managedEnvironmentId } = teamLayout(config)
     const result = await logger.group(`Reading ${wanted.length} resources of team ${config.team}`, async () => {
       const [read, jobs, tagged, facts] = await Promise.all([
@@ -152,7 +155,8 @@ export function createEngine(options: EngineOptions): Engine {
         more => readEach(more, readOptions)
       )
       const environmentExists = findActual(actual, managedEnvironmentId) !== undefined
-      const preflight = facts ? preflightFindings(config, { ...facts, environmentExists }) : []
+      const pools = facts && poolFacts(facts.pools, registries, findActual(actual, managedEnvironmentId))
+      const preflight = facts ? preflightFindings(config, { ...facts, environmentExists, pools }) : []
       const verdicts = judge(desired, actual, config.team)
       return { desired, observed: { actual, verdicts, preflight, warnings, foreignChildren } }
     })

@@ -7,8 +7,11 @@
 import type { TeamConfig } from '../config/types.js'
 import { desiredResources } from '../core/desired.js'
 import { teamLayout } from '../core/layout.js'
+import type { PoolFacts, RegistryFact } from '../core/pool-preflight.js'
+import { dedicatedProfiles } from '../core/pools.js'
 import type { PreflightFacts, Usage } from '../core/preflight.js'
 import { writtenNamespaces } from '../core/providers.js'
+import type { ActualResource } from '../core/types.js'
 import { parseArmId, requireResourceGroup } from './arm-id.js'
 import type { Clients } from './clients.js'
 
@@ -66,23 +69,48 @@ export async function readPreflightFacts(
   const layout = teamLayout(config)
   const apps = clients.apps(config.azure.subscriptionId)
   const namespaces = writtenNamespaces(desiredResources(config))
-  const [providers, rbac, gateways, environments, cores] = await Promise.all([
-    Promise.all(
-      namespaces.map(async n => ({
-        ...n,
-        state: (await orUndefined(() => clients.resources(n.subscriptionId).providers.get(n.namespace)))
-          ?.registrationState
-      }))
-    ),
-    vaultRbac(clients, config.github.app.keyVaultId),
-    Promise.all(
-      config.network.peerings.map(p => (p.useRemoteGateways ? hasGateway(clients, p.remoteVnetId) : undefined))
-    ),
-    usage(() => apps.usages.list(config.azure.location), 'ManagedEnvironmentCount'),
-    usage(
-      () => apps.managedEnvironmentUsages.list(config.azure.resourceGroup, layout.names.managedEnvironment),
-      'ManagedEnvironmentConsumptionCores'
-    )
-  ])
-  return { providers, vaultRbac: rbac, remoteGateways: gateways, environments, cores }
+  const envUsage = (name: string) =>
+    usage(() => apps.managedEnvironmentUsages.list(config.azure.resourceGroup, layout.names.managedEnvironment), name)
+  const needsDedicated = dedicatedProfiles(config).length > 0
+  const [providers, rbac, gateways, environments, cores, generalPurposeCores, memoryOptimizedCores] = await Promise.all(
+    [
+      Promise.all(
+        namespaces.map(async n => ({
+          ...n,
+          state: (await orUndefined(() => clients.resources(n.subscriptionId).providers.get(n.namespace)))
+            ?.registrationState
+        }))
+      ),
+      vaultRbac(clients, config.github.app.keyVaultId),
+      Promise.all(
+        config.network.peerings.map(p => (p.useRemoteGateways ? hasGateway(clients, p.remoteVnetId) : undefined))
+      ),
+      usage(() => apps.usages.list(config.azure.location), 'ManagedEnvironmentCount'),
+      usage(
+        () => apps.managedEnvironmentUsages.list(config.azure.resourceGroup, layout.names.managedEnvironment),
+        'ManagedEnvironmentConsumptionCores'
+      ),
+      needsDedicated ? envUsage('ManagedEnvironmentGeneralPurposeCores') : undefined,
+      needsDedicated ? envUsage('ManagedEnvironmentMemoryOptimizedCores') : undefined
+    ]
+  )
+  const dedicated = {
+    ...(generalPurposeCores ? { generalPurposeCores } : {}),
+    ...(memoryOptimizedCores ? { memoryOptimizedCores } : {})
+  }
+  return { providers, vaultRbac: rbac, remoteGateways: gateways, environments, cores, pools: poolFacts(dedicated) }
+}
+
+/** What pools' preflight needs: the Dedicated quotas read here, the registries and the live environment's profiles. */
+export function poolFacts(
+  read: Partial<PoolFacts> | undefined,
+  registries: RegistryFact[] = [],
+  environment?: ActualResource
+): PoolFacts {
+  const profiles = (environment?.body.workloadProfiles ?? []) as { workloadProfileType?: string }[]
+  return {
+    ...read,
+    registries,
+    liveProfileTypes: profiles.flatMap(p => (p.workloadProfileType ? [p.workloadProfileType] : []))
+  }
 }

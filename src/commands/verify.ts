@@ -5,6 +5,7 @@
  */
 import type { TokenCredential } from '@azure/core-auth'
 import type { TeamConfig } from '../config/types.js'
+import { runnerPools } from '../core/pools.js'
 import { teamLayout } from '../core/layout.js'
 import type { Clients } from '../azure/clients.js'
 import type { DriftItem, Engine } from '../azure/engine.js'
@@ -197,6 +198,7 @@ async function budget(
       repos: config.github.repos.length,
       activeRuns,
       pollingIntervalSeconds: config.runners.pollingIntervalSeconds,
+      ...(config.runners.pools ? { poolIntervalsSeconds: runnerPools(config).map(p => p.pollingIntervalSeconds) } : {}),
       hourlyLimit: limit?.limit ?? INSTALLATION_MINIMUM_HOURLY_LIMIT,
       usedThisHour: limit?.used,
       limitSource: limit

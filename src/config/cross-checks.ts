@@ -2,7 +2,7 @@
 import { contains, formatCidr, overlaps, parseCidr, type Cidr } from './cidr.js'
 import { vaultNameOf } from './formats.js'
 import { KEY_VAULT, resourceName } from './resource-id.js'
-import { checkCpu } from './schema.js'
+import { checkPools, checkRunnerSections, type PoolsTree } from './pools.js'
 import type { Finding } from './validate.js'
 
 /**
@@ -21,24 +21,17 @@ export const RESERVED_RANGES = [
 ]
 
 export const MIN_SUBNET_PREFIX = 27
-/** runners.max when the config leaves it out (schema.ts). */
-const DEFAULT_MAX = 10
 
 /** Shapes after validateTree: present keys have the right types; `usable(path)` says whether a value passed its own checks. */
-interface Tree {
+interface Tree extends PoolsTree {
   azure?: { subscriptionId: string }
   network?: { addressSpace: string; subnet: string; routeTableId?: string; peerings: { useRemoteGateways?: boolean }[] }
   github?: {
+    labels?: string[]
     scope: string
     runnerGroup?: string
     runnerGroupId?: number
     app?: { privateKeySecretUri: string; keyVaultId?: string }
-  }
-  runners?: {
-    cpu?: number
-    memory?: string
-    max?: number
-    warmPool?: { size?: number; always?: boolean; schedule?: { start?: string; end?: string } }
   }
 }
 
@@ -55,8 +48,8 @@ export function crossCheck(tree: Tree, usable: (path: string) => boolean): Findi
     ...checkPeerings(tree, usable),
     ...checkRouteTable(tree, usable),
     ...checkGitHub(tree, usable),
-    ...checkSize(tree, usable),
-    ...checkWarmPool(tree, usable)
+    ...checkRunnerSections(tree, usable),
+    ...checkPools(tree, usable)
   ]
 }
 
@@ -168,76 +161,4 @@ function checkGitHub({ github }: Tree, usable: (path: string) => boolean): Findi
   return findings
 }
 
-/** Consumption pairs memory with CPU: memory is exactly twice the vCPUs, in Gi. */
-function checkSize({ runners }: Tree, usable: (path: string) => boolean): Finding[] {
-  const { cpu, memory } = runners ?? {}
-  if (cpu === undefined && memory !== undefined && usable('runners.memory') && checkCpu(parseFloat(memory) / 2)) {
-    return [
-      {
-        path: 'runners.memory',
-        at: 'value',
-        message: `runners.memory: ${memory} is not a Consumption size`,
-        hint: 'memory must be twice a CPU of 0.25 to 4, so 0.5Gi to 8Gi in steps of 0.5Gi'
-      }
-    ]
-  }
-  if (cpu === undefined || memory === undefined || !usable('runners.cpu') || !usable('runners.memory')) return []
-  const expected = memoryFor(cpu)
-  if (parseFloat(memory) === cpu * 2) return []
-  return [
-    {
-      path: 'runners.memory',
-      at: 'value',
-      message: `runners.memory: ${memory} does not fit cpu ${cpu}; Consumption needs ${expected}`,
-      hint: `set memory: ${expected}, or leave it out to get twice the CPU`
-    }
-  ]
-}
-
-/** A pool is `always` or has a schedule (not both), fits under runners.max, and its window is not empty. */
-function checkWarmPool({ runners }: Tree, usable: (path: string) => boolean): Finding[] {
-  const pool = runners?.warmPool
-  if (!pool || !usable('runners.warmPool')) return []
-  const findings: Finding[] = []
-  const max = runners?.max === undefined ? DEFAULT_MAX : usable('runners.max') ? runners.max : Infinity
-  if (usable('runners.warmPool.size') && pool.size !== undefined && pool.size > max)
-    findings.push({
-      path: 'runners.warmPool.size',
-      at: 'value',
-      message: `runners.warmPool.size: ${pool.size} is more than runners.max (${max})`,
-      hint: 'keep the pool at or below runners.max, or raise runners.max'
-    })
-  if (pool.always === true && pool.schedule !== undefined)
-    findings.push({
-      path: 'runners.warmPool.always',
-      at: 'value',
-      message: 'runners.warmPool: always and schedule exclude each other',
-      hint: 'keep always: true for a pool at every hour, or a schedule for working hours'
-    })
-  if (pool.always !== true && pool.schedule === undefined)
-    findings.push({
-      path: 'runners.warmPool',
-      at: 'key',
-      message: 'runners.warmPool: say when the pool is held: always: true, or a schedule',
-      hint: 'e.g. schedule: { days: [mon, tue, wed, thu, fri], start: "07:00", end: "17:00", timeZone: Europe/Oslo }'
-    })
-  const { start, end } = pool.schedule ?? {}
-  if (
-    start !== undefined &&
-    end !== undefined &&
-    usable('runners.warmPool.schedule.start') &&
-    usable('runners.warmPool.schedule.end') &&
-    end <= start
-  )
-    findings.push({
-      path: 'runners.warmPool.schedule.end',
-      at: 'value',
-      message: `runners.warmPool.schedule: the window ${start}–${end} is empty`,
-      hint: 'end must be later than start on the same day, e.g. start: "07:00", end: "17:00"'
-    })
-  return findings
-}
-
-export function memoryFor(cpu: number): string {
-  return `${cpu * 2}Gi`
-}
+export { memoryFor } from './pools.js'

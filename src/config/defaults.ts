@@ -34,7 +34,8 @@ export function applyDerivedDefaults(tree: unknown, source: ConfigSource): TeamC
       repos: github.repos,
       runnerGroup: github.scope === 'repo' ? REPO_SCOPE_RUNNER_GROUP : (github.runnerGroup ?? checked.team),
       ...(github.runnerGroupId !== undefined ? { runnerGroupId: github.runnerGroupId } : {}),
-      labels: github.labels ?? [checked.team],
+      // With pools, the first pool's: what a single-pool reader (runs-on, verify's runner list) reads.
+      labels: runners.pools?.[0]?.labels ?? github.labels ?? [checked.team],
       allowPublicRepos: github.allowPublicRepos,
       app: {
         id: github.app.id,

@@ -30,12 +30,12 @@ export const ROUTE_TABLE: ResourceType = {
   noun: 'route table',
   example: 'rt-hub-egress'
 }
-export const KEY_VAULT: ResourceType = { type: 'Microsoft.KeyVault/vaults', noun: 'Key Vault', example: 'kv-name' }
 export const CONTAINER_REGISTRY: ResourceType = {
   type: 'Microsoft.ContainerRegistry/registries',
   noun: 'container registry',
-  example: 'acrteam'
+  example: 'crname'
 }
+export const KEY_VAULT: ResourceType = { type: 'Microsoft.KeyVault/vaults', noun: 'Key Vault', example: 'kv-name' }
 
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}'
 const ID = new RegExp(

@@ -2,8 +2,10 @@
 import { parseCidr } from './cidr.js'
 import * as f from './formats.js'
 import { show, type Issue } from './issue.js'
+import { checkCpuStep, checkWorkloadProfile, withPools } from './pools.js'
 import {
   checkResourceId,
+  CONTAINER_REGISTRY,
   KEY_VAULT,
   LOG_ANALYTICS_WORKSPACE,
   PRIVATE_DNS_ZONE,
@@ -213,12 +215,12 @@ export const TEAM_CONFIG: ObjectSpec = {
         }
       }
     },
-    runners: {
+    runners: withPools({
       type: 'object',
       default: {},
       fields: {
         image: { type: 'string', default: DEFAULT_IMAGE, check: f.checkImage },
-        cpu: { type: 'number', check: checkCpu },
+        cpu: { type: 'number', check: checkCpuStep },
         memory: { type: 'string', check: checkMemory },
         max: { type: 'integer', default: 10, min: 1, max: 1000 },
         pollingIntervalSeconds: { type: 'integer', default: 20, min: 1, max: 3600 },
@@ -259,9 +261,11 @@ export const TEAM_CONFIG: ObjectSpec = {
             vcpuSecond: { type: 'number', check: checkPrice },
             gibSecond: { type: 'number', check: checkPrice }
           }
-        }
+        },
+        workloadProfile: { type: 'string', check: checkWorkloadProfile, example: 'workloadProfile: D8' },
+        registry: armId(CONTAINER_REGISTRY)
       }
-    },
+    }),
     logs: { type: 'object', default: {}, fields: { workspaceId: armId(LOG_ANALYTICS_WORKSPACE) } },
     tags: {
       type: 'map',

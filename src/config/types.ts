@@ -37,6 +37,9 @@ export interface WarmPoolConfig {
   }
 }
 
+/** One item of `runners.pools`: its name and labels, and the runner keys it sets itself. */
+export type PoolConfig = Partial<Omit<TeamConfig['runners'], 'pools'>> & { name: string; labels: string[] }
+
 export interface TeamConfig {
   team: string
   azure: {
@@ -93,6 +96,15 @@ export interface TeamConfig {
     /** The team's price per vCPU-second and GiB-second for cost estimates; default the public list price. */
     price?: { currency?: string; vcpuSecond?: number; gibSecond?: number }
     warmPool?: WarmPoolConfig
+    /** A Dedicated workload profile type (`D8`); absent: Consumption. */
+    workloadProfile?: string
+    /** ARM id of an Azure Container Registry the image is pulled from with the runner identity. */
+    registry?: string
+    /**
+     * `runners.pools` as written: each key a pool leaves out is inherited from the keys above (but `warmPool`).
+     * Read them resolved with `runnerPools` (core/pools.ts); without pools, `runners` and `github.labels` are one pool.
+     */
+    pools?: PoolConfig[]
   }
   logs: {
     workspaceId?: string

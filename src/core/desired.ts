@@ -10,6 +10,8 @@ import { API_VERSION, desired, teamTags } from './resources/common.js'
 import { diagnosticSetting, managedEnvironment } from './resources/environment.js'
 import { identity, keySecretRoleAssignment } from './resources/identity.js'
 import { runnerJob } from './resources/job.js'
+import { registryPullAssignments, type RegistryModes } from './resources/registry.js'
+import { findPool, poolView } from './pools.js'
 import {
   natEgress,
   networkSecurityGroup,
@@ -19,8 +21,15 @@ import {
   virtualNetwork
 } from './resources/network.js'
 
-/** `now` (ms since the epoch) decides a scheduled warm pool's floor: its size inside the window, 0 outside. */
-export function desiredResources(config: TeamConfig, now: number = Date.now()): DesiredResource[] {
+/**
+ * `now` (ms since the epoch) decides a scheduled warm pool's floor: its size inside the window, 0 outside. `registries`
+ * (read by preflight) says which registries take the ABAC pull role.
+ */
+export function desiredResources(
+  config: TeamConfig,
+  now: number = Date.now(),
+  registries: RegistryModes = new Map()
+): DesiredResource[] {
   const layout = teamLayout(config)
   const resources: DesiredResource[] = []
   if (config.azure.createResourceGroup) {
@@ -48,9 +57,12 @@ export function desiredResources(config: TeamConfig, now: number = Date.now()): 
     ...privateDnsZoneLinks(config, layout),
     identity(config, layout, groupDeps),
     keySecretRoleAssignment(layout),
+    ...registryPullAssignments(config, layout, registries),
     managedEnvironment(config, layout)
   )
   resources.push(diagnosticSetting(config.logs.workspaceId, layout))
-  resources.push(...layout.jobs.map(job => runnerJob(config, layout, job, now)))
+  resources.push(
+    ...layout.jobs.map(job => runnerJob(poolView(config, findPool(config, job.pool)), layout, job, now, registries))
+  )
   return resources
 }

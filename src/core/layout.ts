@@ -1,5 +1,6 @@
 /** Where each of a team's resources lives: full ARM ids, derived from the config and the names. */
 import type { TeamConfig } from '../config/types.js'
+import { runnerPools } from './pools.js'
 import { jobNames, localPeeringName, roleAssignmentName, teamResourceNames, type TeamResourceNames } from './names.js'
 
 /** Built-in role "Key Vault Secrets User": read secret contents. */
@@ -22,7 +23,8 @@ export interface TeamLayout {
   roleAssignmentId: string
   peerings: { remoteVnetId: string; localId: string; remoteId: string }[]
   privateDnsZoneLinks: { zoneId: string; id: string }[]
-  jobs: { id: string; name: string; repo?: string }[]
+  /** One per pool, and per repository at repo scope. */
+  jobs: { id: string; name: string; repo?: string; pool?: string }[]
 }
 
 function subscriptionOf(armId: string): string {
@@ -78,7 +80,13 @@ export function teamLayout(config: TeamConfig): TeamLayout {
       zoneId,
       id: `${zoneId}/virtualNetworkLinks/${names.privateDnsZoneLink}`
     })),
-    jobs: jobNames(config.team, scope, owner, repos).map(job => ({
+    jobs: jobNames(
+      config.team,
+      scope,
+      owner,
+      repos,
+      runnerPools(config).map(pool => pool.name)
+    ).map(job => ({
       ...job,
       id: inGroup('Microsoft.App/jobs', job.name)
     }))

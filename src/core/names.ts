@@ -62,34 +62,61 @@ export function repoJobName(team: string, owner: string, repo: string): string {
   return `cajr-${hex6(`${owner}/${repo}`.toLowerCase())}-${team}`
 }
 
+/**
+ * A named pool's job: `cajp-` differs from `caj-` and `cajr-` at its fourth character, so it never equals another
+ * team's job, and the hash of team, pool (and repository) keeps it within Container Apps' 32 characters.
+ */
+export function poolJobName(team: string, pool: string, repo?: { owner: string; name: string }): string {
+  const key = [team, pool, ...(repo ? [`${repo.owner}/${repo.name}`] : [])].join('|').toLowerCase()
+  return `cajp-${hex6(key)}-${team}`
+}
+
 export interface JobName {
   name: string
   /** Repo scope: the repository this job serves. */
   repo?: string
+  /** The runner pool it runs; absent for the one pool of a config without pools. */
+  pool?: string
 }
 
-/** The team's job names; throws when two of its repositories would share one job name. */
-export function jobNames(team: string, scope: GitHubScope, owner: string, repos: string[]): JobName[] {
-  if (scope === 'org') return [{ name: orgJobName(team) }]
+/**
+ * The team's job names, one per pool (`undefined`: the config's one unnamed pool) and, at repo scope, per repository;
+ * throws when two of them would share one name.
+ */
+export function jobNames(
+  team: string,
+  scope: GitHubScope,
+  owner: string,
+  repos: string[],
+  pools: (string | undefined)[] = [undefined]
+): JobName[] {
   const byName = new Map<string, string>()
-  return repos.map(repo => {
-    const name = repoJobName(team, owner, repo)
-    const other = byName.get(name)
-    if (other !== undefined) {
-      throw new Error(
-        `Repositories "${other}" and "${repo}" of team ${team} would share the job name ${name}: ` +
-          'list each repository once, or move one of them to another team or to org scope'
-      )
-    }
-    byName.set(name, repo)
-    return { name, repo }
-  })
+  return pools.flatMap(pool =>
+    (scope === 'org' ? [undefined] : repos).map(repo => {
+      const name =
+        pool === undefined
+          ? repo === undefined
+            ? orgJobName(team)
+            : repoJobName(team, owner, repo)
+          : poolJobName(team, pool, repo === undefined ? undefined : { owner, name: repo })
+      const what = pool === undefined ? `"${repo}"` : `"${repo}" (pool ${pool})`
+      const other = byName.get(name)
+      if (other !== undefined) {
+        throw new Error(
+          `Repositories ${other} and ${what} of team ${team} would share the job name ${name}: ` +
+            'list each repository once, or move one of them to another team or to org scope'
+        )
+      }
+      byName.set(name, what)
+      return { name, ...(repo === undefined ? {} : { repo }), ...(pool === undefined ? {} : { pool }) }
+    })
+  )
 }
 
-/** True for a job name our rules give this team: its org job, or a repo job (`cajr-<6 hex>-<team>`). */
+/** True for a job name our rules give this team: its org job, a repo job or a pool job (`cajr-`/`cajp-<6 hex>-<team>`). */
 export function isTeamJobName(team: string, name: string): boolean {
   const lower = name.toLowerCase()
-  return lower === orgJobName(team) || new RegExp(`^cajr-[0-9a-f]{6}-${team}$`).test(lower)
+  return lower === orgJobName(team) || new RegExp(`^caj[rp]-[0-9a-f]{6}-${team}$`).test(lower)
 }
 
 /** Local peering name: the remote VNet's name keeps it readable, the hash of its full id keeps it unique. */

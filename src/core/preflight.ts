@@ -6,6 +6,7 @@ import { nearestPosition } from '../config/positions.js'
 import type { TeamConfig } from '../config/types.js'
 import { teamLayout } from './layout.js'
 import { configPathOf, type WrittenNamespace } from './providers.js'
+import { dedicatedNodes, poolFindings, poolReplicas, type PoolFacts } from './pool-preflight.js'
 import type { PreflightFinding } from './types.js'
 
 /** Container Apps quotas (learn.microsoft.com/azure/container-apps/quotas): defaults when the usage API says nothing. */
@@ -38,6 +39,8 @@ export interface PreflightFacts {
   cores: Usage | undefined
   /** Each namespace apply writes, per subscription, with its registrationState (undefined: could not read it). */
   providers: (WrittenNamespace & { state: string | undefined })[]
+  /** Registries, live profiles and Dedicated quotas, for the pools that need them. */
+  pools?: PoolFacts
 }
 
 function at(config: TeamConfig, path: string): string {
@@ -110,36 +113,45 @@ export function preflightFindings(config: TeamConfig, facts: PreflightFacts): Pr
     )
   }
   const jobs = layout.jobs.length
-  const coresWanted = jobs * config.runners.max * config.runners.cpu
+  const consumption = poolReplicas(config).filter(p => !p.dedicated)
+  const coresWanted = consumption.reduce((sum, p) => sum + p.cores, 0)
   const coreLimit = facts.cores?.limit ?? DEFAULT_CONSUMPTION_CORES
+  const pooled = config.runners.pools !== undefined
+  const coreSum = pooled
+    ? `runners.pools: ${consumption.map(p => `${p.pool} ${p.cores}`).join(' + ')} = ${coresWanted} Consumption cores`
+    : `runners: ${jobs} job${jobs === 1 ? '' : 's'} × runners.max ${config.runners.max} × cpu ${config.runners.cpu} = ${coresWanted} cores`
   findings.push(
     coresWanted > coreLimit
       ? {
           check: 'coreQuota',
           status: 'fail',
           message:
-            `${at(config, 'runners.max')}: runners: ${jobs} job${jobs === 1 ? '' : 's'} × runners.max ${config.runners.max} × cpu ${config.runners.cpu} = ${coresWanted} cores, over the environment's Consumption core quota of ${coreLimit} (ManagedEnvironmentConsumptionCores); runners past it would never start. ` +
-            'Lower runners.max or runners.cpu, or request a quota increase for the environment.'
+            `${at(config, pooled ? 'runners.pools' : 'runners.max')}: ${coreSum}, over the environment's Consumption core quota of ${coreLimit} (ManagedEnvironmentConsumptionCores); runners past it would never start. ` +
+            `Lower ${pooled ? "the pools' max or cpu" : 'runners.max or runners.cpu'}, or request a quota increase for the environment.`
         }
       : { check: 'coreQuota', status: 'ok', message: `${coresWanted} of ${coreLimit} cores` }
   )
-  const replicas = jobs * config.runners.max
-  const capacity = subnetReplicaCapacity(config.network.subnet)
+  // Consumption replicas share addresses (about 10 each); a Dedicated node takes one address of its own.
+  const replicas = consumption.reduce((sum, p) => sum + p.replicas, 0)
+  const nodes = dedicatedNodes(config)
+  const capacity = Math.max(0, subnetReplicaCapacity(config.network.subnet) - nodes * REPLICAS_PER_ADDRESS)
+  const nodeNote = nodes > 0 ? ` once the Dedicated profiles' ${nodes} nodes (one address each) are counted` : ''
   findings.push(
     replicas > capacity
       ? {
           check: 'subnetCapacity',
           status: 'fail',
           message:
-            `${at(config, 'network.subnet')}: network.subnet ${config.network.subnet} holds about ${capacity} Consumption replicas (Azure keeps 17 of its addresses, and each address serves about 10 replicas), but the team's ${jobs} job${jobs === 1 ? '' : 's'} may run ${replicas} runners at once. ` +
+            `${at(config, 'network.subnet')}: network.subnet ${config.network.subnet} holds about ${capacity} Consumption replicas${nodeNote} (Azure keeps 17 of its addresses, and each address serves about 10 replicas), but the team's ${jobs} job${jobs === 1 ? '' : 's'} may run ${replicas} runners at once. ` +
             'Use a larger subnet (one prefix length shorter doubles it) or lower runners.max.'
         }
       : {
           check: 'subnetCapacity',
           status: 'ok',
-          message: `${replicas} of about ${capacity} runners fit in ${config.network.subnet}`
+          message: `${replicas} of about ${capacity} runners fit in ${config.network.subnet}${nodes > 0 ? ` beside ${nodes} Dedicated nodes` : ''}`
         }
   )
+  if (facts.pools) findings.push(...poolFindings(config, facts.pools, facts.environmentExists))
   return findings
 }
 

@@ -129,7 +129,16 @@ export interface PlanSources {
 }
 
 export interface PreflightFinding {
-  check: 'provider' | 'keyVault' | 'remoteGateway' | 'environmentQuota' | 'coreQuota' | 'subnetCapacity'
+  check:
+    | 'provider'
+    | 'keyVault'
+    | 'remoteGateway'
+    | 'environmentQuota'
+    | 'coreQuota'
+    | 'subnetCapacity'
+    | 'dedicatedCoreQuota'
+    | 'workloadProfile'
+    | 'registry'
   /** `fail` stops apply before any write; `ok` and `unchecked` (Azure would not say) are shown by plan. */
   status: 'ok' | 'fail' | 'unchecked'
   /** One line; for a failure: the config line, what is wrong, and what to do. */

@@ -22,6 +22,8 @@ export interface BudgetInput {
   /** In-progress plus queued workflow runs; undefined when unknown (counted as 0). */
   activeRuns?: number
   pollingIntervalSeconds: number
+  /** With runner pools: every pool's rule's interval; each rule polls the same repositories on its own. */
+  poolIntervalsSeconds?: number[]
   hourlyLimit: number
   limitSource: string
   /** What every team on the installation has spent of the limit this hour, when read. */
@@ -39,10 +41,15 @@ export function callsPerHour(perPoll: number, pollingIntervalSeconds: number): n
 /** The team's calls per poll and per hour, and the check they make against the installation's limit. */
 export function budgetCheck(input: BudgetInput): VerifyCheck & { perHour: number; share: number } {
   const perPoll = callsPerPoll(input.repos, input.activeRuns)
-  const perHour = callsPerHour(perPoll, input.pollingIntervalSeconds)
+  const intervals = input.poolIntervalsSeconds ?? [input.pollingIntervalSeconds]
+  const perHour = intervals.reduce((sum, interval) => sum + callsPerHour(perPoll, interval), 0)
   const share = perHour / input.hourlyLimit
   const runs = input.activeRuns === undefined ? 'active runs unknown' : `${input.activeRuns} active runs`
-  const text = `${perPoll} calls per poll (2 × ${input.repos} repos + ${runs}) every ${input.pollingIntervalSeconds} s = ${perHour}/h, ${Math.round(share * 100)} % of ${input.hourlyLimit}/h (${input.limitSource}), shared with every team on this App installation${input.usedThisHour === undefined ? '' : ` (${input.usedThisHour} used this hour)`}`
+  const every =
+    intervals.length === 1
+      ? `every ${intervals[0]} s`
+      : `by each of ${intervals.length} pools' rules (every ${intervals.join(', ')} s)`
+  const text = `${perPoll} calls per poll (2 × ${input.repos} repos + ${runs}) ${every} = ${perHour}/h, ${Math.round(share * 100)} % of ${input.hourlyLimit}/h (${input.limitSource}), shared with every team on this App installation${input.usedThisHour === undefined ? '' : ` (${input.usedThisHour} used this hour)`}`
   if (share > TARGET_SHARE) {
     return {
       name: BUDGET_CHECK,

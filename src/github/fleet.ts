@@ -5,6 +5,7 @@
  */
 import type { TeamConfig } from '../config/types.js'
 import { teamLayout } from '../core/layout.js'
+import { poolView, runnerPools } from '../core/pools.js'
 import { callsPerPoll, INSTALLATION_MINIMUM_HOURLY_LIMIT, TARGET_SHARE } from './api-budget.js'
 
 /** The slowest polling KEDA is given (the config's maximum). */
@@ -86,11 +87,15 @@ function installationBudget(
   options: Required<Omit<FleetOptions, 'activeRuns'>> & Pick<FleetOptions, 'activeRuns'>
 ): InstallationBudget {
   const { hourlyLimit, targetShare } = options
-  const polling = configs.map(c => ({
-    config: c,
-    activeRuns: options.activeRuns?.get(c.team),
-    perPoll: callsPerPoll(c.github.repos.length, options.activeRuns?.get(c.team))
-  }))
+  // Every pool's KEDA rule polls on its own: the installation's budget sums them all.
+  const polling = configs.flatMap(c =>
+    runnerPools(c).map(pool => ({
+      config: poolView(c, pool),
+      name: pool.name === undefined ? c.team : `${c.team}/${pool.name}`,
+      activeRuns: options.activeRuns?.get(c.team),
+      perPoll: callsPerPoll(c.github.repos.length, options.activeRuns?.get(c.team))
+    }))
+  )
   const perHour = (intervals: number[]): number =>
     polling.reduce((sum, p, i) => sum + (p.perPoll * 3600) / intervals[i]!, 0)
   const current = polling.map(p => p.config.runners.pollingIntervalSeconds)
@@ -114,7 +119,7 @@ function installationBudget(
     targetShare,
     reachable: perHour(suggested) <= budget,
     teams: polling.map((p, i) => ({
-      team: p.config.team,
+      team: p.name,
       repos: p.config.github.repos.length,
       ...(p.activeRuns === undefined ? {} : { activeRuns: p.activeRuns }),
       pollingIntervalSeconds: current[i]!,

@@ -3,6 +3,7 @@
  * execution's start time tells how long an idle runner has waited. Offline or long-idle ones are stale.
  */
 import type { TeamConfig } from '../config/types.js'
+import { runnerPools } from '../core/pools.js'
 import { isActiveExecution, type ExecutionSummary } from '../azure/executions.js'
 import type { Target } from '../github-app/rest.js'
 import { deleteRunner, listRunners } from '../github-app/runners.js'
@@ -33,13 +34,14 @@ export interface RunnerReport {
 export const RUNNERS_CHECK = 'runners'
 
 export async function listTeamRunners(api: GitHubApi, config: TeamConfig): Promise<TeamRunner[]> {
-  const wanted = config.github.labels.map(l => l.toLowerCase())
+  // A runner of any of the team's pools: it carries all of that pool's labels.
+  const pools = runnerPools(config).map(pool => pool.labels.map(l => l.toLowerCase()))
   const found: TeamRunner[] = []
   for (const target of teamTargets(config)) {
     for (const r of await listRunners(api.gh, api.token, target)) {
       const names = r.labels.map(l => l.name)
       const carried = new Set(names.map(l => l.toLowerCase()))
-      if (wanted.every(l => carried.has(l)))
+      if (pools.some(wanted => wanted.every(l => carried.has(l))))
         found.push({ id: r.id, name: r.name, status: r.status, busy: r.busy, labels: names, target })
     }
   }

@@ -8,6 +8,7 @@ import { positionIn } from '../config/document.js'
 import { positionOf } from '../config/load.js'
 import type { TeamConfig } from '../config/types.js'
 import type { PlatformPolicy } from './load.js'
+import { checkRunnerRules } from './pools.js'
 
 export interface PolicyViolation extends ConfigProblem {
   /** The rule broken, as `FILE:LINE:COL: key.path` of the policy file. */
@@ -62,19 +63,7 @@ export function checkPolicy(config: TeamConfig, policy: PlatformPolicy): PolicyV
     const what = `github.url: ${config.github.url}`
     found.push(violation(config, 'github.url', policy, 'github.urls', what, policy.github.urls!))
   }
-  if (!allowsImage(policy, config.runners.image)) {
-    const what = `runners.image: ${config.runners.image}`
-    found.push(violation(config, 'runners.image', policy, 'runners.imagePrefixes', what, policy.runners.imagePrefixes!))
-  }
-  const { maxRunners, maxCpu } = policy.limits
-  if (maxRunners !== undefined && config.runners.max > maxRunners) {
-    const what = `runners.max: ${config.runners.max}`
-    found.push(violation(config, 'runners.max', policy, 'limits.maxRunners', what, `at most ${maxRunners}`))
-  }
-  if (maxCpu !== undefined && config.runners.cpu > maxCpu) {
-    const what = `runners.cpu: ${config.runners.cpu}`
-    found.push(violation(config, 'runners.cpu', policy, 'limits.maxCpu', what, `at most ${maxCpu}`))
-  }
+  found.push(...checkRunnerRules(config, policy))
   return [...found, ...checkTeamRules(config, policy)]
 }
 

@@ -18,8 +18,10 @@ export interface TeamRules {
 
 export interface PlatformPolicy {
   github: { urls?: string[] }
-  runners: { imagePrefixes?: string[] }
-  limits: { maxRunners?: number; maxCpu?: number }
+  /** `registries`: the ARM ids of the container registries pools may pull from. */
+  runners: { imagePrefixes?: string[]; registries?: string[] }
+  /** `maxRunners` bounds the sum of the pools' max; `maxPools` their count (default 5). */
+  limits: { maxRunners?: number; maxCpu?: number; maxPools?: number }
   /** When present, every team must have an entry. */
   teams?: Record<string, TeamRules>
   source: ConfigSource

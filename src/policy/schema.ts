@@ -65,7 +65,8 @@ export const PLATFORM_POLICY: ObjectSpec = {
         imagePrefixes: list(
           { type: 'string', check: checkImagePrefix },
           'imagePrefixes: [ghcr.io/altinn/runner-setup/runner]'
-        )
+        ),
+        registries: list(armId(CONTAINER_REGISTRY), 'registries: [/subscriptions/.../registries/crstudio]')
       }
     },
     limits: {
@@ -73,7 +74,8 @@ export const PLATFORM_POLICY: ObjectSpec = {
       default: {},
       fields: {
         maxRunners: { type: 'integer', min: 1, max: 1000, example: 'maxRunners: 20' },
-        maxCpu: { type: 'number', check: checkCpu, example: 'maxCpu: 2' }
+        maxCpu: { type: 'number', check: checkCpu, example: 'maxCpu: 2' },
+        maxPools: { type: 'integer', min: 1, max: 20, example: 'maxPools: 5' }
       }
     },
     teams: { type: 'map', keyCheck: checkTeamName, values: TEAM_RULES }

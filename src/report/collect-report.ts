@@ -8,10 +8,12 @@ import type { Clients } from '../azure/clients.js'
 import { listJobExecutions } from '../azure/executions.js'
 import type { HttpClient } from '../github-app/http.js'
 import { createGitHubApi } from '../github/api.js'
+import { runnerPools } from '../core/pools.js'
+import { poolReportRows } from './pool-report.js'
 import { callsPerHour, callsPerPoll, INSTALLATION_MINIMUM_HOURLY_LIMIT } from '../github/api-budget.js'
 import { teamJobs } from './github-jobs.js'
 import { priceTable, type PriceTable } from './prices.js'
-import { teamReport, type TeamReport } from './team-report.js'
+import { teamReport, type ReportInput, type TeamReport } from './team-report.js'
 
 export interface ReportOptions {
   days: number
@@ -48,9 +50,13 @@ export async function collectReport(config: TeamConfig, options: ReportOptions, 
   // The report reads GitHub with the workflow's token, whose own limit is not the App installation's that KEDA
   // spends: the share is against GitHub's documented minimum for an installation (verify reads the real one).
   const hourlyLimit = INSTALLATION_MINIMUM_HOURLY_LIMIT
+  // Every pool's rule polls GitHub on its own interval: the share is their sum.
   const share =
-    callsPerHour(callsPerPoll(config.github.repos.length), config.runners.pollingIntervalSeconds) / hourlyLimit
-  return teamReport({
+    runnerPools(config).reduce(
+      (sum, pool) => sum + callsPerHour(callsPerPoll(config.github.repos.length), pool.pollingIntervalSeconds),
+      0
+    ) / hourlyLimit
+  const input: ReportInput = {
     days: options.days,
     now,
     jobs,
@@ -58,7 +64,9 @@ export async function collectReport(config: TeamConfig, options: ReportOptions, 
     size: { cpu: config.runners.cpu, memoryGi: parseFloat(config.runners.memory) },
     prices: priceTable(config.runners.price, options.price),
     thresholdSeconds: options.thresholdSeconds,
-    warmPool: config.runners.warmPool !== undefined,
+    warmPool: runnerPools(config).some(pool => pool.warmPool !== undefined),
     github: { requests, budgetShare: Math.round(share * 1000) / 1000, hourlyLimit }
-  })
+  }
+  const pools = poolReportRows(config, input)
+  return { ...teamReport(input), ...(pools.length > 0 ? { pools } : {}) }
 }

@@ -4,6 +4,7 @@
  * one of the team's labels are kept: those are the jobs KEDA counts for the team's runners (noDefaultLabels).
  * Each call goes through `listAll`, the one place that pages.
  */
+import { runnerPools } from '../core/pools.js'
 import type { TeamConfig } from '../config/types.js'
 import { enc, type GitHubApi } from '../github/api.js'
 import type { JobRecord } from './team-report.js'
@@ -27,7 +28,7 @@ interface JobJson {
 }
 
 export async function teamJobs(api: GitHubApi, config: TeamConfig, sinceMs: number): Promise<JobRecord[]> {
-  const { owner, repos, labels } = config.github
+  const { owner, repos } = config.github
   const since = new Date(sinceMs).toISOString().slice(0, 10)
   const perRepo = await Promise.all(
     repos.map(async repo => {
@@ -37,10 +38,11 @@ export async function teamJobs(api: GitHubApi, config: TeamConfig, sinceMs: numb
       return jobs.flat().map(job => record(repo, job))
     })
   )
-  const team = new Set(labels.map(l => l.toLowerCase()))
+  // A job is the team's when every label it asks for is one of a pool's labels: what that pool's KEDA rule counts.
+  const pools = runnerPools(config).map(pool => new Set(pool.labels.map(l => l.toLowerCase())))
   return perRepo
     .flat()
-    .filter(j => j.labels.length > 0 && j.labels.every(l => team.has(l.toLowerCase())))
+    .filter(j => j.labels.length > 0 && pools.some(pool => j.labels.every(l => pool.has(l.toLowerCase()))))
     .map(({ labels: _labels, ...job }) => job)
 }
 

@@ -1,4 +1,5 @@
 /** `report` as text (terminal), and as a job summary (a row per team, charts per day and a table per team). */
+import { describePoolRow } from './pool-report.js'
 import type { CommandResult, TeamResult } from '../commands/result.js'
 import { cell } from './drift-table.js'
 import { xyChart } from './mermaid.js'
@@ -68,6 +69,7 @@ function teamText(t: TeamResult): string {
       : []),
     `  executions: ${e.total} (${e.perJob.toFixed(2)} per job): ${e.withJob} ran a job, ${e.endedWithoutJob} ended without one, ${e.failedBeforeJob} failed before a job, ${e.running} running; ${e.failed} failed in all; ${e.pooled} for the warm pool, ${e.queueDriven} for queued jobs`,
     `  resources: ${e.vcpuSeconds} vCPU-s, ${e.gibSeconds} GiB-s → estimated ${formatMoney(r.cost.amount, r.cost.currency)} at ${r.cost.vcpuSecond}/vCPU-s and ${r.cost.gibSecond}/GiB-s (${r.cost.source})`,
+    ...(r.pools ?? []).map(describePoolRow),
     `  GitHub: this report spent ${r.github.requests} requests; the KEDA rule uses ${Math.round(r.github.budgetShare * 100)} % of the App installation's ${r.github.hourlyLimit}/h`,
     ...r.perDay.map(
       d =>

@@ -3,7 +3,7 @@ import { changeCount } from '../commands/result.js'
 import { cell, driftTable } from './drift-table.js'
 import { fleetSummary } from './fleet.js'
 import { renderReportSummary } from './report-render.js'
-import { describePool } from './pool-text.js'
+import { poolCostLines, warmPoolLines } from './pool-text.js'
 import { policyCount, policyTable } from './policy-violations.js'
 
 /** The job summary as Markdown: one table row per team, then each team's plan, drift or checks. */
@@ -69,7 +69,10 @@ function teamDetails(command: CommandResult['command'], t: TeamResult): string[]
     out.push('| action | type | name |', '| --- | --- | --- |')
     for (const e of t.plan.entries) out.push(`| ${e.action} | ${e.type} | ${e.name} |`)
   }
-  if ((command === 'apply' || command === 'plan') && t.outputs.warmPool) out.push('', describePool(t.outputs.warmPool))
+  if (command === 'apply' || command === 'plan') {
+    const lines = [...poolCostLines(t.outputs), ...warmPoolLines(t.outputs)]
+    if (lines.length > 0) out.push('', ...lines.map(line => (poolCostLines(t.outputs).length > 0 ? `- ${line}` : line)))
+  }
   if (command === 'apply' || command === 'plan')
     out.push('', 'Use these runners in a workflow job:', '', '```yaml', `runs-on: ${t.outputs.runsOn}`, '```')
   return out

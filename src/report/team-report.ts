@@ -5,6 +5,7 @@
  */
 import { isActiveExecution, type ExecutionSummary } from '../azure/executions.js'
 import { costOf, type PriceTable } from './prices.js'
+import type { PoolReportRow } from './pool-report.js'
 
 /** A workflow job as GitHub lists it, the fields the report reads. */
 export interface JobRecord {
@@ -72,6 +73,8 @@ export interface TeamReport {
   }
   cost: { amount: number; currency: string; vcpuSecond: number; gibSecond: number; source: string }
   perDay: DayFigures[]
+  /** With runner pools: the same figures per pool. */
+  pools?: PoolReportRow[]
   github: {
     /** REST requests this report spent. */
     requests: number

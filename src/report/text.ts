@@ -2,7 +2,7 @@ import type { CommandResult, TeamResult } from '../commands/result.js'
 import { fleetText } from './fleet.js'
 import { formatValue, renderPlanText } from './plan-text.js'
 import { renderReportText } from './report-render.js'
-import { describePool } from './pool-text.js'
+import { poolCostLines, warmPoolLines } from './pool-text.js'
 import { policyText } from './policy-violations.js'
 
 const CHECK_MARK = { pass: '✓', warn: '!', fail: '✗', unchecked: '?' } as const
@@ -110,7 +110,7 @@ function issueText(t: TeamResult): string {
 }
 
 function poolLine(t: TeamResult): string[] {
-  return t.outputs.warmPool ? [describePool(t.outputs.warmPool)] : []
+  return [...poolCostLines(t.outputs), ...warmPoolLines(t.outputs)]
 }
 
 function runsOnLine(t: TeamResult): string {

@@ -139,7 +139,7 @@ describe('examples', () => {
     expect(studio.team).toBe('studio')
     expect(studio.github.scope).toBe('org')
     expect(studio.github.runnerGroup).toBe('studio')
-    expect(studio.github.labels).toEqual(['studio', 'studio-large'])
+    expect(studio.github.labels).toEqual(['studio'])
     expect(studio.network.natGateway).toBe(true)
     expect(studio.network.peerings.map(p => [p.remoteVnetId.split('/').pop(), p.useRemoteGateways])).toEqual([
       ['vnet-studio-private', false],

@@ -138,7 +138,8 @@ describe('desiredResources, org scope with NAT, peering, DNS and logs', () => {
             ]
           }
         },
-        secrets: [{ name: 'github-app-key', keyVaultUrl: KEY_URI, identity: ID }]
+        secrets: [{ name: 'github-app-key', keyVaultUrl: KEY_URI, identity: ID }],
+        registries: []
       },
       template: {
         containers: [

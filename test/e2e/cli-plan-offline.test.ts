@@ -93,7 +93,7 @@ describe('plan --offline --json (the CLI bundle)', () => {
           owner: 'altinn',
           runnerScope: 'org',
           repos: 'altinn-studio,app-frontend-react',
-          labels: 'studio,studio-large',
+          labels: 'studio',
           noDefaultLabels: 'true',
           enableEtags: 'true',
           targetWorkflowQueueLength: '1',
@@ -118,7 +118,7 @@ describe('plan --offline --json (the CLI bundle)', () => {
     const env_ = Object.fromEntries(container.env.map((e: { name: string; value: string }) => [e.name, e.value]))
     expect(env_.RUNNER_SETUP_SCOPE).toBe('org')
     expect(env_.RUNNER_SETUP_RUNNER_GROUP).toBe('studio')
-    expect(env_.RUNNER_SETUP_LABELS).toBe('studio,studio-large')
+    expect(env_.RUNNER_SETUP_LABELS).toBe('studio')
     expect(env_.RUNNER_SETUP_IDENTITY_CLIENT_ID).toMatch(/known after apply/)
 
     // The remote side of each peering points back at the runner VNet.

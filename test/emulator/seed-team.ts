@@ -10,6 +10,7 @@ interface LooseTeam {
   network?: { peerings?: { remoteVnetId?: string; useRemoteGateways?: boolean }[]; privateDnsZones?: string[] }
   github?: { app?: { privateKeySecretUri?: string; keyVaultId?: string } }
   logs?: { workspaceId?: string }
+  runners?: { registry?: string; pools?: { registry?: string }[] }
 }
 
 const segment = (id: string, key: string): string | undefined => {
@@ -68,6 +69,10 @@ export function seedTeam(
   })
   for (const zone of team.network?.privateDnsZones ?? []) seed(zone, { location: 'global', properties: {} })
   if (team.logs?.workspaceId !== undefined) seed(team.logs.workspaceId, { location, properties: {} })
+  // The container registries pools pull from, in their default (RBAC) mode.
+  const registries = [team.runners?.registry, ...(team.runners?.pools ?? []).map(pool => pool.registry)]
+  for (const registry of new Set(registries.flatMap(r => (r === undefined ? [] : [r]))))
+    seed(registry, { location, properties: {} })
   const keyUri = team.github?.app?.privateKeySecretUri
   if (keyUri !== undefined && sub !== undefined && rg !== undefined) {
     const vault = new URL(keyUri).hostname.split('.')[0]!

@@ -46,7 +46,7 @@ const scheduled = (): string[] =>
 
 beforeAll(async () => {
   if (!bundleBuilt()) throw new Error(`${BUILD_BUNDLE} is missing: run npm run build first`)
-  emulator = await startEmulator({ buildSecondMs: 10 })
+  emulator = await startEmulator({ buildSecondMs: 10, lroPolls: 1 })
   env = {
     NODE_EXTRA_CA_CERTS: emulator.caPath,
     ACTIONS_ID_TOKEN_REQUEST_URL: emulator.oidc.requestUrl,

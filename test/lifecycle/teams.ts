@@ -12,6 +12,7 @@ export interface TeamSpec {
   index: number
   scope?: 'org' | 'repo'
   repos: string[]
+  /** `github.labels`; empty leaves the key out (a team with `runners.pools` labels its pools instead). */
   labels: string[]
   max?: number
   idleMinutes?: number
@@ -45,8 +46,7 @@ github:
   owner: altinn
   scope: ${spec.scope ?? 'org'}
   repos: [${spec.repos.join(', ')}]
-  labels: [${spec.labels.join(', ')}]
-  app:
+${spec.labels.length > 0 ? `  labels: [${spec.labels.join(', ')}]\n` : ''}  app:
     id: 123456
     installationId: 7891011
     privateKeySecretUri: https://kv-${spec.team}.vault.azure.net/secrets/gh-app-key

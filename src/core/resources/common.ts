@@ -17,6 +17,8 @@ export const MANAGED_BY_TAG = 'managed-by'
 export const MANAGED_BY = 'runner-setup'
 export const TEAM_TAG = 'runner-setup-team'
 export const REPO_TAG = 'runner-setup-repo'
+/** On a named pool's job: the pool it runs. */
+export const POOL_TAG = 'runner-setup-pool'
 
 /** The config's tags plus ours; ours win, since destroy trusts them. */
 export function teamTags(config: TeamConfig, extra: Record<string, string> = {}): Record<string, string> {

@@ -3,6 +3,7 @@ import type { ManagedEnvironment } from '@azure/arm-appcontainers'
 import type { DiagnosticSettingsResource } from '@azure/arm-monitor'
 import type { TeamConfig } from '../../config/types.js'
 import type { TeamLayout } from '../layout.js'
+import { dedicatedProfiles } from '../pools.js'
 import type { DesiredResource } from '../types.js'
 import { absent, API_VERSION, desired, teamTags, type Clearable } from './common.js'
 
@@ -18,7 +19,7 @@ export function managedEnvironment(config: TeamConfig, layout: TeamLayout): Desi
     location: config.azure.location,
     tags: teamTags(config),
     vnetConfiguration: { infrastructureSubnetId: layout.subnetId, internal: true },
-    workloadProfiles: [{ name: 'Consumption', workloadProfileType: 'Consumption' }],
+    workloadProfiles: [{ name: 'Consumption', workloadProfileType: 'Consumption' }, ...dedicatedProfiles(config)],
     appLogsConfiguration
   }
   return desired({

@@ -9,8 +9,9 @@ import type { TeamLayout } from '../layout.js'
 import { ref, type WithRefs } from '../refs.js'
 import { RUNNER_ENV } from '../runner-env.js'
 import type { DesiredResource } from '../types.js'
-import { API_VERSION, REPO_TAG, desired, teamTags } from './common.js'
+import { API_VERSION, POOL_TAG, REPO_TAG, desired, teamTags } from './common.js'
 import { poolFloor } from '../warm-pool.js'
+import { loginServer, pullAssignmentId, type RegistryModes } from './registry.js'
 
 /** Name of the job secret that references the App key in Key Vault (no value is ever set). */
 export const APP_KEY_SECRET = 'github-app-key'
@@ -66,14 +67,28 @@ export function runnerEnv(
   return values.flatMap(([name, value]) => (value === undefined ? [] : [{ name, value }]))
 }
 
-export function runnerJob(config: TeamConfig, layout: TeamLayout, job: JobSpec, now: number): DesiredResource {
+/**
+ * `config` is the pool's view (core/pools.ts `poolView`): its runners and labels are the pool's. `modes` says which
+ * registries want the ABAC pull role, so the job waits for the assignment it pulls with.
+ */
+export function runnerJob(
+  config: TeamConfig,
+  layout: TeamLayout,
+  job: JobSpec,
+  now: number,
+  modes: RegistryModes = new Map()
+): DesiredResource {
   const { runners } = config
+  const extraTags = {
+    ...(job.repo === undefined ? {} : { [REPO_TAG]: job.repo }),
+    ...(job.pool === undefined ? {} : { [POOL_TAG]: job.pool })
+  }
   const body: WithRefs<Job> = {
     location: config.azure.location,
-    tags: teamTags(config, job.repo === undefined ? {} : { [REPO_TAG]: job.repo }),
+    tags: teamTags(config, extraTags),
     identity: { type: 'UserAssigned', userAssignedIdentities: { [layout.identityId]: {} } },
     environmentId: layout.managedEnvironmentId,
-    workloadProfileName: WORKLOAD_PROFILE,
+    workloadProfileName: runners.workloadProfile ?? WORKLOAD_PROFILE,
     configuration: {
       triggerType: 'Event',
       // A replica may wait the idle timeout for its job, then run it.
@@ -99,7 +114,9 @@ export function runnerJob(config: TeamConfig, layout: TeamLayout, job: JobSpec, 
       },
       secrets: [
         { name: APP_KEY_SECRET, keyVaultUrl: config.github.app.privateKeySecretUri, identity: layout.identityId }
-      ]
+      ],
+      // Pulled with the runner identity; an empty list asks for none (and matches a job that has none).
+      registries: runners.registry ? [{ server: loginServer(runners.registry), identity: layout.identityId }] : []
     },
     template: {
       containers: [
@@ -117,7 +134,12 @@ export function runnerJob(config: TeamConfig, layout: TeamLayout, job: JobSpec, 
     id: job.id,
     type: 'Microsoft.App/jobs',
     apiVersion: API_VERSION.app,
-    dependsOn: [layout.managedEnvironmentId, layout.identityId, layout.roleAssignmentId],
+    dependsOn: [
+      layout.managedEnvironmentId,
+      layout.identityId,
+      layout.roleAssignmentId,
+      ...(runners.registry ? [pullAssignmentId(runners.registry, layout, modes)] : [])
+    ],
     ownership: 'tagged',
     body
   })

@@ -27,6 +27,7 @@ import { GitHubRunnerScaler, parseScalerMetadata, type PollResult } from './keda
 import { nodeFor, writeRunnerLayout } from './runner-layout.js'
 import { parseSecretUri } from './seed-github.js'
 import { executionsToStart } from './scaled-job.js'
+import { imagePullError } from './image-pull.js'
 
 const JOB_TYPE = 'Microsoft.App/jobs'
 /** What the runner's listener prints once connected and waiting for a job (actions/runner's Runner.Listener). */
@@ -347,6 +348,8 @@ export class JobRuntime {
     }
     this.executions.push(execution)
     this.options.onExecution?.(execution)
+    const pullError = imagePullError(admin, properties)
+    if (pullError) return this.failToPull(execution, pullError)
 
     const container = obj((template.containers as Wire[] | undefined)?.[0])
     const env = this.containerEnv(container, name, jobName, properties)
@@ -394,6 +397,18 @@ export class JobRuntime {
       })
     )
     this.children.set(name, { child, deadline, exited })
+  }
+
+  /** The replica never starts: the execution fails with the pull error, as Container Apps' system log shows it. */
+  private failToPull(execution: ExecutionRecord, error: string): void {
+    execution.status = 'Failed'
+    execution.output = error
+    execution.endedAt = Date.now()
+    execution.endTime = new Date(this.options.clock.epochMs()).toISOString()
+    this.options.emulator.admin.patchResource(execution.id, {
+      properties: { status: 'Failed', endTime: execution.endTime }
+    })
+    this.options.onExecution?.(execution)
   }
 
   /** SIGTERM as Container Apps sends it, SIGKILL after a short grace. */

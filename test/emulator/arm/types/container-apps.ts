@@ -11,6 +11,7 @@ import { delegatedTo, linked } from './network.js'
 import { ENVIRONMENT, SUBNET } from './network-usage.js'
 import { canReadSecret } from './key-vault-access.js'
 import { environmentQuotaError } from '../quotas.js'
+import { validateJobProfile, validateProfiles } from './workload-profiles.js'
 
 const JOB = 'Microsoft.App/jobs'
 const EXECUTION = 'Microsoft.App/jobs/executions'
@@ -46,6 +47,8 @@ function validateEnvironment(
     const overQuota = environmentQuotaError(ctx.store, ctx.quotas, id, body.location)
     if (overQuota) return overQuota
   }
+  const profiles = validateProfiles(body, existing?.body)
+  if (profiles) return profiles
   if (typeof subnetId !== 'string') return undefined
   const subnet = ctx.store.get(subnetId)
   if (subnet === undefined || lower(subnet.type) !== lower(SUBNET))
@@ -167,6 +170,8 @@ function validateJob(ctx: TypeContext, id: string, body: Wire): ArmError | undef
       `The environment ${String(env.body.name)} is not ready for app creation; its provisioningState is ${String(envState)}.`
     )
   }
+  const profile = validateJobProfile(body, env.body)
+  if (profile) return profile
   const assigned = Object.keys(asWire(asWire(body.identity).userAssignedIdentities)).map(lower)
   for (const identityId of assigned) {
     if (!ctx.store.has(identityId))

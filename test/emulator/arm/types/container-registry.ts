@@ -1,5 +1,6 @@
 /**
- * Microsoft.ContainerRegistry: a registry's build path (ACR Tasks quick builds) at api-version 2019-06-01-preview.
+ * Microsoft.ContainerRegistry: a registry as runner-setup reads it (GET: `loginServer`, `roleAssignmentMode`;
+ * learn.microsoft.com/rest/api/containerregistry/registries/get) and its build path (ACR Tasks quick builds) at api-version 2019-06-01-preview.
  * - `listBuildSourceUploadUrl` hands out a SAS URL on a storage blob and its `relativePath` (the
  *   SourceUploadDefinition of the 2019-06-01-preview spec, Azure/azure-rest-api-specs
  *   specification/containerregistry/resource-manager/Microsoft.ContainerRegistry/preview/2019-06-01-preview/containerregistry_build.json).
@@ -111,7 +112,12 @@ export const registries: ResourceType = {
       loginServer: `${name}.azurecr.io`,
       provisioningState: 'Succeeded',
       publicNetworkAccess: p.publicNetworkAccess ?? 'Enabled',
-      networkRuleBypassAllowedForTasks: p.networkRuleBypassAllowedForTasks ?? false
+      networkRuleBypassAllowedForTasks: p.networkRuleBypassAllowedForTasks ?? false,
+      adminUserEnabled: p.adminUserEnabled ?? false,
+      anonymousPullEnabled: p.anonymousPullEnabled ?? false,
+      // AbacRepositoryPermissions: the registry ignores AcrPull/AcrPush for data actions and honours the Container
+      // Registry Repository roles (learn.microsoft.com/azure/container-registry/container-registry-rbac-abac-repository-permissions).
+      roleAssignmentMode: p.roleAssignmentMode ?? 'LegacyRegistryPermissions'
     })
   },
   actions: {
