@@ -1,5 +1,5 @@
 import type { Logger } from '../core/logger.js'
-import { createHttpClient, DEFAULT_RETRY } from '../github-app/http.js'
+import { actionsGitHub } from '../github/client.js'
 import { activeRunCounter } from './fleet.js'
 import { azureSession } from './load-engine.js'
 import { loadReport } from './load-report.js'
@@ -23,11 +23,13 @@ export function commandDeps(
 ): RunDeps {
   const azure = azureSession(settings.azure, logger, credentialOptions)
   const token = settings.github.token
+  // One Octokit for the run: one bound on concurrent requests and one write spacing for every team.
+  const github = actionsGitHub({ debug: line => logger.debug?.(line) })
   return {
     logger,
     engine: azure.engine,
-    verify: loadVerify(settings, azure.signIn, options.keyVaultEndpoint),
-    ...(token ? { activeRuns: activeRunCounter(token, createHttpClient(DEFAULT_RETRY)) } : {}),
-    report: loadReport(settings, azure.signIn)
+    verify: loadVerify(settings, azure.signIn, github, options.keyVaultEndpoint),
+    ...(token ? { activeRuns: activeRunCounter(token, github) } : {}),
+    report: loadReport(settings, azure.signIn, github)
   }
 }

@@ -12,7 +12,7 @@ import { listJobExecutions, type ExecutionSummary } from '../azure/executions.js
 import { oneLine } from '../github-app/errors.js'
 import type { HttpClient } from '../github-app/http.js'
 import { coreRateLimit } from '../github-app/reach.js'
-import type { GitHub } from '../github-app/rest.js'
+import type { GitHub, GitHubFor } from '../github-app/rest.js'
 import { createGitHubApi, type GitHubApi } from '../github/api.js'
 import { budgetCheck, countActiveRuns, INSTALLATION_MINIMUM_HOURLY_LIMIT, BUDGET_CHECK } from '../github/api-budget.js'
 import { hasAccess, openAppAccess, type AppAccess, type NoAppAccess } from '../github/app-access.js'
@@ -32,7 +32,9 @@ import { readKedaVersion } from './keda-check.js'
 export interface VerifyDeps {
   clients: Clients
   credential: TokenCredential
+  /** Key Vault reads. */
   http: HttpClient
+  github: GitHubFor
   /** For the runner group and runners checks; those are skipped without it. */
   githubToken?: string
   /** Deregister stale runners. */
@@ -50,13 +52,19 @@ export function createVerify(deps: VerifyDeps): (config: TeamConfig, engine: Eng
   const now = deps.now ?? Date.now
   return async (config, engine) => {
     const started = now()
-    const gh: GitHub = { apiUrl: config.github.apiUrl, http: deps.http }
+    const gh: GitHub = deps.github(config.github.apiUrl)
     const [drift, executions, app, keda] = await Promise.all([
       engine.drift(config),
       Promise.all(teamLayout(config).jobs.map(job => listJobExecutions(deps.clients, job.id))).then(all =>
         all.flat().sort((a, b) => (b.startTime ?? '').localeCompare(a.startTime ?? ''))
       ),
-      openAppAccess(config, { gh, credential: deps.credential, keyVaultEndpoint: deps.keyVaultEndpoint, now }),
+      openAppAccess(config, {
+        gh,
+        http: deps.http,
+        credential: deps.credential,
+        keyVaultEndpoint: deps.keyVaultEndpoint,
+        now
+      }),
       readKedaVersion(deps.clients, config)
     ])
     const api = deps.githubToken ? createGitHubApi(gh, deps.githubToken) : undefined

@@ -10,6 +10,7 @@ import { writeSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { readRegistrationSettings, type EntrypointOptions } from './config.js'
 import { EntrypointError, ReportedError } from './errors.js'
+import { createCoreGitHub } from '../github-app/core-client.js'
 import { createHttpClient, defaultSleep } from '../github-app/http.js'
 import type { DeleteOutcome, JitRunner } from '../github-app/runners.js'
 import type { Log } from './log.js'
@@ -56,7 +57,11 @@ export async function runCredentialTask(task: string, log: Log, env: Env, option
     maxDelayMs: settings.retryMaxMs,
     sleep: defaultSleep
   })
-  const gh = { apiUrl: settings.apiUrl, http }
+  const gh = createCoreGitHub(settings.apiUrl, {
+    // Production waits 1,000 ms per second GitHub asks for; tests shrink it through the same option.
+    msPerSecond: settings.retryBaseMs,
+    debug: line => log.info(line)
+  })
   const { token } = await mintRegistrationToken(settings, http, gh, log)
   const answer =
     task === 'register'

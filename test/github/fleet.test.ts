@@ -12,7 +12,7 @@ import type { CommandResult } from '../../src/commands/result.js'
 import { resultJson } from '../../src/report/json.js'
 import { renderSummary } from '../../src/report/summary.js'
 import { renderText } from '../../src/report/text.js'
-import { testHttp } from '../support/ca-fetch.js'
+import { testGitHubFor } from '../support/ca-fetch.js'
 import { ORG, startWorld, type World } from './world.js'
 
 const examples = loadTeamConfigs([resolve(import.meta.dirname, '../../examples/teams')])
@@ -116,7 +116,10 @@ describe('drift over a folder against the emulator', () => {
       team: 'other',
       runners: { ...world.config.runners, pollingIntervalSeconds: 5 }
     }
-    const fleet = await driftFleet([world.config, other], activeRunCounter(world.token, testHttp(world.emulator.caPem)))
+    const fleet = await driftFleet(
+      [world.config, other],
+      activeRunCounter(world.token, testGitHubFor(world.emulator.caPem))
+    )
     const [installation] = fleet.installations
     // Both teams poll altinn-studio and app-frontend-react: 2 × 2 + 3 active runs per poll.
     expect(installation?.teams.map(t => [t.team, t.activeRuns, t.callsPerHour])).toEqual([
@@ -126,7 +129,10 @@ describe('drift over a folder against the emulator', () => {
     expect(installation?.callsPerHour).toBe(6300)
     expect(fleet.sharedInstallations.map(s => s.teams)).toEqual([[world.config.team, 'other']])
     // A token that may not read the runs leaves them uncounted rather than failing the drift check.
-    const uncounted = await driftFleet([world.config], activeRunCounter('ghs_nope', testHttp(world.emulator.caPem)))
+    const uncounted = await driftFleet(
+      [world.config],
+      activeRunCounter('ghs_nope', testGitHubFor(world.emulator.caPem))
+    )
     expect(uncounted.installations[0]?.teams[0]?.activeRuns).toBeUndefined()
   })
 })
