@@ -80,8 +80,11 @@ export function createOctokit(Base: OctokitClass, options: GitHubClientOptions =
         return response
       } catch (error) {
         const failed = error as { status?: number; message?: string; response?: { headers?: Record<string, unknown> } }
+        const timedOut = attempt.request?.signal?.aborted === true
         line(
-          failed.response ? String(failed.status) : `no answer (${failed.message ?? 'error'})`,
+          failed.response
+            ? String(failed.status)
+            : `no answer (${timedOut ? 'timed out' : (failed.message ?? 'error')})`,
           failed.response?.headers
         )
         throw error
@@ -92,7 +95,12 @@ export function createOctokit(Base: OctokitClass, options: GitHubClientOptions =
   return new Client({
     userAgent: 'runner-setup',
     request: options.fetch ? { fetch: options.fetch } : {},
-    retry: { retries: policy.retries, retryAfterBaseValue: policy.msPerSecond },
+    // Rate limits (403, 429) are the throttling plugin's: it knows how long GitHub asks to wait.
+    retry: {
+      retries: policy.retries,
+      retryAfterBaseValue: policy.msPerSecond,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451]
+    },
     throttle: {
       ...(options.spaceWrites === false ? { write: UNSPACED, notifications: UNSPACED, search: UNSPACED } : {}),
       retryAfterBaseValue: policy.msPerSecond,
