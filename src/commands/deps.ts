@@ -1,4 +1,5 @@
 import type { Logger } from '../core/logger.js'
+import { useProxyFromEnv } from '../github-app/proxy.js'
 import { actionsGitHub } from '../github/client.js'
 import { activeRunCounter } from './fleet.js'
 import { azureSession } from './load-engine.js'
@@ -21,6 +22,9 @@ export function commandDeps(
   credentialOptions: CredentialOptions = {},
   options: DoorOptions = {}
 ): RunDeps {
+  // Before any client exists: the Azure SDK reads NO_PROXY once, when it builds its first pipeline.
+  const proxy = useProxyFromEnv(process.env)
+  if (proxy) logger.info(`Through the proxy ${proxy}; direct: ${process.env.NO_PROXY}`)
   const azure = azureSession(settings.azure, logger, credentialOptions)
   const token = settings.github.token
   // One Octokit for the run: one bound on concurrent requests and one write spacing for every team.

@@ -12,6 +12,7 @@ import { readRegistrationSettings, type EntrypointOptions } from './config.js'
 import { EntrypointError, ReportedError } from './errors.js'
 import { createCoreGitHub } from '../github-app/core-client.js'
 import { createHttpClient, defaultSleep } from '../github-app/http.js'
+import { directWhenPrivate, useProxyFromEnv } from '../github-app/proxy.js'
 import type { DeleteOutcome, JitRunner } from '../github-app/runners.js'
 import type { Log } from './log.js'
 import { deregisterRunner, mintRegistrationToken, registerJitRunner } from './register.js'
@@ -51,6 +52,11 @@ export async function deregister(env: Env, runnerId: number): Promise<Deregistra
 /** The child's side. */
 export async function runCredentialTask(task: string, log: Log, env: Env, options: EntrypointOptions): Promise<0> {
   const settings = readRegistrationSettings(env, hostname(), options)
+  if (env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy) {
+    // The identity endpoint and a Key Vault private endpoint are never reached through the proxy.
+    const direct = [settings.identityEndpoint, ...(await directWhenPrivate(settings.keySecretUri))]
+    log.info(`through the proxy ${useProxyFromEnv(env, direct)}; direct: ${env.NO_PROXY}`)
+  }
   const http = createHttpClient({
     maxAttempts: 4,
     baseDelayMs: settings.retryBaseMs,

@@ -94,7 +94,9 @@ export function createOctokit(Base: OctokitClass, options: GitHubClientOptions =
   const Client = Base.plugin(observe, throttling, retry)
   return new Client({
     userAgent: 'runner-setup',
-    request: options.fetch ? { fetch: options.fetch } : {},
+    // The global fetch, looked up per call, so Node's proxy settings (proxy.ts) apply to every Octokit alike, not
+    // @actions/github's own proxy fetch, which decides once for GITHUB_API_URL.
+    request: { fetch: options.fetch ?? ((url: string, init: RequestInit) => fetch(url, init)) },
     // Rate limits (403, 429) are the throttling plugin's: it knows how long GitHub asks to wait.
     retry: {
       retries: policy.retries,
