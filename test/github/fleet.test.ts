@@ -62,6 +62,27 @@ describe('the fleet report', () => {
     expect(shared.reachable).toBe(true)
   })
 
+  it('says how many more teams each installation takes at their polling, and warns before the sum passes', () => {
+    // minimal: 360/h of a 2,500/h target leaves 2,140/h, room for 5 more teams like it (360/h each).
+    expect(byInstallation(9123456)).toMatchObject({ roomForTeams: 5, nearTarget: false })
+    expect(byInstallation(7891011)).toMatchObject({ roomForTeams: 0, nearTarget: false })
+    // 13 teams of 180/h (1 repository every 40 s) = 2,340/h: within 2,500/h, with under a fifth of it left.
+    const small = (i: number): TeamConfig => ({
+      ...studio,
+      team: `small-${i}`,
+      github: { ...studio.github, repos: ['one'] },
+      runners: { ...studio.runners, pollingIntervalSeconds: 40 }
+    })
+    const near = fleetReport(Array.from({ length: 13 }, (_, i) => small(i))).installations[0]!
+    expect(near).toMatchObject({ callsPerHour: 2340, roomForTeams: 0, nearTarget: true })
+    const text = renderText({ command: 'drift', exitCode: 0, teams: [], fleet: { ...fleet, installations: [near] } })
+    expect(text).toContain(
+      'within the target, nearly full (room for 0 more teams like these at their polling): give the next teams their own App, or poll less often'
+    )
+    const roomy = fleetReport(Array.from({ length: 5 }, (_, i) => small(i))).installations[0]!
+    expect(roomy).toMatchObject({ callsPerHour: 900, roomForTeams: 8, nearTarget: false })
+  })
+
   it('names the teams that share one App installation and one Key Vault secret', () => {
     const team = ['studio', ...generated.map(g => g.team)]
     expect(fleet.sharedInstallations).toEqual([{ what: 'App 123456 installation 7891011', teams: team }])
