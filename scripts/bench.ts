@@ -10,6 +10,7 @@ import { lifecycleFigures } from './bench/lifecycle.js'
 import { entrypointFigures } from './bench/entrypoint.js'
 import { warmPoolFigures } from './bench/warm-pool.js'
 import { conflictFigures } from './bench/conflicts.js'
+import { githubClientFigures } from './bench/github-client.js'
 
 const LATENCY_MS = 50
 const CONFIG = 'examples/teams/studio.yaml'
@@ -25,6 +26,7 @@ await conflictFigures(CONFIG, report)
 await driftAtScale(100)
 startupFigures()
 await entrypointFigures(report)
+await githubClientFigures(report, LATENCY_MS)
 await lifecycleFigures(report)
 await warmPoolFigures(report)
 

@@ -10,7 +10,6 @@ import { writeSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { readRegistrationSettings, type EntrypointOptions } from './config.js'
 import { EntrypointError, ReportedError } from './errors.js'
-import { createCoreGitHub } from '../github-app/core-client.js'
 import { createHttpClient, defaultSleep } from '../github-app/http.js'
 import { directWhenPrivate, useProxyFromEnv } from '../github-app/proxy.js'
 import type { DeleteOutcome, JitRunner } from '../github-app/runners.js'
@@ -63,6 +62,8 @@ export async function runCredentialTask(task: string, log: Log, env: Env, option
     maxDelayMs: settings.retryMaxMs,
     sleep: defaultSleep
   })
+  // Loaded here, in the credential child only: PID 1 never talks to GitHub and starts without Octokit.
+  const { createCoreGitHub } = await import('../github-app/core-client.js')
   const gh = createCoreGitHub(settings.apiUrl, {
     // Production waits 1,000 ms per second GitHub asks for; tests shrink it through the same option.
     msPerSecond: settings.retryBaseMs,

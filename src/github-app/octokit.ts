@@ -107,6 +107,12 @@ export function createOctokit(Base: OctokitClass, options: GitHubClientOptions =
       ...(options.spaceWrites === false ? { write: UNSPACED, notifications: UNSPACED, search: UNSPACED } : {}),
       retryAfterBaseValue: policy.msPerSecond,
       fallbackSecondaryRateRetryAfter: 60,
+      // The plugin matches issue and comment paths as github.com spells them; GHES puts /api/v3 before them.
+      // (an option the plugin reads but does not declare).
+      ...({
+        triggersNotification: (pathname: string) =>
+          throttling.triggersNotification(pathname.replace(/^\/api\/v3(?=\/)/, ''))
+      } as object),
       onSecondaryRateLimit: (retryAfter: number, request: Attempt, _octokit: unknown, retryCount: number) => {
         const again = retryCount < policy.rateLimitRetries
         debug(

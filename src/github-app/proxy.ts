@@ -18,21 +18,22 @@ export const NEVER_PROXIED = ['localhost', '127.0.0.1', '::1', '[::1]', '169.254
 
 type Env = Record<string, string | undefined>
 
-/** The proxy in use (without credentials), or undefined when none is set. */
+/** The proxy in use (without credentials, for a log line), or undefined when none is set. */
 export function useProxyFromEnv(env: Env = process.env, alsoDirect: string[] = []): string | undefined {
   const proxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy
   if (!proxy) return undefined
   const noProxy = noProxyList(env.NO_PROXY || env.no_proxy, alsoDirect)
   env.NO_PROXY = noProxy
   env.no_proxy = noProxy
-  // Node 24.5+; on an older Node, fetch stays direct and the Azure SDK still proxies.
+  // Added in Node 24.14.0; an older Node leaves fetch direct (said in the returned text) while Azure still proxies.
   const setGlobal = (http as { setGlobalProxyFromEnv?: (env: Env) => unknown }).setGlobalProxyFromEnv
   setGlobal?.({
     HTTPS_PROXY: env.HTTPS_PROXY || env.https_proxy,
     HTTP_PROXY: env.HTTP_PROXY || env.http_proxy,
     NO_PROXY: noProxy
   })
-  return withoutCredentials(proxy)
+  const shown = withoutCredentials(proxy)
+  return setGlobal ? shown : `${shown} (Azure only: Node ${process.versions.node} cannot proxy fetch, 24.14 can)`
 }
 
 /** NO_PROXY's entries, then the hosts that are never proxied, once each. */
