@@ -1,7 +1,7 @@
 /**
  * The one GitHub client policy, on Octokit with its throttling and retry plugins, for the action and CLI
- * (`@actions/github`'s Octokit) and the runner's PID 1 (`@octokit/core`, which keeps that bundle small). The caller
- * passes the Octokit class, so this module pulls neither into a bundle that does not need it.
+ * (`@actions/github`'s Octokit) and the runner's registering process (`@octokit/core`, which keeps that bundle
+ * small). The caller passes the Octokit class, so this module pulls neither into a bundle that does not need it.
  *
  * - Retries (plugin-retry): 5xx, timeouts and network errors, three times, 1, 4 and 9 s apart. A request that may
  *   have acted and cannot be repeated (a POST: JIT registration, a new issue) and the runner DELETE pass
@@ -9,7 +9,8 @@
  * - Limits (plugin-throttling): at most 10 requests in flight per process, writes 1 s apart and issue writes 3 s
  *   apart (GitHub's best practices for secondary limits). A secondary-limit answer (403 or 429 saying "secondary
  *   rate limit") waits `retry-after`, or 60 s without it, as GitHub asks; a spent primary limit (403/429 with
- *   `x-ratelimit-remaining: 0`) waits for `x-ratelimit-reset` when that is near, else fails with the time it resets.
+ *   `x-ratelimit-remaining: 0`) waits for `x-ratelimit-reset` when that is near, else is answered at once (its
+ *   debug line says when the limit resets).
  *   https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit
  * - Every attempt has a timeout and a debug line with its status and `x-github-request-id`.
  */
