@@ -11,6 +11,7 @@ import { entrypointFigures } from './bench/entrypoint.js'
 import { warmPoolFigures } from './bench/warm-pool.js'
 import { conflictFigures } from './bench/conflicts.js'
 import { imageBuildFigures } from './bench/image-build.js'
+import { githubClientFigures } from './bench/github-client.js'
 
 const LATENCY_MS = 50
 const CONFIG = 'examples/teams/studio.yaml'
@@ -29,6 +30,7 @@ if (only === undefined) {
   await driftAtScale(100)
   startupFigures()
   await entrypointFigures(report)
+  await githubClientFigures(report, LATENCY_MS)
   await lifecycleFigures(report)
   await warmPoolFigures(report)
 }

@@ -13,7 +13,7 @@ import { runCommand } from '../commands/run.js'
 import { syncDriftIssues, type DriftIssueOptions } from '../commands/drift-issues.js'
 import type { RunSettings } from '../commands/settings.js'
 import { createGitHubApi, type GitHubApi } from '../github/api.js'
-import { createHttpClient, DEFAULT_RETRY } from '../github-app/http.js'
+import { actionsGitHub } from '../github/client.js'
 import { resultJson } from '../report/json.js'
 import { renderSummary } from '../report/summary.js'
 import { renderText } from '../report/text.js'
@@ -22,7 +22,8 @@ import { readInputs } from './inputs.js'
 const actionsLogger: Logger = {
   info: m => core.info(m),
   warning: m => core.warning(m),
-  group: (title, fn) => core.group(title, fn)
+  group: (title, fn) => core.group(title, fn),
+  debug: m => core.debug(m)
 }
 
 /**
@@ -90,10 +91,7 @@ function checkDriftIssueSettings(settings: RunSettings): void {
 }
 
 function driftIssueApi(settings: RunSettings): GitHubApi {
-  return createGitHubApi(
-    { apiUrl: settings.github.apiUrl!, http: createHttpClient(DEFAULT_RETRY) },
-    settings.github.token!
-  )
+  return createGitHubApi(actionsGitHub({ debug: m => core.debug(m) })(settings.github.apiUrl!), settings.github.token!)
 }
 
 function driftIssueOptions(settings: RunSettings): DriftIssueOptions {

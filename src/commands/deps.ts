@@ -1,5 +1,7 @@
 import type { Logger } from '../core/logger.js'
 import { createHttpClient, DEFAULT_RETRY } from '../github-app/http.js'
+import { useProxyFromEnv } from '../github-app/proxy.js'
+import { actionsGitHub } from '../github/client.js'
 import { activeRunCounter } from './fleet.js'
 import { azureSession } from './load-engine.js'
 import { loadReport } from './load-report.js'
@@ -22,22 +24,28 @@ export function commandDeps(
   credentialOptions: CredentialOptions = {},
   options: DoorOptions = {}
 ): RunDeps & { ledger: OperationsLedger } {
+  // Before any client exists: the Azure SDK reads NO_PROXY once, when it builds its first pipeline.
+  const proxy = useProxyFromEnv(process.env)
+  if (proxy) logger.info(`Through the proxy ${proxy}; direct: ${process.env.NO_PROXY}`)
   const ledger = new OperationsLedger()
   const azure = azureSession(settings.azure, logger, credentialOptions, ledger)
   const token = settings.github.token
+  // One Octokit for the run: one bound on concurrent requests and one write spacing for every team.
+  const github = actionsGitHub({ debug: line => logger.debug?.(line) })
   return {
     logger,
     ledger,
     engine: azure.engine,
-    verify: loadVerify(settings, azure.signIn, options.keyVaultEndpoint),
-    ...(token ? { activeRuns: activeRunCounter(token, createHttpClient(DEFAULT_RETRY)) } : {}),
-    report: loadReport(settings, azure.signIn),
+    verify: loadVerify(settings, azure.signIn, github, options.keyVaultEndpoint),
+    ...(token ? { activeRuns: activeRunCounter(token, github) } : {}),
+    report: loadReport(settings, azure.signIn, github),
     onboarding: async () => {
       const [{ createOnboarding }, credential] = await Promise.all([import('./onboard/run.js'), azure.signIn()])
       return createOnboarding({
         credential,
         endpoint: settings.azure.armEndpoint,
         logger,
+        github,
         http: createHttpClient(DEFAULT_RETRY),
         ...(options.keyVaultEndpoint ? { keyVaultEndpoint: options.keyVaultEndpoint } : {})
       })

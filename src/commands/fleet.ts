@@ -1,6 +1,6 @@
 /** drift over several teams: the fleet report, with each team's active runs counted when a token may read them. */
 import type { TeamConfig } from '../config/types.js'
-import type { HttpClient } from '../github-app/http.js'
+import type { GitHubFor } from '../github-app/rest.js'
 import { createGitHubApi } from '../github/api.js'
 import { countActiveRuns } from '../github/api-budget.js'
 import { fleetReport, type FleetReport } from '../github/fleet.js'
@@ -13,6 +13,6 @@ export async function driftFleet(configs: TeamConfig[], count?: ActiveRunCounter
 }
 
 /** Counts with `token`; a repository it may not read leaves the team's runs uncounted. */
-export function activeRunCounter(token: string, http: HttpClient): ActiveRunCounter {
-  return config => countActiveRuns(createGitHubApi({ apiUrl: config.github.apiUrl, http }, token), config)
+export function activeRunCounter(token: string, github: GitHubFor): ActiveRunCounter {
+  return config => countActiveRuns(createGitHubApi(github(config.github.apiUrl), token), config)
 }

@@ -1,6 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth'
 import type { TeamConfig } from '../config/types.js'
 import type { TeamReport } from '../report/team-report.js'
+import type { GitHubFor } from '../github-app/rest.js'
 import type { RunSettings } from './settings.js'
 
 /**
@@ -9,20 +10,19 @@ import type { RunSettings } from './settings.js'
  */
 export function loadReport(
   settings: RunSettings,
-  signIn: () => Promise<TokenCredential>
+  signIn: () => Promise<TokenCredential>,
+  github: GitHubFor
 ): (config: TeamConfig) => Promise<TeamReport> {
   let loaded: Promise<(config: TeamConfig) => Promise<TeamReport>> | undefined
   const load = async () => {
-    const [{ collectReport }, { createClients }, { createHttpClient, DEFAULT_RETRY }, credential] = await Promise.all([
+    const [{ collectReport }, { createClients }, credential] = await Promise.all([
       import('../report/collect-report.js'),
       import('../azure/clients.js'),
-      import('../github-app/http.js'),
       signIn()
     ])
     const clients = createClients({ credential, endpoint: settings.azure.armEndpoint })
-    const http = createHttpClient(DEFAULT_RETRY)
     return (config: TeamConfig) =>
-      collectReport(config, settings.report, { clients, http, githubToken: settings.github.token ?? '' })
+      collectReport(config, settings.report, { clients, github, githubToken: settings.github.token ?? '' })
   }
   return async config => (await (loaded ??= load()))(config)
 }

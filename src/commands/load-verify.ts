@@ -2,6 +2,7 @@ import type { TokenCredential } from '@azure/core-auth'
 import type { Engine } from '../azure/engine.js'
 import type { TeamConfig } from '../config/types.js'
 import type { VerifyReport } from '../github/verify-report.js'
+import type { GitHubFor } from '../github-app/rest.js'
 import type { RunSettings } from './settings.js'
 
 /**
@@ -11,6 +12,7 @@ import type { RunSettings } from './settings.js'
 export function loadVerify(
   settings: RunSettings,
   signIn: () => Promise<TokenCredential>,
+  github: GitHubFor,
   keyVaultEndpoint?: string
 ): (config: TeamConfig, engine: Engine) => Promise<VerifyReport> {
   let loaded: Promise<(config: TeamConfig, engine: Engine) => Promise<VerifyReport>> | undefined
@@ -25,6 +27,7 @@ export function loadVerify(
       clients: createClients({ credential, endpoint: settings.azure.armEndpoint }),
       credential,
       http: http.createHttpClient(http.DEFAULT_RETRY),
+      github,
       ...(settings.github.token ? { githubToken: settings.github.token } : {}),
       fix: settings.fix,
       // Under Actions, a token verify mints is hidden from the log (stderr carries workflow commands too, and

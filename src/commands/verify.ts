@@ -15,7 +15,7 @@ import type { HttpClient } from '../github-app/http.js'
 import { mintInstallationToken, type InstallationToken, type TokenScope } from '../github-app/installation.js'
 import { revokeInstallationToken } from '../github-app/revoke-token.js'
 import { coreRateLimit } from '../github-app/reach.js'
-import type { GitHub } from '../github-app/rest.js'
+import type { GitHub, GitHubFor } from '../github-app/rest.js'
 import { createGitHubApi, type GitHubApi } from '../github/api.js'
 import { budgetCheck, countActiveRuns, INSTALLATION_MINIMUM_HOURLY_LIMIT, BUDGET_CHECK } from '../github/api-budget.js'
 import { hasAccess, openAppAccess, type AppAccess, type NoAppAccess } from '../github/app-access.js'
@@ -35,7 +35,9 @@ import { readKedaVersion } from './keda-check.js'
 export interface VerifyDeps {
   clients: Clients
   credential: TokenCredential
+  /** Key Vault reads. */
   http: HttpClient
+  github: GitHubFor
   /**
    * For the runner group and runners checks. Without it, verify acts as the team's App when its identity may read the
    * App key: it mints an installation token narrowed to reading runners, and revokes it when done. Neither: those
@@ -59,13 +61,19 @@ export function createVerify(deps: VerifyDeps): (config: TeamConfig, engine: Eng
   const now = deps.now ?? Date.now
   return async (config, engine) => {
     const started = now()
-    const gh: GitHub = { apiUrl: config.github.apiUrl, http: deps.http }
+    const gh: GitHub = deps.github(config.github.apiUrl)
     const [drift, executions, app, keda] = await Promise.all([
       engine.drift(config),
       Promise.all(teamLayout(config).jobs.map(job => listJobExecutions(deps.clients, job.id))).then(all =>
         all.flat().sort((a, b) => (b.startTime ?? '').localeCompare(a.startTime ?? ''))
       ),
-      openAppAccess(config, { gh, credential: deps.credential, keyVaultEndpoint: deps.keyVaultEndpoint, now }),
+      openAppAccess(config, {
+        gh,
+        http: deps.http,
+        credential: deps.credential,
+        keyVaultEndpoint: deps.keyVaultEndpoint,
+        now
+      }),
       readKedaVersion(deps.clients, config)
     ])
     const minted = deps.githubToken ? undefined : await runnersReadToken(config, app, deps)

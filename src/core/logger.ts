@@ -4,6 +4,8 @@ export interface Logger {
   warning(message: string): void
   /** Runs `fn` inside a collapsible log group (the action) or under a heading (the CLI). */
   group<T>(title: string, fn: () => Promise<T>): Promise<T>
+  /** Detail shown only when asked for (the action's step debug logging): one line per GitHub request. */
+  debug?(message: string): void
 }
 
 /** A logger that drops everything: for tests and `--json` runs that want a quiet stderr. */

@@ -11,6 +11,7 @@ import { hostname } from 'node:os'
 import { readRegistrationSettings, type EntrypointOptions } from './config.js'
 import { EntrypointError, ReportedError } from './errors.js'
 import { createHttpClient, defaultSleep } from '../github-app/http.js'
+import { directWhenPrivate, useProxyFromEnv } from '../github-app/proxy.js'
 import type { DeleteOutcome, JitRunner } from '../github-app/runners.js'
 import type { Log } from './log.js'
 import { deregisterRunner, mintRegistrationToken, registerJitRunner } from './register.js'
@@ -50,13 +51,24 @@ export async function deregister(env: Env, runnerId: number): Promise<Deregistra
 /** The child's side. */
 export async function runCredentialTask(task: string, log: Log, env: Env, options: EntrypointOptions): Promise<0> {
   const settings = readRegistrationSettings(env, hostname(), options)
+  if (env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy) {
+    // The identity endpoint and a Key Vault private endpoint are never reached through the proxy.
+    const direct = [settings.identityEndpoint, ...(await directWhenPrivate(settings.keySecretUri))]
+    log.info(`through the proxy ${useProxyFromEnv(env, direct)}; direct: ${env.NO_PROXY}`)
+  }
   const http = createHttpClient({
     maxAttempts: 4,
     baseDelayMs: settings.retryBaseMs,
     maxDelayMs: settings.retryMaxMs,
     sleep: defaultSleep
   })
-  const gh = { apiUrl: settings.apiUrl, http }
+  // Loaded here, in the credential child only: PID 1 never talks to GitHub and starts without Octokit.
+  const { createCoreGitHub } = await import('../github-app/core-client.js')
+  const gh = createCoreGitHub(settings.apiUrl, {
+    // Production waits 1,000 ms per second GitHub asks for; tests shrink it through the same option.
+    msPerSecond: settings.retryBaseMs,
+    debug: line => log.info(line)
+  })
   const { token } = await mintRegistrationToken(settings, http, gh, log)
   const answer =
     task === 'register'

@@ -1,8 +1,8 @@
 /**
- * JSON over HTTPS with bounded retries, for the runner's PID 1 and the action alike. Rate-limit answers (429, and
- * GitHub's 403 with retry-after or an exhausted x-ratelimit-remaining) were not acted on, so every method retries
- * them. 5xx and network errors may hide a request that did act, so only idempotent requests retry those; a caller
- * that can undo a POST retries it itself (see `generateJitConfig`). Delays and `fetch` are injectable for tests.
+ * JSON over HTTPS with bounded retries, for the Azure endpoints both the runner and verify read directly (the
+ * managed identity endpoint, Key Vault); GitHub goes through Octokit (octokit.ts). Rate-limit answers (429, or
+ * 403 with retry-after) were not acted on, so every method retries them; 5xx and network errors may hide a request
+ * that did act, so only idempotent requests retry those. Delays and `fetch` are injectable for tests.
  */
 import { CallError } from './errors.js'
 

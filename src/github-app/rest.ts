@@ -1,11 +1,18 @@
-/** GitHub REST on the shared transport: one request shape, lists followed through their `Link` headers to the end. */
+/** GitHub REST on Octokit (see octokit.ts): one request shape, lists followed through their `Link` headers to the end. */
 import { CallError } from './errors.js'
-import { detail, type HttpClient, type HttpResponse } from './http.js'
+import { detail, type HttpResponse } from './http.js'
+import type { GitHubOctokit } from './octokit.js'
 
 export interface GitHub {
   apiUrl: string
-  http: HttpClient
+  /** Only `request` is used: a caller may wrap it (report counts its requests). */
+  octokit: Pick<GitHubOctokit, 'request'>
+  /** The wait before attempt `attempt + 1` of a request retried by its caller (the JIT POST); 1, 4, 9 s by default. */
+  retryWaitMs?: (attempt: number) => number
 }
+
+/** The GitHub API at `apiUrl` (a team's `github.url`) on the process's one Octokit. */
+export type GitHubFor = (apiUrl: string) => GitHub
 
 /** Where runners register: an organisation, or one repository. */
 export type Target = { scope: 'org'; owner: string } | { scope: 'repo'; owner: string; repo: string }
@@ -20,24 +27,59 @@ export async function call(
   pathOrUrl: string,
   auth: string,
   body?: unknown,
-  options: { idempotent?: boolean } = {}
+  options: { idempotent?: boolean; retries?: number } = {}
 ): Promise<HttpResponse> {
   const base = gh.apiUrl.replace(/\/+$/, '')
   const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : base + pathOrUrl
   // The token goes only to the API it was minted for, whatever a Link header says.
   if (new URL(url).origin !== new URL(base).origin)
     throw new CallError(`GitHub pointed a list at ${new URL(url).origin}, not ${new URL(base).origin}; refused`)
-  return gh.http({
-    method,
-    url,
-    headers: {
-      accept: 'application/vnd.github+json',
-      authorization: `Bearer ${auth}`,
-      'x-github-api-version': '2022-11-28'
-    },
-    body,
-    ...options
-  })
+  // A request that may have acted is never repeated blindly (plugin-retry would retry a POST on a 5xx).
+  const retries = options.retries ?? (options.idempotent || IDEMPOTENT.has(method.toUpperCase()) ? undefined : 0)
+  try {
+    const response = await gh.octokit.request({
+      method,
+      url,
+      headers: {
+        accept: 'application/vnd.github+json',
+        authorization: `Bearer ${auth}`,
+        'x-github-api-version': '2022-11-28'
+      },
+      ...(body === undefined ? {} : { data: body }),
+      request: retries === undefined ? {} : { retries }
+    })
+    return { status: response.status, headers: toHeaders(response.headers), body: emptyAsUndefined(response.data) }
+  } catch (error) {
+    const failed = error as { status?: number; response?: { status: number; headers: object; data?: unknown } }
+    if (failed.response)
+      return {
+        status: failed.response.status,
+        headers: toHeaders(failed.response.headers),
+        body: emptyAsUndefined(failed.response.data)
+      }
+    throw new CallError(`cannot reach ${new URL(url).host}: ${causeOf(error)}`)
+  }
+}
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'])
+
+function toHeaders(headers: object): Headers {
+  const result = new Headers()
+  for (const [name, value] of Object.entries(headers)) if (value !== undefined) result.set(name, String(value))
+  return result
+}
+
+/** No body is undefined; a text body (an HTML error page, a proxy's text) keeps its first 200 characters. */
+function emptyAsUndefined(data: unknown): unknown {
+  if (data === '' || data === null) return undefined
+  return typeof data === 'string' ? data.slice(0, 200) : data
+}
+
+function causeOf(error: unknown): string {
+  const cause = (error as { cause?: { name?: string; code?: string; message?: string; cause?: { code?: string } } })
+    .cause
+  if (cause?.name === 'TimeoutError') return 'no answer in time'
+  return cause?.cause?.code ?? cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error))
 }
 
 /**

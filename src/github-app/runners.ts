@@ -65,6 +65,10 @@ export async function runnerGroupRepositories(gh: GitHub, token: string, org: st
   return repos.map(r => r.name)
 }
 
+/** The JIT POST's own attempts (Octokit never retries it: see `generateJitConfig`). */
+const JIT_ATTEMPTS = 4
+const defaultRetryWaitMs = (attempt: number): number => 1000 * attempt ** 2
+
 /**
  * POST generate-jitconfig. It registers a runner, so a 5xx or a lost answer may hide a registration: the POST is
  * retried, and when the retry meets 409 (the name exists) the runner our lost attempt made is looked up by name and
@@ -85,8 +89,10 @@ export async function generateJitConfig(
     })
   // An earlier attempt may have registered the runner without us learning it.
   let uncertain = false
+  const wait = (attempt: number): Promise<void> =>
+    new Promise(resolve => setTimeout(resolve, (gh.retryWaitMs ?? defaultRetryWaitMs)(attempt)))
   for (let attempt = 1; ; attempt++) {
-    const last = attempt >= gh.http.maxAttempts
+    const last = attempt >= JIT_ATTEMPTS
     let response: HttpResponse
     try {
       response = await post()
@@ -96,7 +102,7 @@ export async function generateJitConfig(
         throw error
       }
       uncertain = true
-      await gh.http.backoff(attempt)
+      await wait(attempt)
       continue
     }
     const body = response.body as { runner?: { id?: unknown }; encoded_jit_config?: unknown } | undefined
@@ -104,7 +110,7 @@ export async function generateJitConfig(
       return { runnerId: body.runner.id, jitConfig: body.encoded_jit_config }
     if (response.status >= 500 && !last) {
       uncertain = true
-      await gh.http.backoff(attempt)
+      await wait(attempt)
       continue
     }
     if (response.status === 409 && uncertain && !last) {
@@ -167,7 +173,10 @@ export async function deleteRunner(
   target: Target,
   runnerId: number
 ): Promise<DeleteOutcome> {
-  const response = await call(gh, 'DELETE', `${targetPath(target)}/actions/runners/${runnerId}`, token)
+  // Not retried: a DELETE whose answer was lost reads as `gone` when repeated, hiding whether it was busy.
+  const response = await call(gh, 'DELETE', `${targetPath(target)}/actions/runners/${runnerId}`, token, undefined, {
+    retries: 0
+  })
   if (response.status === 204) return 'deleted'
   if (response.status === 404) return 'gone'
   if (response.status === 422) return 'busy'

@@ -7,6 +7,7 @@ import type { TeamConfig } from '../config/types.js'
 import { teamLayout } from '../core/layout.js'
 import { createAppJwt } from '../github-app/app-jwt.js'
 import { CallError, oneLine } from '../github-app/errors.js'
+import type { HttpClient } from '../github-app/http.js'
 import { KEY_VAULT_RESOURCE, readKeyVaultSecret } from '../github-app/key-vault.js'
 import type { GitHub, Target } from '../github-app/rest.js'
 import { teamTargets } from './targets.js'
@@ -21,6 +22,8 @@ export interface AppAccess {
 
 export interface AppAccessDeps {
   gh: GitHub
+  /** Key Vault reads. */
+  http: HttpClient
   credential: TokenCredential
   /** Tests and the sandbox: read `https://<vault>.vault.azure.net/...` from `<endpoint>/<vault>/...` instead. */
   keyVaultEndpoint?: string
@@ -46,7 +49,7 @@ export async function openAppAccess(config: TeamConfig, deps: AppAccessDeps): Pr
   let pem: string
   try {
     pem = await readKeyVaultSecret(
-      deps.gh.http,
+      deps.http,
       keyVaultUrl(config.github.app.privateKeySecretUri, deps.keyVaultEndpoint),
       token
     )

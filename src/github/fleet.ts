@@ -8,6 +8,9 @@ import { teamLayout } from '../core/layout.js'
 import { poolView, runnerPools } from '../core/pools.js'
 import { callsPerPoll, INSTALLATION_MINIMUM_HOURLY_LIMIT, TARGET_SHARE } from './api-budget.js'
 
+/** Warn when less than this share of the target is left. */
+const NEAR_TARGET = 0.2
+
 /** The slowest polling KEDA is given (the config's maximum). */
 const MAX_INTERVAL_SECONDS = 3600
 
@@ -37,6 +40,10 @@ export interface InstallationBudget {
   targetShare: number
   /** false when even hourly polling stays above the target: the repositories need more than one App. */
   reachable: boolean
+  /** How many more teams like these (their average calls per hour, at their polling) fit under the target. */
+  roomForTeams: number
+  /** Within the target, but the next few teams would pass it (under a fifth of the target left). */
+  nearTarget: boolean
   teams: TeamPolling[]
 }
 
@@ -106,6 +113,8 @@ function installationBudget(
   while (perHour(suggested) > budget && suggested.some(s => s < MAX_INTERVAL_SECONDS))
     suggested = suggested.map(s => Math.min(MAX_INTERVAL_SECONDS, s + 1))
   const total = Math.ceil(perHour(current))
+  const perTeam = total / configs.length
+  const left = budget - total
   const first = configs[0]!
   return {
     apiUrl: first.github.apiUrl,
@@ -118,6 +127,8 @@ function installationBudget(
     share: total / hourlyLimit,
     targetShare,
     reachable: perHour(suggested) <= budget,
+    roomForTeams: perTeam > 0 ? Math.max(0, Math.floor(left / perTeam)) : 0,
+    nearTarget: left >= 0 && left < NEAR_TARGET * budget,
     teams: polling.map((p, i) => ({
       team: p.name,
       repos: p.config.github.repos.length,

@@ -6,7 +6,7 @@ import type { TeamConfig } from '../config/types.js'
 import { teamLayout } from '../core/layout.js'
 import type { Clients } from '../azure/clients.js'
 import { listJobExecutions } from '../azure/executions.js'
-import type { HttpClient } from '../github-app/http.js'
+import type { GitHubFor } from '../github-app/rest.js'
 import { createGitHubApi } from '../github/api.js'
 import { runnerPools } from '../core/pools.js'
 import { poolReportRows } from './pool-report.js'
@@ -27,7 +27,7 @@ export interface ReportOptions {
 
 export interface ReportDeps {
   clients: Clients
-  http: HttpClient
+  github: GitHubFor
   githubToken: string
   now?: () => number
 }
@@ -35,14 +35,13 @@ export interface ReportDeps {
 export async function collectReport(config: TeamConfig, options: ReportOptions, deps: ReportDeps): Promise<TeamReport> {
   const now = (deps.now ?? Date.now)()
   let requests = 0
-  const counted: HttpClient = Object.assign(
-    (request: Parameters<HttpClient>[0]) => {
-      requests++
-      return deps.http(request)
-    },
-    { backoff: deps.http.backoff, maxAttempts: deps.http.maxAttempts }
-  )
-  const api = createGitHubApi({ apiUrl: options.githubApiUrl ?? config.github.apiUrl, http: counted }, deps.githubToken)
+  const gh = deps.github(options.githubApiUrl ?? config.github.apiUrl)
+  const request = gh.octokit.request
+  const counted = ((...args: Parameters<typeof request>) => {
+    requests++
+    return request(...args)
+  }) as typeof request
+  const api = createGitHubApi({ ...gh, octokit: { request: counted } }, deps.githubToken)
   const [jobs, executions] = await Promise.all([
     teamJobs(api, config, now - options.days * 86_400_000),
     Promise.all(teamLayout(config).jobs.map(job => listJobExecutions(deps.clients, job.id))).then(all => all.flat())

@@ -10,8 +10,12 @@ function headline(i: InstallationBudget): string {
 
 function verdict(i: InstallationBudget): string {
   if (!i.reachable) return 'over the target even polling hourly: split the repositories across more Apps'
-  if (i.share <= i.targetShare) return 'within the target'
-  return 'over the target: use the suggested polling intervals (runners.pollingIntervalSeconds)'
+  if (i.share > i.targetShare)
+    return 'over the target: use the suggested polling intervals (runners.pollingIntervalSeconds)'
+  const room = `room for ${i.roomForTeams} more team${i.roomForTeams === 1 ? '' : 's'} like these at their polling`
+  if (i.nearTarget)
+    return `within the target, nearly full (${room}): give the next teams their own App, or poll less often`
+  return `within the target, ${room}`
 }
 
 function sharing(fleet: FleetReport): string[] {

@@ -1,4 +1,4 @@
-/** A throwaway CA and a leaf certificate for 127.0.0.1/localhost, made at every start. */
+/** A throwaway CA and a leaf certificate for 127.0.0.1/localhost (and *.emulator.test), made at every start. */
 import { generate } from 'selfsigned'
 
 export interface Certificates {
@@ -31,7 +31,9 @@ export async function makeCertificates(): Promise<Certificates> {
         name: 'subjectAltName',
         altNames: [
           { type: 7, ip: '127.0.0.1' },
-          { type: 2, value: 'localhost' }
+          { type: 2, value: 'localhost' },
+          // A name that is not loopback, for tests that reach the emulator through a proxy (which resolves it).
+          { type: 2, value: '*.emulator.test' }
         ]
       }
     ]

@@ -12,7 +12,7 @@ import { deleteRunner, findRunnerByName, generateJitConfig, listRunners } from '
 import { startEmulator, type Emulator } from '../emulator/index.js'
 import { createGitHubServices, type GitHubAdmin } from '../emulator/github/index.js'
 import { verifyAppJwt } from '../emulator/github/app-jwt.js'
-import { testHttp } from '../support/ca-fetch.js'
+import { testGitHub } from '../support/ca-fetch.js'
 
 const ORG = 'acme'
 const BASE = '/api/v3'
@@ -41,7 +41,7 @@ beforeAll(async () => {
     permissions: { organization_self_hosted_runners: 'write', metadata: 'read' },
     repositories: ['web', 'api']
   }).id
-  gh = { apiUrl: `${emulator.url}${BASE}`, http: testHttp(emulator.caPem) }
+  gh = testGitHub(`${emulator.url}${BASE}`, emulator.caPem)
 })
 afterAll(() => emulator.close())
 beforeEach(async () => {

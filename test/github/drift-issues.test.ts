@@ -5,7 +5,7 @@ import { syncDriftIssues } from '../../src/commands/drift-issues.js'
 import type { CommandResult } from '../../src/commands/result.js'
 import { createGitHubApi } from '../../src/github/api.js'
 import { DRIFT_LABEL } from '../../src/github/drift-issue.js'
-import { testHttp } from '../support/ca-fetch.js'
+import { testGitHub } from '../support/ca-fetch.js'
 import { startWorld, type World } from './world.js'
 
 let world: World
@@ -35,7 +35,7 @@ function driftResult(drift: DriftItem[] | undefined, error?: string): CommandRes
 }
 
 async function sync(result: CommandResult): Promise<CommandResult> {
-  const api = createGitHubApi({ apiUrl: world.apiUrl, http: testHttp(world.emulator.caPem) }, world.token)
+  const api = createGitHubApi(testGitHub(world.apiUrl, world.emulator.caPem), world.token)
   await syncDriftIssues(result, api, {
     repository: 'altinn/platform',
     runUrl: 'https://github.com/altinn/platform/actions/runs/7'
@@ -96,7 +96,7 @@ describe('drift issues', () => {
   })
 
   it('reports a token that may not write issues as one line with the permission to add', async () => {
-    const api = createGitHubApi({ apiUrl: world.apiUrl, http: testHttp(world.emulator.caPem) }, 'ghs_not_a_token')
+    const api = createGitHubApi(testGitHub(world.apiUrl, world.emulator.caPem), 'ghs_not_a_token')
     const result = driftResult([tags('x')])
     await syncDriftIssues(result, api, { repository: 'altinn/platform' })
     expect(result.teams[0].issue).toEqual({

@@ -12,7 +12,7 @@ import type { CommandResult } from '../../src/commands/result.js'
 import { resultJson } from '../../src/report/json.js'
 import { renderSummary } from '../../src/report/summary.js'
 import { renderText } from '../../src/report/text.js'
-import { testHttp } from '../support/ca-fetch.js'
+import { testGitHubFor } from '../support/ca-fetch.js'
 import { ORG, startWorld, type World } from './world.js'
 
 const examples = loadTeamConfigs([resolve(import.meta.dirname, '../../examples/teams')])
@@ -60,6 +60,27 @@ describe('the fleet report', () => {
     // One factor for all (36360 / 2500 = 14.544), rounded up to whole seconds.
     expect(suggested).toEqual([291, 146, 146, 146, 146, 146, 146])
     expect(shared.reachable).toBe(true)
+  })
+
+  it('says how many more teams each installation takes at their polling, and warns before the sum passes', () => {
+    // minimal: 360/h of a 2,500/h target leaves 2,140/h, room for 5 more teams like it (360/h each).
+    expect(byInstallation(9123456)).toMatchObject({ roomForTeams: 5, nearTarget: false })
+    expect(byInstallation(7891011)).toMatchObject({ roomForTeams: 0, nearTarget: false })
+    // 13 teams of 180/h (1 repository every 40 s) = 2,340/h: within 2,500/h, with under a fifth of it left.
+    const small = (i: number): TeamConfig => ({
+      ...studio,
+      team: `small-${i}`,
+      github: { ...studio.github, repos: ['one'] },
+      runners: { ...studio.runners, pollingIntervalSeconds: 40 }
+    })
+    const near = fleetReport(Array.from({ length: 13 }, (_, i) => small(i))).installations[0]!
+    expect(near).toMatchObject({ callsPerHour: 2340, roomForTeams: 0, nearTarget: true })
+    const text = renderText({ command: 'drift', exitCode: 0, teams: [], fleet: { ...fleet, installations: [near] } })
+    expect(text).toContain(
+      'within the target, nearly full (room for 0 more teams like these at their polling): give the next teams their own App, or poll less often'
+    )
+    const roomy = fleetReport(Array.from({ length: 5 }, (_, i) => small(i))).installations[0]!
+    expect(roomy).toMatchObject({ callsPerHour: 900, roomForTeams: 8, nearTarget: false })
   })
 
   it('names the teams that share one App installation and one Key Vault secret', () => {
@@ -116,7 +137,10 @@ describe('drift over a folder against the emulator', () => {
       team: 'other',
       runners: { ...world.config.runners, pollingIntervalSeconds: 5 }
     }
-    const fleet = await driftFleet([world.config, other], activeRunCounter(world.token, testHttp(world.emulator.caPem)))
+    const fleet = await driftFleet(
+      [world.config, other],
+      activeRunCounter(world.token, testGitHubFor(world.emulator.caPem))
+    )
     const [installation] = fleet.installations
     // Both teams poll altinn-studio and app-frontend-react: 2 × 2 + 3 active runs per poll.
     expect(installation?.teams.map(t => [t.team, t.activeRuns, t.callsPerHour])).toEqual([
@@ -126,7 +150,10 @@ describe('drift over a folder against the emulator', () => {
     expect(installation?.callsPerHour).toBe(6300)
     expect(fleet.sharedInstallations.map(s => s.teams)).toEqual([[world.config.team, 'other']])
     // A token that may not read the runs leaves them uncounted rather than failing the drift check.
-    const uncounted = await driftFleet([world.config], activeRunCounter('ghs_nope', testHttp(world.emulator.caPem)))
+    const uncounted = await driftFleet(
+      [world.config],
+      activeRunCounter('ghs_nope', testGitHubFor(world.emulator.caPem))
+    )
     expect(uncounted.installations[0]?.teams[0]?.activeRuns).toBeUndefined()
   })
 })

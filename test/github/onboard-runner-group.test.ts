@@ -8,7 +8,7 @@ import type { TokenCredential } from '@azure/core-auth'
 import { openAppAccess } from '../../src/github/app-access.js'
 import { ensureRunnerGroup } from '../../src/commands/onboard/runner-group.js'
 import type { TeamConfig } from '../../src/config/types.js'
-import { testHttp } from '../support/ca-fetch.js'
+import { testGitHub, testHttp } from '../support/ca-fetch.js'
 import { ORG, REPOS, startWorld, type World } from './world.js'
 
 let world: World
@@ -24,7 +24,8 @@ afterAll(async () => world.emulator.close())
 const payments = (): TeamConfig => ({ ...world.config, github: { ...world.config.github, runnerGroup: 'payments' } })
 const access = (credential = fixed(() => world.grantedKeyVaultToken())) =>
   openAppAccess(payments(), {
-    gh: { apiUrl: world.apiUrl, http: testHttp(world.emulator.caPem) },
+    gh: testGitHub(world.apiUrl, world.emulator.caPem),
+    http: testHttp(world.emulator.caPem),
     credential,
     keyVaultEndpoint: world.keyVaultEndpoint,
     now: () => Date.now()

@@ -5,7 +5,7 @@ import { createClients } from '../../src/azure/clients.js'
 import type { Engine } from '../../src/azure/engine.js'
 import { teamLayout } from '../../src/core/layout.js'
 import { createVerify, type VerifyDeps } from '../../src/commands/verify.js'
-import { testHttp } from '../support/ca-fetch.js'
+import { testGitHubFor, testHttp } from '../support/ca-fetch.js'
 import { engineFor } from '../azure/harness.js'
 import { ORG, startWorld, type World } from './world.js'
 
@@ -29,6 +29,7 @@ function verifyWith(overrides: Partial<VerifyDeps> = {}) {
     }),
     credential: fixed(() => world.grantedKeyVaultToken()),
     http: testHttp(world.emulator.caPem),
+    github: testGitHubFor(world.emulator.caPem),
     githubToken: world.token,
     fix: false,
     keyVaultEndpoint: world.keyVaultEndpoint,

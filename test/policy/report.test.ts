@@ -7,7 +7,7 @@ import type { PolicyViolation } from '../../src/policy/check.js'
 import { resultJson } from '../../src/report/json.js'
 import { renderSummary } from '../../src/report/summary.js'
 import { startWorld, type World } from '../github/world.js'
-import { testHttp } from '../support/ca-fetch.js'
+import { testGitHub } from '../support/ca-fetch.js'
 
 const VIOLATION: PolicyViolation = {
   file: 'teams/studio.yaml',
@@ -56,7 +56,7 @@ describe('the drift issue', () => {
   afterAll(() => world.emulator.close())
 
   it('is opened for a violation without drift, and closed once it is gone', async () => {
-    const api = createGitHubApi({ apiUrl: world.apiUrl, http: testHttp(world.emulator.caPem) }, world.token)
+    const api = createGitHubApi(testGitHub(world.apiUrl, world.emulator.caPem), world.token)
     const options = { repository: 'altinn/platform' }
     const found = driftResult([VIOLATION])
     await syncDriftIssues(found, api, options)

@@ -5,6 +5,9 @@
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { createHttpClient, type Fetch, type HttpClient } from '../../src/github-app/http.js'
+import type { GitHubClientOptions } from '../../src/github-app/octokit.js'
+import type { GitHub, GitHubFor } from '../../src/github-app/rest.js'
+import { actionsGitHub } from '../../src/github/client.js'
 
 export function caFetch(ca: string): Fetch {
   return (target, init) =>
@@ -37,4 +40,33 @@ export function caFetch(ca: string): Fetch {
 export function testHttp(ca: string, sleeps: number[] = []): HttpClient {
   const sleep = async (ms: number): Promise<void> => void sleeps.push(ms)
   return createHttpClient({ maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 5, sleep }, { fetch: caFetch(ca) })
+}
+
+/**
+ * The action's GitHub client, trusting `ca`: every wait GitHub asks for shrunk to a millisecond a second, writes not
+ * spaced (a test of the spacing passes `spaceWrites: true`), request lines into `lines` when given.
+ */
+export function testGitHubFor(ca: string, options: GitHubClientOptions & { lines?: string[] } = {}): GitHubFor {
+  const fetch = caFetch(ca)
+  return actionsGitHub({
+    fetch: (url, init) =>
+      fetch(url, {
+        method: init.method ?? 'GET',
+        headers: Object.fromEntries(new Headers(init.headers).entries()),
+        ...(typeof init.body === 'string' ? { body: init.body } : {}),
+        ...(init.signal ? { signal: init.signal } : {})
+      }),
+    msPerSecond: 1,
+    spaceWrites: false,
+    ...(options.lines ? { debug: (line: string) => void options.lines!.push(line) } : {}),
+    ...options
+  })
+}
+
+export function testGitHub(
+  apiUrl: string,
+  ca: string,
+  options: GitHubClientOptions & { lines?: string[] } = {}
+): GitHub {
+  return testGitHubFor(ca, options)(apiUrl)
 }

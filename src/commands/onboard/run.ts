@@ -23,10 +23,13 @@ import { offboardNextSteps, onboardNextSteps } from './next-steps.js'
 import { ensureRunnerGroup, type RunnerGroupOutcome } from './runner-group.js'
 import { openAppAccess } from '../../github/app-access.js'
 import type { HttpClient } from '../../github-app/http.js'
+import type { GitHubFor } from '../../github-app/rest.js'
 
 export interface OnboardingOptions {
   credential: TokenCredential
-  /** The GitHub transport the runner group step acts as the team's App with. */
+  /** The GitHub client the runner group step acts as the team's App with. */
+  github: GitHubFor
+  /** Key Vault reads (the App key). */
   http: HttpClient
   /** Tests and the sandbox: Key Vault secrets under this endpoint instead of `https://<vault>.vault.azure.net`. */
   keyVaultEndpoint?: string
@@ -118,7 +121,8 @@ export function createOnboarding(options: OnboardingOptions): Onboarding {
         })
       )
       const access = await openAppAccess(config, {
-        gh: { apiUrl: config.github.apiUrl, http: options.http },
+        gh: options.github(config.github.apiUrl),
+        http: options.http,
         credential: options.credential,
         keyVaultEndpoint: options.keyVaultEndpoint,
         now: () => timing.clock.now()

@@ -3,8 +3,8 @@
  * identity endpoint and Key Vault secrets, as `Service`s for `emulator.addService(...)`, with one admin handle
  * (in-process) and a small admin HTTP API for out-of-process callers.
  */
-import { generateKeyPairSync } from 'node:crypto'
-import type { EmuRequest, Service } from '../http.js'
+import { generateKeyPairSync, randomBytes } from 'node:crypto'
+import type { EmuRequest, EmuResponse, Service } from '../http.js'
 import { handleIdentity, ManagedIdentities } from './identity.js'
 import { KEY_VAULT_PATH, KeyVaults } from './keyvault.js'
 import { createRestHandler } from './rest.js'
@@ -53,7 +53,7 @@ export function createGitHubServices(options: GitHubServicesOptions = {}): { ser
   const github = new GitHubState(now)
   const identities = new ManagedIdentities(now)
   const keyVaults = new KeyVaults(now)
-  const traffic = new Traffic()
+  const traffic = new Traffic(now)
   const workflows = new Workflows(github)
   const rest = createRestHandler(github, basePaths, workflows)
 
@@ -77,7 +77,7 @@ export function createGitHubServices(options: GitHubServicesOptions = {}): { ser
   }
 
   const services: Service[] = [
-    { name: 'github', handle: observed('github', traffic, rest.owns, rest.handle) },
+    { name: 'github', handle: withRequestId(observed('github', traffic, rest.owns, rest.handle)) },
     {
       name: 'managed-identity',
       handle: observed(
@@ -132,4 +132,19 @@ function adminApi(admin: GitHubAdmin, base: string, req: EmuRequest) {
     return ok(found)
   }
   return { status: 404, body: { message: `unknown admin call ${req.method} ${path}` } }
+}
+
+/** Every REST answer carries `x-github-request-id`, the id GitHub Support asks for. */
+function withRequestId(
+  handle: (req: EmuRequest) => EmuResponse | undefined
+): (req: EmuRequest) => EmuResponse | undefined {
+  return req => {
+    const response = handle(req)
+    if (!response) return undefined
+    const id = randomBytes(10)
+      .toString('hex')
+      .toUpperCase()
+      .replace(/(.{4})(.{4})(.{6})(.{6})/, '$1:$2:$3:$4')
+    return { ...response, headers: { 'x-github-request-id': id, ...response.headers } }
+  }
 }

@@ -11,13 +11,18 @@ export interface FaultRule {
   /** How many matching requests fail; unlimited when absent. */
   times?: number
   /**
-   * `secondary-rate-limit`: GitHub's 403 with retry-after. `lost-answer`: the request is carried out, then its
-   * answer is replaced by `status` (default 502), as when a proxy times out after GitHub acted. Otherwise a plain
-   * answer with `status` instead of carrying the request out.
+   * `secondary-rate-limit`: GitHub's secondary limit answer, `status` 403 (default) or 429, with `retry-after`
+   * (60 s unless `retryAfterSeconds` says otherwise, or none when it is `null`).
+   * `primary-rate-limit`: the hourly limit spent: `status` 403 (default) or 429 with `x-ratelimit-remaining: 0` and
+   * `x-ratelimit-reset` `resetInSeconds` (default 3,600) from now.
+   * `lost-answer`: the request is carried out, then its answer is replaced by `status` (default 502), as when a
+   * proxy times out after GitHub acted. Otherwise a plain answer with `status` instead of carrying the request out.
+   * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit
    */
-  kind?: 'secondary-rate-limit' | 'lost-answer' | 'status'
+  kind?: 'secondary-rate-limit' | 'primary-rate-limit' | 'lost-answer' | 'status'
   status?: number
-  retryAfterSeconds?: number
+  retryAfterSeconds?: number | null
+  resetInSeconds?: number
   body?: unknown
 }
 
@@ -32,6 +37,8 @@ export interface LoggedRequest {
 export class Traffic {
   private faults: FaultRule[] = []
   readonly log: LoggedRequest[] = []
+
+  constructor(private readonly now: () => number = Date.now) {}
 
   addFault(rule: FaultRule): void {
     this.faults.push({ ...rule })
@@ -65,14 +72,35 @@ export class Traffic {
   }
 
   private injected(rule: FaultRule): EmuResponse {
+    // GitHub's documented answers when a limit is exceeded: 403 or 429, and for the secondary limit a message
+    // naming it (clients tell the two apart by it) and usually retry-after.
     if (rule.kind === 'secondary-rate-limit') {
+      const retryAfter = rule.retryAfterSeconds === undefined ? 60 : rule.retryAfterSeconds
       return {
-        status: 403,
-        headers: { 'retry-after': String(rule.retryAfterSeconds ?? 60) },
+        status: rule.status ?? 403,
+        headers: retryAfter === null ? {} : { 'retry-after': String(retryAfter) },
         body: {
           message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
           documentation_url:
             'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits'
+        }
+      }
+    }
+    if (rule.kind === 'primary-rate-limit') {
+      const reset = Math.floor(this.now() / 1000) + (rule.resetInSeconds ?? 3600)
+      return {
+        status: rule.status ?? 403,
+        headers: {
+          'x-ratelimit-limit': '5000',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-used': '5000',
+          'x-ratelimit-reset': String(reset),
+          'x-ratelimit-resource': 'core'
+        },
+        body: {
+          message: 'API rate limit exceeded for installation.',
+          documentation_url:
+            'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-the-primary-rate-limit'
         }
       }
     }
