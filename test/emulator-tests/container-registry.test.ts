@@ -55,8 +55,9 @@ const request = (sourceLocation: string, extra: Partial<DockerBuildRequest> = {}
 async function finish(runId: string): Promise<{ status: string; log: string; error?: string }> {
   const url = await acr.logUrl(REGISTRY, runId)
   for (;;) {
-    const run = await acr.run(REGISTRY, runId)
+    // The log first: once it is complete the run has ended, so the status read after it is terminal.
     const log = await blob.readFrom(url, 0)
+    const run = await acr.run(REGISTRY, runId)
     if (log.complete)
       return { status: run.status, log: log.text, ...(run.runErrorMessage ? { error: run.runErrorMessage } : {}) }
     await sleep(5)
