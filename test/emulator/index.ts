@@ -20,6 +20,8 @@ import { Operations } from './arm/lro.js'
 import { createArmService, type DenyRule } from './arm/service.js'
 import { resourceTypes } from './arm/types/index.js'
 import { DEFAULT_QUOTAS } from './arm/quotas.js'
+import { createArmLimits, limitedArmService, type ArmLimits } from './arm/limits.js'
+import { createResourceGraph } from './arm/resource-graph.js'
 import { ADMIN_PREFIX, createAdmin, createAdminService, type EmulatorAdmin } from './admin.js'
 
 export type { EmulatorAdmin } from './admin.js'
@@ -48,6 +50,8 @@ export interface Emulator {
   /** ACTIONS_ID_TOKEN_REQUEST_URL / ACTIONS_ID_TOKEN_REQUEST_TOKEN values. */
   oidc: { requestUrl: string; requestToken: string }
   admin: EmulatorAdmin
+  /** ARM's throttling and Resource Graph (its index lag, quota and counts); `limits.limited` turns them on. */
+  limits: ArmLimits
   requests(): RequestLogEntry[]
   clearRequests(): void
   /** Extra services (GitHub etc.), consulted before ARM. */
@@ -64,6 +68,10 @@ export interface EmulatorOptions {
   retryAfterSeconds?: number
   /** When set, LROs complete once this much time has passed, read or not (as ARM's do), instead of after `lroPolls`. */
   lroDurationMs?: number
+  /** ARM's request limits and Resource Graph's quota (default off, so quick tests keep their speed). */
+  armLimits?: boolean
+  /** How long a write takes to reach Resource Graph's index (default 0). */
+  graphLagMs?: number
   port?: number
 }
 
@@ -126,6 +134,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     denies: () => denies
   })
 
+  const graph = createResourceGraph(
+    store,
+    { lagMs: options.graphLagMs ?? 0, quota: { queries: 15, windowMs: 5000 }, limited: false },
+    stored => arm.view(stored)
+  )
+  const limits = createArmLimits(graph)
+  limits.limited = options.armLimits ?? false
+  const front = limitedArmService(arm, limits, h => tokens.check(h))
+
   const admin = createAdmin({
     store,
     types,
@@ -151,7 +168,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   })
   // Order matters: admin first (never faulted), then identity endpoints, then extras, then ARM.
   const rebuild = (): void => {
-    services.splice(0, services.length, createAdminService(admin, log), entra, oidc.service, ...extraServices, arm)
+    services.splice(0, services.length, createAdminService(admin, log), entra, oidc.service, ...extraServices, front)
   }
   rebuild()
 
@@ -168,6 +185,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     principalObjectId: EMULATOR_PRINCIPAL_OBJECT_ID,
     oidc: { requestUrl: oidc.requestUrl, requestToken: oidc.requestToken },
     admin,
+    limits,
     requests: () => log.all(),
     clearRequests: () => log.clear(),
     addService(service) {
