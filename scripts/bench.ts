@@ -10,6 +10,7 @@ import { lifecycleFigures } from './bench/lifecycle.js'
 import { entrypointFigures } from './bench/entrypoint.js'
 import { warmPoolFigures } from './bench/warm-pool.js'
 import { conflictFigures } from './bench/conflicts.js'
+import { FLEET_CASES, fleetFigures } from './bench/fleet.js'
 
 const LATENCY_MS = 50
 const CONFIG = 'examples/teams/studio.yaml'
@@ -20,13 +21,21 @@ const report = (name: string, value: string): void => {
   console.log(`${name}: ${value}`)
 }
 
-await applyFigures()
-await conflictFigures(CONFIG, report)
-await driftAtScale(100)
-startupFigures()
-await entrypointFigures(report)
-await lifecycleFigures(report)
-await warmPoolFigures(report)
+// `npm run bench -- fleet [100,1000]`: only the fleet drift figures (optionally only these fleet sizes).
+const [section, sizes] = process.argv.slice(2)
+if (section === 'fleet') {
+  const only = sizes?.split(',').map(Number)
+  await fleetFigures(report, LATENCY_MS, only ? FLEET_CASES.filter(c => only.includes(c.teams)) : FLEET_CASES)
+} else {
+  await applyFigures()
+  await conflictFigures(CONFIG, report)
+  await driftAtScale(100)
+  startupFigures()
+  await entrypointFigures(report)
+  await lifecycleFigures(report)
+  await warmPoolFigures(report)
+  await fleetFigures(report, LATENCY_MS)
+}
 
 console.log('\n| measure | result |\n| --- | --- |')
 for (const [name, value] of rows) console.log(`| ${name} | ${value} |`)

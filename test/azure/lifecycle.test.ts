@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { desiredResources } from '../../src/core/desired.js'
 import { countActions } from '../../src/core/plan.js'
 import { HUB_VNET_ID, RG_ID, studioConfig, DNS_ZONE_ID } from './fixture.js'
-import { startHarness, type Harness } from './harness.js'
+import { isGraphQuery, startHarness, type Harness } from './harness.js'
 
 const config = studioConfig()
 const desired = desiredResources(config)
@@ -82,11 +82,11 @@ describe('engine lifecycle', () => {
     })
     expect(h.writesSince(mark)).toEqual([])
     // Reads only, all in one round: one GET per resource, the resource group check, the jobs and tagged-resources
-    // listings (orphans, strays) and preflight's three (the vault, the region's and the environment's usages); our
-    // VNet's GET already lists its peerings. The token is reused.
+    // listings (orphans, strays), preflight's three (the vault, the region's and the environment's usages) and one
+    // Resource Graph query for links of dropped DNS zones; our VNet's GET already lists its peerings. The token is reused.
     const requests = h.emulator.requests().slice(mark)
-    expect(requests.every(r => r.method === 'GET')).toBe(true)
-    expect(requests.length).toBe(desired.length + 6)
+    expect(requests.every(r => r.method === 'GET' || isGraphQuery(r.path))).toBe(true)
+    expect(requests.length).toBe(desired.length + 7)
     expect(requests.filter(r => /\/providers\/Microsoft\.App\/jobs$/i.test(r.path))).toHaveLength(1)
   })
 
