@@ -104,8 +104,12 @@ export function armLimitsPolicy(options: ArmLimitsOptions, budget: ReadBudget, s
           budget.observe(subscriptionId, remaining)
         if (response.status !== 429) return response
         const wait = retryAfterMs(response, options.now())
-        // Past the deadline the 429 goes back to the caller, which fails the team with the subscription named.
-        if (options.now() + wait - started > options.maxThrottleWaitMs) return response
+        // Past the deadline the 429 goes back to the caller, which fails the team with the subscription named. Without
+        // its Retry-After the SDK's own retry policy passes it on instead of waiting again.
+        if (options.now() + wait - started > options.maxThrottleWaitMs) {
+          for (const header of ['retry-after', 'retry-after-ms', 'x-ms-retry-after-ms']) response.headers.delete(header)
+          return response
+        }
         if (subscriptionId && isRead) budget.empty(subscriptionId)
         stats.throttled++
         stats.throttledWaitMs += wait

@@ -66,7 +66,7 @@ export function engineFor(
   emulator: Emulator,
   log: string[],
   timing: Partial<typeof fastTiming & EngineOptions['timing']> = {},
-  extra: Pick<EngineOptions, 'judge'> = {}
+  extra: Pick<EngineOptions, 'judge' | 'limits'> = {}
 ): Engine {
   process.env.ACTIONS_ID_TOKEN_REQUEST_URL = emulator.oidc.requestUrl
   process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = emulator.oidc.requestToken
