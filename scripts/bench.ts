@@ -25,7 +25,8 @@ const report = (name: string, value: string): void => {
 const [section, sizes] = process.argv.slice(2)
 if (section === 'fleet') {
   const only = sizes?.split(',').map(Number)
-  await fleetFigures(report, LATENCY_MS, only ? FLEET_CASES.filter(c => only.includes(c.teams)) : FLEET_CASES)
+  const cases = only?.map(teams => FLEET_CASES.find(c => c.teams === teams) ?? { teams, perSubscription: 250 })
+  await fleetFigures(report, LATENCY_MS, cases ?? FLEET_CASES)
 } else {
   await applyFigures()
   await conflictFigures(CONFIG, report)

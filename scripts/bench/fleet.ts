@@ -62,7 +62,9 @@ async function fleetCaseFigures(
     Object.assign(world.emulator.limits.graph.stats, { queries: 0, throttled: 0, refused: 0 })
     world.emulator.clearRequests()
     const t0 = performance.now()
-    const run = await world.cli(['drift', '--config', dir, '--json'])
+    const run = await world.cli(['drift', '--config', dir, '--json'], {
+      env: process.env.FLEET_PROF ? { NODE_OPTIONS: '--cpu-prof --cpu-prof-dir=/tmp/i23prof' } : {}
+    })
     const seconds = (performance.now() - t0) / 1000
     const result = JSON.parse(run.stdout) as { teams: { team: string; error?: string; drift?: boolean }[] }
     const failed = result.teams.filter(t => t.error)
@@ -74,7 +76,7 @@ async function fleetCaseFigures(
     report(
       `drift over ${teams} teams, ${subscriptions} subscription${subscriptions === 1 ? '' : 's'} (${perSubscription} a subscription), ARM limits on`,
       [
-        `exit ${run.code}, ${seconds.toFixed(1)} s wall`,
+        `exit ${run.code}, ${seconds.toFixed(1)} s wall (${/through Azure Resource Graph in \d+ queries, ([\d.]+ s)/.exec(run.stderr)?.[1] ?? 'no'} reading Resource Graph)`,
         `requests: ${requestsByKind(log)}`,
         `${world.emulator.limits.graph.stats.queries} Resource Graph queries (${world.emulator.limits.graph.stats.throttled} answered 429)`,
         `${throttle.throttled.reads + throttle.throttled.writes + throttle.throttled.deletes + throttle.throttled.provider} ARM answers 429 (at most ${overrun} in one second in a subscription; one refill is 25)`,

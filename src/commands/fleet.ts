@@ -25,7 +25,7 @@ export const FLEET_PROGRESS_INTERVAL_MS = 30_000
 export const SNAPSHOT_TEAM_CONCURRENCY = 32
 
 /**
- * Drift over a folder reads the fleet through Resource Graph first. A fleet Graph cannot read (no access, an old
+ * Drift (and verify) over a folder reads the fleet through Resource Graph first. A fleet Graph cannot read (no access, an old
  * cloud) is read team by team, as before, with a warning. Returns the team concurrency to use.
  */
 export async function prefetchFleet(
@@ -34,8 +34,10 @@ export async function prefetchFleet(
   logger: Logger
 ): Promise<number | undefined> {
   try {
+    const started = Date.now()
     const { queries } = await engine.prefetch(configs)
-    logger.info(`Read ${configs.length} teams through Azure Resource Graph in ${queries} queries`)
+    const seconds = ((Date.now() - started) / 1000).toFixed(1)
+    logger.info(`Read ${configs.length} teams through Azure Resource Graph in ${queries} queries, ${seconds} s`)
     return SNAPSHOT_TEAM_CONCURRENCY
   } catch (error) {
     logger.warning(`${(error as Error).message}: reading each team with GETs instead`)
@@ -47,6 +49,7 @@ export async function prefetchFleet(
 export function fleetProgress(
   engine: Engine,
   logger: Logger,
+  command: string,
   total: number,
   intervalMs = FLEET_PROGRESS_INTERVAL_MS
 ): { teamDone(): void; stop(): void } {
@@ -55,7 +58,7 @@ export function fleetProgress(
   const line = (): string => {
     const s = engine.stats()
     const waited = ((s.throttledWaitMs + s.pacedWaitMs) / 1000).toFixed(1)
-    return `drift: ${done}/${total} teams, ${s.reads} reads, ${s.graphQueries} Resource Graph queries, ${s.throttled} throttled answers waited out, ${waited} s waiting for ARM's read budget, ${((Date.now() - started) / 1000).toFixed(0)} s`
+    return `${command}: ${done}/${total} teams, ${s.reads} reads, ${s.graphQueries} Resource Graph queries, ${s.throttled} throttled answers waited out, ${waited} s waiting for ARM's read budget, ${((Date.now() - started) / 1000).toFixed(0)} s`
   }
   const timer = setInterval(() => logger.info(line()), intervalMs)
   timer.unref()

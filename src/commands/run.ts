@@ -71,10 +71,11 @@ export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<
       `${settings.planFile}: the saved plan has no plan for team ${missing.team} (${missing.source.file}).`
     )
   const engine = await deps.engine()
-  const overFolder = settings.command === 'drift' && configs.length > 1
+  // drift and verify over a folder read the fleet through Resource Graph (verify's Azure check is a drift).
+  const overFolder = (settings.command === 'drift' || settings.command === 'verify') && configs.length > 1
   const fleetRead = overFolder ? await import('./fleet.js') : undefined
   const concurrency = fleetRead ? await fleetRead.prefetchFleet(engine, configs, deps.logger) : undefined
-  const progress = fleetRead?.fleetProgress(engine, deps.logger, configs.length)
+  const progress = fleetRead?.fleetProgress(engine, deps.logger, settings.command, configs.length)
   const outcomes = await forEachTeam(
     configs,
     async config => {

@@ -78,6 +78,17 @@ export function createResourceGraph(
     const visible = list.filter(v => v.at <= at - settings.lagMs)
     versions.set(key, [...visible.slice(-1), ...list.filter(v => v.at > at - settings.lagMs), { at, resource }])
   })
+  // Pages of one query ask for the same rows: kept while nothing changed (and no lag makes them age).
+  let changes = 0
+  store.onChange(() => changes++)
+  let cached: { key: string; changes: number; rows: Wire[] } | undefined
+  const answer = (plan: QueryPlan, subscriptions: string[]): Wire[] => {
+    const key = `${plan.text}|${subscriptions.join(',')}`
+    if (settings.lagMs === 0 && cached?.key === key && cached.changes === changes) return cached.rows
+    const rows = run(plan, rowsOf(indexed(), plan.table, view), subscriptions)
+    cached = { key, changes, rows }
+    return rows
+  }
   const windows = new Map<string, { start: number; used: number }>()
   const stats: GraphStats = { queries: 0, throttled: 0, refused: 0 }
 
@@ -141,7 +152,7 @@ export function createResourceGraph(
         }
       }
       const subscriptions = (request?.subscriptions ?? []).map(lower)
-      const all = run(plan, rowsOf(indexed(), plan.table, view), subscriptions)
+      const all = answer(plan, subscriptions)
       const offset = token?.offset ?? Number(options.$skip ?? 0)
       const data = all.slice(offset, offset + top)
       const next = offset + data.length < all.length ? encodeToken(plan.text, offset + data.length) : undefined
@@ -273,13 +284,14 @@ function rowsOf(resources: StoredResource[], table: QueryPlan['table'], view: (s
 function row(r: StoredResource, children: Map<string, StoredResource[]>, view: (s: StoredResource) => Wire): Wire {
   const type = lower(r.type)
   // Container Apps' views only hide write-only values; the network views scan the store, so VNets are composed here.
-  const body = type.startsWith('microsoft.app/') ? view(r) : structuredClone(r.body)
+  // Rows are serialised at once and never kept: shallow copies are enough.
+  const body = type.startsWith('microsoft.app/') ? view(r) : { ...r.body }
   if (type === 'microsoft.network/virtualnetworks') {
     const mine = children.get(lower(r.id)) ?? []
     body.properties = {
       ...((body.properties as Wire | undefined) ?? {}),
-      subnets: mine.filter(c => lower(c.type) === SUBNET).map(c => structuredClone(c.body)),
-      virtualNetworkPeerings: mine.filter(c => lower(c.type) === PEERING).map(c => structuredClone(c.body))
+      subnets: mine.filter(c => lower(c.type) === SUBNET).map(c => c.body),
+      virtualNetworkPeerings: mine.filter(c => lower(c.type) === PEERING).map(c => c.body)
     }
   }
   const segments = r.id.split('/')
