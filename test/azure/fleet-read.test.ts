@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { desiredResources } from '../../src/core/desired.js'
 import { teamLayout } from '../../src/core/layout.js'
-import { startHarness, type Harness } from './harness.js'
+import { recordingLogger, startHarness, type Harness } from './harness.js'
 import { DNS_ZONE_ID, HUB_RG_ID, studioConfig } from './fixture.js'
 
 const OTHER_ZONE_ID = `${HUB_RG_ID}/providers/Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net`
@@ -43,6 +43,21 @@ describe('drift over a fleet through Resource Graph', () => {
     expect(requests.filter(r => r.method === 'GET').map(r => r.path)).toEqual([
       `${idOf('managedEnvironment')}/providers/Microsoft.Insights/diagnosticSettings/runner-setup`
     ])
+  })
+
+  it('says how far a long run got: teams done, reads, Graph queries and throttled waits', async () => {
+    const { fleetProgress } = await import('../../src/commands/fleet.js')
+    const lines: string[] = []
+    const progress = fleetProgress(h.engine, recordingLogger(lines), 'drift', 2, 10)
+    await h.engine.prefetch([config])
+    await h.engine.drift(config)
+    progress.teamDone()
+    await new Promise(resolve => setTimeout(resolve, 50))
+    progress.stop()
+    expect(lines.length).toBeGreaterThan(1)
+    expect(lines.at(-1)).toMatch(
+      /^drift: 1\/2 teams, \d+ reads, \d+ Resource Graph queries, 0 throttled answers waited out, [\d.]+ s waiting for ARM's read budget, \d+ s$/
+    )
   })
 
   it('reports a drift Graph shows only after a GET confirms it, with the GET value', async () => {
