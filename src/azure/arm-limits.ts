@@ -35,7 +35,10 @@ interface Bucket {
   at: number
 }
 
-/** One estimate per subscription: each subscription has its own bucket. */
+/**
+ * One estimate per subscription (each has its own bucket), from ARM's first answer on: before ARM has said what is
+ * left (or where it never says, as a local double without limits), reads are not held back.
+ */
 export class ReadBudget {
   private readonly buckets = new Map<string, Bucket>()
   constructor(private readonly now: () => number) {}
@@ -50,8 +53,9 @@ export class ReadBudget {
     return bucket
   }
 
-  /** How long to wait before a read may be sent (0: now, and the token is taken). */
+  /** How long to wait before a read may be sent (0: now, and the token is taken). Unpaced until ARM has told. */
   take(subscriptionId: string): number {
+    if (!this.buckets.has(subscriptionId.toLowerCase())) return 0
     const bucket = this.bucket(subscriptionId)
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1
