@@ -62,9 +62,7 @@ async function fleetCaseFigures(
     Object.assign(world.emulator.limits.graph.stats, { queries: 0, throttled: 0, refused: 0 })
     world.emulator.clearRequests()
     const t0 = performance.now()
-    const run = await world.cli(['drift', '--config', dir, '--json'], {
-      env: process.env.FLEET_PROF ? { NODE_OPTIONS: '--cpu-prof --cpu-prof-dir=/tmp/i23prof' } : {}
-    })
+    const run = await world.cli(['drift', '--config', dir, '--json'])
     const seconds = (performance.now() - t0) / 1000
     const result = JSON.parse(run.stdout) as { teams: { team: string; error?: string; drift?: boolean }[] }
     const failed = result.teams.filter(t => t.error)

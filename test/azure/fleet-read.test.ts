@@ -111,6 +111,37 @@ describe('drift over a fleet through Resource Graph', () => {
   })
 })
 
+describe('a dropped zone whose role was removed', () => {
+  let h: Harness
+  const both = studioConfig({ network: { ...studioConfig().network, privateDnsZones: [DNS_ZONE_ID, OTHER_ZONE_ID] } })
+  beforeAll(async () => {
+    h = await startHarness()
+    h.emulator.admin.seed(OTHER_ZONE_ID, { location: 'global', properties: {} })
+    await h.engine.apply(both)
+  }, 60_000)
+  afterAll(() => h?.emulator.close())
+
+  it('is reported in a warning and its link left alone: apply does not fail', async () => {
+    const dropped = studioConfig()
+    const link = `${OTHER_ZONE_ID}/virtualNetworkLinks/${teamLayout(dropped).names.privateDnsZoneLink}`
+    h.emulator.admin.denyAction('Microsoft.Network/privateDnsZones/virtualNetworkLinks/.*', OTHER_ZONE_ID)
+    try {
+      const applied = await h.engine.apply(dropped)
+      expect(applied.writes).toEqual([])
+      expect(h.log).toContainEqual(
+        expect.stringMatching(
+          new RegExp(
+            `^warning: Cannot read private DNS zone link ${link}: the signed-in identity lacks .+; not pruned$`
+          )
+        )
+      )
+      expect(h.emulator.admin.getResource(link)).toBeDefined()
+    } finally {
+      h.emulator.admin.clearDenials()
+    }
+  })
+})
+
 describe('Resource Graph paging and quota', () => {
   let h: Harness
   beforeAll(async () => {
