@@ -12,6 +12,7 @@ import { warmPoolFigures } from './bench/warm-pool.js'
 import { conflictFigures } from './bench/conflicts.js'
 import { imageBuildFigures } from './bench/image-build.js'
 import { githubClientFigures } from './bench/github-client.js'
+import { FLEET_CASES, fleetFigures } from './bench/fleet.js'
 
 const LATENCY_MS = 50
 const CONFIG = 'examples/teams/studio.yaml'
@@ -22,9 +23,14 @@ const report = (name: string, value: string): void => {
   console.log(`${name}: ${value}`)
 }
 
-// `npm run bench -- image-build` runs only that section.
-const only = process.argv[2]
-if (only === undefined) {
+// `npm run bench -- image-build` runs only that section; `npm run bench -- fleet [100,1000]` only the fleet drift
+// figures (optionally only these fleet sizes).
+const [section, sizes] = process.argv.slice(2)
+if (section === 'fleet') {
+  const only = sizes?.split(',').map(Number)
+  const cases = only?.map(teams => FLEET_CASES.find(c => c.teams === teams) ?? { teams, perSubscription: 250 })
+  await fleetFigures(report, LATENCY_MS, cases ?? FLEET_CASES)
+} else if (section === undefined) {
   await applyFigures()
   await conflictFigures(CONFIG, report)
   await driftAtScale(100)
@@ -33,8 +39,9 @@ if (only === undefined) {
   await githubClientFigures(report, LATENCY_MS)
   await lifecycleFigures(report)
   await warmPoolFigures(report)
+  await fleetFigures(report, LATENCY_MS)
 }
-if (only === undefined || only === 'image-build') await imageBuildFigures(report, LATENCY_MS)
+if (section === undefined || section === 'image-build') await imageBuildFigures(report, LATENCY_MS)
 
 console.log('\n| measure | result |\n| --- | --- |')
 for (const [name, value] of rows) console.log(`| ${name} | ${value} |`)

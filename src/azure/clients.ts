@@ -10,6 +10,15 @@ import { ManagedServiceIdentityClient } from '@azure/arm-msi'
 import { NetworkManagementClient } from '@azure/arm-network'
 import { PrivateDnsManagementClient } from '@azure/arm-privatedns'
 import { ResourceManagementClient } from '@azure/arm-resources'
+import { ResourceGraphClient } from '@azure/arm-resourcegraph'
+import {
+  armLimitsPolicy,
+  DEFAULT_MAX_THROTTLE_WAIT_MS,
+  newThrottleStats,
+  ReadBudget,
+  type ArmLimitsOptions,
+  type ThrottleStats
+} from './arm-limits.js'
 import { DEFAULT_ARM_ENDPOINT } from './settings.js'
 import { sharedTokenCredential } from './shared-token.js'
 
@@ -25,6 +34,8 @@ export interface ClientsOptions {
   tlsOptions?: { ca: string }
   /** Poll interval for long-running operations when ARM sends no Retry-After; tiny in tests. */
   updateIntervalInMs?: number
+  /** How long a throttled request keeps waiting (and the clock it waits on); tests shrink it. */
+  limits?: Partial<ArmLimitsOptions>
 }
 
 export interface Clients {
@@ -35,6 +46,10 @@ export interface Clients {
   authorization(subscriptionId: string): AuthorizationManagementClient
   monitor(subscriptionId: string): MonitorClient
   resources(subscriptionId: string): ResourceManagementClient
+  /** Azure Resource Graph: one client, queries name their subscriptions. */
+  graph(): ResourceGraphClient
+  /** Requests sent and throttled waits, for progress lines and the bench. */
+  throttle: ThrottleStats
   /** Per-call LRO options to pass to every `createOrUpdate`/`delete`. */
   lroOptions: { updateIntervalInMs?: number }
   endpoint: string
@@ -43,8 +58,17 @@ export interface Clients {
 export function createClients(options: ClientsOptions): Clients {
   const endpoint = (options.endpoint ?? DEFAULT_ARM_ENDPOINT).replace(/\/+$/, '')
   const scope = options.scope ?? `${endpoint}/.default`
+  const throttle = newThrottleStats()
+  const limits: ArmLimitsOptions = {
+    maxThrottleWaitMs: options.limits?.maxThrottleWaitMs ?? DEFAULT_MAX_THROTTLE_WAIT_MS,
+    sleep: options.limits?.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms))),
+    now: options.limits?.now ?? Date.now
+  }
+  // Each attempt of the SDK's own retries passes it: reads wait for a token, 429s are waited out here.
+  const policy = armLimitsPolicy(limits, new ReadBudget(limits.now), throttle)
   const pipeline = {
     endpoint,
+    additionalPolicies: [{ policy, position: 'perRetry' as const }],
     ...(options.retryOptions ? { retryOptions: options.retryOptions } : {}),
     ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {})
   }
@@ -60,6 +84,7 @@ export function createClients(options: ClientsOptions): Clients {
   const resources = lazy(sub => new ResourceManagementClient(cred, sub, modular))
   const identities = lazy(sub => new ManagedServiceIdentityClient(cred, sub, classic))
   const authorization = lazy(sub => new AuthorizationManagementClient(cred, sub, classic))
+  let graph: ResourceGraphClient | undefined
 
   return {
     network,
@@ -69,6 +94,8 @@ export function createClients(options: ClientsOptions): Clients {
     authorization,
     monitor,
     resources,
+    graph: () => (graph ??= new ResourceGraphClient(cred, modular)),
+    throttle,
     lroOptions: options.updateIntervalInMs === undefined ? {} : { updateIntervalInMs: options.updateIntervalInMs },
     endpoint
   }

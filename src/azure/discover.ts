@@ -12,7 +12,9 @@ import { TEAM_TAG } from '../core/resources/common.js'
 import type { ActualResource, ActualState, DesiredResource } from '../core/types.js'
 import { parseArmId, requireResourceGroup } from './arm-id.js'
 import type { Clients } from './clients.js'
-import { AzureError, describeAzureError, isNotFound } from './errors.js'
+import { AzureError, describeAzureError, isNotFound, statusOf } from './errors.js'
+import { rowToActual } from './graph-shape.js'
+import type { GraphReader } from './resource-graph.js'
 import { toActual } from './resources/lro.js'
 
 /** Every job in the team's resource group (none while the group does not exist yet). */
@@ -77,7 +79,7 @@ export async function withOrphans(
   config: TeamConfig,
   wanted: DesiredResource[],
   actual: ActualState,
-  listings: { jobs: ActualResource[]; tagged: { id: string; type: string }[] },
+  listings: { jobs: ActualResource[]; tagged: { id: string; type: string }[]; links?: ActualResource[] },
   readMore: (resources: DesiredResource[]) => Promise<ActualState>
 ): Promise<{
   desired: DesiredResource[]
@@ -86,6 +88,7 @@ export async function withOrphans(
   foreignChildren: Map<string, string[]>
 }> {
   const { jobs, tagged } = listings
+  const links = listings.links ?? []
   const peerings = peeringsOf(findActual(actual, teamLayout(config).virtualNetworkId))
   const listed: Listed = {
     peerings: peerings.map(p => ({
@@ -98,10 +101,15 @@ export async function withOrphans(
       tags: j.body.tags as Record<string, string> | undefined,
       environmentId: typeof j.body.environmentId === 'string' ? j.body.environmentId : undefined
     })),
-    tagged
+    tagged,
+    links: links.map(l => ({
+      id: l.id,
+      name: l.id.slice(l.id.lastIndexOf('/') + 1),
+      virtualNetworkId: idOf(l.body.virtualNetwork)
+    }))
   }
   const { resources: orphans, warnings, foreignChildren } = orphanResources(config, wanted, listed)
-  const byId = new Map([...peerings, ...jobs].map(r => [r.id.toLowerCase(), r]))
+  const byId = new Map([...peerings, ...jobs, ...links].map(r => [r.id.toLowerCase(), r]))
   const unread = orphans.filter(o => !byId.has(o.id.toLowerCase()))
   const listedState = orphans.flatMap(o =>
     byId.has(o.id.toLowerCase()) ? [[o.id, byId.get(o.id.toLowerCase())] as const] : []
@@ -109,4 +117,48 @@ export async function withOrphans(
   const read = unread.length > 0 ? [...(await readMore(unread))] : []
   const observed: ActualState = new Map([...actual, ...listedState, ...read])
   return { desired: [...wanted, ...orphans], actual: observed, warnings, foreignChildren }
+}
+
+/** Resource Graph's answer for the links pointing at one VNet, in every subscription the identity may read. */
+export function linksToQuery(virtualNetworkId: string): string {
+  return `resources | where type =~ 'microsoft.network/privatednszones/virtualnetworklinks' and properties.virtualNetwork.id =~ '${virtualNetworkId.replace(/'/g, "\\'")}' | project id, name, type, location, tags, properties | order by id asc`
+}
+
+/**
+ * Our links in zones the config no longer names: only a search finds them. Each is read again by GET (Graph lags);
+ * one we may not read (the zone's role was removed) is named in a warning and left alone, never a failure.
+ */
+export async function findDroppedLinks(
+  config: TeamConfig,
+  wanted: DesiredResource[],
+  graph: GraphReader,
+  read: (id: string) => Promise<ActualResource | undefined>,
+  endpoint?: string
+): Promise<{ links: ActualResource[]; warnings: string[] }> {
+  const layout = teamLayout(config)
+  const known = new Set(wanted.map(r => r.id.toLowerCase()))
+  let rows
+  try {
+    rows = await graph.query(linksToQuery(layout.virtualNetworkId))
+  } catch (error) {
+    return { links: [], warnings: [`${(error as Error).message}: links of dropped private DNS zones not searched`] }
+  }
+  const candidates = rows
+    .map(rowToActual)
+    .filter(l => !known.has(l.id.toLowerCase()) && l.id.split('/').at(-1) === layout.names.privateDnsZoneLink)
+  const links: ActualResource[] = []
+  const warnings: string[] = []
+  await Promise.all(
+    candidates.map(async l => {
+      try {
+        const found = await read(l.id)
+        if (found) links.push(found)
+      } catch (error) {
+        if (statusOf(error) !== 403)
+          throw new AzureError(describeAzureError(error, `read private DNS zone link ${l.id}`, endpoint))
+        warnings.push(`${describeAzureError(error, `read private DNS zone link ${l.id}`, endpoint)}; not pruned`)
+      }
+    })
+  )
+  return { links, warnings }
 }

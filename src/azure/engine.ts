@@ -15,7 +15,11 @@ import { movedSince, planDifference, savedPlanMismatch } from '../core/saved-pla
 import type { ActualResource, DesiredResource, FieldChange, Plan, PlanAction, PlanEntry } from '../core/types.js'
 import { createClients, type ClientsOptions } from './clients.js'
 import { mapLimit } from './concurrency.js'
-import { listJobs, listTagged, withOrphans } from './discover.js'
+import { findDroppedLinks, listJobs, listTagged, withOrphans } from './discover.js'
+import type { ArmLimitsOptions, ThrottleStats } from './arm-limits.js'
+import { confirmByGet, readFromSnapshot, readThrough } from './fleet-read.js'
+import { loadFleetSnapshot, type FleetSnapshot } from './fleet-snapshot.js'
+import { graphReader } from './resource-graph.js'
 import { AzureError, describeAzureError } from './errors.js'
 import { executePlan, type WriteRecord } from './execute.js'
 import type { OperationsLedger } from './operations-ledger.js'
@@ -42,6 +46,8 @@ export interface EngineOptions {
   judge?: typeof judgeOwnership
   /** Accepted operations not yet finished, for a run that is interrupted. */
   ledger?: OperationsLedger
+  /** How long a throttled request keeps waiting, and the clock it waits on. */
+  limits?: Partial<ArmLimitsOptions>
 }
 
 export interface Timings {
@@ -97,6 +103,13 @@ export interface Engine {
   apply(config: TeamConfig, saved?: Plan): Promise<ApplyResult>
   drift(config: TeamConfig): Promise<DriftResult>
   destroy(config: TeamConfig): Promise<DestroyResult>
+  /**
+   * Reads a fleet through Azure Resource Graph in a few paged queries; `drift` of these teams then takes their state
+   * from it (a GET only where Graph holds nothing, and to confirm a drift before it is reported).
+   */
+  prefetch(configs: TeamConfig[]): Promise<{ queries: number }>
+  /** Requests sent and throttled waits so far. */
+  stats(): ThrottleStats & { graphQueries: number }
 }
 
 /** Drift is what apply would change, and what it refuses to touch although the config needs it. */
@@ -116,8 +129,11 @@ export function createEngine(options: EngineOptions): Engine {
     endpoint: options.endpoint,
     retryOptions: options.retryOptions,
     tlsOptions: options.tlsOptions,
-    updateIntervalInMs: options.updateIntervalInMs
+    updateIntervalInMs: options.updateIntervalInMs,
+    limits: options.limits
   })
+  const graph = graphReader(clients.graph(), { sleep: timing.sleep, endpoint: clients.endpoint })
+  let snapshot: { teams: Set<string>; fleet: FleetSnapshot } | undefined
   const adapters: Adapters = createAdapters(clients, {
     sleep: timing.sleep,
     now: () => timing.clock.now(),
@@ -133,7 +149,8 @@ export function createEngine(options: EngineOptions): Engine {
    */
   const observe = async (
     config: TeamConfig,
-    withPreflight: boolean
+    withPreflight: boolean,
+    fleet?: FleetSnapshot
   ): Promise<{ desired: DesiredResource[]; observed: Observed; readMs: number }> => {
     const started = timing.clock.now()
     // The pull role on a private registry depends on its mode: read first (no registry, no read).
@@ -141,18 +158,22 @@ export function createEngine(options: EngineOptions): Engine {
     const wanted = desiredResources(config, undefined, registryModes(registries))
     const { resourceGroupId, managedEnvironmentId } = teamLayout(config)
     const result = await logger.group(`Reading ${wanted.length} resources of team ${config.team}`, async () => {
-      const [read, jobs, tagged, facts] = await Promise.all([
-        readActual(wanted, { ...readOptions, resourceGroupId }),
-        listJobs(clients, resourceGroupId, endpoint),
-        listTagged(clients, resourceGroupId, config.team, endpoint),
+      const [{ actual: read, listings }, facts] = await Promise.all([
+        fleet
+          ? readFromSnapshot(config, wanted, fleet, readOptions)
+          : Promise.all([
+              readActual(wanted, { ...readOptions, resourceGroupId }),
+              listJobs(clients, resourceGroupId, endpoint),
+              listTagged(clients, resourceGroupId, config.team, endpoint),
+              findDroppedLinks(config, wanted, graph, id => adapters.privateDnsZoneLink.get(id), endpoint)
+            ]).then(([actual, jobs, tagged, found]) => {
+              for (const warning of found.warnings) logger.warning(warning)
+              return { actual, listings: { jobs, tagged, links: found.links } }
+            }),
         withPreflight ? readPreflightFacts(config, clients) : undefined
       ])
-      const { desired, actual, warnings, foreignChildren } = await withOrphans(
-        config,
-        wanted,
-        read,
-        { jobs, tagged },
-        more => readEach(more, readOptions)
+      const { desired, actual, warnings, foreignChildren } = await withOrphans(config, wanted, read, listings, more =>
+        fleet ? readThrough(fleet, more, readOptions) : readEach(more, readOptions)
       )
       const environmentExists = findActual(actual, managedEnvironmentId) !== undefined
       const pools = facts && poolFacts(facts.pools, registries, findActual(actual, managedEnvironmentId))
@@ -207,8 +228,25 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     async drift(config) {
-      const { desired, observed, readMs } = await observe(config, false)
-      const plan = planApply(desired, observed)
+      const fleet = snapshot?.teams.has(config.team) ? snapshot.fleet : undefined
+      const seen = await observe(config, false, fleet)
+      const { desired, readMs } = seen
+      let observed = seen.observed
+      let plan = planApply(desired, observed)
+      if (fleet) {
+        // Graph's index lags writes: what it shows drifted is read again, and only what the GET shows is reported.
+        const drifted = new Set(plan.entries.filter(e => driftItem(e)).map(e => e.id.toLowerCase()))
+        if (drifted.size > 0) {
+          const confirmed = await confirmByGet(
+            desired.filter(r => drifted.has(r.id.toLowerCase())),
+            readOptions
+          )
+          for (const warning of confirmed.warnings) logger.warning(warning)
+          const actual = new Map([...observed.actual, ...confirmed.actual])
+          observed = { ...observed, actual, verdicts: judge(desired, actual, config.team) }
+          plan = planApply(desired, observed)
+        }
+      }
       const items = plan.entries.flatMap(e => driftItem(e) ?? [])
       const liveJobs = desired.filter(r => r.kind === 'job').flatMap(r => findActual(observed.actual, r.id) ?? [])
       return {
@@ -220,6 +258,18 @@ export function createEngine(options: EngineOptions): Engine {
         liveJobs,
         timings: { readMs, writeMs: 0, totalMs: readMs }
       }
+    },
+
+    async prefetch(configs) {
+      const fleet = await logger.group(`Reading ${configs.length} teams through Azure Resource Graph`, () =>
+        loadFleetSnapshot(configs, graph)
+      )
+      snapshot = { teams: new Set(configs.map(c => c.team)), fleet }
+      return { queries: fleet.queries }
+    },
+
+    stats() {
+      return { ...clients.throttle, graphQueries: graph.queries }
     },
 
     async destroy(config) {

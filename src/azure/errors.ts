@@ -62,6 +62,9 @@ export function describeAzureError(error: unknown, what: string, endpoint?: stri
   if (e.statusCode === 401) {
     return `Cannot ${what}: Azure rejected the sign-in token (${e.code ?? 'Unauthorized'}): check the tenant, client id and federated credential.`
   }
+  if (e.statusCode === 429) {
+    return `Cannot ${what}: Azure kept throttling it past the wait deadline (${e.code ?? 'TooManyRequests'}): ${message} Rerun later, or spread the teams over more subscriptions (each has its own read budget).`
+  }
   const lro = LRO_FAILED.exec(message)
   if (lro) return `Cannot ${what}: Azure reported ${lro[1]}: ${lro[2].trim() || 'no details'}`
   const connection = connectionCode(error)

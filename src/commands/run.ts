@@ -108,9 +108,22 @@ export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<
       `${settings.planFile}: the saved plan has no plan for team ${missing.team} (${missing.source.file}).`
     )
   const engine = await deps.engine()
-  const outcomes = await forEachTeam(configs, config =>
-    runForTeam(settings, config, engine, deps, { policy, saved: saved?.get(config.team) })
-  )
+  // drift and verify over a folder read the fleet through Resource Graph (verify's Azure check is a drift).
+  const overFolder = (settings.command === 'drift' || settings.command === 'verify') && configs.length > 1
+  const fleetRead = overFolder ? await import('./fleet.js') : undefined
+  const concurrency = fleetRead ? await fleetRead.prefetchFleet(engine, configs, deps.logger) : undefined
+  const progress = fleetRead?.fleetProgress(engine, deps.logger, settings.command, configs.length)
+  const outcomes = await forEachTeam(
+    configs,
+    async config => {
+      try {
+        return await runForTeam(settings, config, engine, deps, { policy, saved: saved?.get(config.team) })
+      } finally {
+        progress?.teamDone()
+      }
+    },
+    { concurrency }
+  ).finally(() => progress?.stop())
   const teams = [
     ...outcomes.map((outcome, i) => (outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error })),
     ...brokenFiles(problems)

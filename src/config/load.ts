@@ -58,8 +58,11 @@ export function positionOf(config: TeamConfig, path: string): { file: string; li
 
 function betweenTeams(configs: TeamConfig[]): ConfigProblem[] {
   const problems: ConfigProblem[] = []
+  // Parsed once: a platform folder of thousands of teams compares every pair.
+  const spaces = configs.map(c => parseCidr(c.network.addressSpace))
   configs.forEach((config, i) => {
-    for (const earlier of configs.slice(0, i)) {
+    for (let j = 0; j < i; j++) {
+      const earlier = configs[j]
       if (earlier.team === config.team) {
         problems.push({
           ...positionOf(config, 'team'),
@@ -67,8 +70,8 @@ function betweenTeams(configs: TeamConfig[]): ConfigProblem[] {
           hint: 'each team has exactly one config file; merge them or rename one team'
         })
       }
-      const mine = parseCidr(config.network.addressSpace)
-      const theirs = parseCidr(earlier.network.addressSpace)
+      const mine = spaces[i]
+      const theirs = spaces[j]
       if (mine.ok && theirs.ok && overlaps(mine.cidr, theirs.cidr)) {
         problems.push({
           ...positionOf(config, 'network.addressSpace'),

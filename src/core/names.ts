@@ -38,6 +38,9 @@ export interface TeamResourceNames {
   privateDnsZoneLink: string
 }
 
+/** What every name runner-setup gives a private DNS zone link (and a remote peering) starts with. */
+export const LINK_NAME_PREFIX = 'runner-setup-'
+
 export function teamResourceNames(team: string): TeamResourceNames {
   return {
     networkSecurityGroup: `nsg-${team}-runners`,
@@ -48,8 +51,8 @@ export function teamResourceNames(team: string): TeamResourceNames {
     identity: `id-${team}-runners`,
     managedEnvironment: `cae-${team}-runners`,
     diagnosticSetting: 'runner-setup',
-    remotePeering: `runner-setup-${team}`,
-    privateDnsZoneLink: `runner-setup-${team}`
+    remotePeering: `${LINK_NAME_PREFIX}${team}`,
+    privateDnsZoneLink: `${LINK_NAME_PREFIX}${team}`
   }
 }
 

@@ -20,6 +20,8 @@ export interface Listed {
   jobs: { id: string; tags: Record<string, string> | undefined; environmentId?: string | undefined }[]
   /** Every resource in the team's resource group carrying our team tag (ARM filters by tag and then omits the tags). */
   tagged?: { id: string; type: string }[]
+  /** Private DNS zone links (in any zone) pointing at the team's VNet, found by a search: no config names them. */
+  links?: { id: string; name: string; virtualNetworkId: string | undefined }[]
 }
 
 export interface Orphans {
@@ -50,7 +52,11 @@ export function orphanResources(config: TeamConfig, wanted: DesiredResource[], l
     p =>
       `Peering ${p.id} on the team's VNet has a name runner-setup never gives: not the team's, left alone (and destroy keeps the VNet while it is there)`
   )
-  const resources = [...orphanPeerings(config, wanted, listed.peerings, known), ...jobs.resources]
+  const resources = [
+    ...orphanPeerings(config, wanted, listed.peerings, known),
+    ...orphanLinks(config, listed.links ?? [], known),
+    ...jobs.resources
+  ]
   for (const r of resources) known.add(r.id.toLowerCase())
   const warned = new Set(jobs.warned)
   const strays = (listed.tagged ?? [])
@@ -106,6 +112,32 @@ function orphanPeerings(
     })
     // The far side is ours only while it points back at our VNet: ownership compares this pointer.
     return [absent(local), absent(remote, { remoteVirtualNetwork: { id: layout.virtualNetworkId } })]
+  })
+}
+
+/**
+ * Links of zones dropped from the config: ours by name (the one we give this team's links) and by what they link (the
+ * team's VNet); their tags are checked before a delete, as for every tagged resource. Deleted before the VNet.
+ */
+function orphanLinks(config: TeamConfig, links: NonNullable<Listed['links']>, known: Set<string>): DesiredResource[] {
+  const layout = teamLayout(config)
+  return links.flatMap(({ id, name, virtualNetworkId }) => {
+    if (known.has(id.toLowerCase())) return []
+    if (name.toLowerCase() !== layout.names.privateDnsZoneLink.toLowerCase()) return []
+    if (virtualNetworkId?.toLowerCase() !== layout.virtualNetworkId.toLowerCase()) return []
+    return [
+      absent(
+        desired({
+          kind: 'privateDnsZoneLink',
+          id,
+          type: 'Microsoft.Network/privateDnsZones/virtualNetworkLinks',
+          apiVersion: API_VERSION.privateDns,
+          dependsOn: [layout.virtualNetworkId],
+          ownership: 'tagged',
+          body: {}
+        })
+      )
+    ]
   })
 }
 

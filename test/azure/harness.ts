@@ -66,7 +66,7 @@ export function engineFor(
   emulator: Emulator,
   log: string[],
   timing: Partial<typeof fastTiming & EngineOptions['timing']> = {},
-  extra: Pick<EngineOptions, 'judge'> = {}
+  extra: Pick<EngineOptions, 'judge' | 'limits'> = {}
 ): Engine {
   process.env.ACTIONS_ID_TOKEN_REQUEST_URL = emulator.oidc.requestUrl
   process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = emulator.oidc.requestToken
@@ -101,10 +101,15 @@ export async function startHarness(options: EmulatorOptions = {}): Promise<Harne
       emulator
         .requests()
         .slice(mark)
-        .filter(r => r.method !== 'GET' && !r.path.includes('/oauth2/') && !r.path.startsWith('/_'))
+        .filter(
+          r => r.method !== 'GET' && !r.path.includes('/oauth2/') && !r.path.startsWith('/_') && !isGraphQuery(r.path)
+        )
         .map(({ method, path, status }) => ({ method, path, status }))
   }
 }
+
+/** A Resource Graph query is a POST that only reads. */
+export const isGraphQuery = (path: string): boolean => path === '/providers/Microsoft.ResourceGraph/resources'
 
 /** What `core.getIDToken` does, but trusting the emulator's CA in-process: GET <requestUrl>&audience=… with the bearer. */
 function fetchIdToken(emulator: Emulator, audience: string): Promise<string> {

@@ -4,7 +4,7 @@ import { desiredResources } from '../../src/core/desired.js'
 import { countActions } from '../../src/core/plan.js'
 import { writtenNamespaces } from '../../src/core/providers.js'
 import { DNS_ZONE_ID, HUB_SUB, HUB_VNET_ID, RG_ID, studioConfig, SUB } from './fixture.js'
-import { startHarness, type Harness } from './harness.js'
+import { isGraphQuery, startHarness, type Harness } from './harness.js'
 
 const config = studioConfig()
 const desired = desiredResources(config)
@@ -84,9 +84,10 @@ describe('engine lifecycle', () => {
     expect(h.writesSince(mark)).toEqual([])
     // Reads only, all in one round: one GET per resource, the resource group check, the jobs and tagged-resources
     // listings (orphans, strays), preflight's three (the vault, the region's and the environment's usages) and its one
-    // per provider namespace and subscription; our VNet's GET already lists its peerings. The token is reused.
+    // per provider namespace and subscription, and one Resource Graph query for links of dropped DNS zones; our VNet's
+    // GET already lists its peerings. The token is reused.
     const requests = h.emulator.requests().slice(mark)
-    expect(requests.every(r => r.method === 'GET')).toBe(true)
+    expect(requests.every(r => r.method === 'GET' || isGraphQuery(r.path))).toBe(true)
     const namespaces = writtenNamespaces(desired)
     expect(namespaces.map(n => `${n.namespace} ${n.subscriptionId}`).sort()).toEqual([
       `Microsoft.App ${SUB}`,
@@ -96,7 +97,7 @@ describe('engine lifecycle', () => {
       `Microsoft.Network ${HUB_SUB}`
     ])
     expect(requests.filter(r => /^\/subscriptions\/[^/]+\/providers\/[^/]+$/.test(r.path))).toHaveLength(5)
-    expect(requests.length).toBe(desired.length + 6 + namespaces.length)
+    expect(requests.length).toBe(desired.length + 7 + namespaces.length)
     expect(requests.filter(r => /\/providers\/Microsoft\.App\/jobs$/i.test(r.path))).toHaveLength(1)
   })
 

@@ -7,7 +7,7 @@ import type { Quotas } from './arm/quotas.js'
 import type { EmuRequest, EmuResponse, Service } from './http.js'
 import type { FaultBook, FaultRule } from './faults.js'
 import type { RequestLog, RequestLogEntry } from './request-log.js'
-import type { ResourceStore, Wire } from './arm/store.js'
+import type { ResourceStore, StoredResource, Wire } from './arm/store.js'
 import type { DenyRule } from './arm/service.js'
 import { mergePatch } from './arm/service.js'
 import { parseArmPath } from './arm/router.js'
@@ -24,6 +24,9 @@ export interface EmulatorAdmin {
   seed(id: string, wireBody: Wire): Wire
   /** The resource as a GET would answer, or undefined. */
   getResource(id: string): Wire | undefined
+  /** Stored resources exactly as held, and stores one as given: the bench clones a team applied for real. */
+  storedUnder(idPrefix: string): StoredResource[]
+  putStored(resource: StoredResource): void
   /** Ids of stored resources, optionally only of one type (e.g. `Microsoft.App/jobs`). */
   listResourceIds(type?: string): string[]
   /** An out-of-band change (JSON merge patch on the wire body), for drift tests. */
@@ -90,6 +93,12 @@ export function createAdmin(deps: AdminDeps): EmulatorAdmin {
       return deps.view(target.id)!
     },
     getResource: id => deps.view(id),
+    storedUnder: prefix =>
+      deps.store
+        .all()
+        .filter(r => r.id.toLowerCase().startsWith(prefix.toLowerCase()))
+        .map(r => structuredClone(r)),
+    putStored: resource => deps.store.put(resource),
     listResourceIds: type =>
       deps.store
         .all()

@@ -23,6 +23,8 @@ import { asWire } from './arm/types/resource-type.js'
 import { resourceTypes } from './arm/types/index.js'
 import { DEFAULT_QUOTAS } from './arm/quotas.js'
 import { ProviderRegistrations } from './arm/providers.js'
+import { createArmLimits, limitedArmService, type ArmLimits } from './arm/limits.js'
+import { createResourceGraph } from './arm/resource-graph.js'
 import { ADMIN_PREFIX, createAdmin, createAdminService, type EmulatorAdmin } from './admin.js'
 import { createBuildBlobService, registryBuilds, type RegistryBuilds } from './arm/types/container-registry.js'
 
@@ -52,6 +54,8 @@ export interface Emulator {
   /** ACTIONS_ID_TOKEN_REQUEST_URL / ACTIONS_ID_TOKEN_REQUEST_TOKEN values; `issuer` signs the ID tokens. */
   oidc: { requestUrl: string; requestToken: string; issuer: string; requestTokenFor(claims: JwtClaims): string }
   admin: EmulatorAdmin
+  /** ARM's throttling and Resource Graph (its index lag, quota and counts); `limits.limited` turns them on. */
+  limits: ArmLimits
   requests(): RequestLogEntry[]
   clearRequests(): void
   /** Extra services (GitHub etc.), consulted before ARM. */
@@ -75,6 +79,10 @@ export interface EmulatorOptions {
   lroDurationMs?: number
   /** How long one second of an ACR build takes (default 1000). */
   buildSecondMs?: number
+  /** ARM's request limits and Resource Graph's quota (default off, so quick tests keep their speed). */
+  armLimits?: boolean
+  /** How long a write takes to reach Resource Graph's index (default 0). */
+  graphLagMs?: number
   port?: number
 }
 
@@ -166,6 +174,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const builds = registryBuilds(store)
   builds.secondMs = options.buildSecondMs ?? builds.secondMs
   const buildBlobs = createBuildBlobService(store)
+  const graph = createResourceGraph(
+    store,
+    { lagMs: options.graphLagMs ?? 0, quota: { queries: 15, windowMs: 5000 }, limited: false },
+    stored => arm.view(stored)
+  )
+  const limits = createArmLimits(graph)
+  limits.limited = options.armLimits ?? false
+  const front = limitedArmService(arm, limits, h => tokens.check(h))
 
   const admin = createAdmin({
     store,
@@ -201,7 +217,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       oidc.service,
       buildBlobs,
       ...extraServices,
-      arm
+      front
     )
   }
   rebuild()
@@ -224,6 +240,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       requestTokenFor: oidc.requestTokenFor
     },
     admin,
+    limits,
     requests: () => log.all(),
     clearRequests: () => log.clear(),
     addService(service) {

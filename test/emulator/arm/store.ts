@@ -11,6 +11,12 @@ export interface StoredResource {
 
 export class ResourceStore {
   private readonly resources = new Map<string, StoredResource>()
+  /** Told of every put and delete (by id, the resource or undefined once gone): Resource Graph's index follows them. */
+  private readonly listeners: ((id: string, resource: StoredResource | undefined) => void)[] = []
+
+  onChange(listener: (id: string, resource: StoredResource | undefined) => void): void {
+    this.listeners.push(listener)
+  }
 
   get(id: string): StoredResource | undefined {
     return this.resources.get(lower(id))
@@ -21,13 +27,20 @@ export class ResourceStore {
   }
 
   put(resource: StoredResource): void {
-    this.resources.set(lower(resource.id), { ...resource, body: structuredClone(resource.body) })
+    const stored = { ...resource, body: structuredClone(resource.body) }
+    this.resources.set(lower(resource.id), stored)
+    for (const listener of this.listeners) listener(resource.id, stored)
   }
 
   /** Removes the resource and everything under it (children and extension resources). */
   delete(id: string): boolean {
     const existed = this.resources.delete(lower(id))
-    for (const key of [...this.resources.keys()]) if (isUnder(key, id)) this.resources.delete(key)
+    if (existed) for (const listener of this.listeners) listener(id, undefined)
+    for (const key of [...this.resources.keys()])
+      if (isUnder(key, id)) {
+        this.resources.delete(key)
+        for (const listener of this.listeners) listener(key, undefined)
+      }
     return existed
   }
 
