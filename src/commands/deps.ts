@@ -9,18 +9,11 @@ import type { RunSettings } from './settings.js'
 import type { CredentialOptions } from '../azure/credential.js'
 import { OperationsLedger } from '../azure/operations-ledger.js'
 
-/** Injected by a caller that runs the built bundle against local doubles; real runs never set it. */
-export interface DoorOptions {
-  /** Read Key Vault secrets from `<endpoint>/<vault>/secrets/...` instead of `https://<vault>.vault.azure.net`. */
-  keyVaultEndpoint?: string
-}
-
 /** What a command needs, for both doors (action and CLI): one sign-in shared by the engine, verify and report. */
 export function commandDeps(
   settings: RunSettings,
   logger: Logger,
-  credentialOptions: CredentialOptions = {},
-  options: DoorOptions = {}
+  credentialOptions: CredentialOptions = {}
 ): RunDeps & { ledger: OperationsLedger } {
   const ledger = new OperationsLedger()
   const azure = azureSession(settings.azure, logger, credentialOptions, ledger)
@@ -29,7 +22,7 @@ export function commandDeps(
     logger,
     ledger,
     engine: azure.engine,
-    verify: loadVerify(settings, azure.signIn, options.keyVaultEndpoint),
+    verify: loadVerify(settings, azure.signIn),
     ...(token ? { activeRuns: activeRunCounter(token, createHttpClient(DEFAULT_RETRY)) } : {}),
     report: loadReport(settings, azure.signIn)
   }

@@ -22,7 +22,7 @@ export interface AppAccess {
 export interface AppAccessDeps {
   gh: GitHub
   credential: TokenCredential
-  /** Tests and the sandbox: read `https://<vault>.vault.azure.net/...` from `<endpoint>/<vault>/...` instead. */
+  /** Read `https://<vault>.vault.azure.net/...` at `<endpoint>/<vault>/...` instead (the key-vault-endpoint setting). */
   keyVaultEndpoint?: string
   now: () => number
 }
