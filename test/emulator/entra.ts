@@ -103,7 +103,11 @@ export function createEntra(config: EntraConfig): Service {
     }
     const refusal = checkAssertion(form.client_assertion)
     if (refusal !== undefined) return refusal
-    const access = config.tokens.issue({ clientId, objectId: config.objectId }, TOKEN_LIFETIME_SECONDS)
+    const resource = form.scope
+      .split(' ')
+      .find(s => s.endsWith('/.default'))!
+      .replace(/\/\.default$/, '')
+    const access = config.tokens.issue({ clientId, objectId: config.objectId }, TOKEN_LIFETIME_SECONDS, resource)
     return {
       status: 200,
       body: {

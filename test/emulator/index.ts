@@ -52,6 +52,8 @@ export interface Emulator {
   admin: EmulatorAdmin
   requests(): RequestLogEntry[]
   clearRequests(): void
+  /** Who an Entra access token issued here for `resource` belongs to (the Key Vault double's sign-in check). */
+  signedIn(token: string, resource: string): { clientId: string; objectId: string } | undefined
   /** Extra services (GitHub etc.), consulted before ARM. */
   addService(service: Service): void
   /** ACR quick builds: uploaded sources, runs, the requests scheduleRun received. */
@@ -200,6 +202,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     principalObjectId: EMULATOR_PRINCIPAL_OBJECT_ID,
     oidc: { requestUrl: oidc.requestUrl, requestToken: oidc.requestToken },
     admin,
+    signedIn: (token, resource) => tokens.callerFor(token, resource),
     requests: () => log.all(),
     clearRequests: () => log.clear(),
     addService(service) {
