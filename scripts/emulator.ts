@@ -42,6 +42,12 @@ if (values.help) {
   process.exit(0)
 }
 
+const speed = Number(values.speed ?? 20)
+if (!(speed > 0)) {
+  console.error(`--speed must be a positive number of simulated seconds per real second, not '${values.speed}'`)
+  process.exit(2)
+}
+
 const emulator = await startEmulator({
   port: values.port === undefined ? undefined : Number(values.port),
   latencyMs: values.latency === undefined ? undefined : Number(values.latency),
@@ -68,7 +74,7 @@ for (const file of values.seed ?? []) {
   )
 }
 
-const runtime = values['run-jobs'] ? startJobs(Number(values.speed ?? 20)) : undefined
+const runtime = values['run-jobs'] ? startJobs(speed) : undefined
 
 const env = {
   NODE_EXTRA_CA_CERTS: emulator.caPath,
