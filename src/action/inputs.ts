@@ -59,7 +59,8 @@ export function readInputs(env: NodeJS.ProcessEnv = process.env): RunSettings {
       clientId: core.getInput('client-id') || undefined,
       subscriptionId: core.getInput('subscription-id') || undefined,
       authorityHost: core.getInput('authority-host') || DEFAULT_AUTHORITY_HOST,
-      armEndpoint: core.getInput('arm-endpoint') || DEFAULT_ARM_ENDPOINT
+      armEndpoint: core.getInput('arm-endpoint') || DEFAULT_ARM_ENDPOINT,
+      ...(core.getInput('key-vault-endpoint') ? { keyVaultEndpoint: core.getInput('key-vault-endpoint') } : {})
     },
     github: {
       token: token || undefined,

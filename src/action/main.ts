@@ -8,7 +8,7 @@ import { describeFailure } from '../commands/failure.js'
 import { exitOnInterrupt } from '../commands/interrupt.js'
 import { InputError } from '../commands/input-error.js'
 import { changeCount, type CommandResult } from '../commands/result.js'
-import { commandDeps, type DoorOptions } from '../commands/deps.js'
+import { commandDeps } from '../commands/deps.js'
 import { runCommand } from '../commands/run.js'
 import { syncDriftIssues, type DriftIssueOptions } from '../commands/drift-issues.js'
 import type { RunSettings } from '../commands/settings.js'
@@ -26,15 +26,12 @@ const actionsLogger: Logger = {
   debug: m => core.debug(m)
 }
 
-/**
- * The action: inputs → one command → outputs, job summary, annotations. Drift is an output, not a failure.
- * `options` are injected by the bundle tests only (the runner calls it with none).
- */
-export async function run(options: DoorOptions = {}): Promise<void> {
+/** The action: inputs → one command → outputs, job summary, annotations. Drift is an output, not a failure. */
+export async function run(): Promise<void> {
   try {
     const settings = readInputs()
     checkDriftIssueSettings(settings)
-    const deps = commandDeps(settings, actionsLogger, {}, options)
+    const deps = commandDeps(settings, actionsLogger)
     const stopHandling = exitOnInterrupt(deps.ledger, line => core.info(line))
     const result = await runCommand(settings, deps).finally(stopHandling)
     if (settings.driftIssues) await syncDriftIssues(result, driftIssueApi(settings), driftIssueOptions(settings))

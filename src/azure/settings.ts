@@ -11,4 +11,10 @@ export interface AzureSettings {
   subscriptionId?: string
   authorityHost: string
   armEndpoint: string
+  /**
+   * Where verify reads the App key: `https://<vault>.vault.azure.net/secrets/...` is read at
+   * `<keyVaultEndpoint>/<vault>/secrets/...` (a Key Vault reached through a gateway, or the local emulator). Unset: the
+   * secret URI as the config gives it.
+   */
+  keyVaultEndpoint?: string
 }

@@ -45,6 +45,9 @@ Options:
   --fix                 verify only: deregister offline or long-idle runners
   --allow-unchecked     verify only: exit 0 although a check could not be run (it still shows as not checked)
   --arm-endpoint URL    Azure Resource Manager endpoint (default ${DEFAULT_ARM_ENDPOINT}; env AZURE_RESOURCE_MANAGER_ENDPOINT)
+  --key-vault-endpoint URL
+                        verify: read the App key at URL/<vault>/secrets/... instead of at the secret URI's
+                        own host (a gateway, or the emulator; env AZURE_KEYVAULT_ENDPOINT)
   --authority-host URL  Entra authority host (default ${DEFAULT_AUTHORITY_HOST}; env AZURE_AUTHORITY_HOST)
   --tenant-id ID        Entra tenant (env AZURE_TENANT_ID)
   --client-id ID        app with a federated credential, for OIDC sign-in inside a workflow (env AZURE_CLIENT_ID)
@@ -53,7 +56,7 @@ Options:
   --wait-threshold S    report only: count jobs that waited longer than S seconds (default 120)
   --price-vcpu-second P report only: price per vCPU-second (default: runners.price, else the list price)
   --price-gib-second P  report only: price per GiB-second (default: runners.price, else the list price)
-  --github-api-url URL  report only: the GitHub REST API to read (default: the config's github.url)
+  --github-api-url URL  report and verify: the GitHub REST API to read (default: the config's github.url)
   --platform-group ID   onboard/offboard: ARM id of the platform's resource group for the teams' identities
   --repository O/R      onboard/offboard: the repository running the team's setup (default: github.owner/first repo)
   --environment NAME    onboard/offboard: its GitHub environment (default runner-setup)
@@ -82,6 +85,7 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
         fix: { type: 'boolean', default: false },
         'allow-unchecked': { type: 'boolean', default: false },
         'arm-endpoint': { type: 'string' },
+        'key-vault-endpoint': { type: 'string' },
         'authority-host': { type: 'string' },
         'tenant-id': { type: 'string' },
         'client-id': { type: 'string' },
@@ -120,8 +124,11 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
     priceGibSecond: values['price-gib-second'],
     githubApiUrl: values['github-api-url']
   }
-  const given = (Object.keys(raw) as (keyof RawReportOptions)[]).find(k => raw[k] !== undefined)
-  if (given && command !== 'report') throw new UsageError(`--${FLAG[given]} only applies to report`)
+  const given = (Object.keys(raw) as (keyof RawReportOptions)[]).find(
+    k => raw[k] !== undefined && !(k === 'githubApiUrl' && command === 'verify')
+  )
+  if (given && command !== 'report')
+    throw new UsageError(`--${FLAG[given]} only applies to report${given === 'githubApiUrl' ? ' and verify' : ''}`)
   const report = parseReportOptions(
     raw,
     key => `--${FLAG[key]}`,
@@ -154,9 +161,13 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
         tenantId: values['tenant-id'] ?? env.AZURE_TENANT_ID,
         clientId,
         authorityHost: values['authority-host'] ?? env.AZURE_AUTHORITY_HOST ?? DEFAULT_AUTHORITY_HOST,
-        armEndpoint: values['arm-endpoint'] ?? env.AZURE_RESOURCE_MANAGER_ENDPOINT ?? DEFAULT_ARM_ENDPOINT
+        armEndpoint: values['arm-endpoint'] ?? env.AZURE_RESOURCE_MANAGER_ENDPOINT ?? DEFAULT_ARM_ENDPOINT,
+        ...optional('keyVaultEndpoint', values['key-vault-endpoint'] ?? env.AZURE_KEYVAULT_ENDPOINT)
       },
-      github: { token: values['github-token'] ?? env.GITHUB_TOKEN },
+      github: {
+        token: values['github-token'] ?? env.GITHUB_TOKEN,
+        ...(command === 'verify' ? optional('teamApiUrl', values['github-api-url']) : {})
+      },
       ...(onboarding
         ? {
             onboard: {
@@ -170,4 +181,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions | '
         : {})
     }
   }
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [k in K]?: string } {
+  return (value ? { [key]: value } : {}) as { [k in K]?: string }
 }

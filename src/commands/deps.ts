@@ -11,18 +11,11 @@ import type { RunSettings } from './settings.js'
 import type { CredentialOptions } from '../azure/credential.js'
 import { OperationsLedger } from '../azure/operations-ledger.js'
 
-/** Injected by a caller that runs the built bundle against local doubles; real runs never set it. */
-export interface DoorOptions {
-  /** Read Key Vault secrets from `<endpoint>/<vault>/secrets/...` instead of `https://<vault>.vault.azure.net`. */
-  keyVaultEndpoint?: string
-}
-
 /** What a command needs, for both doors (action and CLI): one sign-in shared by the engine, verify and report. */
 export function commandDeps(
   settings: RunSettings,
   logger: Logger,
-  credentialOptions: CredentialOptions = {},
-  options: DoorOptions = {}
+  credentialOptions: CredentialOptions = {}
 ): RunDeps & { ledger: OperationsLedger } {
   // Before any client exists: the Azure SDK reads NO_PROXY once, when it builds its first pipeline.
   const proxy = useProxyFromEnv(process.env)
@@ -36,7 +29,7 @@ export function commandDeps(
     logger,
     ledger,
     engine: azure.engine,
-    verify: loadVerify(settings, azure.signIn, github, options.keyVaultEndpoint),
+    verify: loadVerify(settings, azure.signIn, github),
     ...(token ? { activeRuns: activeRunCounter(token, github) } : {}),
     report: loadReport(settings, azure.signIn, github),
     onboarding: async () => {
@@ -47,7 +40,7 @@ export function commandDeps(
         logger,
         github,
         http: createHttpClient(DEFAULT_RETRY),
-        ...(options.keyVaultEndpoint ? { keyVaultEndpoint: options.keyVaultEndpoint } : {})
+        ...(settings.azure.keyVaultEndpoint ? { keyVaultEndpoint: settings.azure.keyVaultEndpoint } : {})
       })
     }
   }

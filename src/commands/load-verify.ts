@@ -12,8 +12,7 @@ import type { RunSettings } from './settings.js'
 export function loadVerify(
   settings: RunSettings,
   signIn: () => Promise<TokenCredential>,
-  github: GitHubFor,
-  keyVaultEndpoint?: string
+  github: GitHubFor
 ): (config: TeamConfig, engine: Engine) => Promise<VerifyReport> {
   let loaded: Promise<(config: TeamConfig, engine: Engine) => Promise<VerifyReport>> | undefined
   const load = async () => {
@@ -35,7 +34,8 @@ export function loadVerify(
       mask: (secret: string) => {
         if (process.env.GITHUB_ACTIONS === 'true') process.stderr.write(`::add-mask::${secret}\n`)
       },
-      ...(keyVaultEndpoint ? { keyVaultEndpoint } : {})
+      ...(settings.github.teamApiUrl ? { githubApiUrl: settings.github.teamApiUrl } : {}),
+      ...(settings.azure.keyVaultEndpoint ? { keyVaultEndpoint: settings.azure.keyVaultEndpoint } : {})
     })
   }
   return async (config, engine) => (await (loaded ??= load()))(config, engine)

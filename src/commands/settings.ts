@@ -14,6 +14,8 @@ export interface GitHubSettings {
   apiUrl?: string
   /** `owner/name` of the repository where drift issues are kept. */
   repository?: string
+  /** verify: the team's GitHub REST API, instead of the one the config's github.url names (CLI --github-api-url). */
+  teamApiUrl?: string
 }
 
 export interface RunSettings {

@@ -48,7 +48,10 @@ export interface VerifyDeps {
   mask?: (secret: string) => void
   /** Deregister stale runners. */
   fix: boolean
+  /** Where the App key's `https://<vault>.vault.azure.net/...` is read instead (`<endpoint>/<vault>/...`). */
   keyVaultEndpoint?: string
+  /** The team's GitHub REST API, when not the one its config's github.url names. */
+  githubApiUrl?: string
   now?: () => number
 }
 
@@ -61,7 +64,7 @@ export function createVerify(deps: VerifyDeps): (config: TeamConfig, engine: Eng
   const now = deps.now ?? Date.now
   return async (config, engine) => {
     const started = now()
-    const gh: GitHub = deps.github(config.github.apiUrl)
+    const gh: GitHub = deps.github(deps.githubApiUrl ?? config.github.apiUrl)
     const [drift, executions, app, keda] = await Promise.all([
       engine.drift(config),
       Promise.all(teamLayout(config).jobs.map(job => listJobExecutions(deps.clients, job.id))).then(all =>

@@ -25,7 +25,7 @@ export interface AppAccessDeps {
   /** Key Vault reads. */
   http: HttpClient
   credential: TokenCredential
-  /** Tests and the sandbox: read `https://<vault>.vault.azure.net/...` from `<endpoint>/<vault>/...` instead. */
+  /** Read `https://<vault>.vault.azure.net/...` at `<endpoint>/<vault>/...` instead (the key-vault-endpoint setting). */
   keyVaultEndpoint?: string
   now: () => number
 }

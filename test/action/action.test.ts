@@ -156,10 +156,11 @@ describe('the action bundle', () => {
       status: 'offline'
     })
 
-    // verify reads the App key from the emulator's Key Vault: an option only a bundle test injects.
-    const run = await runAction(inputs('verify', { 'github-token': world.token }), env, {
-      keyVaultEndpoint: world.keyVaultEndpoint
-    })
+    // verify reads the App key from the emulator's Key Vault (the key-vault-endpoint input).
+    const run = await runAction(
+      inputs('verify', { 'github-token': world.token, 'key-vault-endpoint': world.keyVaultEndpoint }),
+      env
+    )
     // The signed-in identity may not read the App key here: the App checks are not checked, and verify fails.
     expect(run.code).toBe(1)
     expect(run.stdout).toContain('jit config: not checked: Key Vault refused to give it the App key')
@@ -191,9 +192,10 @@ describe('the action bundle', () => {
     ).not.toContain(world.token)
     expect(world.gh.github.runners.has(offline.id)).toBe(true)
 
-    const fixed = await runAction(inputs('verify', { 'github-token': world.token, fix: 'true' }), env, {
-      keyVaultEndpoint: world.keyVaultEndpoint
-    })
+    const fixed = await runAction(
+      inputs('verify', { 'github-token': world.token, fix: 'true', 'key-vault-endpoint': world.keyVaultEndpoint }),
+      env
+    )
     expect(fixed.code).toBe(1)
     expect(world.gh.github.runners.has(offline.id)).toBe(false)
     expect(fixed.summary).toContain('deregistered (offline)')

@@ -3,8 +3,6 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import type { DoorOptions } from '../../src/commands/deps.js'
 
 export const BUNDLE = resolve('dist/index.js')
 
@@ -20,14 +18,9 @@ export function bundleBuilt(): boolean {
 }
 
 /** `inputs` use the action.yml names (`tenant-id`); @actions/core reads INPUT_<NAME uppercased>, hyphens kept. */
-/**
- * `options` are the action's injected options (`run(options)`, exported by the bundle): with any, the child imports
- * the bundle and calls `run` with them; the bundle's own door (`node dist/index.js`) takes none.
- */
 export async function runAction(
   inputs: Record<string, string>,
-  env: Record<string, string | undefined>,
-  options: DoorOptions = {}
+  env: Record<string, string | undefined>
 ): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'runner-setup-action-'))
   const outputFile = join(dir, 'output')
@@ -43,15 +36,7 @@ export async function runAction(
     GITHUB_STEP_SUMMARY: summaryFile
   }
   for (const [k, v] of Object.entries({ ...env, ...inputEnv })) if (v !== undefined) childEnv[k] = v
-  const args =
-    Object.keys(options).length === 0
-      ? [BUNDLE]
-      : [
-          '--input-type=module',
-          '-e',
-          `const { run } = await import(${JSON.stringify(pathToFileURL(BUNDLE).href)}); await run(${JSON.stringify(options)})`
-        ]
-  const child = spawn(process.execPath, args, { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [BUNDLE], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString()))
   child.stderr.on('data', (c: Buffer) => (stdout += c.toString()))

@@ -47,8 +47,10 @@ describe('the emulator README: from npm run emulator to the CLI', () => {
         'ACTIONS_ID_TOKEN_REQUEST_URL',
         'AZURE_AUTHORITY_HOST',
         'AZURE_CLIENT_ID',
+        'AZURE_KEYVAULT_ENDPOINT',
         'AZURE_RESOURCE_MANAGER_ENDPOINT',
         'AZURE_TENANT_ID',
+        'EMULATOR_URL',
         'GITHUB_API_URL',
         'NODE_EXTRA_CA_CERTS'
       ].sort()

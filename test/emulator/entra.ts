@@ -115,7 +115,11 @@ export function createEntra(config: EntraConfig): Service {
     const caller = identity
       ? { clientId: form.client_id!, objectId: identity.principalId }
       : { clientId, objectId: config.objectId }
-    const access = config.tokens.issue(caller, TOKEN_LIFETIME_SECONDS)
+    const resource = form.scope
+      .split(' ')
+      .find(s => s.endsWith('/.default'))!
+      .replace(/\/\.default$/, '')
+    const access = config.tokens.issue(caller, TOKEN_LIFETIME_SECONDS, resource)
     return {
       status: 200,
       body: {

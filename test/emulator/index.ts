@@ -58,6 +58,8 @@ export interface Emulator {
   limits: ArmLimits
   requests(): RequestLogEntry[]
   clearRequests(): void
+  /** Who an Entra access token issued here for `resource` belongs to (the Key Vault double's sign-in check). */
+  signedIn(token: string, resource: string): { clientId: string; objectId: string } | undefined
   /** Extra services (GitHub etc.), consulted before ARM. */
   addService(service: Service): void
   /** ACR quick builds: uploaded sources, runs, the requests scheduleRun received. */
@@ -241,6 +243,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     },
     admin,
     limits,
+    signedIn: (token, resource) => tokens.callerFor(token, resource),
     requests: () => log.all(),
     clearRequests: () => log.clear(),
     addService(service) {

@@ -5,15 +5,25 @@ import type { Caller } from './arm/service.js'
 
 interface Issued extends Caller {
   expiresAt: number
+  /** The resource of the `/.default` scope it was issued for (`https://vault.azure.net`, ARM's, ...). */
+  resource?: string
 }
 
 export class TokenBook {
   private readonly tokens = new Map<string, Issued>()
 
-  issue(caller: Caller, lifetimeSeconds: number): string {
+  issue(caller: Caller, lifetimeSeconds: number, resource?: string): string {
     const token = randomBytes(32).toString('base64url')
-    this.tokens.set(token, { ...caller, expiresAt: Date.now() + lifetimeSeconds * 1000 })
+    this.tokens.set(token, { ...caller, expiresAt: Date.now() + lifetimeSeconds * 1000, resource })
     return token
+  }
+
+  /** The caller of a live token issued for `resource` (a data plane such as Key Vault checks the audience). */
+  callerFor(token: string, resource: string): Caller | undefined {
+    const issued = this.tokens.get(token)
+    const audience = issued?.resource?.replace(/\/+$/, '')
+    if (issued === undefined || issued.expiresAt <= Date.now() || audience !== resource) return undefined
+    return { clientId: issued.clientId, objectId: issued.objectId }
   }
 
   /** The caller for an `Authorization` header, or ARM's 401 error. */

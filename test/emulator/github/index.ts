@@ -6,11 +6,11 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import type { EmuRequest, EmuResponse, Service } from '../http.js'
 import { handleIdentity, ManagedIdentities } from './identity.js'
-import { KEY_VAULT_PATH, KeyVaults } from './keyvault.js'
+import { KEY_VAULT_PATH, KeyVaults, type SignedIn } from './keyvault.js'
 import { createRestHandler } from './rest.js'
 import { GitHubState, type App } from './state.js'
 import { observed, Traffic, type FaultRule, type LoggedRequest } from './traffic.js'
-import { BROKER_PATH, Workflows } from './workflows.js'
+import { BROKER_PATH, Workflows, type WorkflowJob } from './workflows.js'
 import type { RateLimits } from './rate-limit.js'
 
 export { GitHubState } from './state.js'
@@ -25,6 +25,8 @@ export interface GitHubServicesOptions {
   /** Admin HTTP API. Default `/_admin/github`. */
   adminPath?: string
   now?: () => number
+  /** Lets Key Vault accept the emulator's Entra tokens too (`emulator.signedIn`): a signed-in CLI reading a secret. */
+  signedIn?: SignedIn
 }
 
 export interface GitHubAdmin {
@@ -93,7 +95,7 @@ export function createGitHubServices(options: GitHubServicesOptions = {}): { ser
         'key-vault',
         traffic,
         req => KEY_VAULT_PATH.test(req.url.pathname),
-        req => keyVaults.handle(identities, req)
+        req => keyVaults.handle(identities, req, options.signedIn)
       )
     },
     {
@@ -110,8 +112,12 @@ export function createGitHubServices(options: GitHubServicesOptions = {}): { ser
   return { services, admin }
 }
 
-/** GET|DELETE requests, POST|DELETE faults (path as a string, or `{ "regex": "..." }`), GET runners, PATCH runners/{id}. */
-function adminApi(admin: GitHubAdmin, base: string, req: EmuRequest) {
+/**
+ * GET|DELETE requests, POST|DELETE faults (path as a string, or `{ "regex": "..." }`), GET runners, PATCH runners/{id},
+ * POST jobs (queue a workflow job) and GET jobs/{id}, each with `?wait=SECONDS`: answer once the job completed, or
+ * as it is after SECONDS.
+ */
+async function adminApi(admin: GitHubAdmin, base: string, req: EmuRequest) {
   if (!req.url.pathname.startsWith(base + '/')) return undefined
   const path = req.url.pathname.slice(base.length)
   const ok = (body?: unknown) => ({ status: body === undefined ? 204 : 200, body })
@@ -124,6 +130,18 @@ function adminApi(admin: GitHubAdmin, base: string, req: EmuRequest) {
     return ok()
   }
   if (path === '/runners' && req.method === 'GET') return ok([...admin.github.runners.values()])
+  const wait = Math.min(Number(req.url.searchParams.get('wait') ?? 0) || 0, 600) * 1000
+  if (path === '/jobs' && req.method === 'POST') {
+    const queued = queueJobs(admin, req.body)
+    if (!Array.isArray(queued.body)) return queued
+    return { status: 201, body: await Promise.all(queued.body.map(j => completed(j, wait))) }
+  }
+  const job = /^\/jobs\/(\d+)$/.exec(path)
+  if (job && req.method === 'GET') {
+    const found = admin.workflows.jobs.get(Number(job[1]))
+    if (!found) return { status: 404, body: { message: `no job ${job[1]}` } }
+    return ok(await completed(found, wait))
+  }
   const runner = /^\/runners\/(\d+)$/.exec(path)
   if (runner && req.method === 'PATCH') {
     const found = admin.github.runners.get(Number(runner[1]))
@@ -147,4 +165,28 @@ function withRequestId(
       .replace(/(.{4})(.{4})(.{6})(.{6})/, '$1:$2:$3:$4')
     return { ...response, headers: { 'x-github-request-id': id, ...response.headers } }
   }
+}
+
+/** The job once completed, or as it is after `waitMs`. */
+async function completed(job: WorkflowJob, waitMs: number): Promise<WorkflowJob> {
+  const until = Date.now() + waitMs
+  while (job.status !== 'completed' && Date.now() < until) await new Promise(r => setTimeout(r, 50))
+  return job
+}
+
+/** `{ owner, repo, labels, name?, runSeconds?, result? }`: one workflow run with one job, as a push would queue it. */
+function queueJobs(admin: GitHubAdmin, body: unknown) {
+  const b = (body ?? {}) as Record<string, unknown>
+  const labels = b.labels
+  if (typeof b.owner !== 'string' || typeof b.repo !== 'string' || !Array.isArray(labels) || labels.length === 0)
+    return { status: 400, body: { message: 'expected { "owner": "...", "repo": "...", "labels": ["..."] }' } }
+  const jobs = admin.workflows.queueJob({
+    owner: b.owner,
+    repo: b.repo,
+    labels: labels.map(String),
+    ...(typeof b.name === 'string' ? { name: b.name } : {}),
+    runMs: (typeof b.runSeconds === 'number' ? b.runSeconds : 10) * 1000,
+    ...(b.result === 'failure' ? { result: 'failure' as const } : {})
+  })
+  return { status: 201, body: jobs }
 }

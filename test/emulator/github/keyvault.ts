@@ -1,6 +1,7 @@
 /**
  * Key Vault secrets (`GET /keyvault/{vault}/secrets/{name}[/{version}]?api-version=7.4`), readable with a managed
- * identity token for https://vault.azure.net whose identity holds a grant on the secret (RBAC "Key Vault Secrets User").
+ * identity token for https://vault.azure.net whose identity holds a grant on the secret (RBAC "Key Vault Secrets User"),
+ * or with an Entra token for that resource (a signed-in app, as verify reads the App key) when `signedIn` knows it.
  */
 import { randomBytes } from 'node:crypto'
 import type { EmuRequest, EmuResponse } from '../http.js'
@@ -18,6 +19,9 @@ const kvError = (status: number, code: string, message: string, inner?: string):
   status,
   body: { error: { code, message, ...(inner ? { innererror: { code: inner } } : {}) } }
 })
+
+/** The principal an Entra access token for `resource` was issued to, if the emulator's Entra issued it. */
+export type SignedIn = (token: string, resource: string) => { clientId: string; objectId: string } | undefined
 
 export class KeyVaults {
   private secrets = new Map<string, SecretVersion[]>()
@@ -44,7 +48,7 @@ export class KeyVaults {
     this.grants.delete(`${principalId} ${vault}/${name}`.toLowerCase())
   }
 
-  handle(identities: ManagedIdentities, req: EmuRequest): EmuResponse {
+  handle(identities: ManagedIdentities, req: EmuRequest, signedIn?: SignedIn): EmuResponse {
     const [, vault, name, version] = KEY_VAULT_PATH.exec(req.url.pathname) ?? []
     if (!vault || !name) return kvError(404, 'NotFound', 'The requested resource was not found.')
     if (req.method !== 'GET') return kvError(405, 'MethodNotAllowed', 'Only GET is emulated.')
@@ -60,7 +64,10 @@ export class KeyVaults {
         }
       }
     }
-    const caller = identities.check(auth, 'https://vault.azure.net')
+    const entra = signedIn?.(auth, 'https://vault.azure.net')
+    const caller =
+      identities.check(auth, 'https://vault.azure.net') ??
+      (entra ? { clientId: entra.clientId, principalId: entra.objectId } : undefined)
     if (!caller) return kvError(401, 'Unauthorized', 'AKV10022: Invalid audience or expired token.')
     if (!this.grants.has(`${caller.principalId} ${vault}/${name}`.toLowerCase())) {
       return kvError(

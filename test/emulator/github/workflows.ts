@@ -35,6 +35,8 @@ export interface WorkflowJob {
   completedAt?: number
   runnerId?: number
   runnerName?: string
+  /** The labels of the runner that took it (GitHub shows them on the job's page). */
+  runnerLabels?: string[]
   /** created_at, started_at and completed_at as GitHub reports them (ms on the wall clock). */
   times: { created: number; started?: number; completed?: number }
   /** Every state it went through, with the runner involved: what a lost job's story is read from. */
@@ -216,6 +218,7 @@ export class Workflows {
     job.times.started = this.wallClock()
     job.runnerId = runner.id
     job.runnerName = runner.name
+    job.runnerLabels = [...runner.labels]
     job.history.push({ status: 'in_progress', runnerName: runner.name, at: Date.now() })
     runner.busy = true
     return job
