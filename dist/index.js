@@ -1,6 +1,1536 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 63251:
+/***/ (function(module) {
+
+/**
+  * This file contains the Bottleneck library (MIT), compiled to ES2017, and without Clustering support.
+  * https://github.com/SGrondin/bottleneck
+  */
+(function (global, factory) {
+	 true ? module.exports = factory() :
+	0;
+}(this, (function () { 'use strict';
+
+	var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
+
+	function getCjsExportFromNamespace (n) {
+		return n && n['default'] || n;
+	}
+
+	var load = function(received, defaults, onto = {}) {
+	  var k, ref, v;
+	  for (k in defaults) {
+	    v = defaults[k];
+	    onto[k] = (ref = received[k]) != null ? ref : v;
+	  }
+	  return onto;
+	};
+
+	var overwrite = function(received, defaults, onto = {}) {
+	  var k, v;
+	  for (k in received) {
+	    v = received[k];
+	    if (defaults[k] !== void 0) {
+	      onto[k] = v;
+	    }
+	  }
+	  return onto;
+	};
+
+	var parser = {
+		load: load,
+		overwrite: overwrite
+	};
+
+	var DLList;
+
+	DLList = class DLList {
+	  constructor(incr, decr) {
+	    this.incr = incr;
+	    this.decr = decr;
+	    this._first = null;
+	    this._last = null;
+	    this.length = 0;
+	  }
+
+	  push(value) {
+	    var node;
+	    this.length++;
+	    if (typeof this.incr === "function") {
+	      this.incr();
+	    }
+	    node = {
+	      value,
+	      prev: this._last,
+	      next: null
+	    };
+	    if (this._last != null) {
+	      this._last.next = node;
+	      this._last = node;
+	    } else {
+	      this._first = this._last = node;
+	    }
+	    return void 0;
+	  }
+
+	  shift() {
+	    var value;
+	    if (this._first == null) {
+	      return;
+	    } else {
+	      this.length--;
+	      if (typeof this.decr === "function") {
+	        this.decr();
+	      }
+	    }
+	    value = this._first.value;
+	    if ((this._first = this._first.next) != null) {
+	      this._first.prev = null;
+	    } else {
+	      this._last = null;
+	    }
+	    return value;
+	  }
+
+	  first() {
+	    if (this._first != null) {
+	      return this._first.value;
+	    }
+	  }
+
+	  getArray() {
+	    var node, ref, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, ref.value));
+	    }
+	    return results;
+	  }
+
+	  forEachShift(cb) {
+	    var node;
+	    node = this.shift();
+	    while (node != null) {
+	      (cb(node), node = this.shift());
+	    }
+	    return void 0;
+	  }
+
+	  debug() {
+	    var node, ref, ref1, ref2, results;
+	    node = this._first;
+	    results = [];
+	    while (node != null) {
+	      results.push((ref = node, node = node.next, {
+	        value: ref.value,
+	        prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+	        next: (ref2 = ref.next) != null ? ref2.value : void 0
+	      }));
+	    }
+	    return results;
+	  }
+
+	};
+
+	var DLList_1 = DLList;
+
+	var Events;
+
+	Events = class Events {
+	  constructor(instance) {
+	    this.instance = instance;
+	    this._events = {};
+	    if ((this.instance.on != null) || (this.instance.once != null) || (this.instance.removeAllListeners != null)) {
+	      throw new Error("An Emitter already exists for this object");
+	    }
+	    this.instance.on = (name, cb) => {
+	      return this._addListener(name, "many", cb);
+	    };
+	    this.instance.once = (name, cb) => {
+	      return this._addListener(name, "once", cb);
+	    };
+	    this.instance.removeAllListeners = (name = null) => {
+	      if (name != null) {
+	        return delete this._events[name];
+	      } else {
+	        return this._events = {};
+	      }
+	    };
+	  }
+
+	  _addListener(name, status, cb) {
+	    var base;
+	    if ((base = this._events)[name] == null) {
+	      base[name] = [];
+	    }
+	    this._events[name].push({cb, status});
+	    return this.instance;
+	  }
+
+	  listenerCount(name) {
+	    if (this._events[name] != null) {
+	      return this._events[name].length;
+	    } else {
+	      return 0;
+	    }
+	  }
+
+	  async trigger(name, ...args) {
+	    var e, promises;
+	    try {
+	      if (name !== "debug") {
+	        this.trigger("debug", `Event triggered: ${name}`, args);
+	      }
+	      if (this._events[name] == null) {
+	        return;
+	      }
+	      this._events[name] = this._events[name].filter(function(listener) {
+	        return listener.status !== "none";
+	      });
+	      promises = this._events[name].map(async(listener) => {
+	        var e, returned;
+	        if (listener.status === "none") {
+	          return;
+	        }
+	        if (listener.status === "once") {
+	          listener.status = "none";
+	        }
+	        try {
+	          returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+	          if (typeof (returned != null ? returned.then : void 0) === "function") {
+	            return (await returned);
+	          } else {
+	            return returned;
+	          }
+	        } catch (error) {
+	          e = error;
+	          {
+	            this.trigger("error", e);
+	          }
+	          return null;
+	        }
+	      });
+	      return ((await Promise.all(promises))).find(function(x) {
+	        return x != null;
+	      });
+	    } catch (error) {
+	      e = error;
+	      {
+	        this.trigger("error", e);
+	      }
+	      return null;
+	    }
+	  }
+
+	};
+
+	var Events_1 = Events;
+
+	var DLList$1, Events$1, Queues;
+
+	DLList$1 = DLList_1;
+
+	Events$1 = Events_1;
+
+	Queues = class Queues {
+	  constructor(num_priorities) {
+	    var i;
+	    this.Events = new Events$1(this);
+	    this._length = 0;
+	    this._lists = (function() {
+	      var j, ref, results;
+	      results = [];
+	      for (i = j = 1, ref = num_priorities; (1 <= ref ? j <= ref : j >= ref); i = 1 <= ref ? ++j : --j) {
+	        results.push(new DLList$1((() => {
+	          return this.incr();
+	        }), (() => {
+	          return this.decr();
+	        })));
+	      }
+	      return results;
+	    }).call(this);
+	  }
+
+	  incr() {
+	    if (this._length++ === 0) {
+	      return this.Events.trigger("leftzero");
+	    }
+	  }
+
+	  decr() {
+	    if (--this._length === 0) {
+	      return this.Events.trigger("zero");
+	    }
+	  }
+
+	  push(job) {
+	    return this._lists[job.options.priority].push(job);
+	  }
+
+	  queued(priority) {
+	    if (priority != null) {
+	      return this._lists[priority].length;
+	    } else {
+	      return this._length;
+	    }
+	  }
+
+	  shiftAll(fn) {
+	    return this._lists.forEach(function(list) {
+	      return list.forEachShift(fn);
+	    });
+	  }
+
+	  getFirst(arr = this._lists) {
+	    var j, len, list;
+	    for (j = 0, len = arr.length; j < len; j++) {
+	      list = arr[j];
+	      if (list.length > 0) {
+	        return list;
+	      }
+	    }
+	    return [];
+	  }
+
+	  shiftLastFrom(priority) {
+	    return this.getFirst(this._lists.slice(priority).reverse()).shift();
+	  }
+
+	};
+
+	var Queues_1 = Queues;
+
+	var BottleneckError;
+
+	BottleneckError = class BottleneckError extends Error {};
+
+	var BottleneckError_1 = BottleneckError;
+
+	var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+
+	NUM_PRIORITIES = 10;
+
+	DEFAULT_PRIORITY = 5;
+
+	parser$1 = parser;
+
+	BottleneckError$1 = BottleneckError_1;
+
+	Job = class Job {
+	  constructor(task, args, options, jobDefaults, rejectOnDrop, Events, _states, Promise) {
+	    this.task = task;
+	    this.args = args;
+	    this.rejectOnDrop = rejectOnDrop;
+	    this.Events = Events;
+	    this._states = _states;
+	    this.Promise = Promise;
+	    this.options = parser$1.load(options, jobDefaults);
+	    this.options.priority = this._sanitizePriority(this.options.priority);
+	    if (this.options.id === jobDefaults.id) {
+	      this.options.id = `${this.options.id}-${this._randomIndex()}`;
+	    }
+	    this.promise = new this.Promise((_resolve, _reject) => {
+	      this._resolve = _resolve;
+	      this._reject = _reject;
+	    });
+	    this.retryCount = 0;
+	  }
+
+	  _sanitizePriority(priority) {
+	    var sProperty;
+	    sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+	    if (sProperty < 0) {
+	      return 0;
+	    } else if (sProperty > NUM_PRIORITIES - 1) {
+	      return NUM_PRIORITIES - 1;
+	    } else {
+	      return sProperty;
+	    }
+	  }
+
+	  _randomIndex() {
+	    return Math.random().toString(36).slice(2);
+	  }
+
+	  doDrop({error, message = "This job has been dropped by Bottleneck"} = {}) {
+	    if (this._states.remove(this.options.id)) {
+	      if (this.rejectOnDrop) {
+	        this._reject(error != null ? error : new BottleneckError$1(message));
+	      }
+	      this.Events.trigger("dropped", {args: this.args, options: this.options, task: this.task, promise: this.promise});
+	      return true;
+	    } else {
+	      return false;
+	    }
+	  }
+
+	  _assertStatus(expected) {
+	    var status;
+	    status = this._states.jobStatus(this.options.id);
+	    if (!(status === expected || (expected === "DONE" && status === null))) {
+	      throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+	    }
+	  }
+
+	  doReceive() {
+	    this._states.start(this.options.id);
+	    return this.Events.trigger("received", {args: this.args, options: this.options});
+	  }
+
+	  doQueue(reachedHWM, blocked) {
+	    this._assertStatus("RECEIVED");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("queued", {args: this.args, options: this.options, reachedHWM, blocked});
+	  }
+
+	  doRun() {
+	    if (this.retryCount === 0) {
+	      this._assertStatus("QUEUED");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    return this.Events.trigger("scheduled", {args: this.args, options: this.options});
+	  }
+
+	  async doExecute(chained, clearGlobalState, run, free) {
+	    var error, eventInfo, passed;
+	    if (this.retryCount === 0) {
+	      this._assertStatus("RUNNING");
+	      this._states.next(this.options.id);
+	    } else {
+	      this._assertStatus("EXECUTING");
+	    }
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    this.Events.trigger("executing", eventInfo);
+	    try {
+	      passed = (await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args)));
+	      if (clearGlobalState()) {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._resolve(passed);
+	      }
+	    } catch (error1) {
+	      error = error1;
+	      return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	    }
+	  }
+
+	  doExpire(clearGlobalState, run, free) {
+	    var error, eventInfo;
+	    if (this._states.jobStatus(this.options.id === "RUNNING")) {
+	      this._states.next(this.options.id);
+	    }
+	    this._assertStatus("EXECUTING");
+	    eventInfo = {args: this.args, options: this.options, retryCount: this.retryCount};
+	    error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+	    return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+	  }
+
+	  async _onFailure(error, eventInfo, clearGlobalState, run, free) {
+	    var retry, retryAfter;
+	    if (clearGlobalState()) {
+	      retry = (await this.Events.trigger("failed", error, eventInfo));
+	      if (retry != null) {
+	        retryAfter = ~~retry;
+	        this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+	        this.retryCount++;
+	        return run(retryAfter);
+	      } else {
+	        this.doDone(eventInfo);
+	        await free(this.options, eventInfo);
+	        this._assertStatus("DONE");
+	        return this._reject(error);
+	      }
+	    }
+	  }
+
+	  doDone(eventInfo) {
+	    this._assertStatus("EXECUTING");
+	    this._states.next(this.options.id);
+	    return this.Events.trigger("done", eventInfo);
+	  }
+
+	};
+
+	var Job_1 = Job;
+
+	var BottleneckError$2, LocalDatastore, parser$2;
+
+	parser$2 = parser;
+
+	BottleneckError$2 = BottleneckError_1;
+
+	LocalDatastore = class LocalDatastore {
+	  constructor(instance, storeOptions, storeInstanceOptions) {
+	    this.instance = instance;
+	    this.storeOptions = storeOptions;
+	    this.clientId = this.instance._randomIndex();
+	    parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+	    this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+	    this._running = 0;
+	    this._done = 0;
+	    this._unblockTime = 0;
+	    this.ready = this.Promise.resolve();
+	    this.clients = {};
+	    this._startHeartbeat();
+	  }
+
+	  _startHeartbeat() {
+	    var base;
+	    if ((this.heartbeat == null) && (((this.storeOptions.reservoirRefreshInterval != null) && (this.storeOptions.reservoirRefreshAmount != null)) || ((this.storeOptions.reservoirIncreaseInterval != null) && (this.storeOptions.reservoirIncreaseAmount != null)))) {
+	      return typeof (base = (this.heartbeat = setInterval(() => {
+	        var amount, incr, maximum, now, reservoir;
+	        now = Date.now();
+	        if ((this.storeOptions.reservoirRefreshInterval != null) && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+	          this._lastReservoirRefresh = now;
+	          this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+	          this.instance._drainAll(this.computeCapacity());
+	        }
+	        if ((this.storeOptions.reservoirIncreaseInterval != null) && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+	          ({
+	            reservoirIncreaseAmount: amount,
+	            reservoirIncreaseMaximum: maximum,
+	            reservoir
+	          } = this.storeOptions);
+	          this._lastReservoirIncrease = now;
+	          incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+	          if (incr > 0) {
+	            this.storeOptions.reservoir += incr;
+	            return this.instance._drainAll(this.computeCapacity());
+	          }
+	        }
+	      }, this.heartbeatInterval))).unref === "function" ? base.unref() : void 0;
+	    } else {
+	      return clearInterval(this.heartbeat);
+	    }
+	  }
+
+	  async __publish__(message) {
+	    await this.yieldLoop();
+	    return this.instance.Events.trigger("message", message.toString());
+	  }
+
+	  async __disconnect__(flush) {
+	    await this.yieldLoop();
+	    clearInterval(this.heartbeat);
+	    return this.Promise.resolve();
+	  }
+
+	  yieldLoop(t = 0) {
+	    return new this.Promise(function(resolve, reject) {
+	      return setTimeout(resolve, t);
+	    });
+	  }
+
+	  computePenalty() {
+	    var ref;
+	    return (ref = this.storeOptions.penalty) != null ? ref : (15 * this.storeOptions.minTime) || 5000;
+	  }
+
+	  async __updateSettings__(options) {
+	    await this.yieldLoop();
+	    parser$2.overwrite(options, options, this.storeOptions);
+	    this._startHeartbeat();
+	    this.instance._drainAll(this.computeCapacity());
+	    return true;
+	  }
+
+	  async __running__() {
+	    await this.yieldLoop();
+	    return this._running;
+	  }
+
+	  async __queued__() {
+	    await this.yieldLoop();
+	    return this.instance.queued();
+	  }
+
+	  async __done__() {
+	    await this.yieldLoop();
+	    return this._done;
+	  }
+
+	  async __groupCheck__(time) {
+	    await this.yieldLoop();
+	    return (this._nextRequest + this.timeout) < time;
+	  }
+
+	  computeCapacity() {
+	    var maxConcurrent, reservoir;
+	    ({maxConcurrent, reservoir} = this.storeOptions);
+	    if ((maxConcurrent != null) && (reservoir != null)) {
+	      return Math.min(maxConcurrent - this._running, reservoir);
+	    } else if (maxConcurrent != null) {
+	      return maxConcurrent - this._running;
+	    } else if (reservoir != null) {
+	      return reservoir;
+	    } else {
+	      return null;
+	    }
+	  }
+
+	  conditionsCheck(weight) {
+	    var capacity;
+	    capacity = this.computeCapacity();
+	    return (capacity == null) || weight <= capacity;
+	  }
+
+	  async __incrementReservoir__(incr) {
+	    var reservoir;
+	    await this.yieldLoop();
+	    reservoir = this.storeOptions.reservoir += incr;
+	    this.instance._drainAll(this.computeCapacity());
+	    return reservoir;
+	  }
+
+	  async __currentReservoir__() {
+	    await this.yieldLoop();
+	    return this.storeOptions.reservoir;
+	  }
+
+	  isBlocked(now) {
+	    return this._unblockTime >= now;
+	  }
+
+	  check(weight, now) {
+	    return this.conditionsCheck(weight) && (this._nextRequest - now) <= 0;
+	  }
+
+	  async __check__(weight) {
+	    var now;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    return this.check(weight, now);
+	  }
+
+	  async __register__(index, weight, expiration) {
+	    var now, wait;
+	    await this.yieldLoop();
+	    now = Date.now();
+	    if (this.conditionsCheck(weight)) {
+	      this._running += weight;
+	      if (this.storeOptions.reservoir != null) {
+	        this.storeOptions.reservoir -= weight;
+	      }
+	      wait = Math.max(this._nextRequest - now, 0);
+	      this._nextRequest = now + wait + this.storeOptions.minTime;
+	      return {
+	        success: true,
+	        wait,
+	        reservoir: this.storeOptions.reservoir
+	      };
+	    } else {
+	      return {
+	        success: false
+	      };
+	    }
+	  }
+
+	  strategyIsBlock() {
+	    return this.storeOptions.strategy === 3;
+	  }
+
+	  async __submit__(queueLength, weight) {
+	    var blocked, now, reachedHWM;
+	    await this.yieldLoop();
+	    if ((this.storeOptions.maxConcurrent != null) && weight > this.storeOptions.maxConcurrent) {
+	      throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+	    }
+	    now = Date.now();
+	    reachedHWM = (this.storeOptions.highWater != null) && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+	    blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+	    if (blocked) {
+	      this._unblockTime = now + this.computePenalty();
+	      this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+	      this.instance._dropAllQueued();
+	    }
+	    return {
+	      reachedHWM,
+	      blocked,
+	      strategy: this.storeOptions.strategy
+	    };
+	  }
+
+	  async __free__(index, weight) {
+	    await this.yieldLoop();
+	    this._running -= weight;
+	    this._done += weight;
+	    this.instance._drainAll(this.computeCapacity());
+	    return {
+	      running: this._running
+	    };
+	  }
+
+	};
+
+	var LocalDatastore_1 = LocalDatastore;
+
+	var BottleneckError$3, States;
+
+	BottleneckError$3 = BottleneckError_1;
+
+	States = class States {
+	  constructor(status1) {
+	    this.status = status1;
+	    this._jobs = {};
+	    this.counts = this.status.map(function() {
+	      return 0;
+	    });
+	  }
+
+	  next(id) {
+	    var current, next;
+	    current = this._jobs[id];
+	    next = current + 1;
+	    if ((current != null) && next < this.status.length) {
+	      this.counts[current]--;
+	      this.counts[next]++;
+	      return this._jobs[id]++;
+	    } else if (current != null) {
+	      this.counts[current]--;
+	      return delete this._jobs[id];
+	    }
+	  }
+
+	  start(id) {
+	    var initial;
+	    initial = 0;
+	    this._jobs[id] = initial;
+	    return this.counts[initial]++;
+	  }
+
+	  remove(id) {
+	    var current;
+	    current = this._jobs[id];
+	    if (current != null) {
+	      this.counts[current]--;
+	      delete this._jobs[id];
+	    }
+	    return current != null;
+	  }
+
+	  jobStatus(id) {
+	    var ref;
+	    return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+	  }
+
+	  statusJobs(status) {
+	    var k, pos, ref, results, v;
+	    if (status != null) {
+	      pos = this.status.indexOf(status);
+	      if (pos < 0) {
+	        throw new BottleneckError$3(`status must be one of ${this.status.join(', ')}`);
+	      }
+	      ref = this._jobs;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        if (v === pos) {
+	          results.push(k);
+	        }
+	      }
+	      return results;
+	    } else {
+	      return Object.keys(this._jobs);
+	    }
+	  }
+
+	  statusCounts() {
+	    return this.counts.reduce(((acc, v, i) => {
+	      acc[this.status[i]] = v;
+	      return acc;
+	    }), {});
+	  }
+
+	};
+
+	var States_1 = States;
+
+	var DLList$2, Sync;
+
+	DLList$2 = DLList_1;
+
+	Sync = class Sync {
+	  constructor(name, Promise) {
+	    this.schedule = this.schedule.bind(this);
+	    this.name = name;
+	    this.Promise = Promise;
+	    this._running = 0;
+	    this._queue = new DLList$2();
+	  }
+
+	  isEmpty() {
+	    return this._queue.length === 0;
+	  }
+
+	  async _tryToRun() {
+	    var args, cb, error, reject, resolve, returned, task;
+	    if ((this._running < 1) && this._queue.length > 0) {
+	      this._running++;
+	      ({task, args, resolve, reject} = this._queue.shift());
+	      cb = (await (async function() {
+	        try {
+	          returned = (await task(...args));
+	          return function() {
+	            return resolve(returned);
+	          };
+	        } catch (error1) {
+	          error = error1;
+	          return function() {
+	            return reject(error);
+	          };
+	        }
+	      })());
+	      this._running--;
+	      this._tryToRun();
+	      return cb();
+	    }
+	  }
+
+	  schedule(task, ...args) {
+	    var promise, reject, resolve;
+	    resolve = reject = null;
+	    promise = new this.Promise(function(_resolve, _reject) {
+	      resolve = _resolve;
+	      return reject = _reject;
+	    });
+	    this._queue.push({task, args, resolve, reject});
+	    this._tryToRun();
+	    return promise;
+	  }
+
+	};
+
+	var Sync_1 = Sync;
+
+	var version = "2.19.5";
+	var version$1 = {
+		version: version
+	};
+
+	var version$2 = /*#__PURE__*/Object.freeze({
+		version: version,
+		default: version$1
+	});
+
+	var require$$2 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$3 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$4 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+
+	parser$3 = parser;
+
+	Events$2 = Events_1;
+
+	RedisConnection$1 = require$$2;
+
+	IORedisConnection$1 = require$$3;
+
+	Scripts$1 = require$$4;
+
+	Group = (function() {
+	  class Group {
+	    constructor(limiterOptions = {}) {
+	      this.deleteKey = this.deleteKey.bind(this);
+	      this.limiterOptions = limiterOptions;
+	      parser$3.load(this.limiterOptions, this.defaults, this);
+	      this.Events = new Events$2(this);
+	      this.instances = {};
+	      this.Bottleneck = Bottleneck_1;
+	      this._startAutoCleanup();
+	      this.sharedConnection = this.connection != null;
+	      if (this.connection == null) {
+	        if (this.limiterOptions.datastore === "redis") {
+	          this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        } else if (this.limiterOptions.datastore === "ioredis") {
+	          this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, {Events: this.Events}));
+	        }
+	      }
+	    }
+
+	    key(key = "") {
+	      var ref;
+	      return (ref = this.instances[key]) != null ? ref : (() => {
+	        var limiter;
+	        limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+	          id: `${this.id}-${key}`,
+	          timeout: this.timeout,
+	          connection: this.connection
+	        }));
+	        this.Events.trigger("created", limiter, key);
+	        return limiter;
+	      })();
+	    }
+
+	    async deleteKey(key = "") {
+	      var deleted, instance;
+	      instance = this.instances[key];
+	      if (this.connection) {
+	        deleted = (await this.connection.__runCommand__(['del', ...Scripts$1.allKeys(`${this.id}-${key}`)]));
+	      }
+	      if (instance != null) {
+	        delete this.instances[key];
+	        await instance.disconnect();
+	      }
+	      return (instance != null) || deleted > 0;
+	    }
+
+	    limiters() {
+	      var k, ref, results, v;
+	      ref = this.instances;
+	      results = [];
+	      for (k in ref) {
+	        v = ref[k];
+	        results.push({
+	          key: k,
+	          limiter: v
+	        });
+	      }
+	      return results;
+	    }
+
+	    keys() {
+	      return Object.keys(this.instances);
+	    }
+
+	    async clusterKeys() {
+	      var cursor, end, found, i, k, keys, len, next, start;
+	      if (this.connection == null) {
+	        return this.Promise.resolve(this.keys());
+	      }
+	      keys = [];
+	      cursor = null;
+	      start = `b_${this.id}-`.length;
+	      end = "_settings".length;
+	      while (cursor !== 0) {
+	        [next, found] = (await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 10000]));
+	        cursor = ~~next;
+	        for (i = 0, len = found.length; i < len; i++) {
+	          k = found[i];
+	          keys.push(k.slice(start, -end));
+	        }
+	      }
+	      return keys;
+	    }
+
+	    _startAutoCleanup() {
+	      var base;
+	      clearInterval(this.interval);
+	      return typeof (base = (this.interval = setInterval(async() => {
+	        var e, k, ref, results, time, v;
+	        time = Date.now();
+	        ref = this.instances;
+	        results = [];
+	        for (k in ref) {
+	          v = ref[k];
+	          try {
+	            if ((await v._store.__groupCheck__(time))) {
+	              results.push(this.deleteKey(k));
+	            } else {
+	              results.push(void 0);
+	            }
+	          } catch (error) {
+	            e = error;
+	            results.push(v.Events.trigger("error", e));
+	          }
+	        }
+	        return results;
+	      }, this.timeout / 2))).unref === "function" ? base.unref() : void 0;
+	    }
+
+	    updateSettings(options = {}) {
+	      parser$3.overwrite(options, this.defaults, this);
+	      parser$3.overwrite(options, options, this.limiterOptions);
+	      if (options.timeout != null) {
+	        return this._startAutoCleanup();
+	      }
+	    }
+
+	    disconnect(flush = true) {
+	      var ref;
+	      if (!this.sharedConnection) {
+	        return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+	      }
+	    }
+
+	  }
+	  Group.prototype.defaults = {
+	    timeout: 1000 * 60 * 5,
+	    connection: null,
+	    Promise: Promise,
+	    id: "group-key"
+	  };
+
+	  return Group;
+
+	}).call(commonjsGlobal);
+
+	var Group_1 = Group;
+
+	var Batcher, Events$3, parser$4;
+
+	parser$4 = parser;
+
+	Events$3 = Events_1;
+
+	Batcher = (function() {
+	  class Batcher {
+	    constructor(options = {}) {
+	      this.options = options;
+	      parser$4.load(this.options, this.defaults, this);
+	      this.Events = new Events$3(this);
+	      this._arr = [];
+	      this._resetPromise();
+	      this._lastFlush = Date.now();
+	    }
+
+	    _resetPromise() {
+	      return this._promise = new this.Promise((res, rej) => {
+	        return this._resolve = res;
+	      });
+	    }
+
+	    _flush() {
+	      clearTimeout(this._timeout);
+	      this._lastFlush = Date.now();
+	      this._resolve();
+	      this.Events.trigger("batch", this._arr);
+	      this._arr = [];
+	      return this._resetPromise();
+	    }
+
+	    add(data) {
+	      var ret;
+	      this._arr.push(data);
+	      ret = this._promise;
+	      if (this._arr.length === this.maxSize) {
+	        this._flush();
+	      } else if ((this.maxTime != null) && this._arr.length === 1) {
+	        this._timeout = setTimeout(() => {
+	          return this._flush();
+	        }, this.maxTime);
+	      }
+	      return ret;
+	    }
+
+	  }
+	  Batcher.prototype.defaults = {
+	    maxTime: null,
+	    maxSize: null,
+	    Promise: Promise
+	  };
+
+	  return Batcher;
+
+	}).call(commonjsGlobal);
+
+	var Batcher_1 = Batcher;
+
+	var require$$4$1 = () => console.log('You must import the full version of Bottleneck in order to use this feature.');
+
+	var require$$8 = getCjsExportFromNamespace(version$2);
+
+	var Bottleneck, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5,
+	  splice = [].splice;
+
+	NUM_PRIORITIES$1 = 10;
+
+	DEFAULT_PRIORITY$1 = 5;
+
+	parser$5 = parser;
+
+	Queues$1 = Queues_1;
+
+	Job$1 = Job_1;
+
+	LocalDatastore$1 = LocalDatastore_1;
+
+	RedisDatastore$1 = require$$4$1;
+
+	Events$4 = Events_1;
+
+	States$1 = States_1;
+
+	Sync$1 = Sync_1;
+
+	Bottleneck = (function() {
+	  class Bottleneck {
+	    constructor(options = {}, ...invalid) {
+	      var storeInstanceOptions, storeOptions;
+	      this._addToQueue = this._addToQueue.bind(this);
+	      this._validateOptions(options, invalid);
+	      parser$5.load(options, this.instanceDefaults, this);
+	      this._queues = new Queues$1(NUM_PRIORITIES$1);
+	      this._scheduled = {};
+	      this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+	      this._limiter = null;
+	      this.Events = new Events$4(this);
+	      this._submitLock = new Sync$1("submit", this.Promise);
+	      this._registerLock = new Sync$1("register", this.Promise);
+	      storeOptions = parser$5.load(options, this.storeDefaults, {});
+	      this._store = (function() {
+	        if (this.datastore === "redis" || this.datastore === "ioredis" || (this.connection != null)) {
+	          storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+	          return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else if (this.datastore === "local") {
+	          storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+	          return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+	        } else {
+	          throw new Bottleneck.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+	        }
+	      }).call(this);
+	      this._queues.on("leftzero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+	      });
+	      this._queues.on("zero", () => {
+	        var ref;
+	        return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+	      });
+	    }
+
+	    _validateOptions(options, invalid) {
+	      if (!((options != null) && typeof options === "object" && invalid.length === 0)) {
+	        throw new Bottleneck.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+	      }
+	    }
+
+	    ready() {
+	      return this._store.ready;
+	    }
+
+	    clients() {
+	      return this._store.clients;
+	    }
+
+	    channel() {
+	      return `b_${this.id}`;
+	    }
+
+	    channel_client() {
+	      return `b_${this.id}_${this._store.clientId}`;
+	    }
+
+	    publish(message) {
+	      return this._store.__publish__(message);
+	    }
+
+	    disconnect(flush = true) {
+	      return this._store.__disconnect__(flush);
+	    }
+
+	    chain(_limiter) {
+	      this._limiter = _limiter;
+	      return this;
+	    }
+
+	    queued(priority) {
+	      return this._queues.queued(priority);
+	    }
+
+	    clusterQueued() {
+	      return this._store.__queued__();
+	    }
+
+	    empty() {
+	      return this.queued() === 0 && this._submitLock.isEmpty();
+	    }
+
+	    running() {
+	      return this._store.__running__();
+	    }
+
+	    done() {
+	      return this._store.__done__();
+	    }
+
+	    jobStatus(id) {
+	      return this._states.jobStatus(id);
+	    }
+
+	    jobs(status) {
+	      return this._states.statusJobs(status);
+	    }
+
+	    counts() {
+	      return this._states.statusCounts();
+	    }
+
+	    _randomIndex() {
+	      return Math.random().toString(36).slice(2);
+	    }
+
+	    check(weight = 1) {
+	      return this._store.__check__(weight);
+	    }
+
+	    _clearGlobalState(index) {
+	      if (this._scheduled[index] != null) {
+	        clearTimeout(this._scheduled[index].expiration);
+	        delete this._scheduled[index];
+	        return true;
+	      } else {
+	        return false;
+	      }
+	    }
+
+	    async _free(index, job, options, eventInfo) {
+	      var e, running;
+	      try {
+	        ({running} = (await this._store.__free__(index, options.weight)));
+	        this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+	        if (running === 0 && this.empty()) {
+	          return this.Events.trigger("idle");
+	        }
+	      } catch (error1) {
+	        e = error1;
+	        return this.Events.trigger("error", e);
+	      }
+	    }
+
+	    _run(index, job, wait) {
+	      var clearGlobalState, free, run;
+	      job.doRun();
+	      clearGlobalState = this._clearGlobalState.bind(this, index);
+	      run = this._run.bind(this, index, job);
+	      free = this._free.bind(this, index, job);
+	      return this._scheduled[index] = {
+	        timeout: setTimeout(() => {
+	          return job.doExecute(this._limiter, clearGlobalState, run, free);
+	        }, wait),
+	        expiration: job.options.expiration != null ? setTimeout(function() {
+	          return job.doExpire(clearGlobalState, run, free);
+	        }, wait + job.options.expiration) : void 0,
+	        job: job
+	      };
+	    }
+
+	    _drainOne(capacity) {
+	      return this._registerLock.schedule(() => {
+	        var args, index, next, options, queue;
+	        if (this.queued() === 0) {
+	          return this.Promise.resolve(null);
+	        }
+	        queue = this._queues.getFirst();
+	        ({options, args} = next = queue.first());
+	        if ((capacity != null) && options.weight > capacity) {
+	          return this.Promise.resolve(null);
+	        }
+	        this.Events.trigger("debug", `Draining ${options.id}`, {args, options});
+	        index = this._randomIndex();
+	        return this._store.__register__(index, options.weight, options.expiration).then(({success, wait, reservoir}) => {
+	          var empty;
+	          this.Events.trigger("debug", `Drained ${options.id}`, {success, args, options});
+	          if (success) {
+	            queue.shift();
+	            empty = this.empty();
+	            if (empty) {
+	              this.Events.trigger("empty");
+	            }
+	            if (reservoir === 0) {
+	              this.Events.trigger("depleted", empty);
+	            }
+	            this._run(index, next, wait);
+	            return this.Promise.resolve(options.weight);
+	          } else {
+	            return this.Promise.resolve(null);
+	          }
+	        });
+	      });
+	    }
+
+	    _drainAll(capacity, total = 0) {
+	      return this._drainOne(capacity).then((drained) => {
+	        var newCapacity;
+	        if (drained != null) {
+	          newCapacity = capacity != null ? capacity - drained : capacity;
+	          return this._drainAll(newCapacity, total + drained);
+	        } else {
+	          return this.Promise.resolve(total);
+	        }
+	      }).catch((e) => {
+	        return this.Events.trigger("error", e);
+	      });
+	    }
+
+	    _dropAllQueued(message) {
+	      return this._queues.shiftAll(function(job) {
+	        return job.doDrop({message});
+	      });
+	    }
+
+	    stop(options = {}) {
+	      var done, waitForExecuting;
+	      options = parser$5.load(options, this.stopDefaults);
+	      waitForExecuting = (at) => {
+	        var finished;
+	        finished = () => {
+	          var counts;
+	          counts = this._states.counts;
+	          return (counts[0] + counts[1] + counts[2] + counts[3]) === at;
+	        };
+	        return new this.Promise((resolve, reject) => {
+	          if (finished()) {
+	            return resolve();
+	          } else {
+	            return this.on("done", () => {
+	              if (finished()) {
+	                this.removeAllListeners("done");
+	                return resolve();
+	              }
+	            });
+	          }
+	        });
+	      };
+	      done = options.dropWaitingJobs ? (this._run = function(index, next) {
+	        return next.doDrop({
+	          message: options.dropErrorMessage
+	        });
+	      }, this._drainOne = () => {
+	        return this.Promise.resolve(null);
+	      }, this._registerLock.schedule(() => {
+	        return this._submitLock.schedule(() => {
+	          var k, ref, v;
+	          ref = this._scheduled;
+	          for (k in ref) {
+	            v = ref[k];
+	            if (this.jobStatus(v.job.options.id) === "RUNNING") {
+	              clearTimeout(v.timeout);
+	              clearTimeout(v.expiration);
+	              v.job.doDrop({
+	                message: options.dropErrorMessage
+	              });
+	            }
+	          }
+	          this._dropAllQueued(options.dropErrorMessage);
+	          return waitForExecuting(0);
+	        });
+	      })) : this.schedule({
+	        priority: NUM_PRIORITIES$1 - 1,
+	        weight: 0
+	      }, () => {
+	        return waitForExecuting(1);
+	      });
+	      this._receive = function(job) {
+	        return job._reject(new Bottleneck.prototype.BottleneckError(options.enqueueErrorMessage));
+	      };
+	      this.stop = () => {
+	        return this.Promise.reject(new Bottleneck.prototype.BottleneckError("stop() has already been called"));
+	      };
+	      return done;
+	    }
+
+	    async _addToQueue(job) {
+	      var args, blocked, error, options, reachedHWM, shifted, strategy;
+	      ({args, options} = job);
+	      try {
+	        ({reachedHWM, blocked, strategy} = (await this._store.__submit__(this.queued(), options.weight)));
+	      } catch (error1) {
+	        error = error1;
+	        this.Events.trigger("debug", `Could not queue ${options.id}`, {args, options, error});
+	        job.doDrop({error});
+	        return false;
+	      }
+	      if (blocked) {
+	        job.doDrop();
+	        return true;
+	      } else if (reachedHWM) {
+	        shifted = strategy === Bottleneck.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck.prototype.strategy.OVERFLOW ? job : void 0;
+	        if (shifted != null) {
+	          shifted.doDrop();
+	        }
+	        if ((shifted == null) || strategy === Bottleneck.prototype.strategy.OVERFLOW) {
+	          if (shifted == null) {
+	            job.doDrop();
+	          }
+	          return reachedHWM;
+	        }
+	      }
+	      job.doQueue(reachedHWM, blocked);
+	      this._queues.push(job);
+	      await this._drainAll();
+	      return reachedHWM;
+	    }
+
+	    _receive(job) {
+	      if (this._states.jobStatus(job.options.id) != null) {
+	        job._reject(new Bottleneck.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+	        return false;
+	      } else {
+	        job.doReceive();
+	        return this._submitLock.schedule(this._addToQueue, job);
+	      }
+	    }
+
+	    submit(...args) {
+	      var cb, fn, job, options, ref, ref1, task;
+	      if (typeof args[0] === "function") {
+	        ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+	        options = parser$5.load({}, this.jobDefaults);
+	      } else {
+	        ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+	        options = parser$5.load(options, this.jobDefaults);
+	      }
+	      task = (...args) => {
+	        return new this.Promise(function(resolve, reject) {
+	          return fn(...args, function(...args) {
+	            return (args[0] != null ? reject : resolve)(args);
+	          });
+	        });
+	      };
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      job.promise.then(function(args) {
+	        return typeof cb === "function" ? cb(...args) : void 0;
+	      }).catch(function(args) {
+	        if (Array.isArray(args)) {
+	          return typeof cb === "function" ? cb(...args) : void 0;
+	        } else {
+	          return typeof cb === "function" ? cb(args) : void 0;
+	        }
+	      });
+	      return this._receive(job);
+	    }
+
+	    schedule(...args) {
+	      var job, options, task;
+	      if (typeof args[0] === "function") {
+	        [task, ...args] = args;
+	        options = {};
+	      } else {
+	        [options, task, ...args] = args;
+	      }
+	      job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+	      this._receive(job);
+	      return job.promise;
+	    }
+
+	    wrap(fn) {
+	      var schedule, wrapped;
+	      schedule = this.schedule.bind(this);
+	      wrapped = function(...args) {
+	        return schedule(fn.bind(this), ...args);
+	      };
+	      wrapped.withOptions = function(options, ...args) {
+	        return schedule(options, fn, ...args);
+	      };
+	      return wrapped;
+	    }
+
+	    async updateSettings(options = {}) {
+	      await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+	      parser$5.overwrite(options, this.instanceDefaults, this);
+	      return this;
+	    }
+
+	    currentReservoir() {
+	      return this._store.__currentReservoir__();
+	    }
+
+	    incrementReservoir(incr = 0) {
+	      return this._store.__incrementReservoir__(incr);
+	    }
+
+	  }
+	  Bottleneck.default = Bottleneck;
+
+	  Bottleneck.Events = Events$4;
+
+	  Bottleneck.version = Bottleneck.prototype.version = require$$8.version;
+
+	  Bottleneck.strategy = Bottleneck.prototype.strategy = {
+	    LEAK: 1,
+	    OVERFLOW: 2,
+	    OVERFLOW_PRIORITY: 4,
+	    BLOCK: 3
+	  };
+
+	  Bottleneck.BottleneckError = Bottleneck.prototype.BottleneckError = BottleneckError_1;
+
+	  Bottleneck.Group = Bottleneck.prototype.Group = Group_1;
+
+	  Bottleneck.RedisConnection = Bottleneck.prototype.RedisConnection = require$$2;
+
+	  Bottleneck.IORedisConnection = Bottleneck.prototype.IORedisConnection = require$$3;
+
+	  Bottleneck.Batcher = Bottleneck.prototype.Batcher = Batcher_1;
+
+	  Bottleneck.prototype.jobDefaults = {
+	    priority: DEFAULT_PRIORITY$1,
+	    weight: 1,
+	    expiration: null,
+	    id: "<no-id>"
+	  };
+
+	  Bottleneck.prototype.storeDefaults = {
+	    maxConcurrent: null,
+	    minTime: 0,
+	    highWater: null,
+	    strategy: Bottleneck.prototype.strategy.LEAK,
+	    penalty: null,
+	    reservoir: null,
+	    reservoirRefreshInterval: null,
+	    reservoirRefreshAmount: null,
+	    reservoirIncreaseInterval: null,
+	    reservoirIncreaseAmount: null,
+	    reservoirIncreaseMaximum: null
+	  };
+
+	  Bottleneck.prototype.localStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 250
+	  };
+
+	  Bottleneck.prototype.redisStoreDefaults = {
+	    Promise: Promise,
+	    timeout: null,
+	    heartbeatInterval: 5000,
+	    clientTimeout: 10000,
+	    Redis: null,
+	    clientOptions: {},
+	    clusterNodes: null,
+	    clearDatastore: false,
+	    connection: null
+	  };
+
+	  Bottleneck.prototype.instanceDefaults = {
+	    datastore: "local",
+	    connection: null,
+	    id: "<no-id>",
+	    rejectOnDrop: true,
+	    trackDoneStatus: false,
+	    Promise: Promise
+	  };
+
+	  Bottleneck.prototype.stopDefaults = {
+	    enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+	    dropWaitingJobs: true,
+	    dropErrorMessage: "This limiter has been stopped."
+	  };
+
+	  return Bottleneck;
+
+	}).call(commonjsGlobal);
+
+	var Bottleneck_1 = Bottleneck;
+
+	var lib = Bottleneck_1;
+
+	return lib;
+
+})));
+
+
+/***/ }),
+
 /***/ 20770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -12,7 +1542,6 @@ module.exports = __nccwpck_require__(20218);
 /***/ 20218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(69278);
@@ -276,7 +1805,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
@@ -284,7 +1813,6 @@ __webpack_unused_export__ = debug; // for test
 /***/ 46752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(23701)
@@ -312,29 +1840,29 @@ const createRedirectInterceptor = __nccwpck_require__(25092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-module.exports.kT = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(21514),
   retry: __nccwpck_require__(92026),
   dump: __nccwpck_require__(88060),
   dns: __nccwpck_require__(70379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -388,11 +1916,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(54398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -403,57 +1931,57 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(60660).Headers
-/* unused reexport */ __nccwpck_require__(99051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(35910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(48355).FileReader
+module.exports.Headers = __nccwpck_require__(60660).Headers
+module.exports.Response = __nccwpck_require__(99051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(35910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(48355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(51059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(20109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(79061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(51900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(15188)
-/* unused reexport */ __nccwpck_require__(13726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(13726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(21238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28391,14 +29919,16 @@ var core = __nccwpck_require__(88179);
 var errors = __nccwpck_require__(37827);
 // EXTERNAL MODULE: ./src/commands/failure.ts
 var failure = __nccwpck_require__(19776);
+// EXTERNAL MODULE: ./src/commands/interrupt.ts
+var interrupt = __nccwpck_require__(32249);
 // EXTERNAL MODULE: ./src/commands/input-error.ts
 var input_error = __nccwpck_require__(88749);
 // EXTERNAL MODULE: ./src/commands/result.ts
 var commands_result = __nccwpck_require__(4493);
-// EXTERNAL MODULE: ./src/commands/deps.ts + 3 modules
-var deps = __nccwpck_require__(48665);
-// EXTERNAL MODULE: ./src/commands/run.ts + 19 modules
-var run = __nccwpck_require__(70677);
+// EXTERNAL MODULE: ./src/commands/deps.ts + 5 modules
+var commands_deps = __nccwpck_require__(31040);
+// EXTERNAL MODULE: ./src/commands/run.ts + 24 modules
+var run = __nccwpck_require__(2526);
 // EXTERNAL MODULE: ./src/github/api.ts
 var github_api = __nccwpck_require__(28943);
 // EXTERNAL MODULE: ./src/report/drift-table.ts
@@ -28515,8 +30045,8 @@ function issueBody(team, items) {
     return [driftIssueBody(team.team, team.file, items), '', ...(0,policy_violations/* policyTable */.JO)(violations)].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/github-app/http.ts
-var http = __nccwpck_require__(80865);
+// EXTERNAL MODULE: ./src/github/client.ts + 3 modules
+var client = __nccwpck_require__(21442);
 // EXTERNAL MODULE: ./src/report/json.ts
 var json = __nccwpck_require__(32794);
 // EXTERNAL MODULE: ./src/report/fleet.ts
@@ -28604,8 +30134,11 @@ function teamDetails(command, t) {
         for (const e of t.plan.entries)
             out.push(`| ${e.action} | ${e.type} | ${e.name} |`);
     }
-    if ((command === 'apply' || command === 'plan') && t.outputs.warmPool)
-        out.push('', (0,pool_text/* describePool */.W)(t.outputs.warmPool));
+    if (command === 'apply' || command === 'plan') {
+        const lines = [...(0,pool_text/* poolCostLines */.Ji)(t.outputs), ...(0,pool_text/* warmPoolLines */.pe)(t.outputs)];
+        if (lines.length > 0)
+            out.push('', ...lines.map(line => ((0,pool_text/* poolCostLines */.Ji)(t.outputs).length > 0 ? `- ${line}` : line)));
+    }
     if (command === 'apply' || command === 'plan')
         out.push('', 'Use these runners in a workflow job:', '', '```yaml', `runs-on: ${t.outputs.runsOn}`, '```');
     return out;
@@ -28619,7 +30152,7 @@ function timingLine(t) {
         `<sub>read ${(readMs / 1000).toFixed(1)} s · write ${(writeMs / 1000).toFixed(1)} s · total ${(totalMs / 1000).toFixed(1)} s</sub>`
     ];
 }
-const CHECK_ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
+const CHECK_ICON = { pass: '✅', warn: '⚠️', fail: '❌', unchecked: '❔' };
 function issueLine(t) {
     const issue = t.issue;
     if (!issue || issue.action === 'none' || issue.action === 'skipped')
@@ -28667,6 +30200,10 @@ function readInputs(env = process.env) {
     const planFile = core/* getInput */.V4('plan') || undefined;
     if (planFile && command !== 'apply')
         throw new input_error/* InputError */.d(`Input 'plan' only applies to command 'apply'.`);
+    const onboarding = command === 'onboard' || command === 'offboard';
+    const dryRun = booleanInput('dry-run');
+    if (dryRun && !onboarding)
+        throw new input_error/* InputError */.d(`Input 'dry-run' only applies to commands 'onboard' and 'offboard'.`);
     const token = core/* getInput */.V4('github-token');
     if (token)
         core/* setSecret */.Pq(token);
@@ -28685,13 +30222,25 @@ function readInputs(env = process.env) {
             clientId: core/* getInput */.V4('client-id') || undefined,
             subscriptionId: core/* getInput */.V4('subscription-id') || undefined,
             authorityHost: core/* getInput */.V4('authority-host') || azure_settings/* DEFAULT_AUTHORITY_HOST */.j,
-            armEndpoint: core/* getInput */.V4('arm-endpoint') || azure_settings/* DEFAULT_ARM_ENDPOINT */.x
+            armEndpoint: core/* getInput */.V4('arm-endpoint') || azure_settings/* DEFAULT_ARM_ENDPOINT */.x,
+            ...(core/* getInput */.V4('key-vault-endpoint') ? { keyVaultEndpoint: core/* getInput */.V4('key-vault-endpoint') } : {})
         },
         github: {
             token: token || undefined,
             apiUrl: core/* getInput */.V4('github-api-url') || env.GITHUB_API_URL,
             repository: env.GITHUB_REPOSITORY
-        }
+        },
+        ...(onboarding
+            ? {
+                onboard: {
+                    platformGroupId: core/* getInput */.V4('platform-group') || undefined,
+                    repository: core/* getInput */.V4('repository') || undefined,
+                    environment: core/* getInput */.V4('environment') || undefined,
+                    issuer: core/* getInput */.V4('oidc-issuer') || undefined,
+                    dryRun
+                }
+            }
+            : {})
     };
 }
 const INPUT = {
@@ -28729,20 +30278,21 @@ function booleanInput(name) {
 
 
 
+
 const actionsLogger = {
     info: m => core/* info */.pq(m),
     warning: m => core/* warning */.$e(m),
-    group: (title, fn) => core/* group */.Os(title, fn)
+    group: (title, fn) => core/* group */.Os(title, fn),
+    debug: m => core/* debug */.Yz(m)
 };
-/**
- * The action: inputs → one command → outputs, job summary, annotations. Drift is an output, not a failure.
- * `options` are injected by the bundle tests only (the runner calls it with none).
- */
-async function main_run(options = {}) {
+/** The action: inputs → one command → outputs, job summary, annotations. Drift is an output, not a failure. */
+async function main_run() {
     try {
         const settings = readInputs();
         checkDriftIssueSettings(settings);
-        const result = await (0,run/* runCommand */.d)(settings, (0,deps/* commandDeps */.o)(settings, actionsLogger, {}, options));
+        const deps = (0,commands_deps/* commandDeps */.o)(settings, actionsLogger);
+        const stopHandling = (0,interrupt/* exitOnInterrupt */.X)(deps.ledger, line => core/* info */.pq(line));
+        const result = await (0,run/* runCommand */.d)(settings, deps).finally(stopHandling);
         if (settings.driftIssues)
             await syncDriftIssues(result, driftIssueApi(settings), driftIssueOptions(settings));
         core/* info */.pq((0,report_text/* renderText */.S)(result));
@@ -28783,6 +30333,7 @@ function writeOutputs(result) {
         core/* setOutput */.uH('job-names', result.teams.flatMap(t => t.outputs.jobNames).join(','));
         core/* setOutput */.uH('runner-labels', first.outputs.labels.join(','));
         core/* setOutput */.uH('runs-on', first.outputs.runsOn);
+        core/* setOutput */.uH('pools', JSON.stringify(first.outputs.pools ?? {}));
     }
 }
 /** Drift issues live in the repository running the workflow and need a token that may write issues there. */
@@ -28797,7 +30348,7 @@ function checkDriftIssueSettings(settings) {
         throw new input_error/* InputError */.d(`Input 'drift-issues' needs GITHUB_REPOSITORY and the github-api-url input: run it inside a GitHub workflow.`);
 }
 function driftIssueApi(settings) {
-    return (0,github_api/* createGitHubApi */._)({ apiUrl: settings.github.apiUrl, http: (0,http.createHttpClient)(http.DEFAULT_RETRY) }, settings.github.token);
+    return (0,github_api/* createGitHubApi */._)((0,client/* actionsGitHub */.n)({ debug: m => core/* debug */.Yz(m) })(settings.github.apiUrl), settings.github.token);
 }
 function driftIssueOptions(settings) {
     const { GITHUB_SERVER_URL: server, GITHUB_RUN_ID: runId } = process.env;
@@ -28806,9 +30357,57 @@ function driftIssueOptions(settings) {
 }
 function failedTeams(result) {
     return result.teams
-        .filter(t => t.error || t.refused?.length || t.checks?.some(c => c.status === 'fail'))
+        .filter(t => t.error || t.refused?.length || t.checks?.some(c => c.status === 'fail' || c.status === 'unchecked'))
         .map(t => t.team)
         .join(', ');
+}
+
+
+/***/ }),
+
+/***/ 50899:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   eb: () => (/* binding */ extensionScope),
+/* harmony export */   fk: () => (/* binding */ parseArmId),
+/* harmony export */   vk: () => (/* binding */ requireResourceGroup),
+/* harmony export */   vt: () => (/* binding */ rgAndNames)
+/* harmony export */ });
+/** Parsing ARM resource ids: the adapters need the subscription, resource group and names inside an id. */
+const SUBSCRIPTION = /^\/subscriptions\/([^/]+)(?:\/resourceGroups\/([^/]+))?/i;
+function parseArmId(id) {
+    const match = SUBSCRIPTION.exec(id);
+    if (!match)
+        throw new Error(`Not an ARM resource id: ${id}`);
+    const providerAt = id.toLowerCase().lastIndexOf('/providers/');
+    const tail = providerAt >= 0
+        ? id
+            .slice(providerAt + '/providers/'.length)
+            .split('/')
+            .slice(1)
+        : [];
+    const names = tail.filter((_, i) => i % 2 === 1);
+    return { subscriptionId: match[1], resourceGroup: match[2], names };
+}
+/** The scope an extension resource (role assignment, diagnostic setting) hangs under: everything before its last `/providers/`. */
+function extensionScope(id) {
+    const providerAt = id.toLowerCase().lastIndexOf('/providers/');
+    const name = id.slice(id.lastIndexOf('/') + 1);
+    return { scope: id.slice(0, providerAt), name };
+}
+function requireResourceGroup(parsed, id) {
+    if (!parsed.resourceGroup)
+        throw new Error(`ARM id has no resource group: ${id}`);
+    return parsed.resourceGroup;
+}
+/** `[rg, name1, name2, ...]` for a resource-group-scoped id, ready to spread into SDK calls. */
+function rgAndNames(id, count) {
+    const parsed = parseArmId(id);
+    const names = parsed.names;
+    if (names.length < count)
+        throw new Error(`ARM id needs ${count} name segment(s): ${id}`);
+    return [requireResourceGroup(parsed, id), ...names.slice(0, count)];
 }
 
 
@@ -28822,12 +30421,12 @@ function failedTeams(result) {
 __nccwpck_require__.d(__webpack_exports__, {
   M6: () => (/* binding */ AzureError),
   pv: () => (/* binding */ describeAzureError),
+  Fy: () => (/* binding */ inFlightOperation),
   cZ: () => (/* binding */ isKeyVaultAccessError),
   c4: () => (/* binding */ isNotFound),
+  c2: () => (/* binding */ statusOf),
   Nv: () => (/* binding */ transientAnswer)
 });
-
-// UNUSED EXPORTS: statusOf
 
 ;// CONCATENATED MODULE: ./src/azure/roles.ts
 /** Which built-in Azure role grants an ARM action: turns a 403 into the exact grant the platform must make. */
@@ -28848,6 +30447,8 @@ const RULES = [
     { pattern: /^Microsoft\.OperationalInsights\//i, role: 'Log Analytics Contributor' },
     { pattern: /^Microsoft\.Resources\/subscriptions\/resourceGroups\//i, role: 'Contributor (on the subscription)' },
     { pattern: /^Microsoft\.App\//i, role: 'Contributor' },
+    // The image-build action: reading the registry, uploading a context, scheduling, following and cancelling runs.
+    { pattern: /^Microsoft\.ContainerRegistry\/registries\//i, role: 'Container Registry Tasks Contributor' },
     { pattern: /\/read$/i, role: 'Reader' }
 ];
 function roleForAction(action) {
@@ -28905,6 +30506,9 @@ function describeAzureError(error, what, endpoint) {
     }
     if (e.statusCode === 401) {
         return `Cannot ${what}: Azure rejected the sign-in token (${e.code ?? 'Unauthorized'}): check the tenant, client id and federated credential.`;
+    }
+    if (e.statusCode === 429) {
+        return `Cannot ${what}: Azure kept throttling it past the wait deadline (${e.code ?? 'TooManyRequests'}): ${message} Rerun later, or spread the teams over more subscriptions (each has its own read budget).`;
     }
     const lro = LRO_FAILED.exec(message);
     if (lro)
@@ -28976,6 +30580,102 @@ function parseRetryAfter(value, now) {
     const at = Date.parse(value);
     return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
 }
+const LAST_OPERATION = /the last operation that updated\/is updating the resource is (\w+)/i;
+const STATUS_URI = /status of the operation use uri: (\S+?)\.?$/i;
+/**
+ * The operation still running that a transient refusal names: NRP's ReferencedResourceNotProvisioned names the last
+ * operation on the VNet ("... is DeleteVirtualNetworkLinkOperation"), AnotherOperationInProgress the status URI of the
+ * running one. Such a refusal is not a race to retry into: that operation will end on Azure's schedule.
+ */
+function inFlightOperation(error) {
+    if (!transientAnswer(error))
+        return undefined;
+    const message = oneLine(asErrorLike(error).message ?? '');
+    const named = LAST_OPERATION.exec(message)?.[1];
+    if (named)
+        return named;
+    const uri = STATUS_URI.exec(message)?.[1];
+    return uri && `the operation at ${uri}`;
+}
+
+
+/***/ }),
+
+/***/ 46652:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ listJobExecutions),
+/* harmony export */   p: () => (/* binding */ isActiveExecution)
+/* harmony export */ });
+/* harmony import */ var _arm_id_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(50899);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(85670);
+/** A job's executions, newest first, read through the Container Apps SDK (verify and report read them; runners are named after them). */
+
+
+const ACTIVE = new Set(['running', 'processing']);
+/** Whether an execution (status as Container Apps reports it) still holds a container. */
+function isActiveExecution(status) {
+    return ACTIVE.has(String(status ?? '').toLowerCase());
+}
+/** Empty when the job does not exist. */
+async function listJobExecutions(clients, jobId) {
+    const [rg, name] = (0,_arm_id_js__WEBPACK_IMPORTED_MODULE_1__/* .rgAndNames */ .vt)(jobId, 1);
+    const api = clients.apps((0,_arm_id_js__WEBPACK_IMPORTED_MODULE_1__/* .parseArmId */ .fk)(jobId).subscriptionId);
+    const found = [];
+    try {
+        for await (const e of api.jobsExecutions.list(rg, name)) {
+            const resources = e.template?.containers?.[0]?.resources;
+            found.push({
+                name: e.name ?? '',
+                status: e.status ?? 'Unknown',
+                ...(e.startTime ? { startTime: new Date(e.startTime).toISOString() } : {}),
+                ...(e.endTime ? { endTime: new Date(e.endTime).toISOString() } : {}),
+                ...(resources?.cpu !== undefined ? { cpu: resources.cpu } : {}),
+                ...(resources?.memory ? { memoryGi: parseFloat(resources.memory) } : {})
+            });
+        }
+    }
+    catch (error) {
+        if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isNotFound */ .c4)(error))
+            return [];
+        throw error;
+    }
+    return found.sort((a, b) => (b.startTime ?? '').localeCompare(a.startTime ?? ''));
+}
+
+
+/***/ }),
+
+/***/ 45543:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ interruptedLines),
+/* harmony export */   y: () => (/* binding */ OperationsLedger)
+/* harmony export */ });
+class OperationsLedger {
+    running = new Map();
+    accept(label, statusUrl) {
+        const id = new URL(statusUrl).pathname.split('/').at(-1) ?? statusUrl;
+        this.running.set(statusUrl, { label, id, statusUrl });
+    }
+    finish(statusUrl) {
+        this.running.delete(statusUrl);
+    }
+    inFlight() {
+        return [...this.running.values()];
+    }
+}
+/** What an interrupted run prints: each operation still running in Azure, with its id and status URL. */
+function interruptedLines(operations) {
+    if (operations.length === 0)
+        return ['Interrupted: no operation was running in Azure; rerun to converge.'];
+    return [
+        `Interrupted: started no new write; ${operations.length} accepted operation${operations.length === 1 ? '' : 's'} still run${operations.length === 1 ? 's' : ''} in Azure and finish${operations.length === 1 ? 'es' : ''} on their own (the next run waits for them):`,
+        ...operations.map(op => `  ${op.label}: operation ${op.id}, status ${op.statusUrl}`)
+    ];
+}
 
 
 /***/ }),
@@ -29003,12 +30703,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   a: () => (/* binding */ runCli)
 });
 
-// EXTERNAL MODULE: ./src/commands/deps.ts + 3 modules
-var commands_deps = __nccwpck_require__(48665);
-// EXTERNAL MODULE: ./src/commands/run.ts + 19 modules
-var run = __nccwpck_require__(70677);
+// EXTERNAL MODULE: ./src/commands/deps.ts + 5 modules
+var commands_deps = __nccwpck_require__(31040);
+// EXTERNAL MODULE: ./src/commands/run.ts + 24 modules
+var run = __nccwpck_require__(2526);
 // EXTERNAL MODULE: ./src/commands/failure.ts
 var failure = __nccwpck_require__(19776);
+// EXTERNAL MODULE: ./src/commands/interrupt.ts
+var interrupt = __nccwpck_require__(32249);
 // EXTERNAL MODULE: ./src/report/json.ts
 var json = __nccwpck_require__(32794);
 // EXTERNAL MODULE: ./src/report/text.ts
@@ -29043,6 +30745,9 @@ Commands:
   drift     read-only plan with field-level differences; exit 2 when there are any
   destroy   remove what apply made, only resources tagged as the team's
   report    queue wait, executions and estimated cost per team over --days (read-only; needs --github-token)
+  onboard   the platform prepares a team: resource group, setup identity in --platform-group, its federated
+            credential and least roles; a second run writes nothing; prints what is left to do by hand
+  offboard  removes what onboard made, once destroy has removed the team's runners
 
 Options:
   --config PATH         team config file or folder of them (repeatable)
@@ -29051,7 +30756,11 @@ Options:
   --offline             plan only: do not read Azure
   --plan FILE           apply only: carry out a plan saved with plan --json; refused if Azure changed since
   --fix                 verify only: deregister offline or long-idle runners
+  --allow-unchecked     verify only: exit 0 although a check could not be run (it still shows as not checked)
   --arm-endpoint URL    Azure Resource Manager endpoint (default ${azure_settings/* DEFAULT_ARM_ENDPOINT */.x}; env AZURE_RESOURCE_MANAGER_ENDPOINT)
+  --key-vault-endpoint URL
+                        verify: read the App key at URL/<vault>/secrets/... instead of at the secret URI's
+                        own host (a gateway, or the emulator; env AZURE_KEYVAULT_ENDPOINT)
   --authority-host URL  Entra authority host (default ${azure_settings/* DEFAULT_AUTHORITY_HOST */.j}; env AZURE_AUTHORITY_HOST)
   --tenant-id ID        Entra tenant (env AZURE_TENANT_ID)
   --client-id ID        app with a federated credential, for OIDC sign-in inside a workflow (env AZURE_CLIENT_ID)
@@ -29060,12 +30769,18 @@ Options:
   --wait-threshold S    report only: count jobs that waited longer than S seconds (default 120)
   --price-vcpu-second P report only: price per vCPU-second (default: runners.price, else the list price)
   --price-gib-second P  report only: price per GiB-second (default: runners.price, else the list price)
-  --github-api-url URL  report only: the GitHub REST API to read (default: the config's github.url)
+  --github-api-url URL  report and verify: the GitHub REST API to read (default: the config's github.url)
+  --platform-group ID   onboard/offboard: ARM id of the platform's resource group for the teams' identities
+  --repository O/R      onboard/offboard: the repository running the team's setup (default: github.owner/first repo)
+  --environment NAME    onboard/offboard: its GitHub environment (default runner-setup)
+  --oidc-issuer URL     onboard/offboard: GitHub's OIDC issuer (default https://token.actions.githubusercontent.com)
+  --dry-run             onboard/offboard: show the plan, write nothing
   -h, --help            this text
 
 Sign-in: the Azure CLI / default credential chain (run 'az login' first); inside a GitHub workflow with
 id-token: write and a client id, GitHub OIDC, like the action.
-Exit codes: 0 success, 1 error, 2 drift or platform policy violations found (drift only).`;
+Exit codes: 0 success, 1 error (verify: also a check it could not run), 2 drift or platform policy violations
+found (drift only).`;
 /** Parses argv (without node and script) into settings; the environment supplies defaults for sign-in. */
 function parseCli(argv, env) {
     let parsed;
@@ -29080,7 +30795,9 @@ function parseCli(argv, env) {
                 offline: { type: 'boolean', default: false },
                 plan: { type: 'string' },
                 fix: { type: 'boolean', default: false },
+                'allow-unchecked': { type: 'boolean', default: false },
                 'arm-endpoint': { type: 'string' },
+                'key-vault-endpoint': { type: 'string' },
                 'authority-host': { type: 'string' },
                 'tenant-id': { type: 'string' },
                 'client-id': { type: 'string' },
@@ -29090,6 +30807,11 @@ function parseCli(argv, env) {
                 'price-vcpu-second': { type: 'string' },
                 'price-gib-second': { type: 'string' },
                 'github-api-url': { type: 'string' },
+                'platform-group': { type: 'string' },
+                repository: { type: 'string' },
+                environment: { type: 'string' },
+                'oidc-issuer': { type: 'string' },
+                'dry-run': { type: 'boolean', default: false },
                 help: { type: 'boolean', short: 'h', default: false }
             }
         });
@@ -29113,6 +30835,8 @@ function parseCli(argv, env) {
         throw new UsageError('--offline only applies to plan');
     if (values.fix && command !== 'verify')
         throw new UsageError('--fix only applies to verify');
+    if (values['allow-unchecked'] && command !== 'verify')
+        throw new UsageError('--allow-unchecked only applies to verify');
     const raw = {
         days: values.days,
         waitThreshold: values['wait-threshold'],
@@ -29120,13 +30844,17 @@ function parseCli(argv, env) {
         priceGibSecond: values['price-gib-second'],
         githubApiUrl: values['github-api-url']
     };
-    const given = Object.keys(raw).find(k => raw[k] !== undefined);
+    const given = Object.keys(raw).find(k => raw[k] !== undefined && !(k === 'githubApiUrl' && command === 'verify'));
     if (given && command !== 'report')
-        throw new UsageError(`--${FLAG[given]} only applies to report`);
+        throw new UsageError(`--${FLAG[given]} only applies to report${given === 'githubApiUrl' ? ' and verify' : ''}`);
     const report = (0,report_options/* parseReportOptions */.s)(raw, key => `--${FLAG[key]}`, message => new UsageError(message));
     if (values.plan !== undefined && command !== 'apply')
         throw new UsageError('--plan only applies to apply');
     const clientId = values['client-id'] ?? env.AZURE_CLIENT_ID;
+    const onboarding = command === 'onboard' || command === 'offboard';
+    const onboardFlag = ['platform-group', 'repository', 'environment', 'oidc-issuer'].find(k => values[k] !== undefined);
+    if (!onboarding && (onboardFlag || values['dry-run']))
+        throw new UsageError(`--${onboardFlag ?? 'dry-run'} only applies to onboard and offboard`);
     return {
         json: values.json,
         settings: {
@@ -29135,6 +30863,7 @@ function parseCli(argv, env) {
             offline: values.offline,
             planFile: values.plan,
             fix: values.fix,
+            allowUnchecked: values['allow-unchecked'],
             driftIssues: false,
             report,
             policyPath: values.policy,
@@ -29144,11 +30873,29 @@ function parseCli(argv, env) {
                 tenantId: values['tenant-id'] ?? env.AZURE_TENANT_ID,
                 clientId,
                 authorityHost: values['authority-host'] ?? env.AZURE_AUTHORITY_HOST ?? azure_settings/* DEFAULT_AUTHORITY_HOST */.j,
-                armEndpoint: values['arm-endpoint'] ?? env.AZURE_RESOURCE_MANAGER_ENDPOINT ?? azure_settings/* DEFAULT_ARM_ENDPOINT */.x
+                armEndpoint: values['arm-endpoint'] ?? env.AZURE_RESOURCE_MANAGER_ENDPOINT ?? azure_settings/* DEFAULT_ARM_ENDPOINT */.x,
+                ...optional('keyVaultEndpoint', values['key-vault-endpoint'] ?? env.AZURE_KEYVAULT_ENDPOINT)
             },
-            github: { token: values['github-token'] ?? env.GITHUB_TOKEN }
+            github: {
+                token: values['github-token'] ?? env.GITHUB_TOKEN,
+                ...(command === 'verify' ? optional('teamApiUrl', values['github-api-url']) : {})
+            },
+            ...(onboarding
+                ? {
+                    onboard: {
+                        platformGroupId: values['platform-group'],
+                        repository: values.repository,
+                        environment: values.environment,
+                        issuer: values['oidc-issuer'],
+                        dryRun: values['dry-run']
+                    }
+                }
+                : {})
         }
     };
+}
+function optional(key, value) {
+    return (value ? { [key]: value } : {});
 }
 
 ;// CONCATENATED MODULE: ./src/cli/github-oidc.ts
@@ -29186,6 +30933,7 @@ async function fetchGitHubIdToken(audience, env = process.env) {
 
 
 
+
 /** The CLI: parse once, run, print; every failure becomes one message and exit code 1. */
 async function main(argv, env, io) {
     try {
@@ -29197,7 +30945,8 @@ async function main(argv, env, io) {
         const logger = stderrLogger(io);
         const { settings } = options;
         const deps = (0,commands_deps/* commandDeps */.o)(settings, logger, { getIdToken: audience => fetchGitHubIdToken(audience, env) });
-        const result = await (0,run/* runCommand */.d)(settings, deps);
+        const stopHandling = (0,interrupt/* exitOnInterrupt */.X)(deps.ledger, line => io.stderr(`${line}\n`));
+        const result = await (0,run/* runCommand */.d)(settings, deps).finally(stopHandling);
         io.stdout((options.json ? JSON.stringify((0,json/* resultJson */.y)(result), null, 2) : (0,report_text/* renderText */.S)(result)) + '\n');
         return result.exitCode;
     }
@@ -29234,7 +30983,7 @@ function runCli(argv = process.argv.slice(2)) {
 
 /***/ }),
 
-/***/ 48665:
+/***/ 31040:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29245,6 +30994,99 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/github-app/http.ts
 var http = __nccwpck_require__(80865);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(37067);
+;// CONCATENATED MODULE: external "node:dns/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(77030);
+;// CONCATENATED MODULE: ./src/github-app/proxy.ts
+/**
+ * HTTPS_PROXY / HTTP_PROXY / NO_PROXY, honoured the same way by every side of every door: the action, the CLI and
+ * the runner's PID 1, GitHub (Octokit on the global `fetch`) and Azure (the SDK's own proxy policy) alike.
+ *
+ * Some hosts are never sent through a proxy, whatever NO_PROXY says: loopback, the instance metadata and managed
+ * identity endpoints (their requests carry the identity's secret header, and a proxy could not reach them
+ * anyway), and whatever the caller adds (a Key Vault reached through its private endpoint). They are added to
+ * NO_PROXY in the process's environment, which the Azure SDK reads when it builds its first pipeline, and Node's
+ * built-in proxy support is switched on with the same list for `fetch`.
+ * https://nodejs.org/api/http.html#httpsetglobalproxyfromenvproxyenv
+ */
+
+
+
+/** Loopback and the Azure instance metadata service (managed identity on VMs; 169.254.169.254). */
+const NEVER_PROXIED = ['localhost', '127.0.0.1', '::1', '[::1]', '169.254.169.254'];
+/** The proxy in use (without credentials, for a log line), or undefined when none is set. */
+function useProxyFromEnv(env = process.env, alsoDirect = []) {
+    const proxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
+    if (!proxy)
+        return undefined;
+    const noProxy = noProxyList(env.NO_PROXY || env.no_proxy, alsoDirect);
+    env.NO_PROXY = noProxy;
+    env.no_proxy = noProxy;
+    // Added in Node 24.14.0; an older Node leaves fetch direct (said in the returned text) while Azure still proxies.
+    const setGlobal = external_node_http_.setGlobalProxyFromEnv;
+    setGlobal?.({
+        HTTPS_PROXY: env.HTTPS_PROXY || env.https_proxy,
+        HTTP_PROXY: env.HTTP_PROXY || env.http_proxy,
+        NO_PROXY: noProxy
+    });
+    const shown = withoutCredentials(proxy);
+    return setGlobal ? shown : `${shown} (Azure only: Node ${process.versions.node} cannot proxy fetch, 24.14 can)`;
+}
+/** NO_PROXY's entries, then the hosts that are never proxied, once each. */
+function noProxyList(noProxy, alsoDirect = []) {
+    const entries = (noProxy ?? '')
+        .split(',')
+        .map(entry => entry.trim())
+        .filter(entry => entry !== '');
+    return [...new Set([...entries, ...NEVER_PROXIED, ...alsoDirect.map(hostOf)])].join(',');
+}
+/** The host of a URL, or the text itself when it is a host already. */
+function hostOf(urlOrHost) {
+    try {
+        return new URL(urlOrHost).hostname;
+    }
+    catch {
+        return urlOrHost;
+    }
+}
+/**
+ * A private address (RFC 1918, carrier-grade NAT, IPv6 unique local): where a private endpoint answers. A name
+ * that resolves to one (a Key Vault linked through privatelink.vaultcore.azure.net) is reached directly.
+ */
+function isPrivateAddress(address) {
+    if (isIP(address) === 6)
+        return /^f[cd]/i.test(address);
+    const [a, b] = address.split('.').map(Number);
+    return (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127));
+}
+function withoutCredentials(proxy) {
+    try {
+        const url = new URL(proxy);
+        url.username = '';
+        url.password = '';
+        return url.href;
+    }
+    catch {
+        return '(unparsable proxy URL)';
+    }
+}
+/** `[host]` when `url`'s host resolves to a private address (see `isPrivateAddress`), else none. */
+async function directWhenPrivate(url) {
+    const host = hostOf(url);
+    try {
+        const { address } = await lookup(host);
+        return isPrivateAddress(address) ? [host] : [];
+    }
+    catch {
+        return []; // the request itself reports a name that does not resolve
+    }
+}
+
+// EXTERNAL MODULE: ./src/github/client.ts + 3 modules
+var client = __nccwpck_require__(21442);
 // EXTERNAL MODULE: ./src/commands/fleet.ts + 1 modules
 var fleet = __nccwpck_require__(48818);
 ;// CONCATENATED MODULE: ./src/commands/load-engine.ts
@@ -29252,14 +31094,14 @@ var fleet = __nccwpck_require__(48818);
  * Loads the Azure SDKs on first use (the bundler splits them into chunks), so an offline plan or a config error
  * answers without paying for them.
  */
-function azureSession(azure, logger, credentialOptions = {}) {
+function azureSession(azure, logger, credentialOptions = {}, ledger) {
     let credential;
     const signIn = () => (credential ??= Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(16), __nccwpck_require__.e(98)]).then(__nccwpck_require__.bind(__nccwpck_require__, 18098)), __nccwpck_require__.e(/* import() */ 982).then(__nccwpck_require__.bind(__nccwpck_require__, 52982))]).then(([{ createCredential }, { sharedTokenCredential }]) => sharedTokenCredential(createCredential(azure, credentialOptions))));
     return {
         signIn,
         async engine() {
-            const [{ createEngine }, signedIn] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73984)), signIn()]);
-            return createEngine({ credential: signedIn, endpoint: azure.armEndpoint, logger });
+            const [{ createEngine }, signedIn] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(899), __nccwpck_require__.e(136), __nccwpck_require__.e(289)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80289)), signIn()]);
+            return createEngine({ credential: signedIn, endpoint: azure.armEndpoint, logger, ledger });
         }
     };
 }
@@ -29269,18 +31111,16 @@ function azureSession(azure, logger, credentialOptions = {}) {
  * The command runner's report dependency, loaded on first use like verify (other commands never load it). It shares
  * the run's sign-in.
  */
-function loadReport(settings, signIn) {
+function loadReport(settings, signIn, github) {
     let loaded;
     const load = async () => {
-        const [{ collectReport }, { createClients }, { createHttpClient, DEFAULT_RETRY }, credential] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 913).then(__nccwpck_require__.bind(__nccwpck_require__, 14913)),
-            Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23139)),
-            Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 80865)),
+        const [{ collectReport }, { createClients }, credential] = await Promise.all([
+            __nccwpck_require__.e(/* import() */ 900).then(__nccwpck_require__.bind(__nccwpck_require__, 75900)),
+            Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(899), __nccwpck_require__.e(647)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86647)),
             signIn()
         ]);
         const clients = createClients({ credential, endpoint: settings.azure.armEndpoint });
-        const http = createHttpClient(DEFAULT_RETRY);
-        return (config) => collectReport(config, settings.report, { clients, http, githubToken: settings.github.token ?? '' });
+        return (config) => collectReport(config, settings.report, { clients, github, githubToken: settings.github.token ?? '' });
     };
     return async (config) => (await (loaded ??= load()))(config);
 }
@@ -29290,12 +31130,12 @@ function loadReport(settings, signIn) {
  * The command runner's verify dependency, loaded on first use like the engine (other commands never load it).
  * `signIn` shares the engine's credential (one sign-in per run).
  */
-function loadVerify(settings, signIn, keyVaultEndpoint) {
+function loadVerify(settings, signIn, github) {
     let loaded;
     const load = async () => {
         const [{ createVerify }, { createClients }, http, credential] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 450).then(__nccwpck_require__.bind(__nccwpck_require__, 50450)),
-            Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 23139)),
+            __nccwpck_require__.e(/* import() */ 81).then(__nccwpck_require__.bind(__nccwpck_require__, 90081)),
+            Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(899), __nccwpck_require__.e(647)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86647)),
             Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 80865)),
             signIn()
         ]);
@@ -29303,30 +31143,62 @@ function loadVerify(settings, signIn, keyVaultEndpoint) {
             clients: createClients({ credential, endpoint: settings.azure.armEndpoint }),
             credential,
             http: http.createHttpClient(http.DEFAULT_RETRY),
+            github,
             ...(settings.github.token ? { githubToken: settings.github.token } : {}),
             fix: settings.fix,
-            ...(keyVaultEndpoint ? { keyVaultEndpoint } : {})
+            // Under Actions, a token verify mints is hidden from the log (stderr carries workflow commands too, and
+            // keeps --json on stdout clean).
+            mask: (secret) => {
+                if (process.env.GITHUB_ACTIONS === 'true')
+                    process.stderr.write(`::add-mask::${secret}\n`);
+            },
+            ...(settings.github.teamApiUrl ? { githubApiUrl: settings.github.teamApiUrl } : {}),
+            ...(settings.azure.keyVaultEndpoint ? { keyVaultEndpoint: settings.azure.keyVaultEndpoint } : {})
         });
     };
     return async (config, engine) => (await (loaded ??= load()))(config, engine);
 }
 
+// EXTERNAL MODULE: ./src/azure/operations-ledger.ts
+var operations_ledger = __nccwpck_require__(45543);
 ;// CONCATENATED MODULE: ./src/commands/deps.ts
 
 
 
 
 
+
+
+
 /** What a command needs, for both doors (action and CLI): one sign-in shared by the engine, verify and report. */
-function commandDeps(settings, logger, credentialOptions = {}, options = {}) {
-    const azure = azureSession(settings.azure, logger, credentialOptions);
+function commandDeps(settings, logger, credentialOptions = {}) {
+    // Before any client exists: the Azure SDK reads NO_PROXY once, when it builds its first pipeline.
+    const proxy = useProxyFromEnv(process.env);
+    if (proxy)
+        logger.info(`Through the proxy ${proxy}; direct: ${process.env.NO_PROXY}`);
+    const ledger = new operations_ledger/* OperationsLedger */.y();
+    const azure = azureSession(settings.azure, logger, credentialOptions, ledger);
     const token = settings.github.token;
+    // One Octokit for the run: one bound on concurrent requests and one write spacing for every team.
+    const github = (0,client/* actionsGitHub */.n)({ debug: line => logger.debug?.(line) });
     return {
         logger,
+        ledger,
         engine: azure.engine,
-        verify: loadVerify(settings, azure.signIn, options.keyVaultEndpoint),
-        ...(token ? { activeRuns: (0,fleet.activeRunCounter)(token, (0,http.createHttpClient)(http.DEFAULT_RETRY)) } : {}),
-        report: loadReport(settings, azure.signIn)
+        verify: loadVerify(settings, azure.signIn, github),
+        ...(token ? { activeRuns: (0,fleet.activeRunCounter)(token, github) } : {}),
+        report: loadReport(settings, azure.signIn, github),
+        onboarding: async () => {
+            const [{ createOnboarding }, credential] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(899), __nccwpck_require__.e(136), __nccwpck_require__.e(546)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59546)), azure.signIn()]);
+            return createOnboarding({
+                credential,
+                endpoint: settings.azure.armEndpoint,
+                logger,
+                github,
+                http: (0,http.createHttpClient)(http.DEFAULT_RETRY),
+                ...(settings.azure.keyVaultEndpoint ? { keyVaultEndpoint: settings.azure.keyVaultEndpoint } : {})
+            });
+        }
     };
 }
 
@@ -29363,8 +31235,12 @@ __nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  FLEET_PROGRESS_INTERVAL_MS: () => (/* binding */ FLEET_PROGRESS_INTERVAL_MS),
+  SNAPSHOT_TEAM_CONCURRENCY: () => (/* binding */ SNAPSHOT_TEAM_CONCURRENCY),
   activeRunCounter: () => (/* binding */ activeRunCounter),
-  driftFleet: () => (/* binding */ driftFleet)
+  driftFleet: () => (/* binding */ driftFleet),
+  fleetProgress: () => (/* binding */ fleetProgress),
+  prefetchFleet: () => (/* binding */ prefetchFleet)
 });
 
 // EXTERNAL MODULE: ./src/github/api.ts
@@ -29373,9 +31249,14 @@ var api = __nccwpck_require__(28943);
 var api_budget = __nccwpck_require__(31341);
 // EXTERNAL MODULE: ./src/core/layout.ts
 var layout = __nccwpck_require__(16585);
+// EXTERNAL MODULE: ./src/core/pools.ts
+var pools = __nccwpck_require__(16268);
 ;// CONCATENATED MODULE: ./src/github/fleet.ts
 
 
+
+/** Warn when less than this share of the target is left. */
+const NEAR_TARGET = 0.2;
 /** The slowest polling KEDA is given (the config's maximum). */
 const MAX_INTERVAL_SECONDS = 3600;
 function fleetReport(configs, options = {}) {
@@ -29392,11 +31273,13 @@ function fleetReport(configs, options = {}) {
 }
 function installationBudget(configs, options) {
     const { hourlyLimit, targetShare } = options;
-    const polling = configs.map(c => ({
-        config: c,
+    // Every pool's KEDA rule polls on its own: the installation's budget sums them all.
+    const polling = configs.flatMap(c => (0,pools/* runnerPools */.OJ)(c).map(pool => ({
+        config: (0,pools/* poolView */.WR)(c, pool),
+        name: pool.name === undefined ? c.team : `${c.team}/${pool.name}`,
         activeRuns: options.activeRuns?.get(c.team),
         perPoll: (0,api_budget/* callsPerPoll */.U7)(c.github.repos.length, options.activeRuns?.get(c.team))
-    }));
+    })));
     const perHour = (intervals) => polling.reduce((sum, p, i) => sum + (p.perPoll * 3600) / intervals[i], 0);
     const current = polling.map(p => p.config.runners.pollingIntervalSeconds);
     const budget = targetShare * hourlyLimit;
@@ -29406,6 +31289,8 @@ function installationBudget(configs, options) {
     while (perHour(suggested) > budget && suggested.some(s => s < MAX_INTERVAL_SECONDS))
         suggested = suggested.map(s => Math.min(MAX_INTERVAL_SECONDS, s + 1));
     const total = Math.ceil(perHour(current));
+    const perTeam = total / configs.length;
+    const left = budget - total;
     const first = configs[0];
     return {
         apiUrl: first.github.apiUrl,
@@ -29418,8 +31303,10 @@ function installationBudget(configs, options) {
         share: total / hourlyLimit,
         targetShare,
         reachable: perHour(suggested) <= budget,
+        roomForTeams: perTeam > 0 ? Math.max(0, Math.floor(left / perTeam)) : 0,
+        nearTarget: left >= 0 && left < NEAR_TARGET * budget,
         teams: polling.map((p, i) => ({
-            team: p.config.team,
+            team: p.name,
             repos: p.config.github.repos.length,
             ...(p.activeRuns === undefined ? {} : { activeRuns: p.activeRuns }),
             pollingIntervalSeconds: current[i],
@@ -29446,8 +31333,51 @@ async function driftFleet(configs, count) {
     return fleetReport(configs, { activeRuns: new Map(configs.map((c, i) => [c.team, counted[i]])) });
 }
 /** Counts with `token`; a repository it may not read leaves the team's runs uncounted. */
-function activeRunCounter(token, http) {
-    return config => (0,api_budget/* countActiveRuns */.QZ)((0,api/* createGitHubApi */._)({ apiUrl: config.github.apiUrl, http }, token), config);
+function activeRunCounter(token, github) {
+    return config => (0,api_budget/* countActiveRuns */.QZ)((0,api/* createGitHubApi */._)(github(config.github.apiUrl), token), config);
+}
+/** How often drift over a folder says how far it got. */
+const FLEET_PROGRESS_INTERVAL_MS = 30_000;
+/** Teams read at once once the fleet is in a Resource Graph snapshot: each needs a GET or two, paced per subscription. */
+const SNAPSHOT_TEAM_CONCURRENCY = 32;
+/**
+ * Drift (and verify) over a folder reads the fleet through Resource Graph first. A fleet Graph cannot read (no access, an old
+ * cloud) is read team by team, as before, with a warning. Returns the team concurrency to use.
+ */
+async function prefetchFleet(engine, configs, logger) {
+    try {
+        const started = Date.now();
+        const { queries } = await engine.prefetch(configs);
+        const seconds = ((Date.now() - started) / 1000).toFixed(1);
+        logger.info(`Read ${configs.length} teams through Azure Resource Graph in ${queries} queries, ${seconds} s`);
+        return SNAPSHOT_TEAM_CONCURRENCY;
+    }
+    catch (error) {
+        logger.warning(`${error.message}: reading each team with GETs instead`);
+        return undefined;
+    }
+}
+/** Every `intervalMs`, one line: teams done, requests sent, Graph queries and throttled waits. */
+function fleetProgress(engine, logger, command, total, intervalMs = FLEET_PROGRESS_INTERVAL_MS) {
+    let done = 0;
+    const started = Date.now();
+    const line = () => {
+        const s = engine.stats();
+        const waited = ((s.throttledWaitMs + s.pacedWaitMs) / 1000).toFixed(1);
+        return `${command}: ${done}/${total} teams, ${s.reads} reads, ${s.graphQueries} Resource Graph queries, ${s.throttled} throttled answers waited out, ${waited} s waiting for ARM's read budget, ${((Date.now() - started) / 1000).toFixed(0)} s`;
+    };
+    const timer = setInterval(() => logger.info(line()), intervalMs);
+    timer.unref();
+    return {
+        teamDone: () => {
+            done++;
+        },
+        stop: () => {
+            clearInterval(timer);
+            if (total > 1)
+                logger.info(line());
+        }
+    };
 }
 
 
@@ -29465,6 +31395,273 @@ class InputError extends Error {
         super(message);
         this.name = 'InputError';
     }
+}
+
+
+/***/ }),
+
+/***/ 32249:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ exitOnInterrupt)
+/* harmony export */ });
+/* harmony import */ var _azure_operations_ledger_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(45543);
+/**
+ * Cancelling a workflow sends SIGINT, then SIGTERM 7.5 s later, then ends the process tree 2.5 s after that (the
+ * runner's cancellation; actions/runner, ProcessInvoker). An environment operation runs for minutes, so on either
+ * signal the command starts no new write and waits for nothing: it names each operation Azure accepted and has not
+ * finished (id and status URL) and exits at once. The next run finds those resources mid-operation and waits for them.
+ */
+
+const EXIT_CODE = { SIGINT: 130, SIGTERM: 143 };
+/** Installs the handlers for one run; returns their removal. */
+function exitOnInterrupt(ledger, write) {
+    const handler = (signal) => {
+        for (const line of (0,_azure_operations_ledger_js__WEBPACK_IMPORTED_MODULE_0__/* .interruptedLines */ .G)(ledger.inFlight()))
+            write(line);
+        process.exit(EXIT_CODE[signal]);
+    };
+    process.once('SIGINT', handler);
+    process.once('SIGTERM', handler);
+    return () => {
+        process.off('SIGINT', handler);
+        process.off('SIGTERM', handler);
+    };
+}
+
+
+/***/ }),
+
+/***/ 45170:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ki: () => (/* binding */ repositoryProblem),
+/* harmony export */   f5: () => (/* binding */ environmentProblem),
+/* harmony export */   ij: () => (/* binding */ credentialLimitProblem)
+/* harmony export */ });
+/* unused harmony export MAX_CREDENTIALS_PER_IDENTITY */
+/**
+ * Plan constraints on federated credentials (Microsoft Learn, "Important considerations and restrictions for federated
+ * identity credentials"): at most 20 per identity, and the subject is matched exactly (case-sensitive, no wildcards),
+ * so a subject is refused before any write unless it is exactly `repo:OWNER/REPO:environment:ENV`. Writes to one
+ * identity's credentials never overlap: the plan makes each credential write exclusive on its identity (core/exclusive).
+ */
+const MAX_CREDENTIALS_PER_IDENTITY = 20;
+/** GitHub's owner and repository names, and environment names without characters a subject cannot carry. */
+const OWNER_REPO = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+$/;
+const ENVIRONMENT = /^[^:*\s][^:*]{0,254}$/;
+function repositoryProblem(repository) {
+    return OWNER_REPO.test(repository)
+        ? undefined
+        : `repository '${repository}' is not OWNER/REPO: the federated subject must name one repository exactly (no wildcards)`;
+}
+function environmentProblem(environment) {
+    return ENVIRONMENT.test(environment) && environment.trim() === environment
+        ? undefined
+        : `environment '${environment}' cannot be part of an exact federated subject (no ':', '*' or surrounding spaces)`;
+}
+/** Why adding `adding` credentials to an identity that has `existing` others would break Azure's limit. */
+function credentialLimitProblem(identityId, existing, adding) {
+    if (existing + adding <= MAX_CREDENTIALS_PER_IDENTITY)
+        return undefined;
+    return `${identityId} has ${existing} other federated credentials; Azure allows at most ${MAX_CREDENTIALS_PER_IDENTITY} per identity: remove some before onboarding`;
+}
+
+
+/***/ }),
+
+/***/ 42589:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Uz: () => (/* binding */ DEFAULT_ENVIRONMENT),
+  oX: () => (/* binding */ GITHUB_ISSUER),
+  AK: () => (/* binding */ onboardLayout),
+  HH: () => (/* binding */ onboardingResources)
+});
+
+// UNUSED EXPORTS: FEDERATED_AUDIENCE, PURPOSE_TAG, SETUP_IDENTITY, TEAM_IDENTITIES, federatedSubject, identityName
+
+// EXTERNAL MODULE: ./src/core/layout.ts
+var core_layout = __nccwpck_require__(16585);
+// EXTERNAL MODULE: ./src/core/names.ts
+var names = __nccwpck_require__(22483);
+// EXTERNAL MODULE: ./src/core/refs.ts
+var refs = __nccwpck_require__(39301);
+// EXTERNAL MODULE: ./src/core/resources/common.ts
+var common = __nccwpck_require__(88032);
+;// CONCATENATED MODULE: ./src/commands/onboard/roles.ts
+/** The built-in Azure roles onboarding grants (ids from Microsoft Learn, "Azure built-in roles"). */
+const BUILT_IN_ROLES = {
+    Contributor: 'b24988ac-6180-42a0-ab88-20f7382dd24c',
+    Reader: 'acdd72a7-3385-48ef-bd42-f606fba81ae7',
+    'Network Contributor': '4d97b98b-1d4f-4787-a291-c67834d212e7',
+    'Private DNS Zone Contributor': 'b12aa53e-6015-4669-85d0-8515ebb3ae7f',
+    'Log Analytics Contributor': '92aaf0da-9dab-42b6-94a3-d43ce8d16293',
+    'Role Based Access Control Administrator': 'f58310d9-a9f6-439a-9e8d-f62e7b41a168',
+    'Key Vault Secrets User': '4633458b-17de-408a-b874-0445c86b69e6'
+};
+/**
+ * Role Based Access Control Administrator, constrained with an ABAC condition (condition version 2.0) to what apply
+ * needs: it may create or delete only assignments of Key Vault Secrets User, and only to service principals (the
+ * runner's managed identity). Syntax as in Microsoft Learn, "Examples to delegate Azure role assignment management
+ * with conditions" (constrain roles and principal types) and "Azure role assignment condition format and syntax".
+ */
+function secretsUserOnlyCondition() {
+    const role = BUILT_IN_ROLES['Key Vault Secrets User'];
+    const constrain = (action, source) => `((!(ActionMatches{'Microsoft.Authorization/roleAssignments/${action}'})) OR ` +
+        `(@${source}[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals {${role}} AND ` +
+        `@${source}[Microsoft.Authorization/roleAssignments:PrincipalType] ForAnyOfAnyValues:StringEqualsIgnoreCase {'ServicePrincipal'}))`;
+    return `${constrain('write', 'Request')} AND ${constrain('delete', 'Resource')}`;
+}
+/** ARM names a role definition under the subscription of the assignment's scope. */
+function roleDefinitionId(scope, role) {
+    const subscription = /^\/subscriptions\/([^/]+)/i.exec(scope)?.[1];
+    if (!subscription)
+        throw new Error(`Not an ARM scope: ${scope}`);
+    return `/subscriptions/${subscription}/providers/Microsoft.Authorization/roleDefinitions/${BUILT_IN_ROLES[role]}`;
+}
+
+;// CONCATENATED MODULE: ./src/commands/onboard/identities.ts
+
+
+
+
+
+const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com';
+const DEFAULT_ENVIRONMENT = 'runner-setup';
+const FEDERATED_AUDIENCE = 'api://AzureADTokenExchange';
+const PURPOSE_TAG = 'runner-setup-purpose';
+/** The least the team's setup, verify and teardown workflows need, each grant with its reason. */
+const SETUP_IDENTITY = {
+    purpose: 'setup',
+    usedBy: "the team's setup, verify and teardown workflows",
+    grants: (config, layout) => [
+        {
+            role: 'Contributor',
+            scope: layout.resourceGroupId,
+            why: 'VNet, NSG, NAT gateway, the runner identity, environment and job'
+        },
+        ...config.network.peerings.map(p => ({
+            role: 'Network Contributor',
+            scope: p.remoteVnetId,
+            why: "the peering on the team's side"
+        })),
+        ...config.network.privateDnsZones.map(zoneId => ({
+            role: 'Private DNS Zone Contributor',
+            scope: zoneId,
+            why: "the zone's link to the runner VNet"
+        })),
+        {
+            role: 'Role Based Access Control Administrator',
+            scope: layout.keySecretScope,
+            why: 'lets apply grant the runner identity (made by apply) Key Vault Secrets User on this one secret, and nothing else',
+            condition: secretsUserOnlyCondition()
+        },
+        { role: 'Reader', scope: config.github.app.keyVaultId, why: "preflight reads the vault's permission model" },
+        ...(config.logs.workspaceId
+            ? [
+                {
+                    role: 'Log Analytics Contributor',
+                    scope: config.logs.workspaceId,
+                    why: "the environment's diagnostic setting sends runner logs there"
+                }
+            ]
+            : [])
+    ]
+};
+const TEAM_IDENTITIES = [SETUP_IDENTITY];
+function identityName(team, purpose) {
+    return `id-${team}-${purpose}`;
+}
+function federatedSubject(target) {
+    return `repo:${target.repository}:environment:${target.environment}`;
+}
+function onboardLayout(config, target) {
+    const layout = (0,core_layout/* teamLayout */.YM)(config);
+    return {
+        resourceGroupId: layout.resourceGroupId,
+        identities: TEAM_IDENTITIES.map(spec => {
+            const id = `${target.platformGroupId}/providers/Microsoft.ManagedIdentity/userAssignedIdentities/${identityName(config.team, spec.purpose)}`;
+            return {
+                spec,
+                id,
+                credentialId: `${id}/federatedIdentityCredentials/github-${target.environment}`,
+                grants: spec.grants(config, layout).map(grant => ({
+                    ...grant,
+                    id: `${grant.scope}/providers/Microsoft.Authorization/roleAssignments/${(0,names/* roleAssignmentName */.P_)(grant.scope, id, roleDefinitionId(grant.scope, grant.role))}`
+                }))
+            };
+        })
+    };
+}
+/** Desired resources, in dependency order: group, identities, their credentials, their grants. */
+function onboardingResources(config, target) {
+    const layout = onboardLayout(config, target);
+    const group = { location: config.azure.location, tags: (0,common/* teamTags */.Pr)(config) };
+    const resources = [
+        (0,common/* desired */.he)({
+            kind: 'resourceGroup',
+            id: layout.resourceGroupId,
+            type: 'Microsoft.Resources/resourceGroups',
+            apiVersion: common/* API_VERSION */.mG.resources,
+            dependsOn: [],
+            ownership: 'tagged',
+            body: group
+        })
+    ];
+    for (const identity of layout.identities) {
+        const body = {
+            location: config.azure.location,
+            tags: (0,common/* teamTags */.Pr)(config, { [PURPOSE_TAG]: identity.spec.purpose })
+        };
+        resources.push((0,common/* desired */.he)({
+            kind: 'identity',
+            id: identity.id,
+            type: 'Microsoft.ManagedIdentity/userAssignedIdentities',
+            apiVersion: common/* API_VERSION */.mG.msi,
+            dependsOn: [],
+            ownership: 'tagged',
+            body
+        }));
+        const credential = {
+            issuer: target.issuer,
+            subject: federatedSubject(target),
+            audiences: [FEDERATED_AUDIENCE]
+        };
+        resources.push((0,common/* desired */.he)({
+            kind: 'federatedCredential',
+            id: identity.credentialId,
+            type: 'Microsoft.ManagedIdentity/userAssignedIdentities/federatedIdentityCredentials',
+            apiVersion: common/* API_VERSION */.mG.msi,
+            dependsOn: [identity.id],
+            ownership: 'child',
+            body: credential
+        }));
+        for (const grant of identity.grants) {
+            const assignment = {
+                roleDefinitionId: roleDefinitionId(grant.scope, grant.role),
+                principalId: (0,refs/* ref */.KR)(identity.id, 'principalId'),
+                principalType: 'ServicePrincipal',
+                ...(grant.condition ? { condition: grant.condition, conditionVersion: '2.0' } : {})
+            };
+            const inGroup = grant.scope.toLowerCase() === layout.resourceGroupId.toLowerCase();
+            resources.push((0,common/* desired */.he)({
+                kind: 'roleAssignment',
+                id: grant.id,
+                type: 'Microsoft.Authorization/roleAssignments',
+                apiVersion: common/* API_VERSION */.mG.authorization,
+                dependsOn: [identity.id, ...(inGroup ? [layout.resourceGroupId] : [])],
+                ownership: 'marked',
+                body: assignment
+            }));
+        }
+    }
+    return resources;
 }
 
 
@@ -29525,8 +31722,11 @@ function changeCount(result) {
         return 0;
     return result.counts.create + result.counts.update + result.counts.delete;
 }
-function exitCodeOf(command, teams) {
+/** verify: a check it could not run fails the run too, unless the caller accepts that (`allowUnchecked`). */
+function exitCodeOf(command, teams, allowUnchecked = false) {
     if (teams.some(t => t.error || (t.refused?.length ?? 0) > 0 || t.checks?.some(c => c.status === 'fail')))
+        return 1;
+    if (!allowUnchecked && teams.some(t => t.checks?.some(c => c.status === 'unchecked')))
         return 1;
     if (command === 'drift' && teams.some(t => (t.drift?.length ?? 0) > 0 || (t.policy?.length ?? 0) > 0))
         return 2;
@@ -29536,7 +31736,7 @@ function exitCodeOf(command, teams) {
 
 /***/ }),
 
-/***/ 70677:
+/***/ 2526:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29578,6 +31778,11 @@ const ROUTE_TABLE = {
     noun: 'route table',
     example: 'rt-hub-egress'
 };
+const CONTAINER_REGISTRY = {
+    type: 'Microsoft.ContainerRegistry/registries',
+    noun: 'container registry',
+    example: 'crname'
+};
 const KEY_VAULT = { type: 'Microsoft.KeyVault/vaults', noun: 'Key Vault', example: 'kv-name' };
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const ID = new RegExp(`^/subscriptions/${GUID}/resourceGroups/[-\\w.()]{1,90}/providers/([A-Za-z]+\\.[A-Za-z.]+)/([A-Za-z]+)/([^/\\s]+)$`, 'i');
@@ -29600,8 +31805,159 @@ function checkResourceId(id, kind) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/config/pools.ts
+var pools = __nccwpck_require__(58069);
+;// CONCATENATED MODULE: ./src/config/cross-checks.ts
+/** Rules that relate several keys: subnet inside the address space, reserved ranges, scope, sizes, the key's vault. */
+
+
+
+
+/**
+ * Ranges a Container Apps workload-profiles environment uses itself (Microsoft Learn, "Configure virtual networks
+ * in Azure Container Apps", subnet address range restrictions).
+ */
+const RESERVED_RANGES = [
+    '169.254.0.0/16',
+    '172.30.0.0/16',
+    '172.31.0.0/16',
+    '192.0.2.0/24',
+    '100.100.0.0/17',
+    '100.100.128.0/19',
+    '100.100.160.0/19',
+    '100.100.192.0/19'
+];
+const MIN_SUBNET_PREFIX = 27;
+function cross_checks_cidr(text) {
+    const parsed = (0,cidr/* parseCidr */.GN)(text);
+    if (!parsed.ok)
+        throw new Error('cross checks run on checked CIDRs only');
+    return parsed.cidr;
+}
+/** `tree` is whatever validateTree returned; sections may be missing or mistyped, so every access is guarded by `usable`. */
+function crossCheck(tree, usable) {
+    return [
+        ...checkNetwork(tree, usable),
+        ...checkPeerings(tree, usable),
+        ...checkRouteTable(tree, usable),
+        ...checkGitHub(tree, usable),
+        ...(0,pools/* checkRunnerSections */.R_)(tree, usable),
+        ...(0,pools/* checkPools */.Me)(tree, usable)
+    ];
+}
+function checkNetwork({ network }, usable) {
+    const findings = [];
+    if (!network)
+        return findings;
+    const space = usable('network.addressSpace') ? cross_checks_cidr(network.addressSpace) : undefined;
+    const subnet = usable('network.subnet') ? cross_checks_cidr(network.subnet) : undefined;
+    if (subnet && subnet.prefix > MIN_SUBNET_PREFIX) {
+        findings.push({
+            path: 'network.subnet',
+            at: 'value',
+            message: `network.subnet: ${network.subnet} is smaller than /${MIN_SUBNET_PREFIX}`,
+            hint: `a Container Apps workload-profiles environment needs a /${MIN_SUBNET_PREFIX} or larger subnet`
+        });
+    }
+    if (space && subnet && space.prefix > subnet.prefix) {
+        findings.push({
+            path: 'network.addressSpace',
+            at: 'value',
+            message: `network.addressSpace: ${network.addressSpace} is smaller than the subnet ${network.subnet}`,
+            hint: 'the address space must hold the subnet; widen it or narrow the subnet'
+        });
+    }
+    else if (space && subnet && !(0,cidr/* contains */.gR)(space, subnet)) {
+        findings.push({
+            path: 'network.subnet',
+            at: 'value',
+            message: `network.subnet: ${network.subnet} is not inside the address space ${network.addressSpace}`,
+            hint: `pick a subnet inside ${network.addressSpace}, e.g. ${(0,cidr/* formatCidr */.mG)({ base: space.base, prefix: Math.max(space.prefix, MIN_SUBNET_PREFIX) })}`
+        });
+    }
+    const reserved = space && RESERVED_RANGES.find(range => (0,cidr/* overlaps */.$f)(space, cross_checks_cidr(range)));
+    if (reserved) {
+        findings.push({
+            path: 'network.addressSpace',
+            at: 'value',
+            message: `network.addressSpace: ${network.addressSpace} overlaps ${reserved}, which Container Apps reserves`,
+            hint: `choose a range outside ${RESERVED_RANGES.join(', ')}`
+        });
+    }
+    return findings;
+}
+function checkPeerings({ network }, usable) {
+    if (!network || !usable('network.peerings'))
+        return [];
+    const withGateway = network.peerings
+        .map((peering, i) => ({ peering, i }))
+        .filter(({ peering }) => peering.useRemoteGateways === true);
+    return withGateway.slice(1).map(({ i }) => ({
+        path: `network.peerings[${i}].useRemoteGateways`,
+        at: 'value',
+        message: `network.peerings[${i}].useRemoteGateways: only one peering may use remote gateways`,
+        hint: `network.peerings[${withGateway[0].i}] already does; a VNet can route through one peered gateway only`
+    }));
+}
+/** Azure associates a route table only with subnets in its own subscription (and region; that one Azure checks). */
+function checkRouteTable({ azure, network }, usable) {
+    if (!azure || !network?.routeTableId || !usable('network.routeTableId') || !usable('azure.subscriptionId'))
+        return [];
+    const subscription = network.routeTableId.split('/')[2] ?? '';
+    if (subscription.toLowerCase() === azure.subscriptionId.toLowerCase())
+        return [];
+    return [
+        {
+            path: 'network.routeTableId',
+            at: 'value',
+            message: `network.routeTableId: the route table is in subscription ${subscription}, not in the runners' subscription ${azure.subscriptionId}`,
+            hint: 'a subnet can use a route table of its own subscription and region only; ask the platform for one there'
+        }
+    ];
+}
+function checkGitHub({ github }, usable) {
+    const findings = [];
+    if (!github)
+        return findings;
+    if (usable('github.scope') && github.scope === 'repo' && github.runnerGroup !== undefined) {
+        findings.push({
+            path: 'github.runnerGroup',
+            at: 'key',
+            message: 'github.runnerGroup: not allowed with scope: repo',
+            hint: 'runner groups exist only at org scope; remove runnerGroup or set scope: org'
+        });
+    }
+    if (usable('github.scope') && github.scope === 'repo' && github.runnerGroupId !== undefined) {
+        findings.push({
+            path: 'github.runnerGroupId',
+            at: 'key',
+            message: 'github.runnerGroupId: not allowed with scope: repo',
+            hint: 'runner groups exist only at org scope; remove runnerGroupId or set scope: org'
+        });
+    }
+    const { privateKeySecretUri, keyVaultId } = github.app ?? {};
+    if (privateKeySecretUri !== undefined &&
+        keyVaultId !== undefined &&
+        usable('github.app.keyVaultId') &&
+        usable('github.app.privateKeySecretUri')) {
+        const vault = resourceName(keyVaultId, KEY_VAULT)?.toLowerCase();
+        const uriVault = (0,formats/* vaultNameOf */.nN)(privateKeySecretUri);
+        if (vault !== uriVault) {
+            findings.push({
+                path: 'github.app.keyVaultId',
+                at: 'value',
+                message: `github.app.keyVaultId: names vault \`${vault}\`, but privateKeySecretUri is in \`${uriVault}\``,
+                hint: 'keyVaultId must be the ARM id of the vault that holds the secret'
+            });
+        }
+    }
+    return findings;
+}
+
+
 ;// CONCATENATED MODULE: ./src/config/schema.ts
 /** The team config file: every key, its type, whether it is required, its static default and its checks. */
+
 
 
 
@@ -29800,18 +32156,19 @@ const TEAM_CONFIG = {
                 }
             }
         },
-        runners: {
+        runners: (0,pools/* withPools */.s$)({
             type: 'object',
             default: {},
             fields: {
                 image: { type: 'string', default: DEFAULT_IMAGE, check: formats/* checkImage */.cd },
-                cpu: { type: 'number', check: checkCpu },
+                cpu: { type: 'number', check: pools/* checkCpuStep */.rJ },
                 memory: { type: 'string', check: checkMemory },
                 max: { type: 'integer', default: 10, min: 1, max: 1000 },
                 pollingIntervalSeconds: { type: 'integer', default: 20, min: 1, max: 3600 },
                 jobTimeoutMinutes: { type: 'integer', default: 60, min: 1, max: 1440 },
                 idleTimeoutMinutes: { type: 'integer', default: 10, min: 1, max: 60 },
                 sudo: { type: 'boolean', default: false },
+                allowUserNamespaces: { type: 'boolean', default: false },
                 warmPool: {
                     type: 'object',
                     example: 'warmPool: { size: 2, schedule: { days: [mon, tue, wed, thu, fri], start: "07:00", end: "17:00", timeZone: Europe/Oslo } }',
@@ -29844,9 +32201,11 @@ const TEAM_CONFIG = {
                         vcpuSecond: { type: 'number', check: checkPrice },
                         gibSecond: { type: 'number', check: checkPrice }
                     }
-                }
+                },
+                workloadProfile: { type: 'string', check: pools/* checkWorkloadProfile */.Vz, example: 'workloadProfile: D8' },
+                registry: armId(CONTAINER_REGISTRY)
             }
-        },
+        }),
         logs: { type: 'object', default: {}, fields: { workspaceId: armId(LOG_ANALYTICS_WORKSPACE) } },
         tags: {
             type: 'map',
@@ -29864,227 +32223,6 @@ const TEAM_CONFIG = {
         }
     }
 };
-
-;// CONCATENATED MODULE: ./src/config/cross-checks.ts
-/** Rules that relate several keys: subnet inside the address space, reserved ranges, scope, sizes, the key's vault. */
-
-
-
-
-/**
- * Ranges a Container Apps workload-profiles environment uses itself (Microsoft Learn, "Configure virtual networks
- * in Azure Container Apps", subnet address range restrictions).
- */
-const RESERVED_RANGES = [
-    '169.254.0.0/16',
-    '172.30.0.0/16',
-    '172.31.0.0/16',
-    '192.0.2.0/24',
-    '100.100.0.0/17',
-    '100.100.128.0/19',
-    '100.100.160.0/19',
-    '100.100.192.0/19'
-];
-const MIN_SUBNET_PREFIX = 27;
-/** runners.max when the config leaves it out (schema.ts). */
-const DEFAULT_MAX = 10;
-function cross_checks_cidr(text) {
-    const parsed = (0,cidr/* parseCidr */.GN)(text);
-    if (!parsed.ok)
-        throw new Error('cross checks run on checked CIDRs only');
-    return parsed.cidr;
-}
-/** `tree` is whatever validateTree returned; sections may be missing or mistyped, so every access is guarded by `usable`. */
-function crossCheck(tree, usable) {
-    return [
-        ...checkNetwork(tree, usable),
-        ...checkPeerings(tree, usable),
-        ...checkRouteTable(tree, usable),
-        ...checkGitHub(tree, usable),
-        ...checkSize(tree, usable),
-        ...checkWarmPool(tree, usable)
-    ];
-}
-function checkNetwork({ network }, usable) {
-    const findings = [];
-    if (!network)
-        return findings;
-    const space = usable('network.addressSpace') ? cross_checks_cidr(network.addressSpace) : undefined;
-    const subnet = usable('network.subnet') ? cross_checks_cidr(network.subnet) : undefined;
-    if (subnet && subnet.prefix > MIN_SUBNET_PREFIX) {
-        findings.push({
-            path: 'network.subnet',
-            at: 'value',
-            message: `network.subnet: ${network.subnet} is smaller than /${MIN_SUBNET_PREFIX}`,
-            hint: `a Container Apps workload-profiles environment needs a /${MIN_SUBNET_PREFIX} or larger subnet`
-        });
-    }
-    if (space && subnet && space.prefix > subnet.prefix) {
-        findings.push({
-            path: 'network.addressSpace',
-            at: 'value',
-            message: `network.addressSpace: ${network.addressSpace} is smaller than the subnet ${network.subnet}`,
-            hint: 'the address space must hold the subnet; widen it or narrow the subnet'
-        });
-    }
-    else if (space && subnet && !(0,cidr/* contains */.gR)(space, subnet)) {
-        findings.push({
-            path: 'network.subnet',
-            at: 'value',
-            message: `network.subnet: ${network.subnet} is not inside the address space ${network.addressSpace}`,
-            hint: `pick a subnet inside ${network.addressSpace}, e.g. ${(0,cidr/* formatCidr */.mG)({ base: space.base, prefix: Math.max(space.prefix, MIN_SUBNET_PREFIX) })}`
-        });
-    }
-    const reserved = space && RESERVED_RANGES.find(range => (0,cidr/* overlaps */.$f)(space, cross_checks_cidr(range)));
-    if (reserved) {
-        findings.push({
-            path: 'network.addressSpace',
-            at: 'value',
-            message: `network.addressSpace: ${network.addressSpace} overlaps ${reserved}, which Container Apps reserves`,
-            hint: `choose a range outside ${RESERVED_RANGES.join(', ')}`
-        });
-    }
-    return findings;
-}
-function checkPeerings({ network }, usable) {
-    if (!network || !usable('network.peerings'))
-        return [];
-    const withGateway = network.peerings
-        .map((peering, i) => ({ peering, i }))
-        .filter(({ peering }) => peering.useRemoteGateways === true);
-    return withGateway.slice(1).map(({ i }) => ({
-        path: `network.peerings[${i}].useRemoteGateways`,
-        at: 'value',
-        message: `network.peerings[${i}].useRemoteGateways: only one peering may use remote gateways`,
-        hint: `network.peerings[${withGateway[0].i}] already does; a VNet can route through one peered gateway only`
-    }));
-}
-/** Azure associates a route table only with subnets in its own subscription (and region; that one Azure checks). */
-function checkRouteTable({ azure, network }, usable) {
-    if (!azure || !network?.routeTableId || !usable('network.routeTableId') || !usable('azure.subscriptionId'))
-        return [];
-    const subscription = network.routeTableId.split('/')[2] ?? '';
-    if (subscription.toLowerCase() === azure.subscriptionId.toLowerCase())
-        return [];
-    return [
-        {
-            path: 'network.routeTableId',
-            at: 'value',
-            message: `network.routeTableId: the route table is in subscription ${subscription}, not in the runners' subscription ${azure.subscriptionId}`,
-            hint: 'a subnet can use a route table of its own subscription and region only; ask the platform for one there'
-        }
-    ];
-}
-function checkGitHub({ github }, usable) {
-    const findings = [];
-    if (!github)
-        return findings;
-    if (usable('github.scope') && github.scope === 'repo' && github.runnerGroup !== undefined) {
-        findings.push({
-            path: 'github.runnerGroup',
-            at: 'key',
-            message: 'github.runnerGroup: not allowed with scope: repo',
-            hint: 'runner groups exist only at org scope; remove runnerGroup or set scope: org'
-        });
-    }
-    if (usable('github.scope') && github.scope === 'repo' && github.runnerGroupId !== undefined) {
-        findings.push({
-            path: 'github.runnerGroupId',
-            at: 'key',
-            message: 'github.runnerGroupId: not allowed with scope: repo',
-            hint: 'runner groups exist only at org scope; remove runnerGroupId or set scope: org'
-        });
-    }
-    const { privateKeySecretUri, keyVaultId } = github.app ?? {};
-    if (privateKeySecretUri !== undefined &&
-        keyVaultId !== undefined &&
-        usable('github.app.keyVaultId') &&
-        usable('github.app.privateKeySecretUri')) {
-        const vault = resourceName(keyVaultId, KEY_VAULT)?.toLowerCase();
-        const uriVault = (0,formats/* vaultNameOf */.nN)(privateKeySecretUri);
-        if (vault !== uriVault) {
-            findings.push({
-                path: 'github.app.keyVaultId',
-                at: 'value',
-                message: `github.app.keyVaultId: names vault \`${vault}\`, but privateKeySecretUri is in \`${uriVault}\``,
-                hint: 'keyVaultId must be the ARM id of the vault that holds the secret'
-            });
-        }
-    }
-    return findings;
-}
-/** Consumption pairs memory with CPU: memory is exactly twice the vCPUs, in Gi. */
-function checkSize({ runners }, usable) {
-    const { cpu, memory } = runners ?? {};
-    if (cpu === undefined && memory !== undefined && usable('runners.memory') && checkCpu(parseFloat(memory) / 2)) {
-        return [
-            {
-                path: 'runners.memory',
-                at: 'value',
-                message: `runners.memory: ${memory} is not a Consumption size`,
-                hint: 'memory must be twice a CPU of 0.25 to 4, so 0.5Gi to 8Gi in steps of 0.5Gi'
-            }
-        ];
-    }
-    if (cpu === undefined || memory === undefined || !usable('runners.cpu') || !usable('runners.memory'))
-        return [];
-    const expected = memoryFor(cpu);
-    if (parseFloat(memory) === cpu * 2)
-        return [];
-    return [
-        {
-            path: 'runners.memory',
-            at: 'value',
-            message: `runners.memory: ${memory} does not fit cpu ${cpu}; Consumption needs ${expected}`,
-            hint: `set memory: ${expected}, or leave it out to get twice the CPU`
-        }
-    ];
-}
-/** A pool is `always` or has a schedule (not both), fits under runners.max, and its window is not empty. */
-function checkWarmPool({ runners }, usable) {
-    const pool = runners?.warmPool;
-    if (!pool || !usable('runners.warmPool'))
-        return [];
-    const findings = [];
-    const max = runners?.max === undefined ? DEFAULT_MAX : usable('runners.max') ? runners.max : Infinity;
-    if (usable('runners.warmPool.size') && pool.size !== undefined && pool.size > max)
-        findings.push({
-            path: 'runners.warmPool.size',
-            at: 'value',
-            message: `runners.warmPool.size: ${pool.size} is more than runners.max (${max})`,
-            hint: 'keep the pool at or below runners.max, or raise runners.max'
-        });
-    if (pool.always === true && pool.schedule !== undefined)
-        findings.push({
-            path: 'runners.warmPool.always',
-            at: 'value',
-            message: 'runners.warmPool: always and schedule exclude each other',
-            hint: 'keep always: true for a pool at every hour, or a schedule for working hours'
-        });
-    if (pool.always !== true && pool.schedule === undefined)
-        findings.push({
-            path: 'runners.warmPool',
-            at: 'key',
-            message: 'runners.warmPool: say when the pool is held: always: true, or a schedule',
-            hint: 'e.g. schedule: { days: [mon, tue, wed, thu, fri], start: "07:00", end: "17:00", timeZone: Europe/Oslo }'
-        });
-    const { start, end } = pool.schedule ?? {};
-    if (start !== undefined &&
-        end !== undefined &&
-        usable('runners.warmPool.schedule.start') &&
-        usable('runners.warmPool.schedule.end') &&
-        end <= start)
-        findings.push({
-            path: 'runners.warmPool.schedule.end',
-            at: 'value',
-            message: `runners.warmPool.schedule: the window ${start}–${end} is empty`,
-            hint: 'end must be later than start on the same day, e.g. start: "07:00", end: "17:00"'
-        });
-    return findings;
-}
-function memoryFor(cpu) {
-    return `${cpu * 2}Gi`;
-}
 
 ;// CONCATENATED MODULE: ./src/config/defaults.ts
 /** Defaults that depend on other keys, applied to a tree that passed every check. */
@@ -30110,7 +32248,8 @@ function applyDerivedDefaults(tree, source) {
             repos: github.repos,
             runnerGroup: github.scope === 'repo' ? REPO_SCOPE_RUNNER_GROUP : (github.runnerGroup ?? checked.team),
             ...(github.runnerGroupId !== undefined ? { runnerGroupId: github.runnerGroupId } : {}),
-            labels: github.labels ?? [checked.team],
+            // With pools, the first pool's: what a single-pool reader (runs-on, verify's runner list) reads.
+            labels: runners.pools?.[0]?.labels ?? github.labels ?? [checked.team],
             allowPublicRepos: github.allowPublicRepos,
             app: {
                 id: github.app.id,
@@ -30120,7 +32259,7 @@ function applyDerivedDefaults(tree, source) {
                     `/subscriptions/${azure.subscriptionId}/resourceGroups/${azure.resourceGroup}/providers/Microsoft.KeyVault/vaults/${vault}`
             }
         },
-        runners: { ...runners, cpu, memory: memoryFor(cpu) },
+        runners: { ...runners, cpu, memory: (0,pools/* memoryFor */.jj)(cpu) },
         source
     };
 }
@@ -30906,8 +33045,11 @@ function positionOf(config, path) {
 }
 function betweenTeams(configs) {
     const problems = [];
+    // Parsed once: a platform folder of thousands of teams compares every pair.
+    const spaces = configs.map(c => (0,cidr/* parseCidr */.GN)(c.network.addressSpace));
     configs.forEach((config, i) => {
-        for (const earlier of configs.slice(0, i)) {
+        for (let j = 0; j < i; j++) {
+            const earlier = configs[j];
             if (earlier.team === config.team) {
                 problems.push({
                     ...positionOf(config, 'team'),
@@ -30915,8 +33057,8 @@ function betweenTeams(configs) {
                     hint: 'each team has exactly one config file; merge them or rename one team'
                 });
             }
-            const mine = (0,cidr/* parseCidr */.GN)(config.network.addressSpace);
-            const theirs = (0,cidr/* parseCidr */.GN)(earlier.network.addressSpace);
+            const mine = spaces[i];
+            const theirs = spaces[j];
             if (mine.ok && theirs.ok && (0,cidr/* overlaps */.$f)(mine.cidr, theirs.cidr)) {
                 problems.push({
                     ...positionOf(config, 'network.addressSpace'),
@@ -30929,7 +33071,58 @@ function betweenTeams(configs) {
     return problems;
 }
 
+// EXTERNAL MODULE: ./src/core/pools.ts
+var core_pools = __nccwpck_require__(16268);
+;// CONCATENATED MODULE: ./src/policy/pools.ts
+
+
+/** `limits.maxPools` when the policy leaves it out. */
+const DEFAULT_MAX_POOLS = 5;
+/** The key a pool's value comes from: its own, or the `runners` one it inherits. */
+function keyOf(config, pool, key) {
+    const own = config.runners.pools?.[Number(/\[(\d+)\]/.exec(pool.path)?.[1])];
+    return own && own[key] !== undefined ? `${pool.path}.${key}` : `runners.${key}`;
+}
+function checkRunnerRules(config, policy) {
+    const found = [];
+    const pools = (0,core_pools/* runnerPools */.OJ)(config);
+    const reported = new Set();
+    const once = (at) => !reported.has(at) && reported.add(at) !== undefined;
+    for (const pool of pools) {
+        const at = keyOf(config, pool, 'image');
+        if (!allowsImage(policy, pool.image) && once(at))
+            found.push(violation(config, at, policy, 'runners.imagePrefixes', `${at}: ${pool.image}`, policy.runners.imagePrefixes));
+    }
+    const { maxRunners, maxCpu } = policy.limits;
+    const total = pools.reduce((sum, pool) => sum + pool.max, 0);
+    if (maxRunners !== undefined && total > maxRunners) {
+        const named = config.runners.pools !== undefined;
+        const what = named
+            ? `runners.pools: ${pools.map(p => `${p.name} ${p.max}`).join(' + ')} = ${total} runners at most`
+            : `runners.max: ${total}`;
+        const at = named ? 'runners.pools' : 'runners.max';
+        found.push(violation(config, at, policy, 'limits.maxRunners', what, `at most ${maxRunners}`));
+    }
+    for (const pool of pools) {
+        const at = keyOf(config, pool, 'cpu');
+        if (maxCpu !== undefined && pool.cpu > maxCpu && once(at))
+            found.push(violation(config, at, policy, 'limits.maxCpu', `${at}: ${pool.cpu}`, `at most ${maxCpu}`));
+        const registries = policy.runners.registries;
+        if (pool.registry && registries && !registries.some(r => r.toLowerCase() === pool.registry.toLowerCase())) {
+            const at = keyOf(config, pool, 'registry');
+            found.push(violation(config, at, policy, 'runners.registries', `${at}: ${pool.registry}`, registries));
+        }
+    }
+    const maxPools = policy.limits.maxPools ?? DEFAULT_MAX_POOLS;
+    if (pools.length > maxPools) {
+        const what = `runners.pools: ${pools.length} pools`;
+        found.push(violation(config, `runners.pools[${maxPools}]`, policy, 'limits.maxPools', what, `at most ${maxPools}`));
+    }
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./src/policy/check.ts
+
 
 
 
@@ -30970,19 +33163,7 @@ function checkPolicy(config, policy) {
         const what = `github.url: ${config.github.url}`;
         found.push(violation(config, 'github.url', policy, 'github.urls', what, policy.github.urls));
     }
-    if (!allowsImage(policy, config.runners.image)) {
-        const what = `runners.image: ${config.runners.image}`;
-        found.push(violation(config, 'runners.image', policy, 'runners.imagePrefixes', what, policy.runners.imagePrefixes));
-    }
-    const { maxRunners, maxCpu } = policy.limits;
-    if (maxRunners !== undefined && config.runners.max > maxRunners) {
-        const what = `runners.max: ${config.runners.max}`;
-        found.push(violation(config, 'runners.max', policy, 'limits.maxRunners', what, `at most ${maxRunners}`));
-    }
-    if (maxCpu !== undefined && config.runners.cpu > maxCpu) {
-        const what = `runners.cpu: ${config.runners.cpu}`;
-        found.push(violation(config, 'runners.cpu', policy, 'limits.maxCpu', what, `at most ${maxCpu}`));
-    }
+    found.push(...checkRunnerRules(config, policy));
     return [...found, ...checkTeamRules(config, policy)];
 }
 function checkTeamRules(config, policy) {
@@ -31064,11 +33245,41 @@ function checkJob(config, policy, job) {
     return found;
 }
 
+;// CONCATENATED MODULE: ./src/policy/build-registries.ts
+/**
+ * The policy lets `team` build into `registryId`: always without a teams section or a buildRegistries rule, never for a
+ * team the teams section leaves out. For onboarding, before it grants the build identity its role on a registry.
+ */
+function allowsBuildRegistry(policy, team, registryId) {
+    if (!policy.teams)
+        return true;
+    const rules = policy.teams[team];
+    if (!rules)
+        return false;
+    return !rules.buildRegistries || rules.buildRegistries.some(id => id.toLowerCase() === registryId.toLowerCase());
+}
+/** Registries that more than one team may build into, each with its teams (sorted). */
+function sharedBuildRegistries(policy) {
+    const byRegistry = new Map();
+    for (const [team, rules] of Object.entries(policy.teams ?? {})) {
+        for (const id of rules.buildRegistries ?? []) {
+            const entry = byRegistry.get(id.toLowerCase()) ?? { registryId: id, teams: [] };
+            entry.teams.push(team);
+            byRegistry.set(id.toLowerCase(), entry);
+        }
+    }
+    return [...byRegistry.values()].filter(r => r.teams.length > 1).map(r => ({ ...r, teams: r.teams.sort() }));
+}
+function sharedRegistryWarning(shared) {
+    return `Registry ${shared.registryId} is a build registry of ${shared.teams.join(', ')}: each of them can overwrite or delete the others' images in it. Give each team its own registry.`;
+}
+
 ;// CONCATENATED MODULE: ./src/policy/trust.ts
 /**
  * Without a platform policy, what a config points at is trusted as written. Two choices imply more trust than a
  * reader may expect, so plan says so.
  */
+
 
 
 
@@ -31082,9 +33293,19 @@ function trustWarnings(config) {
         const { file, line, col } = positionOf(config, 'github.url');
         warnings.push(`${file}:${line}:${col}: github.url is ${config.github.url}, not ${GITHUB_COM}: the KEDA scale rule signs a JWT with the GitHub App's private key and sends it to ${config.github.apiUrl} for installation tokens, polls that host with them, and runners register there; trust that host as you trust GitHub, or pin it with a platform policy (github.urls)`);
     }
-    if (!hasPrefix(config.runners.image, PROJECT_IMAGE)) {
-        const { file, line, col } = positionOf(config, 'runners.image');
-        warnings.push(`${file}:${line}:${col}: runners.image ${config.runners.image} is not the project's image (${PROJECT_IMAGE}): it runs with the job's managed identity, which can read the GitHub App key from Key Vault; trust its registry and publisher with that key, or pin images with a platform policy (runners.imagePrefixes)`);
+    // Each image once, named by the key it comes from: runners.image, or the pool that sets its own.
+    const images = new Map();
+    for (const pool of (0,core_pools/* runnerPools */.OJ)(config)) {
+        const own = pool.path !== 'runners' && config.runners.pools?.some(p => p.name === pool.name && p.image);
+        const key = own ? `${pool.path}.image` : 'runners.image';
+        if (!images.has(pool.image))
+            images.set(pool.image, key);
+    }
+    for (const [image, key] of images) {
+        if (hasPrefix(image, PROJECT_IMAGE))
+            continue;
+        const { file, line, col } = positionOf(config, key);
+        warnings.push(`${file}:${line}:${col}: ${key} ${image} is not the project's image (${PROJECT_IMAGE}): it runs with the job's managed identity, which can read the GitHub App key from Key Vault; trust its registry and publisher with that key, or pin images with a platform policy (runners.imagePrefixes)`);
     }
     return warnings;
 }
@@ -31099,6 +33320,7 @@ function trustWarnings(config) {
 
 
 
+
 function gatePolicy(command, configs, policy, logger) {
     if (!policy) {
         if (command === 'plan' || command === 'apply')
@@ -31107,7 +33329,12 @@ function gatePolicy(command, configs, policy, logger) {
                     logger.warning(w);
         return;
     }
-    if (command === 'drift' || command === 'destroy')
+    // drift over the platform's folder is where a shared build registry is worth saying (one line each).
+    if (command === 'drift')
+        for (const shared of sharedBuildRegistries(policy))
+            logger.warning(sharedRegistryWarning(shared));
+    // Cleaning up is never blocked by the policy: destroy and offboard, like drift, run whatever the config says.
+    if (command === 'drift' || command === 'destroy' || command === 'offboard')
         return;
     const violations = configs.flatMap(config => checkPolicy(config, policy));
     if (violations.length > 0)
@@ -31152,7 +33379,8 @@ const TEAM_RULES = {
     fields: {
         resourceGroups: list({ type: 'string', check: formats/* checkResourceGroupName */.jV }, 'resourceGroups: [rg-studio-runners]'),
         peeringTargets: list({ type: 'string', check: checkVnetPrefix }, 'peeringTargets: [/subscriptions/<id>/resourceGroups/rg-studio-network]'),
-        privateDnsZones: list(armId(PRIVATE_DNS_ZONE), 'privateDnsZones: [/subscriptions/<id>/.../privateDnsZones/<zone>]')
+        privateDnsZones: list(armId(PRIVATE_DNS_ZONE), 'privateDnsZones: [/subscriptions/<id>/.../privateDnsZones/<zone>]'),
+        buildRegistries: list(armId(CONTAINER_REGISTRY), 'buildRegistries: [/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.ContainerRegistry/registries/<name>]')
     }
 };
 const PLATFORM_POLICY = {
@@ -31171,7 +33399,8 @@ const PLATFORM_POLICY = {
             type: 'object',
             default: {},
             fields: {
-                imagePrefixes: list({ type: 'string', check: checkImagePrefix }, 'imagePrefixes: [ghcr.io/altinn/runner-setup/runner]')
+                imagePrefixes: list({ type: 'string', check: checkImagePrefix }, 'imagePrefixes: [ghcr.io/altinn/runner-setup/runner]'),
+                registries: list(armId(CONTAINER_REGISTRY), 'registries: [/subscriptions/.../registries/crstudio]')
             }
         },
         limits: {
@@ -31179,7 +33408,8 @@ const PLATFORM_POLICY = {
             default: {},
             fields: {
                 maxRunners: { type: 'integer', min: 1, max: 1000, example: 'maxRunners: 20' },
-                maxCpu: { type: 'number', check: checkCpu, example: 'maxCpu: 2' }
+                maxCpu: { type: 'number', check: checkCpu, example: 'maxCpu: 2' },
+                maxPools: { type: 'integer', min: 1, max: 20, example: 'maxPools: 5' }
             }
         },
         teams: { type: 'map', keyCheck: formats/* checkTeamName */.py, values: TEAM_RULES }
@@ -31249,34 +33479,92 @@ function readSavedPlans(file) {
     return plans;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/commands/plan-sources.ts
+/** The hashes a saved plan records of the files it was made from: the team config and the platform policy. */
+
+
+const sha256 = (file) => `sha256:${(0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_.readFileSync)(file)).digest('hex')}`;
+function planSources(configFile, policyFile) {
+    return { config: sha256(configFile), ...(policyFile ? { policy: sha256(policyFile) } : {}) };
+}
+
+// EXTERNAL MODULE: ./src/core/saved-plan.ts
+var saved_plan = __nccwpck_require__(2282);
 // EXTERNAL MODULE: ./src/core/layout.ts
 var core_layout = __nccwpck_require__(16585);
 // EXTERNAL MODULE: ./src/core/warm-pool.ts
 var warm_pool = __nccwpck_require__(30577);
 // EXTERNAL MODULE: ./src/report/prices.ts
 var prices = __nccwpck_require__(34882);
+// EXTERNAL MODULE: ./src/report/pool-cost.ts
+var pool_cost = __nccwpck_require__(4770);
 ;// CONCATENATED MODULE: ./src/commands/outputs.ts
+
+
 
 
 
 function teamOutputs(config) {
     const layout = (0,core_layout/* teamLayout */.YM)(config);
+    const pools = (0,core_pools/* runnerPools */.OJ)(config);
+    const warmPools = pools.flatMap(pool => {
+        const view = (0,core_pools/* poolView */.WR)(config, pool);
+        const cost = (0,warm_pool/* poolMonthlyCost */.RY)(view, (0,prices/* priceTable */.qx)(view.runners.price));
+        return cost ? [{ ...cost, pool: pool.name ?? pool_cost/* DEFAULT_POOL */.D5 }] : [];
+    });
     return {
         environmentId: layout.managedEnvironmentId,
         jobNames: layout.jobs.map(job => job.name),
         labels: config.github.labels,
         runsOn: JSON.stringify(config.github.labels),
-        warmPool: (0,warm_pool/* poolMonthlyCost */.RY)(config, (0,prices/* priceTable */.qx)(config.runners.price))
+        warmPool: (0,warm_pool/* poolMonthlyCost */.RY)(config, (0,prices/* priceTable */.qx)(config.runners.price)),
+        pools: Object.fromEntries(pools.map(pool => [pool.name ?? pool_cost/* DEFAULT_POOL */.D5, pool.labels])),
+        poolCosts: (0,pool_cost/* poolCosts */.VB)(config, (0,prices/* priceTable */.qx)(config.runners.price)),
+        ...(config.runners.pools ? { warmPools } : {})
     };
 }
 
 // EXTERNAL MODULE: ./src/commands/result.ts
 var result = __nccwpck_require__(4493);
+// EXTERNAL MODULE: ./src/commands/onboard/constraints.ts
+var constraints = __nccwpck_require__(45170);
+// EXTERNAL MODULE: ./src/commands/onboard/identities.ts + 1 modules
+var identities = __nccwpck_require__(42589);
+;// CONCATENATED MODULE: ./src/commands/onboard/target.ts
+
+
+
+const GROUP_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[-\w._()]{1,90}$/i;
+function onboardTarget(settings, config) {
+    const platformGroupId = settings?.platformGroupId;
+    if (!platformGroupId || !GROUP_ID.test(platformGroupId))
+        throw new input_error/* InputError */.d(`onboard needs the platform's resource group for the teams' identities as an ARM id (/subscriptions/<id>/resourceGroups/<name>): CLI --platform-group, action input platform-group${platformGroupId ? `; got '${platformGroupId}'` : ''}.`);
+    const repository = settings?.repository ?? `${config.github.owner}/${config.github.repos[0]}`;
+    const environment = settings?.environment ?? identities/* DEFAULT_ENVIRONMENT */.Uz;
+    const problem = (0,constraints/* repositoryProblem */.Ki)(repository) ?? (0,constraints/* environmentProblem */.f5)(environment);
+    if (problem)
+        throw new input_error/* InputError */.d(problem);
+    return { platformGroupId, repository, environment, issuer: settings?.issuer ?? identities/* GITHUB_ISSUER */.oX };
+}
+
+;// CONCATENATED MODULE: ./src/commands/onboard/runner-group-check.ts
+const STATUS = { create: 'pass', update: 'pass', noop: 'pass', skipped: 'warn', error: 'fail' };
+const VERB = { create: 'created: ', update: 'restricted: ', noop: '', skipped: '', error: '' };
+function runnerGroupCheck(outcome) {
+    return { name: 'runner group', status: STATUS[outcome.action], detail: `${VERB[outcome.action]}${outcome.detail}` };
+}
+
 ;// CONCATENATED MODULE: ./src/commands/run.ts
 /**
  * One flow for the CLI and the action: load and validate every config (before any Azure call), then run the
  * command per team with bounded concurrency. Rendering is the caller's; this returns a typed result.
  */
+
+
+
+
 
 
 
@@ -31296,7 +33584,10 @@ async function runCommand(settings, deps) {
     if (problems.length > 0 && !partial)
         throw new errors/* ConfigError */.x(problems);
     const policy = settings.policyPath ? loadPolicy(settings.policyPath) : undefined;
-    checkSubscription(configs, settings.azure.subscriptionId);
+    // drift and report only read: each team is read in its own subscription, so one scheduled check covers teams
+    // in several. The guard stays for every other command.
+    if (settings.command !== 'drift' && settings.command !== 'report')
+        checkSubscription(configs, settings.azure.subscriptionId);
     gatePolicy(settings.command, configs, policy, deps.logger);
     if (settings.command === 'plan' && settings.offline) {
         const teams = configs.map((config) => {
@@ -31305,7 +33596,7 @@ async function runCommand(settings, deps) {
         });
         return { command: settings.command, teams, exitCode: 0 };
     }
-    const { forEachTeam } = await Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(325), __nccwpck_require__.e(984)]).then(__nccwpck_require__.bind(__nccwpck_require__, 73984));
+    const { forEachTeam } = await Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(899), __nccwpck_require__.e(136), __nccwpck_require__.e(289)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80289));
     if (settings.command === 'report') {
         const report = deps.report;
         if (!report)
@@ -31314,14 +33605,50 @@ async function runCommand(settings, deps) {
             throw new input_error/* InputError */.d('report needs a GitHub token that may read the Actions runs of the team repositories (actions: read): action input github-token, CLI --github-token or GITHUB_TOKEN.');
         const outcomes = await forEachTeam(configs, async (config) => ({ ...base(config), report: await report(config) }));
         const teams = outcomes.map((o, i) => (o.ok ? o.value : { ...base(configs[i]), error: o.error }));
-        return { command: settings.command, teams, exitCode: (0,result/* exitCodeOf */.F)(settings.command, teams) };
+        return { command: settings.command, teams, exitCode: (0,result/* exitCodeOf */.F)(settings.command, teams, settings.allowUnchecked) };
+    }
+    if (settings.command === 'onboard' || settings.command === 'offboard') {
+        const command = settings.command;
+        const targets = new Map(configs.map(c => [c.team, onboardTarget(settings.onboard, c)]));
+        if (!deps.onboarding)
+            throw new Error('onboard is not available in this build');
+        const onboarding = await deps.onboarding();
+        const dryRun = settings.onboard?.dryRun ?? false;
+        const outcomes = await forEachTeam(configs, async (config) => {
+            const r = await onboarding[command](config, targets.get(config.team), dryRun);
+            const done = command === 'offboard' ? { deleted: r.writes } : { writes: r.writes };
+            const checks = r.runnerGroup ? [runnerGroupCheck(r.runnerGroup)] : [];
+            return {
+                ...base(config),
+                plan: r.plan,
+                counts: r.counts,
+                ...done,
+                grants: r.grants,
+                nextSteps: r.nextSteps,
+                checks
+            };
+        });
+        const teams = outcomes.map((o, i) => (o.ok ? o.value : { ...base(configs[i]), error: o.error }));
+        return { command, teams, exitCode: (0,result/* exitCodeOf */.F)(command, teams) };
     }
     const saved = settings.command === 'apply' && settings.planFile ? readSavedPlans(settings.planFile) : undefined;
     const missing = saved && configs.find(c => !saved.has(c.team));
     if (missing)
         throw new input_error/* InputError */.d(`${settings.planFile}: the saved plan has no plan for team ${missing.team} (${missing.source.file}).`);
     const engine = await deps.engine();
-    const outcomes = await forEachTeam(configs, config => runForTeam(settings, config, engine, deps, { policy, saved: saved?.get(config.team) }));
+    // drift and verify over a folder read the fleet through Resource Graph (verify's Azure check is a drift).
+    const overFolder = (settings.command === 'drift' || settings.command === 'verify') && configs.length > 1;
+    const fleetRead = overFolder ? await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 48818)) : undefined;
+    const concurrency = fleetRead ? await fleetRead.prefetchFleet(engine, configs, deps.logger) : undefined;
+    const progress = fleetRead?.fleetProgress(engine, deps.logger, settings.command, configs.length);
+    const outcomes = await forEachTeam(configs, async (config) => {
+        try {
+            return await runForTeam(settings, config, engine, deps, { policy, saved: saved?.get(config.team) });
+        }
+        finally {
+            progress?.teamDone();
+        }
+    }, { concurrency }).finally(() => progress?.stop());
     const teams = [
         ...outcomes.map((outcome, i) => (outcome.ok ? outcome.value : { ...base(configs[i]), error: outcome.error })),
         ...brokenFiles(problems)
@@ -31332,7 +33659,7 @@ async function runCommand(settings, deps) {
     return {
         command: settings.command,
         teams,
-        exitCode: (0,result/* exitCodeOf */.F)(settings.command, teams),
+        exitCode: (0,result/* exitCodeOf */.F)(settings.command, teams, settings.allowUnchecked),
         ...(fleet ? { fleet } : {})
     };
 }
@@ -31342,9 +33669,14 @@ given) {
     switch (settings.command) {
         case 'plan': {
             const r = await engine.planLive(config);
-            return { ...base(config), plan: r.plan, counts: r.counts, timings: r.timings };
+            const plan = { ...r.plan, sources: planSources(config.source.file, settings.policyPath) };
+            return { ...base(config), plan, counts: r.counts, timings: r.timings };
         }
         case 'apply': {
+            const files = { config: config.source.file, policy: settings.policyPath };
+            const changed = given.saved && (0,saved_plan/* sourcesChanged */.zo)(given.saved, planSources(files.config, files.policy), files);
+            if (changed)
+                throw new input_error/* InputError */.d(changed);
             const r = await engine.apply(config, given.saved);
             return { ...base(config), plan: r.plan, counts: r.counts, writes: r.writes, timings: r.timings };
         }
@@ -31371,7 +33703,9 @@ given) {
             return { ...base(config), checks: r.checks, runners: r.runners, executions: r.executions, timings: r.timings };
         }
         case 'report':
-            throw new Error('report runs without the engine');
+        case 'onboard':
+        case 'offboard':
+            throw new Error(`${settings.command} runs without the team engine`);
     }
 }
 /** drift over a folder: one failed row per file with problems, every problem as `FILE:LINE:COL: message`. */
@@ -31386,7 +33720,7 @@ function brokenFiles(problems) {
 function base(config) {
     return { team: config.team, file: config.source.file, outputs: teamOutputs(config) };
 }
-/** The optional subscription-id input guards against running a config in the wrong subscription. */
+/** The optional subscription-id input guards against planning or writing a config in the wrong subscription. */
 function checkSubscription(configs, expected) {
     if (!expected)
         return;
@@ -31408,7 +33742,7 @@ function checkSubscription(configs, expected) {
 /* harmony export */   Wg: () => (/* binding */ DEFAULT_WAIT_THRESHOLD_SECONDS),
 /* harmony export */   y9: () => (/* binding */ isCommand)
 /* harmony export */ });
-const COMMANDS = ['plan', 'apply', 'verify', 'drift', 'destroy', 'report'];
+const COMMANDS = ['plan', 'apply', 'verify', 'drift', 'destroy', 'report', 'onboard', 'offboard'];
 
 const DEFAULT_REPORT_DAYS = 7;
 /** A job that waits longer than this for a runner is counted apart: two polling intervals plus a container start. */
@@ -31678,6 +34012,280 @@ function show(value) {
 
 /***/ }),
 
+/***/ 58069:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Me: () => (/* binding */ checkPools),
+/* harmony export */   R_: () => (/* binding */ checkRunnerSections),
+/* harmony export */   Vz: () => (/* binding */ checkWorkloadProfile),
+/* harmony export */   jj: () => (/* binding */ memoryFor),
+/* harmony export */   rJ: () => (/* binding */ checkCpuStep),
+/* harmony export */   s$: () => (/* binding */ withPools)
+/* harmony export */ });
+/* unused harmony exports MAX_POOLS, checkPoolName */
+/* harmony import */ var _issue_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76557);
+/* harmony import */ var _formats_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(43910);
+/* harmony import */ var _workload_profiles_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(35744);
+/**
+ * Runner pools (`runners.pools`): several runner shapes of one team, each its own Container Apps job in the team's one
+ * environment. Every `runners` key is the default a pool inherits, except `warmPool`; `labels` go on the pools. A
+ * config without pools is one pool made of `runners` and `github.labels`.
+ */
+
+
+
+/** More would spend the installation's API budget on polling alone (each pool is one KEDA rule polling GitHub). */
+const MAX_POOLS = 20;
+const DEFAULT_MAX = 10;
+function checkPoolName(value) {
+    if (/^[a-z0-9-]{1,12}$/.test(value))
+        return undefined;
+    return {
+        message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .W)(value)} must be 1-12 lowercase letters, digits and hyphens`,
+        hint: 'the pool name goes into its job name, e.g. name: large'
+    };
+}
+/** Any size in steps of 0.25 vCPU; whether the pool's profile offers it is a cross check. */
+function checkCpuStep(value) {
+    if (value >= 0.25 && value <= 96 && Number.isInteger(value * 4))
+        return undefined;
+    return {
+        message: `${value} is not a Consumption CPU size`,
+        hint: 'use 0.25 to 4 in steps of 0.25, with memory twice the CPU in Gi (cpu: 1, memory: 2Gi); more needs a workloadProfile'
+    };
+}
+function checkWorkloadProfile(value) {
+    if (value === _workload_profiles_js__WEBPACK_IMPORTED_MODULE_1__/* .CONSUMPTION */ .uK || (0,_workload_profiles_js__WEBPACK_IMPORTED_MODULE_1__/* .dedicatedType */ .Yo)(value))
+        return undefined;
+    return {
+        message: `${(0,_issue_js__WEBPACK_IMPORTED_MODULE_2__/* .show */ .W)(value)} is not a Container Apps workload profile type`,
+        hint: `use ${_workload_profiles_js__WEBPACK_IMPORTED_MODULE_1__/* .CONSUMPTION */ .uK} or a Dedicated type: ${_workload_profiles_js__WEBPACK_IMPORTED_MODULE_1__/* .DEDICATED_TYPES */ .y2.map(t => t.type).join(', ')}`
+    };
+}
+const lower = (item) => (typeof item === 'string' ? item.toLowerCase() : undefined);
+/** A pool: every runner key without its default (absent means inherited), and its own name and labels. */
+function poolSpec(runnerFields) {
+    const inherited = Object.fromEntries(Object.entries(runnerFields).map(([key, spec]) => [key, { ...spec, default: undefined }]));
+    return {
+        type: 'object',
+        example: 'pools: [{ name: large, labels: [studio-large], cpu: 4, memory: 8Gi }]',
+        fields: {
+            name: { type: 'string', required: true, check: checkPoolName, example: 'name: large' },
+            labels: {
+                type: 'list',
+                required: true,
+                minItems: 1,
+                maxItems: 20,
+                items: { type: 'string', check: _formats_js__WEBPACK_IMPORTED_MODULE_0__/* .checkLabel */ .v8 },
+                identity: lower,
+                example: 'labels: [studio-large]'
+            },
+            ...inherited
+        }
+    };
+}
+/** `runners` with its `pools` list: each pool may set any of the other runner keys. */
+function withPools(runners) {
+    const pools = {
+        type: 'list',
+        minItems: 1,
+        maxItems: MAX_POOLS,
+        items: poolSpec(runners.fields),
+        identity: item => lower(item?.name)
+    };
+    return { ...runners, fields: { ...runners.fields, pools } };
+}
+/** Rules between pools, and between pools and the keys they replace. */
+function checkPools(tree, usable) {
+    const pools = tree.runners?.pools;
+    if (!pools || !usable('runners.pools'))
+        return [];
+    const findings = [];
+    if (tree.github?.labels !== undefined)
+        findings.push({
+            path: 'github.labels',
+            at: 'key',
+            message: 'github.labels: not allowed with runners.pools',
+            hint: 'labels go on the pools: give each pool its own labels: [...]'
+        });
+    if (tree.runners?.warmPool !== undefined)
+        findings.push({
+            path: 'runners.warmPool',
+            at: 'key',
+            message: 'runners.warmPool: a warm pool is never inherited by runners.pools',
+            hint: 'set warmPool on the pool that should keep idle runners ready'
+        });
+    findings.push(...sharedLabels(pools, usable));
+    return findings;
+}
+/**
+ * KEDA 2.18.1's github-runner scaler counts a queued job for every rule whose labels include all of the job's: a job
+ * whose labels fit two pools would start an execution in each, and one would idle out. So label sets are disjoint.
+ */
+function sharedLabels(pools, usable) {
+    const owner = new Map();
+    const findings = [];
+    pools.forEach((pool, i) => {
+        if (!usable(`runners.pools[${i}].labels`))
+            return;
+        pool.labels?.forEach((label, j) => {
+            const key = label.toLowerCase();
+            const first = owner.get(key);
+            if (first === undefined) {
+                owner.set(key, i);
+                return;
+            }
+            if (first === i)
+                return;
+            const other = pools[first].name ?? `runners.pools[${first}]`;
+            findings.push({
+                path: `runners.pools[${i}].labels[${j}]`,
+                at: 'value',
+                message: `runners.pools[${i}].labels[${j}]: \`${label}\` is also a label of pool ${other} (runners.pools[${first}])`,
+                hint: 'each pool needs labels of its own: a job asking for a shared label would start a runner in both pools'
+            });
+        });
+    });
+    return findings;
+}
+function sizeOf(runners, pool, path) {
+    const own = pool !== undefined && (pool.cpu !== undefined || pool.memory !== undefined);
+    const sizeFrom = own ? pool : runners;
+    const sizePath = own ? path : 'runners';
+    const profileOwn = pool?.workloadProfile !== undefined;
+    return {
+        cpu: sizeFrom.cpu,
+        memory: sizeFrom.memory,
+        workloadProfile: (profileOwn ? pool.workloadProfile : runners.workloadProfile) ?? _workload_profiles_js__WEBPACK_IMPORTED_MODULE_1__/* .CONSUMPTION */ .uK,
+        at: {
+            cpu: `${sizePath}.cpu`,
+            memory: `${sizePath}.memory`,
+            profile: profileOwn ? `${path}.workloadProfile` : 'runners.workloadProfile'
+        }
+    };
+}
+/** Every pool's size fits its profile, and every warm pool its pool; without pools, `runners` is the one pool. */
+function checkRunnerSections(tree, usable) {
+    const runners = tree.runners;
+    if (!runners)
+        return [];
+    const pools = usable('runners.pools') ? runners.pools : undefined;
+    if (!pools)
+        return [...checkSize(sizeOf(runners, undefined, 'runners'), usable), ...checkWarmPool(runners, 'runners', usable)];
+    return pools.flatMap((pool, i) => {
+        const path = `runners.pools[${i}]`;
+        const max = pool.max ?? runners.max;
+        return [
+            ...checkSize(sizeOf(runners, pool, path), usable),
+            ...checkWarmPool({ ...pool, max }, path, usable, pool.max === undefined ? 'runners.max' : `${path}.max`)
+        ];
+    });
+}
+function memoryFor(cpu) {
+    return `${cpu * 2}Gi`;
+}
+/** Consumption takes only its pairs; a Dedicated type what its node holds after the platform's share. */
+function checkSize(size, usable) {
+    const { cpu, memory, workloadProfile, at } = size;
+    if (!usable(at.cpu) || !usable(at.memory) || !usable(at.profile))
+        return [];
+    const type = (0,_workload_profiles_js__WEBPACK_IMPORTED_MODULE_1__/* .dedicatedType */ .Yo)(workloadProfile);
+    if (type) {
+        const room = (0,_workload_profiles_js__WEBPACK_IMPORTED_MODULE_1__/* .allocatable */ .nG)(type);
+        const wantCpu = cpu ?? (memory !== undefined ? parseFloat(memory) / 2 : 2);
+        const wantMemory = memory !== undefined ? parseFloat(memory) : wantCpu * 2;
+        if (wantCpu <= room.cpu && wantMemory <= room.memoryGi)
+            return [];
+        return [
+            {
+                path: wantCpu > room.cpu ? at.cpu : at.memory,
+                at: 'value',
+                message: `${wantCpu > room.cpu ? at.cpu : at.memory}: ${wantCpu} vCPU / ${wantMemory}Gi does not fit a ${type.type} node's allocatable ${room.cpu} vCPU / ${room.memoryGi}Gi`,
+                hint: `a ${type.type} node has ${type.cpu} vCPU / ${type.memoryGi}Gi, part of it kept by the platform; ask for at most ${room.cpu} vCPU and ${room.memoryGi}Gi, or pick a larger type (${_workload_profiles_js__WEBPACK_IMPORTED_MODULE_1__/* .DEDICATED_TYPES */ .y2.filter(t => !t.gpu)
+                    .map(t => t.type)
+                    .join(', ')})`
+            }
+        ];
+    }
+    const pairs = _workload_profiles_js__WEBPACK_IMPORTED_MODULE_1__/* .CONSUMPTION_PAIRS */ .K3.map(p => `${p.cpu}/${p.memoryGi}Gi`).join(', ');
+    if (cpu !== undefined && !(0,_workload_profiles_js__WEBPACK_IMPORTED_MODULE_1__/* .isConsumptionPair */ .A1)(cpu, cpu * 2)) {
+        return [
+            {
+                path: at.cpu,
+                at: 'value',
+                message: `${at.cpu}: ${cpu} is not a Consumption CPU size`,
+                hint: `Consumption takes these vCPU/memory pairs: ${pairs}; more needs a Dedicated workloadProfile (D8 and up)`
+            }
+        ];
+    }
+    if (cpu === undefined && memory !== undefined && !(0,_workload_profiles_js__WEBPACK_IMPORTED_MODULE_1__/* .isConsumptionPair */ .A1)(parseFloat(memory) / 2, parseFloat(memory))) {
+        return [
+            {
+                path: at.memory,
+                at: 'value',
+                message: `${at.memory}: ${memory} is not a Consumption size`,
+                hint: 'memory must be twice a CPU of 0.25 to 4, so 0.5Gi to 8Gi in steps of 0.5Gi'
+            }
+        ];
+    }
+    if (cpu === undefined || memory === undefined || parseFloat(memory) === cpu * 2)
+        return [];
+    return [
+        {
+            path: at.memory,
+            at: 'value',
+            message: `${at.memory}: ${memory} does not fit cpu ${cpu}; Consumption needs ${memoryFor(cpu)}`,
+            hint: `set memory: ${memoryFor(cpu)}, or leave it out to get twice the CPU`
+        }
+    ];
+}
+/** A warm pool is `always` or has a schedule (not both), fits under its pool's max, and its window is not empty. */
+function checkWarmPool(section, path, usable, maxPath = `${path}.max`) {
+    const pool = section.warmPool;
+    if (!pool || !usable(`${path}.warmPool`))
+        return [];
+    const findings = [];
+    const max = section.max === undefined ? DEFAULT_MAX : usable(maxPath) ? section.max : Infinity;
+    if (usable(`${path}.warmPool.size`) && pool.size !== undefined && pool.size > max)
+        findings.push({
+            path: `${path}.warmPool.size`,
+            at: 'value',
+            message: `${path}.warmPool.size: ${pool.size} is more than ${maxPath} (${max})`,
+            hint: `keep the pool at or below ${maxPath}, or raise ${maxPath}`
+        });
+    if (pool.always === true && pool.schedule !== undefined)
+        findings.push({
+            path: `${path}.warmPool.always`,
+            at: 'value',
+            message: `${path}.warmPool: always and schedule exclude each other`,
+            hint: 'keep always: true for a pool at every hour, or a schedule for working hours'
+        });
+    if (pool.always !== true && pool.schedule === undefined)
+        findings.push({
+            path: `${path}.warmPool`,
+            at: 'key',
+            message: `${path}.warmPool: say when the pool is held: always: true, or a schedule`,
+            hint: 'e.g. schedule: { days: [mon, tue, wed, thu, fri], start: "07:00", end: "17:00", timeZone: Europe/Oslo }'
+        });
+    const { start, end } = pool.schedule ?? {};
+    if (start !== undefined &&
+        end !== undefined &&
+        usable(`${path}.warmPool.schedule.start`) &&
+        usable(`${path}.warmPool.schedule.end`) &&
+        end <= start)
+        findings.push({
+            path: `${path}.warmPool.schedule.end`,
+            at: 'value',
+            message: `${path}.warmPool.schedule: the window ${start}–${end} is empty`,
+            hint: 'end must be later than start on the same day, e.g. start: "07:00", end: "17:00"'
+        });
+    return findings;
+}
+
+
+/***/ }),
+
 /***/ 90078:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31709,6 +34317,75 @@ function nearestPosition(positions, path) {
 
 /***/ }),
 
+/***/ 35744:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A1: () => (/* binding */ isConsumptionPair),
+/* harmony export */   K3: () => (/* binding */ CONSUMPTION_PAIRS),
+/* harmony export */   Yo: () => (/* binding */ dedicatedType),
+/* harmony export */   nG: () => (/* binding */ allocatable),
+/* harmony export */   t3: () => (/* binding */ runnersPerNode),
+/* harmony export */   uK: () => (/* binding */ CONSUMPTION),
+/* harmony export */   y2: () => (/* binding */ DEDICATED_TYPES)
+/* harmony export */ });
+/* unused harmony export NODE_RESERVED */
+/**
+ * Container Apps workload profile types and what one runner may ask of each (Microsoft Learn, "Workload profiles in
+ * Azure Container Apps", profile types table: learn.microsoft.com/azure/container-apps/workload-profiles-overview).
+ * Consumption sizes a replica; a Dedicated type sizes a node, of which the platform keeps part for itself, so a
+ * replica gets less than the node. runner-setup keeps 0.5 vCPU and 2 GiB of each node free for it.
+ */
+const CONSUMPTION = 'Consumption';
+const node = (type, cpu, memoryGi, gpu = false) => ({
+    type,
+    cpu,
+    memoryGi,
+    gpu
+});
+/** Dedicated types, general purpose (D), memory optimised (E) and GPU (NC…-A100, where the region offers them). */
+const DEDICATED_TYPES = [
+    node('D4', 4, 16),
+    node('D8', 8, 32),
+    node('D16', 16, 64),
+    node('D32', 32, 128),
+    node('E4', 4, 32),
+    node('E8', 8, 64),
+    node('E16', 16, 128),
+    node('E32', 32, 256),
+    node('NC24-A100', 24, 220, true),
+    node('NC48-A100', 48, 440, true),
+    node('NC96-A100', 96, 880, true)
+];
+/** What the platform keeps of each Dedicated node (the overview: "some of the node's resources are reserved"). */
+const NODE_RESERVED = { cpu: 0.5, memoryGi: 2 };
+function dedicatedType(type) {
+    return DEDICATED_TYPES.find(t => t.type.toLowerCase() === type.toLowerCase());
+}
+/** The largest replica a node of this type can hold. */
+function allocatable(type) {
+    return { cpu: type.cpu - NODE_RESERVED.cpu, memoryGi: type.memoryGi - NODE_RESERVED.memoryGi };
+}
+/** How many runners of this size one node holds. */
+function runnersPerNode(type, cpu, memoryGi) {
+    const room = allocatable(type);
+    return Math.max(1, Math.min(Math.floor(room.cpu / cpu), Math.floor(room.memoryGi / memoryGi)));
+}
+/**
+ * Consumption's CPU/memory pairs (Microsoft Learn, "Containers in Azure Container Apps", allocations): 0.25 to 4 vCPU
+ * in steps of 0.25, each with twice its vCPUs in Gi.
+ */
+const CONSUMPTION_PAIRS = Array.from({ length: 16 }, (_, i) => ({
+    cpu: (i + 1) / 4,
+    memoryGi: (i + 1) / 2
+}));
+function isConsumptionPair(cpu, memoryGi) {
+    return CONSUMPTION_PAIRS.some(pair => pair.cpu === cpu && pair.memoryGi === memoryGi);
+}
+
+
+/***/ }),
+
 /***/ 32041:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31717,6 +34394,7 @@ function nearestPosition(positions, path) {
 /* harmony export */   Is: () => (/* binding */ isSettled),
 /* harmony export */   Ix: () => (/* binding */ isFailed),
 /* harmony export */   Rj: () => (/* binding */ fingerprint),
+/* harmony export */   _Y: () => (/* binding */ stableJson),
 /* harmony export */   _q: () => (/* binding */ findActual),
 /* harmony export */   vl: () => (/* binding */ provisioningState)
 /* harmony export */ });
@@ -31768,6 +34446,7 @@ function fingerprint(resource) {
     const basis = typeof etag === 'string' ? `etag:${etag}` : stableJson(body);
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(basis).digest('hex').slice(0, 16);
 }
+/** JSON with object keys sorted: equal values give equal text, whatever order their keys came in. */
 function stableJson(value) {
     if (Array.isArray(value))
         return `[${value.map(stableJson).join(',')}]`;
@@ -31795,7 +34474,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core_layout = __nccwpck_require__(16585);
 // EXTERNAL MODULE: ./src/core/resources/common.ts
 var common = __nccwpck_require__(88032);
+// EXTERNAL MODULE: ./src/core/pools.ts
+var pools = __nccwpck_require__(16268);
 ;// CONCATENATED MODULE: ./src/core/resources/environment.ts
+
 
 /**
  * Logs go through a diagnostic setting (`azure-monitor`), not `log-analytics`: that destination needs the workspace's
@@ -31807,7 +34489,7 @@ function managedEnvironment(config, layout) {
         location: config.azure.location,
         tags: (0,common/* teamTags */.Pr)(config),
         vnetConfiguration: { infrastructureSubnetId: layout.subnetId, internal: true },
-        workloadProfiles: [{ name: 'Consumption', workloadProfileType: 'Consumption' }],
+        workloadProfiles: [{ name: 'Consumption', workloadProfileType: 'Consumption' }, ...(0,pools/* dedicatedProfiles */.aA)(config)],
         appLogsConfiguration
     };
     return (0,common/* desired */.he)({
@@ -31881,7 +34563,10 @@ function keySecretRoleAssignment(layout) {
 var runner_env = __nccwpck_require__(75115);
 // EXTERNAL MODULE: ./src/core/warm-pool.ts
 var warm_pool = __nccwpck_require__(30577);
+// EXTERNAL MODULE: ./src/core/resources/registry.ts
+var registry = __nccwpck_require__(71150);
 ;// CONCATENATED MODULE: ./src/core/resources/job.ts
+
 
 
 
@@ -31925,18 +34610,28 @@ function runnerEnv(config, layout, repo) {
         [runner_env/* RUNNER_ENV */.P.keySecretUri, github.app.privateKeySecretUri],
         [runner_env/* RUNNER_ENV */.P.identityClientId, (0,refs/* ref */.KR)(layout.identityId, 'clientId')],
         [runner_env/* RUNNER_ENV */.P.idleTimeoutSeconds, String(runners.idleTimeoutMinutes * 60)],
-        [runner_env/* RUNNER_ENV */.P.sudo, String(runners.sudo)]
+        [runner_env/* RUNNER_ENV */.P.sudo, String(runners.sudo)],
+        // Only when set: the default leaves every existing job template as it was.
+        [runner_env/* RUNNER_ENV */.P.allowUserNamespaces, runners.allowUserNamespaces ? 'true' : undefined]
     ];
     return values.flatMap(([name, value]) => (value === undefined ? [] : [{ name, value }]));
 }
-function runnerJob(config, layout, job, now) {
+/**
+ * `config` is the pool's view (core/pools.ts `poolView`): its runners and labels are the pool's. `modes` says which
+ * registries want the ABAC pull role, so the job waits for the assignment it pulls with.
+ */
+function runnerJob(config, layout, job, now, modes = new Map()) {
     const { runners } = config;
+    const extraTags = {
+        ...(job.repo === undefined ? {} : { [common/* REPO_TAG */.Ii]: job.repo }),
+        ...(job.pool === undefined ? {} : { [common/* POOL_TAG */.ik]: job.pool })
+    };
     const body = {
         location: config.azure.location,
-        tags: (0,common/* teamTags */.Pr)(config, job.repo === undefined ? {} : { [common/* REPO_TAG */.Ii]: job.repo }),
+        tags: (0,common/* teamTags */.Pr)(config, extraTags),
         identity: { type: 'UserAssigned', userAssignedIdentities: { [layout.identityId]: {} } },
         environmentId: layout.managedEnvironmentId,
-        workloadProfileName: WORKLOAD_PROFILE,
+        workloadProfileName: runners.workloadProfile ?? WORKLOAD_PROFILE,
         configuration: {
             triggerType: 'Event',
             // A replica may wait the idle timeout for its job, then run it.
@@ -31962,7 +34657,9 @@ function runnerJob(config, layout, job, now) {
             },
             secrets: [
                 { name: APP_KEY_SECRET, keyVaultUrl: config.github.app.privateKeySecretUri, identity: layout.identityId }
-            ]
+            ],
+            // Pulled with the runner identity; an empty list asks for none (and matches a job that has none).
+            registries: runners.registry ? [{ server: (0,registry/* loginServer */.xe)(runners.registry), identity: layout.identityId }] : []
         },
         template: {
             containers: [
@@ -31980,7 +34677,12 @@ function runnerJob(config, layout, job, now) {
         id: job.id,
         type: 'Microsoft.App/jobs',
         apiVersion: common/* API_VERSION */.mG.app,
-        dependsOn: [layout.managedEnvironmentId, layout.identityId, layout.roleAssignmentId],
+        dependsOn: [
+            layout.managedEnvironmentId,
+            layout.identityId,
+            layout.roleAssignmentId,
+            ...(runners.registry ? [(0,registry/* pullAssignmentId */.KT)(runners.registry, layout, modes)] : [])
+        ],
         ownership: 'tagged',
         body
     });
@@ -32238,8 +34940,13 @@ function privateDnsZoneLinks(config, layout) {
 
 
 
-/** `now` (ms since the epoch) decides a scheduled warm pool's floor: its size inside the window, 0 outside. */
-function desiredResources(config, now = Date.now()) {
+
+
+/**
+ * `now` (ms since the epoch) decides a scheduled warm pool's floor: its size inside the window, 0 outside. `registries`
+ * (read by preflight) says which registries take the ABAC pull role.
+ */
+function desiredResources(config, now = Date.now(), registries = new Map()) {
     const layout = (0,core_layout/* teamLayout */.YM)(config);
     const resources = [];
     if (config.azure.createResourceGroup) {
@@ -32258,9 +34965,9 @@ function desiredResources(config, now = Date.now()) {
     const groupDeps = config.azure.createResourceGroup ? [layout.resourceGroupId] : [];
     resources.push(networkSecurityGroup(config, layout, groupDeps));
     resources.push(...natEgress(config, layout, groupDeps));
-    resources.push(virtualNetwork(config, layout, groupDeps), subnet(config, layout), ...peerings(config, layout), ...privateDnsZoneLinks(config, layout), identity(config, layout, groupDeps), keySecretRoleAssignment(layout), managedEnvironment(config, layout));
+    resources.push(virtualNetwork(config, layout, groupDeps), subnet(config, layout), ...peerings(config, layout), ...privateDnsZoneLinks(config, layout), identity(config, layout, groupDeps), keySecretRoleAssignment(layout), ...(0,registry/* registryPullAssignments */.R0)(config, layout, registries), managedEnvironment(config, layout));
     resources.push(diagnosticSetting(config.logs.workspaceId, layout));
-    resources.push(...layout.jobs.map(job => runnerJob(config, layout, job, now)));
+    resources.push(...layout.jobs.map(job => runnerJob((0,pools/* poolView */.WR)(config, (0,pools/* findPool */.CA)(config, job.pool)), layout, job, now, registries)));
     return resources;
 }
 
@@ -32411,10 +35118,13 @@ function diffResource(desired, actual) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gf: () => (/* binding */ secretName),
 /* harmony export */   YM: () => (/* binding */ teamLayout)
 /* harmony export */ });
-/* unused harmony exports KEY_VAULT_SECRETS_USER, secretName */
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(22483);
+/* unused harmony export KEY_VAULT_SECRETS_USER */
+/* harmony import */ var _pools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(16268);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(22483);
+
 
 /** Built-in role "Key Vault Secrets User": read secret contents. */
 const KEY_VAULT_SECRETS_USER = '4633458b-17de-408a-b874-0445c86b69e6';
@@ -32433,7 +35143,7 @@ function secretName(secretUri) {
     return name;
 }
 function teamLayout(config) {
-    const names = (0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .teamResourceNames */ .S2)(config.team);
+    const names = (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .teamResourceNames */ .S2)(config.team);
     const resourceGroupId = `/subscriptions/${config.azure.subscriptionId}/resourceGroups/${config.azure.resourceGroup}`;
     const inGroup = (type, name) => `${resourceGroupId}/providers/${type}/${name}`;
     const virtualNetworkId = inGroup('Microsoft.Network/virtualNetworks', names.virtualNetwork);
@@ -32443,7 +35153,7 @@ function teamLayout(config) {
     const keySecretScope = `${keyVaultId}/secrets/${secretName(config.github.app.privateKeySecretUri)}`;
     // ARM reports a role definition under the subscription of the assignment's scope; the vault may be in another one.
     const roleDefinitionId = `/subscriptions/${subscriptionOf(keyVaultId)}/providers/Microsoft.Authorization/roleDefinitions/${KEY_VAULT_SECRETS_USER}`;
-    const roleName = (0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .roleAssignmentName */ .P_)(keySecretScope, identityId, roleDefinitionId);
+    const roleName = (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .roleAssignmentName */ .P_)(keySecretScope, identityId, roleDefinitionId);
     const { owner, scope, repos } = config.github;
     return {
         names,
@@ -32461,14 +35171,14 @@ function teamLayout(config) {
         roleAssignmentId: `${keySecretScope}/providers/Microsoft.Authorization/roleAssignments/${roleName}`,
         peerings: config.network.peerings.map(({ remoteVnetId }) => ({
             remoteVnetId,
-            localId: `${virtualNetworkId}/virtualNetworkPeerings/${(0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .localPeeringName */ .b_)(remoteVnetId)}`,
+            localId: `${virtualNetworkId}/virtualNetworkPeerings/${(0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .localPeeringName */ .b_)(remoteVnetId)}`,
             remoteId: `${remoteVnetId}/virtualNetworkPeerings/${names.remotePeering}`
         })),
         privateDnsZoneLinks: config.network.privateDnsZones.map(zoneId => ({
             zoneId,
             id: `${zoneId}/virtualNetworkLinks/${names.privateDnsZoneLink}`
         })),
-        jobs: (0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .jobNames */ .sd)(config.team, scope, owner, repos).map(job => ({
+        jobs: (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .jobNames */ .sd)(config.team, scope, owner, repos, (0,_pools_js__WEBPACK_IMPORTED_MODULE_0__/* .runnerPools */ .OJ)(config).map(pool => pool.name)).map(job => ({
             ...job,
             id: inGroup('Microsoft.App/jobs', job.name)
         }))
@@ -32510,10 +35220,11 @@ function withLive(kind, live, ours) {
 /* harmony export */   GU: () => (/* binding */ isTeamJobName),
 /* harmony export */   P_: () => (/* binding */ roleAssignmentName),
 /* harmony export */   S2: () => (/* binding */ teamResourceNames),
+/* harmony export */   WB: () => (/* binding */ LINK_NAME_PREFIX),
 /* harmony export */   b_: () => (/* binding */ localPeeringName),
 /* harmony export */   sd: () => (/* binding */ jobNames)
 /* harmony export */ });
-/* unused harmony exports PEERING_NAME_MAX, isValidTeamName, hex6, orgJobName, repoJobName */
+/* unused harmony exports PEERING_NAME_MAX, isValidTeamName, hex6, orgJobName, repoJobName, poolJobName */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _config_formats_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(43910);
@@ -32535,6 +35246,8 @@ function sha256(text) {
 function hex6(text) {
     return sha256(text).toString('hex').slice(0, 6);
 }
+/** What every name runner-setup gives a private DNS zone link (and a remote peering) starts with. */
+const LINK_NAME_PREFIX = 'runner-setup-';
 function teamResourceNames(team) {
     return {
         networkSecurityGroup: `nsg-${team}-runners`,
@@ -32545,8 +35258,8 @@ function teamResourceNames(team) {
         identity: `id-${team}-runners`,
         managedEnvironment: `cae-${team}-runners`,
         diagnosticSetting: 'runner-setup',
-        remotePeering: `runner-setup-${team}`,
-        privateDnsZoneLink: `runner-setup-${team}`
+        remotePeering: `${LINK_NAME_PREFIX}${team}`,
+        privateDnsZoneLink: `${LINK_NAME_PREFIX}${team}`
     };
 }
 function orgJobName(team) {
@@ -32556,26 +35269,40 @@ function orgJobName(team) {
 function repoJobName(team, owner, repo) {
     return `cajr-${hex6(`${owner}/${repo}`.toLowerCase())}-${team}`;
 }
-/** The team's job names; throws when two of its repositories would share one job name. */
-function jobNames(team, scope, owner, repos) {
-    if (scope === 'org')
-        return [{ name: orgJobName(team) }];
+/**
+ * A named pool's job: `cajp-` differs from `caj-` and `cajr-` at its fourth character, so it never equals another
+ * team's job, and the hash of team, pool (and repository) keeps it within Container Apps' 32 characters.
+ */
+function poolJobName(team, pool, repo) {
+    const key = [team, pool, ...(repo ? [`${repo.owner}/${repo.name}`] : [])].join('|').toLowerCase();
+    return `cajp-${hex6(key)}-${team}`;
+}
+/**
+ * The team's job names, one per pool (`undefined`: the config's one unnamed pool) and, at repo scope, per repository;
+ * throws when two of them would share one name.
+ */
+function jobNames(team, scope, owner, repos, pools = [undefined]) {
     const byName = new Map();
-    return repos.map(repo => {
-        const name = repoJobName(team, owner, repo);
+    return pools.flatMap(pool => (scope === 'org' ? [undefined] : repos).map(repo => {
+        const name = pool === undefined
+            ? repo === undefined
+                ? orgJobName(team)
+                : repoJobName(team, owner, repo)
+            : poolJobName(team, pool, repo === undefined ? undefined : { owner, name: repo });
+        const what = pool === undefined ? `"${repo}"` : `"${repo}" (pool ${pool})`;
         const other = byName.get(name);
         if (other !== undefined) {
-            throw new Error(`Repositories "${other}" and "${repo}" of team ${team} would share the job name ${name}: ` +
+            throw new Error(`Repositories ${other} and ${what} of team ${team} would share the job name ${name}: ` +
                 'list each repository once, or move one of them to another team or to org scope');
         }
-        byName.set(name, repo);
-        return { name, repo };
-    });
+        byName.set(name, what);
+        return { name, ...(repo === undefined ? {} : { repo }), ...(pool === undefined ? {} : { pool }) };
+    }));
 }
-/** True for a job name our rules give this team: its org job, or a repo job (`cajr-<6 hex>-<team>`). */
+/** True for a job name our rules give this team: its org job, a repo job or a pool job (`cajr-`/`cajp-<6 hex>-<team>`). */
 function isTeamJobName(team, name) {
     const lower = name.toLowerCase();
-    return lower === orgJobName(team) || new RegExp(`^cajr-[0-9a-f]{6}-${team}$`).test(lower);
+    return lower === orgJobName(team) || new RegExp(`^caj[rp]-[0-9a-f]{6}-${team}$`).test(lower);
 }
 /** Local peering name: the remote VNet's name keeps it readable, the hash of its full id keeps it unique. */
 function localPeeringName(remoteVnetId) {
@@ -32647,6 +35374,18 @@ function touchedVnets(id, body) {
     }
     return [...found].sort();
 }
+/**
+ * Azure also refuses overlapping writes to one user-assigned identity's federated credentials (409
+ * ConcurrentFederatedIdentityCredentialsWritesForSingleManagedIdentity: "Concurrent Federated Identity Credentials writes
+ * under the same managed identity are not supported"; pulumi/pulumi-azure-native#4343, Azure/bicep-registry-modules#1447),
+ * so a credential's write is exclusive on its identity.
+ */
+const CREDENTIAL_OF = /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.managedidentity\/userassignedidentities\/[^/]+)\/federatedidentitycredentials\//i;
+/** Everything a write must not share with a parallel write: the VNets it touches, the identity whose credential it is. */
+function exclusiveKeys(id, body) {
+    const identity = CREDENTIAL_OF.exec(id)?.[1]?.toLowerCase();
+    return [...touchedVnets(id, body), ...(identity ? [identity] : [])];
+}
 
 // EXTERNAL MODULE: ./src/core/merge.ts
 var merge = __nccwpck_require__(51911);
@@ -32710,7 +35449,7 @@ function entry(resource, level, action, actual, dependsOn) {
         name: resource.name,
         level,
         dependsOn,
-        exclusive: touchedVnets(resource.id, resource.body),
+        exclusive: exclusiveKeys(resource.id, resource.body),
         observed: actual ? (0,core_actual/* fingerprint */.Rj)((0,core_actual/* findActual */._q)(actual, resource.id)) : 'unread'
     };
 }
@@ -32806,8 +35545,13 @@ function planDestroy(desired, observed) {
             (children?.length
                 ? `it holds ${children.join(', ')}, which runner-setup did not make: deleting it would delete them too; remove them first`
                 : undefined);
-        if (!refused)
-            return planned;
+        if (!refused) {
+            const state = (0,core_actual/* provisioningState */.vl)((0,core_actual/* findActual */._q)(actual, resource.id)?.body);
+            if ((0,core_actual/* isSettled */.Is)(state))
+                return planned;
+            const reason = `${state}: an earlier operation is still running; destroy waits until it settles, then deletes what is left`;
+            return { ...planned, action: 'wait', reason };
+        }
         // Something the config no longer names and we cannot prove is ours was never ours: left alone, not a failure.
         const left = { ...planned, action: 'refuse', reason: refused };
         return resource.absent ? left : { ...left, blocking: true };
@@ -32850,6 +35594,96 @@ function blockers(plan) {
             .map(e => e.reason ?? `${e.type} ${e.name}: refused`),
         ...plan.preflight.filter(f => f.status === 'fail').map(f => f.message)
     ];
+}
+
+
+/***/ }),
+
+/***/ 16268:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CA: () => (/* binding */ findPool),
+/* harmony export */   OJ: () => (/* binding */ runnerPools),
+/* harmony export */   WR: () => (/* binding */ poolView),
+/* harmony export */   aA: () => (/* binding */ dedicatedProfiles)
+/* harmony export */ });
+/* unused harmony export defaultPool */
+/* harmony import */ var _config_pools_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(58069);
+/* harmony import */ var _config_workload_profiles_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(35744);
+/**
+ * A team's runner pools resolved: each `runners.pools` item over the `runners` keys it leaves out (never `warmPool`),
+ * or, without pools, the one pool `runners` and `github.labels` make, whose job keeps the team's job name.
+ */
+
+
+function runnerPools(config) {
+    const { pools, workloadProfile, warmPool, ...defaults } = config.runners;
+    if (!pools) {
+        return [
+            {
+                ...defaults,
+                ...(warmPool ? { warmPool } : {}),
+                labels: config.github.labels,
+                workloadProfile: workloadProfile ?? _config_workload_profiles_js__WEBPACK_IMPORTED_MODULE_1__/* .CONSUMPTION */ .uK,
+                path: 'runners'
+            }
+        ];
+    }
+    return pools.map((pool, i) => {
+        const set = Object.fromEntries(Object.entries(pool).filter(([, value]) => value !== undefined));
+        const ownSize = pool.cpu !== undefined || pool.memory !== undefined;
+        const cpu = ownSize ? (pool.cpu ?? parseFloat(pool.memory) / 2) : defaults.cpu;
+        return {
+            ...defaults,
+            ...set,
+            cpu,
+            memory: ownSize ? (pool.memory ?? (0,_config_pools_js__WEBPACK_IMPORTED_MODULE_0__/* .memoryFor */ .jj)(cpu)) : defaults.memory,
+            workloadProfile: pool.workloadProfile ?? workloadProfile ?? _config_workload_profiles_js__WEBPACK_IMPORTED_MODULE_1__/* .CONSUMPTION */ .uK,
+            path: `runners.pools[${i}]`
+        };
+    });
+}
+/** The pool a config without `runners.pools` is, or the first: what `runs-on` names. */
+function defaultPool(config) {
+    return runnerPools(config)[0];
+}
+/**
+ * The config as a single-pool config of this pool: `runners` is the pool and `github.labels` its labels, so whatever
+ * reads one pool's settings (the job body, the warm-pool floor and cost) reads this one's.
+ */
+function poolView(config, pool) {
+    const { name: _name, labels, path: _path, workloadProfile, ...runners } = pool;
+    return {
+        ...config,
+        github: { ...config.github, labels },
+        runners: { ...runners, ...(workloadProfile === _config_workload_profiles_js__WEBPACK_IMPORTED_MODULE_1__/* .CONSUMPTION */ .uK ? {} : { workloadProfile }) }
+    };
+}
+function findPool(config, name) {
+    const pool = runnerPools(config).find(p => p.name === name);
+    if (!pool)
+        throw new Error(`Team ${config.team} has no runner pool ${name ?? '(default)'}`);
+    return pool;
+}
+/** The pools' Dedicated profiles: one per type, its nodes bounded by what the pools' `max` runners need. */
+function dedicatedProfiles(config) {
+    const jobsPerPool = config.github.scope === 'repo' ? config.github.repos.length : 1;
+    const nodes = new Map();
+    for (const pool of runnerPools(config)) {
+        const type = (0,_config_workload_profiles_js__WEBPACK_IMPORTED_MODULE_1__/* .dedicatedType */ .Yo)(pool.workloadProfile);
+        if (!type)
+            continue;
+        const perNode = (0,_config_workload_profiles_js__WEBPACK_IMPORTED_MODULE_1__/* .runnersPerNode */ .t3)(type, pool.cpu, parseFloat(pool.memory));
+        nodes.set(type.type, (nodes.get(type.type) ?? 0) + Math.ceil((pool.max * jobsPerPool) / perNode));
+    }
+    // Zero nodes while no runner runs: a Dedicated profile scales in like Consumption, and is billed per node.
+    return [...nodes].map(([type, count]) => ({
+        name: type,
+        workloadProfileType: type,
+        minimumCount: 0,
+        maximumCount: count
+    }));
 }
 
 
@@ -32927,6 +35761,7 @@ function hasRefs(value) {
 /* harmony export */   VD: () => (/* binding */ TEAM_TAG),
 /* harmony export */   dS: () => (/* binding */ MANAGED_BY_TAG),
 /* harmony export */   he: () => (/* binding */ desired),
+/* harmony export */   ik: () => (/* binding */ POOL_TAG),
 /* harmony export */   mG: () => (/* binding */ API_VERSION)
 /* harmony export */ });
 /** The default api-version of each SDK client (`apiVersion ?? "..."` in its context), so plans name what is sent. */
@@ -32943,6 +35778,8 @@ const MANAGED_BY_TAG = 'managed-by';
 const MANAGED_BY = 'runner-setup';
 const TEAM_TAG = 'runner-setup-team';
 const REPO_TAG = 'runner-setup-repo';
+/** On a named pool's job: the pool it runs. */
+const POOL_TAG = 'runner-setup-pool';
 /** The config's tags plus ours; ours win, since destroy trusts them. */
 function teamTags(config, extra = {}) {
     return { ...config.tags, ...extra, [MANAGED_BY_TAG]: MANAGED_BY, [TEAM_TAG]: config.team };
@@ -32956,6 +35793,75 @@ function desired(spec) {
  */
 function absent(resource, body = {}) {
     return { ...resource, body, absent: true };
+}
+
+
+/***/ }),
+
+/***/ 71150:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IF: () => (/* binding */ ABAC_MODE),
+/* harmony export */   KT: () => (/* binding */ pullAssignmentId),
+/* harmony export */   R0: () => (/* binding */ registryPullAssignments),
+/* harmony export */   ZD: () => (/* binding */ teamRegistries),
+/* harmony export */   xe: () => (/* binding */ loginServer)
+/* harmony export */ });
+/* unused harmony exports ACR_PULL, REPOSITORY_READER, pullRole */
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(22483);
+/* harmony import */ var _pools_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16268);
+/* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(39301);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(88032);
+
+
+
+
+/** Built-in role AcrPull: pull artifacts from a container registry. */
+const ACR_PULL = '7f951dda-4ed3-4680-a7ca-43fe172d538d';
+/** Built-in role Container Registry Repository Reader: what an ABAC-mode registry honours for pulls. */
+const REPOSITORY_READER = 'b93aa761-3e63-49ed-ac28-beffa264f7ac';
+const ABAC_MODE = 'AbacRepositoryPermissions';
+/** `crstudio.azurecr.io` from the registry's ARM id: Azure's login server for a registry of that name. */
+function loginServer(registryId) {
+    return `${registryId.slice(registryId.lastIndexOf('/') + 1).toLowerCase()}.azurecr.io`;
+}
+function pullRole(registryId, modes) {
+    const roleGuid = modes.get(registryId.toLowerCase())?.abac ? REPOSITORY_READER : ACR_PULL;
+    const subscription = /^\/subscriptions\/([^/]+)/i.exec(registryId)?.[1] ?? '';
+    return `/subscriptions/${subscription}/providers/Microsoft.Authorization/roleDefinitions/${roleGuid}`;
+}
+function pullAssignmentId(registryId, layout, modes) {
+    const name = (0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .roleAssignmentName */ .P_)(registryId, layout.identityId, pullRole(registryId, modes));
+    return `${registryId}/providers/Microsoft.Authorization/roleAssignments/${name}`;
+}
+/** The registries the team's pools pull from, each once (ARM ids are case-insensitive). */
+function teamRegistries(config) {
+    const byKey = new Map();
+    for (const pool of (0,_pools_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerPools */ .OJ)(config)) {
+        if (pool.registry && !byKey.has(pool.registry.toLowerCase()))
+            byKey.set(pool.registry.toLowerCase(), pool.registry);
+    }
+    return [...byKey.values()];
+}
+/** One pull-role assignment per registry, owned like the Key Vault one (its name and principal prove it ours). */
+function registryPullAssignments(config, layout, modes) {
+    return teamRegistries(config).map(registryId => {
+        const body = {
+            roleDefinitionId: pullRole(registryId, modes),
+            principalId: (0,_refs_js__WEBPACK_IMPORTED_MODULE_3__/* .ref */ .KR)(layout.identityId, 'principalId'),
+            principalType: 'ServicePrincipal'
+        };
+        return (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .desired */ .he)({
+            kind: 'roleAssignment',
+            id: pullAssignmentId(registryId, layout, modes),
+            type: 'Microsoft.Authorization/roleAssignments',
+            apiVersion: _common_js__WEBPACK_IMPORTED_MODULE_2__/* .API_VERSION */ .mG.authorization,
+            dependsOn: [layout.identityId],
+            ownership: 'marked',
+            body
+        });
+    });
 }
 
 
@@ -32997,8 +35903,83 @@ const RUNNER_ENV = {
     /** Seconds to wait for a job before the runner is stopped and deregistered. */
     idleTimeoutSeconds: 'RUNNER_SETUP_IDLE_TIMEOUT_SECONDS',
     /** `true`: job steps may sudo, so PID 1 leaves no credential behind once the runner starts. */
-    sudo: 'RUNNER_SETUP_SUDO'
+    sudo: 'RUNNER_SETUP_SUDO',
+    /** `true`: no seccomp filter refusing new user namespaces to job steps (Chromium's sandbox needs them). */
+    allowUserNamespaces: 'RUNNER_SETUP_ALLOW_USER_NAMESPACES'
 };
+
+
+/***/ }),
+
+/***/ 2282:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fp: () => (/* binding */ savedPlanMismatch),
+/* harmony export */   xg: () => (/* binding */ planDifference),
+/* harmony export */   yz: () => (/* binding */ movedSince),
+/* harmony export */   zo: () => (/* binding */ sourcesChanged)
+/* harmony export */ });
+/* harmony import */ var _actual_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(32041);
+/**
+ * A plan saved with `plan --json` is applied as it is only while it fits: made for apply of this team, from what Azure
+ * held (not offline), and nothing it touches has moved since (each entry's fingerprint still matches).
+ */
+
+/** Why the saved plan cannot be applied to this team at all, or undefined. */
+function savedPlanMismatch(saved, team) {
+    if (saved.team !== team || saved.purpose !== 'apply')
+        return `The saved plan is for ${saved.purpose} of team ${saved.team}, not for apply of team ${team}: make it with plan --json for this config.`;
+    if (saved.entries.some(e => e.observed === 'unread'))
+        return 'The saved plan was made offline (plan --offline), so it cannot be applied: make it with plan --json.';
+    return undefined;
+}
+/** Why the saved plan is stale against what Azure holds now, or undefined. */
+function movedSince(saved, live) {
+    const moved = saved.entries.filter((e) => (0,_actual_js__WEBPACK_IMPORTED_MODULE_0__/* .fingerprint */ .Rj)((0,_actual_js__WEBPACK_IMPORTED_MODULE_0__/* .findActual */ ._q)(live, e.id)) !== e.observed);
+    if (moved.length === 0)
+        return undefined;
+    return `The saved plan is stale: ${moved.map(e => `${e.type} ${e.name}`).join(', ')} changed in Azure since it was made. Run plan again, review it, and apply the new plan.`;
+}
+/** Why the sources the plan was made from are not the ones apply runs with now, or undefined. */
+function sourcesChanged(saved, now, files) {
+    const made = saved.sources;
+    if (!made)
+        return 'The saved plan records no hashes of its config and policy (made by an older runner-setup): make it again with plan --json.';
+    if (made.config !== now.config)
+        return `The saved plan is stale: ${files.config} changed since it was made (${made.config} then, ${now.config} now). Review the plan of the current config.`;
+    if (made.policy !== now.policy)
+        return `The saved plan is stale: the platform policy${files.policy ? ` ${files.policy}` : ''} changed since it was made (${made.policy ?? 'none'} then, ${now.policy ?? 'none'} now). Review the plan under the current policy.`;
+    return undefined;
+}
+/** What one entry amounts to: its action on its resource and, for writes, the exact body. */
+function entryShape(e) {
+    return (0,_actual_js__WEBPACK_IMPORTED_MODULE_0__/* .stableJson */ ._Y)({ action: e.action, kind: e.kind, id: e.id.toLowerCase(), body: e.body ?? null });
+}
+/**
+ * A saved plan is evidence of what was reviewed, never trusted alone: apply recomputes the plan and carries out the
+ * saved one only when both hold the same entries, action and body alike. Why not, or undefined.
+ */
+function planDifference(reviewed, recomputed) {
+    const before = new Map(reviewed.entries.map(e => [e.id.toLowerCase(), e]));
+    const after = new Map(recomputed.entries.map(e => [e.id.toLowerCase(), e]));
+    const differences = [];
+    for (const [id, e] of after) {
+        const old = before.get(id);
+        if (!old)
+            differences.push(`${e.action} ${e.type} ${e.name} is not in the saved plan`);
+        else if (entryShape(old) !== entryShape(e))
+            differences.push(old.action !== e.action
+                ? `${e.type} ${e.name}: ${old.action} in the saved plan, ${e.action} now`
+                : `${e.type} ${e.name}: the body to send differs from the saved plan's`);
+    }
+    for (const [id, e] of before)
+        if (!after.has(id))
+            differences.push(`${e.action} ${e.type} ${e.name} is no longer planned`);
+    if (differences.length === 0)
+        return undefined;
+    return `The saved plan is not what apply would do now, so it is refused: ${differences.join('; ')}. Run plan again, review it, and apply the new plan.`;
+}
 
 
 /***/ }),
@@ -33123,10 +36104,10 @@ __nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73334);
 /**
- * JSON over HTTPS with bounded retries, for the runner's PID 1 and the action alike. Rate-limit answers (429, and
- * GitHub's 403 with retry-after or an exhausted x-ratelimit-remaining) were not acted on, so every method retries
- * them. 5xx and network errors may hide a request that did act, so only idempotent requests retry those; a caller
- * that can undo a POST retries it itself (see `generateJitConfig`). Delays and `fetch` are injectable for tests.
+ * JSON over HTTPS with bounded retries, for the Azure endpoints both the runner and verify read directly (the
+ * managed identity endpoint, Key Vault); GitHub goes through Octokit (octokit.ts). Rate-limit answers (429, or
+ * 403 with retry-after) were not acted on, so every method retries them; 5xx and network errors may hide a request
+ * that did act, so only idempotent requests retry those. Delays and `fetch` are injectable for tests.
  */
 
 const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
@@ -33255,7 +36236,7 @@ function detail(body) {
 /* unused harmony export nextLink */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73334);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(80865);
-/** GitHub REST on the shared transport: one request shape, lists followed through their `Link` headers to the end. */
+/** GitHub REST on Octokit (see octokit.ts): one request shape, lists followed through their `Link` headers to the end. */
 
 
 /** Beyond any real list (100 items a page); a server that never ends its `Link` chain is an error, not a hang. */
@@ -33267,17 +36248,53 @@ async function call(gh, method, pathOrUrl, auth, body, options = {}) {
     // The token goes only to the API it was minted for, whatever a Link header says.
     if (new URL(url).origin !== new URL(base).origin)
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`GitHub pointed a list at ${new URL(url).origin}, not ${new URL(base).origin}; refused`);
-    return gh.http({
-        method,
-        url,
-        headers: {
-            accept: 'application/vnd.github+json',
-            authorization: `Bearer ${auth}`,
-            'x-github-api-version': '2022-11-28'
-        },
-        body,
-        ...options
-    });
+    // A request that may have acted is never repeated blindly (plugin-retry would retry a POST on a 5xx).
+    const retries = options.retries ?? (options.idempotent || IDEMPOTENT.has(method.toUpperCase()) ? undefined : 0);
+    try {
+        const response = await gh.octokit.request({
+            method,
+            url,
+            headers: {
+                accept: 'application/vnd.github+json',
+                authorization: `Bearer ${auth}`,
+                'x-github-api-version': '2022-11-28'
+            },
+            ...(body === undefined ? {} : { data: body }),
+            request: retries === undefined ? {} : { retries }
+        });
+        return { status: response.status, headers: toHeaders(response.headers), body: emptyAsUndefined(response.data) };
+    }
+    catch (error) {
+        const failed = error;
+        if (failed.response)
+            return {
+                status: failed.response.status,
+                headers: toHeaders(failed.response.headers),
+                body: emptyAsUndefined(failed.response.data)
+            };
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`cannot reach ${new URL(url).host}: ${causeOf(error)}`);
+    }
+}
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+function toHeaders(headers) {
+    const result = new Headers();
+    for (const [name, value] of Object.entries(headers))
+        if (value !== undefined)
+            result.set(name, String(value));
+    return result;
+}
+/** No body is undefined; a text body (an HTML error page, a proxy's text) keeps its first 200 characters. */
+function emptyAsUndefined(data) {
+    if (data === '' || data === null)
+        return undefined;
+    return typeof data === 'string' ? data.slice(0, 200) : data;
+}
+function causeOf(error) {
+    const cause = error
+        .cause;
+    if (cause?.name === 'TimeoutError')
+        return 'no answer in time';
+    return cause?.cause?.code ?? cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }
 /**
  * Every item of a list: `per_page=100`, then each `rel="next"` link until there is none. `key` names the array
@@ -33357,10 +36374,14 @@ function callsPerHour(perPoll, pollingIntervalSeconds) {
 /** The team's calls per poll and per hour, and the check they make against the installation's limit. */
 function budgetCheck(input) {
     const perPoll = callsPerPoll(input.repos, input.activeRuns);
-    const perHour = callsPerHour(perPoll, input.pollingIntervalSeconds);
+    const intervals = input.poolIntervalsSeconds ?? [input.pollingIntervalSeconds];
+    const perHour = intervals.reduce((sum, interval) => sum + callsPerHour(perPoll, interval), 0);
     const share = perHour / input.hourlyLimit;
     const runs = input.activeRuns === undefined ? 'active runs unknown' : `${input.activeRuns} active runs`;
-    const text = `${perPoll} calls per poll (2 × ${input.repos} repos + ${runs}) every ${input.pollingIntervalSeconds} s = ${perHour}/h, ${Math.round(share * 100)} % of ${input.hourlyLimit}/h (${input.limitSource}), shared with every team on this App installation${input.usedThisHour === undefined ? '' : ` (${input.usedThisHour} used this hour)`}`;
+    const every = intervals.length === 1
+        ? `every ${intervals[0]} s`
+        : `by each of ${intervals.length} pools' rules (every ${intervals.join(', ')} s)`;
+    const text = `${perPoll} calls per poll (2 × ${input.repos} repos + ${runs}) ${every} = ${perHour}/h, ${Math.round(share * 100)} % of ${input.hourlyLimit}/h (${input.limitSource}), shared with every team on this App installation${input.usedThisHour === undefined ? '' : ` (${input.usedThisHour} used this hour)`}`;
     if (share > TARGET_SHARE) {
         return {
             name: BUDGET_CHECK,
@@ -33417,6 +36438,469 @@ function createGitHubApi(gh, token) {
             throw new _github_app_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`${method} ${path.split('?')[0]} answered HTTP ${response.status}${(0,_github_app_http_js__WEBPACK_IMPORTED_MODULE_1__.detail)(response.body)}`, response.status);
         },
         list: (path, key, maxPages) => (0,_github_app_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .paginate */ .En)(gh, path, token, key, maxPages)
+    };
+}
+
+
+/***/ }),
+
+/***/ 21442:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  n: () => (/* binding */ actionsGitHub)
+});
+
+// EXTERNAL MODULE: ./node_modules/bottleneck/light.js
+var light = __nccwpck_require__(63251);
+// EXTERNAL MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
+var dist_src = __nccwpck_require__(31015);
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/error-request.js
+function isRequestError(error) {
+  return error.request !== void 0;
+}
+async function errorRequest(state, octokit, error, options) {
+  if (!isRequestError(error) || !error?.request.request) {
+    throw error;
+  }
+  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
+    const retries = options.request.retries != null ? options.request.retries : state.retries;
+    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
+    throw octokit.retry.retryRequest(error, retries, retryAfter);
+  }
+  throw error;
+}
+
+// pkg/dist-src/wrap-request.js
+
+
+async function wrapRequest(state, octokit, request, options) {
+  const limiter = new light();
+  limiter.on("failed", function(error, info) {
+    const maxRetries = ~~error.request.request?.retries;
+    const after = ~~error.request.request?.retryAfter;
+    options.request.retryCount = info.retryCount + 1;
+    if (maxRetries > info.retryCount) {
+      return after * state.retryAfterBaseValue;
+    }
+  });
+  return limiter.schedule(
+    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
+    options
+  );
+}
+async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
+  const response = await request(options);
+  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
+    response.data.errors[0].message
+  )) {
+    const error = new dist_src/* RequestError */.G(response.data.errors[0].message, 500, {
+      request: options,
+      response
+    });
+    return errorRequest(state, octokit, error, options);
+  }
+  return response;
+}
+
+// pkg/dist-src/index.js
+function retry(octokit, octokitOptions) {
+  const state = Object.assign(
+    {
+      enabled: true,
+      retryAfterBaseValue: 1e3,
+      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
+      retries: 3
+    },
+    octokitOptions.retry
+  );
+  const retryPlugin = {
+    retry: {
+      retryRequest: (error, retries, retryAfter) => {
+        error.request.request = Object.assign({}, error.request.request, {
+          retries,
+          retryAfter
+        });
+        return error;
+      }
+    }
+  };
+  if (state.enabled) {
+    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
+    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
+  }
+  return retryPlugin;
+}
+retry.VERSION = VERSION;
+
+
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var noop = () => Promise.resolve();
+function dist_bundle_wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return dist_bundle_wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = dist_bundle_VERSION;
+throttling.triggersNotification = triggersNotification;
+
+
+;// CONCATENATED MODULE: ./src/github-app/octokit.ts
+
+
+const DEFAULT_GITHUB_CLIENT = {
+    timeoutMs: 30_000,
+    retries: 3,
+    rateLimitRetries: 3,
+    maxResetWaitSeconds: 120,
+    msPerSecond: 1000
+};
+/** An Octokit of `Base` with the project's policy. Authentication is per request (App JWT or a token). */
+function createOctokit(Base, options = {}) {
+    const policy = { ...DEFAULT_GITHUB_CLIENT, ...options };
+    const debug = options.debug ?? (() => { });
+    // Registered first, so it runs innermost: once per attempt, retries included.
+    const observe = (octokit) => {
+        octokit.hook.wrap('request', async (request, options) => {
+            const attempt = options;
+            attempt.request = { ...attempt.request, signal: AbortSignal.timeout(policy.timeoutMs) };
+            const started = performance.now();
+            const line = (status, headers) => {
+                const retryCount = attempt.request?.retryCount ?? 0;
+                const id = headers?.['x-github-request-id'];
+                debug(`GitHub ${attempt.method} ${pathOf(attempt.url)}${retryCount ? ` (retry ${retryCount})` : ''}: ${status} in ${Math.round(performance.now() - started)} ms${id ? `, x-github-request-id ${String(id)}` : ''}`);
+            };
+            try {
+                const response = await request(options);
+                line(String(response.status), response.headers);
+                return response;
+            }
+            catch (error) {
+                const failed = error;
+                const timedOut = attempt.request?.signal?.aborted === true;
+                line(failed.response
+                    ? String(failed.status)
+                    : `no answer (${timedOut ? 'timed out' : (failed.message ?? 'error')})`, failed.response?.headers);
+                throw error;
+            }
+        });
+    };
+    const Client = Base.plugin(observe, throttling, retry);
+    return new Client({
+        userAgent: 'runner-setup',
+        // The global fetch, looked up per call, so Node's proxy settings (proxy.ts) apply to every Octokit alike, not
+        // @actions/github's own proxy fetch, which decides once for GITHUB_API_URL.
+        request: { fetch: options.fetch ?? ((url, init) => fetch(url, init)) },
+        // Rate limits (403, 429) are the throttling plugin's: it knows how long GitHub asks to wait.
+        retry: {
+            retries: policy.retries,
+            retryAfterBaseValue: policy.msPerSecond,
+            doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451]
+        },
+        throttle: {
+            ...(options.spaceWrites === false ? { write: UNSPACED, notifications: UNSPACED, search: UNSPACED } : {}),
+            retryAfterBaseValue: policy.msPerSecond,
+            fallbackSecondaryRateRetryAfter: 60,
+            // The plugin matches issue and comment paths as github.com spells them; GHES puts /api/v3 before them.
+            // (an option the plugin reads but does not declare).
+            ...{
+                triggersNotification: (pathname) => throttling.triggersNotification(pathname.replace(/^\/api\/v3(?=\/)/, ''))
+            },
+            onSecondaryRateLimit: (retryAfter, request, _octokit, retryCount) => {
+                const again = retryCount < policy.rateLimitRetries;
+                debug(`GitHub ${request.method} ${pathOf(request.url)}: secondary rate limit, ${again ? `waiting ${retryAfter} s as asked` : 'giving up'}`);
+                return again;
+            },
+            onRateLimit: (retryAfter, request, _octokit, retryCount) => {
+                const again = retryCount < policy.rateLimitRetries && retryAfter <= policy.maxResetWaitSeconds;
+                debug(`GitHub ${request.method} ${pathOf(request.url)}: hourly rate limit spent, ${again ? `waiting ${retryAfter} s for its reset` : `resets in ${retryAfter} s; not waiting`}`);
+                return again;
+            }
+        }
+    });
+}
+/** Stands in for plugin-throttling's spacing groups (Bottleneck groups): runs each job at once. */
+const UNSPACED = {
+    key: () => ({
+        schedule: (_options, job, ...args) => Promise.resolve(job(...args))
+    })
+};
+function pathOf(url) {
+    try {
+        return new URL(url, 'https://api.github.com').pathname;
+    }
+    catch {
+        return url;
+    }
+}
+/**
+ * GitHub APIs (github.com, `*.ghe.com` or GHES `/api/v3`, one per team's `github.url`) on one Octokit of `Base`,
+ * so the process shares one concurrency bound and one write spacing.
+ */
+function gitHubFactory(Base, options = {}) {
+    const msPerSecond = options.msPerSecond ?? DEFAULT_GITHUB_CLIENT.msPerSecond;
+    const octokit = createOctokit(Base, options);
+    return apiUrl => ({
+        apiUrl: apiUrl.replace(/\/+$/, ''),
+        octokit,
+        retryWaitMs: attempt => msPerSecond * attempt ** 2
+    });
+}
+
+;// CONCATENATED MODULE: ./src/github/client.ts
+/**
+ * The action and CLI talk to GitHub through `@actions/github`'s Octokit, with the shared policy (see octokit.ts).
+ * It loads on the first request, so commands that never reach GitHub (an offline plan) start without it.
+ */
+
+function actionsGitHub(options = {}) {
+    let loaded;
+    const load = () => (loaded ??= __nccwpck_require__.e(/* import() */ 250).then(__nccwpck_require__.bind(__nccwpck_require__, 75250)).then(({ GitHub }) => gitHubFactory(GitHub, options)));
+    const msPerSecond = options.msPerSecond ?? DEFAULT_GITHUB_CLIENT.msPerSecond;
+    return apiUrl => {
+        const request = (async (...args) => (await load())(apiUrl).octokit.request(...args));
+        return {
+            apiUrl: apiUrl.replace(/\/+$/, ''),
+            octokit: { request },
+            retryWaitMs: attempt => msPerSecond * attempt ** 2
+        };
     };
 }
 
@@ -33508,9 +36992,12 @@ function headline(i) {
 function verdict(i) {
     if (!i.reachable)
         return 'over the target even polling hourly: split the repositories across more Apps';
-    if (i.share <= i.targetShare)
-        return 'within the target';
-    return 'over the target: use the suggested polling intervals (runners.pollingIntervalSeconds)';
+    if (i.share > i.targetShare)
+        return 'over the target: use the suggested polling intervals (runners.pollingIntervalSeconds)';
+    const room = `room for ${i.roomForTeams} more team${i.roomForTeams === 1 ? '' : 's'} like these at their polling`;
+    if (i.nearTarget)
+        return `within the target, nearly full (${room}): give the next teams their own App, or poll less often`;
+    return `within the target, ${room}`;
 }
 function sharing(fleet) {
     return [
@@ -33636,6 +37123,10 @@ function teamJson(command, t) {
         out.issue = t.issue;
     if (t.report)
         out.report = t.report;
+    if (t.grants)
+        out.grants = t.grants;
+    if (t.nextSteps)
+        out.nextSteps = t.nextSteps;
     if (t.timings)
         out.timings = t.timings;
     out.changeCount = (0,_commands_result_js__WEBPACK_IMPORTED_MODULE_0__/* .changeCount */ .Y)(t);
@@ -33756,18 +37247,137 @@ function withoutRule(v) {
 
 /***/ }),
 
+/***/ 4770:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D5: () => (/* binding */ DEFAULT_POOL),
+/* harmony export */   VB: () => (/* binding */ poolCosts),
+/* harmony export */   pz: () => (/* binding */ describePoolCost)
+/* harmony export */ });
+/* unused harmony export DEDICATED_LIST_PRICE */
+/* harmony import */ var _config_workload_profiles_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(35744);
+/* harmony import */ var _core_pools_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16268);
+/* harmony import */ var _prices_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(34882);
+
+
+
+const DEDICATED_LIST_PRICE = { vcpuHour: 0.0571, gibHour: 0.005, managementHour: 0.1 };
+const DEFAULT_POOL = 'default';
+function poolCosts(config, prices) {
+    return (0,_core_pools_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerPools */ .OJ)(config).map(pool => {
+        const memoryGi = parseFloat(pool.memory);
+        const base = {
+            pool: pool.name ?? DEFAULT_POOL,
+            labels: pool.labels,
+            workloadProfile: pool.workloadProfile,
+            cpu: pool.cpu,
+            memoryGi,
+            max: pool.max,
+            currency: prices.currency
+        };
+        const type = (0,_config_workload_profiles_js__WEBPACK_IMPORTED_MODULE_0__/* .dedicatedType */ .Yo)(pool.workloadProfile);
+        if (!type)
+            return { ...base, perHour: round((pool.cpu * prices.vcpuSecond + memoryGi * prices.gibSecond) * 3600) };
+        return {
+            ...base,
+            perHour: round(type.cpu * DEDICATED_LIST_PRICE.vcpuHour + type.memoryGi * DEDICATED_LIST_PRICE.gibHour),
+            runnersPerNode: (0,_config_workload_profiles_js__WEBPACK_IMPORTED_MODULE_0__/* .runnersPerNode */ .t3)(type, pool.cpu, memoryGi),
+            managementPerHour: DEDICATED_LIST_PRICE.managementHour
+        };
+    });
+}
+function round(amount) {
+    return Math.round(amount * 10000) / 10000;
+}
+/** One line per pool for plan and the job summary. */
+function describePoolCost(line) {
+    const shape = `${line.cpu} vCPU / ${line.memoryGi}Gi, at most ${line.max}, runs-on: ${JSON.stringify(line.labels)}`;
+    if (line.runnersPerNode === undefined)
+        return `Pool ${line.pool}: ${shape} on Consumption, about ${(0,_prices_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMoney */ .up)(line.perHour, line.currency)} per runner-hour`;
+    return (`Pool ${line.pool}: ${shape} on ${line.workloadProfile} nodes (${line.runnersPerNode} runner${line.runnersPerNode === 1 ? '' : 's'} per node), ` +
+        `about ${(0,_prices_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMoney */ .up)(line.perHour, 'USD')} per node-hour plus the Dedicated plan's ${(0,_prices_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMoney */ .up)(line.managementPerHour, 'USD')} per hour`);
+}
+
+
+/***/ }),
+
+/***/ 87937:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ describePoolRow),
+/* harmony export */   W: () => (/* binding */ poolReportRows)
+/* harmony export */ });
+/* harmony import */ var _core_layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(16585);
+/* harmony import */ var _core_pools_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16268);
+/* harmony import */ var _prices_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(34882);
+/* harmony import */ var _team_report_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(82628);
+
+
+
+
+/** Rows for a config with `runners.pools`; none without (the team's figures are its one pool's). */
+function poolReportRows(config, input) {
+    if (!config.runners.pools)
+        return [];
+    const jobs = (0,_core_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .teamLayout */ .YM)(config).jobs;
+    return (0,_core_pools_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerPools */ .OJ)(config).map(pool => {
+        const names = jobs.filter(j => j.pool === pool.name).map(j => `${j.name}-`);
+        const mine = (name) => name !== undefined && names.some(prefix => name.startsWith(prefix));
+        const report = (0,_team_report_js__WEBPACK_IMPORTED_MODULE_3__/* .teamReport */ .Ye)({
+            ...input,
+            jobs: input.jobs.filter(j => mine(j.runnerName)),
+            executions: input.executions.filter(e => mine(e.name)),
+            size: { cpu: pool.cpu, memoryGi: parseFloat(pool.memory) },
+            warmPool: pool.warmPool !== undefined
+        });
+        return {
+            pool: pool.name,
+            jobs: report.jobs.total,
+            p50Seconds: report.jobs.p50Seconds,
+            p95Seconds: report.jobs.p95Seconds,
+            executions: report.executions.total,
+            failed: report.executions.failed,
+            cost: report.cost.amount,
+            currency: report.cost.currency
+        };
+    });
+}
+function describePoolRow(row) {
+    return `  pool ${row.pool}: ${row.jobs} jobs, wait p50 ${row.p50Seconds} s p95 ${row.p95Seconds} s, ${row.executions} executions (${row.failed} failed), estimated ${(0,_prices_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMoney */ .up)(row.cost, row.currency)}`;
+}
+
+
+/***/ }),
+
 /***/ 42680:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ describePool)
+/* harmony export */   Ji: () => (/* binding */ poolCostLines),
+/* harmony export */   pe: () => (/* binding */ warmPoolLines)
 /* harmony export */ });
-/* harmony import */ var _prices_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34882);
+/* unused harmony export describePool */
+/* harmony import */ var _pool_cost_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4770);
+/* harmony import */ var _prices_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34882);
+
 
 /** One line for plan and the job summary: what the warm pool holds and costs per month. */
 function describePool(pool) {
     const where = pool.jobs === 1 ? '' : ` in each of ${pool.jobs} jobs`;
-    return `Warm pool: ${pool.size} idle runner${pool.size === 1 ? '' : 's'}${where}, ${pool.hoursPerMonth} h/month → ${pool.vcpuSeconds.toLocaleString('en-US')} vCPU-s and ${pool.gibSeconds.toLocaleString('en-US')} GiB-s, about ${(0,_prices_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMoney */ .up)(pool.amount, pool.currency)} per month`;
+    return `Warm pool${pool.pool ? ` of pool ${pool.pool}` : ''}: ${pool.size} idle runner${pool.size === 1 ? '' : 's'}${where}, ${pool.hoursPerMonth} h/month → ${pool.vcpuSeconds.toLocaleString('en-US')} vCPU-s and ${pool.gibSeconds.toLocaleString('en-US')} GiB-s, about ${(0,_prices_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMoney */ .up)(pool.amount, pool.currency)} per month`;
+}
+/** With named pools: a line per pool, its shape and price per hour. Without: nothing (the one pool is the team). */
+function poolCostLines(outputs) {
+    const lines = outputs.poolCosts ?? [];
+    return lines.some(line => line.pool !== _pool_cost_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_POOL */ .D5) ? lines.map(_pool_cost_js__WEBPACK_IMPORTED_MODULE_0__/* .describePoolCost */ .pz) : [];
+}
+/** Each warm pool's monthly cost: per pool with pools, else the team's one. */
+function warmPoolLines(outputs) {
+    if (outputs.warmPools)
+        return outputs.warmPools.map(describePool);
+    return outputs.warmPool ? [describePool(outputs.warmPool)] : [];
 }
 
 
@@ -33820,6 +37430,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   U: () => (/* binding */ renderReportText)
 });
 
+// EXTERNAL MODULE: ./src/report/pool-report.ts
+var pool_report = __nccwpck_require__(87937);
 // EXTERNAL MODULE: ./src/report/drift-table.ts
 var drift_table = __nccwpck_require__(29220);
 ;// CONCATENATED MODULE: ./src/report/mermaid.ts
@@ -33851,6 +37463,8 @@ function niceCeiling(value) {
 // EXTERNAL MODULE: ./src/report/prices.ts
 var prices = __nccwpck_require__(34882);
 ;// CONCATENATED MODULE: ./src/report/report-render.ts
+/** `report` as text (terminal), and as a job summary (a row per team, charts per day and a table per team). */
+
 
 
 
@@ -33911,8 +37525,14 @@ function teamText(t) {
         `Report for team ${t.team}, ${r.days} day${r.days === 1 ? '' : 's'} (${r.since.slice(0, 16)}Z to ${r.until.slice(0, 16)}Z):`,
         `  jobs on the team's runners: ${r.jobs.total}${conclusions ? ` (${conclusions})` : ''}`,
         `  queue wait (created → started): p50 ${seconds(r.jobs.p50Seconds)}, p95 ${seconds(r.jobs.p95Seconds)} over ${r.jobs.started} started jobs; ${r.jobs.overThreshold} waited longer than ${r.jobs.thresholdSeconds} s`,
+        ...(r.jobs.onEndedRunner > 0
+            ? [
+                `  ${r.jobs.onEndedRunner} job${r.jobs.onEndedRunner === 1 ? '' : 's'} in progress on a runner whose execution has ended (stopped as GitHub handed it the job): GitHub fails ${r.jobs.onEndedRunner === 1 ? 'it' : 'them'} once it gives the runner up; re-run ${r.jobs.onEndedRunner === 1 ? 'it' : 'them'}`
+            ]
+            : []),
         `  executions: ${e.total} (${e.perJob.toFixed(2)} per job): ${e.withJob} ran a job, ${e.endedWithoutJob} ended without one, ${e.failedBeforeJob} failed before a job, ${e.running} running; ${e.failed} failed in all; ${e.pooled} for the warm pool, ${e.queueDriven} for queued jobs`,
         `  resources: ${e.vcpuSeconds} vCPU-s, ${e.gibSeconds} GiB-s → estimated ${(0,prices/* formatMoney */.up)(r.cost.amount, r.cost.currency)} at ${r.cost.vcpuSecond}/vCPU-s and ${r.cost.gibSecond}/GiB-s (${r.cost.source})`,
+        ...(r.pools ?? []).map(pool_report/* describePoolRow */.I),
         `  GitHub: this report spent ${r.github.requests} requests; the KEDA rule uses ${Math.round(r.github.budgetShare * 100)} % of the App installation's ${r.github.hourlyLimit}/h`,
         ...r.perDay.map(d => `    ${d.day}: ${d.jobs} jobs, wait p50 ${seconds(d.p50Seconds)} p95 ${seconds(d.p95Seconds)}, ${d.executions} executions`)
     ].join('\n');
@@ -33949,6 +37569,7 @@ function figures(r) {
         ['jobs', String(r.jobs.total)],
         ['queue wait p50 / p95', `${seconds(r.jobs.p50Seconds)} / ${seconds(r.jobs.p95Seconds)}`],
         [`jobs waiting over ${r.jobs.thresholdSeconds} s`, String(r.jobs.overThreshold)],
+        ['jobs in progress on an ended runner', String(r.jobs.onEndedRunner)],
         ['executions (per job)', `${e.total} (${e.perJob.toFixed(2)})`],
         ['ended without a job', String(e.endedWithoutJob)],
         ['warm pool / queue-driven executions', `${e.pooled} / ${e.queueDriven}`],
@@ -33975,6 +37596,137 @@ function textTable(rows) {
 
 /***/ }),
 
+/***/ 82628:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ye: () => (/* binding */ teamReport)
+/* harmony export */ });
+/* unused harmony exports quantile, resourceSeconds */
+/* harmony import */ var _azure_executions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(46652);
+/* harmony import */ var _prices_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34882);
+/**
+ * The figures of `report` for one team, from what GitHub and Azure recorded: the jobs on the team's runners (queue
+ * wait = started_at − created_at), the job's executions (each one runner; which of them ran a job, which failed or
+ * ended without one), and what the executions cost. Pure: the readers live in collect-report.ts.
+ */
+
+
+const DAY_MS = 86_400_000;
+function teamReport(input) {
+    const since = input.now - input.days * DAY_MS;
+    const jobs = input.jobs.filter(j => Date.parse(j.createdAt) >= since);
+    const executions = input.executions.filter(e => e.startTime !== undefined && Date.parse(e.startTime) >= since);
+    const waits = jobs.flatMap(waitOf);
+    const ranJob = new Set(jobs.map(j => j.runnerName).filter(n => n !== undefined));
+    const withJob = executions.filter(e => ranJob.has(e.name));
+    const without = executions.filter(e => !ranJob.has(e.name) && !isRunning(e));
+    const usage = resourceSeconds(executions, input.size, input.now);
+    const createdOf = new Map(jobs.filter(j => j.runnerName).map(j => [j.runnerName, Date.parse(j.createdAt)]));
+    const waiting = withJob.filter(e => Date.parse(e.startTime) < createdOf.get(e.name)).length;
+    const pooled = input.warmPool ? waiting + without.filter(e => !isFailed(e)).length : 0;
+    const ended = new Set(executions.filter(e => !isRunning(e)).map(e => e.name));
+    const onEndedRunner = jobs.filter(j => j.status === 'in_progress' && j.runnerName && ended.has(j.runnerName)).length;
+    const conclusions = {};
+    for (const j of jobs) {
+        const key = j.conclusion ?? j.status;
+        conclusions[key] = (conclusions[key] ?? 0) + 1;
+    }
+    return {
+        days: input.days,
+        since: new Date(since).toISOString(),
+        until: new Date(input.now).toISOString(),
+        jobs: {
+            total: jobs.length,
+            ...waitFigures(waits),
+            overThreshold: waits.filter(w => w > input.thresholdSeconds).length,
+            thresholdSeconds: input.thresholdSeconds,
+            conclusions,
+            onEndedRunner
+        },
+        executions: {
+            total: executions.length,
+            perJob: jobs.length === 0 ? 0 : round(executions.length / jobs.length, 2),
+            withJob: withJob.length,
+            endedWithoutJob: without.filter(e => !isFailed(e)).length,
+            failedBeforeJob: without.filter(isFailed).length,
+            failed: executions.filter(isFailed).length,
+            running: executions.filter(isRunning).length,
+            pooled,
+            queueDriven: executions.length - pooled,
+            vcpuSeconds: round(usage.vcpuSeconds, 1),
+            gibSeconds: round(usage.gibSeconds, 1)
+        },
+        cost: {
+            amount: round((0,_prices_js__WEBPACK_IMPORTED_MODULE_1__/* .costOf */ .ho)(usage, input.prices), 4),
+            currency: input.prices.currency,
+            vcpuSecond: input.prices.vcpuSecond,
+            gibSecond: input.prices.gibSecond,
+            source: input.prices.source
+        },
+        perDay: perDay(jobs, executions, since, input.now),
+        github: input.github
+    };
+}
+/** The nearest-rank quantile (no interpolation): a figure that some job really waited. */
+function quantile(values, q) {
+    if (values.length === 0)
+        return 0;
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+/** vCPU-seconds and GiB-seconds: each execution's size times how long it ran (until now if it still runs). */
+function resourceSeconds(executions, size, now) {
+    let vcpuSeconds = 0;
+    let gibSeconds = 0;
+    for (const e of executions) {
+        if (!e.startTime)
+            continue;
+        const end = e.endTime ? Date.parse(e.endTime) : now;
+        const seconds = Math.max(0, end - Date.parse(e.startTime)) / 1000;
+        vcpuSeconds += seconds * (e.cpu ?? size.cpu);
+        gibSeconds += seconds * (e.memoryGi ?? size.memoryGi);
+    }
+    return { vcpuSeconds, gibSeconds };
+}
+function waitOf(job) {
+    if (!job.startedAt)
+        return [];
+    return [Math.max(0, (Date.parse(job.startedAt) - Date.parse(job.createdAt)) / 1000)];
+}
+function waitFigures(waits) {
+    return {
+        started: waits.length,
+        p50Seconds: round(quantile(waits, 0.5), 1),
+        p95Seconds: round(quantile(waits, 0.95), 1)
+    };
+}
+/** Every UTC day of the period (and any later day a record has, should a clock run ahead), zeros included. */
+function perDay(jobs, executions, since, now) {
+    const days = [];
+    const last = Math.max(now, ...jobs.map(j => Date.parse(j.createdAt)), ...executions.map(e => Date.parse(e.startTime)));
+    for (let t = Math.floor(since / DAY_MS) * DAY_MS; t <= last; t += DAY_MS) {
+        const day = new Date(t).toISOString().slice(0, 10);
+        const mine = jobs.filter(j => j.createdAt.slice(0, 10) === day);
+        days.push({
+            day,
+            jobs: mine.length,
+            ...waitFigures(mine.flatMap(waitOf)),
+            executions: executions.filter(e => e.startTime.slice(0, 10) === day).length
+        });
+    }
+    return days;
+}
+const isFailed = (e) => e.status.toLowerCase() === 'failed';
+const isRunning = (e) => (0,_azure_executions_js__WEBPACK_IMPORTED_MODULE_0__/* .isActiveExecution */ .p)(e.status);
+function round(value, digits) {
+    const f = 10 ** digits;
+    return Math.round(value * f) / f;
+}
+
+
+/***/ }),
+
 /***/ 65655:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33991,7 +37743,7 @@ function textTable(rows) {
 
 
 
-const CHECK_MARK = { pass: '✓', warn: '!', fail: '✗' };
+const CHECK_MARK = { pass: '✓', warn: '!', fail: '✗', unchecked: '?' };
 const WRITE_MARK = { create: '+', update: '~', delete: '-' };
 const DRIFT_LINE = {
     create: (what) => `missing ${what}`,
@@ -34058,7 +37810,31 @@ function teamText(command, t) {
         }
         case 'report':
             return (0,_report_render_js__WEBPACK_IMPORTED_MODULE_1__/* .renderReportText */ .U)({ command, teams: [t], exitCode: 0 });
+        case 'onboard':
+        case 'offboard':
+            return onboardingText(command, t);
     }
+}
+/** The plan, what was written (nothing on a rerun), and the steps left to do by hand. */
+function onboardingText(command, t) {
+    const writes = t.writes ?? t.deleted ?? [];
+    const verb = command === 'onboard' ? 'Onboarded' : 'Offboarded';
+    const head = writes.length === 0
+        ? `${command === 'onboard' ? 'Onboarding' : 'Offboarding'} of team ${t.team}: nothing written.`
+        : `${verb} team ${t.team}: ${plural(writes.length, 'resource')} ${command === 'onboard' ? 'written' : 'deleted'}.`;
+    const lines = [(0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .renderPlanText */ .$D)(t.plan, `${command} plan for team ${t.team}`)];
+    if (t.grants?.length)
+        lines.push('Role grants:', ...t.grants.map(g => `  ${g}`));
+    lines.push(head);
+    for (const w of t.writes ?? [])
+        lines.push(`  ${WRITE_MARK[w.action]} ${w.action} ${w.kind} ${w.name}`);
+    for (const d of t.deleted ?? [])
+        lines.push(`  - ${d.kind} ${d.name}`);
+    for (const c of t.checks ?? [])
+        lines.push(`  ${CHECK_MARK[c.status]} ${c.name}: ${c.detail}`);
+    if (t.nextSteps?.length)
+        lines.push('Left to do by hand:', ...t.nextSteps.map((s, i) => `  ${i + 1}. ${s}`));
+    return lines.join('\n');
 }
 function issueText(t) {
     const issue = t.issue;
@@ -34069,7 +37845,7 @@ function issueText(t) {
     return `\n  drift issue #${issue.number}: ${issue.action} (${issue.url})`;
 }
 function poolLine(t) {
-    return t.outputs.warmPool ? [(0,_pool_text_js__WEBPACK_IMPORTED_MODULE_2__/* .describePool */ .W)(t.outputs.warmPool)] : [];
+    return [...(0,_pool_text_js__WEBPACK_IMPORTED_MODULE_2__/* .poolCostLines */ .Ji)(t.outputs), ...(0,_pool_text_js__WEBPACK_IMPORTED_MODULE_2__/* .warmPoolLines */ .pe)(t.outputs)];
 }
 function runsOnLine(t) {
     return `Use these runners with: runs-on: ${t.outputs.runsOn}`;
@@ -43846,7 +47622,7 @@ class HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -45924,6 +49700,55 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 31015:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ RequestError)
+/* harmony export */ });
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+
 
 /***/ })
 

@@ -1,10 +1,154 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({});
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
 var __webpack_exports__ = {};
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/core/runner-env.ts
 /**
  * The contract between the job template (written by apply) and the runner entrypoint (PID 1 in the container).
@@ -36,7 +180,9 @@ const RUNNER_ENV = {
     /** Seconds to wait for a job before the runner is stopped and deregistered. */
     idleTimeoutSeconds: 'RUNNER_SETUP_IDLE_TIMEOUT_SECONDS',
     /** `true`: job steps may sudo, so PID 1 leaves no credential behind once the runner starts. */
-    sudo: 'RUNNER_SETUP_SUDO'
+    sudo: 'RUNNER_SETUP_SUDO',
+    /** `true`: no seccomp filter refusing new user namespaces to job steps (Chromium's sandbox needs them). */
+    allowUserNamespaces: 'RUNNER_SETUP_ALLOW_USER_NAMESPACES'
 };
 
 ;// CONCATENATED MODULE: ./src/github-app/errors.ts
@@ -73,19 +219,27 @@ class ReportedError extends Error {
  */
 
 
+
 /** How PID 1 hands the JIT config to the credential-free supervisor it becomes in sudo mode (never a secret). */
 const HANDOVER_ENV = {
     jitConfig: 'RUNNER_SETUP_JIT_CONFIG',
     runnerId: 'RUNNER_SETUP_RUNNER_ID'
 };
 function readRunnerSettings(env, options = {}) {
+    const runnerDir = options.runnerDir ?? '/home/runner';
     return {
-        runSh: options.runSh ?? '/home/runner/run.sh',
+        runnerDir,
+        listener: (0,external_node_path_namespaceObject.join)(runnerDir, 'bin', 'Runner.Listener'),
+        seccompHelper: options.seccompHelper ?? '/opt/runner-setup/no-user-namespaces',
+        allowUserNamespaces: (env[RUNNER_ENV.allowUserNamespaces] ?? '').toLowerCase() === 'true',
         runnerUser: options.runnerUser ?? 'runner',
         passwdFile: options.passwdFile ?? '/etc/passwd',
         // Fractions allowed: tests use sub-second idle timeouts.
         idleTimeoutMs: number(env, RUNNER_ENV.idleTimeoutSeconds, 600) * 1000,
         stopGraceMs: options.stopGraceMs ?? 10_000,
+        listenerRetryDelayMs: options.listenerRetryDelayMs,
+        updateWaitMs: options.updateWaitMs,
+        runnerEnvNames: options.runnerEnvNames ?? [],
         sudo: (env[RUNNER_ENV.sudo] ?? '').toLowerCase() === 'true'
     };
 }
@@ -147,10 +301,10 @@ function number(env, name, fallback) {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/github-app/http.ts
 /**
- * JSON over HTTPS with bounded retries, for the runner's PID 1 and the action alike. Rate-limit answers (429, and
- * GitHub's 403 with retry-after or an exhausted x-ratelimit-remaining) were not acted on, so every method retries
- * them. 5xx and network errors may hide a request that did act, so only idempotent requests retry those; a caller
- * that can undo a POST retries it itself (see `generateJitConfig`). Delays and `fetch` are injectable for tests.
+ * JSON over HTTPS with bounded retries, for the Azure endpoints both the runner and verify read directly (the
+ * managed identity endpoint, Key Vault); GitHub goes through Octokit (octokit.ts). Rate-limit answers (429, or
+ * 403 with retry-after) were not acted on, so every method retries them; 5xx and network errors may hide a request
+ * that did act, so only idempotent requests retry those. Delays and `fetch` are injectable for tests.
  */
 
 const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
@@ -263,6 +417,97 @@ function detail(body) {
     return message ? `: ${message}` : '';
 }
 
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:dns/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+;// CONCATENATED MODULE: ./src/github-app/proxy.ts
+/**
+ * HTTPS_PROXY / HTTP_PROXY / NO_PROXY, honoured the same way by every side of every door: the action, the CLI and
+ * the runner's PID 1, GitHub (Octokit on the global `fetch`) and Azure (the SDK's own proxy policy) alike.
+ *
+ * Some hosts are never sent through a proxy, whatever NO_PROXY says: loopback, the instance metadata and managed
+ * identity endpoints (their requests carry the identity's secret header, and a proxy could not reach them
+ * anyway), and whatever the caller adds (a Key Vault reached through its private endpoint). They are added to
+ * NO_PROXY in the process's environment, which the Azure SDK reads when it builds its first pipeline, and Node's
+ * built-in proxy support is switched on with the same list for `fetch`.
+ * https://nodejs.org/api/http.html#httpsetglobalproxyfromenvproxyenv
+ */
+
+
+
+/** Loopback and the Azure instance metadata service (managed identity on VMs; 169.254.169.254). */
+const NEVER_PROXIED = ['localhost', '127.0.0.1', '::1', '[::1]', '169.254.169.254'];
+/** The proxy in use (without credentials, for a log line), or undefined when none is set. */
+function useProxyFromEnv(env = process.env, alsoDirect = []) {
+    const proxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
+    if (!proxy)
+        return undefined;
+    const noProxy = noProxyList(env.NO_PROXY || env.no_proxy, alsoDirect);
+    env.NO_PROXY = noProxy;
+    env.no_proxy = noProxy;
+    // Added in Node 24.14.0; an older Node leaves fetch direct (said in the returned text) while Azure still proxies.
+    const setGlobal = external_node_http_namespaceObject.setGlobalProxyFromEnv;
+    setGlobal?.({
+        HTTPS_PROXY: env.HTTPS_PROXY || env.https_proxy,
+        HTTP_PROXY: env.HTTP_PROXY || env.http_proxy,
+        NO_PROXY: noProxy
+    });
+    const shown = withoutCredentials(proxy);
+    return setGlobal ? shown : `${shown} (Azure only: Node ${process.versions.node} cannot proxy fetch, 24.14 can)`;
+}
+/** NO_PROXY's entries, then the hosts that are never proxied, once each. */
+function noProxyList(noProxy, alsoDirect = []) {
+    const entries = (noProxy ?? '')
+        .split(',')
+        .map(entry => entry.trim())
+        .filter(entry => entry !== '');
+    return [...new Set([...entries, ...NEVER_PROXIED, ...alsoDirect.map(proxy_hostOf)])].join(',');
+}
+/** The host of a URL, or the text itself when it is a host already. */
+function proxy_hostOf(urlOrHost) {
+    try {
+        return new URL(urlOrHost).hostname;
+    }
+    catch {
+        return urlOrHost;
+    }
+}
+/**
+ * A private address (RFC 1918, carrier-grade NAT, IPv6 unique local): where a private endpoint answers. A name
+ * that resolves to one (a Key Vault linked through privatelink.vaultcore.azure.net) is reached directly.
+ */
+function isPrivateAddress(address) {
+    if ((0,external_node_net_namespaceObject.isIP)(address) === 6)
+        return /^f[cd]/i.test(address);
+    const [a, b] = address.split('.').map(Number);
+    return (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127));
+}
+function withoutCredentials(proxy) {
+    try {
+        const url = new URL(proxy);
+        url.username = '';
+        url.password = '';
+        return url.href;
+    }
+    catch {
+        return '(unparsable proxy URL)';
+    }
+}
+/** `[host]` when `url`'s host resolves to a private address (see `isPrivateAddress`), else none. */
+async function directWhenPrivate(url) {
+    const host = proxy_hostOf(url);
+    try {
+        const { address } = await (0,promises_namespaceObject.lookup)(host);
+        return isPrivateAddress(address) ? [host] : [];
+    }
+    catch {
+        return []; // the request itself reports a name that does not resolve
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/github-app/app-jwt.ts
@@ -290,7 +535,7 @@ function base64url(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/github-app/rest.ts
-/** GitHub REST on the shared transport: one request shape, lists followed through their `Link` headers to the end. */
+/** GitHub REST on Octokit (see octokit.ts): one request shape, lists followed through their `Link` headers to the end. */
 
 
 /** Beyond any real list (100 items a page); a server that never ends its `Link` chain is an error, not a hang. */
@@ -302,17 +547,53 @@ async function call(gh, method, pathOrUrl, auth, body, options = {}) {
     // The token goes only to the API it was minted for, whatever a Link header says.
     if (new URL(url).origin !== new URL(base).origin)
         throw new CallError(`GitHub pointed a list at ${new URL(url).origin}, not ${new URL(base).origin}; refused`);
-    return gh.http({
-        method,
-        url,
-        headers: {
-            accept: 'application/vnd.github+json',
-            authorization: `Bearer ${auth}`,
-            'x-github-api-version': '2022-11-28'
-        },
-        body,
-        ...options
-    });
+    // A request that may have acted is never repeated blindly (plugin-retry would retry a POST on a 5xx).
+    const retries = options.retries ?? (options.idempotent || rest_IDEMPOTENT.has(method.toUpperCase()) ? undefined : 0);
+    try {
+        const response = await gh.octokit.request({
+            method,
+            url,
+            headers: {
+                accept: 'application/vnd.github+json',
+                authorization: `Bearer ${auth}`,
+                'x-github-api-version': '2022-11-28'
+            },
+            ...(body === undefined ? {} : { data: body }),
+            request: retries === undefined ? {} : { retries }
+        });
+        return { status: response.status, headers: toHeaders(response.headers), body: emptyAsUndefined(response.data) };
+    }
+    catch (error) {
+        const failed = error;
+        if (failed.response)
+            return {
+                status: failed.response.status,
+                headers: toHeaders(failed.response.headers),
+                body: emptyAsUndefined(failed.response.data)
+            };
+        throw new CallError(`cannot reach ${new URL(url).host}: ${rest_causeOf(error)}`);
+    }
+}
+const rest_IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+function toHeaders(headers) {
+    const result = new Headers();
+    for (const [name, value] of Object.entries(headers))
+        if (value !== undefined)
+            result.set(name, String(value));
+    return result;
+}
+/** No body is undefined; a text body (an HTML error page, a proxy's text) keeps its first 200 characters. */
+function emptyAsUndefined(data) {
+    if (data === '' || data === null)
+        return undefined;
+    return typeof data === 'string' ? data.slice(0, 200) : data;
+}
+function rest_causeOf(error) {
+    const cause = error
+        .cause;
+    if (cause?.name === 'TimeoutError')
+        return 'no answer in time';
+    return cause?.cause?.code ?? cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
 }
 /**
  * Every item of a list: `per_page=100`, then each `rel="next"` link until there is none. `key` names the array
@@ -401,6 +682,10 @@ async function mintInstallationToken(gh, appJwt, installationId, target, scope =
 const KEY_VAULT_RESOURCE = 'https://vault.azure.net';
 async function getManagedIdentityToken(http, identity, resource) {
     const url = new URL(identity.endpoint);
+    // Container Apps gives http://localhost:<port>/...: the loopback address it means, never a name lookup, which may
+    // answer ::1 first, where any unprivileged process of the container can listen on the same port.
+    if (url.hostname === 'localhost')
+        url.hostname = '127.0.0.1';
     url.searchParams.set('resource', resource);
     url.searchParams.set('api-version', '2019-08-01');
     url.searchParams.set('client_id', identity.clientId);
@@ -454,6 +739,9 @@ async function runnerGroupRepositories(gh, token, org, id) {
     const repos = await paginate(gh, `/orgs/${enc(org)}/actions/runner-groups/${id}/repositories`, token, 'repositories');
     return repos.map(r => r.name);
 }
+/** The JIT POST's own attempts (Octokit never retries it: see `generateJitConfig`). */
+const JIT_ATTEMPTS = 4;
+const defaultRetryWaitMs = (attempt) => 1000 * attempt ** 2;
 /**
  * POST generate-jitconfig. It registers a runner, so a 5xx or a lost answer may hide a registration: the POST is
  * retried, and when the retry meets 409 (the name exists) the runner our lost attempt made is looked up by name and
@@ -468,8 +756,9 @@ async function generateJitConfig(gh, token, target, request) {
     });
     // An earlier attempt may have registered the runner without us learning it.
     let uncertain = false;
+    const wait = (attempt) => new Promise(resolve => setTimeout(resolve, (gh.retryWaitMs ?? defaultRetryWaitMs)(attempt)));
     for (let attempt = 1;; attempt++) {
-        const last = attempt >= gh.http.maxAttempts;
+        const last = attempt >= JIT_ATTEMPTS;
         let response;
         try {
             response = await post();
@@ -480,7 +769,7 @@ async function generateJitConfig(gh, token, target, request) {
                 throw error;
             }
             uncertain = true;
-            await gh.http.backoff(attempt);
+            await wait(attempt);
             continue;
         }
         const body = response.body;
@@ -488,7 +777,7 @@ async function generateJitConfig(gh, token, target, request) {
             return { runnerId: body.runner.id, jitConfig: body.encoded_jit_config };
         if (response.status >= 500 && !last) {
             uncertain = true;
-            await gh.http.backoff(attempt);
+            await wait(attempt);
             continue;
         }
         if (response.status === 409 && uncertain && !last) {
@@ -535,7 +824,10 @@ function listRunners(gh, token, target, name) {
     return rest_paginate(gh, `${targetPath(target)}/actions/runners${query}`, token, 'runners');
 }
 async function deleteRunner(gh, token, target, runnerId) {
-    const response = await call(gh, 'DELETE', `${targetPath(target)}/actions/runners/${runnerId}`, token);
+    // Not retried: a DELETE whose answer was lost reads as `gone` when repeated, hiding whether it was busy.
+    const response = await call(gh, 'DELETE', `${targetPath(target)}/actions/runners/${runnerId}`, token, undefined, {
+        retries: 0
+    });
     if (response.status === 204)
         return 'deleted';
     if (response.status === 404)
@@ -608,6 +900,7 @@ function deregisterRunner(settings, gh, token, runnerId) {
 
 
 
+
 const CREDENTIAL_FLAG = '--credential-task=';
 const RESULT_FD = 3;
 /** PID 1's side: runs one task in a child and returns its answer; the child has logged any failure itself. */
@@ -639,13 +932,24 @@ async function deregister(env, runnerId) {
 /** The child's side. */
 async function runCredentialTask(task, log, env, options) {
     const settings = readRegistrationSettings(env, (0,external_node_os_namespaceObject.hostname)(), options);
+    if (env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy) {
+        // The identity endpoint and a Key Vault private endpoint are never reached through the proxy.
+        const direct = [settings.identityEndpoint, ...(await directWhenPrivate(settings.keySecretUri))];
+        log.info(`through the proxy ${useProxyFromEnv(env, direct)}; direct: ${env.NO_PROXY}`);
+    }
     const http = createHttpClient({
         maxAttempts: 4,
         baseDelayMs: settings.retryBaseMs,
         maxDelayMs: settings.retryMaxMs,
         sleep: defaultSleep
     });
-    const gh = { apiUrl: settings.apiUrl, http };
+    // Loaded here, in the credential child only: PID 1 never talks to GitHub and starts without Octokit.
+    const { createCoreGitHub } = await Promise.all(/* import() */[__nccwpck_require__.e(339), __nccwpck_require__.e(235)]).then(__nccwpck_require__.bind(__nccwpck_require__, 235));
+    const gh = createCoreGitHub(settings.apiUrl, {
+        // Production waits 1,000 ms per second GitHub asks for; tests shrink it through the same option.
+        msPerSecond: settings.retryBaseMs,
+        debug: line => log.info(line)
+    });
     const { token } = await mintRegistrationToken(settings, http, gh, log);
     const answer = task === 'register'
         ? JSON.stringify(await registerJitRunner(settings, gh, token, log))
@@ -655,42 +959,37 @@ async function runCredentialTask(task, log, env, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/entrypoint/runner-environment.ts
-const ALLOWED = new Set([
-    'PATH',
-    'LANG',
-    'LANGUAGE',
-    'LC_ALL',
-    'TZ',
-    'TERM',
-    'DEBIAN_FRONTEND',
-    'ImageOS',
-    'http_proxy',
-    'https_proxy',
-    'no_proxy',
-    'HTTP_PROXY',
-    'HTTPS_PROXY',
-    'NO_PROXY',
-    'NODE_EXTRA_CA_CERTS',
-    'SSL_CERT_FILE',
-    'SSL_CERT_DIR',
-    'CONTAINER_APP_JOB_NAME',
-    'CONTAINER_APP_JOB_EXECUTION_NAME',
-    'CONTAINER_APP_REPLICA_NAME'
-]);
-/** Settings the runner itself reads (RUNNER_MANUALLY_TRAP_SIG, ACTIONS_RUNNER_PRINT_LOG_TO_STDOUT, hooks...). */
-function allowedByPrefix(name) {
-    return (name.startsWith('RUNNER_') && !name.startsWith('RUNNER_SETUP_')) || name.startsWith('ACTIONS_RUNNER_');
-}
-function buildRunnerEnv(source, user) {
-    const env = {};
-    for (const [name, value] of Object.entries(source)) {
-        if (value !== undefined && (ALLOWED.has(name) || allowedByPrefix(name)))
-            env[name] = value;
-    }
-    env.PATH ??= '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+/** Name → why the runner gets it. */
+const RUNNER_ENV_ALLOWED = {
+    PATH: 'where the runner and job steps find programs',
+    LANG: 'locale (the runner image sets it)',
+    LANGUAGE: 'locale',
+    LC_ALL: 'locale',
+    TZ: 'time zone',
+    TERM: 'terminal type for tools that print in colour',
+    DEBIAN_FRONTEND: 'the official runner image sets it (noninteractive apt in job steps)',
+    ImageOS: 'the official runner image sets it; actions such as setup-python read it',
+    http_proxy: 'proxy: the runner and job tools honour both spellings',
+    https_proxy: 'proxy for HTTPS',
+    no_proxy: 'hosts reached without the proxy',
+    HTTP_PROXY: 'proxy: upper-case spelling',
+    HTTPS_PROXY: 'proxy for HTTPS: upper-case spelling',
+    NO_PROXY: 'hosts reached without the proxy: upper-case spelling',
+    NODE_EXTRA_CA_CERTS: "extra CA certificates for the runner's Node actions",
+    SSL_CERT_FILE: 'CA certificates for OpenSSL-based tools',
+    SSL_CERT_DIR: 'CA certificates for OpenSSL-based tools',
+    CONTAINER_APP_JOB_NAME: 'which Container Apps job this is (not secret; useful in job logs)',
+    CONTAINER_APP_JOB_EXECUTION_NAME: 'which execution this is: also the runner name',
+    CONTAINER_APP_REPLICA_NAME: 'which replica this is',
+    ACTIONS_RUNNER_PRINT_LOG_TO_STDOUT: "the official image sets it: the listener's diagnostic log goes to its output, which PID 1 relays, marked",
+    ACTIONS_RUNNER_HOOK_JOB_STARTED: 'a job hook an image may configure (runner documentation, "Running scripts")',
+    ACTIONS_RUNNER_HOOK_JOB_COMPLETED: 'a job hook an image may configure'
+};
+/** PID 1 sets these itself, whatever its own environment says. */
+function fixedEnv(user) {
     return {
-        ...env,
-        // A runner GitHub refuses as too old exits 7 instead of 0 (run.sh, run-helper.sh and the listener read it).
+        // A runner GitHub refuses as too old exits 7 instead of 1: the listener reads it (Runner.Listener/Program.cs),
+        // as run.sh and run-helper.sh did. run.sh exports nothing else (actions/runner v2.336.0).
         ACTIONS_RUNNER_RETURN_VERSION_DEPRECATED_EXIT_CODE: '1',
         HOME: user.home,
         USER: user.name,
@@ -699,65 +998,66 @@ function buildRunnerEnv(source, user) {
     };
 }
 /**
+ * `extraNames`: more names to pass on (tests only: the emulated listener's switches and its container marker; the
+ * image passes none).
+ */
+function buildRunnerEnv(source, user, extraNames = []) {
+    const env = {};
+    for (const [name, value] of Object.entries(source)) {
+        if (value !== undefined && (Object.hasOwn(RUNNER_ENV_ALLOWED, name) || extraNames.includes(name)))
+            env[name] = value;
+    }
+    env.PATH ??= '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+    return { ...env, ...fixedEnv(user) };
+}
+/**
  * The environment of the credential-free supervisor (sudo mode): the runner's allow-list plus the entrypoint's
  * own RUNNER_SETUP_* settings, which are identifiers only. No IDENTITY_*, so no way to ask for a token.
  */
-function buildSupervisorEnv(source) {
+function buildSupervisorEnv(source, extraNames = []) {
     const env = {};
     for (const [name, value] of Object.entries(source)) {
-        if (value !== undefined && (ALLOWED.has(name) || allowedByPrefix(name) || name.startsWith('RUNNER_SETUP_')))
+        const allowed = Object.hasOwn(RUNNER_ENV_ALLOWED, name) || extraNames.includes(name);
+        if (value !== undefined && (allowed || name.startsWith('RUNNER_SETUP_')))
             env[name] = value;
     }
     return env;
 }
 
 ;// CONCATENATED MODULE: ./src/entrypoint/runner-outcome.ts
-const LISTENER_LINES = [
-    [/Runner listener exit with 0 return code/, () => 0],
-    [/Runner listener exit with terminated error/, () => 1],
-    [/Runner listener exit with Session Conflict error/, () => 5],
-    [/Runner listener exit with deprecated version exit code: (\d+)/, m => Number(m[1])],
-    [/Exiting with unknown error code: (-?\d+)/, m => Number(m[1])],
-    // Retryable (2) and updating (3, 4): run.sh starts the listener again, so an earlier code no longer holds.
-    [/Runner listener exit with retryable error|Runner listener exit because of updating/, () => Number.NaN]
-];
-/** The listener's exit code a run-helper.sh line reports, NaN for "restarting", undefined for other lines. */
-function listenerExitCode(line) {
-    for (const [pattern, code] of LISTENER_LINES) {
-        const match = pattern.exec(line);
-        if (match)
-            return code(match);
-    }
-    return undefined;
+const RETRY_DELAY_MS = 5000;
+/** run-helper.sh looks for update.finished 31 times, a second apart. */
+const UPDATE_WAIT_MS = 31_000;
+const UPDATE_FINISHED = 'update.finished';
+function listenerVerdict(exit, jobMayHaveRun, signalNumbers) {
+    if (exit.signal)
+        return { code: 128 + (signalNumbers[exit.signal] ?? 0) };
+    const code = exit.code ?? 1;
+    if (!jobMayHaveRun && code === 2)
+        return { restart: 'retry' };
+    if (!jobMayHaveRun && (code === 3 || code === 4))
+        return { restart: 'update' };
+    return { code };
 }
 /**
- * 0 job run (whatever its result: that is the workflow's, shown in GitHub) or idle runner stopped; 128+n stopped
- * by signal n; otherwise the listener's own code (1 terminated, 5 session conflict, 7 version deprecated), or
- * run.sh's when the listener's is not known.
+ * 0 job run (whatever its result: that is the workflow's, shown in GitHub) or idle runner stopped; 128+n stopped by
+ * signal n (the container's, or the listener's own death); otherwise the listener's own code (1 terminated,
+ * 5 session conflict, 7 version deprecated, 2-4 a restart asked for after a job).
  */
 function containerExitCode(end, signalNumbers) {
-    const bySignal = (signal) => 128 + (signalNumbers[signal] ?? 0);
     if (end.stoppedIdle)
         return 0;
     if (end.stopSignal)
-        return bySignal(end.stopSignal);
-    if (end.exit.signal)
-        return bySignal(end.exit.signal);
-    if (end.listenerCode !== undefined && !Number.isNaN(end.listenerCode))
-        return end.listenerCode;
-    return end.exit.code ?? 1;
+        return 128 + (signalNumbers[end.stopSignal] ?? 0);
+    return end.verdict.restart === undefined ? end.verdict.code : 1;
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "node:readline"
-const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 ;// CONCATENATED MODULE: ./src/entrypoint/process-tree.ts
 /**
- * The runner's processes, found through /proc (Linux). run.sh starts in a session of its own, but it is not one
- * process group: with RUNNER_MANUALLY_TRAP_SIG=1 (set by the official image) the actions/runner run.sh turns on
- * job control (`set -m`), so run-helper.sh and Runner.Listener run in a process group of their own, and job steps
- * may make more. Signalling only run.sh's group misses the listener.
+ * The runner's processes, found through /proc (Linux). The listener starts in a session of its own, but job steps
+ * may make process groups and sessions of their own, and a double-forked daemon leaves the tree altogether: in a
+ * container it is re-parented to PID 1. So the container's PID 1 ends every process but itself once the listener
+ * has ended (`endAllButSelf`); the tree walk is for a stop signal, and for an entrypoint that is not PID 1.
  */
 
 /** Parses /proc/<pid>/stat; undefined for a zombie (it has exited, only its parent's wait is missing). */
@@ -832,24 +1132,114 @@ function signalTree(rootPid, signal, processes = listProcesses()) {
             send(p.pid);
     return tree.length;
 }
+/** Whether this process is its PID namespace's init, as the container's entrypoint is: it can end all the rest. */
+const isInit = () => process.pid === 1;
+/**
+ * As PID 1 (root): SIGKILL to every other process of the container (kill(2) with pid -1 reaches all but the caller
+ * and init), until none is left, or `waitMs` has passed. Returns how many were left at the first look.
+ */
+async function endAllButSelf(waitMs, processes = listProcesses) {
+    if (!isInit())
+        throw new Error('only the PID namespace init may signal every process');
+    const first = processes().filter(p => p.pid !== 1).length;
+    const deadline = Date.now() + waitMs;
+    while (processes().some(p => p.pid !== 1) && Date.now() < deadline) {
+        try {
+            process.kill(-1, 'SIGKILL');
+        }
+        catch {
+            // ESRCH: none left
+        }
+        await new Promise(resolve => setTimeout(resolve, 10));
+    }
+    return first;
+}
+
+;// CONCATENATED MODULE: ./src/entrypoint/runner-output.ts
+/**
+ * The runner's output is data, never control. Job steps write into it (the worker's output reaches the listener,
+ * and a step can open the listener's pipes through /proc), so PID 1 reads it in lines of bounded length with
+ * bounded memory, and relays every line with a mark of its own in front: a line without the mark is PID 1's.
+ * Hand-written rather than a line-splitting library: Node's readline has no length limit, and split2's `maxLength`
+ * drops or fails an over-long line, where this cuts it and says so.
+ */
+/** In front of every relayed runner line; PID 1's own lines start with `runner-setup [`. */
+const RELAY_MARK = 'runner| ';
+/** Longer lines are cut to this many bytes and marked. The runner's own lines are far shorter. */
+const MAX_LINE_BYTES = 16 * 1024;
+/** Calls `onLine` for each line of the byte stream; a line over `maxBytes` is cut there and its rest skipped. */
+function splitLines(onLine, maxBytes = MAX_LINE_BYTES) {
+    let pending = [];
+    let pendingBytes = 0;
+    let skipping = false;
+    const emit = (cut) => {
+        onLine(Buffer.concat(pending, pendingBytes).toString('utf8'), cut);
+        pending = [];
+        pendingBytes = 0;
+    };
+    /** Keeps what still fits of `part`; true when the line overflowed (it has then been emitted, cut). */
+    const keep = (part) => {
+        const room = maxBytes - pendingBytes;
+        if (part.length <= room) {
+            if (part.length > 0)
+                pending.push(Buffer.from(part));
+            pendingBytes += part.length;
+            return false;
+        }
+        pending.push(Buffer.from(part.subarray(0, room)));
+        pendingBytes = maxBytes;
+        emit(true);
+        return true;
+    };
+    return {
+        push(chunk) {
+            let start = 0;
+            for (let newline = chunk.indexOf(10, start);; newline = chunk.indexOf(10, start)) {
+                const part = chunk.subarray(start, newline < 0 ? chunk.length : newline);
+                if (!skipping && keep(part))
+                    skipping = true;
+                if (newline < 0)
+                    return;
+                if (!skipping)
+                    emit(false);
+                skipping = false;
+                start = newline + 1;
+            }
+        },
+        end() {
+            if (pendingBytes > 0 && !skipping)
+                emit(false);
+            skipping = false;
+        }
+    };
+}
+/** A relayed line as PID 1 prints it: marked, control characters shown as escapes (no `\r` overwriting a line). */
+function relayLine(line, cut) {
+    // eslint-disable-next-line no-control-regex
+    const visible = line.replace(/[\x00-\x08\x0a-\x1f\x7f]/g, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    return `${RELAY_MARK}${visible}${cut ? ` [cut at ${MAX_LINE_BYTES} bytes]` : ''}`;
+}
 
 ;// CONCATENATED MODULE: ./src/entrypoint/runner-process.ts
 /**
- * Starts `run.sh --jitconfig` as the runner user, without any way back to privileges, watches its output (the start
- * of a job, the listener's own exit code) and stops its whole process tree.
+ * Starts `bin/Runner.Listener run --jitconfig` as the runner user, directly: no runner-owned script stands between
+ * PID 1 and the listener, so its exit status is the kernel's (waitpid), not what a script a job step can rewrite
+ * says. Watches its output (only for the start of a job) and ends whatever the runner left behind.
  */
 
 
 
-
-
-/** The runner prints this line when it takes a job (Runner.Listener, "Running job: <name>"). */
+/**
+ * The listener prints this line when it takes a job (JobDispatcher.cs, "Running job: <name>"). A job step can print
+ * it too, but only while a job runs, and all it does is keep the runner from an idle stop: it never decides the
+ * exit code or a restart.
+ */
 const JOB_STARTED = /Running job:/;
 /** util-linux setpriv(1): in the official runner image (Ubuntu) and on Debian. */
 const SETPRIV = '/usr/bin/setpriv';
 /**
- * How run.sh is started. By root, in the default mode: the runner user's uid and gid, no supplementary group, no
- * capability (bounding and inheritable sets emptied), and the kernel's no_new_privs flag, which every descendant
+ * How the listener is started. By root, in the default mode: the runner user's uid and gid, no supplementary group,
+ * no capability (bounding and inheritable sets emptied), and the kernel's no_new_privs flag, which every descendant
  * inherits and nothing can clear (prctl(2) PR_SET_NO_NEW_PRIVS): execve(2) then never grants privileges, so sudo,
  * su, sg/newgrp, pkexec and every other setuid/setgid binary or file capability run with the caller's own rights,
  * whatever /etc/sudoers, /etc/group or /etc/gshadow say. With the bounding set empty, not even a process that
@@ -862,14 +1252,38 @@ function setprivArgs(user, mode) {
     const lockDown = mode.sudo ? [] : ['--no-new-privs', '--inh-caps=-all', ...(mode.root ? ['--bounding-set=-all'] : [])];
     return [...switchUser, ...lockDown, '--'];
 }
+/** The command line: setpriv, then the seccomp helper (it needs no_new_privs, so never in sudo mode), then the listener. */
+function listenerCommand(options, root) {
+    const filter = options.seccompHelper && !options.sudo ? [options.seccompHelper] : [];
+    return [
+        ...setprivArgs(options.user, { sudo: options.sudo, root }),
+        ...filter,
+        options.listener,
+        'run',
+        '--jitconfig',
+        options.jitConfig
+    ];
+}
+/** How both modes start the listener: sudo mode without the seccomp helper (it needs no_new_privs). */
+function runnerStart(local, user, jitConfig, env) {
+    return {
+        runnerDir: local.runnerDir,
+        listener: local.listener,
+        jitConfig,
+        user,
+        env,
+        sudo: local.sudo,
+        seccompHelper: local.allowUserNamespaces ? undefined : local.seccompHelper,
+        graceMs: local.stopGraceMs
+    };
+}
 function startRunner(options) {
-    const root = process.getuid() === 0;
-    const child = (0,external_node_child_process_namespaceObject.spawn)(SETPRIV, [...setprivArgs(options.user, { sudo: options.sudo, root }), options.runSh, '--jitconfig', options.jitConfig], {
-        cwd: (0,external_node_path_namespaceObject.dirname)(options.runSh),
+    const child = (0,external_node_child_process_namespaceObject.spawn)(SETPRIV, listenerCommand(options, process.getuid() === 0), {
+        cwd: options.runnerDir,
         env: options.env,
-        // A session of its own (setsid): every process of the runner is found by its session id.
+        // A session of its own (setsid): the listener's processes are found by its session id.
         detached: true,
-        stdio: ['ignore', 'pipe', 'inherit']
+        stdio: ['ignore', 'pipe', 'pipe']
     });
     return new Promise((resolve, reject) => {
         child.once('error', reject);
@@ -878,68 +1292,87 @@ function startRunner(options) {
             const pid = child.pid;
             let markStarted = () => { };
             const jobStarted = new Promise(done => (markStarted = done));
-            let listener;
-            (0,external_node_readline_namespaceObject.createInterface)({ input: child.stdout }).on('line', line => {
-                process.stdout.write(line + '\n');
-                if (JOB_STARTED.test(line))
-                    markStarted();
-                listener = listenerExitCode(line) ?? listener;
-            });
-            const closed = new Promise(done => child.once('close', () => done()));
-            let stopping = false;
-            // run.sh's own end, then the rest of its tree (a listener still cancelling its job, a job step's daemon)
-            // gets the grace period, then its output is drained.
-            const exited = new Promise(done => child.once('exit', async (code, signal) => {
-                if (!stopping)
-                    signalTree(pid, 'SIGTERM');
-                await endTree(pid, options.graceMs);
-                // A daemon that left the tree (a new session, orphaned) may still hold the output pipe: stop reading
-                // after the grace period. When PID 1 exits, the container's PID namespace takes it with it.
-                const timer = setTimeout(() => child.stdout.destroy(), options.graceMs);
-                await closed;
-                clearTimeout(timer);
-                done({ code, signal });
-            }));
+            const relay = (stream, write, watch) => {
+                const lines = splitLines((line, cut) => {
+                    write(relayLine(line, cut) + '\n');
+                    if (watch && JOB_STARTED.test(line))
+                        markStarted();
+                });
+                stream.on('data', (chunk) => lines.push(chunk));
+                return new Promise(done => stream.once('close', () => {
+                    lines.end();
+                    done();
+                }));
+            };
+            const drained = Promise.all([
+                relay(child.stdout, line => process.stdout.write(line), true),
+                relay(child.stderr, line => process.stderr.write(line), false)
+            ]);
+            const exited = new Promise(done => child.once('exit', (code, signal) => done({ code, signal })));
             resolve({
                 pid,
                 exited,
                 jobStarted,
-                listenerCode: () => listener,
                 hasWorker: () => runnerTree(pid, listProcesses()).some(p => p.comm === 'Runner.Worker'),
                 async stop(signal) {
-                    stopping = true;
                     signalTree(pid, signal);
                     const timer = setTimeout(() => signalTree(pid, 'SIGKILL'), options.graceMs);
                     const result = await exited;
                     clearTimeout(timer);
                     return result;
+                },
+                async endRest() {
+                    // As PID 1, every process but itself; otherwise the tree (a daemon that left it is out of reach here).
+                    const left = isInit() ? await endAllButSelf(options.graceMs) : await endTree(pid, options.graceMs);
+                    // Every writer of the output is gone with them, unless one escaped (outside the tree, or unkillable):
+                    // stop reading after the grace period.
+                    const timer = setTimeout(() => {
+                        child.stdout.destroy();
+                        child.stderr.destroy();
+                    }, options.graceMs);
+                    await drained;
+                    clearTimeout(timer);
+                    return left;
                 }
             });
         });
     });
 }
-/** Waits until no process of the tree is left, SIGKILLing what is still there after `graceMs`. */
+/** Waits until no process of the tree is left, SIGKILLing it at once and again while any is left. */
 async function endTree(pid, graceMs) {
     const deadline = Date.now() + graceMs;
-    while (runnerTree(pid, listProcesses()).length > 0) {
-        if (Date.now() >= deadline)
-            signalTree(pid, 'SIGKILL');
+    const left = runnerTree(pid, listProcesses()).length;
+    while (runnerTree(pid, listProcesses()).length > 0 && Date.now() < deadline) {
+        signalTree(pid, 'SIGKILL');
         await new Promise(resolve => setTimeout(resolve, 20));
     }
+    return left;
 }
 
 ;// CONCATENATED MODULE: ./src/entrypoint/supervise.ts
 /**
  * Runs the started runner to its end: passes a stop signal on to its whole process tree, enforces the idle timeout,
- * reports how it ended.
+ * restarts the listener when it asks for it before any job (runner-outcome.ts), and ends whatever it left behind.
  */
 
-async function supervise(runner, options) {
+
+
+
+
+const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+function describeExit(exit) {
+    return exit.signal ? `was killed by ${exit.signal}` : `exited with code ${exit.code}`;
+}
+async function supervise(first, options) {
     const { log } = options;
+    let runner = first;
     let jobStarted = false;
+    let workerSeen = false;
     let stoppedIdle = false;
     let stopSignal;
     const busy = () => jobStarted || runner.hasWorker();
+    // A job may have run once a worker was ever seen, even if its "Running job" line was never read.
+    const workerWatch = setInterval(() => (workerSeen ||= runner.hasWorker()), 500);
     // Settles once the idle check has decided; the runner may end meanwhile (its listener sees the deletion).
     let idleDecision;
     const decideIdle = async () => {
@@ -978,19 +1411,55 @@ async function supervise(runner, options) {
     const onInt = () => forward('SIGINT');
     process.on('SIGTERM', onTerm);
     process.on('SIGINT', onInt);
-    void runner.jobStarted.then(() => {
+    const watchJob = (r) => void r.jobStarted.then(() => {
+        if (jobStarted)
+            return;
         jobStarted = true;
         clearTimeout(idleTimer);
         log.info('the runner took a job');
     });
-    const exit = await runner.exited;
+    watchJob(runner);
+    let verdict;
+    for (;;) {
+        const exit = await runner.exited;
+        const jobMayHaveRun = jobStarted || workerSeen || runner.hasWorker();
+        verdict = listenerVerdict(exit, jobMayHaveRun, external_node_os_namespaceObject.constants.signals);
+        log.info(`the listener ${describeExit(exit)}`);
+        if (verdict.restart === undefined || stopSignal || stoppedIdle)
+            break;
+        if (verdict.restart === 'update')
+            await waitForUpdate(options.runnerDir, options.updateWaitMs ?? UPDATE_WAIT_MS);
+        await runner.endRest();
+        if (verdict.restart === 'retry')
+            await sleep(options.retryDelayMs ?? RETRY_DELAY_MS);
+        if (stopSignal || stoppedIdle)
+            break;
+        log.info(`starting the listener again (${verdict.restart === 'update' ? 'after its update' : 'retryable error'})`);
+        runner = await options.restart();
+        watchJob(runner);
+    }
     clearTimeout(idleTimer);
+    clearInterval(workerWatch);
+    // An idle check still asking GitHub runs in a child process: let it finish before every process is ended.
+    const idle = idleDecision ? await idleDecision : undefined;
+    // Whatever the job left behind (daemons, new sessions) ends with the listener.
+    const left = await runner.endRest();
+    if (left > 0)
+        log.info(`ended ${left} process${left === 1 ? '' : 'es'} the runner left behind`);
     // Ended during an idle check that deregistered it: the listener noticed first. Still an idle stop.
-    if (idleDecision && !jobStarted && !stopSignal && (await idleDecision) === 'stop')
+    if (idle === 'stop' && !jobStarted && !stopSignal)
         stoppedIdle = true;
     process.off('SIGTERM', onTerm);
     process.off('SIGINT', onInt);
-    return { exit, jobStarted, stoppedIdle, stopSignal, listenerCode: runner.listenerCode() };
+    return { verdict, jobStarted, stoppedIdle, stopSignal };
+}
+/** As run-helper.sh: until the update script has written update.finished (then removed), or the wait is over. */
+async function waitForUpdate(runnerDir, waitMs) {
+    const flag = (0,external_node_path_namespaceObject.join)(runnerDir, UPDATE_FINISHED);
+    const deadline = Date.now() + waitMs;
+    while (!(0,external_node_fs_namespaceObject.existsSync)(flag) && Date.now() < deadline)
+        await sleep(100);
+    (0,external_node_fs_namespaceObject.rmSync)(flag, { force: true });
 }
 
 ;// CONCATENATED MODULE: ./src/entrypoint/system-user.ts
@@ -1052,8 +1521,10 @@ async function runBootstrap(log, env, options = {}) {
     const switchProblem = cannotSwitchTo(user, process.getuid());
     if (switchProblem)
         throw new EntrypointError(switchProblem);
-    requireExecutable(local.runSh, 'use the runner image (runner/Dockerfile)');
+    requireExecutable(local.listener, 'use the runner image (runner/Dockerfile)');
     requireExecutable(SETPRIV, 'the image needs util-linux (it starts the runner without any way to regain privileges)');
+    if (!local.sudo && !local.allowUserNamespaces)
+        requireExecutable(local.seccompHelper, 'use the runner image (runner/Dockerfile builds the seccomp helper)');
     if (local.sudo)
         log.info('sudo mode: the runner user keeps sudo, so no credential will remain in this container');
     const jit = await register(env);
@@ -1072,7 +1543,7 @@ async function runBootstrap(log, env, options = {}) {
     if (local.sudo) {
         log.info('handing over to the credential-free supervisor');
         const supervisorEnv = {
-            ...buildSupervisorEnv(env),
+            ...buildSupervisorEnv(env, local.runnerEnvNames),
             [HANDOVER_ENV.jitConfig]: jit.jitConfig,
             [HANDOVER_ENV.runnerId]: String(jit.runnerId)
         };
@@ -1084,32 +1555,32 @@ async function runBootstrap(log, env, options = {}) {
             throw new EntrypointError(`cannot start the supervisor: ${oneLine(error)}: the image needs Node 24 for PID 1 (see runner/Dockerfile)`);
         }
     }
-    let runner;
-    try {
-        runner = await startRunner({
-            runSh: local.runSh,
-            jitConfig: jit.jitConfig,
-            user,
-            env: buildRunnerEnv(env, user),
-            sudo: false,
-            graceMs: local.stopGraceMs
-        });
-    }
-    catch (error) {
-        await deregisterFor('the runner did not start');
-        throw new EntrypointError(`cannot start ${local.runSh} as ${user.name}: ${error.code ?? oneLine(error)}: check the runner image`);
-    }
-    log.info(`runner started as ${user.name} (pid ${runner.pid}), without any way to gain privileges`);
+    const start = async () => {
+        try {
+            return await startRunner(runnerStart(local, user, jit.jitConfig, buildRunnerEnv(env, user, local.runnerEnvNames)));
+        }
+        catch (error) {
+            await deregisterFor('the runner did not start');
+            throw new EntrypointError(`cannot start ${local.listener} as ${user.name}: ${error.code ?? oneLine(error)}: check the runner image`);
+        }
+    };
+    const runner = await start();
+    const namespaces = local.allowUserNamespaces ? 'user namespaces allowed' : 'no new user namespaces';
+    log.info(`runner started as ${user.name} (pid ${runner.pid}), without any way to gain privileges, ${namespaces}`);
     const result = await supervise(runner, {
         idleTimeoutMs: local.idleTimeoutMs,
         log,
         // GitHub decides: a runner given a job since the last look cannot be deleted (422) and keeps running.
-        onIdle: async () => ((await deregisterFor('idle timeout')) === 'busy' ? 'keep' : 'stop')
+        onIdle: async () => ((await deregisterFor('idle timeout')) === 'busy' ? 'keep' : 'stop'),
+        restart: start,
+        runnerDir: local.runnerDir,
+        retryDelayMs: local.listenerRetryDelayMs,
+        updateWaitMs: local.updateWaitMs
     });
     if (!result.jobStarted && !result.stoppedIdle)
         await deregisterFor('the runner ended without a job');
     const code = containerExitCode(result, external_node_os_namespaceObject.constants.signals);
-    log.info(`runner exited with ${code}`);
+    log.info(`container exit code ${code}`);
     return code;
 }
 function requireExecutable(path, hint) {
@@ -1167,28 +1638,27 @@ async function runSupervisor(log, env, options = {}) {
         throw new EntrypointError(`${HANDOVER_ENV.jitConfig} is not set: the supervisor is started by the entrypoint, not directly`);
     const local = readRunnerSettings(env, options);
     const user = lookupUser(local.passwdFile, local.runnerUser);
-    let runner;
-    try {
-        runner = await startRunner({
-            runSh: local.runSh,
-            jitConfig,
-            user,
-            env: buildRunnerEnv(env, user),
-            sudo: true,
-            graceMs: local.stopGraceMs
-        });
-    }
-    catch (error) {
-        throw new EntrypointError(`cannot start ${local.runSh} as ${user.name}: ${error.code ?? oneLine(error)}: runner ${runnerId} stays registered until GitHub removes it or verify --fix runs`);
-    }
+    const start = async () => {
+        try {
+            return await startRunner(runnerStart({ ...local, sudo: true }, user, jitConfig, buildRunnerEnv(env, user, local.runnerEnvNames)));
+        }
+        catch (error) {
+            throw new EntrypointError(`cannot start ${local.listener} as ${user.name}: ${error.code ?? oneLine(error)}: runner ${runnerId} stays registered until GitHub removes it or verify --fix runs`);
+        }
+    };
+    const runner = await start();
     log.info(`runner ${runnerId} started as ${user.name} (pid ${runner.pid}) by the credential-free supervisor`);
     const result = await supervise(runner, {
         idleTimeoutMs: local.idleTimeoutMs,
         log,
-        onIdle: async () => 'stop'
+        onIdle: async () => 'stop',
+        restart: start,
+        runnerDir: local.runnerDir,
+        retryDelayMs: local.listenerRetryDelayMs,
+        updateWaitMs: local.updateWaitMs
     });
     const code = containerExitCode(result, external_node_os_namespaceObject.constants.signals);
-    log.info(`runner exited with ${code}`);
+    log.info(`container exit code ${code}`);
     return code;
 }
 
