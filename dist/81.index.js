@@ -288,7 +288,7 @@ function runnersCheck(reports, failures, fix, labels) {
 ;// CONCATENATED MODULE: ./src/commands/keda-check.ts
 
 const KEDA_CHECK = 'keda version';
-const NEEDED = [2, 17];
+const NEEDED = [2, 16];
 /** Pure: the check for a version string (`2.18.1`), or a warning when Azure did not say. */
 function kedaCheck(version) {
     const match = /^(\d+)\.(\d+)/.exec(version ?? '');
@@ -301,7 +301,7 @@ function kedaCheck(version) {
     return {
         name: KEDA_CHECK,
         status: 'warn',
-        detail: `KEDA ${version} is older than 2.17: the scale rule's noDefaultLabels and enableEtags are silently ignored, so jobs labelled only self-hosted may start this team's runners and every poll counts against the API budget; Azure upgrades KEDA itself, so this should pass later`
+        detail: `KEDA ${version} is older than 2.16: the scale rule's noDefaultLabels is silently ignored, so jobs labelled only self-hosted may start this team's runners; Azure upgrades KEDA itself, so this should pass later`
     };
 }
 async function readKedaVersion(clients, config) {

@@ -1,8 +1,7 @@
 /**
  * The KEDA version Container Apps runs for the environment (`kedaConfiguration.version`, read-only on its GET). The
- * job's scale rule sets `noDefaultLabels` (KEDA 2.16+) and `enableEtags` (2.17+); older versions ignore unknown keys
- * silently (kedacore/keda, scalers' typed config), so below 2.17 runners may scale for other teams' jobs and spend
- * the API budget without conditional requests.
+ * job's scale rule sets `noDefaultLabels` (KEDA 2.16+); older versions ignore unknown keys silently (kedacore/keda,
+ * scalers' typed config), so below 2.16 runners may scale for other teams' jobs.
  */
 import type { TeamConfig } from '../config/types.js'
 import { teamLayout } from '../core/layout.js'
@@ -10,7 +9,7 @@ import type { Clients } from '../azure/clients.js'
 import type { VerifyCheck } from '../github/verify-types.js'
 
 export const KEDA_CHECK = 'keda version'
-const NEEDED: [number, number] = [2, 17]
+const NEEDED: [number, number] = [2, 16]
 
 /** Pure: the check for a version string (`2.18.1`), or a warning when Azure did not say. */
 export function kedaCheck(version: string | undefined): VerifyCheck {
@@ -22,7 +21,7 @@ export function kedaCheck(version: string | undefined): VerifyCheck {
   return {
     name: KEDA_CHECK,
     status: 'warn',
-    detail: `KEDA ${version} is older than 2.17: the scale rule's noDefaultLabels and enableEtags are silently ignored, so jobs labelled only self-hosted may start this team's runners and every poll counts against the API budget; Azure upgrades KEDA itself, so this should pass later`
+    detail: `KEDA ${version} is older than 2.16: the scale rule's noDefaultLabels is silently ignored, so jobs labelled only self-hosted may start this team's runners; Azure upgrades KEDA itself, so this should pass later`
   }
 }
 

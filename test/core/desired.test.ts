@@ -128,7 +128,7 @@ describe('desiredResources, org scope with NAT, peering, DNS and logs', () => {
                   repos: 'altinn-studio,app-frontend-react',
                   labels: 'studio,large',
                   noDefaultLabels: 'true',
-                  enableEtags: 'true',
+                  enableEtags: 'false',
                   targetWorkflowQueueLength: '1',
                   applicationID: '123456',
                   installationID: '7891011'
@@ -430,7 +430,7 @@ describe('desiredResources, repo scope with its own resource group', () => {
               repos: 'App-One',
               labels: 'apps-team',
               noDefaultLabels: 'true',
-              enableEtags: 'true',
+              enableEtags: 'false',
               targetWorkflowQueueLength: '1',
               applicationID: '123456',
               installationID: '7891011'

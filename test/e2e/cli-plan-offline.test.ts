@@ -95,7 +95,7 @@ describe('plan --offline --json (the CLI bundle)', () => {
           repos: 'altinn-studio,app-frontend-react',
           labels: 'studio',
           noDefaultLabels: 'true',
-          enableEtags: 'true',
+          enableEtags: 'false',
           targetWorkflowQueueLength: '1',
           applicationID: '123456',
           installationID: '7891011'

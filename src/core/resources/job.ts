@@ -29,7 +29,12 @@ export function githubRunnerMetadata(config: TeamConfig, repo: string | undefine
     repos: repo ?? github.repos.join(','),
     labels: github.labels.join(','),
     noDefaultLabels: 'true',
-    enableEtags: 'true',
+    // Off: KEDA 2.18.1 keeps the jobs it last read per repository, not per workflow run (github_runner_scaler.go,
+    // getWorkflowRunJobs: previousJobs[repoName]), and answers a 304 for one run with them. With two active runs in a
+    // repository, a queued job whose run's list no longer changes is hidden behind the other run's cached jobs and
+    // never scaled for: a job that never runs and never fails. Without ETags every poll counts against the budget,
+    // which the budget check already assumes (callsPerPoll counts every call).
+    enableEtags: 'false',
     targetWorkflowQueueLength: '1',
     applicationID: String(github.app.id),
     installationID: String(github.app.installationId)
