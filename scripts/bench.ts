@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
-import { ACTION_BUNDLE, countArm, startWorld, type World } from '../test/support/world.js'
+import { ACTION_BUNDLE, countArm, startWorld, type World } from '../emulator/worlds/world.js'
 import { writeTeams } from './bench/teams.js'
 import { lifecycleFigures } from './bench/lifecycle.js'
 import { entrypointFigures } from './bench/entrypoint.js'

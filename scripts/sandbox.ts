@@ -4,7 +4,7 @@
  */
 import { loadTeamConfigs } from '../src/config/load.js'
 import { poolJobName } from '../src/core/names.js'
-import { countArm, startWorld, type CliRun, type World } from '../test/support/world.js'
+import { countArm, startWorld, type CliRun, type World } from '../emulator/worlds/world.js'
 import { lifecycleStory, SPEED } from './bench/lifecycle.js'
 
 /** Team studio with runner pools: the burst below runs jobs of two of them, each in its own job. */

@@ -9,7 +9,7 @@ import { loadTeamConfigs } from '../../src/config/load.js'
 import { desiredResources } from '../../src/core/desired.js'
 import { planOffline } from '../../src/core/plan.js'
 import { serialised } from '../../src/azure/execute.js'
-import { countArm, startWorld } from '../../test/support/world.js'
+import { countArm, startWorld } from '../../emulator/worlds/world.js'
 
 const OPERATION_MS = 250
 const LATENCY_MS = 50

@@ -1,7 +1,7 @@
 /** Entrypoint figures: HTTP calls and time from container start to `run.sh`, at repo and org scope. */
 import { performance } from 'node:perf_hooks'
-import { testBundle } from '../../test/entrypoint/test-bundle.js'
-import { createWorld, fakePasswd, fakeRunner, jobEnv, runEntrypoint } from '../../test/entrypoint/world.js'
+import { testBundle } from '../../emulator/runner-entrypoint/bundle.js'
+import { createWorld, fakePasswd, fakeRunner, jobEnv, runEntrypoint } from '../../emulator/worlds/runner-world.js'
 
 export async function entrypointFigures(report: (name: string, value: string) => void): Promise<void> {
   const world = await createWorld()

@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { loadTeamConfigs } from '../../src/config/load.js'
 import { teamLayout } from '../../src/core/layout.js'
-import { startWorld } from '../../test/support/world.js'
+import { startWorld } from '../../emulator/worlds/world.js'
 
 export interface FleetCase {
   teams: number

@@ -7,12 +7,12 @@ import { spawnSync } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import type { CommandResult } from '../../src/commands/result.js'
+import type { CommandResult } from '../../src/result.js'
 import { syncDriftIssues } from '../../src/commands/drift-issues.js'
 import { createGitHubApi } from '../../src/github/api.js'
-import { teamJobs } from '../../src/report/github-jobs.js'
-import { caFetch, testGitHub } from '../../test/support/ca-fetch.js'
-import { startWorld } from '../../test/github/world.js'
+import { teamJobs } from '../../src/usage/github-jobs.js'
+import { caFetch, testGitHub } from '../../emulator/worlds/ca-fetch.js'
+import { startWorld } from '../../emulator/worlds/github-world.js'
 
 /** dist/entrypoint/index.js at the last commit with the project's own client, before Octokit. */
 const ENTRYPOINT_BYTES_BEFORE = 55_362

@@ -9,8 +9,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { startEmulator } from '../../test/emulator/index.js'
-import { BUILD_BUNDLE, runImageBuild } from '../../test/image-build/run-build.js'
+import { startEmulator } from '../../emulator/index.js'
+import { BUILD_BUNDLE, runImageBuild } from '../../emulator/worlds/image-build-run.js'
 
 const SUB = '00000000-0000-0000-0000-0000000000aa'
 const REGISTRY_ID = `/subscriptions/${SUB}/resourceGroups/rg-bench/providers/Microsoft.ContainerRegistry/registries/acrbench`

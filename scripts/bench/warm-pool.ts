@@ -8,10 +8,10 @@ import { join } from 'node:path'
 import { loadTeamConfigs } from '../../src/config/load.js'
 import type { WarmPoolConfig } from '../../src/config/types.js'
 import { poolMonthlyCost } from '../../src/core/warm-pool.js'
-import { LIST_PRICE, formatMoney, priceTable } from '../../src/report/prices.js'
-import { quantile } from '../../src/report/team-report.js'
-import { startLifecycle } from '../../test/emulator/lifecycle/lifecycle.js'
-import type { WorkflowJob } from '../../test/emulator/github/index.js'
+import { LIST_PRICE, formatMoney, priceTable } from '../../src/core/prices.js'
+import { quantile } from '../../src/usage/team-report.js'
+import { startLifecycle } from '../../emulator/lifecycle/lifecycle.js'
+import type { WorkflowJob } from '../../emulator/github/index.js'
 
 const WORKING_HOURS: WarmPoolConfig = {
   size: 2,

@@ -3,11 +3,11 @@
  * the drift changes, closed with a comment once it is gone. Found by label and exact title, so never duplicated.
  */
 import { enc, type GitHubApi } from '../github/api.js'
-import { DRIFT_LABEL, DRIFT_LABEL_COLOR, driftIssueBody, driftIssueTitle } from '../github/drift-issue.js'
-import { CallError, oneLine } from '../github-app/errors.js'
-import type { CommandResult, TeamResult } from './result.js'
+import { DRIFT_LABEL, DRIFT_LABEL_COLOR, driftIssueBody, driftIssueTitle } from '../render/drift-issue.js'
+import { CallError, oneLine } from '../http/errors.js'
+import type { CommandResult, TeamResult } from '../result.js'
 import type { DriftItem } from '../azure/engine.js'
-import { policyCount, policyIssueBody, policyTable } from '../report/policy-violations.js'
+import { policyCount, policyIssueBody, policyTable } from '../render/policy-violations.js'
 
 export interface DriftIssueOutcome {
   action: 'opened' | 'updated' | 'unchanged' | 'closed' | 'none' | 'skipped' | 'error'

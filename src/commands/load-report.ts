@@ -1,7 +1,7 @@
 import type { TokenCredential } from '@azure/core-auth'
 import type { TeamConfig } from '../config/types.js'
-import type { TeamReport } from '../report/team-report.js'
-import type { GitHubFor } from '../github-app/rest.js'
+import type { TeamReport } from '../usage/team-report.js'
+import type { GitHubFor } from '../github/rest.js'
 import type { RunSettings } from './settings.js'
 
 /**
@@ -16,7 +16,7 @@ export function loadReport(
   let loaded: Promise<(config: TeamConfig) => Promise<TeamReport>> | undefined
   const load = async () => {
     const [{ collectReport }, { createClients }, credential] = await Promise.all([
-      import('../report/collect-report.js'),
+      import('../usage/collect-report.js'),
       import('../azure/clients.js'),
       signIn()
     ])

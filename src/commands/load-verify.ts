@@ -1,8 +1,8 @@
 import type { TokenCredential } from '@azure/core-auth'
 import type { Engine } from '../azure/engine.js'
 import type { TeamConfig } from '../config/types.js'
-import type { VerifyReport } from '../github/verify-report.js'
-import type { GitHubFor } from '../github-app/rest.js'
+import type { VerifyReport } from '../verify/verify-report.js'
+import type { GitHubFor } from '../github/rest.js'
 import type { RunSettings } from './settings.js'
 
 /**
@@ -17,9 +17,9 @@ export function loadVerify(
   let loaded: Promise<(config: TeamConfig, engine: Engine) => Promise<VerifyReport>> | undefined
   const load = async () => {
     const [{ createVerify }, { createClients }, http, credential] = await Promise.all([
-      import('./verify.js'),
+      import('../verify/verify.js'),
       import('../azure/clients.js'),
-      import('../github-app/http.js'),
+      import('../http/json-client.js'),
       signIn()
     ])
     return createVerify({

@@ -1,8 +1,8 @@
 import type { TeamConfig } from '../config/types.js'
 import { teamLayout } from '../core/layout.js'
 import { poolMonthlyCost, type PoolCost } from '../core/warm-pool.js'
-import { priceTable } from '../report/prices.js'
-import { DEFAULT_POOL, poolCosts, type PoolCostLine } from '../report/pool-cost.js'
+import { priceTable } from '../core/prices.js'
+import { DEFAULT_POOL, poolCosts, type PoolCostLine } from '../core/pool-cost.js'
 import { poolView, runnerPools } from '../core/pools.js'
 
 /** What a caller needs to use a team's runners, derived from the config alone (no Azure call). */

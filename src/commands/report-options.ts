@@ -1,5 +1,5 @@
 /** The report's options as both doors give them (CLI flags, action inputs): one parser, so both refuse the same. */
-import type { ReportOptions } from '../report/collect-report.js'
+import type { ReportOptions } from '../usage/collect-report.js'
 import { DEFAULT_REPORT_DAYS, DEFAULT_WAIT_THRESHOLD_SECONDS } from './settings.js'
 
 export interface RawReportOptions {

@@ -5,7 +5,7 @@
 import { basename } from 'node:path'
 import { ConfigError, formatProblem, type ConfigProblem } from '../config/errors.js'
 import { readTeamConfigs } from '../config/load.js'
-import { driftViolations, gatePolicy } from '../policy/gate.js'
+import { driftViolations, gatePolicy } from './policy-gate.js'
 import { loadPolicy, type PlatformPolicy } from '../policy/load.js'
 import type { TeamConfig } from '../config/types.js'
 import { desiredResources } from '../core/desired.js'
@@ -14,15 +14,15 @@ import { countActions, planOffline } from '../core/plan.js'
 import type { Engine } from '../azure/engine.js'
 import type { OperationsLedger } from '../azure/operations-ledger.js'
 import { InputError } from './input-error.js'
-import { readSavedPlans } from './saved-plan.js'
+import { readSavedPlans } from './read-plan-file.js'
 import { planSources } from './plan-sources.js'
-import { sourcesChanged } from '../core/saved-plan.js'
+import { sourcesChanged } from '../core/plan-file.js'
 import type { Plan } from '../core/types.js'
-import type { VerifyReport } from '../github/verify-report.js'
-import type { ActiveRunCounter } from './fleet.js'
-import type { TeamReport } from '../report/team-report.js'
+import type { VerifyReport } from '../verify/verify-report.js'
+import type { ActiveRunCounter } from './fleet-runs.js'
+import type { TeamReport } from '../usage/team-report.js'
 import { teamOutputs } from './outputs.js'
-import { exitCodeOf, type CommandResult, type TeamResult } from './result.js'
+import { exitCodeOf, type CommandResult, type TeamResult } from '../result.js'
 import type { RunSettings } from './settings.js'
 import type { Onboarding } from './onboard/run.js'
 import { onboardTarget } from './onboard/target.js'
@@ -110,7 +110,7 @@ export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<
   const engine = await deps.engine()
   // drift and verify over a folder read the fleet through Resource Graph (verify's Azure check is a drift).
   const overFolder = (settings.command === 'drift' || settings.command === 'verify') && configs.length > 1
-  const fleetRead = overFolder ? await import('./fleet.js') : undefined
+  const fleetRead = overFolder ? await import('./fleet-runs.js') : undefined
   const concurrency = fleetRead ? await fleetRead.prefetchFleet(engine, configs, deps.logger) : undefined
   const progress = fleetRead?.fleetProgress(engine, deps.logger, settings.command, configs.length)
   const outcomes = await forEachTeam(
@@ -130,7 +130,7 @@ export async function runCommand(settings: RunSettings, deps: RunDeps): Promise<
   ]
   const fleet =
     settings.command === 'drift' && configs.length > 1
-      ? await (await import('./fleet.js')).driftFleet(configs, deps.activeRuns)
+      ? await (await import('./fleet-runs.js')).driftFleet(configs, deps.activeRuns)
       : undefined
   return {
     command: settings.command,

@@ -1,5 +1,5 @@
 /** What to run, parsed once from CLI flags or action inputs. Everything downstream reads this, never argv or env. */
-import type { ReportOptions } from '../report/collect-report.js'
+import type { ReportOptions } from '../usage/collect-report.js'
 
 export const COMMANDS = ['plan', 'apply', 'verify', 'drift', 'destroy', 'report', 'onboard', 'offboard'] as const
 export type CommandName = (typeof COMMANDS)[number]

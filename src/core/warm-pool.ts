@@ -8,7 +8,7 @@
  */
 import type { TeamConfig, WarmPoolConfig } from '../config/types.js'
 import { teamLayout } from './layout.js'
-import { costOf, type PriceTable } from '../report/prices.js'
+import { costOf, type PriceTable } from './prices.js'
 
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 export type Day = (typeof DAYS)[number]

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path'
 import { RUNNER_ENV } from '../core/runner-env.js'
-import type { Target } from '../github-app/rest.js'
+import type { Target } from '../github/rest.js'
 import { EntrypointError } from './errors.js'
 
 /** How PID 1 hands the JIT config to the credential-free supervisor it becomes in sudo mode (never a secret). */
@@ -37,7 +37,7 @@ export interface EntrypointOptions {
 
 type Env = Record<string, string | undefined>
 
-export type { Target } from '../github-app/rest.js'
+export type { Target } from '../github/rest.js'
 
 /** What starting and supervising the runner needs: local, never secret. */
 export interface RunnerSettings {

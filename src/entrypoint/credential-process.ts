@@ -10,9 +10,9 @@ import { writeSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { readRegistrationSettings, type EntrypointOptions } from './config.js'
 import { EntrypointError, ReportedError } from './errors.js'
-import { createHttpClient, defaultSleep } from '../github-app/http.js'
-import { directWhenPrivate, useProxyFromEnv } from '../github-app/proxy.js'
-import type { DeleteOutcome, JitRunner } from '../github-app/runners.js'
+import { createHttpClient, defaultSleep } from '../http/json-client.js'
+import { directWhenPrivate, useProxyFromEnv } from '../http/proxy.js'
+import type { DeleteOutcome, JitRunner } from '../github/runners.js'
 import type { Log } from './log.js'
 import { deregisterRunner, mintRegistrationToken, registerJitRunner } from './register.js'
 
@@ -63,7 +63,7 @@ export async function runCredentialTask(task: string, log: Log, env: Env, option
     sleep: defaultSleep
   })
   // Loaded here, in the credential child only: PID 1 never talks to GitHub and starts without Octokit.
-  const { createCoreGitHub } = await import('../github-app/core-client.js')
+  const { createCoreGitHub } = await import('../github/core-client.js')
   const gh = createCoreGitHub(settings.apiUrl, {
     // Production waits 1,000 ms per second GitHub asks for; tests shrink it through the same option.
     msPerSecond: settings.retryBaseMs,

@@ -3,7 +3,7 @@ export class EntrypointError extends Error {
   override name = 'EntrypointError'
 }
 
-export { oneLine } from '../github-app/errors.js'
+export { oneLine } from '../http/errors.js'
 
 /** A failure a child process has already reported in its own log line: exit non-zero, say nothing more. */
 export class ReportedError extends Error {

@@ -4,11 +4,11 @@
  * when only the group name is known. Runs in the short-lived credential process (credential-process.ts), never in
  * PID 1.
  */
-import { createAppJwt } from '../github-app/app-jwt.js'
-import type { HttpClient } from '../github-app/http.js'
-import { mintInstallationToken, type InstallationToken } from '../github-app/installation.js'
-import { getManagedIdentityToken, KEY_VAULT_RESOURCE, readKeyVaultSecret } from '../github-app/key-vault.js'
-import type { GitHub } from '../github-app/rest.js'
+import { createAppJwt } from '../github/app-jwt.js'
+import type { HttpClient } from '../http/json-client.js'
+import { mintInstallationToken, type InstallationToken } from '../github/installation.js'
+import { getManagedIdentityToken, KEY_VAULT_RESOURCE, readKeyVaultSecret } from '../http/key-vault.js'
+import type { GitHub } from '../github/rest.js'
 import type { RegistrationSettings } from './config.js'
 import {
   deleteRunner,
@@ -16,7 +16,7 @@ import {
   generateJitConfig,
   type DeleteOutcome,
   type JitRunner
-} from '../github-app/runners.js'
+} from '../github/runners.js'
 import type { Log } from './log.js'
 
 /** The repo scope always uses the default group. */

@@ -1,9 +1,9 @@
 /** The shared GitHub client bound to one token, with one-line errors that say which call failed and why. */
-import { CallError } from '../github-app/errors.js'
-import { detail, type HttpResponse } from '../github-app/http.js'
-import { call, paginate, type GitHub } from '../github-app/rest.js'
+import { CallError } from '../http/errors.js'
+import { detail, type HttpResponse } from '../http/json-client.js'
+import { call, paginate, type GitHub } from './rest.js'
 
-export { enc } from '../github-app/rest.js'
+export { enc } from './rest.js'
 
 export interface GitHubApi {
   readonly gh: GitHub

@@ -2,13 +2,8 @@
  * The action and CLI talk to GitHub through `@actions/github`'s Octokit, with the shared policy (see octokit.ts).
  * It loads on the first request, so commands that never reach GitHub (an offline plan) start without it.
  */
-import {
-  DEFAULT_GITHUB_CLIENT,
-  gitHubFactory,
-  type GitHubClientOptions,
-  type GitHubOctokit
-} from '../github-app/octokit.js'
-import type { GitHubFor } from '../github-app/rest.js'
+import { DEFAULT_GITHUB_CLIENT, gitHubFactory, type GitHubClientOptions, type GitHubOctokit } from './octokit.js'
+import type { GitHubFor } from './rest.js'
 
 export function actionsGitHub(options: GitHubClientOptions = {}): GitHubFor {
   let loaded: Promise<GitHubFor> | undefined

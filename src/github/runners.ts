@@ -1,135 +1,187 @@
-/**
- * Registered runners carrying the team's labels. A runner is named after its Container Apps execution, so its
- * execution's start time tells how long an idle runner has waited. Offline or long-idle ones are stale.
- */
-import type { TeamConfig } from '../config/types.js'
-import { runnerPools } from '../core/pools.js'
-import { isActiveExecution, type ExecutionSummary } from '../azure/executions.js'
-import type { Target } from '../github-app/rest.js'
-import { deleteRunner, listRunners } from '../github-app/runners.js'
-import { CallError, oneLine } from '../github-app/errors.js'
-import type { GitHubApi } from './api.js'
-import { teamTargets } from './targets.js'
-import type { VerifyCheck } from './verify-types.js'
+/** Runner groups, JIT registration and runners, at org or repo scope, against github.com or GHES. */
+import { CallError } from '../http/errors.js'
+import { detail, type HttpResponse } from '../http/json-client.js'
+import { call, enc, paginate, targetName, targetPath, type GitHub, type Target } from './rest.js'
 
-export interface TeamRunner {
+export interface JitRunner {
+  runnerId: number
+  jitConfig: string
+}
+
+export interface RunnerGroup {
+  id: number
+  name: string
+  visibility: string
+  allows_public_repositories: boolean
+}
+
+export interface RunnerView {
   id: number
   name: string
   status: string
   busy: boolean
-  labels: string[]
-  /** Where it is registered: the org, or the repository it was listed from. */
-  target: Target
+  labels: { name: string }[]
 }
 
-export interface RunnerReport {
+/**
+ * What DELETE …/actions/runners/{id} did: `busy` is GitHub's 422 for a runner that is running a job (it keeps
+ * it), `gone` a 404 (it took its job and GitHub removed it, or someone else deleted it).
+ * https://docs.github.com/rest/actions/self-hosted-runners#delete-a-self-hosted-runner-from-an-organization
+ */
+export type DeleteOutcome = 'deleted' | 'busy' | 'gone'
+
+/** The org's runner group of this name (GitHub compares names without case), or undefined. */
+export async function findRunnerGroup(
+  gh: GitHub,
+  token: string,
+  org: string,
   name: string
-  status: string
-  busy: boolean
-  /** Why it counts as stale; absent when it is fine. */
-  stale?: string
-  removed?: boolean
+): Promise<RunnerGroup | undefined> {
+  const groups = await paginate<RunnerGroup>(gh, `/orgs/${enc(org)}/actions/runner-groups`, token, 'runner_groups')
+  return groups.find(g => g.name.toLowerCase() === name.toLowerCase())
 }
 
-export const RUNNERS_CHECK = 'runners'
-
-export async function listTeamRunners(api: GitHubApi, config: TeamConfig): Promise<TeamRunner[]> {
-  // A runner of any of the team's pools: it carries all of that pool's labels.
-  const pools = runnerPools(config).map(pool => pool.labels.map(l => l.toLowerCase()))
-  const found: TeamRunner[] = []
-  for (const target of teamTargets(config)) {
-    for (const r of await listRunners(api.gh, api.token, target)) {
-      const names = r.labels.map(l => l.name)
-      const carried = new Set(names.map(l => l.toLowerCase()))
-      if (pools.some(wanted => wanted.every(l => carried.has(l))))
-        found.push({ id: r.id, name: r.name, status: r.status, busy: r.busy, labels: names, target })
-    }
+export async function findRunnerGroupId(gh: GitHub, token: string, org: string, name: string): Promise<number> {
+  let group: RunnerGroup | undefined
+  try {
+    group = await findRunnerGroup(gh, token, org, name)
+  } catch (error) {
+    throw new CallError(`listing runner groups of ${org} failed: ${(error as Error).message}`)
   }
-  return found
+  if (group) return group.id
+  throw new CallError(
+    `runner group "${name}" does not exist in ${org}: ask an organisation owner to create it (restricted to the team's repositories), then run verify`
+  )
 }
 
-/** Why each runner is stale, or undefined when it is busy, starting, or waiting within its idle timeout. */
-export function staleReason(
-  runner: TeamRunner,
-  execution: ExecutionSummary | undefined,
-  idleTimeoutMinutes: number,
-  nowMs: number
-): string | undefined {
-  if (runner.busy) return undefined
-  const started = execution?.startTime ? Date.parse(execution.startTime) : NaN
-  const idleMinutes = Number.isFinite(started) ? (nowMs - started) / 60_000 : undefined
-  const active = execution !== undefined && isActiveExecution(execution.status)
-  if (active && idleMinutes !== undefined && idleMinutes < idleTimeoutMinutes) return undefined
-  if (runner.status !== 'online') return 'offline'
-  if (execution && !active) return `online but its execution ended (${execution.status})`
-  if (idleMinutes !== undefined && idleMinutes >= idleTimeoutMinutes)
-    return `idle for ${Math.floor(idleMinutes)} min (idle timeout ${idleTimeoutMinutes} min)`
-  return undefined
+/** Repository names a `selected` runner group admits. */
+export async function runnerGroupRepositories(gh: GitHub, token: string, org: string, id: number): Promise<string[]> {
+  const repos = await paginate<{ name: string }>(
+    gh,
+    `/orgs/${enc(org)}/actions/runner-groups/${id}/repositories`,
+    token,
+    'repositories'
+  )
+  return repos.map(r => r.name)
 }
 
-export interface RunnersOutcome {
-  check: VerifyCheck
-  runners: RunnerReport[]
-}
+/** The JIT POST's own attempts (Octokit never retries it: see `generateJitConfig`). */
+const JIT_ATTEMPTS = 4
+const defaultRetryWaitMs = (attempt: number): number => 1000 * attempt ** 2
 
-/** Lists the team's runners, flags stale ones and, with `fix`, deregisters them. */
-export async function checkRunners(
-  api: GitHubApi,
-  config: TeamConfig,
-  executions: ExecutionSummary[],
-  options: { fix: boolean; now: () => number }
-): Promise<RunnersOutcome> {
-  const byName = new Map(executions.map(e => [e.name, e]))
-  const runners = await listTeamRunners(api, config)
-  const reports: RunnerReport[] = []
-  const failures: string[] = []
-  const kept: string[] = []
-  for (const runner of runners) {
-    const stale = staleReason(runner, byName.get(runner.name), config.runners.idleTimeoutMinutes, options.now())
-    const report: RunnerReport = {
-      name: runner.name,
-      status: runner.status,
-      busy: runner.busy,
-      ...(stale ? { stale } : {})
-    }
-    if (stale && options.fix) {
-      try {
-        const outcome = await deleteRunner(api.gh, api.token, runner.target, runner.id)
-        // 422: it took a job since it was listed, so it is no longer stale and stays.
-        if (outcome === 'busy') {
-          report.busy = true
-          delete report.stale
-          kept.push(runner.name)
-        } else report.removed = true
-      } catch (error) {
-        failures.push(
-          `${runner.name} (${error instanceof CallError && error.status ? `HTTP ${error.status}` : oneLine(error)})`
-        )
+/**
+ * POST generate-jitconfig. It registers a runner, so a 5xx or a lost answer may hide a registration: the POST is
+ * retried, and when the retry meets 409 (the name exists) the runner our lost attempt made is looked up by name and
+ * deleted before registering again. Giving up after such an attempt removes it too, so none is left behind.
+ */
+export async function generateJitConfig(
+  gh: GitHub,
+  token: string,
+  target: Target,
+  request: { name: string; runnerGroupId: number; labels: string[] }
+): Promise<JitRunner> {
+  const post = (): Promise<HttpResponse> =>
+    call(gh, 'POST', `${targetPath(target)}/actions/runners/generate-jitconfig`, token, {
+      name: request.name,
+      runner_group_id: request.runnerGroupId,
+      labels: request.labels,
+      work_folder: '_work'
+    })
+  // An earlier attempt may have registered the runner without us learning it.
+  let uncertain = false
+  const wait = (attempt: number): Promise<void> =>
+    new Promise(resolve => setTimeout(resolve, (gh.retryWaitMs ?? defaultRetryWaitMs)(attempt)))
+  for (let attempt = 1; ; attempt++) {
+    const last = attempt >= JIT_ATTEMPTS
+    let response: HttpResponse
+    try {
+      response = await post()
+    } catch (error) {
+      if (last) {
+        await removeRunnerNamed(gh, token, target, request.name)
+        throw error
       }
+      uncertain = true
+      await wait(attempt)
+      continue
     }
-    reports.push(report)
+    const body = response.body as { runner?: { id?: unknown }; encoded_jit_config?: unknown } | undefined
+    if (response.status === 201 && typeof body?.encoded_jit_config === 'string' && typeof body.runner?.id === 'number')
+      return { runnerId: body.runner.id, jitConfig: body.encoded_jit_config }
+    if (response.status >= 500 && !last) {
+      uncertain = true
+      await wait(attempt)
+      continue
+    }
+    if (response.status === 409 && uncertain && !last) {
+      await removeRunnerNamed(gh, token, target, request.name)
+      uncertain = false
+      continue
+    }
+    if (uncertain || response.status >= 500) await removeRunnerNamed(gh, token, target, request.name)
+    throw jitError(response, target, request)
   }
-  const check = runnersCheck(reports, failures, options.fix, config.github.labels)
-  if (kept.length > 0) check.detail += `; kept ${kept.join(', ')}: took a job since it was listed`
-  return { check, runners: reports }
 }
 
-function runnersCheck(reports: RunnerReport[], failures: string[], fix: boolean, labels: string[]): VerifyCheck {
-  const stale = reports.filter(r => r.stale)
-  const counts = `${reports.length} registered with labels ${labels.join(',')} (${reports.filter(r => r.busy).length} busy)`
-  if (stale.length === 0) return { name: RUNNERS_CHECK, status: 'pass', detail: `${counts}, none stale` }
-  const list = stale.map(r => `${r.name}: ${r.stale}`).join('; ')
-  if (failures.length > 0)
-    return {
-      name: RUNNERS_CHECK,
-      status: 'fail',
-      detail: `${counts}; could not deregister ${failures.join(', ')}: the token needs self-hosted runner write access`
-    }
-  if (fix)
-    return { name: RUNNERS_CHECK, status: 'pass', detail: `${counts}; deregistered ${stale.length} stale: ${list}` }
-  return {
-    name: RUNNERS_CHECK,
-    status: 'warn',
-    detail: `${counts}; ${stale.length} stale (${list}): run verify with --fix (action input fix: true) to deregister them`
+function jitError(response: HttpResponse, target: Target, request: { name: string; runnerGroupId: number }): CallError {
+  const hint =
+    response.status === 404
+      ? `runner group ${request.runnerGroupId} does not exist in the ${targetName(target)}: create it, or fix github.runnerGroup and re-run apply`
+      : response.status === 403
+        ? `runner group ${request.runnerGroupId} cannot take self-hosted runners from this App: check the group in the ${targetName(target)} settings and re-run apply`
+        : response.status === 409
+          ? `a runner named ${request.name} already exists: remove it (verify --fix) and let the next execution register`
+          : response.status >= 500
+            ? 'GitHub may be down; the job will be retried by the next execution'
+            : 'check the runner group and labels of the job template (re-run apply)'
+  return new CallError(
+    `JIT runner registration failed (HTTP ${response.status}${detail(response.body)}): ${hint}`,
+    response.status
+  )
+}
+
+/** Best effort: the runner a lost registration made, deleted; never throws (the caller reports its own error). */
+async function removeRunnerNamed(gh: GitHub, token: string, target: Target, name: string): Promise<void> {
+  try {
+    const runner = await findRunnerByName(gh, token, target, name)
+    if (runner) await deleteRunner(gh, token, target, runner.id)
+  } catch {
+    // verify --fix removes what is left.
   }
+}
+
+/** GET …/actions/runners?name= (exact name filter). */
+export async function findRunnerByName(
+  gh: GitHub,
+  token: string,
+  target: Target,
+  name: string
+): Promise<RunnerView | undefined> {
+  const runners = await listRunners(gh, token, target, name)
+  return runners.find(r => r.name === name)
+}
+
+/** Every runner of the org or repository; `name` filters on GitHub's side. */
+export function listRunners(gh: GitHub, token: string, target: Target, name?: string): Promise<RunnerView[]> {
+  const query = name === undefined ? '' : `?name=${enc(name)}`
+  return paginate<RunnerView>(gh, `${targetPath(target)}/actions/runners${query}`, token, 'runners')
+}
+
+export async function deleteRunner(
+  gh: GitHub,
+  token: string,
+  target: Target,
+  runnerId: number
+): Promise<DeleteOutcome> {
+  // Not retried: a DELETE whose answer was lost reads as `gone` when repeated, hiding whether it was busy.
+  const response = await call(gh, 'DELETE', `${targetPath(target)}/actions/runners/${runnerId}`, token, undefined, {
+    retries: 0
+  })
+  if (response.status === 204) return 'deleted'
+  if (response.status === 404) return 'gone'
+  if (response.status === 422) return 'busy'
+  throw new CallError(
+    `deleting runner ${runnerId} failed (HTTP ${response.status}${detail(response.body)}): verify --fix removes it later`,
+    response.status
+  )
 }

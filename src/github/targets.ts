@@ -1,5 +1,5 @@
 import type { TeamConfig } from '../config/types.js'
-import type { Target } from '../github-app/rest.js'
+import type { Target } from './rest.js'
 
 /** Where the team's runners register: its organisation, or each of its repositories (repo scope). */
 export function teamTargets(config: TeamConfig): Target[] {

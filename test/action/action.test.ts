@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { teamLayout } from '../../src/core/layout.js'
-import { DNS_ZONE_ID, HUB_VNET_ID, RG, SUB, VAULT_ID, WORKSPACE_ID } from '../azure/fixture.js'
-import { ORG, startWorld, type World } from '../github/world.js'
+import { DNS_ZONE_ID, HUB_VNET_ID, RG, SUB, VAULT_ID, WORKSPACE_ID } from '../../emulator/worlds/azure-fixture.js'
+import { ORG, startWorld, type World } from '../../emulator/worlds/github-world.js'
 import { bundleBuilt, runAction, BUNDLE } from './bundle.js'
 
 let world: World

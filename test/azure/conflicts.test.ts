@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { desiredResources } from '../../src/core/desired.js'
-import { clients } from '../emulator-tests/support.js'
-import { SUB, RG, studioConfig } from './fixture.js'
-import { startHarness, type Harness } from './harness.js'
+import { clients } from '../emulator/support.js'
+import { SUB, RG, studioConfig } from '../../emulator/worlds/azure-fixture.js'
+import { startHarness, type Harness } from '../../emulator/worlds/azure-harness.js'
 
 const config = studioConfig()
 const desired = desiredResources(config)

@@ -6,8 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import type { Plan } from '../../src/core/types.js'
 import { desiredResources } from '../../src/core/desired.js'
 import { judgeOwnership } from '../../src/core/ownership.js'
-import { studioConfig } from './fixture.js'
-import { engineFor, startHarness, type Harness } from './harness.js'
+import { studioConfig } from '../../emulator/worlds/azure-fixture.js'
+import { engineFor, startHarness, type Harness } from '../../emulator/worlds/azure-harness.js'
 
 const config = studioConfig()
 const desired = desiredResources(config)

@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { desiredResources } from '../../src/core/desired.js'
-import { studioConfig } from './fixture.js'
-import { engineFor, startHarness, type Harness } from './harness.js'
+import { studioConfig } from '../../emulator/worlds/azure-fixture.js'
+import { engineFor, startHarness, type Harness } from '../../emulator/worlds/azure-harness.js'
 import type { Engine } from '../../src/azure/engine.js'
 
 const config = studioConfig()

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { desiredResources } from '../../src/core/desired.js'
 import { teamLayout } from '../../src/core/layout.js'
-import { recordingLogger, startHarness, type Harness } from './harness.js'
-import { DNS_ZONE_ID, HUB_RG_ID, studioConfig } from './fixture.js'
+import { recordingLogger, startHarness, type Harness } from '../../emulator/worlds/azure-harness.js'
+import { DNS_ZONE_ID, HUB_RG_ID, studioConfig } from '../../emulator/worlds/azure-fixture.js'
 
 const OTHER_ZONE_ID = `${HUB_RG_ID}/providers/Microsoft.Network/privateDnsZones/privatelink.blob.core.windows.net`
 
@@ -46,7 +46,7 @@ describe('drift over a fleet through Resource Graph', () => {
   })
 
   it('says how far a long run got: teams done, reads, Graph queries and throttled waits', async () => {
-    const { fleetProgress } = await import('../../src/commands/fleet.js')
+    const { fleetProgress } = await import('../../src/commands/fleet-runs.js')
     const lines: string[] = []
     const progress = fleetProgress(h.engine, recordingLogger(lines), 'drift', 2, 10)
     await h.engine.prefetch([config])

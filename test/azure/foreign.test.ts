@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { desiredResources } from '../../src/core/desired.js'
-import { HUB_VNET_ID, RG_ID, studioConfig } from './fixture.js'
-import { startHarness, type Harness } from './harness.js'
+import { HUB_VNET_ID, RG_ID, studioConfig } from '../../emulator/worlds/azure-fixture.js'
+import { startHarness, type Harness } from '../../emulator/worlds/azure-harness.js'
 
 const config = studioConfig()
 const desired = desiredResources(config)

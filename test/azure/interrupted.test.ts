@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { parseArmId } from '../../src/azure/arm-id.js'
 import { desiredResources } from '../../src/core/desired.js'
-import { clients } from '../emulator-tests/support.js'
-import { HUB_SUB, studioConfig } from './fixture.js'
-import { engineFor, startHarness, type Harness } from './harness.js'
+import { clients } from '../emulator/support.js'
+import { HUB_SUB, studioConfig } from '../../emulator/worlds/azure-fixture.js'
+import { engineFor, startHarness, type Harness } from '../../emulator/worlds/azure-harness.js'
 
 const config = studioConfig()
 const env = desiredResources(config).find(r => r.kind === 'managedEnvironment')!

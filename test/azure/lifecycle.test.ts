@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { desiredResources } from '../../src/core/desired.js'
 import { countActions } from '../../src/core/plan.js'
 import { writtenNamespaces } from '../../src/core/providers.js'
-import { DNS_ZONE_ID, HUB_SUB, HUB_VNET_ID, RG_ID, studioConfig, SUB } from './fixture.js'
-import { isGraphQuery, startHarness, type Harness } from './harness.js'
+import { DNS_ZONE_ID, HUB_SUB, HUB_VNET_ID, RG_ID, studioConfig, SUB } from '../../emulator/worlds/azure-fixture.js'
+import { isGraphQuery, startHarness, type Harness } from '../../emulator/worlds/azure-harness.js'
 
 const config = studioConfig()
 const desired = desiredResources(config)

@@ -4,8 +4,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import type { TeamConfig } from '../../src/config/types.js'
-import { HUB_SUB, HUB_VNET_ID, SUB, VAULT_ID, studioConfig } from './fixture.js'
-import { startHarness, type Harness } from './harness.js'
+import { HUB_SUB, HUB_VNET_ID, SUB, VAULT_ID, studioConfig } from '../../emulator/worlds/azure-fixture.js'
+import { startHarness, type Harness } from '../../emulator/worlds/azure-harness.js'
 
 const positions = {
   'github.app.keyVaultId': { line: 31, col: 7 },

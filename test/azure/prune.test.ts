@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { TeamConfig } from '../../src/config/types.js'
 import { teamOutputs } from '../../src/commands/outputs.js'
 import { desiredResources } from '../../src/core/desired.js'
-import { driftTable } from '../../src/report/drift-table.js'
-import { renderText } from '../../src/report/text.js'
-import { HUB_RG_ID, HUB_VNET_ID, RG_ID, studioConfig } from './fixture.js'
-import { startHarness, type Harness } from './harness.js'
+import { driftTable } from '../../src/render/drift-table.js'
+import { renderText } from '../../src/render/text.js'
+import { HUB_RG_ID, HUB_VNET_ID, RG_ID, studioConfig } from '../../emulator/worlds/azure-fixture.js'
+import { startHarness, type Harness } from '../../emulator/worlds/azure-harness.js'
 
 const OLD_VNET_ID = `${HUB_RG_ID}/providers/Microsoft.Network/virtualNetworks/vnet-old`
 const JOBS = `${RG_ID}/providers/Microsoft.App/jobs`

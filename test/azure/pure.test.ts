@@ -81,7 +81,7 @@ describe('progress', () => {
 describe('forEachTeam', () => {
   it('runs at most `concurrency` teams at once and records a failing team as one line without stopping the rest', async () => {
     const { forEachTeam } = await import('../../src/azure/engine.js')
-    const { studioConfig } = await import('./fixture.js')
+    const { studioConfig } = await import('../../emulator/worlds/azure-fixture.js')
     const teams = ['a1', 'b2', 'c3', 'd4', 'e5', 'f6'].map(team => studioConfig({ team }))
     let running = 0
     let peak = 0

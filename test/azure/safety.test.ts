@@ -2,8 +2,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { createCredential } from '../../src/azure/credential.js'
 import { desiredResources } from '../../src/core/desired.js'
-import { HUB_VNET_ID, RG_ID, studioConfig } from './fixture.js'
-import { engineFor, startHarness, type Harness } from './harness.js'
+import { HUB_VNET_ID, RG_ID, studioConfig } from '../../emulator/worlds/azure-fixture.js'
+import { engineFor, startHarness, type Harness } from '../../emulator/worlds/azure-harness.js'
 
 const config = studioConfig()
 const desired = desiredResources(config)

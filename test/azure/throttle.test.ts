@@ -3,9 +3,9 @@
  * as it takes, until the wait deadline; past it the team fails with a message that says what to do.
  */
 import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
-import { ArmThrottle } from '../emulator/arm/throttle.js'
-import { engineFor, startHarness, type Harness } from './harness.js'
-import { studioConfig } from './fixture.js'
+import { ArmThrottle } from '../../emulator/arm/throttle.js'
+import { engineFor, startHarness, type Harness } from '../../emulator/worlds/azure-harness.js'
+import { studioConfig } from '../../emulator/worlds/azure-fixture.js'
 
 let h: Harness
 const config = studioConfig()

@@ -12,7 +12,7 @@ import {
 } from '../../src/commands/onboard/constraints.js'
 import { exclusiveKeys } from '../../src/core/exclusive.js'
 import { planApply, planOffline } from '../../src/core/plan.js'
-import { planDifference } from '../../src/core/saved-plan.js'
+import { planDifference } from '../../src/core/plan-file.js'
 import { orgTeam, SUB } from './fixtures.js'
 
 const target: OnboardTarget = {

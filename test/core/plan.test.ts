@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { desiredResources } from '../../src/core/desired.js'
 import { blockers, levels, planApply, planDestroy, planOffline } from '../../src/core/plan.js'
-import { renderPlanText } from '../../src/report/plan-text.js'
+import { renderPlanText } from '../../src/render/plan-text.js'
 import { resolveRefs } from '../../src/core/refs.js'
 import type { TeamConfig } from '../../src/config/types.js'
 import type { ActualState, DesiredResource, PlanEntry } from '../../src/core/types.js'

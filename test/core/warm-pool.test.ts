@@ -2,9 +2,9 @@ import { describe, expect, it } from '@jest/globals'
 import type { TeamConfig, WarmPoolConfig } from '../../src/config/types.js'
 import { desiredResources } from '../../src/core/desired.js'
 import { inWindow, poolFloor, poolMonthlyCost } from '../../src/core/warm-pool.js'
-import { LIST_PRICE } from '../../src/report/prices.js'
-import { executionsToStart } from '../emulator/lifecycle/scaled-job.js'
-import { studioConfig } from '../azure/fixture.js'
+import { LIST_PRICE } from '../../src/core/prices.js'
+import { executionsToStart } from '../../emulator/lifecycle/scaled-job.js'
+import { studioConfig } from '../../emulator/worlds/azure-fixture.js'
 
 const WEEKDAYS: WarmPoolConfig = {
   size: 2,

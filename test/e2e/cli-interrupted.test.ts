@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { loadTeamConfigs } from '../../src/config/load.js'
 import { desiredResources } from '../../src/core/desired.js'
-import { CLI_BUNDLE, countArm, startWorld, type World } from '../support/world.js'
+import { CLI_BUNDLE, countArm, startWorld, type World } from '../../emulator/worlds/world.js'
 
 const CONFIG = 'examples/teams/studio.yaml'
 const desired = desiredResources(loadTeamConfigs([CONFIG])[0])

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, realpathSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import { CLI_BUNDLE } from '../support/world.js'
+import { CLI_BUNDLE } from '../../emulator/worlds/world.js'
 
 /** Every distinct Node binary: the ones on the PATH (Debian's, e.g. /usr/bin/node), /usr/bin/node, and this one. */
 function nodesOnThisMachine(): { path: string; major: number }[] {

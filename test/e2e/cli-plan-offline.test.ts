@@ -4,7 +4,7 @@
  * scaled by KEDA's github-runner rule with App auth from Key Vault, our tags everywhere, no secret values).
  */
 import { describe, expect, it } from '@jest/globals'
-import { CLI_BUNDLE, runNode } from '../support/world.js'
+import { CLI_BUNDLE, runNode } from '../../emulator/worlds/world.js'
 
 interface Change {
   action: string

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { loadTeamConfigs } from '../../src/config/load.js'
 import { desiredResources } from '../../src/core/desired.js'
-import { countArm, startWorld, type World } from '../support/world.js'
+import { countArm, startWorld, type World } from '../../emulator/worlds/world.js'
 
 const CONFIG = 'examples/teams/studio.yaml'
 const config = loadTeamConfigs([CONFIG])[0]

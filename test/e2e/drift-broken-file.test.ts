@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startWorld, type World } from '../support/world.js'
+import { startWorld, type World } from '../../emulator/worlds/world.js'
 
 const STUDIO = 'examples/platform-repo/teams/studio.yaml'
 const BOMB = [

@@ -9,7 +9,7 @@ import { execFile, execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { CLI_BUNDLE } from '../support/world.js'
+import { CLI_BUNDLE } from '../../emulator/worlds/world.js'
 
 const MAX_RSS = new URL('../support/max-rss.js', import.meta.url).href
 const MINIMAL = readFileSync('examples/teams/minimal.yaml', 'utf8')

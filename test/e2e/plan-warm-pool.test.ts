@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
-import { CLI_BUNDLE, runNode } from '../support/world.js'
+import { CLI_BUNDLE, runNode } from '../../emulator/worlds/world.js'
 
 const config = () => {
   const file = join(mkdtempSync(join(tmpdir(), 'rs-pool-')), 'minimal.yaml')

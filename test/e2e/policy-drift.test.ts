@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { loadTeamConfigs } from '../../src/config/load.js'
 import { teamLayout } from '../../src/core/layout.js'
 import { runAction } from '../action/bundle.js'
-import { startWorld, type World } from '../support/world.js'
+import { startWorld, type World } from '../../emulator/worlds/world.js'
 
 const TEAMS = 'examples/platform-repo/teams'
 const POLICY = 'examples/platform-repo/policy.yaml'

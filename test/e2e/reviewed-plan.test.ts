@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { countArm, startWorld, type World } from '../support/world.js'
+import { countArm, startWorld, type World } from '../../emulator/worlds/world.js'
 
 const SOURCE = 'examples/teams/minimal.yaml'
 let world: World

@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { containerProcesses, killContainer } from '../emulator/lifecycle/container-processes.js'
-import { testBundle } from './test-bundle.js'
+import { containerProcesses, killContainer } from '../../emulator/lifecycle/container-processes.js'
+import { testBundle } from '../../emulator/runner-entrypoint/bundle.js'
 import {
   createWorld,
   errorLines,
@@ -17,7 +17,7 @@ import {
   waitFor,
   type Behaviour,
   type World
-} from './world.js'
+} from '../../emulator/worlds/runner-world.js'
 
 const isRoot = process.getuid!() === 0
 let bundle: string

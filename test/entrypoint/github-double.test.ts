@@ -1,8 +1,8 @@
 /** The GitHub / managed identity / Key Vault doubles on their own: the GitHub rules the entrypoint relies on. */
 import { beforeEach, describe, expect, it } from '@jest/globals'
-import { createAppJwt } from '../../src/github-app/app-jwt.js'
-import type { EmuResponse, Service } from '../emulator/http.js'
-import { createGitHubServices, type GitHubAdmin } from '../emulator/github/index.js'
+import { createAppJwt } from '../../src/github/app-jwt.js'
+import type { EmuResponse, Service } from '../../emulator/http.js'
+import { createGitHubServices, type GitHubAdmin } from '../../emulator/github/index.js'
 
 let services: Service[]
 let admin: GitHubAdmin

@@ -12,10 +12,10 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { RELAY_MARK } from '../../src/entrypoint/runner-output.js'
-import { containerProcesses, killContainer } from '../emulator/lifecycle/container-processes.js'
-import { writeRunnerLayout } from '../emulator/lifecycle/runner-layout.js'
-import { entrypointArgs, runnerPasswd, testBundle } from './test-bundle.js'
-import { createWorld, jobEnv, waitFor, type World } from './world.js'
+import { containerProcesses, killContainer } from '../../emulator/lifecycle/container-processes.js'
+import { writeRunnerLayout } from '../../emulator/lifecycle/runner-layout.js'
+import { entrypointArgs, runnerPasswd, testBundle } from '../../emulator/runner-entrypoint/bundle.js'
+import { createWorld, jobEnv, waitFor, type World } from '../../emulator/worlds/runner-world.js'
 
 const isRoot = process.getuid?.() === 0
 if (!isRoot)

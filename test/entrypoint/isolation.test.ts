@@ -9,11 +9,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { killContainer } from '../emulator/lifecycle/container-processes.js'
+import { killContainer } from '../../emulator/lifecycle/container-processes.js'
 import { writeAttacker, type Attacker } from './attacker.js'
 import { scanFiles, scanMemory, scanProcesses } from './secret-scan.js'
-import { testBundle } from './test-bundle.js'
-import { createWorld, fakePasswd, fakeRunner, jobEnv, runEntrypoint, waitFor, type Run, type World } from './world.js'
+import { testBundle } from '../../emulator/runner-entrypoint/bundle.js'
+import {
+  createWorld,
+  fakePasswd,
+  fakeRunner,
+  jobEnv,
+  runEntrypoint,
+  waitFor,
+  type Run,
+  type World
+} from '../../emulator/worlds/runner-world.js'
 
 const isRoot = process.getuid?.() === 0
 const hasSudo = spawnSync('sh', ['-c', 'command -v sudo']).status === 0

@@ -3,8 +3,15 @@
  * lost attempt made is found by name and deleted, and only the fresh one that runs the job remains.
  */
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
-import { testBundle } from './test-bundle.js'
-import { createWorld, fakePasswd, fakeRunner, jobEnv, runEntrypoint, type World } from './world.js'
+import { testBundle } from '../../emulator/runner-entrypoint/bundle.js'
+import {
+  createWorld,
+  fakePasswd,
+  fakeRunner,
+  jobEnv,
+  runEntrypoint,
+  type World
+} from '../../emulator/worlds/runner-world.js'
 
 let bundle: string
 let world: World

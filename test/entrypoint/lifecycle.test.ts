@@ -6,10 +6,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync } from 'node:fs'
 import { join } from 'node:path'
-import { containerProcesses } from '../emulator/lifecycle/container-processes.js'
-import { writeRunnerLayout } from '../emulator/lifecycle/runner-layout.js'
-import { testBundle } from './test-bundle.js'
-import { createWorld, fakePasswd, jobEnv, runEntrypoint, waitFor, type World } from './world.js'
+import { containerProcesses } from '../../emulator/lifecycle/container-processes.js'
+import { writeRunnerLayout } from '../../emulator/lifecycle/runner-layout.js'
+import { testBundle } from '../../emulator/runner-entrypoint/bundle.js'
+import {
+  createWorld,
+  fakePasswd,
+  jobEnv,
+  runEntrypoint,
+  waitFor,
+  type World
+} from '../../emulator/worlds/runner-world.js'
 
 let bundle: string
 let world: World

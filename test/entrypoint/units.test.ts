@@ -4,19 +4,19 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { generateKeyPairSync } from 'node:crypto'
-import { createAppJwt } from '../../src/github-app/app-jwt.js'
+import { createAppJwt } from '../../src/github/app-jwt.js'
 import { readRegistrationSettings, readRunnerSettings, type RunnerSettings } from '../../src/entrypoint/config.js'
 import { EntrypointError } from '../../src/entrypoint/errors.js'
-import { retryDelayMs, type HttpRequest } from '../../src/github-app/http.js'
-import { getManagedIdentityToken } from '../../src/github-app/key-vault.js'
+import { retryDelayMs, type HttpRequest } from '../../src/http/json-client.js'
+import { getManagedIdentityToken } from '../../src/http/key-vault.js'
 import { parseStat, runnerTree, type ProcessInfo } from '../../src/entrypoint/process-tree.js'
 import { buildRunnerEnv, buildSupervisorEnv } from '../../src/entrypoint/runner-environment.js'
 import { containerExitCode, listenerVerdict, type RunnerEnd } from '../../src/entrypoint/runner-outcome.js'
 import { MAX_LINE_BYTES, RELAY_MARK, relayLine, splitLines } from '../../src/entrypoint/runner-output.js'
 import { listenerCommand, runnerStart, setprivArgs } from '../../src/entrypoint/runner-process.js'
 import { cannotSwitchTo, parsePasswd } from '../../src/entrypoint/system-user.js'
-import { verifyAppJwt } from '../emulator/github/app-jwt.js'
-import { GitHubState } from '../emulator/github/state.js'
+import { verifyAppJwt } from '../../emulator/github/app-jwt.js'
+import { GitHubState } from '../../emulator/github/state.js'
 
 const baseEnv = {
   RUNNER_SETUP_SCOPE: 'org',

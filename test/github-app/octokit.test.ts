@@ -4,13 +4,13 @@
  * requests in flight, a debug line per attempt with its request id. Waits are scaled to a millisecond a second.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { createAppJwt } from '../../src/github-app/app-jwt.js'
-import { mintInstallationToken } from '../../src/github-app/installation.js'
-import { call, type GitHub, type Target } from '../../src/github-app/rest.js'
-import { deleteRunner, generateJitConfig, listRunners } from '../../src/github-app/runners.js'
-import { startEmulator, type Emulator } from '../emulator/index.js'
-import { createGitHubServices, type GitHubAdmin } from '../emulator/github/index.js'
-import { caFetch, testGitHub } from '../support/ca-fetch.js'
+import { createAppJwt } from '../../src/github/app-jwt.js'
+import { mintInstallationToken } from '../../src/github/installation.js'
+import { call, type GitHub, type Target } from '../../src/github/rest.js'
+import { deleteRunner, generateJitConfig, listRunners } from '../../src/github/runners.js'
+import { startEmulator, type Emulator } from '../../emulator/index.js'
+import { createGitHubServices, type GitHubAdmin } from '../../emulator/github/index.js'
+import { caFetch, testGitHub } from '../../emulator/worlds/ca-fetch.js'
 
 const ORG = 'acme'
 const BASE = '/api/v3'

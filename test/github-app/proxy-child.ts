@@ -4,11 +4,11 @@
  * argv: emulator port, an ARM token.
  */
 import { createClients } from '../../src/azure/clients.js'
-import { createCoreGitHub } from '../../src/github-app/core-client.js'
-import { createHttpClient, DEFAULT_RETRY } from '../../src/github-app/http.js'
-import { getManagedIdentityToken } from '../../src/github-app/key-vault.js'
-import { useProxyFromEnv } from '../../src/github-app/proxy.js'
-import { call } from '../../src/github-app/rest.js'
+import { createCoreGitHub } from '../../src/github/core-client.js'
+import { createHttpClient, DEFAULT_RETRY } from '../../src/http/json-client.js'
+import { getManagedIdentityToken } from '../../src/http/key-vault.js'
+import { useProxyFromEnv } from '../../src/http/proxy.js'
+import { call } from '../../src/github/rest.js'
 import { actionsGitHub } from '../../src/github/client.js'
 
 const [port, armToken] = process.argv.slice(2)

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { isPrivateAddress, noProxyList } from '../../src/github-app/proxy.js'
-import { startEmulator, type Emulator } from '../emulator/index.js'
-import { createGitHubServices } from '../emulator/github/index.js'
+import { isPrivateAddress, noProxyList } from '../../src/http/proxy.js'
+import { startEmulator, type Emulator } from '../../emulator/index.js'
+import { createGitHubServices } from '../../emulator/github/index.js'
 import { startConnectProxy, type ConnectProxy } from '../support/connect-proxy.js'
 
 let emulator: Emulator

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { azureCheck } from '../../src/commands/verify.js'
+import { azureCheck } from '../../src/verify/verify.js'
 
 describe('verify: the Azure check line', () => {
   it('passes with the resource count when nothing differs', () => {

@@ -2,11 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { DriftItem } from '../../src/azure/engine.js'
 import { syncDriftIssues } from '../../src/commands/drift-issues.js'
-import type { CommandResult } from '../../src/commands/result.js'
+import type { CommandResult } from '../../src/result.js'
 import { createGitHubApi } from '../../src/github/api.js'
-import { DRIFT_LABEL } from '../../src/github/drift-issue.js'
-import { testGitHub } from '../support/ca-fetch.js'
-import { startWorld, type World } from './world.js'
+import { DRIFT_LABEL } from '../../src/render/drift-issue.js'
+import { testGitHub } from '../../emulator/worlds/ca-fetch.js'
+import { startWorld, type World } from '../../emulator/worlds/github-world.js'
 
 let world: World
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { kedaCheck } from '../../src/commands/keda-check.js'
+import { kedaCheck } from '../../src/verify/keda-check.js'
 
 describe('kedaCheck', () => {
   it('passes from 2.16 on, where noDefaultLabels exists', () => {

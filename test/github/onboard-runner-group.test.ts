@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import type { TokenCredential } from '@azure/core-auth'
-import { openAppAccess } from '../../src/github/app-access.js'
+import { openAppAccess } from '../../src/verify/app-access.js'
 import { ensureRunnerGroup } from '../../src/commands/onboard/runner-group.js'
 import type { TeamConfig } from '../../src/config/types.js'
-import { testGitHub, testHttp } from '../support/ca-fetch.js'
-import { ORG, REPOS, startWorld, type World } from './world.js'
+import { testGitHub, testHttp } from '../../emulator/worlds/ca-fetch.js'
+import { ORG, REPOS, startWorld, type World } from '../../emulator/worlds/github-world.js'
 
 let world: World
 const fixed = (token: () => string): TokenCredential => ({

@@ -4,10 +4,10 @@ import type { TokenCredential } from '@azure/core-auth'
 import { createClients } from '../../src/azure/clients.js'
 import type { Engine } from '../../src/azure/engine.js'
 import { teamLayout } from '../../src/core/layout.js'
-import { createVerify, type VerifyDeps } from '../../src/commands/verify.js'
-import { testGitHubFor, testHttp } from '../support/ca-fetch.js'
-import { engineFor } from '../azure/harness.js'
-import { ORG, startWorld, type World } from './world.js'
+import { createVerify, type VerifyDeps } from '../../src/verify/verify.js'
+import { testGitHubFor, testHttp } from '../../emulator/worlds/ca-fetch.js'
+import { engineFor } from '../../emulator/worlds/azure-harness.js'
+import { ORG, startWorld, type World } from '../../emulator/worlds/github-world.js'
 
 let world: World
 let engine: Engine

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { startWorld, type World } from '../support/world.js'
+import { startWorld, type World } from '../../emulator/worlds/world.js'
 import { loadTeamConfigs } from '../../src/config/load.js'
 import type { TeamConfig } from '../../src/config/types.js'
-import { createJsonHttp, type JsonHttp } from '../emulator/lifecycle/https-json.js'
-import { GitHubRunnerScaler } from '../emulator/lifecycle/keda-scaler.js'
-import { appKeyOf, seedGitHubTeam } from '../emulator/lifecycle/seed-github.js'
+import { createJsonHttp, type JsonHttp } from '../../emulator/lifecycle/https-json.js'
+import { GitHubRunnerScaler } from '../../emulator/lifecycle/keda-scaler.js'
+import { appKeyOf, seedGitHubTeam } from '../../emulator/lifecycle/seed-github.js'
 import { writeTeamConfigs } from './teams.js'
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { startLifecycle, type Lifecycle } from '../emulator/lifecycle/lifecycle.js'
-import { containerProcesses } from '../emulator/lifecycle/container-processes.js'
+import { startLifecycle, type Lifecycle } from '../../emulator/lifecycle/lifecycle.js'
+import { containerProcesses } from '../../emulator/lifecycle/container-processes.js'
 import { LIFECYCLE_OPTIONS, writeTeamConfigs } from './teams.js'
 
 // replicaTimeout = (jobTimeoutMinutes + idleTimeoutMinutes) × 60 = 300 s, 3 s real at ×100.

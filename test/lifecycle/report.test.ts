@@ -1,9 +1,9 @@
 import { dirname } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { startLifecycle, type Lifecycle } from '../emulator/lifecycle/lifecycle.js'
-import type { TeamReport } from '../../src/report/team-report.js'
-import { LIST_PRICE } from '../../src/report/prices.js'
-import { renderReportSummary } from '../../src/report/report-render.js'
+import { startLifecycle, type Lifecycle } from '../../emulator/lifecycle/lifecycle.js'
+import type { TeamReport } from '../../src/usage/team-report.js'
+import { LIST_PRICE } from '../../src/core/prices.js'
+import { renderReportSummary } from '../../src/render/usage-text.js'
 import { LIFECYCLE_OPTIONS, writeTeamConfigs } from './teams.js'
 import { checkMermaidXyChart } from './mermaid-grammar.js'
 

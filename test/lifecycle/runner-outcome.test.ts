@@ -4,8 +4,8 @@
  * a JIT config GitHub refuses and a runner version GitHub no longer accepts are Failed, with the listener's code.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { startLifecycle, type Lifecycle } from '../emulator/lifecycle/lifecycle.js'
-import { containerProcesses } from '../emulator/lifecycle/container-processes.js'
+import { startLifecycle, type Lifecycle } from '../../emulator/lifecycle/lifecycle.js'
+import { containerProcesses } from '../../emulator/lifecycle/container-processes.js'
 import { LIFECYCLE_OPTIONS, writeTeamConfigs } from './teams.js'
 
 let life: Lifecycle

@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { ConfigError } from '../../src/config/errors.js'
 import { allowsBuildRegistry, sharedBuildRegistries, sharedRegistryWarning } from '../../src/policy/build-registries.js'
-import { gatePolicy } from '../../src/policy/gate.js'
+import { gatePolicy } from '../../src/commands/policy-gate.js'
 import { parsePolicy } from '../../src/policy/load.js'
 
 const RG =

@@ -1,13 +1,13 @@
 /** Policy violations found by drift: the job summary row and table, the JSON, and the team's drift issue. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { syncDriftIssues } from '../../src/commands/drift-issues.js'
-import { exitCodeOf, type CommandResult } from '../../src/commands/result.js'
+import { exitCodeOf, type CommandResult } from '../../src/result.js'
 import { createGitHubApi } from '../../src/github/api.js'
 import type { PolicyViolation } from '../../src/policy/check.js'
-import { resultJson } from '../../src/report/json.js'
-import { renderSummary } from '../../src/report/summary.js'
-import { startWorld, type World } from '../github/world.js'
-import { testGitHub } from '../support/ca-fetch.js'
+import { resultJson } from '../../src/render/json.js'
+import { renderSummary } from '../../src/render/summary.js'
+import { startWorld, type World } from '../../emulator/worlds/github-world.js'
+import { testGitHub } from '../../emulator/worlds/ca-fetch.js'
 
 const VIOLATION: PolicyViolation = {
   file: 'teams/studio.yaml',

@@ -4,9 +4,9 @@ import type { PoolConfig, TeamConfig } from '../../src/config/types.js'
 import { desiredResources } from '../../src/core/desired.js'
 import { poolJobName } from '../../src/core/names.js'
 import { ACR_PULL } from '../../src/core/resources/registry.js'
-import { HUB_SUB, studioConfig } from '../azure/fixture.js'
-import { startHarness, type Harness } from '../azure/harness.js'
-import { imagePullError } from '../emulator/lifecycle/image-pull.js'
+import { HUB_SUB, studioConfig } from '../../emulator/worlds/azure-fixture.js'
+import { startHarness, type Harness } from '../../emulator/worlds/azure-harness.js'
+import { imagePullError } from '../../emulator/lifecycle/image-pull.js'
 
 const REGISTRY = `/subscriptions/${HUB_SUB}/resourceGroups/rg-hub/providers/Microsoft.ContainerRegistry/registries/crstudio`
 const POOLS: PoolConfig[] = [

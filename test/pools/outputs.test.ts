@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseTeamConfig } from '../../src/config/load.js'
 import { teamOutputs } from '../../src/commands/outputs.js'
-import { budgetCheck } from '../../src/github/api-budget.js'
+import { budgetCheck } from '../../src/verify/api-budget.js'
 import { preflightFindings } from '../../src/core/preflight.js'
-import { poolCostLines, warmPoolLines } from '../../src/report/pool-text.js'
+import { poolCostLines, warmPoolLines } from '../../src/render/pool-text.js'
 import { POOLS_TEXT, REGISTRY } from './example.js'
 
 const config = parseTeamConfig(POOLS_TEXT, 'team.yaml')

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseTeamConfig } from '../../src/config/load.js'
 import { poolJobName } from '../../src/core/names.js'
-import { LIST_PRICE } from '../../src/report/prices.js'
-import { poolReportRows } from '../../src/report/pool-report.js'
-import type { ReportInput } from '../../src/report/team-report.js'
+import { LIST_PRICE } from '../../src/core/prices.js'
+import { poolReportRows } from '../../src/usage/pool-report.js'
+import type { ReportInput } from '../../src/usage/team-report.js'
 import { POOLS_TEXT } from './example.js'
 
 const config = parseTeamConfig(POOLS_TEXT, 'team.yaml')

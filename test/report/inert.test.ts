@@ -1,6 +1,6 @@
 /** Values in Markdown as code spans: nothing in them renders, whatever backticks, pipes or newlines they hold. */
 import { describe, expect, it } from '@jest/globals'
-import { codeSpan } from '../../src/report/inert.js'
+import { codeSpan } from '../../src/render/inert.js'
 
 describe('codeSpan', () => {
   it('fences with more backticks than the value holds, padding a value that starts or ends with one', () => {

@@ -3,8 +3,8 @@
  * GitHub gives the runner up: the report counts such jobs, from GitHub's jobs and Azure's executions.
  */
 import { describe, expect, it } from '@jest/globals'
-import { LIST_PRICE } from '../../src/report/prices.js'
-import { teamReport, type JobRecord } from '../../src/report/team-report.js'
+import { LIST_PRICE } from '../../src/core/prices.js'
+import { teamReport, type JobRecord } from '../../src/usage/team-report.js'
 
 const now = Date.parse('2026-12-07T12:00:00Z')
 const job = (id: number, status: string, runnerName: string): JobRecord => ({

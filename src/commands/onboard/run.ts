@@ -21,9 +21,9 @@ import { credentialLimitProblem } from './constraints.js'
 import { onboardingResources, onboardLayout, type OnboardLayout, type OnboardTarget } from './identities.js'
 import { offboardNextSteps, onboardNextSteps } from './next-steps.js'
 import { ensureRunnerGroup, type RunnerGroupOutcome } from './runner-group.js'
-import { openAppAccess } from '../../github/app-access.js'
-import type { HttpClient } from '../../github-app/http.js'
-import type { GitHubFor } from '../../github-app/rest.js'
+import { openAppAccess } from '../../verify/app-access.js'
+import type { HttpClient } from '../../http/json-client.js'
+import type { GitHubFor } from '../../github/rest.js'
 
 export interface OnboardingOptions {
   credential: TokenCredential

@@ -1,5 +1,5 @@
 /** The runner group step as a check line: written or fine passes, skipped warns, an error fails the command. */
-import type { VerifyCheck } from '../../github/verify-types.js'
+import type { VerifyCheck } from '../../verify/verify-check.js'
 import type { RunnerGroupOutcome } from './runner-group.js'
 
 const STATUS = { create: 'pass', update: 'pass', noop: 'pass', skipped: 'warn', error: 'fail' } as const

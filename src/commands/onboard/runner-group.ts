@@ -5,16 +5,12 @@
  * the step is skipped, saying so: run onboard again once the key is in Key Vault.
  */
 import type { TeamConfig } from '../../config/types.js'
-import { hasAccess, type AppAccess, type NoAppAccess } from '../../github/app-access.js'
-import { runnerGroupProblems } from '../../github/runner-group.js'
-import { oneLine } from '../../github-app/errors.js'
-import { mintInstallationToken } from '../../github-app/installation.js'
-import {
-  createRunnerGroup,
-  installationRepositoryIds,
-  restrictRunnerGroup
-} from '../../github-app/runner-group-admin.js'
-import { findRunnerGroup, runnerGroupRepositories } from '../../github-app/runners.js'
+import { hasAccess, type AppAccess, type NoAppAccess } from '../../verify/app-access.js'
+import { runnerGroupProblems } from '../../verify/runner-group.js'
+import { oneLine } from '../../http/errors.js'
+import { mintInstallationToken } from '../../github/installation.js'
+import { createRunnerGroup, installationRepositoryIds, restrictRunnerGroup } from '../../github/runner-group-admin.js'
+import { findRunnerGroup, runnerGroupRepositories } from '../../github/runners.js'
 
 export interface RunnerGroupOutcome {
   action: 'create' | 'update' | 'noop' | 'skipped' | 'error'

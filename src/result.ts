@@ -1,0 +1,69 @@
+import type { DeleteRecord, DriftItem, ForeignResource, Timings, WriteRecord } from './azure/engine.js'
+import type { Plan, PlanAction } from './core/types.js'
+import type { CommandName } from './commands/settings.js'
+import type { TeamOutputs } from './commands/outputs.js'
+import type { VerifyCheck } from './verify/verify-check.js'
+import type { ExecutionSummary } from './azure/executions.js'
+import type { RunnerReport } from './verify/team-runners.js'
+import type { DriftIssueOutcome } from './commands/drift-issues.js'
+import type { FleetReport } from './core/polling-budget.js'
+import type { TeamReport } from './usage/team-report.js'
+import type { PolicyViolation } from './policy/check.js'
+
+/** What one command did for one team; rendered as text (CLI), JSON (--json, the action's plan file) or a job summary. */
+export interface TeamResult {
+  team: string
+  file: string
+  /** One line; set when this team failed. */
+  error?: string
+  offline?: boolean
+  plan?: Plan
+  counts?: Record<PlanAction, number>
+  writes?: WriteRecord[]
+  drift?: DriftItem[]
+  deleted?: DeleteRecord[]
+  refused?: ForeignResource[]
+  checks?: VerifyCheck[]
+  /** verify: registered runners with the team's labels. */
+  runners?: RunnerReport[]
+  /** verify: the jobs' recent executions, newest first. */
+  executions?: ExecutionSummary[]
+  /** drift with a platform policy: what the config or the live jobs do that the policy does not allow. */
+  policy?: PolicyViolation[]
+  /** drift with drift issues: what happened to the team's issue. */
+  issue?: DriftIssueOutcome
+  /** report: queue wait, executions and cost over the period. */
+  report?: TeamReport
+  timings?: Timings
+  /** onboard and offboard: the identities' role grants, one line each (role, scope, assignment name, why). */
+  grants?: string[]
+  /** onboard and offboard: what is left to do by hand, values filled in. */
+  nextSteps?: string[]
+  outputs: TeamOutputs
+}
+
+export interface CommandResult {
+  command: CommandName
+  teams: TeamResult[]
+  /** drift over several teams: the API budget per App installation and the credentials teams share. */
+  fleet?: FleetReport
+  /** 0 success, 1 error, 2 drift or platform policy violations found (drift only). */
+  exitCode: 0 | 1 | 2
+}
+
+/** Resources the command would change (plan), changed (apply, destroy) or found different (drift). */
+export function changeCount(result: TeamResult): number {
+  if (result.drift) return result.drift.length
+  if (result.deleted) return result.deleted.length
+  if (result.writes) return result.writes.length
+  if (!result.counts) return 0
+  return result.counts.create + result.counts.update + result.counts.delete
+}
+
+/** verify: a check it could not run fails the run too, unless the caller accepts that (`allowUnchecked`). */
+export function exitCodeOf(command: CommandName, teams: TeamResult[], allowUnchecked = false): 0 | 1 | 2 {
+  if (teams.some(t => t.error || (t.refused?.length ?? 0) > 0 || t.checks?.some(c => c.status === 'fail'))) return 1
+  if (!allowUnchecked && teams.some(t => t.checks?.some(c => c.status === 'unchecked'))) return 1
+  if (command === 'drift' && teams.some(t => (t.drift?.length ?? 0) > 0 || (t.policy?.length ?? 0) > 0)) return 2
+  return 0
+}
