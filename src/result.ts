@@ -1,14 +1,23 @@
-import type { DeleteRecord, DriftItem, ForeignResource, Timings, WriteRecord } from './azure/engine.js'
+import type { WriteRecord } from './azure/execute.js'
+import type { DeleteRecord, DriftItem, ForeignResource, Timings } from './core/drift.js'
 import type { Plan, PlanAction } from './core/types.js'
 import type { CommandName } from './commands/settings.js'
 import type { TeamOutputs } from './commands/outputs.js'
 import type { VerifyCheck } from './verify/verify-check.js'
 import type { ExecutionSummary } from './azure/executions.js'
 import type { RunnerReport } from './verify/team-runners.js'
-import type { DriftIssueOutcome } from './commands/drift-issues.js'
 import type { FleetReport } from './core/polling-budget.js'
 import type { TeamReport } from './usage/team-report.js'
 import type { PolicyViolation } from './policy/check.js'
+
+/** What the drift check did with a team's issue. */
+export interface DriftIssueOutcome {
+  action: 'opened' | 'updated' | 'unchanged' | 'closed' | 'none' | 'skipped' | 'error'
+  number?: number
+  url?: string
+  /** One line, for `error`. */
+  error?: string
+}
 
 /** What one command did for one team; rendered as text (CLI), JSON (--json, the action's plan file) or a job summary. */
 export interface TeamResult {

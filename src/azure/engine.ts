@@ -6,13 +6,14 @@ import type { TokenCredential } from '@azure/core-auth'
 import type { TeamConfig } from '../config/types.js'
 import { findActual } from '../core/actual.js'
 import { desiredResources } from '../core/desired.js'
+import { driftItem, type DeleteRecord, type DriftItem, type ForeignResource, type Timings } from '../core/drift.js'
 import { teamLayout } from '../core/layout.js'
 import { silentLogger, type Logger } from '../core/logger.js'
 import { judgeOwnership } from '../core/ownership.js'
 import { countActions, planApply, planDestroy, type Observed } from '../core/plan.js'
 import { preflightFindings } from '../core/preflight.js'
 import { movedSince, planDifference, savedPlanMismatch } from '../core/plan-file.js'
-import type { ActualResource, DesiredResource, FieldChange, Plan, PlanAction, PlanEntry } from '../core/types.js'
+import type { ActualResource, DesiredResource, Plan, PlanAction } from '../core/types.js'
 import { createClients, type ClientsOptions } from './clients.js'
 import { mapLimit } from './concurrency.js'
 import { findDroppedLinks, listJobs, listTagged, withOrphans } from './discover.js'
@@ -50,12 +51,6 @@ export interface EngineOptions {
   limits?: Partial<ArmLimitsOptions>
 }
 
-export interface Timings {
-  readMs: number
-  writeMs: number
-  totalMs: number
-}
-
 export interface PlanResult {
   team: string
   plan: Plan
@@ -67,30 +62,12 @@ export interface ApplyResult extends PlanResult {
   writes: WriteRecord[]
 }
 
-export interface DriftItem {
-  id: string
-  kind: PlanEntry['kind']
-  name: string
-  /** `create`: missing in Azure; `update`: fields differ; `delete`: in Azure, no longer in the config. */
-  action: 'create' | 'update' | 'delete'
-  changes: FieldChange[]
-}
-
 export interface DriftResult extends PlanResult {
   drifted: boolean
   items: DriftItem[]
   /** The team's jobs as Azure runs them (wanted or orphaned), for the platform policy's live checks. */
   liveJobs: ActualResource[]
 }
-
-/** Existing resources with our names that are not provably ours: left untouched. */
-export interface ForeignResource {
-  id: string
-  reason: string
-}
-
-/** What destroy deleted. */
-export type DeleteRecord = Pick<WriteRecord, 'id' | 'kind' | 'name' | 'durationMs'>
 
 export interface DestroyResult extends PlanResult {
   deleted: DeleteRecord[]
@@ -110,14 +87,6 @@ export interface Engine {
   prefetch(configs: TeamConfig[]): Promise<{ queries: number }>
   /** Requests sent and throttled waits so far. */
   stats(): ThrottleStats & { graphQueries: number }
-}
-
-/** Drift is what apply would change, and what it refuses to touch although the config needs it. */
-const DRIFT = new Set<PlanAction>(['create', 'update', 'delete'])
-/** What drift reports of an entry: its differences; a refused resource the config needs differs too. */
-function driftItem(e: PlanEntry): DriftItem | undefined {
-  const action = DRIFT.has(e.action) ? (e.action as DriftItem['action']) : e.blocking ? 'update' : undefined
-  return action && { id: e.id, kind: e.kind, name: e.name, action, changes: e.changes ?? [] }
 }
 
 export function createEngine(options: EngineOptions): Engine {

@@ -5,17 +5,9 @@
 import { enc, type GitHubApi } from '../github/api.js'
 import { DRIFT_LABEL, DRIFT_LABEL_COLOR, driftIssueBody, driftIssueTitle } from '../render/drift-issue.js'
 import { CallError, oneLine } from '../http/errors.js'
-import type { CommandResult, TeamResult } from '../result.js'
-import type { DriftItem } from '../azure/engine.js'
+import type { CommandResult, DriftIssueOutcome, TeamResult } from '../result.js'
+import type { DriftItem } from '../core/drift.js'
 import { policyCount, policyIssueBody, policyTable } from '../render/policy-violations.js'
-
-export interface DriftIssueOutcome {
-  action: 'opened' | 'updated' | 'unchanged' | 'closed' | 'none' | 'skipped' | 'error'
-  number?: number
-  url?: string
-  /** One line, for `error`. */
-  error?: string
-}
 
 interface IssueView {
   number: number

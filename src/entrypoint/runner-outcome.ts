@@ -12,7 +12,11 @@
  * A restart executes bin/ of the runner's folder, which the runner user owns: PID 1 only does that while no job step
  * can have run. After a job, a restart code ends the container with that code.
  */
-import type { RunnerExit } from './runner-process.js'
+/** How the listener process ended, as waitpid reports it. */
+export interface RunnerExit {
+  code: number | null
+  signal: NodeJS.Signals | null
+}
 
 export const RETRY_DELAY_MS = 5000
 /** run-helper.sh looks for update.finished 31 times, a second apart. */

@@ -8,11 +8,7 @@ import { endAllButSelf, isInit, listProcesses, runnerTree, signalTree } from './
 import { relayLine, splitLines } from './runner-output.js'
 import type { RunnerSettings } from './config.js'
 import type { SystemUser } from './system-user.js'
-
-export interface RunnerExit {
-  code: number | null
-  signal: NodeJS.Signals | null
-}
+import type { RunnerExit } from './runner-outcome.js'
 
 export interface RunnerProcess {
   pid: number

@@ -15,7 +15,8 @@ import {
   type ListenerVerdict,
   type RunnerEnd
 } from './runner-outcome.js'
-import type { RunnerExit, RunnerProcess } from './runner-process.js'
+import type { RunnerExit } from './runner-outcome.js'
+import type { RunnerProcess } from './runner-process.js'
 
 export interface Supervision extends RunnerEnd {
   jobStarted: boolean

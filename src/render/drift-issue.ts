@@ -1,5 +1,5 @@
 /** The drift issue of one team: a stable label and title to find it by, and a body that only changes with the drift. */
-import type { DriftItem } from '../azure/engine.js'
+import type { DriftItem } from '../core/drift.js'
 import { driftTable } from './drift-table.js'
 import { codeSpan } from './inert.js'
 

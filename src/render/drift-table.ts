@@ -1,4 +1,4 @@
-import type { DriftItem } from '../azure/engine.js'
+import type { DriftItem } from '../core/drift.js'
 import { codeSpan } from './inert.js'
 import { formatValue } from './plan-text.js'
 

@@ -1,4 +1,4 @@
-import type { Timings } from '../azure/engine.js'
+import type { Timings } from '../core/drift.js'
 import type { ExecutionSummary } from '../azure/executions.js'
 import type { RunnerReport } from './team-runners.js'
 import type { VerifyCheck } from './verify-check.js'

@@ -1,6 +1,6 @@
 /** Drift issue upsert against the issues double: open once, update on change (never a duplicate), close when clean. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { DriftItem } from '../../src/azure/engine.js'
+import type { DriftItem } from '../../src/core/drift.js'
 import { syncDriftIssues } from '../../src/commands/drift-issues.js'
 import type { CommandResult } from '../../src/result.js'
 import { createGitHubApi } from '../../src/github/api.js'
