@@ -1,14 +1,34 @@
 import type { WriteRecord } from './azure/execute.js'
 import type { DeleteRecord, DriftItem, ForeignResource, Timings } from './core/drift.js'
 import type { Plan, PlanAction } from './core/types.js'
-import type { CommandName } from './commands/settings.js'
-import type { TeamOutputs } from './commands/outputs.js'
+import type { PoolCost } from './core/warm-pool.js'
+import type { PoolCostLine } from './core/pool-cost.js'
 import type { VerifyCheck } from './verify/verify-check.js'
 import type { ExecutionSummary } from './azure/executions.js'
 import type { RunnerReport } from './verify/team-runners.js'
 import type { FleetReport } from './core/polling-budget.js'
 import type { TeamReport } from './usage/team-report.js'
 import type { PolicyViolation } from './policy/check.js'
+
+export const COMMANDS = ['plan', 'apply', 'verify', 'drift', 'destroy', 'report', 'onboard', 'offboard'] as const
+export type CommandName = (typeof COMMANDS)[number]
+
+/** What a caller needs to use a team's runners, derived from the config alone (no Azure call). */
+export interface TeamOutputs {
+  environmentId: string
+  jobNames: string[]
+  labels: string[]
+  /** A `runs-on:` value as JSON (also valid YAML): every job label must be a runner label for KEDA to count it. */
+  runsOn: string
+  /** The warm pool's size and what it costs per month at the team's price table; absent without a pool. */
+  warmPool?: PoolCost
+  /** Each runner pool's `runs-on` labels, by pool name (`default` for a config without pools). */
+  pools?: Record<string, string[]>
+  /** Each pool's shape and price per hour. */
+  poolCosts?: PoolCostLine[]
+  /** With several pools: each warm pool's cost, by pool. */
+  warmPools?: (PoolCost & { pool: string })[]
+}
 
 /** What the drift check did with a team's issue. */
 export interface DriftIssueOutcome {

@@ -1,26 +1,12 @@
 import type { TeamConfig } from '../config/types.js'
 import { teamLayout } from '../core/layout.js'
-import { poolMonthlyCost, type PoolCost } from '../core/warm-pool.js'
+import { poolMonthlyCost } from '../core/warm-pool.js'
 import { priceTable } from '../core/prices.js'
-import { DEFAULT_POOL, poolCosts, type PoolCostLine } from '../core/pool-cost.js'
-import { poolView, runnerPools } from '../core/pools.js'
+import { DEFAULT_POOL, poolCosts } from '../core/pool-cost.js'
+import type { TeamOutputs } from '../result.js'
 
-/** What a caller needs to use a team's runners, derived from the config alone (no Azure call). */
-export interface TeamOutputs {
-  environmentId: string
-  jobNames: string[]
-  labels: string[]
-  /** A `runs-on:` value as JSON (also valid YAML): every job label must be a runner label for KEDA to count it. */
-  runsOn: string
-  /** The warm pool's size and what it costs per month at the team's price table; absent without a pool. */
-  warmPool?: PoolCost
-  /** Each runner pool's `runs-on` labels, by pool name (`default` for a config without pools). */
-  pools?: Record<string, string[]>
-  /** Each pool's shape and price per hour. */
-  poolCosts?: PoolCostLine[]
-  /** With several pools: each warm pool's cost, by pool. */
-  warmPools?: (PoolCost & { pool: string })[]
-}
+export type { TeamOutputs }
+import { poolView, runnerPools } from '../core/pools.js'
 
 export function teamOutputs(config: TeamConfig): TeamOutputs {
   const layout = teamLayout(config)

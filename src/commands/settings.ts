@@ -1,8 +1,9 @@
 /** What to run, parsed once from CLI flags or action inputs. Everything downstream reads this, never argv or env. */
 import type { ReportOptions } from '../usage/collect-report.js'
 
-export const COMMANDS = ['plan', 'apply', 'verify', 'drift', 'destroy', 'report', 'onboard', 'offboard'] as const
-export type CommandName = (typeof COMMANDS)[number]
+import { COMMANDS, type CommandName } from '../result.js'
+
+export { COMMANDS, type CommandName }
 
 export { DEFAULT_ARM_ENDPOINT, DEFAULT_AUTHORITY_HOST, type AzureSettings } from '../azure/settings.js'
 import type { AzureSettings } from '../azure/settings.js'

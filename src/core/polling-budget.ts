@@ -6,13 +6,30 @@
 import type { TeamConfig } from '../config/types.js'
 import { teamLayout } from './layout.js'
 import { poolView, runnerPools } from './pools.js'
-import { callsPerPoll, INSTALLATION_MINIMUM_HOURLY_LIMIT, TARGET_SHARE } from '../verify/api-budget.js'
 
 /** Warn when less than this share of the target is left. */
 const NEAR_TARGET = 0.2
 
 /** The slowest polling KEDA is given (the config's maximum). */
 const MAX_INTERVAL_SECONDS = 3600
+
+/**
+ * GitHub's documented minimum for an App installation: 5,000 requests an hour (more with the organisation's users
+ * and repositories, at most 12,500; 15,000 on Enterprise Cloud). Used when no installation token can be had.
+ * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#primary-rate-limit-for-github-app-installations
+ */
+export const INSTALLATION_MINIMUM_HOURLY_LIMIT = 5000
+/** Half the limit: a poll that errors costs double (KEDA rebuilds the scaler and retries), and that still fits. */
+export const TARGET_SHARE = 0.5
+
+/** KEDA's `github-runner` rule, per poll: queued and in-progress runs of each repository (2 × repos), then each active run's jobs. */
+export function callsPerPoll(repos: number, activeRuns = 0): number {
+  return 2 * repos + activeRuns
+}
+
+export function callsPerHour(perPoll: number, pollingIntervalSeconds: number): number {
+  return Math.ceil((perPoll * 3600) / pollingIntervalSeconds)
+}
 
 export interface TeamPolling {
   team: string

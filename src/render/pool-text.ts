@@ -1,4 +1,4 @@
-import type { TeamOutputs } from '../commands/outputs.js'
+import type { TeamOutputs } from '../result.js'
 import type { PoolCost } from '../core/warm-pool.js'
 import { DEFAULT_POOL, describePoolCost } from '../core/pool-cost.js'
 import { formatMoney } from '../core/prices.js'

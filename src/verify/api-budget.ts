@@ -6,15 +6,8 @@
 import type { TeamConfig } from '../config/types.js'
 import { enc, type GitHubApi } from '../github/api.js'
 import type { VerifyCheck } from './verify-check.js'
+import { callsPerHour, callsPerPoll, TARGET_SHARE } from '../core/polling-budget.js'
 
-/**
- * GitHub's documented minimum for an App installation: 5,000 requests an hour (more with the organisation's users
- * and repositories, at most 12,500; 15,000 on Enterprise Cloud). Used when no installation token can be had.
- * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#primary-rate-limit-for-github-app-installations
- */
-export const INSTALLATION_MINIMUM_HOURLY_LIMIT = 5000
-/** Half the limit: a poll that errors costs double (KEDA rebuilds the scaler and retries), and that still fits. */
-export const TARGET_SHARE = 0.5
 export const BUDGET_CHECK = 'api budget'
 
 export interface BudgetInput {
@@ -28,14 +21,6 @@ export interface BudgetInput {
   limitSource: string
   /** What every team on the installation has spent of the limit this hour, when read. */
   usedThisHour?: number
-}
-
-export function callsPerPoll(repos: number, activeRuns = 0): number {
-  return 2 * repos + activeRuns
-}
-
-export function callsPerHour(perPoll: number, pollingIntervalSeconds: number): number {
-  return Math.ceil((perPoll * 3600) / pollingIntervalSeconds)
 }
 
 /** The team's calls per poll and per hour, and the check they make against the installation's limit. */
