@@ -1,5 +1,9 @@
-/** Verifies a GitHub App JWT the way GitHub does: RS256 with the App's registered key, iat/exp against now. */
-import { createPublicKey, verify } from 'node:crypto'
+/**
+ * GitHub App JWTs on the emulator's side: the verifier GitHub runs (RS256 with the App's registered key, iat/exp
+ * against now), and a signer for the doubles that act as an App (the KEDA scaler), written apart from the product's
+ * so a bug in the product's signer is caught by the verifier rather than mirrored.
+ */
+import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto'
 import type { App, GitHubState } from './state.js'
 
 export type JwtCheck = { app: App } | { error: string }
@@ -43,4 +47,12 @@ export function verifyAppJwt(state: GitHubState, jwt: string): JwtCheck {
   }
   if (claims.exp > now + 600) return { error: "'Expiration time' claim ('exp') is too far in the future." }
   return { app }
+}
+
+/** An App JWT for the scaler double: RS256 by the App's key, `iss` the App ID, issued a minute back, valid 9 minutes. */
+export function signAppJwt(appId: string, privateKeyPem: string, nowSeconds: number): string {
+  const encode = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url')
+  const signingInput = `${encode({ alg: 'RS256', typ: 'JWT' })}.${encode({ iat: nowSeconds - 60, exp: nowSeconds + 9 * 60, iss: appId })}`
+  const signature = sign('sha256', Buffer.from(signingInput), createPrivateKey(privateKeyPem)).toString('base64url')
+  return `${signingInput}.${signature}`
 }

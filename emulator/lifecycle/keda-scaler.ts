@@ -6,7 +6,7 @@
  * in-progress jobs counted, ETags with If-None-Match and the previous body reused on 304 (cached per repository,
  * as KEDA does), and App auth: a JWT from the appKey, then an installation token kept until shortly before expiry.
  */
-import { createAppJwt } from '../../src/github/app-jwt.js'
+import { signAppJwt } from '../github/app-jwt.js'
 import type { JsonHttp, JsonResponse } from './https-json.js'
 
 const RESERVED_LABELS = ['self-hosted', 'linux', 'x64']
@@ -242,7 +242,7 @@ export class GitHubRunnerScaler {
   private async credential(): Promise<string> {
     if (this.auth.personalAccessToken && !this.metadata.applicationID) return this.auth.personalAccessToken
     if (this.token && this.token.expiresAtMs - 60_000 > this.now()) return this.token.value
-    const jwt = createAppJwt(this.metadata.applicationID!, this.auth.appKey!, Math.floor(this.now() / 1000))
+    const jwt = signAppJwt(this.metadata.applicationID!, this.auth.appKey!, Math.floor(this.now() / 1000))
     const response = await this.http(
       'POST',
       `${this.metadata.githubApiURL}/app/installations/${this.metadata.installationID}/access_tokens`,
