@@ -3,7 +3,6 @@
  * built CLI, each team's GitHub side seeded, and the job runtime polling and running executions on a fast clock.
  * Shared by the lifecycle tests, the sandbox and the benchmark.
  */
-import { loadTeamConfigs } from '../../src/config/load.js'
 import type { TeamConfig } from '../../src/config/types.js'
 import { startWorld, type World } from '../worlds/world.js'
 import type { WorkflowJob } from '../github/index.js'
@@ -28,15 +27,18 @@ export interface Lifecycle {
   close(): Promise<void>
 }
 
+export type LifecycleOptions = { speed?: number; apply?: boolean } & Pick<
+  RuntimeOptions,
+  'entrypoint' | 'onPoll' | 'onExecution' | 'holdAssignmentDuringPolls' | 'runnerEnv'
+>
+
+/** `teams`: the configs of `configFiles`, read by the caller (the emulator reads no team config itself). */
 export async function startLifecycle(
   configFiles: string[],
-  options: { speed?: number; apply?: boolean } & Pick<
-    RuntimeOptions,
-    'entrypoint' | 'onPoll' | 'onExecution' | 'holdAssignmentDuringPolls' | 'runnerEnv'
-  > = {}
+  teams: TeamConfig[],
+  options: LifecycleOptions = {}
 ): Promise<Lifecycle> {
   const world = await startWorld(configFiles)
-  const teams = loadTeamConfigs(configFiles)
   try {
     if (options.apply !== false) {
       for (const file of configFiles) {

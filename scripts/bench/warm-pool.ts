@@ -10,7 +10,7 @@ import type { WarmPoolConfig } from '../../src/config/types.js'
 import { poolMonthlyCost } from '../../src/core/warm-pool.js'
 import { LIST_PRICE, formatMoney, priceTable } from '../../src/core/prices.js'
 import { quantile } from '../../src/usage/team-report.js'
-import { startLifecycle } from '../../emulator/lifecycle/lifecycle.js'
+import { startLifecycle } from '../team-lifecycle.js'
 import type { WorkflowJob } from '../../emulator/github/index.js'
 
 const WORKING_HOURS: WarmPoolConfig = {

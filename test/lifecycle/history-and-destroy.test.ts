@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { ContainerAppsAPIClient } from '@azure/arm-appcontainers'
-import { startLifecycle, type Lifecycle } from '../../emulator/lifecycle/lifecycle.js'
+import { startLifecycle, type Lifecycle } from '../../scripts/team-lifecycle.js'
 import { containerProcesses } from '../../emulator/lifecycle/container-processes.js'
 import { clientOptions, credentialFor } from '../emulator/support.js'
 import { orgJobName } from '../../src/core/names.js'

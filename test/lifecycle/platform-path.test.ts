@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { teamLayout } from '../../src/core/layout.js'
-import { startLifecycle, type Lifecycle } from '../../emulator/lifecycle/lifecycle.js'
+import { startLifecycle, type Lifecycle } from '../../scripts/team-lifecycle.js'
 import { LIFECYCLE_OPTIONS } from './teams.js'
 
 const CONFIG = 'test/e2e/fixtures/onboard-team.yaml'

@@ -1,7 +1,7 @@
 /** Two pools of one team in one environment: a job starts an execution in the pool whose labels it asks for, only there. */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { poolJobName } from '../../src/core/names.js'
-import { startLifecycle, type Lifecycle } from '../../emulator/lifecycle/lifecycle.js'
+import { startLifecycle, type Lifecycle } from '../../scripts/team-lifecycle.js'
 import { LIFECYCLE_OPTIONS, writeTeamConfigs } from './teams.js'
 
 describe('runner pools', () => {

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { startLifecycle, type Lifecycle } from '../../emulator/lifecycle/lifecycle.js'
+import { startLifecycle, type Lifecycle } from '../../scripts/team-lifecycle.js'
 import type { TeamReport } from '../../src/usage/team-report.js'
 import { LIST_PRICE } from '../../src/core/prices.js'
 import { renderReportSummary } from '../../src/render/usage-text.js'

@@ -4,7 +4,7 @@
  * a JIT config GitHub refuses and a runner version GitHub no longer accepts are Failed, with the listener's code.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { startLifecycle, type Lifecycle } from '../../emulator/lifecycle/lifecycle.js'
+import { startLifecycle, type Lifecycle } from '../../scripts/team-lifecycle.js'
 import { containerProcesses } from '../../emulator/lifecycle/container-processes.js'
 import { LIFECYCLE_OPTIONS, writeTeamConfigs } from './teams.js'
 

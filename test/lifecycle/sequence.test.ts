@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { startLifecycle, type Lifecycle } from '../../emulator/lifecycle/lifecycle.js'
+import { startLifecycle, type Lifecycle } from '../../scripts/team-lifecycle.js'
 import { LIFECYCLE_OPTIONS, writeTeamConfigs } from './teams.js'
 
 describe('one queued job, end to end', () => {

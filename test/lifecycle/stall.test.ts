@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { containerProcesses } from '../../emulator/lifecycle/container-processes.js'
-import { startLifecycle, type Lifecycle } from '../../emulator/lifecycle/lifecycle.js'
+import { startLifecycle, type Lifecycle } from '../../scripts/team-lifecycle.js'
 import { LIFECYCLE_OPTIONS, writeTeamConfigs } from './teams.js'
 
 function busyFor(ms: number): void {

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { startLifecycle, type Lifecycle } from '../../emulator/lifecycle/lifecycle.js'
+import { startLifecycle, type Lifecycle } from '../../scripts/team-lifecycle.js'
 import { LIFECYCLE_OPTIONS, writeTeamConfigs } from './teams.js'
 
 const JOB_ID =
