@@ -1,7 +1,7 @@
 /** Opaque bearer tokens that Entra issues and ARM accepts. */
 import { randomBytes } from 'node:crypto'
 import { armError, type ArmError } from './arm/errors.js'
-import type { Caller } from './arm/service.js'
+import type { Caller } from './arm/rbac.js'
 
 interface Issued extends Caller {
   expiresAt: number

@@ -8,7 +8,7 @@ import type { ExecutionSummary } from './azure/executions.js'
 import type { RunnerReport } from './verify/team-runners.js'
 import type { FleetReport } from './core/polling-budget.js'
 import type { TeamReport } from './usage/team-report.js'
-import type { PolicyViolation } from './policy/check.js'
+import type { PolicyViolation } from './policy/rules.js'
 
 export const COMMANDS = ['plan', 'apply', 'verify', 'drift', 'destroy', 'report', 'onboard', 'offboard'] as const
 export type CommandName = (typeof COMMANDS)[number]

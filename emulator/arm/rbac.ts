@@ -11,7 +11,12 @@ import { armError, type ArmError } from './errors.js'
 import { isUnder, lower } from './router.js'
 import type { ResourceStore, Wire } from './store.js'
 import { asWire, props } from './types/resource-type.js'
-import type { Caller } from './service.js'
+
+/** Who is calling ARM: the signed-in identity a token names. */
+export interface Caller {
+  clientId: string
+  objectId: string
+}
 
 interface RoleDefinition {
   actions: string[]

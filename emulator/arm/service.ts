@@ -14,18 +14,13 @@ import {
 } from './errors.js'
 import { Operations, type LroStyle } from './lro.js'
 import { missingRegistration, providerAnswer } from './providers.js'
-import { assignmentFacts, type AssignmentFacts } from './rbac.js'
+import { assignmentFacts, type AssignmentFacts, type Caller } from './rbac.js'
 import { usagesAnswer } from './quotas.js'
 import { resourceListAnswer } from './resource-list.js'
 import { operationName, vnetConflict, vnetsTouched } from './vnet-conflicts.js'
 import { isUnder, lower, parseArmPath, topLevelId, typeOfId, type ArmTarget } from './router.js'
 import type { ResourceStore, StoredResource, Wire } from './store.js'
 import { asWire, newEtag, type ResourceType, type TypeContext, type WriteStyle } from './types/resource-type.js'
-
-export interface Caller {
-  clientId: string
-  objectId: string
-}
 
 export interface DenyRule {
   action: RegExp

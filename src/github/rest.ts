@@ -1,12 +1,12 @@
 /** GitHub REST on Octokit (see octokit.ts): one request shape, lists followed through their `Link` headers to the end. */
 import { CallError } from '../http/errors.js'
 import { detail, type HttpResponse } from '../http/json-client.js'
-import type { GitHubOctokit } from './octokit.js'
+import type { Octokit } from '@octokit/core'
 
 export interface GitHub {
   apiUrl: string
   /** Only `request` is used: a caller may wrap it (report counts its requests). */
-  octokit: Pick<GitHubOctokit, 'request'>
+  octokit: Pick<Octokit, 'request'>
   /** The wait before attempt `attempt + 1` of a request retried by its caller (the JIT POST); 1, 4, 9 s by default. */
   retryWaitMs?: (attempt: number) => number
 }

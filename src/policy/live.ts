@@ -6,7 +6,7 @@ import { gitHubApiUrl, normalizeGitHubUrl } from '../config/formats.js'
 import type { TeamConfig } from '../config/types.js'
 import { RUNNER_ENV } from '../core/runner-env.js'
 import type { ActualResource } from '../core/types.js'
-import { allowsGitHubUrl, allowsImage, violation, type PolicyViolation } from './check.js'
+import { allowsGitHubUrl, allowsImage, violation, type PolicyViolation } from './rules.js'
 import type { PlatformPolicy } from './load.js'
 
 interface LiveJob {

@@ -4,7 +4,7 @@
  */
 import type { TeamConfig } from '../config/types.js'
 import { runnerPools, type RunnerPool } from '../core/pools.js'
-import { allowsImage, violation, type PolicyViolation } from './check.js'
+import { allowsImage, violation, type PolicyViolation } from './rules.js'
 import type { PlatformPolicy } from './load.js'
 
 /** `limits.maxPools` when the policy leaves it out. */

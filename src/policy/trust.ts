@@ -6,7 +6,7 @@ import { positionOf } from '../config/load.js'
 import { DEFAULT_IMAGE } from '../config/schema.js'
 import type { TeamConfig } from '../config/types.js'
 import { runnerPools } from '../core/pools.js'
-import { hasPrefix } from './check.js'
+import { hasPrefix } from './rules.js'
 
 export const GITHUB_COM = 'https://github.com'
 /** The images this project publishes (runner/, .github/workflows/runner-image.yml). */

@@ -1,5 +1,5 @@
 /** Platform policy violations found by drift, as text lines, job summary rows and a drift issue section. */
-import type { PolicyViolation } from '../policy/check.js'
+import type { PolicyViolation } from '../policy/rules.js'
 import { codeSpan } from './inert.js'
 
 export function policyCount(violations: PolicyViolation[] | undefined): string {

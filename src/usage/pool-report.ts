@@ -6,18 +6,7 @@ import type { TeamConfig } from '../config/types.js'
 import { teamLayout } from '../core/layout.js'
 import { runnerPools } from '../core/pools.js'
 import { formatMoney } from '../core/prices.js'
-import { teamReport, type ReportInput, type TeamReport } from './team-report.js'
-
-export interface PoolReportRow {
-  pool: string
-  jobs: number
-  p50Seconds: number
-  p95Seconds: number
-  executions: number
-  failed: number
-  cost: number
-  currency: string
-}
+import { teamReport, type PoolReportRow, type ReportInput, type TeamReport } from './team-report.js'
 
 /** Rows for a config with `runners.pools`; none without (the team's figures are its one pool's). */
 export function poolReportRows(config: TeamConfig, input: ReportInput): PoolReportRow[] {

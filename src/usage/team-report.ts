@@ -5,7 +5,18 @@
  */
 import { isActiveExecution, type ExecutionSummary } from '../azure/executions.js'
 import { costOf, type PriceTable } from '../core/prices.js'
-import type { PoolReportRow } from './pool-report.js'
+
+/** One runner pool's row of the report (pool-report.ts makes them). */
+export interface PoolReportRow {
+  pool: string
+  jobs: number
+  p50Seconds: number
+  p95Seconds: number
+  executions: number
+  failed: number
+  cost: number
+  currency: string
+}
 
 /** A workflow job as GitHub lists it, the fields the report reads. */
 export interface JobRecord {

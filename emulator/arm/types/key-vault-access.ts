@@ -5,7 +5,7 @@
  */
 import { isUnder, lower } from '../router.js'
 import type { ResourceStore } from '../store.js'
-import { props } from './resource-type.js'
+import { props, type AccessSettings } from './resource-type.js'
 
 /** Built-in roles that can read secret values: Key Vault Secrets User, Secrets Officer, Administrator. */
 const SECRET_READERS = new Set([
@@ -13,11 +13,6 @@ const SECRET_READERS = new Set([
   'b86a8fe4-44ce-4948-aee5-eccb2c155cd7',
   '00482a5a-887f-4fb3-b363-3b7fe8e74483'
 ])
-
-export interface AccessSettings {
-  /** Role assignments take effect this long after creation (Azure's propagation delay). */
-  propagationMs: number
-}
 
 export function canReadSecret(
   store: ResourceStore,

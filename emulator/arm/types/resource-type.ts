@@ -3,9 +3,14 @@ import type { EmuRequest, EmuResponse } from '../../http.js'
 import type { ArmError } from '../errors.js'
 import type { ArmTarget } from '../router.js'
 import type { ResourceStore, StoredResource, Wire } from '../store.js'
-import type { AccessSettings } from './key-vault-access.js'
 import type { Quotas } from '../quotas.js'
 import type { ProviderRegistrations } from '../providers.js'
+
+/** How Key Vault access checks behave (key-vault-access.ts). */
+export interface AccessSettings {
+  /** Role assignments take effect this long after creation (Azure's propagation delay). */
+  propagationMs: number
+}
 
 /** `sync`: answered at once; `async`: Azure-AsyncOperation; `location`: Location polling. */
 export type WriteStyle = 'sync' | 'async' | 'location'
