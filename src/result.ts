@@ -89,10 +89,17 @@ export function changeCount(result: TeamResult): number {
   return result.counts.create + result.counts.update + result.counts.delete
 }
 
-/** verify: a check it could not run fails the run too, unless the caller accepts that (`allowUnchecked`). */
+/**
+ * Whether this team failed: an error, foreign resources refused, or a failed check. verify: a check it could not
+ * run fails too, unless the caller accepts that (`allowUnchecked`).
+ */
+export function failed(t: TeamResult, allowUnchecked = false): boolean {
+  if (t.error || (t.refused?.length ?? 0) > 0 || t.checks?.some(c => c.status === 'fail')) return true
+  return !allowUnchecked && (t.checks?.some(c => c.status === 'unchecked') ?? false)
+}
+
 export function exitCodeOf(command: CommandName, teams: TeamResult[], allowUnchecked = false): 0 | 1 | 2 {
-  if (teams.some(t => t.error || (t.refused?.length ?? 0) > 0 || t.checks?.some(c => c.status === 'fail'))) return 1
-  if (!allowUnchecked && teams.some(t => t.checks?.some(c => c.status === 'unchecked'))) return 1
+  if (teams.some(t => failed(t, allowUnchecked))) return 1
   if (command === 'drift' && teams.some(t => (t.drift?.length ?? 0) > 0 || (t.policy?.length ?? 0) > 0)) return 2
   return 0
 }

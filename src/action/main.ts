@@ -7,7 +7,7 @@ import type { Logger } from '../core/logger.js'
 import { describeFailure } from '../commands/failure.js'
 import { exitOnInterrupt } from '../commands/interrupt.js'
 import { InputError } from '../commands/input-error.js'
-import { changeCount, type CommandResult } from '../result.js'
+import { changeCount, failed, type CommandResult } from '../result.js'
 import { commandDeps } from '../commands/deps.js'
 import { runCommand } from '../commands/run.js'
 import { syncDriftIssues, type DriftIssueOptions } from '../commands/drift-issues.js'
@@ -99,7 +99,7 @@ function driftIssueOptions(settings: RunSettings): DriftIssueOptions {
 
 function failedTeams(result: CommandResult): string {
   return result.teams
-    .filter(t => t.error || t.refused?.length || t.checks?.some(c => c.status === 'fail' || c.status === 'unchecked'))
+    .filter(t => failed(t))
     .map(t => t.team)
     .join(', ')
 }
