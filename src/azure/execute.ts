@@ -5,12 +5,10 @@
  * operation to settle first. A plan with a blocking refusal or a failed preflight check is not carried out at all.
  */
 import { isSettled, provisioningState } from '../core/actual.js'
-import { diffResource } from '../core/diff.js'
 import type { Logger } from '../core/logger.js'
-import { withLive } from '../core/merge.js'
-import { blockers } from '../core/plan.js'
+import { afterWait, blockers } from '../core/plan.js'
 import { resolveRefs } from '../core/refs.js'
-import type { ActualResource, DesiredResource, Plan, PlanEntry } from '../core/types.js'
+import type { ActualResource, Plan, PlanEntry } from '../core/types.js'
 import { AzureError, describeAzureError, inFlightOperation, isKeyVaultAccessError, transientAnswer } from './errors.js'
 import { withProgress } from './operation.js'
 import { formatElapsed, KIND_LABEL } from './progress.js'
@@ -115,21 +113,12 @@ async function carryOut(
   // destroy: an earlier delete (or write) still runs on it; once it settles, delete what is left.
   if (entry.action === 'wait' && purpose === 'destroy')
     return (await waitUntilSettled(entry, deps)) ? remove(entry, deps) : undefined
-  let action: 'create' | 'update' = entry.action === 'create' ? 'create' : 'update'
-  let source = entry.body ?? {}
-  if (entry.action === 'wait') {
-    const settled = await waitUntilSettled(entry, deps)
-    const ours = resolveRefs(source, lookup).body
-    const { action: next } = diffResource(asDesired(entry, ours), settled)
-    if (next === 'noop') return undefined
-    action = settled ? 'update' : 'create'
-    source = settled ? withLive(entry.kind, settled.body, ours) : ours
+  if (entry.action !== 'wait') {
+    return put({ ...entry, action: entry.action === 'create' ? 'create' : 'update' }, entry.body ?? {}, lookup, deps)
   }
-  return put({ ...entry, action }, source, lookup, deps)
-}
-
-function asDesired(entry: PlanEntry, body: Record<string, unknown>): DesiredResource {
-  return { ...entry, apiVersion: '', ownership: 'tagged', body }
+  const settled = await waitUntilSettled(entry, deps)
+  const next = afterWait(entry, resolveRefs(entry.body ?? {}, lookup).body, settled)
+  return next && put({ ...entry, action: next.action }, next.body, lookup, deps)
 }
 
 function record(entry: PlanEntry, action: WriteRecord['action'], durationMs: number, attempts: number): WriteRecord {

@@ -122,7 +122,10 @@ function compareByName(
   }
 }
 
-export function diffResource(desired: DesiredResource, actual: ActualResource | undefined): ResourceDiff {
+export function diffResource(
+  desired: Pick<DesiredResource, 'kind' | 'body' | 'absent'>,
+  actual: ActualResource | undefined
+): ResourceDiff {
   if (desired.absent) return { action: actual === undefined ? 'noop' : 'delete', changes: [] }
   if (actual === undefined) return { action: 'create', changes: [] }
   const walk: Walk = { changes: [], ignored: WRITE_ONLY[desired.kind] ?? [] }

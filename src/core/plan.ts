@@ -10,7 +10,15 @@ import { withLive } from './merge.js'
 import type { OwnershipVerdicts } from './ownership.js'
 import { renderRefs, resolveRefs } from './refs.js'
 import { TEAM_TAG } from './resources/common.js'
-import type { ActualState, DesiredResource, Plan, PlanAction, PlanEntry, PreflightFinding } from './types.js'
+import type {
+  ActualResource,
+  ActualState,
+  DesiredResource,
+  Plan,
+  PlanAction,
+  PlanEntry,
+  PreflightFinding
+} from './types.js'
 
 /** What one run observed: Azure's state, the ownership verdicts made on it, and the preflight findings. */
 export interface Observed {
@@ -225,4 +233,20 @@ export function blockers(plan: Plan): string[] {
       .map(e => e.reason ?? `${e.type} ${e.name}: refused`),
     ...plan.preflight.filter(f => f.status === 'fail').map(f => f.message)
   ]
+}
+
+/**
+ * A `wait` entry once the earlier operation on its resource has settled: the write it still needs against what Azure
+ * now holds (`settled`, undefined when gone), or undefined when Azure already matches. `ours` is the entry's body
+ * with its references resolved.
+ */
+export function afterWait(
+  entry: PlanEntry,
+  ours: Record<string, unknown>,
+  settled: ActualResource | undefined
+): { action: 'create' | 'update'; body: Record<string, unknown> } | undefined {
+  if (diffResource({ kind: entry.kind, body: ours }, settled).action === 'noop') return undefined
+  return settled
+    ? { action: 'update', body: withLive(entry.kind, settled.body, ours) }
+    : { action: 'create', body: ours }
 }
