@@ -2,7 +2,8 @@
 import type { ActualResource } from '../../core/types.js'
 import type { Clients } from '../clients.js'
 import { isNotFound } from '../errors.js'
-import type { OperationContext } from './types.js'
+import { parseArmId, rgAndNames } from '../arm-id.js'
+import type { OperationContext, ResourceAdapter } from './types.js'
 
 interface PollerLikeish<T> {
   onProgress(callback: (state: { status: string }) => void): unknown
@@ -58,4 +59,36 @@ export function toActual(id: string, result: unknown): ActualResource {
 /** For plain request/response writes: only the abort signal applies. */
 export function signalOf(ctx: OperationContext): { abortSignal?: AbortSignal } {
   return ctx.abortSignal ? { abortSignal: ctx.abortSignal } : {}
+}
+
+/**
+ * The SDK operation group of one ARM kind whose get, createOrUpdate (a poller) and delete (a poller) all take the
+ * resource group and then the names below it. Method shorthand, so each SDK's own parameter types fit.
+ */
+export interface LroOperations {
+  get(...args: unknown[]): Promise<unknown>
+  createOrUpdate(...args: unknown[]): PollerLikeish<unknown>
+  delete(...args: unknown[]): PollerLikeish<unknown>
+}
+
+/**
+ * The adapter of every ARM kind that shares that shape: `depth` names below the resource group (1 for a VNet,
+ * 2 for its subnet), `operations` the SDK group for a subscription, `putOptions` extra options for a write.
+ */
+export function lroAdapter(
+  clients: Clients,
+  operations: (subscriptionId: string) => LroOperations,
+  depth: number,
+  putOptions: (ctx: OperationContext) => object = () => ({})
+): ResourceAdapter {
+  const api = (id: string) => operations(parseArmId(id).subscriptionId)
+  return {
+    get: id => getOrUndefined(id, () => api(id).get(...rgAndNames(id, depth))),
+    put: async (id, body, ctx) => {
+      const options = { ...callOptions(clients, ctx), ...putOptions(ctx) }
+      return toActual(id, await waitFor(api(id).createOrUpdate(...rgAndNames(id, depth), body, options), ctx))
+    },
+    delete: (id, ctx) =>
+      deleteIgnoringNotFound(() => waitFor(api(id).delete(...rgAndNames(id, depth), callOptions(clients, ctx)), ctx))
+  }
 }
