@@ -66,7 +66,7 @@ export function engineFor(
   emulator: Emulator,
   log: string[],
   timing: Partial<typeof fastTiming & EngineOptions['timing']> = {},
-  extra: Pick<EngineOptions, 'judge' | 'limits'> = {}
+  extra: Pick<EngineOptions, 'limits'> = {}
 ): Engine {
   process.env.ACTIONS_ID_TOKEN_REQUEST_URL = emulator.oidc.requestUrl
   process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = emulator.oidc.requestToken
@@ -82,8 +82,7 @@ export function engineFor(
     timing: { ...fastTiming, ...timing },
     retryOptions: { maxRetries: 3, retryDelayInMs: 1, maxRetryDelayInMs: 5 },
     tlsOptions,
-    updateIntervalInMs: 1,
-    ...extra
+    updateIntervalInMs: 1
   })
 }
 

@@ -43,8 +43,6 @@ export interface EngineOptions {
   retryOptions?: ClientsOptions['retryOptions']
   tlsOptions?: ClientsOptions['tlsOptions']
   updateIntervalInMs?: number
-  /** The ownership judgement (once per run); replaceable so a test can count the calls. */
-  judge?: typeof judgeOwnership
   /** Accepted operations not yet finished, for a run that is interrupted. */
   ledger?: OperationsLedger
   /** How long a throttled request keeps waiting, and the clock it waits on. */
@@ -92,7 +90,6 @@ export interface Engine {
 export function createEngine(options: EngineOptions): Engine {
   const logger = options.logger ?? silentLogger
   const timing: Timing = { ...defaultTiming, ...options.timing }
-  const judge = options.judge ?? judgeOwnership
   const clients = createClients({
     credential: options.credential,
     endpoint: options.endpoint,
@@ -147,7 +144,7 @@ export function createEngine(options: EngineOptions): Engine {
       const environmentExists = findActual(actual, managedEnvironmentId) !== undefined
       const pools = facts && poolFacts(facts.pools, registries, findActual(actual, managedEnvironmentId))
       const preflight = facts ? preflightFindings(config, { ...facts, environmentExists, pools }) : []
-      const verdicts = judge(desired, actual, config.team)
+      const verdicts = judgeOwnership(desired, actual, config.team)
       return { desired, observed: { actual, verdicts, preflight, warnings, foreignChildren } }
     })
     for (const warning of result.observed.warnings ?? []) logger.warning(warning)

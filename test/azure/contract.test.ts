@@ -1,11 +1,10 @@
 /**
  * The plan is the contract: plan shows refusals and waits exactly as apply then carries them out, a saved plan applies
- * as it is, a stale one is refused, and ownership is judged once per run.
+ * as it is, and a stale one is refused.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import type { Plan } from '../../src/core/types.js'
 import { desiredResources } from '../../src/core/desired.js'
-import { judgeOwnership } from '../../src/core/ownership.js'
 import { studioConfig } from '../../emulator/worlds/azure-fixture.js'
 import { engineFor, startHarness, type Harness } from '../../emulator/worlds/azure-harness.js'
 
@@ -108,22 +107,5 @@ describe('saved plans', () => {
     )
     const offline = { ...plan, entries: plan.entries.map(e => ({ ...e, observed: 'unread' })) }
     await expect(h.engine.apply(config, offline)).rejects.toThrow('The saved plan was made offline')
-  })
-})
-
-describe('ownership', () => {
-  it('is judged once per apply (and once per destroy)', async () => {
-    let calls = 0
-    const counting: typeof judgeOwnership = (...args) => {
-      calls++
-      return judgeOwnership(...args)
-    }
-    const engine = engineFor(h.emulator, [], {}, { judge: counting })
-    await engine.apply(config)
-    expect(calls).toBe(1)
-    await engine.apply(config)
-    expect(calls).toBe(2)
-    await engine.destroy(config)
-    expect(calls).toBe(3)
   })
 })
