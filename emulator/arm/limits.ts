@@ -6,7 +6,7 @@ import type { EmuRequest, EmuResponse, Service } from '../http.js'
 import { errorResponse, type ArmError } from './errors.js'
 import { ARM_LIMITS, ArmThrottle, type ThrottleLimits } from './throttle.js'
 import type { ResourceGraph } from './resource-graph.js'
-import type { Caller } from './service.js'
+import type { Caller } from './rbac.js'
 
 export interface ArmLimits {
   /** On: ARM's buckets, the providers' windows and Graph's quota apply. */

@@ -82,7 +82,8 @@ export function engineFor(
     timing: { ...fastTiming, ...timing },
     retryOptions: { maxRetries: 3, retryDelayInMs: 1, maxRetryDelayInMs: 5 },
     tlsOptions,
-    updateIntervalInMs: 1
+    updateIntervalInMs: 1,
+    ...extra
   })
 }
 

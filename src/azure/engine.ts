@@ -209,7 +209,7 @@ export function createEngine(options: EngineOptions): Engine {
           )
           for (const warning of confirmed.warnings) logger.warning(warning)
           const actual = new Map([...observed.actual, ...confirmed.actual])
-          observed = { ...observed, actual, verdicts: judge(desired, actual, config.team) }
+          observed = { ...observed, actual, verdicts: judgeOwnership(desired, actual, config.team) }
           plan = planApply(desired, observed)
         }
       }
