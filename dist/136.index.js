@@ -553,12 +553,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/actual.ts
 var actual = __webpack_require__(32041);
-// EXTERNAL MODULE: ./src/core/diff.ts
-var diff = __webpack_require__(36292);
-// EXTERNAL MODULE: ./src/core/merge.ts
-var merge = __webpack_require__(51911);
-// EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
-var core_plan = __webpack_require__(30935);
+// EXTERNAL MODULE: ./src/core/plan.ts + 3 modules
+var core_plan = __webpack_require__(56884);
 // EXTERNAL MODULE: ./src/core/refs.ts
 var refs = __webpack_require__(39301);
 // EXTERNAL MODULE: ./src/azure/errors.ts + 1 modules
@@ -617,8 +613,6 @@ async function withProgress(entry, label, run, deps) {
  * Azure's transient refusals are retried with back-off, honouring Retry-After; a `wait` entry waits for the earlier
  * operation to settle first. A plan with a blocking refusal or a failed preflight check is not carried out at all.
  */
-
-
 
 
 
@@ -693,21 +687,12 @@ async function carryOut(entry, purpose, lookup, deps) {
     // destroy: an earlier delete (or write) still runs on it; once it settles, delete what is left.
     if (entry.action === 'wait' && purpose === 'destroy')
         return (await waitUntilSettled(entry, deps)) ? remove(entry, deps) : undefined;
-    let action = entry.action === 'create' ? 'create' : 'update';
-    let source = entry.body ?? {};
-    if (entry.action === 'wait') {
-        const settled = await waitUntilSettled(entry, deps);
-        const ours = (0,refs/* resolveRefs */.F0)(source, lookup).body;
-        const { action: next } = (0,diff/* diffResource */.u)(asDesired(entry, ours), settled);
-        if (next === 'noop')
-            return undefined;
-        action = settled ? 'update' : 'create';
-        source = settled ? (0,merge/* withLive */.f)(entry.kind, settled.body, ours) : ours;
+    if (entry.action !== 'wait') {
+        return put({ ...entry, action: entry.action === 'create' ? 'create' : 'update' }, entry.body ?? {}, lookup, deps);
     }
-    return put({ ...entry, action }, source, lookup, deps);
-}
-function asDesired(entry, body) {
-    return { ...entry, apiVersion: '', ownership: 'tagged', body };
+    const settled = await waitUntilSettled(entry, deps);
+    const next = (0,core_plan/* afterWait */.CW)(entry, (0,refs/* resolveRefs */.F0)(entry.body ?? {}, lookup).body, settled);
+    return next && put({ ...entry, action: next.action }, next.body, lookup, deps);
 }
 function record(entry, action, durationMs, attempts) {
     return { id: entry.id, kind: entry.kind, name: entry.name, action, level: entry.level, durationMs, attempts };
@@ -1126,158 +1111,43 @@ async function collect(iterator) {
 
 ;// CONCATENATED MODULE: ./src/azure/resources/managed-environment.ts
 
-
 function managedEnvironmentAdapter(clients) {
-    const api = (id) => clients.apps((0,arm_id/* parseArmId */.fk)(id).subscriptionId).managedEnvironments;
-    return {
-        get: id => {
-            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
-            return (0,lro/* getOrUndefined */.Y6)(id, () => api(id).get(rg, name));
-        },
-        put: async (id, body, ctx) => {
-            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
-            return (0,lro/* toActual */.c2)(id, await (0,lro/* waitFor */.fm)(api(id).createOrUpdate(rg, name, body, (0,lro/* callOptions */.jp)(clients, ctx)), ctx));
-        },
-        delete: (id, ctx) => {
-            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
-            return (0,lro/* deleteIgnoringNotFound */.cF)(() => (0,lro/* waitFor */.fm)(api(id).delete(rg, name, (0,lro/* callOptions */.jp)(clients, ctx)), ctx));
-        }
-    };
+    return (0,lro/* lroAdapter */.zy)(clients, sub => clients.apps(sub).managedEnvironments, 1);
 }
 
 ;// CONCATENATED MODULE: ./src/azure/resources/network.ts
 
-
-const sub = (id) => (0,arm_id/* parseArmId */.fk)(id).subscriptionId;
 function networkSecurityGroupAdapter(clients) {
-    const api = (id) => clients.network(sub(id)).networkSecurityGroups;
-    return {
-        get: id => {
-            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
-            return (0,lro/* getOrUndefined */.Y6)(id, () => api(id).get(rg, name));
-        },
-        put: async (id, body, ctx) => {
-            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
-            return (0,lro/* toActual */.c2)(id, await (0,lro/* waitFor */.fm)(api(id).createOrUpdate(rg, name, body, (0,lro/* callOptions */.jp)(clients, ctx)), ctx));
-        },
-        delete: (id, ctx) => {
-            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
-            return (0,lro/* deleteIgnoringNotFound */.cF)(() => (0,lro/* waitFor */.fm)(api(id).delete(rg, name, (0,lro/* callOptions */.jp)(clients, ctx)), ctx));
-        }
-    };
+    return (0,lro/* lroAdapter */.zy)(clients, sub => clients.network(sub).networkSecurityGroups, 1);
 }
 function publicIpAddressAdapter(clients) {
-    const api = (id) => clients.network(sub(id)).publicIPAddresses;
-    return {
-        get: id => {
-            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
-            return (0,lro/* getOrUndefined */.Y6)(id, () => api(id).get(rg, name));
-        },
-        put: async (id, body, ctx) => {
-            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
-            return (0,lro/* toActual */.c2)(id, await (0,lro/* waitFor */.fm)(api(id).createOrUpdate(rg, name, body, (0,lro/* callOptions */.jp)(clients, ctx)), ctx));
-        },
-        delete: (id, ctx) => {
-            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
-            return (0,lro/* deleteIgnoringNotFound */.cF)(() => (0,lro/* waitFor */.fm)(api(id).delete(rg, name, (0,lro/* callOptions */.jp)(clients, ctx)), ctx));
-        }
-    };
+    return (0,lro/* lroAdapter */.zy)(clients, sub => clients.network(sub).publicIPAddresses, 1);
 }
 function natGatewayAdapter(clients) {
-    const api = (id) => clients.network(sub(id)).natGateways;
-    return {
-        get: id => {
-            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
-            return (0,lro/* getOrUndefined */.Y6)(id, () => api(id).get(rg, name));
-        },
-        put: async (id, body, ctx) => {
-            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
-            return (0,lro/* toActual */.c2)(id, await (0,lro/* waitFor */.fm)(api(id).createOrUpdate(rg, name, body, (0,lro/* callOptions */.jp)(clients, ctx)), ctx));
-        },
-        delete: (id, ctx) => {
-            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
-            return (0,lro/* deleteIgnoringNotFound */.cF)(() => (0,lro/* waitFor */.fm)(api(id).delete(rg, name, (0,lro/* callOptions */.jp)(clients, ctx)), ctx));
-        }
-    };
+    return (0,lro/* lroAdapter */.zy)(clients, sub => clients.network(sub).natGateways, 1);
 }
+/**
+ * The body never carries `subnets`: since api-version 2023-11-01 an omitted `subnets` keeps the existing ones (an
+ * empty list would delete them; Azure/bicep-types-az#1687).
+ */
 function virtualNetworkAdapter(clients) {
-    const api = (id) => clients.network(sub(id)).virtualNetworks;
-    return {
-        get: id => {
-            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
-            return (0,lro/* getOrUndefined */.Y6)(id, () => api(id).get(rg, name));
-        },
-        put: async (id, body, ctx) => {
-            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
-            // The body never carries `subnets`: since api-version 2023-11-01 an omitted `subnets` keeps the existing ones
-            // (an empty list would delete them; Azure/bicep-types-az#1687).
-            return (0,lro/* toActual */.c2)(id, await (0,lro/* waitFor */.fm)(api(id).createOrUpdate(rg, name, body, (0,lro/* callOptions */.jp)(clients, ctx)), ctx));
-        },
-        delete: (id, ctx) => {
-            const [rg, name] = (0,arm_id/* rgAndNames */.vt)(id, 1);
-            return (0,lro/* deleteIgnoringNotFound */.cF)(() => (0,lro/* waitFor */.fm)(api(id).delete(rg, name, (0,lro/* callOptions */.jp)(clients, ctx)), ctx));
-        }
-    };
+    return (0,lro/* lroAdapter */.zy)(clients, sub => clients.network(sub).virtualNetworks, 1);
 }
 function subnetAdapter(clients) {
-    const api = (id) => clients.network(sub(id)).subnets;
-    return {
-        get: id => {
-            const [rg, vnet, name] = (0,arm_id/* rgAndNames */.vt)(id, 2);
-            return (0,lro/* getOrUndefined */.Y6)(id, () => api(id).get(rg, vnet, name));
-        },
-        put: async (id, body, ctx) => {
-            const [rg, vnet, name] = (0,arm_id/* rgAndNames */.vt)(id, 2);
-            return (0,lro/* toActual */.c2)(id, await (0,lro/* waitFor */.fm)(api(id).createOrUpdate(rg, vnet, name, body, (0,lro/* callOptions */.jp)(clients, ctx)), ctx));
-        },
-        delete: (id, ctx) => {
-            const [rg, vnet, name] = (0,arm_id/* rgAndNames */.vt)(id, 2);
-            return (0,lro/* deleteIgnoringNotFound */.cF)(() => (0,lro/* waitFor */.fm)(api(id).delete(rg, vnet, name, (0,lro/* callOptions */.jp)(clients, ctx)), ctx));
-        }
-    };
+    return (0,lro/* lroAdapter */.zy)(clients, sub => clients.network(sub).subnets, 2);
 }
-/** Both sides of a peering: the client follows the subscription in the id, so a remote VNet elsewhere just works. */
+/**
+ * Both sides of a peering: the client follows the subscription in the id, so a remote VNet elsewhere just works.
+ * On an existing peering, a write picks up address-space changes of the other VNet (a no-op otherwise).
+ */
 function peeringAdapter(clients) {
-    const api = (id) => clients.network(sub(id)).virtualNetworkPeerings;
-    return {
-        get: id => {
-            const [rg, vnet, name] = (0,arm_id/* rgAndNames */.vt)(id, 2);
-            return (0,lro/* getOrUndefined */.Y6)(id, () => api(id).get(rg, vnet, name));
-        },
-        put: async (id, body, ctx) => {
-            const [rg, vnet, name] = (0,arm_id/* rgAndNames */.vt)(id, 2);
-            // On an existing peering, pick up address-space changes of the other VNet (a no-op otherwise).
-            const options = ctx.action === 'update'
-                ? { ...(0,lro/* callOptions */.jp)(clients, ctx), syncRemoteAddressSpace: 'true' }
-                : (0,lro/* callOptions */.jp)(clients, ctx);
-            return (0,lro/* toActual */.c2)(id, await (0,lro/* waitFor */.fm)(api(id).createOrUpdate(rg, vnet, name, body, options), ctx));
-        },
-        delete: (id, ctx) => {
-            const [rg, vnet, name] = (0,arm_id/* rgAndNames */.vt)(id, 2);
-            return (0,lro/* deleteIgnoringNotFound */.cF)(() => (0,lro/* waitFor */.fm)(api(id).delete(rg, vnet, name, (0,lro/* callOptions */.jp)(clients, ctx)), ctx));
-        }
-    };
+    return (0,lro/* lroAdapter */.zy)(clients, sub => clients.network(sub).virtualNetworkPeerings, 2, ctx => (ctx.action === 'update' ? { syncRemoteAddressSpace: 'true' } : {}));
 }
 
 ;// CONCATENATED MODULE: ./src/azure/resources/private-dns-zone-link.ts
 
-
 function privateDnsZoneLinkAdapter(clients) {
-    const api = (id) => clients.dns((0,arm_id/* parseArmId */.fk)(id).subscriptionId).virtualNetworkLinks;
-    return {
-        get: id => {
-            const [rg, zone, name] = (0,arm_id/* rgAndNames */.vt)(id, 2);
-            return (0,lro/* getOrUndefined */.Y6)(id, () => api(id).get(rg, zone, name));
-        },
-        put: async (id, body, ctx) => {
-            const [rg, zone, name] = (0,arm_id/* rgAndNames */.vt)(id, 2);
-            return (0,lro/* toActual */.c2)(id, await (0,lro/* waitFor */.fm)(api(id).createOrUpdate(rg, zone, name, body, (0,lro/* callOptions */.jp)(clients, ctx)), ctx));
-        },
-        delete: (id, ctx) => {
-            const [rg, zone, name] = (0,arm_id/* rgAndNames */.vt)(id, 2);
-            return (0,lro/* deleteIgnoringNotFound */.cF)(() => (0,lro/* waitFor */.fm)(api(id).delete(rg, zone, name, (0,lro/* callOptions */.jp)(clients, ctx)), ctx));
-        }
-    };
+    return (0,lro/* lroAdapter */.zy)(clients, sub => clients.dns(sub).virtualNetworkLinks, 2);
 }
 
 ;// CONCATENATED MODULE: ./src/azure/resources/resource-group.ts
@@ -1376,9 +1246,12 @@ function createAdapters(clients, jobStop) {
 /* harmony export */   cF: () => (/* binding */ deleteIgnoringNotFound),
 /* harmony export */   fm: () => (/* binding */ waitFor),
 /* harmony export */   jp: () => (/* binding */ callOptions),
-/* harmony export */   oX: () => (/* binding */ signalOf)
+/* harmony export */   oX: () => (/* binding */ signalOf),
+/* harmony export */   zy: () => (/* binding */ lroAdapter)
 /* harmony export */ });
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85670);
+/* harmony import */ var _arm_id_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(50899);
+
 
 /** Per-call options for SDK writes: the poll interval and the abort signal. */
 function callOptions(clients, ctx) {
@@ -1423,6 +1296,21 @@ function toActual(id, result) {
 /** For plain request/response writes: only the abort signal applies. */
 function signalOf(ctx) {
     return ctx.abortSignal ? { abortSignal: ctx.abortSignal } : {};
+}
+/**
+ * The adapter of every ARM kind that shares that shape: `depth` names below the resource group (1 for a VNet,
+ * 2 for its subnet), `operations` the SDK group for a subscription, `putOptions` extra options for a write.
+ */
+function lroAdapter(clients, operations, depth, putOptions = () => ({})) {
+    const api = (id) => operations((0,_arm_id_js__WEBPACK_IMPORTED_MODULE_1__/* .parseArmId */ .fk)(id).subscriptionId);
+    return {
+        get: id => getOrUndefined(id, () => api(id).get(...(0,_arm_id_js__WEBPACK_IMPORTED_MODULE_1__/* .rgAndNames */ .vt)(id, depth))),
+        put: async (id, body, ctx) => {
+            const options = { ...callOptions(clients, ctx), ...putOptions(ctx) };
+            return toActual(id, await waitFor(api(id).createOrUpdate(...(0,_arm_id_js__WEBPACK_IMPORTED_MODULE_1__/* .rgAndNames */ .vt)(id, depth), body, options), ctx));
+        },
+        delete: (id, ctx) => deleteIgnoringNotFound(() => waitFor(api(id).delete(...(0,_arm_id_js__WEBPACK_IMPORTED_MODULE_1__/* .rgAndNames */ .vt)(id, depth), callOptions(clients, ctx)), ctx))
+    };
 }
 
 

@@ -29898,7 +29898,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 30038:
+/***/ 88140:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29923,19 +29923,19 @@ var failure = __nccwpck_require__(19776);
 var interrupt = __nccwpck_require__(32249);
 // EXTERNAL MODULE: ./src/commands/input-error.ts
 var input_error = __nccwpck_require__(88749);
-// EXTERNAL MODULE: ./src/commands/result.ts
-var commands_result = __nccwpck_require__(4493);
+// EXTERNAL MODULE: ./src/result.ts
+var src_result = __nccwpck_require__(51666);
 // EXTERNAL MODULE: ./src/commands/deps.ts + 5 modules
-var commands_deps = __nccwpck_require__(31040);
-// EXTERNAL MODULE: ./src/commands/run.ts + 24 modules
-var run = __nccwpck_require__(2526);
+var commands_deps = __nccwpck_require__(22139);
+// EXTERNAL MODULE: ./src/commands/run.ts + 25 modules
+var run = __nccwpck_require__(23452);
 // EXTERNAL MODULE: ./src/github/api.ts
 var github_api = __nccwpck_require__(28943);
-// EXTERNAL MODULE: ./src/report/drift-table.ts
-var drift_table = __nccwpck_require__(29220);
-// EXTERNAL MODULE: ./src/report/inert.ts
-var inert = __nccwpck_require__(51822);
-;// CONCATENATED MODULE: ./src/github/drift-issue.ts
+// EXTERNAL MODULE: ./src/render/drift-table.ts
+var drift_table = __nccwpck_require__(72666);
+// EXTERNAL MODULE: ./src/render/inert.ts
+var inert = __nccwpck_require__(71368);
+;// CONCATENATED MODULE: ./src/render/drift-issue.ts
 
 
 const DRIFT_LABEL = 'runner-setup-drift';
@@ -29955,10 +29955,10 @@ function driftIssueBody(team, file, items) {
     ].join('\n');
 }
 
-// EXTERNAL MODULE: ./src/github-app/errors.ts
-var github_app_errors = __nccwpck_require__(73334);
-// EXTERNAL MODULE: ./src/report/policy-violations.ts
-var policy_violations = __nccwpck_require__(48707);
+// EXTERNAL MODULE: ./src/http/errors.ts
+var http_errors = __nccwpck_require__(58549);
+// EXTERNAL MODULE: ./src/render/policy-violations.ts
+var policy_violations = __nccwpck_require__(16353);
 ;// CONCATENATED MODULE: ./src/commands/drift-issues.ts
 /**
  * One issue per team in the repository running the drift check: opened on drift, updated (body and a comment) when
@@ -29986,7 +29986,7 @@ async function syncDriftIssues(result, api, options) {
             });
         }
         catch (error) {
-            const why = (0,github_app_errors/* oneLine */.T)(error);
+            const why = (0,http_errors/* oneLine */.T)(error);
             team.issue = {
                 action: 'error',
                 error: `drift issue for team ${team.team} in ${options.repository}: ${why}: the github-token needs issues write (job permissions: issues: write)`
@@ -30032,7 +30032,7 @@ async function ensureLabel(api, repo) {
     });
     // 422: made meanwhile by a parallel run.
     if (created.status !== 201 && created.status !== 422) {
-        throw new github_app_errors/* CallError */.R(`POST ${repo}/labels answered HTTP ${created.status}`, created.status);
+        throw new http_errors/* CallError */.R(`POST ${repo}/labels answered HTTP ${created.status}`, created.status);
     }
 }
 /** The drift table, the platform policy violations, or both, so one issue per team carries everything drift found. */
@@ -30046,16 +30046,16 @@ function issueBody(team, items) {
 }
 
 // EXTERNAL MODULE: ./src/github/client.ts + 3 modules
-var client = __nccwpck_require__(21442);
-// EXTERNAL MODULE: ./src/report/json.ts
-var json = __nccwpck_require__(32794);
-// EXTERNAL MODULE: ./src/report/fleet.ts
-var fleet = __nccwpck_require__(2886);
-// EXTERNAL MODULE: ./src/report/report-render.ts + 1 modules
-var report_render = __nccwpck_require__(84338);
-// EXTERNAL MODULE: ./src/report/pool-text.ts
-var pool_text = __nccwpck_require__(42680);
-;// CONCATENATED MODULE: ./src/report/summary.ts
+var client = __nccwpck_require__(57059);
+// EXTERNAL MODULE: ./src/render/json.ts
+var json = __nccwpck_require__(15104);
+// EXTERNAL MODULE: ./src/render/fleet-text.ts
+var fleet_text = __nccwpck_require__(62414);
+// EXTERNAL MODULE: ./src/render/usage-text.ts + 1 modules
+var usage_text = __nccwpck_require__(4247);
+// EXTERNAL MODULE: ./src/render/pool-text.ts
+var pool_text = __nccwpck_require__(39010);
+;// CONCATENATED MODULE: ./src/render/summary.ts
 
 
 
@@ -30065,7 +30065,7 @@ var pool_text = __nccwpck_require__(42680);
 /** The job summary as Markdown: one table row per team, then each team's plan, drift or checks. */
 function renderSummary(result) {
     if (result.command === 'report')
-        return (0,report_render/* renderReportSummary */.Z)(result);
+        return (0,usage_text/* renderReportSummary */.Z)(result);
     const lines = [
         `## runner-setup ${result.command}`,
         '',
@@ -30073,10 +30073,10 @@ function renderSummary(result) {
         '| --- | --- | --- | --- |'
     ];
     for (const t of result.teams)
-        lines.push(`| ${t.team} | ${summary_status(result.command, t)} | ${(0,commands_result/* changeCount */.Y)(t)} | ${seconds(t)} |`);
+        lines.push(`| ${t.team} | ${summary_status(result.command, t)} | ${(0,src_result/* changeCount */.YR)(t)} | ${seconds(t)} |`);
     for (const t of result.teams)
         lines.push('', ...teamDetails(result.command, t), ...timingLine(t));
-    lines.push(...(0,fleet/* fleetSummary */.N)(result.fleet));
+    lines.push(...(0,fleet_text/* fleetSummary */.N)(result.fleet));
     return lines.join('\n') + '\n';
 }
 function summary_status(command, t) {
@@ -30162,8 +30162,8 @@ function issueLine(t) {
     return ['', `Drift issue [#${issue.number}](${issue.url}): ${issue.action}.`];
 }
 
-// EXTERNAL MODULE: ./src/report/text.ts
-var report_text = __nccwpck_require__(65655);
+// EXTERNAL MODULE: ./src/render/text.ts
+var render_text = __nccwpck_require__(70893);
 // EXTERNAL MODULE: ./src/commands/settings.ts
 var settings = __nccwpck_require__(86833);
 // EXTERNAL MODULE: ./src/azure/settings.ts
@@ -30179,7 +30179,7 @@ var report_options = __nccwpck_require__(98213);
 function readInputs(env = process.env) {
     const command = core/* getInput */.V4('command') || 'plan';
     if (!(0,settings/* isCommand */.y9)(command)) {
-        throw new input_error/* InputError */.d(`Input 'command' is '${command}'; expected one of ${settings/* COMMANDS */.Lo.join(', ')}.`);
+        throw new input_error/* InputError */.d(`Input 'command' is '${command}'; expected one of ${src_result/* COMMANDS */.Lo.join(', ')}.`);
     }
     const config = core/* getInput */.V4('config');
     if (!config)
@@ -30295,7 +30295,7 @@ async function main_run() {
         const result = await (0,run/* runCommand */.d)(settings, deps).finally(stopHandling);
         if (settings.driftIssues)
             await syncDriftIssues(result, driftIssueApi(settings), driftIssueOptions(settings));
-        core/* info */.pq((0,report_text/* renderText */.S)(result));
+        core/* info */.pq((0,render_text/* renderText */.S)(result));
         writeOutputs(result);
         await core/* summary */.z.addRaw(renderSummary(result)).write();
         for (const t of result.teams)
@@ -30326,7 +30326,7 @@ function writeOutputs(result) {
     (0,external_node_fs_.writeFileSync)(file, JSON.stringify((0,json/* resultJson */.y)(result), null, 2));
     const first = result.teams[0];
     core/* setOutput */.uH('plan', file);
-    core/* setOutput */.uH('changes', String(result.teams.reduce((n, t) => n + (0,commands_result/* changeCount */.Y)(t), 0)));
+    core/* setOutput */.uH('changes', String(result.teams.reduce((n, t) => n + (0,src_result/* changeCount */.YR)(t), 0)));
     core/* setOutput */.uH('drift', String(result.teams.some(t => (t.drift?.length ?? 0) > 0)));
     if (first) {
         core/* setOutput */.uH('environment-id', first.outputs.environmentId);
@@ -30357,7 +30357,7 @@ function driftIssueOptions(settings) {
 }
 function failedTeams(result) {
     return result.teams
-        .filter(t => t.error || t.refused?.length || t.checks?.some(c => c.status === 'fail' || c.status === 'unchecked'))
+        .filter(t => (0,src_result/* failed */.gz)(t))
         .map(t => t.team)
         .join(', ');
 }
@@ -30704,23 +30704,25 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/commands/deps.ts + 5 modules
-var commands_deps = __nccwpck_require__(31040);
-// EXTERNAL MODULE: ./src/commands/run.ts + 24 modules
-var run = __nccwpck_require__(2526);
+var commands_deps = __nccwpck_require__(22139);
+// EXTERNAL MODULE: ./src/commands/run.ts + 25 modules
+var run = __nccwpck_require__(23452);
 // EXTERNAL MODULE: ./src/commands/failure.ts
 var failure = __nccwpck_require__(19776);
 // EXTERNAL MODULE: ./src/commands/interrupt.ts
 var interrupt = __nccwpck_require__(32249);
-// EXTERNAL MODULE: ./src/report/json.ts
-var json = __nccwpck_require__(32794);
-// EXTERNAL MODULE: ./src/report/text.ts
-var report_text = __nccwpck_require__(65655);
+// EXTERNAL MODULE: ./src/render/json.ts
+var json = __nccwpck_require__(15104);
+// EXTERNAL MODULE: ./src/render/text.ts
+var render_text = __nccwpck_require__(70893);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(57975);
-// EXTERNAL MODULE: ./src/commands/settings.ts
-var settings = __nccwpck_require__(86833);
+// EXTERNAL MODULE: ./src/result.ts
+var result = __nccwpck_require__(51666);
 // EXTERNAL MODULE: ./src/azure/settings.ts
-var azure_settings = __nccwpck_require__(43714);
+var settings = __nccwpck_require__(43714);
+// EXTERNAL MODULE: ./src/commands/settings.ts
+var commands_settings = __nccwpck_require__(86833);
 // EXTERNAL MODULE: ./src/commands/report-options.ts
 var report_options = __nccwpck_require__(98213);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
@@ -30736,7 +30738,7 @@ const FLAG = {
 };
 class UsageError extends Error {
 }
-const USAGE = `Usage: runner-setup <${settings/* COMMANDS */.Lo.join('|')}> --config FILE|DIR [--config ...] [options]
+const USAGE = `Usage: runner-setup <${result/* COMMANDS */.Lo.join('|')}> --config FILE|DIR [--config ...] [options]
 
 Commands:
   plan      what apply would change (--offline: without reading Azure, every resource a create)
@@ -30757,11 +30759,11 @@ Options:
   --plan FILE           apply only: carry out a plan saved with plan --json; refused if Azure changed since
   --fix                 verify only: deregister offline or long-idle runners
   --allow-unchecked     verify only: exit 0 although a check could not be run (it still shows as not checked)
-  --arm-endpoint URL    Azure Resource Manager endpoint (default ${azure_settings/* DEFAULT_ARM_ENDPOINT */.x}; env AZURE_RESOURCE_MANAGER_ENDPOINT)
+  --arm-endpoint URL    Azure Resource Manager endpoint (default ${settings/* DEFAULT_ARM_ENDPOINT */.x}; env AZURE_RESOURCE_MANAGER_ENDPOINT)
   --key-vault-endpoint URL
                         verify: read the App key at URL/<vault>/secrets/... instead of at the secret URI's
                         own host (a gateway, or the emulator; env AZURE_KEYVAULT_ENDPOINT)
-  --authority-host URL  Entra authority host (default ${azure_settings/* DEFAULT_AUTHORITY_HOST */.j}; env AZURE_AUTHORITY_HOST)
+  --authority-host URL  Entra authority host (default ${settings/* DEFAULT_AUTHORITY_HOST */.j}; env AZURE_AUTHORITY_HOST)
   --tenant-id ID        Entra tenant (env AZURE_TENANT_ID)
   --client-id ID        app with a federated credential, for OIDC sign-in inside a workflow (env AZURE_CLIENT_ID)
   --github-token TOKEN  for verify, report and drift issues (env GITHUB_TOKEN)
@@ -30825,8 +30827,8 @@ function parseCli(argv, env) {
     const [command, ...extra] = positionals;
     if (!command)
         throw new UsageError('missing command');
-    if (!(0,settings/* isCommand */.y9)(command))
-        throw new UsageError(`unknown command '${command}' (expected one of ${settings/* COMMANDS */.Lo.join(', ')})`);
+    if (!(0,commands_settings/* isCommand */.y9)(command))
+        throw new UsageError(`unknown command '${command}' (expected one of ${result/* COMMANDS */.Lo.join(', ')})`);
     if (extra.length > 0)
         throw new UsageError(`unexpected argument '${extra[0]}'`);
     if (!values.config?.length)
@@ -30872,8 +30874,8 @@ function parseCli(argv, env) {
                 signIn: env.ACTIONS_ID_TOKEN_REQUEST_URL && clientId ? 'oidc' : 'cli',
                 tenantId: values['tenant-id'] ?? env.AZURE_TENANT_ID,
                 clientId,
-                authorityHost: values['authority-host'] ?? env.AZURE_AUTHORITY_HOST ?? azure_settings/* DEFAULT_AUTHORITY_HOST */.j,
-                armEndpoint: values['arm-endpoint'] ?? env.AZURE_RESOURCE_MANAGER_ENDPOINT ?? azure_settings/* DEFAULT_ARM_ENDPOINT */.x,
+                authorityHost: values['authority-host'] ?? env.AZURE_AUTHORITY_HOST ?? settings/* DEFAULT_AUTHORITY_HOST */.j,
+                armEndpoint: values['arm-endpoint'] ?? env.AZURE_RESOURCE_MANAGER_ENDPOINT ?? settings/* DEFAULT_ARM_ENDPOINT */.x,
                 ...optional('keyVaultEndpoint', values['key-vault-endpoint'] ?? env.AZURE_KEYVAULT_ENDPOINT)
             },
             github: {
@@ -30947,7 +30949,7 @@ async function main(argv, env, io) {
         const deps = (0,commands_deps/* commandDeps */.o)(settings, logger, { getIdToken: audience => fetchGitHubIdToken(audience, env) });
         const stopHandling = (0,interrupt/* exitOnInterrupt */.X)(deps.ledger, line => io.stderr(`${line}\n`));
         const result = await (0,run/* runCommand */.d)(settings, deps).finally(stopHandling);
-        io.stdout((options.json ? JSON.stringify((0,json/* resultJson */.y)(result), null, 2) : (0,report_text/* renderText */.S)(result)) + '\n');
+        io.stdout((options.json ? JSON.stringify((0,json/* resultJson */.y)(result), null, 2) : (0,render_text/* renderText */.S)(result)) + '\n');
         return result.exitCode;
     }
     catch (error) {
@@ -30983,7 +30985,7 @@ function runCli(argv = process.argv.slice(2)) {
 
 /***/ }),
 
-/***/ 31040:
+/***/ 22139:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30992,15 +30994,15 @@ __nccwpck_require__.d(__webpack_exports__, {
   o: () => (/* binding */ commandDeps)
 });
 
-// EXTERNAL MODULE: ./src/github-app/http.ts
-var http = __nccwpck_require__(80865);
+// EXTERNAL MODULE: ./src/http/json-client.ts
+var json_client = __nccwpck_require__(40070);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(37067);
 ;// CONCATENATED MODULE: external "node:dns/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(77030);
-;// CONCATENATED MODULE: ./src/github-app/proxy.ts
+;// CONCATENATED MODULE: ./src/http/proxy.ts
 /**
  * HTTPS_PROXY / HTTP_PROXY / NO_PROXY, honoured the same way by every side of every door: the action, the CLI and
  * the runner's PID 1, GitHub (Octokit on the global `fetch`) and Azure (the SDK's own proxy policy) alike.
@@ -31086,9 +31088,9 @@ async function directWhenPrivate(url) {
 }
 
 // EXTERNAL MODULE: ./src/github/client.ts + 3 modules
-var client = __nccwpck_require__(21442);
-// EXTERNAL MODULE: ./src/commands/fleet.ts + 1 modules
-var fleet = __nccwpck_require__(48818);
+var client = __nccwpck_require__(57059);
+// EXTERNAL MODULE: ./src/commands/fleet-runs.ts
+var fleet_runs = __nccwpck_require__(24461);
 ;// CONCATENATED MODULE: ./src/commands/load-engine.ts
 /**
  * Loads the Azure SDKs on first use (the bundler splits them into chunks), so an offline plan or a config error
@@ -31100,7 +31102,7 @@ function azureSession(azure, logger, credentialOptions = {}, ledger) {
     return {
         signIn,
         async engine() {
-            const [{ createEngine }, signedIn] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(899), __nccwpck_require__.e(136), __nccwpck_require__.e(289)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80289)), signIn()]);
+            const [{ createEngine }, signedIn] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(899), __nccwpck_require__.e(136), __nccwpck_require__.e(588)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2588)), signIn()]);
             return createEngine({ credential: signedIn, endpoint: azure.armEndpoint, logger, ledger });
         }
     };
@@ -31115,7 +31117,7 @@ function loadReport(settings, signIn, github) {
     let loaded;
     const load = async () => {
         const [{ collectReport }, { createClients }, credential] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 900).then(__nccwpck_require__.bind(__nccwpck_require__, 75900)),
+            __nccwpck_require__.e(/* import() */ 1).then(__nccwpck_require__.bind(__nccwpck_require__, 61001)),
             Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(899), __nccwpck_require__.e(647)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86647)),
             signIn()
         ]);
@@ -31134,9 +31136,9 @@ function loadVerify(settings, signIn, github) {
     let loaded;
     const load = async () => {
         const [{ createVerify }, { createClients }, http, credential] = await Promise.all([
-            __nccwpck_require__.e(/* import() */ 81).then(__nccwpck_require__.bind(__nccwpck_require__, 90081)),
+            __nccwpck_require__.e(/* import() */ 250).then(__nccwpck_require__.bind(__nccwpck_require__, 45250)),
             Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(899), __nccwpck_require__.e(647)]).then(__nccwpck_require__.bind(__nccwpck_require__, 86647)),
-            Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 80865)),
+            Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 40070)),
             signIn()
         ]);
         return createVerify({
@@ -31186,16 +31188,16 @@ function commandDeps(settings, logger, credentialOptions = {}) {
         ledger,
         engine: azure.engine,
         verify: loadVerify(settings, azure.signIn, github),
-        ...(token ? { activeRuns: (0,fleet.activeRunCounter)(token, github) } : {}),
+        ...(token ? { activeRuns: (0,fleet_runs.activeRunCounter)(token, github) } : {}),
         report: loadReport(settings, azure.signIn, github),
         onboarding: async () => {
-            const [{ createOnboarding }, credential] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(899), __nccwpck_require__.e(136), __nccwpck_require__.e(546)]).then(__nccwpck_require__.bind(__nccwpck_require__, 59546)), azure.signIn()]);
+            const [{ createOnboarding }, credential] = await Promise.all([Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(899), __nccwpck_require__.e(136), __nccwpck_require__.e(889)]).then(__nccwpck_require__.bind(__nccwpck_require__, 71889)), azure.signIn()]);
             return createOnboarding({
                 credential,
                 endpoint: settings.azure.armEndpoint,
                 logger,
                 github,
-                http: (0,http.createHttpClient)(http.DEFAULT_RETRY),
+                http: (0,json_client.createHttpClient)(json_client.DEFAULT_RETRY),
                 ...(settings.azure.keyVaultEndpoint ? { keyVaultEndpoint: settings.azure.keyVaultEndpoint } : {})
             });
         }
@@ -31227,114 +31229,31 @@ function describeFailure(error) {
 
 /***/ }),
 
-/***/ 48818:
+/***/ 24461:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-// ESM COMPAT FLAG
 __nccwpck_require__.r(__webpack_exports__);
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  FLEET_PROGRESS_INTERVAL_MS: () => (/* binding */ FLEET_PROGRESS_INTERVAL_MS),
-  SNAPSHOT_TEAM_CONCURRENCY: () => (/* binding */ SNAPSHOT_TEAM_CONCURRENCY),
-  activeRunCounter: () => (/* binding */ activeRunCounter),
-  driftFleet: () => (/* binding */ driftFleet),
-  fleetProgress: () => (/* binding */ fleetProgress),
-  prefetchFleet: () => (/* binding */ prefetchFleet)
-});
-
-// EXTERNAL MODULE: ./src/github/api.ts
-var api = __nccwpck_require__(28943);
-// EXTERNAL MODULE: ./src/github/api-budget.ts
-var api_budget = __nccwpck_require__(31341);
-// EXTERNAL MODULE: ./src/core/layout.ts
-var layout = __nccwpck_require__(16585);
-// EXTERNAL MODULE: ./src/core/pools.ts
-var pools = __nccwpck_require__(16268);
-;// CONCATENATED MODULE: ./src/github/fleet.ts
-
-
-
-/** Warn when less than this share of the target is left. */
-const NEAR_TARGET = 0.2;
-/** The slowest polling KEDA is given (the config's maximum). */
-const MAX_INTERVAL_SECONDS = 3600;
-function fleetReport(configs, options = {}) {
-    const targetShare = options.targetShare ?? api_budget/* TARGET_SHARE */.oh;
-    const hourlyLimit = options.hourlyLimit ?? api_budget/* INSTALLATION_MINIMUM_HOURLY_LIMIT */.I2;
-    const limitSource = options.limitSource ?? "GitHub's minimum for an App installation; verify reads its own";
-    const byInstallation = Map.groupBy(configs, installationKey);
-    const installations = [...byInstallation.values()].map(group => installationBudget(group, { targetShare, hourlyLimit, limitSource, activeRuns: options.activeRuns }));
-    return {
-        installations,
-        sharedInstallations: shared(byInstallation, c => `App ${c.github.app.id} installation ${c.github.app.installationId}`),
-        sharedSecrets: shared(Map.groupBy(configs, c => (0,layout/* teamLayout */.YM)(c).keySecretScope.toLowerCase()), c => (0,layout/* teamLayout */.YM)(c).keySecretScope)
-    };
-}
-function installationBudget(configs, options) {
-    const { hourlyLimit, targetShare } = options;
-    // Every pool's KEDA rule polls on its own: the installation's budget sums them all.
-    const polling = configs.flatMap(c => (0,pools/* runnerPools */.OJ)(c).map(pool => ({
-        config: (0,pools/* poolView */.WR)(c, pool),
-        name: pool.name === undefined ? c.team : `${c.team}/${pool.name}`,
-        activeRuns: options.activeRuns?.get(c.team),
-        perPoll: (0,api_budget/* callsPerPoll */.U7)(c.github.repos.length, options.activeRuns?.get(c.team))
-    })));
-    const perHour = (intervals) => polling.reduce((sum, p, i) => sum + (p.perPoll * 3600) / intervals[i], 0);
-    const current = polling.map(p => p.config.runners.pollingIntervalSeconds);
-    const budget = targetShare * hourlyLimit;
-    // Slow every team down by the same factor, in whole seconds, until the sum fits.
-    const factor = Math.max(1, perHour(current) / budget);
-    let suggested = current.map(s => Math.min(MAX_INTERVAL_SECONDS, Math.ceil(s * factor)));
-    while (perHour(suggested) > budget && suggested.some(s => s < MAX_INTERVAL_SECONDS))
-        suggested = suggested.map(s => Math.min(MAX_INTERVAL_SECONDS, s + 1));
-    const total = Math.ceil(perHour(current));
-    const perTeam = total / configs.length;
-    const left = budget - total;
-    const first = configs[0];
-    return {
-        apiUrl: first.github.apiUrl,
-        appId: first.github.app.id,
-        installationId: first.github.app.installationId,
-        hourlyLimit,
-        limitSource: options.limitSource,
-        callsPerHour: total,
-        callsPerHourIfErroring: 2 * total,
-        share: total / hourlyLimit,
-        targetShare,
-        reachable: perHour(suggested) <= budget,
-        roomForTeams: perTeam > 0 ? Math.max(0, Math.floor(left / perTeam)) : 0,
-        nearTarget: left >= 0 && left < NEAR_TARGET * budget,
-        teams: polling.map((p, i) => ({
-            team: p.name,
-            repos: p.config.github.repos.length,
-            ...(p.activeRuns === undefined ? {} : { activeRuns: p.activeRuns }),
-            pollingIntervalSeconds: current[i],
-            callsPerPoll: p.perPoll,
-            callsPerHour: Math.ceil((p.perPoll * 3600) / current[i]),
-            suggestedIntervalSeconds: suggested[i]
-        }))
-    };
-}
-/** Installation ids are per GitHub host. */
-function installationKey(config) {
-    return `${config.github.apiUrl.toLowerCase()} ${config.github.app.id} ${config.github.app.installationId}`;
-}
-function shared(groups, name) {
-    return [...groups.values()].filter(g => g.length > 1).map(g => ({ what: name(g[0]), teams: g.map(c => c.team) }));
-}
-
-;// CONCATENATED MODULE: ./src/commands/fleet.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FLEET_PROGRESS_INTERVAL_MS: () => (/* binding */ FLEET_PROGRESS_INTERVAL_MS),
+/* harmony export */   SNAPSHOT_TEAM_CONCURRENCY: () => (/* binding */ SNAPSHOT_TEAM_CONCURRENCY),
+/* harmony export */   activeRunCounter: () => (/* binding */ activeRunCounter),
+/* harmony export */   driftFleet: () => (/* binding */ driftFleet),
+/* harmony export */   fleetProgress: () => (/* binding */ fleetProgress),
+/* harmony export */   prefetchFleet: () => (/* binding */ prefetchFleet)
+/* harmony export */ });
+/* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(28943);
+/* harmony import */ var _verify_api_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(81599);
+/* harmony import */ var _core_polling_budget_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(18428);
 
 
 
 async function driftFleet(configs, count) {
     const counted = count ? await Promise.all(configs.map(c => count(c).catch(() => undefined))) : [];
-    return fleetReport(configs, { activeRuns: new Map(configs.map((c, i) => [c.team, counted[i]])) });
+    return (0,_core_polling_budget_js__WEBPACK_IMPORTED_MODULE_2__/* .fleetReport */ .jV)(configs, { activeRuns: new Map(configs.map((c, i) => [c.team, counted[i]])) });
 }
 /** Counts with `token`; a repository it may not read leaves the team's runs uncounted. */
 function activeRunCounter(token, github) {
-    return config => (0,api_budget/* countActiveRuns */.QZ)((0,api/* createGitHubApi */._)(github(config.github.apiUrl), token), config);
+    return config => (0,_verify_api_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .countActiveRuns */ .QZ)((0,_github_api_js__WEBPACK_IMPORTED_MODULE_0__/* .createGitHubApi */ ._)(github(config.github.apiUrl), token), config);
 }
 /** How often drift over a folder says how far it got. */
 const FLEET_PROGRESS_INTERVAL_MS = 30_000;
@@ -31703,40 +31622,7 @@ function parseReportOptions(raw, name, fail) {
 
 /***/ }),
 
-/***/ 4493:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   F: () => (/* binding */ exitCodeOf),
-/* harmony export */   Y: () => (/* binding */ changeCount)
-/* harmony export */ });
-/** Resources the command would change (plan), changed (apply, destroy) or found different (drift). */
-function changeCount(result) {
-    if (result.drift)
-        return result.drift.length;
-    if (result.deleted)
-        return result.deleted.length;
-    if (result.writes)
-        return result.writes.length;
-    if (!result.counts)
-        return 0;
-    return result.counts.create + result.counts.update + result.counts.delete;
-}
-/** verify: a check it could not run fails the run too, unless the caller accepts that (`allowUnchecked`). */
-function exitCodeOf(command, teams, allowUnchecked = false) {
-    if (teams.some(t => t.error || (t.refused?.length ?? 0) > 0 || t.checks?.some(c => c.status === 'fail')))
-        return 1;
-    if (!allowUnchecked && teams.some(t => t.checks?.some(c => c.status === 'unchecked')))
-        return 1;
-    if (command === 'drift' && teams.some(t => (t.drift?.length ?? 0) > 0 || (t.policy?.length ?? 0) > 0))
-        return 2;
-    return 0;
-}
-
-
-/***/ }),
-
-/***/ 2526:
+/***/ 23452:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33073,6 +32959,42 @@ function betweenTeams(configs) {
 
 // EXTERNAL MODULE: ./src/core/pools.ts
 var core_pools = __nccwpck_require__(16268);
+;// CONCATENATED MODULE: ./src/policy/rules.ts
+
+
+
+/** `value` starts with `prefix` at a boundary: `…/runner` allows `…/runner:1` and `…/runner@sha256:…`, not `…/runner-x`. */
+function hasPrefix(value, prefix, ignoreCase = false) {
+    const [v, p] = ignoreCase ? [value.toLowerCase(), prefix.toLowerCase()] : [value, prefix];
+    if (!v.startsWith(p))
+        return false;
+    return v.length === p.length || /[/:@]$/.test(p) || /^[/:@]/.test(v.slice(p.length));
+}
+/** The policy lets this image run (always, without an image rule). The config's and the live jobs' share it. */
+function allowsImage(policy, image) {
+    const prefixes = policy.runners.imagePrefixes;
+    return !prefixes || prefixes.some(prefix => hasPrefix(image, prefix));
+}
+/** The policy lets runners register with this GitHub (always, without a URL rule). */
+function allowsGitHubUrl(policy, url) {
+    const urls = policy.github.urls;
+    return !urls || urls.some(allowed => (0,formats/* normalizeGitHubUrl */.Qd)(allowed) === (0,formats/* normalizeGitHubUrl */.Qd)(url));
+}
+function ruleAt(policy, path) {
+    const { line, col } = positionIn(policy.source.positions, path);
+    return `${policy.source.file}:${line}:${col}: ${path}`;
+}
+function violation(config, configPath, policy, rulePath, what, allowed) {
+    const rule = ruleAt(policy, rulePath);
+    const listed = typeof allowed === 'string' ? allowed : allowed.length ? allowed.join(', ') : 'nothing';
+    return {
+        ...positionOf(config, configPath),
+        message: `${what}, which the platform policy does not allow (${rule})`,
+        hint: `allowed: ${listed}; change the config, or ask the platform team to change the policy`,
+        rule
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/policy/pools.ts
 
 
@@ -33124,39 +33046,6 @@ function checkRunnerRules(config, policy) {
 ;// CONCATENATED MODULE: ./src/policy/check.ts
 
 
-
-
-/** `value` starts with `prefix` at a boundary: `…/runner` allows `…/runner:1` and `…/runner@sha256:…`, not `…/runner-x`. */
-function hasPrefix(value, prefix, ignoreCase = false) {
-    const [v, p] = ignoreCase ? [value.toLowerCase(), prefix.toLowerCase()] : [value, prefix];
-    if (!v.startsWith(p))
-        return false;
-    return v.length === p.length || /[/:@]$/.test(p) || /^[/:@]/.test(v.slice(p.length));
-}
-/** The policy lets this image run (always, without an image rule). The config's and the live jobs' share it. */
-function allowsImage(policy, image) {
-    const prefixes = policy.runners.imagePrefixes;
-    return !prefixes || prefixes.some(prefix => hasPrefix(image, prefix));
-}
-/** The policy lets runners register with this GitHub (always, without a URL rule). */
-function allowsGitHubUrl(policy, url) {
-    const urls = policy.github.urls;
-    return !urls || urls.some(allowed => (0,formats/* normalizeGitHubUrl */.Qd)(allowed) === (0,formats/* normalizeGitHubUrl */.Qd)(url));
-}
-function ruleAt(policy, path) {
-    const { line, col } = positionIn(policy.source.positions, path);
-    return `${policy.source.file}:${line}:${col}: ${path}`;
-}
-function violation(config, configPath, policy, rulePath, what, allowed) {
-    const rule = ruleAt(policy, rulePath);
-    const listed = typeof allowed === 'string' ? allowed : allowed.length ? allowed.join(', ') : 'nothing';
-    return {
-        ...positionOf(config, configPath),
-        message: `${what}, which the platform policy does not allow (${rule})`,
-        hint: `allowed: ${listed}; change the config, or ask the platform team to change the policy`,
-        rule
-    };
-}
 function checkPolicy(config, policy) {
     const found = [];
     if (!allowsGitHubUrl(policy, config.github.url)) {
@@ -33310,7 +33199,7 @@ function trustWarnings(config) {
     return warnings;
 }
 
-;// CONCATENATED MODULE: ./src/policy/gate.ts
+;// CONCATENATED MODULE: ./src/commands/policy-gate.ts
 /**
  * Where the policy applies, before any Azure call: plan, apply and verify refuse a config that breaks it; drift
  * reports violations per team instead (with what runs live); destroy may always clean up. Without a policy, plan
@@ -33443,11 +33332,11 @@ function loadPolicy(path, repository = process.cwd()) {
 
 // EXTERNAL MODULE: ./src/core/desired.ts + 5 modules
 var desired = __nccwpck_require__(23057);
-// EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
-var core_plan = __nccwpck_require__(30935);
+// EXTERNAL MODULE: ./src/core/plan.ts + 3 modules
+var core_plan = __nccwpck_require__(56884);
 // EXTERNAL MODULE: ./src/commands/input-error.ts
 var input_error = __nccwpck_require__(88749);
-;// CONCATENATED MODULE: ./src/commands/saved-plan.ts
+;// CONCATENATED MODULE: ./src/commands/read-plan-file.ts
 /** Reads a plan saved with `plan --json`, so apply can carry out exactly what was reviewed. */
 
 
@@ -33490,16 +33379,16 @@ function planSources(configFile, policyFile) {
     return { config: sha256(configFile), ...(policyFile ? { policy: sha256(policyFile) } : {}) };
 }
 
-// EXTERNAL MODULE: ./src/core/saved-plan.ts
-var saved_plan = __nccwpck_require__(2282);
+// EXTERNAL MODULE: ./src/core/plan-file.ts
+var plan_file = __nccwpck_require__(76487);
 // EXTERNAL MODULE: ./src/core/layout.ts
 var core_layout = __nccwpck_require__(16585);
 // EXTERNAL MODULE: ./src/core/warm-pool.ts
 var warm_pool = __nccwpck_require__(30577);
-// EXTERNAL MODULE: ./src/report/prices.ts
-var prices = __nccwpck_require__(34882);
-// EXTERNAL MODULE: ./src/report/pool-cost.ts
-var pool_cost = __nccwpck_require__(4770);
+// EXTERNAL MODULE: ./src/core/prices.ts
+var prices = __nccwpck_require__(27141);
+// EXTERNAL MODULE: ./src/core/pool-cost.ts
+var pool_cost = __nccwpck_require__(31803);
 ;// CONCATENATED MODULE: ./src/commands/outputs.ts
 
 
@@ -33526,8 +33415,8 @@ function teamOutputs(config) {
     };
 }
 
-// EXTERNAL MODULE: ./src/commands/result.ts
-var result = __nccwpck_require__(4493);
+// EXTERNAL MODULE: ./src/result.ts
+var result = __nccwpck_require__(51666);
 // EXTERNAL MODULE: ./src/commands/onboard/constraints.ts
 var constraints = __nccwpck_require__(45170);
 // EXTERNAL MODULE: ./src/commands/onboard/identities.ts + 1 modules
@@ -33596,7 +33485,7 @@ async function runCommand(settings, deps) {
         });
         return { command: settings.command, teams, exitCode: 0 };
     }
-    const { forEachTeam } = await Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(899), __nccwpck_require__.e(136), __nccwpck_require__.e(289)]).then(__nccwpck_require__.bind(__nccwpck_require__, 80289));
+    const { forEachTeam } = await Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(899), __nccwpck_require__.e(136), __nccwpck_require__.e(588)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2588));
     if (settings.command === 'report') {
         const report = deps.report;
         if (!report)
@@ -33605,7 +33494,7 @@ async function runCommand(settings, deps) {
             throw new input_error/* InputError */.d('report needs a GitHub token that may read the Actions runs of the team repositories (actions: read): action input github-token, CLI --github-token or GITHUB_TOKEN.');
         const outcomes = await forEachTeam(configs, async (config) => ({ ...base(config), report: await report(config) }));
         const teams = outcomes.map((o, i) => (o.ok ? o.value : { ...base(configs[i]), error: o.error }));
-        return { command: settings.command, teams, exitCode: (0,result/* exitCodeOf */.F)(settings.command, teams, settings.allowUnchecked) };
+        return { command: settings.command, teams, exitCode: (0,result/* exitCodeOf */.FO)(settings.command, teams, settings.allowUnchecked) };
     }
     if (settings.command === 'onboard' || settings.command === 'offboard') {
         const command = settings.command;
@@ -33629,7 +33518,7 @@ async function runCommand(settings, deps) {
             };
         });
         const teams = outcomes.map((o, i) => (o.ok ? o.value : { ...base(configs[i]), error: o.error }));
-        return { command, teams, exitCode: (0,result/* exitCodeOf */.F)(command, teams) };
+        return { command, teams, exitCode: (0,result/* exitCodeOf */.FO)(command, teams) };
     }
     const saved = settings.command === 'apply' && settings.planFile ? readSavedPlans(settings.planFile) : undefined;
     const missing = saved && configs.find(c => !saved.has(c.team));
@@ -33638,7 +33527,7 @@ async function runCommand(settings, deps) {
     const engine = await deps.engine();
     // drift and verify over a folder read the fleet through Resource Graph (verify's Azure check is a drift).
     const overFolder = (settings.command === 'drift' || settings.command === 'verify') && configs.length > 1;
-    const fleetRead = overFolder ? await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 48818)) : undefined;
+    const fleetRead = overFolder ? await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 24461)) : undefined;
     const concurrency = fleetRead ? await fleetRead.prefetchFleet(engine, configs, deps.logger) : undefined;
     const progress = fleetRead?.fleetProgress(engine, deps.logger, settings.command, configs.length);
     const outcomes = await forEachTeam(configs, async (config) => {
@@ -33654,12 +33543,12 @@ async function runCommand(settings, deps) {
         ...brokenFiles(problems)
     ];
     const fleet = settings.command === 'drift' && configs.length > 1
-        ? await (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 48818))).driftFleet(configs, deps.activeRuns)
+        ? await (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 24461))).driftFleet(configs, deps.activeRuns)
         : undefined;
     return {
         command: settings.command,
         teams,
-        exitCode: (0,result/* exitCodeOf */.F)(settings.command, teams, settings.allowUnchecked),
+        exitCode: (0,result/* exitCodeOf */.FO)(settings.command, teams, settings.allowUnchecked),
         ...(fleet ? { fleet } : {})
     };
 }
@@ -33674,7 +33563,7 @@ given) {
         }
         case 'apply': {
             const files = { config: config.source.file, policy: settings.policyPath };
-            const changed = given.saved && (0,saved_plan/* sourcesChanged */.zo)(given.saved, planSources(files.config, files.policy), files);
+            const changed = given.saved && (0,plan_file/* sourcesChanged */.zo)(given.saved, planSources(files.config, files.policy), files);
             if (changed)
                 throw new input_error/* InputError */.d(changed);
             const r = await engine.apply(config, given.saved);
@@ -33737,18 +33626,19 @@ function checkSubscription(configs, expected) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Lo: () => (/* binding */ COMMANDS),
 /* harmony export */   NK: () => (/* binding */ DEFAULT_REPORT_DAYS),
 /* harmony export */   Wg: () => (/* binding */ DEFAULT_WAIT_THRESHOLD_SECONDS),
 /* harmony export */   y9: () => (/* binding */ isCommand)
 /* harmony export */ });
-const COMMANDS = ['plan', 'apply', 'verify', 'drift', 'destroy', 'report', 'onboard', 'offboard'];
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51666);
+
+
 
 const DEFAULT_REPORT_DAYS = 7;
 /** A job that waits longer than this for a runner is counted apart: two polling intervals plus a container start. */
 const DEFAULT_WAIT_THRESHOLD_SECONDS = 120;
 function isCommand(value) {
-    return COMMANDS.includes(value);
+    return _result_js__WEBPACK_IMPORTED_MODULE_0__/* .COMMANDS */ .Lo.includes(value);
 }
 
 
@@ -34979,146 +34869,6 @@ function desiredResources(config, now = Date.now(), registries = new Map()) {
 
 /***/ }),
 
-/***/ 36292:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ diffResource)
-/* harmony export */ });
-/* harmony import */ var _actual_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(32041);
-/* harmony import */ var _refs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(39301);
-/**
- * Desired against actual, field by field. Only what we ask for is compared: Azure adds ids, provisioning states,
- * defaults and (through policy) tags of its own, and none of that is drift. A `null` asks for the field to be unset;
- * an `absent` resource asks for the whole resource to be gone.
- */
-
-
-/** Fields Azure never returns on GET (secret values): comparing them would report drift forever. `[]` = any item. */
-const WRITE_ONLY = {
-    job: ['configuration.secrets[].value'],
-    managedEnvironment: ['appLogsConfiguration.logAnalyticsConfiguration.sharedKey']
-};
-const ARM_ID = /^\/subscriptions\//i;
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(0,_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .isRef */ .i9)(value);
-}
-/** What a desired value looks like in a change: refs shown as `(known after apply: ...)`. */
-function shown(value) {
-    if ((0,_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .isRef */ .i9)(value))
-        return (0,_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .renderRef */ .m7)(value);
-    if (Array.isArray(value))
-        return value.map(shown);
-    return isObject(value) ? (0,_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .renderRefs */ .FJ)(value) : value;
-}
-function join(path, key) {
-    if (!IDENTIFIER.test(key))
-        return `${path}[${JSON.stringify(key)}]`;
-    return path === '' ? key : `${path}.${key}`;
-}
-function samePrimitive(desired, actual, path) {
-    if (typeof desired === 'string' && typeof actual === 'string') {
-        if (ARM_ID.test(desired))
-            return desired.toLowerCase() === actual.toLowerCase();
-        // ARM may answer `Norway East` for `norwayeast`.
-        if (path === 'location')
-            return desired.toLowerCase() === actual.toLowerCase().replaceAll(' ', '');
-    }
-    return desired === actual;
-}
-/** ARM ids used as keys (userAssignedIdentities) come back in any case. */
-function actualKey(actual, key) {
-    if (key in actual || !ARM_ID.test(key))
-        return key;
-    return Object.keys(actual).find(k => k.toLowerCase() === key.toLowerCase()) ?? key;
-}
-function compare(desired, actual, path, pattern, walk) {
-    if (desired === undefined || walk.ignored.includes(pattern))
-        return;
-    if (desired === null) {
-        // Must be unset: Azure may say so with null or by leaving the field out.
-        if (actual !== undefined && actual !== null)
-            walk.changes.push({ path, from: actual, to: undefined });
-    }
-    else if ((0,_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .isRef */ .i9)(desired)) {
-        walk.changes.push({ path, from: actual, to: (0,_refs_js__WEBPACK_IMPORTED_MODULE_1__/* .renderRef */ .m7)(desired) });
-    }
-    else if (Array.isArray(desired)) {
-        compareArray(desired, actual, path, pattern, walk);
-    }
-    else if (isObject(desired)) {
-        if (actual !== undefined && actual !== null && !isObject(actual)) {
-            walk.changes.push({ path, from: actual, to: shown(desired) });
-            return;
-        }
-        // A missing object compares field by field, so a change names the exact fields it sets.
-        const present = actual ?? {};
-        for (const [key, value] of Object.entries(desired)) {
-            compare(value, present[actualKey(present, key)], join(path, key), join(pattern, key), walk);
-        }
-    }
-    else if (!samePrimitive(desired, actual, path)) {
-        walk.changes.push({ path, from: actual, to: desired });
-    }
-}
-function isNamed(value) {
-    return isObject(value) && typeof value.name === 'string';
-}
-function compareArray(desired, actual, path, pattern, walk) {
-    // An empty list asks for "none", and Azure may say so by leaving the field out.
-    if (desired.length === 0 && (actual === undefined || actual === null))
-        return;
-    if (!Array.isArray(actual)) {
-        walk.changes.push({ path, from: actual, to: shown(desired) });
-    }
-    else if (desired.length > 0 && desired.every(isNamed)) {
-        compareByName(desired, actual, path, pattern, walk);
-    }
-    else if (desired.length === actual.length && desired.every(isObject)) {
-        desired.forEach((item, i) => compare(item, actual[i], `${path}[${i}]`, `${pattern}[]`, walk));
-    }
-    else {
-        // A list of values (address prefixes, DNS servers) is one setting: reported whole.
-        const same = desired.length === actual.length && desired.every((item, i) => samePrimitive(item, actual[i], path));
-        if (!same)
-            walk.changes.push({ path, from: actual, to: shown(desired) });
-    }
-}
-/** Rules, containers, env vars, secrets: matched by name, in any order; one we did not ask for is drift too. */
-function compareByName(desired, actual, path, pattern, walk) {
-    const actualByName = new Map(actual.filter(isNamed).map(item => [item.name, item]));
-    for (const item of desired) {
-        const itemPath = `${path}[${item.name}]`;
-        const match = actualByName.get(item.name);
-        if (match === undefined)
-            walk.changes.push({ path: itemPath, from: undefined, to: shown(item) });
-        else
-            compare(item, match, itemPath, `${pattern}[]`, walk);
-    }
-    const wanted = new Set(desired.map(item => item.name));
-    for (const [name, item] of actualByName) {
-        if (!wanted.has(name))
-            walk.changes.push({ path: `${path}[${name}]`, from: item, to: undefined });
-    }
-}
-function diffResource(desired, actual) {
-    if (desired.absent)
-        return { action: actual === undefined ? 'noop' : 'delete', changes: [] };
-    if (actual === undefined)
-        return { action: 'create', changes: [] };
-    const walk = { changes: [], ignored: WRITE_ONLY[desired.kind] ?? [] };
-    compare(desired.body, actual.body, '', '', walk);
-    const state = (0,_actual_js__WEBPACK_IMPORTED_MODULE_0__/* .provisioningState */ .vl)(actual.body);
-    if ((0,_actual_js__WEBPACK_IMPORTED_MODULE_0__/* .isFailed */ .Ix)(state)) {
-        walk.changes.push({ path: 'provisioningState', from: state, to: 'Succeeded' });
-    }
-    return { action: walk.changes.length > 0 ? 'update' : 'noop', changes: walk.changes };
-}
-
-
-/***/ }),
-
 /***/ 16585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -35188,31 +34938,6 @@ function teamLayout(config) {
             id: inGroup('Microsoft.App/jobs', job.name)
         }))
     };
-}
-
-
-/***/ }),
-
-/***/ 51911:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ withLive)
-/* harmony export */ });
-/** Child collections written through their own endpoints: a PUT that omits them keeps them (api-version 2023-09-01+). */
-const CHILD_LISTS = {
-    virtualNetwork: ['subnets', 'virtualNetworkPeerings']
-};
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function withLive(kind, live, ours) {
-    const skip = new Set(CHILD_LISTS[kind] ?? []);
-    const base = Object.fromEntries(Object.entries(live).filter(([key]) => !skip.has(key)));
-    const merged = { ...base, ...ours };
-    if (isObject(live.tags) && isObject(ours.tags))
-        merged.tags = { ...live.tags, ...ours.tags };
-    return merged;
 }
 
 
@@ -35330,12 +35055,86 @@ function roleAssignmentName(scope, identityId, roleDefinitionId) {
 
 /***/ }),
 
-/***/ 30935:
+/***/ 76487:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fp: () => (/* binding */ savedPlanMismatch),
+/* harmony export */   xg: () => (/* binding */ planDifference),
+/* harmony export */   yz: () => (/* binding */ movedSince),
+/* harmony export */   zo: () => (/* binding */ sourcesChanged)
+/* harmony export */ });
+/* harmony import */ var _actual_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(32041);
+/**
+ * A plan saved with `plan --json` is applied as it is only while it fits: made for apply of this team, from what Azure
+ * held (not offline), and nothing it touches has moved since (each entry's fingerprint still matches).
+ */
+
+/** Why the saved plan cannot be applied to this team at all, or undefined. */
+function savedPlanMismatch(saved, team) {
+    if (saved.team !== team || saved.purpose !== 'apply')
+        return `The saved plan is for ${saved.purpose} of team ${saved.team}, not for apply of team ${team}: make it with plan --json for this config.`;
+    if (saved.entries.some(e => e.observed === 'unread'))
+        return 'The saved plan was made offline (plan --offline), so it cannot be applied: make it with plan --json.';
+    return undefined;
+}
+/** Why the saved plan is stale against what Azure holds now, or undefined. */
+function movedSince(saved, live) {
+    const moved = saved.entries.filter((e) => (0,_actual_js__WEBPACK_IMPORTED_MODULE_0__/* .fingerprint */ .Rj)((0,_actual_js__WEBPACK_IMPORTED_MODULE_0__/* .findActual */ ._q)(live, e.id)) !== e.observed);
+    if (moved.length === 0)
+        return undefined;
+    return `The saved plan is stale: ${moved.map(e => `${e.type} ${e.name}`).join(', ')} changed in Azure since it was made. Run plan again, review it, and apply the new plan.`;
+}
+/** Why the sources the plan was made from are not the ones apply runs with now, or undefined. */
+function sourcesChanged(saved, now, files) {
+    const made = saved.sources;
+    if (!made)
+        return 'The saved plan records no hashes of its config and policy (made by an older runner-setup): make it again with plan --json.';
+    if (made.config !== now.config)
+        return `The saved plan is stale: ${files.config} changed since it was made (${made.config} then, ${now.config} now). Review the plan of the current config.`;
+    if (made.policy !== now.policy)
+        return `The saved plan is stale: the platform policy${files.policy ? ` ${files.policy}` : ''} changed since it was made (${made.policy ?? 'none'} then, ${now.policy ?? 'none'} now). Review the plan under the current policy.`;
+    return undefined;
+}
+/** What one entry amounts to: its action on its resource and, for writes, the exact body. */
+function entryShape(e) {
+    return (0,_actual_js__WEBPACK_IMPORTED_MODULE_0__/* .stableJson */ ._Y)({ action: e.action, kind: e.kind, id: e.id.toLowerCase(), body: e.body ?? null });
+}
+/**
+ * A saved plan is evidence of what was reviewed, never trusted alone: apply recomputes the plan and carries out the
+ * saved one only when both hold the same entries, action and body alike. Why not, or undefined.
+ */
+function planDifference(reviewed, recomputed) {
+    const before = new Map(reviewed.entries.map(e => [e.id.toLowerCase(), e]));
+    const after = new Map(recomputed.entries.map(e => [e.id.toLowerCase(), e]));
+    const differences = [];
+    for (const [id, e] of after) {
+        const old = before.get(id);
+        if (!old)
+            differences.push(`${e.action} ${e.type} ${e.name} is not in the saved plan`);
+        else if (entryShape(old) !== entryShape(e))
+            differences.push(old.action !== e.action
+                ? `${e.type} ${e.name}: ${old.action} in the saved plan, ${e.action} now`
+                : `${e.type} ${e.name}: the body to send differs from the saved plan's`);
+    }
+    for (const [id, e] of before)
+        if (!after.has(id))
+            differences.push(`${e.action} ${e.type} ${e.name} is no longer planned`);
+    if (differences.length === 0)
+        return undefined;
+    return `The saved plan is not what apply would do now, so it is refused: ${differences.join('; ')}. Run plan again, review it, and apply the new plan.`;
+}
+
+
+/***/ }),
+
+/***/ 56884:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  CW: () => (/* binding */ afterWait),
   mN: () => (/* binding */ blockers),
   Bd: () => (/* binding */ countActions),
   _$: () => (/* binding */ planApply),
@@ -35347,8 +35146,138 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/actual.ts
 var core_actual = __nccwpck_require__(32041);
-// EXTERNAL MODULE: ./src/core/diff.ts
-var diff = __nccwpck_require__(36292);
+// EXTERNAL MODULE: ./src/core/refs.ts
+var refs = __nccwpck_require__(39301);
+;// CONCATENATED MODULE: ./src/core/diff.ts
+/**
+ * Desired against actual, field by field. Only what we ask for is compared: Azure adds ids, provisioning states,
+ * defaults and (through policy) tags of its own, and none of that is drift. A `null` asks for the field to be unset;
+ * an `absent` resource asks for the whole resource to be gone.
+ */
+
+
+/** Fields Azure never returns on GET (secret values): comparing them would report drift forever. `[]` = any item. */
+const WRITE_ONLY = {
+    job: ['configuration.secrets[].value'],
+    managedEnvironment: ['appLogsConfiguration.logAnalyticsConfiguration.sharedKey']
+};
+const ARM_ID = /^\/subscriptions\//i;
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !(0,refs/* isRef */.i9)(value);
+}
+/** What a desired value looks like in a change: refs shown as `(known after apply: ...)`. */
+function shown(value) {
+    if ((0,refs/* isRef */.i9)(value))
+        return (0,refs/* renderRef */.m7)(value);
+    if (Array.isArray(value))
+        return value.map(shown);
+    return isObject(value) ? (0,refs/* renderRefs */.FJ)(value) : value;
+}
+function join(path, key) {
+    if (!IDENTIFIER.test(key))
+        return `${path}[${JSON.stringify(key)}]`;
+    return path === '' ? key : `${path}.${key}`;
+}
+function samePrimitive(desired, actual, path) {
+    if (typeof desired === 'string' && typeof actual === 'string') {
+        if (ARM_ID.test(desired))
+            return desired.toLowerCase() === actual.toLowerCase();
+        // ARM may answer `Norway East` for `norwayeast`.
+        if (path === 'location')
+            return desired.toLowerCase() === actual.toLowerCase().replaceAll(' ', '');
+    }
+    return desired === actual;
+}
+/** ARM ids used as keys (userAssignedIdentities) come back in any case. */
+function actualKey(actual, key) {
+    if (key in actual || !ARM_ID.test(key))
+        return key;
+    return Object.keys(actual).find(k => k.toLowerCase() === key.toLowerCase()) ?? key;
+}
+function compare(desired, actual, path, pattern, walk) {
+    if (desired === undefined || walk.ignored.includes(pattern))
+        return;
+    if (desired === null) {
+        // Must be unset: Azure may say so with null or by leaving the field out.
+        if (actual !== undefined && actual !== null)
+            walk.changes.push({ path, from: actual, to: undefined });
+    }
+    else if ((0,refs/* isRef */.i9)(desired)) {
+        walk.changes.push({ path, from: actual, to: (0,refs/* renderRef */.m7)(desired) });
+    }
+    else if (Array.isArray(desired)) {
+        compareArray(desired, actual, path, pattern, walk);
+    }
+    else if (isObject(desired)) {
+        if (actual !== undefined && actual !== null && !isObject(actual)) {
+            walk.changes.push({ path, from: actual, to: shown(desired) });
+            return;
+        }
+        // A missing object compares field by field, so a change names the exact fields it sets.
+        const present = actual ?? {};
+        for (const [key, value] of Object.entries(desired)) {
+            compare(value, present[actualKey(present, key)], join(path, key), join(pattern, key), walk);
+        }
+    }
+    else if (!samePrimitive(desired, actual, path)) {
+        walk.changes.push({ path, from: actual, to: desired });
+    }
+}
+function isNamed(value) {
+    return isObject(value) && typeof value.name === 'string';
+}
+function compareArray(desired, actual, path, pattern, walk) {
+    // An empty list asks for "none", and Azure may say so by leaving the field out.
+    if (desired.length === 0 && (actual === undefined || actual === null))
+        return;
+    if (!Array.isArray(actual)) {
+        walk.changes.push({ path, from: actual, to: shown(desired) });
+    }
+    else if (desired.length > 0 && desired.every(isNamed)) {
+        compareByName(desired, actual, path, pattern, walk);
+    }
+    else if (desired.length === actual.length && desired.every(isObject)) {
+        desired.forEach((item, i) => compare(item, actual[i], `${path}[${i}]`, `${pattern}[]`, walk));
+    }
+    else {
+        // A list of values (address prefixes, DNS servers) is one setting: reported whole.
+        const same = desired.length === actual.length && desired.every((item, i) => samePrimitive(item, actual[i], path));
+        if (!same)
+            walk.changes.push({ path, from: actual, to: shown(desired) });
+    }
+}
+/** Rules, containers, env vars, secrets: matched by name, in any order; one we did not ask for is drift too. */
+function compareByName(desired, actual, path, pattern, walk) {
+    const actualByName = new Map(actual.filter(isNamed).map(item => [item.name, item]));
+    for (const item of desired) {
+        const itemPath = `${path}[${item.name}]`;
+        const match = actualByName.get(item.name);
+        if (match === undefined)
+            walk.changes.push({ path: itemPath, from: undefined, to: shown(item) });
+        else
+            compare(item, match, itemPath, `${pattern}[]`, walk);
+    }
+    const wanted = new Set(desired.map(item => item.name));
+    for (const [name, item] of actualByName) {
+        if (!wanted.has(name))
+            walk.changes.push({ path: `${path}[${name}]`, from: item, to: undefined });
+    }
+}
+function diffResource(desired, actual) {
+    if (desired.absent)
+        return { action: actual === undefined ? 'noop' : 'delete', changes: [] };
+    if (actual === undefined)
+        return { action: 'create', changes: [] };
+    const walk = { changes: [], ignored: WRITE_ONLY[desired.kind] ?? [] };
+    compare(desired.body, actual.body, '', '', walk);
+    const state = (0,core_actual/* provisioningState */.vl)(actual.body);
+    if ((0,core_actual/* isFailed */.Ix)(state)) {
+        walk.changes.push({ path: 'provisioningState', from: state, to: 'Succeeded' });
+    }
+    return { action: walk.changes.length > 0 ? 'update' : 'noop', changes: walk.changes };
+}
+
 ;// CONCATENATED MODULE: ./src/core/exclusive.ts
 /**
  * Which VNets a write touches. Azure runs one operation at a time per VNet: a subnet PUT beside a peering that points
@@ -35392,10 +35321,23 @@ function exclusiveKeys(id, body) {
     return [...touchedVnets(id, body), ...(identity ? [identity] : [])];
 }
 
-// EXTERNAL MODULE: ./src/core/merge.ts
-var merge = __nccwpck_require__(51911);
-// EXTERNAL MODULE: ./src/core/refs.ts
-var refs = __nccwpck_require__(39301);
+;// CONCATENATED MODULE: ./src/core/merge.ts
+/** Child collections written through their own endpoints: a PUT that omits them keeps them (api-version 2023-09-01+). */
+const CHILD_LISTS = {
+    virtualNetwork: ['subnets', 'virtualNetworkPeerings']
+};
+function merge_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function withLive(kind, live, ours) {
+    const skip = new Set(CHILD_LISTS[kind] ?? []);
+    const base = Object.fromEntries(Object.entries(live).filter(([key]) => !skip.has(key)));
+    const merged = { ...base, ...ours };
+    if (merge_isObject(live.tags) && merge_isObject(ours.tags))
+        merged.tags = { ...live.tags, ...ours.tags };
+    return merged;
+}
+
 // EXTERNAL MODULE: ./src/core/resources/common.ts
 var common = __nccwpck_require__(88032);
 ;// CONCATENATED MODULE: ./src/core/plan.ts
@@ -35488,7 +35430,7 @@ function planApply(desired, observed) {
         const refused = verdicts.get(resource.id.toLowerCase());
         if (refused) {
             // Never written; its differences are still shown (drift reports them), since it does not match the config.
-            const { changes } = (0,diff/* diffResource */.u)({ ...resource, body }, live);
+            const { changes } = diffResource({ ...resource, body }, live);
             return { ...planned('refuse'), reason: refused, blocking: true, changes };
         }
         const state = (0,core_actual/* provisioningState */.vl)(live?.body);
@@ -35496,12 +35438,12 @@ function planApply(desired, observed) {
             const reason = `${state}: an earlier operation is still running; apply waits until it settles, then writes it if it still differs`;
             return { ...planned('wait'), body, reason };
         }
-        const { action, changes } = (0,diff/* diffResource */.u)({ ...resource, body }, live);
+        const { action, changes } = diffResource({ ...resource, body }, live);
         if (action === 'create')
             return { ...planned('create'), body, reason: 'not in Azure' };
         if (action === 'update' && live) {
             const reason = changes.length === 1 ? '1 field differs' : `${changes.length} fields differ`;
-            return { ...planned('update'), body: (0,merge/* withLive */.f)(resource.kind, live.body, body), changes, reason };
+            return { ...planned('update'), body: withLive(resource.kind, live.body, body), changes, reason };
         }
         return planned('noop');
     });
@@ -35600,6 +35542,174 @@ function blockers(plan) {
         ...plan.preflight.filter(f => f.status === 'fail').map(f => f.message)
     ];
 }
+/**
+ * A `wait` entry once the earlier operation on its resource has settled: the write it still needs against what Azure
+ * now holds (`settled`, undefined when gone), or undefined when Azure already matches. `ours` is the entry's body
+ * with its references resolved.
+ */
+function afterWait(entry, ours, settled) {
+    if (diffResource({ kind: entry.kind, body: ours }, settled).action === 'noop')
+        return undefined;
+    return settled
+        ? { action: 'update', body: withLive(entry.kind, settled.body, ours) }
+        : { action: 'create', body: ours };
+}
+
+
+/***/ }),
+
+/***/ 18428:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BV: () => (/* binding */ callsPerHour),
+/* harmony export */   I2: () => (/* binding */ INSTALLATION_MINIMUM_HOURLY_LIMIT),
+/* harmony export */   U7: () => (/* binding */ callsPerPoll),
+/* harmony export */   jV: () => (/* binding */ fleetReport),
+/* harmony export */   oh: () => (/* binding */ TARGET_SHARE)
+/* harmony export */ });
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(16585);
+/* harmony import */ var _pools_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16268);
+
+
+/** Warn when less than this share of the target is left. */
+const NEAR_TARGET = 0.2;
+/** The slowest polling KEDA is given (the config's maximum). */
+const MAX_INTERVAL_SECONDS = 3600;
+/**
+ * GitHub's documented minimum for an App installation: 5,000 requests an hour (more with the organisation's users
+ * and repositories, at most 12,500; 15,000 on Enterprise Cloud). Used when no installation token can be had.
+ * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#primary-rate-limit-for-github-app-installations
+ */
+const INSTALLATION_MINIMUM_HOURLY_LIMIT = 5000;
+/** Half the limit: a poll that errors costs double (KEDA rebuilds the scaler and retries), and that still fits. */
+const TARGET_SHARE = 0.5;
+/** KEDA's `github-runner` rule, per poll: queued and in-progress runs of each repository (2 × repos), then each active run's jobs. */
+function callsPerPoll(repos, activeRuns = 0) {
+    return 2 * repos + activeRuns;
+}
+function callsPerHour(perPoll, pollingIntervalSeconds) {
+    return Math.ceil((perPoll * 3600) / pollingIntervalSeconds);
+}
+function fleetReport(configs, options = {}) {
+    const targetShare = options.targetShare ?? TARGET_SHARE;
+    const hourlyLimit = options.hourlyLimit ?? INSTALLATION_MINIMUM_HOURLY_LIMIT;
+    const limitSource = options.limitSource ?? "GitHub's minimum for an App installation; verify reads its own";
+    const byInstallation = Map.groupBy(configs, installationKey);
+    const installations = [...byInstallation.values()].map(group => installationBudget(group, { targetShare, hourlyLimit, limitSource, activeRuns: options.activeRuns }));
+    return {
+        installations,
+        sharedInstallations: shared(byInstallation, c => `App ${c.github.app.id} installation ${c.github.app.installationId}`),
+        sharedSecrets: shared(Map.groupBy(configs, c => (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .teamLayout */ .YM)(c).keySecretScope.toLowerCase()), c => (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .teamLayout */ .YM)(c).keySecretScope)
+    };
+}
+function installationBudget(configs, options) {
+    const { hourlyLimit, targetShare } = options;
+    // Every pool's KEDA rule polls on its own: the installation's budget sums them all.
+    const polling = configs.flatMap(c => (0,_pools_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerPools */ .OJ)(c).map(pool => ({
+        config: (0,_pools_js__WEBPACK_IMPORTED_MODULE_1__/* .poolView */ .WR)(c, pool),
+        name: pool.name === undefined ? c.team : `${c.team}/${pool.name}`,
+        activeRuns: options.activeRuns?.get(c.team),
+        perPoll: callsPerPoll(c.github.repos.length, options.activeRuns?.get(c.team))
+    })));
+    const perHour = (intervals) => polling.reduce((sum, p, i) => sum + (p.perPoll * 3600) / intervals[i], 0);
+    const current = polling.map(p => p.config.runners.pollingIntervalSeconds);
+    const budget = targetShare * hourlyLimit;
+    // Slow every team down by the same factor, in whole seconds, until the sum fits.
+    const factor = Math.max(1, perHour(current) / budget);
+    let suggested = current.map(s => Math.min(MAX_INTERVAL_SECONDS, Math.ceil(s * factor)));
+    while (perHour(suggested) > budget && suggested.some(s => s < MAX_INTERVAL_SECONDS))
+        suggested = suggested.map(s => Math.min(MAX_INTERVAL_SECONDS, s + 1));
+    const total = Math.ceil(perHour(current));
+    const perTeam = total / configs.length;
+    const left = budget - total;
+    const first = configs[0];
+    return {
+        apiUrl: first.github.apiUrl,
+        appId: first.github.app.id,
+        installationId: first.github.app.installationId,
+        hourlyLimit,
+        limitSource: options.limitSource,
+        callsPerHour: total,
+        callsPerHourIfErroring: 2 * total,
+        share: total / hourlyLimit,
+        targetShare,
+        reachable: perHour(suggested) <= budget,
+        roomForTeams: perTeam > 0 ? Math.max(0, Math.floor(left / perTeam)) : 0,
+        nearTarget: left >= 0 && left < NEAR_TARGET * budget,
+        teams: polling.map((p, i) => ({
+            team: p.name,
+            repos: p.config.github.repos.length,
+            ...(p.activeRuns === undefined ? {} : { activeRuns: p.activeRuns }),
+            pollingIntervalSeconds: current[i],
+            callsPerPoll: p.perPoll,
+            callsPerHour: Math.ceil((p.perPoll * 3600) / current[i]),
+            suggestedIntervalSeconds: suggested[i]
+        }))
+    };
+}
+/** Installation ids are per GitHub host. */
+function installationKey(config) {
+    return `${config.github.apiUrl.toLowerCase()} ${config.github.app.id} ${config.github.app.installationId}`;
+}
+function shared(groups, name) {
+    return [...groups.values()].filter(g => g.length > 1).map(g => ({ what: name(g[0]), teams: g.map(c => c.team) }));
+}
+
+
+/***/ }),
+
+/***/ 31803:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D5: () => (/* binding */ DEFAULT_POOL),
+/* harmony export */   VB: () => (/* binding */ poolCosts),
+/* harmony export */   pz: () => (/* binding */ describePoolCost)
+/* harmony export */ });
+/* unused harmony export DEDICATED_LIST_PRICE */
+/* harmony import */ var _config_workload_profiles_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(35744);
+/* harmony import */ var _pools_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16268);
+/* harmony import */ var _prices_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(27141);
+
+
+
+const DEDICATED_LIST_PRICE = { vcpuHour: 0.0571, gibHour: 0.005, managementHour: 0.1 };
+const DEFAULT_POOL = 'default';
+function poolCosts(config, prices) {
+    return (0,_pools_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerPools */ .OJ)(config).map(pool => {
+        const memoryGi = parseFloat(pool.memory);
+        const base = {
+            pool: pool.name ?? DEFAULT_POOL,
+            labels: pool.labels,
+            workloadProfile: pool.workloadProfile,
+            cpu: pool.cpu,
+            memoryGi,
+            max: pool.max,
+            currency: prices.currency
+        };
+        const type = (0,_config_workload_profiles_js__WEBPACK_IMPORTED_MODULE_0__/* .dedicatedType */ .Yo)(pool.workloadProfile);
+        if (!type)
+            return { ...base, perHour: round((pool.cpu * prices.vcpuSecond + memoryGi * prices.gibSecond) * 3600) };
+        return {
+            ...base,
+            perHour: round(type.cpu * DEDICATED_LIST_PRICE.vcpuHour + type.memoryGi * DEDICATED_LIST_PRICE.gibHour),
+            runnersPerNode: (0,_config_workload_profiles_js__WEBPACK_IMPORTED_MODULE_0__/* .runnersPerNode */ .t3)(type, pool.cpu, memoryGi),
+            managementPerHour: DEDICATED_LIST_PRICE.managementHour
+        };
+    });
+}
+function round(amount) {
+    return Math.round(amount * 10000) / 10000;
+}
+/** One line per pool for plan and the job summary. */
+function describePoolCost(line) {
+    const shape = `${line.cpu} vCPU / ${line.memoryGi}Gi, at most ${line.max}, runs-on: ${JSON.stringify(line.labels)}`;
+    if (line.runnersPerNode === undefined)
+        return `Pool ${line.pool}: ${shape} on Consumption, about ${(0,_prices_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMoney */ .up)(line.perHour, line.currency)} per runner-hour`;
+    return (`Pool ${line.pool}: ${shape} on ${line.workloadProfile} nodes (${line.runnersPerNode} runner${line.runnersPerNode === 1 ? '' : 's'} per node), ` +
+        `about ${(0,_prices_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMoney */ .up)(line.perHour, 'USD')} per node-hour plus the Dedicated plan's ${(0,_prices_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMoney */ .up)(line.managementPerHour, 'USD')} per hour`);
+}
 
 
 /***/ }),
@@ -35689,6 +35799,43 @@ function dedicatedProfiles(config) {
         minimumCount: 0,
         maximumCount: count
     }));
+}
+
+
+/***/ }),
+
+/***/ 27141:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ho: () => (/* binding */ costOf),
+/* harmony export */   qx: () => (/* binding */ priceTable),
+/* harmony export */   up: () => (/* binding */ formatMoney)
+/* harmony export */ });
+/* unused harmony export LIST_PRICE */
+const LIST_PRICE = {
+    currency: 'USD',
+    vcpuSecond: 0.000024,
+    gibSecond: 0.000003,
+    source: 'Azure Container Apps Consumption list price, pay-as-you-go, active usage'
+};
+function costOf(usage, prices) {
+    return usage.vcpuSeconds * prices.vcpuSecond + usage.gibSeconds * prices.gibSecond;
+}
+/** The team's prices: the config's (`runners.price`) over the list price, and an input over both. */
+function priceTable(fromConfig, fromInput) {
+    const override = { ...fromConfig, ...fromInput };
+    if (override.vcpuSecond === undefined && override.gibSecond === undefined && override.currency === undefined)
+        return LIST_PRICE;
+    return {
+        currency: override.currency ?? LIST_PRICE.currency,
+        vcpuSecond: override.vcpuSecond ?? LIST_PRICE.vcpuSecond,
+        gibSecond: override.gibSecond ?? LIST_PRICE.gibSecond,
+        source: fromInput && Object.keys(fromInput).length > 0 ? 'price input' : 'runners.price in the config'
+    };
+}
+function formatMoney(amount, currency) {
+    return `${amount < 10 ? amount.toFixed(2) : amount.toFixed(0)} ${currency}`;
 }
 
 
@@ -35916,79 +36063,6 @@ const RUNNER_ENV = {
 
 /***/ }),
 
-/***/ 2282:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fp: () => (/* binding */ savedPlanMismatch),
-/* harmony export */   xg: () => (/* binding */ planDifference),
-/* harmony export */   yz: () => (/* binding */ movedSince),
-/* harmony export */   zo: () => (/* binding */ sourcesChanged)
-/* harmony export */ });
-/* harmony import */ var _actual_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(32041);
-/**
- * A plan saved with `plan --json` is applied as it is only while it fits: made for apply of this team, from what Azure
- * held (not offline), and nothing it touches has moved since (each entry's fingerprint still matches).
- */
-
-/** Why the saved plan cannot be applied to this team at all, or undefined. */
-function savedPlanMismatch(saved, team) {
-    if (saved.team !== team || saved.purpose !== 'apply')
-        return `The saved plan is for ${saved.purpose} of team ${saved.team}, not for apply of team ${team}: make it with plan --json for this config.`;
-    if (saved.entries.some(e => e.observed === 'unread'))
-        return 'The saved plan was made offline (plan --offline), so it cannot be applied: make it with plan --json.';
-    return undefined;
-}
-/** Why the saved plan is stale against what Azure holds now, or undefined. */
-function movedSince(saved, live) {
-    const moved = saved.entries.filter((e) => (0,_actual_js__WEBPACK_IMPORTED_MODULE_0__/* .fingerprint */ .Rj)((0,_actual_js__WEBPACK_IMPORTED_MODULE_0__/* .findActual */ ._q)(live, e.id)) !== e.observed);
-    if (moved.length === 0)
-        return undefined;
-    return `The saved plan is stale: ${moved.map(e => `${e.type} ${e.name}`).join(', ')} changed in Azure since it was made. Run plan again, review it, and apply the new plan.`;
-}
-/** Why the sources the plan was made from are not the ones apply runs with now, or undefined. */
-function sourcesChanged(saved, now, files) {
-    const made = saved.sources;
-    if (!made)
-        return 'The saved plan records no hashes of its config and policy (made by an older runner-setup): make it again with plan --json.';
-    if (made.config !== now.config)
-        return `The saved plan is stale: ${files.config} changed since it was made (${made.config} then, ${now.config} now). Review the plan of the current config.`;
-    if (made.policy !== now.policy)
-        return `The saved plan is stale: the platform policy${files.policy ? ` ${files.policy}` : ''} changed since it was made (${made.policy ?? 'none'} then, ${now.policy ?? 'none'} now). Review the plan under the current policy.`;
-    return undefined;
-}
-/** What one entry amounts to: its action on its resource and, for writes, the exact body. */
-function entryShape(e) {
-    return (0,_actual_js__WEBPACK_IMPORTED_MODULE_0__/* .stableJson */ ._Y)({ action: e.action, kind: e.kind, id: e.id.toLowerCase(), body: e.body ?? null });
-}
-/**
- * A saved plan is evidence of what was reviewed, never trusted alone: apply recomputes the plan and carries out the
- * saved one only when both hold the same entries, action and body alike. Why not, or undefined.
- */
-function planDifference(reviewed, recomputed) {
-    const before = new Map(reviewed.entries.map(e => [e.id.toLowerCase(), e]));
-    const after = new Map(recomputed.entries.map(e => [e.id.toLowerCase(), e]));
-    const differences = [];
-    for (const [id, e] of after) {
-        const old = before.get(id);
-        if (!old)
-            differences.push(`${e.action} ${e.type} ${e.name} is not in the saved plan`);
-        else if (entryShape(old) !== entryShape(e))
-            differences.push(old.action !== e.action
-                ? `${e.type} ${e.name}: ${old.action} in the saved plan, ${e.action} now`
-                : `${e.type} ${e.name}: the body to send differs from the saved plan's`);
-    }
-    for (const [id, e] of before)
-        if (!after.has(id))
-            differences.push(`${e.action} ${e.type} ${e.name} is no longer planned`);
-    if (differences.length === 0)
-        return undefined;
-    return `The saved plan is not what apply would do now, so it is refused: ${differences.join('; ')}. Run plan again, review it, and apply the new plan.`;
-}
-
-
-/***/ }),
-
 /***/ 30577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -35998,7 +36072,7 @@ function planDifference(reviewed, recomputed) {
 /* harmony export */ });
 /* unused harmony exports DAYS, inWindow, poolHoursPerMonth, minutesOf */
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(16585);
-/* harmony import */ var _report_prices_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34882);
+/* harmony import */ var _prices_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(27141);
 
 
 const DAYS = (/* unused pure expression or super */ null && (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']));
@@ -36043,7 +36117,7 @@ function poolMonthlyCost(config, prices) {
         hoursPerMonth: Math.round(hoursPerMonth),
         vcpuSeconds: Math.round(usage.vcpuSeconds),
         gibSeconds: Math.round(usage.gibSeconds),
-        amount: Math.round((0,_report_prices_js__WEBPACK_IMPORTED_MODULE_1__/* .costOf */ .ho)(usage, prices) * 100) / 100,
+        amount: Math.round((0,_prices_js__WEBPACK_IMPORTED_MODULE_1__/* .costOf */ .ho)(usage, prices) * 100) / 100,
         currency: prices.currency
     };
 }
@@ -36069,363 +36143,16 @@ function localTime(at, timeZone) {
 
 /***/ }),
 
-/***/ 73334:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   R: () => (/* binding */ CallError),
-/* harmony export */   T: () => (/* binding */ oneLine)
-/* harmony export */ });
-/** A failed call, as one line: what went wrong and what to do next; `status` when the service answered. */
-class CallError extends Error {
-    status;
-    name = 'CallError';
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-    }
-}
-/** The one line to print for any error; unexpected errors keep only their message. */
-function oneLine(error) {
-    const text = error instanceof Error ? error.message : String(error);
-    return text.replace(/\s*\n\s*/g, ' ').trim();
-}
-
-
-/***/ }),
-
-/***/ 80865:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.r(__webpack_exports__);
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   DEFAULT_RETRY: () => (/* binding */ DEFAULT_RETRY),
-/* harmony export */   apiMessage: () => (/* binding */ apiMessage),
-/* harmony export */   createHttpClient: () => (/* binding */ createHttpClient),
-/* harmony export */   defaultSleep: () => (/* binding */ defaultSleep),
-/* harmony export */   detail: () => (/* binding */ detail),
-/* harmony export */   parseJson: () => (/* binding */ parseJson),
-/* harmony export */   retryDelayMs: () => (/* binding */ retryDelayMs)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73334);
-/**
- * JSON over HTTPS with bounded retries, for the Azure endpoints both the runner and verify read directly (the
- * managed identity endpoint, Key Vault); GitHub goes through Octokit (octokit.ts). Rate-limit answers (429, or
- * 403 with retry-after) were not acted on, so every method retries them; 5xx and network errors may hide a request
- * that did act, so only idempotent requests retry those. Delays and `fetch` are injectable for tests.
- */
-
-const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/** The action's policy: four attempts, 1 s doubling to at most 30 s (a secondary rate limit asks for about 60 s). */
-const DEFAULT_RETRY = { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 30_000, sleep: defaultSleep };
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
-/** How long to wait before retrying this answer, or undefined when it must not be retried. */
-function retryDelayMs(status, header, attempt, policy, nowMs, idempotent = true) {
-    const retryAfter = Number(header('retry-after'));
-    const exhausted = header('x-ratelimit-remaining') === '0';
-    const reset = Number(header('x-ratelimit-reset'));
-    const rateLimited = status === 429 || (status === 403 && (header('retry-after') !== null || exhausted));
-    if (!rateLimited && !(status >= 500 && idempotent))
-        return undefined;
-    let delay = backoffMs(attempt, policy);
-    if (header('retry-after') !== null && Number.isFinite(retryAfter))
-        delay = retryAfter * 1000;
-    else if (exhausted && Number.isFinite(reset))
-        delay = reset * 1000 - nowMs;
-    return Math.min(Math.max(delay, 0), policy.maxDelayMs);
-}
-function backoffMs(attempt, policy) {
-    return Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
-}
-function createHttpClient(policy, options = {}) {
-    const send = options.fetch ?? fetch;
-    const now = options.now ?? Date.now;
-    const timeoutMs = options.timeoutMs ?? 30_000;
-    const client = async (request) => {
-        const idempotent = request.idempotent ?? IDEMPOTENT.has(request.method.toUpperCase());
-        for (let attempt = 1;; attempt++) {
-            let response;
-            try {
-                response = await send(request.url, {
-                    method: request.method,
-                    headers: {
-                        accept: 'application/json',
-                        'user-agent': 'runner-setup',
-                        ...request.headers,
-                        ...(request.body === undefined ? {} : { 'content-type': 'application/json' })
-                    },
-                    ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-                    signal: AbortSignal.timeout(timeoutMs)
-                });
-            }
-            catch (error) {
-                if (!idempotent || attempt >= policy.maxAttempts)
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`cannot reach ${hostOf(request.url)}: ${causeOf(error)}`);
-                await policy.sleep(backoffMs(attempt, policy));
-                continue;
-            }
-            const text = await response.text();
-            const header = (name) => response.headers.get(name);
-            const delay = retryDelayMs(response.status, header, attempt, policy, now(), idempotent);
-            if (delay !== undefined && attempt < policy.maxAttempts) {
-                await policy.sleep(delay);
-                continue;
-            }
-            return { status: response.status, headers: response.headers, body: parseJson(text) };
-        }
-    };
-    return Object.assign(client, {
-        backoff: (attempt) => policy.sleep(backoffMs(attempt, policy)),
-        maxAttempts: policy.maxAttempts
-    });
-}
-/** JSON when it parses, else the first 200 characters (an HTML error page, a proxy's text), never a throw. */
-function parseJson(text) {
-    if (text === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text.slice(0, 200);
-    }
-}
-function hostOf(url) {
-    try {
-        return new URL(url).host;
-    }
-    catch {
-        return url;
-    }
-}
-function causeOf(error) {
-    if (error.name === 'TimeoutError')
-        return 'no answer in time';
-    const cause = error.cause;
-    return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
-}
-/** The error text an API put in its body (GitHub `message`, Azure `error.message`), for one-line reports. */
-function apiMessage(body) {
-    if (typeof body === 'string')
-        return body;
-    const b = body;
-    if (typeof b?.message === 'string')
-        return b.message;
-    if (typeof b?.error === 'object' && b.error)
-        return [b.error.code, b.error.message].filter(x => typeof x === 'string').join(': ');
-    if (typeof b?.error_description === 'string')
-        return b.error_description;
-    if (typeof b?.error === 'string')
-        return b.error;
-    return '';
-}
-/** `: <api message>` for error lines, or nothing when the body says nothing useful. */
-function detail(body) {
-    const message = apiMessage(body);
-    return message ? `: ${message}` : '';
-}
-
-
-/***/ }),
-
-/***/ 95319:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bd: () => (/* binding */ targetPath),
-/* harmony export */   En: () => (/* binding */ paginate),
-/* harmony export */   T1: () => (/* binding */ call),
-/* harmony export */   fk: () => (/* binding */ enc),
-/* harmony export */   je: () => (/* binding */ targetName)
-/* harmony export */ });
-/* unused harmony export nextLink */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73334);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(80865);
-/** GitHub REST on Octokit (see octokit.ts): one request shape, lists followed through their `Link` headers to the end. */
-
-
-/** Beyond any real list (100 items a page); a server that never ends its `Link` chain is an error, not a hang. */
-const MAX_PAGES = 10_000;
-/** One call; `pathOrUrl` is a path under the API URL, or a `Link` URL GitHub handed out (same origin only). */
-async function call(gh, method, pathOrUrl, auth, body, options = {}) {
-    const base = gh.apiUrl.replace(/\/+$/, '');
-    const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : base + pathOrUrl;
-    // The token goes only to the API it was minted for, whatever a Link header says.
-    if (new URL(url).origin !== new URL(base).origin)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`GitHub pointed a list at ${new URL(url).origin}, not ${new URL(base).origin}; refused`);
-    // A request that may have acted is never repeated blindly (plugin-retry would retry a POST on a 5xx).
-    const retries = options.retries ?? (options.idempotent || IDEMPOTENT.has(method.toUpperCase()) ? undefined : 0);
-    try {
-        const response = await gh.octokit.request({
-            method,
-            url,
-            headers: {
-                accept: 'application/vnd.github+json',
-                authorization: `Bearer ${auth}`,
-                'x-github-api-version': '2022-11-28'
-            },
-            ...(body === undefined ? {} : { data: body }),
-            request: retries === undefined ? {} : { retries }
-        });
-        return { status: response.status, headers: toHeaders(response.headers), body: emptyAsUndefined(response.data) };
-    }
-    catch (error) {
-        const failed = error;
-        if (failed.response)
-            return {
-                status: failed.response.status,
-                headers: toHeaders(failed.response.headers),
-                body: emptyAsUndefined(failed.response.data)
-            };
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`cannot reach ${new URL(url).host}: ${causeOf(error)}`);
-    }
-}
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
-function toHeaders(headers) {
-    const result = new Headers();
-    for (const [name, value] of Object.entries(headers))
-        if (value !== undefined)
-            result.set(name, String(value));
-    return result;
-}
-/** No body is undefined; a text body (an HTML error page, a proxy's text) keeps its first 200 characters. */
-function emptyAsUndefined(data) {
-    if (data === '' || data === null)
-        return undefined;
-    return typeof data === 'string' ? data.slice(0, 200) : data;
-}
-function causeOf(error) {
-    const cause = error
-        .cause;
-    if (cause?.name === 'TimeoutError')
-        return 'no answer in time';
-    return cause?.cause?.code ?? cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
-}
-/**
- * Every item of a list: `per_page=100`, then each `rel="next"` link until there is none. `key` names the array
- * in an object body (`runners`); a plain array body is the list itself. `maxPages` stops early on purpose, for
- * listings GitHub itself caps (a filtered runs listing returns at most 1,000 runs).
- */
-async function paginate(gh, path, auth, key, maxPages) {
-    const items = [];
-    let next = `${path}${path.includes('?') ? '&' : '?'}per_page=100`;
-    for (let page = 1; next && (maxPages === undefined || page <= maxPages); page++) {
-        if (page > MAX_PAGES)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`GET ${path.split('?')[0]} did not end after ${MAX_PAGES} pages`);
-        const response = await call(gh, 'GET', next, auth);
-        if (response.status !== 200)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`GET ${path.split('?')[0]} answered HTTP ${response.status}${(0,_http_js__WEBPACK_IMPORTED_MODULE_1__.detail)(response.body)}`, response.status);
-        const body = response.body;
-        const batch = Array.isArray(body) ? body : key ? body?.[key] : undefined;
-        if (!Array.isArray(batch))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`GET ${path.split('?')[0]} answered without a list`);
-        items.push(...batch);
-        next = nextLink(response.headers.get('link'));
-    }
-    return items;
-}
-/** The `rel="next"` URL of a `Link` header (RFC 8288), as GitHub sends it on paginated lists. */
-function nextLink(link) {
-    for (const part of (link ?? '').split(',')) {
-        const match = /^<([^>]+)>(.*)$/.exec(part.trim());
-        const rel = match ? /;\s*rel="?([^";]*)"?/.exec(match[2])?.[1] : undefined;
-        if (rel?.split(/\s+/).includes('next'))
-            return match[1];
-    }
-    return undefined;
-}
-function targetPath(target) {
-    return target.scope === 'org' ? `/orgs/${enc(target.owner)}` : `/repos/${enc(target.owner)}/${enc(target.repo)}`;
-}
-function targetName(target) {
-    return target.scope === 'org' ? `organization ${target.owner}` : `repository ${target.owner}/${target.repo}`;
-}
-function enc(part) {
-    return encodeURIComponent(part);
-}
-
-
-/***/ }),
-
-/***/ 31341:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BV: () => (/* binding */ callsPerHour),
-/* harmony export */   I2: () => (/* binding */ INSTALLATION_MINIMUM_HOURLY_LIMIT),
-/* harmony export */   JJ: () => (/* binding */ BUDGET_CHECK),
-/* harmony export */   QZ: () => (/* binding */ countActiveRuns),
-/* harmony export */   U7: () => (/* binding */ callsPerPoll),
-/* harmony export */   oh: () => (/* binding */ TARGET_SHARE),
-/* harmony export */   qy: () => (/* binding */ budgetCheck)
-/* harmony export */ });
-/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(28943);
-
-/**
- * GitHub's documented minimum for an App installation: 5,000 requests an hour (more with the organisation's users
- * and repositories, at most 12,500; 15,000 on Enterprise Cloud). Used when no installation token can be had.
- * https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#primary-rate-limit-for-github-app-installations
- */
-const INSTALLATION_MINIMUM_HOURLY_LIMIT = 5000;
-/** Half the limit: a poll that errors costs double (KEDA rebuilds the scaler and retries), and that still fits. */
-const TARGET_SHARE = 0.5;
-const BUDGET_CHECK = 'api budget';
-function callsPerPoll(repos, activeRuns = 0) {
-    return 2 * repos + activeRuns;
-}
-function callsPerHour(perPoll, pollingIntervalSeconds) {
-    return Math.ceil((perPoll * 3600) / pollingIntervalSeconds);
-}
-/** The team's calls per poll and per hour, and the check they make against the installation's limit. */
-function budgetCheck(input) {
-    const perPoll = callsPerPoll(input.repos, input.activeRuns);
-    const intervals = input.poolIntervalsSeconds ?? [input.pollingIntervalSeconds];
-    const perHour = intervals.reduce((sum, interval) => sum + callsPerHour(perPoll, interval), 0);
-    const share = perHour / input.hourlyLimit;
-    const runs = input.activeRuns === undefined ? 'active runs unknown' : `${input.activeRuns} active runs`;
-    const every = intervals.length === 1
-        ? `every ${intervals[0]} s`
-        : `by each of ${intervals.length} pools' rules (every ${intervals.join(', ')} s)`;
-    const text = `${perPoll} calls per poll (2 × ${input.repos} repos + ${runs}) ${every} = ${perHour}/h, ${Math.round(share * 100)} % of ${input.hourlyLimit}/h (${input.limitSource}), shared with every team on this App installation${input.usedThisHour === undefined ? '' : ` (${input.usedThisHour} used this hour)`}`;
-    if (share > TARGET_SHARE) {
-        return {
-            name: BUDGET_CHECK,
-            status: 'warn',
-            detail: `${text}: raise runners.pollingIntervalSeconds or split the team's repositories across Apps`,
-            perHour,
-            share
-        };
-    }
-    return { name: BUDGET_CHECK, status: 'pass', detail: text, perHour, share };
-}
-/** Runs in progress or queued across the team's repositories; undefined when the token may not read them. */
-async function countActiveRuns(api, config) {
-    let total = 0;
-    for (const repo of config.github.repos) {
-        for (const status of ['in_progress', 'queued']) {
-            const response = await api.call('GET', `/repos/${(0,_api_js__WEBPACK_IMPORTED_MODULE_0__/* .enc */ .f)(config.github.owner)}/${(0,_api_js__WEBPACK_IMPORTED_MODULE_0__/* .enc */ .f)(repo)}/actions/runs?status=${status}&per_page=1`);
-            const count = response.body?.total_count;
-            if (response.status !== 200 || typeof count !== 'number')
-                return undefined;
-            total += count;
-        }
-    }
-    return total;
-}
-
-
-/***/ }),
-
 /***/ 28943:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   _: () => (/* binding */ createGitHubApi),
-/* harmony export */   f: () => (/* reexport safe */ _github_app_rest_js__WEBPACK_IMPORTED_MODULE_2__.fk)
+/* harmony export */   f: () => (/* reexport safe */ _rest_js__WEBPACK_IMPORTED_MODULE_2__.fk)
 /* harmony export */ });
-/* harmony import */ var _github_app_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73334);
-/* harmony import */ var _github_app_http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(80865);
-/* harmony import */ var _github_app_rest_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(95319);
+/* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(58549);
+/* harmony import */ var _http_json_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(40070);
+/* harmony import */ var _rest_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(66417);
 /** The shared GitHub client bound to one token, with one-line errors that say which call failed and why. */
 
 
@@ -36435,21 +36162,21 @@ function createGitHubApi(gh, token) {
     return {
         gh,
         token,
-        call: (method, path, body) => (0,_github_app_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .call */ .T1)(gh, method, path, token, body),
+        call: (method, path, body) => (0,_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .call */ .T1)(gh, method, path, token, body),
         async json(method, path, body) {
-            const response = await (0,_github_app_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .call */ .T1)(gh, method, path, token, body);
+            const response = await (0,_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .call */ .T1)(gh, method, path, token, body);
             if (response.status >= 200 && response.status < 300)
                 return response.body;
-            throw new _github_app_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`${method} ${path.split('?')[0]} answered HTTP ${response.status}${(0,_github_app_http_js__WEBPACK_IMPORTED_MODULE_1__.detail)(response.body)}`, response.status);
+            throw new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`${method} ${path.split('?')[0]} answered HTTP ${response.status}${(0,_http_json_client_js__WEBPACK_IMPORTED_MODULE_1__.detail)(response.body)}`, response.status);
         },
-        list: (path, key, maxPages) => (0,_github_app_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .paginate */ .En)(gh, path, token, key, maxPages)
+        list: (path, key, maxPages) => (0,_rest_js__WEBPACK_IMPORTED_MODULE_2__/* .paginate */ .En)(gh, path, token, key, maxPages)
     };
 }
 
 
 /***/ }),
 
-/***/ 21442:
+/***/ 57059:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36787,7 +36514,7 @@ throttling.VERSION = dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
-;// CONCATENATED MODULE: ./src/github-app/octokit.ts
+;// CONCATENATED MODULE: ./src/github/octokit.ts
 
 
 const DEFAULT_GITHUB_CLIENT = {
@@ -36897,7 +36624,7 @@ function gitHubFactory(Base, options = {}) {
 
 function actionsGitHub(options = {}) {
     let loaded;
-    const load = () => (loaded ??= __nccwpck_require__.e(/* import() */ 250).then(__nccwpck_require__.bind(__nccwpck_require__, 75250)).then(({ GitHub }) => gitHubFactory(GitHub, options)));
+    const load = () => (loaded ??= __nccwpck_require__.e(/* import() */ 869).then(__nccwpck_require__.bind(__nccwpck_require__, 75250)).then(({ GitHub }) => gitHubFactory(GitHub, options)));
     const msPerSecond = options.msPerSecond ?? DEFAULT_GITHUB_CLIENT.msPerSecond;
     return apiUrl => {
         const request = (async (...args) => (await load())(apiUrl).octokit.request(...args));
@@ -36907,6 +36634,284 @@ function actionsGitHub(options = {}) {
             retryWaitMs: attempt => msPerSecond * attempt ** 2
         };
     };
+}
+
+
+/***/ }),
+
+/***/ 66417:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bd: () => (/* binding */ targetPath),
+/* harmony export */   En: () => (/* binding */ paginate),
+/* harmony export */   T1: () => (/* binding */ call),
+/* harmony export */   fk: () => (/* binding */ enc),
+/* harmony export */   je: () => (/* binding */ targetName)
+/* harmony export */ });
+/* unused harmony export nextLink */
+/* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(58549);
+/* harmony import */ var _http_json_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(40070);
+/** GitHub REST on Octokit (see octokit.ts): one request shape, lists followed through their `Link` headers to the end. */
+
+
+/** Beyond any real list (100 items a page); a server that never ends its `Link` chain is an error, not a hang. */
+const MAX_PAGES = 10_000;
+/** One call; `pathOrUrl` is a path under the API URL, or a `Link` URL GitHub handed out (same origin only). */
+async function call(gh, method, pathOrUrl, auth, body, options = {}) {
+    const base = gh.apiUrl.replace(/\/+$/, '');
+    const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : base + pathOrUrl;
+    // The token goes only to the API it was minted for, whatever a Link header says.
+    if (new URL(url).origin !== new URL(base).origin)
+        throw new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`GitHub pointed a list at ${new URL(url).origin}, not ${new URL(base).origin}; refused`);
+    // A request that may have acted is never repeated blindly (plugin-retry would retry a POST on a 5xx).
+    const retries = options.retries ?? (options.idempotent || IDEMPOTENT.has(method.toUpperCase()) ? undefined : 0);
+    try {
+        const response = await gh.octokit.request({
+            method,
+            url,
+            headers: {
+                accept: 'application/vnd.github+json',
+                authorization: `Bearer ${auth}`,
+                'x-github-api-version': '2022-11-28'
+            },
+            ...(body === undefined ? {} : { data: body }),
+            request: retries === undefined ? {} : { retries }
+        });
+        return { status: response.status, headers: toHeaders(response.headers), body: emptyAsUndefined(response.data) };
+    }
+    catch (error) {
+        const failed = error;
+        if (failed.response)
+            return {
+                status: failed.response.status,
+                headers: toHeaders(failed.response.headers),
+                body: emptyAsUndefined(failed.response.data)
+            };
+        throw new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`cannot reach ${new URL(url).host}: ${causeOf(error)}`);
+    }
+}
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+function toHeaders(headers) {
+    const result = new Headers();
+    for (const [name, value] of Object.entries(headers))
+        if (value !== undefined)
+            result.set(name, String(value));
+    return result;
+}
+/** No body is undefined; a text body (an HTML error page, a proxy's text) keeps its first 200 characters. */
+function emptyAsUndefined(data) {
+    if (data === '' || data === null)
+        return undefined;
+    return typeof data === 'string' ? data.slice(0, 200) : data;
+}
+function causeOf(error) {
+    const cause = error
+        .cause;
+    if (cause?.name === 'TimeoutError')
+        return 'no answer in time';
+    return cause?.cause?.code ?? cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+}
+/**
+ * Every item of a list: `per_page=100`, then each `rel="next"` link until there is none. `key` names the array
+ * in an object body (`runners`); a plain array body is the list itself. `maxPages` stops early on purpose, for
+ * listings GitHub itself caps (a filtered runs listing returns at most 1,000 runs).
+ */
+async function paginate(gh, path, auth, key, maxPages) {
+    const items = [];
+    let next = `${path}${path.includes('?') ? '&' : '?'}per_page=100`;
+    for (let page = 1; next && (maxPages === undefined || page <= maxPages); page++) {
+        if (page > MAX_PAGES)
+            throw new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`GET ${path.split('?')[0]} did not end after ${MAX_PAGES} pages`);
+        const response = await call(gh, 'GET', next, auth);
+        if (response.status !== 200)
+            throw new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`GET ${path.split('?')[0]} answered HTTP ${response.status}${(0,_http_json_client_js__WEBPACK_IMPORTED_MODULE_1__.detail)(response.body)}`, response.status);
+        const body = response.body;
+        const batch = Array.isArray(body) ? body : key ? body?.[key] : undefined;
+        if (!Array.isArray(batch))
+            throw new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`GET ${path.split('?')[0]} answered without a list`);
+        items.push(...batch);
+        next = nextLink(response.headers.get('link'));
+    }
+    return items;
+}
+/** The `rel="next"` URL of a `Link` header (RFC 8288), as GitHub sends it on paginated lists. */
+function nextLink(link) {
+    for (const part of (link ?? '').split(',')) {
+        const match = /^<([^>]+)>(.*)$/.exec(part.trim());
+        const rel = match ? /;\s*rel="?([^";]*)"?/.exec(match[2])?.[1] : undefined;
+        if (rel?.split(/\s+/).includes('next'))
+            return match[1];
+    }
+    return undefined;
+}
+function targetPath(target) {
+    return target.scope === 'org' ? `/orgs/${enc(target.owner)}` : `/repos/${enc(target.owner)}/${enc(target.repo)}`;
+}
+function targetName(target) {
+    return target.scope === 'org' ? `organization ${target.owner}` : `repository ${target.owner}/${target.repo}`;
+}
+function enc(part) {
+    return encodeURIComponent(part);
+}
+
+
+/***/ }),
+
+/***/ 58549:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ CallError),
+/* harmony export */   T: () => (/* binding */ oneLine)
+/* harmony export */ });
+/** A failed call, as one line: what went wrong and what to do next; `status` when the service answered. */
+class CallError extends Error {
+    status;
+    name = 'CallError';
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+    }
+}
+/** The one line to print for any error; unexpected errors keep only their message. */
+function oneLine(error) {
+    const text = error instanceof Error ? error.message : String(error);
+    return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+
+/***/ }),
+
+/***/ 40070:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.r(__webpack_exports__);
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DEFAULT_RETRY: () => (/* binding */ DEFAULT_RETRY),
+/* harmony export */   apiMessage: () => (/* binding */ apiMessage),
+/* harmony export */   createHttpClient: () => (/* binding */ createHttpClient),
+/* harmony export */   defaultSleep: () => (/* binding */ defaultSleep),
+/* harmony export */   detail: () => (/* binding */ detail),
+/* harmony export */   parseJson: () => (/* binding */ parseJson),
+/* harmony export */   retryDelayMs: () => (/* binding */ retryDelayMs)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(58549);
+/**
+ * JSON over HTTPS with bounded retries, for the Azure endpoints both the runner and verify read directly (the
+ * managed identity endpoint, Key Vault); GitHub goes through Octokit (octokit.ts). Rate-limit answers (429, or
+ * 403 with retry-after) were not acted on, so every method retries them; 5xx and network errors may hide a request
+ * that did act, so only idempotent requests retry those. Delays and `fetch` are injectable for tests.
+ */
+
+const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/** The action's policy: four attempts, 1 s doubling to at most 30 s (a secondary rate limit asks for about 60 s). */
+const DEFAULT_RETRY = { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 30_000, sleep: defaultSleep };
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+/** How long to wait before retrying this answer, or undefined when it must not be retried. */
+function retryDelayMs(status, header, attempt, policy, nowMs, idempotent = true) {
+    const retryAfter = Number(header('retry-after'));
+    const exhausted = header('x-ratelimit-remaining') === '0';
+    const reset = Number(header('x-ratelimit-reset'));
+    const rateLimited = status === 429 || (status === 403 && (header('retry-after') !== null || exhausted));
+    if (!rateLimited && !(status >= 500 && idempotent))
+        return undefined;
+    let delay = backoffMs(attempt, policy);
+    if (header('retry-after') !== null && Number.isFinite(retryAfter))
+        delay = retryAfter * 1000;
+    else if (exhausted && Number.isFinite(reset))
+        delay = reset * 1000 - nowMs;
+    return Math.min(Math.max(delay, 0), policy.maxDelayMs);
+}
+function backoffMs(attempt, policy) {
+    return Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+}
+function createHttpClient(policy, options = {}) {
+    const send = options.fetch ?? fetch;
+    const now = options.now ?? Date.now;
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    const client = async (request) => {
+        const idempotent = request.idempotent ?? IDEMPOTENT.has(request.method.toUpperCase());
+        for (let attempt = 1;; attempt++) {
+            let response;
+            try {
+                response = await send(request.url, {
+                    method: request.method,
+                    headers: {
+                        accept: 'application/json',
+                        'user-agent': 'runner-setup',
+                        ...request.headers,
+                        ...(request.body === undefined ? {} : { 'content-type': 'application/json' })
+                    },
+                    ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+                    signal: AbortSignal.timeout(timeoutMs)
+                });
+            }
+            catch (error) {
+                if (!idempotent || attempt >= policy.maxAttempts)
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`cannot reach ${hostOf(request.url)}: ${causeOf(error)}`);
+                await policy.sleep(backoffMs(attempt, policy));
+                continue;
+            }
+            const text = await response.text();
+            const header = (name) => response.headers.get(name);
+            const delay = retryDelayMs(response.status, header, attempt, policy, now(), idempotent);
+            if (delay !== undefined && attempt < policy.maxAttempts) {
+                await policy.sleep(delay);
+                continue;
+            }
+            return { status: response.status, headers: response.headers, body: parseJson(text) };
+        }
+    };
+    return Object.assign(client, {
+        backoff: (attempt) => policy.sleep(backoffMs(attempt, policy)),
+        maxAttempts: policy.maxAttempts
+    });
+}
+/** JSON when it parses, else the first 200 characters (an HTML error page, a proxy's text), never a throw. */
+function parseJson(text) {
+    if (text === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text.slice(0, 200);
+    }
+}
+function hostOf(url) {
+    try {
+        return new URL(url).host;
+    }
+    catch {
+        return url;
+    }
+}
+function causeOf(error) {
+    if (error.name === 'TimeoutError')
+        return 'no answer in time';
+    const cause = error.cause;
+    return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+}
+/** The error text an API put in its body (GitHub `message`, Azure `error.message`), for one-line reports. */
+function apiMessage(body) {
+    if (typeof body === 'string')
+        return body;
+    const b = body;
+    if (typeof b?.message === 'string')
+        return b.message;
+    if (typeof b?.error === 'object' && b.error)
+        return [b.error.code, b.error.message].filter(x => typeof x === 'string').join(': ');
+    if (typeof b?.error_description === 'string')
+        return b.error_description;
+    if (typeof b?.error === 'string')
+        return b.error;
+    return '';
+}
+/** `: <api message>` for error lines, or nothing when the body says nothing useful. */
+function detail(body) {
+    const message = apiMessage(body);
+    return message ? `: ${message}` : '';
 }
 
 
@@ -36924,7 +36929,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(30038);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(88140);
 /* harmony import */ var _cli_run_cli_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7693);
 /**
  * One bundle, two doors. `node dist/index.js` (action.yml's `main`) runs the action; the `runner-setup` command
@@ -36944,15 +36949,15 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 29220:
+/***/ 72666:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   H: () => (/* binding */ cell),
 /* harmony export */   I: () => (/* binding */ driftTable)
 /* harmony export */ });
-/* harmony import */ var _inert_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51822);
-/* harmony import */ var _plan_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38495);
+/* harmony import */ var _inert_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(71368);
+/* harmony import */ var _plan_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(46349);
 
 
 /** A resource that differs as a whole: missing, or there but no longer in the config. */
@@ -36982,7 +36987,7 @@ function cell(text) {
 
 /***/ }),
 
-/***/ 2886:
+/***/ 62414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -37045,7 +37050,7 @@ function fleetText(fleet) {
 
 /***/ }),
 
-/***/ 51822:
+/***/ 71368:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -37067,13 +37072,13 @@ function codeSpan(text) {
 
 /***/ }),
 
-/***/ 32794:
+/***/ 15104:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   y: () => (/* binding */ resultJson)
 /* harmony export */ });
-/* harmony import */ var _commands_result_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4493);
+/* harmony import */ var _result_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51666);
 
 /** Machine-readable result: one object for one team (`{ team, changes, ... }`), `{ teams: [...] }` for several. */
 function resultJson(result) {
@@ -37134,7 +37139,7 @@ function teamJson(command, t) {
         out.nextSteps = t.nextSteps;
     if (t.timings)
         out.timings = t.timings;
-    out.changeCount = (0,_commands_result_js__WEBPACK_IMPORTED_MODULE_0__/* .changeCount */ .Y)(t);
+    out.changeCount = (0,_result_js__WEBPACK_IMPORTED_MODULE_0__/* .changeCount */ .YR)(t);
     out.outputs = t.outputs;
     return out;
 }
@@ -37142,7 +37147,7 @@ function teamJson(command, t) {
 
 /***/ }),
 
-/***/ 38495:
+/***/ 46349:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -37150,7 +37155,7 @@ function teamJson(command, t) {
 /* harmony export */   Fl: () => (/* binding */ formatValue)
 /* harmony export */ });
 /* unused harmony exports formatChange, planSummaryLine */
-/* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(30935);
+/* harmony import */ var _core_plan_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56884);
 
 const SYMBOL = { create: '+', update: '~', delete: '-', noop: '=', refuse: '!', wait: '*' };
 /** One line per value: short values inline, long ones (bodies, lists) as compact JSON cut at a readable width. */
@@ -37199,7 +37204,7 @@ function renderPlanText(plan, heading) {
 
 /***/ }),
 
-/***/ 48707:
+/***/ 16353:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -37208,7 +37213,7 @@ function renderPlanText(plan, heading) {
 /* harmony export */   MJ: () => (/* binding */ policyText),
 /* harmony export */   mF: () => (/* binding */ policyIssueBody)
 /* harmony export */ });
-/* harmony import */ var _inert_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51822);
+/* harmony import */ var _inert_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(71368);
 
 function policyCount(violations) {
     const n = violations?.length ?? 0;
@@ -37252,111 +37257,7 @@ function withoutRule(v) {
 
 /***/ }),
 
-/***/ 4770:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D5: () => (/* binding */ DEFAULT_POOL),
-/* harmony export */   VB: () => (/* binding */ poolCosts),
-/* harmony export */   pz: () => (/* binding */ describePoolCost)
-/* harmony export */ });
-/* unused harmony export DEDICATED_LIST_PRICE */
-/* harmony import */ var _config_workload_profiles_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(35744);
-/* harmony import */ var _core_pools_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16268);
-/* harmony import */ var _prices_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(34882);
-
-
-
-const DEDICATED_LIST_PRICE = { vcpuHour: 0.0571, gibHour: 0.005, managementHour: 0.1 };
-const DEFAULT_POOL = 'default';
-function poolCosts(config, prices) {
-    return (0,_core_pools_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerPools */ .OJ)(config).map(pool => {
-        const memoryGi = parseFloat(pool.memory);
-        const base = {
-            pool: pool.name ?? DEFAULT_POOL,
-            labels: pool.labels,
-            workloadProfile: pool.workloadProfile,
-            cpu: pool.cpu,
-            memoryGi,
-            max: pool.max,
-            currency: prices.currency
-        };
-        const type = (0,_config_workload_profiles_js__WEBPACK_IMPORTED_MODULE_0__/* .dedicatedType */ .Yo)(pool.workloadProfile);
-        if (!type)
-            return { ...base, perHour: round((pool.cpu * prices.vcpuSecond + memoryGi * prices.gibSecond) * 3600) };
-        return {
-            ...base,
-            perHour: round(type.cpu * DEDICATED_LIST_PRICE.vcpuHour + type.memoryGi * DEDICATED_LIST_PRICE.gibHour),
-            runnersPerNode: (0,_config_workload_profiles_js__WEBPACK_IMPORTED_MODULE_0__/* .runnersPerNode */ .t3)(type, pool.cpu, memoryGi),
-            managementPerHour: DEDICATED_LIST_PRICE.managementHour
-        };
-    });
-}
-function round(amount) {
-    return Math.round(amount * 10000) / 10000;
-}
-/** One line per pool for plan and the job summary. */
-function describePoolCost(line) {
-    const shape = `${line.cpu} vCPU / ${line.memoryGi}Gi, at most ${line.max}, runs-on: ${JSON.stringify(line.labels)}`;
-    if (line.runnersPerNode === undefined)
-        return `Pool ${line.pool}: ${shape} on Consumption, about ${(0,_prices_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMoney */ .up)(line.perHour, line.currency)} per runner-hour`;
-    return (`Pool ${line.pool}: ${shape} on ${line.workloadProfile} nodes (${line.runnersPerNode} runner${line.runnersPerNode === 1 ? '' : 's'} per node), ` +
-        `about ${(0,_prices_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMoney */ .up)(line.perHour, 'USD')} per node-hour plus the Dedicated plan's ${(0,_prices_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMoney */ .up)(line.managementPerHour, 'USD')} per hour`);
-}
-
-
-/***/ }),
-
-/***/ 87937:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ describePoolRow),
-/* harmony export */   W: () => (/* binding */ poolReportRows)
-/* harmony export */ });
-/* harmony import */ var _core_layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(16585);
-/* harmony import */ var _core_pools_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16268);
-/* harmony import */ var _prices_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(34882);
-/* harmony import */ var _team_report_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(82628);
-
-
-
-
-/** Rows for a config with `runners.pools`; none without (the team's figures are its one pool's). */
-function poolReportRows(config, input) {
-    if (!config.runners.pools)
-        return [];
-    const jobs = (0,_core_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .teamLayout */ .YM)(config).jobs;
-    return (0,_core_pools_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerPools */ .OJ)(config).map(pool => {
-        const names = jobs.filter(j => j.pool === pool.name).map(j => `${j.name}-`);
-        const mine = (name) => name !== undefined && names.some(prefix => name.startsWith(prefix));
-        const report = (0,_team_report_js__WEBPACK_IMPORTED_MODULE_3__/* .teamReport */ .Ye)({
-            ...input,
-            jobs: input.jobs.filter(j => mine(j.runnerName)),
-            executions: input.executions.filter(e => mine(e.name)),
-            size: { cpu: pool.cpu, memoryGi: parseFloat(pool.memory) },
-            warmPool: pool.warmPool !== undefined
-        });
-        return {
-            pool: pool.name,
-            jobs: report.jobs.total,
-            p50Seconds: report.jobs.p50Seconds,
-            p95Seconds: report.jobs.p95Seconds,
-            executions: report.executions.total,
-            failed: report.executions.failed,
-            cost: report.cost.amount,
-            currency: report.cost.currency
-        };
-    });
-}
-function describePoolRow(row) {
-    return `  pool ${row.pool}: ${row.jobs} jobs, wait p50 ${row.p50Seconds} s p95 ${row.p95Seconds} s, ${row.executions} executions (${row.failed} failed), estimated ${(0,_prices_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMoney */ .up)(row.cost, row.currency)}`;
-}
-
-
-/***/ }),
-
-/***/ 42680:
+/***/ 39010:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -37364,19 +37265,19 @@ function describePoolRow(row) {
 /* harmony export */   pe: () => (/* binding */ warmPoolLines)
 /* harmony export */ });
 /* unused harmony export describePool */
-/* harmony import */ var _pool_cost_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4770);
-/* harmony import */ var _prices_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34882);
+/* harmony import */ var _core_pool_cost_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31803);
+/* harmony import */ var _core_prices_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(27141);
 
 
 /** One line for plan and the job summary: what the warm pool holds and costs per month. */
 function describePool(pool) {
     const where = pool.jobs === 1 ? '' : ` in each of ${pool.jobs} jobs`;
-    return `Warm pool${pool.pool ? ` of pool ${pool.pool}` : ''}: ${pool.size} idle runner${pool.size === 1 ? '' : 's'}${where}, ${pool.hoursPerMonth} h/month → ${pool.vcpuSeconds.toLocaleString('en-US')} vCPU-s and ${pool.gibSeconds.toLocaleString('en-US')} GiB-s, about ${(0,_prices_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMoney */ .up)(pool.amount, pool.currency)} per month`;
+    return `Warm pool${pool.pool ? ` of pool ${pool.pool}` : ''}: ${pool.size} idle runner${pool.size === 1 ? '' : 's'}${where}, ${pool.hoursPerMonth} h/month → ${pool.vcpuSeconds.toLocaleString('en-US')} vCPU-s and ${pool.gibSeconds.toLocaleString('en-US')} GiB-s, about ${(0,_core_prices_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMoney */ .up)(pool.amount, pool.currency)} per month`;
 }
 /** With named pools: a line per pool, its shape and price per hour. Without: nothing (the one pool is the team). */
 function poolCostLines(outputs) {
     const lines = outputs.poolCosts ?? [];
-    return lines.some(line => line.pool !== _pool_cost_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_POOL */ .D5) ? lines.map(_pool_cost_js__WEBPACK_IMPORTED_MODULE_0__/* .describePoolCost */ .pz) : [];
+    return lines.some(line => line.pool !== _core_pool_cost_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_POOL */ .D5) ? lines.map(_core_pool_cost_js__WEBPACK_IMPORTED_MODULE_0__/* .describePoolCost */ .pz) : [];
 }
 /** Each warm pool's monthly cost: per pool with pools, else the team's one. */
 function warmPoolLines(outputs) {
@@ -37388,44 +37289,137 @@ function warmPoolLines(outputs) {
 
 /***/ }),
 
-/***/ 34882:
+/***/ 70893:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   ho: () => (/* binding */ costOf),
-/* harmony export */   qx: () => (/* binding */ priceTable),
-/* harmony export */   up: () => (/* binding */ formatMoney)
+/* harmony export */   S: () => (/* binding */ renderText)
 /* harmony export */ });
-/* unused harmony export LIST_PRICE */
-const LIST_PRICE = {
-    currency: 'USD',
-    vcpuSecond: 0.000024,
-    gibSecond: 0.000003,
-    source: 'Azure Container Apps Consumption list price, pay-as-you-go, active usage'
+/* harmony import */ var _fleet_text_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(62414);
+/* harmony import */ var _plan_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(46349);
+/* harmony import */ var _usage_text_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4247);
+/* harmony import */ var _pool_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(39010);
+/* harmony import */ var _policy_violations_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(16353);
+
+
+
+
+
+const CHECK_MARK = { pass: '✓', warn: '!', fail: '✗', unchecked: '?' };
+const WRITE_MARK = { create: '+', update: '~', delete: '-' };
+const DRIFT_LINE = {
+    create: (what) => `missing ${what}`,
+    update: (what) => `changed ${what}`,
+    delete: (what) => `extra ${what} (not in the config: apply deletes it)`,
+    noop: (what) => `unchanged ${what}`
 };
-function costOf(usage, prices) {
-    return usage.vcpuSeconds * prices.vcpuSecond + usage.gibSeconds * prices.gibSecond;
+/** The readable report of a command, one block per team. */
+function renderText(result) {
+    if (result.command === 'report')
+        return (0,_usage_text_js__WEBPACK_IMPORTED_MODULE_1__/* .renderReportText */ .U)(result);
+    return result.teams.map(t => teamText(result.command, t)).join('\n\n') + (0,_fleet_text_js__WEBPACK_IMPORTED_MODULE_3__/* .fleetText */ .s)(result.fleet).join('\n');
 }
-/** The team's prices: the config's (`runners.price`) over the list price, and an input over both. */
-function priceTable(fromConfig, fromInput) {
-    const override = { ...fromConfig, ...fromInput };
-    if (override.vcpuSecond === undefined && override.gibSecond === undefined && override.currency === undefined)
-        return LIST_PRICE;
-    return {
-        currency: override.currency ?? LIST_PRICE.currency,
-        vcpuSecond: override.vcpuSecond ?? LIST_PRICE.vcpuSecond,
-        gibSecond: override.gibSecond ?? LIST_PRICE.gibSecond,
-        source: fromInput && Object.keys(fromInput).length > 0 ? 'price input' : 'runners.price in the config'
-    };
+function teamText(command, t) {
+    if (t.error)
+        return `✗ team ${t.team} (${t.file}): ${t.error}`;
+    switch (command) {
+        case 'plan':
+            return [
+                (0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .renderPlanText */ .$D)(t.plan, t.offline ? `Plan for team ${t.team} (offline: every resource is a create)` : `Plan for team ${t.team}`),
+                ...poolLine(t)
+            ].join('\n');
+        case 'apply': {
+            const writes = t.writes ?? [];
+            const head = writes.length === 0
+                ? `Team ${t.team} is up to date: nothing written.`
+                : `Applied team ${t.team}: ${plural(writes.length, 'resource')} written.`;
+            return [
+                head,
+                ...writes.map(w => `  ${WRITE_MARK[w.action]} ${w.action} ${w.kind} ${w.name} (${(w.durationMs / 1000).toFixed(1)}s)`),
+                runsOnLine(t)
+            ].join('\n');
+        }
+        case 'drift': {
+            const items = t.drift ?? [];
+            const policy = (0,_policy_violations_js__WEBPACK_IMPORTED_MODULE_4__/* .policyText */ .MJ)(t.policy);
+            if (items.length === 0)
+                return [`No drift for team ${t.team}.`, ...policy].join('\n') + issueText(t);
+            const lines = [
+                `Drift for team ${t.team}: ${plural(items.length, 'resource')} ${items.length === 1 ? 'differs' : 'differ'} from the config.`
+            ];
+            for (const item of items) {
+                lines.push(`  ${DRIFT_LINE[item.action](`${item.kind} ${item.name}`)}`);
+                for (const change of item.changes)
+                    lines.push(`      ${change.path}: Azure has ${(0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatValue */ .Fl)(change.from)}, the config says ${(0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatValue */ .Fl)(change.to)}`);
+            }
+            return [...lines, ...policy].join('\n') + issueText(t);
+        }
+        case 'destroy': {
+            const lines = [`Destroyed team ${t.team}: ${plural(t.deleted?.length ?? 0, 'resource')} deleted.`];
+            for (const d of t.deleted ?? [])
+                lines.push(`  - ${d.kind} ${d.name}`);
+            for (const r of t.refused ?? [])
+                lines.push(`  ✗ left alone: ${r.id}: ${r.reason}`);
+            return lines.join('\n');
+        }
+        case 'verify': {
+            const lines = [`Verify team ${t.team}:`];
+            for (const c of t.checks ?? [])
+                lines.push(`  ${CHECK_MARK[c.status]} ${c.name}: ${c.detail}`);
+            for (const r of t.runners ?? [])
+                lines.push(`    runner ${r.name}: ${r.status}${r.busy ? ', busy' : ''}${r.stale ? ` (${r.removed ? 'deregistered: ' : ''}${r.stale})` : ''}`);
+            return lines.join('\n');
+        }
+        case 'report':
+            return (0,_usage_text_js__WEBPACK_IMPORTED_MODULE_1__/* .renderReportText */ .U)({ command, teams: [t], exitCode: 0 });
+        case 'onboard':
+        case 'offboard':
+            return onboardingText(command, t);
+    }
 }
-function formatMoney(amount, currency) {
-    return `${amount < 10 ? amount.toFixed(2) : amount.toFixed(0)} ${currency}`;
+/** The plan, what was written (nothing on a rerun), and the steps left to do by hand. */
+function onboardingText(command, t) {
+    const writes = t.writes ?? t.deleted ?? [];
+    const verb = command === 'onboard' ? 'Onboarded' : 'Offboarded';
+    const head = writes.length === 0
+        ? `${command === 'onboard' ? 'Onboarding' : 'Offboarding'} of team ${t.team}: nothing written.`
+        : `${verb} team ${t.team}: ${plural(writes.length, 'resource')} ${command === 'onboard' ? 'written' : 'deleted'}.`;
+    const lines = [(0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .renderPlanText */ .$D)(t.plan, `${command} plan for team ${t.team}`)];
+    if (t.grants?.length)
+        lines.push('Role grants:', ...t.grants.map(g => `  ${g}`));
+    lines.push(head);
+    for (const w of t.writes ?? [])
+        lines.push(`  ${WRITE_MARK[w.action]} ${w.action} ${w.kind} ${w.name}`);
+    for (const d of t.deleted ?? [])
+        lines.push(`  - ${d.kind} ${d.name}`);
+    for (const c of t.checks ?? [])
+        lines.push(`  ${CHECK_MARK[c.status]} ${c.name}: ${c.detail}`);
+    if (t.nextSteps?.length)
+        lines.push('Left to do by hand:', ...t.nextSteps.map((s, i) => `  ${i + 1}. ${s}`));
+    return lines.join('\n');
+}
+function issueText(t) {
+    const issue = t.issue;
+    if (!issue || issue.action === 'skipped' || issue.action === 'none')
+        return '';
+    if (issue.action === 'error')
+        return `\n  ✗ ${issue.error}`;
+    return `\n  drift issue #${issue.number}: ${issue.action} (${issue.url})`;
+}
+function poolLine(t) {
+    return [...(0,_pool_text_js__WEBPACK_IMPORTED_MODULE_2__/* .poolCostLines */ .Ji)(t.outputs), ...(0,_pool_text_js__WEBPACK_IMPORTED_MODULE_2__/* .warmPoolLines */ .pe)(t.outputs)];
+}
+function runsOnLine(t) {
+    return `Use these runners with: runs-on: ${t.outputs.runsOn}`;
+}
+function plural(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 
 /***/ }),
 
-/***/ 84338:
+/***/ 4247:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37435,11 +37429,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   U: () => (/* binding */ renderReportText)
 });
 
-// EXTERNAL MODULE: ./src/report/pool-report.ts
-var pool_report = __nccwpck_require__(87937);
-// EXTERNAL MODULE: ./src/report/drift-table.ts
-var drift_table = __nccwpck_require__(29220);
-;// CONCATENATED MODULE: ./src/report/mermaid.ts
+// EXTERNAL MODULE: ./src/usage/pool-report.ts
+var pool_report = __nccwpck_require__(69476);
+// EXTERNAL MODULE: ./src/render/drift-table.ts
+var drift_table = __nccwpck_require__(72666);
+;// CONCATENATED MODULE: ./src/render/mermaid.ts
 function xyChart(options) {
     const max = Math.max(1, ...options.series.flatMap(s => s.values));
     const top = niceCeiling(max);
@@ -37465,9 +37459,9 @@ function niceCeiling(value) {
     return [1, 2, 5, 10].map(f => f * power).find(v => v >= value);
 }
 
-// EXTERNAL MODULE: ./src/report/prices.ts
-var prices = __nccwpck_require__(34882);
-;// CONCATENATED MODULE: ./src/report/report-render.ts
+// EXTERNAL MODULE: ./src/core/prices.ts
+var prices = __nccwpck_require__(27141);
+;// CONCATENATED MODULE: ./src/render/usage-text.ts
 /** `report` as text (terminal), and as a job summary (a row per team, charts per day and a table per team). */
 
 
@@ -37601,7 +37595,98 @@ function textTable(rows) {
 
 /***/ }),
 
-/***/ 82628:
+/***/ 51666:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FO: () => (/* binding */ exitCodeOf),
+/* harmony export */   Lo: () => (/* binding */ COMMANDS),
+/* harmony export */   YR: () => (/* binding */ changeCount),
+/* harmony export */   gz: () => (/* binding */ failed)
+/* harmony export */ });
+const COMMANDS = ['plan', 'apply', 'verify', 'drift', 'destroy', 'report', 'onboard', 'offboard'];
+/** Resources the command would change (plan), changed (apply, destroy) or found different (drift). */
+function changeCount(result) {
+    if (result.drift)
+        return result.drift.length;
+    if (result.deleted)
+        return result.deleted.length;
+    if (result.writes)
+        return result.writes.length;
+    if (!result.counts)
+        return 0;
+    return result.counts.create + result.counts.update + result.counts.delete;
+}
+/**
+ * Whether this team failed: an error, foreign resources refused, or a failed check. verify: a check it could not
+ * run fails too, unless the caller accepts that (`allowUnchecked`).
+ */
+function failed(t, allowUnchecked = false) {
+    if (t.error || (t.refused?.length ?? 0) > 0 || t.checks?.some(c => c.status === 'fail'))
+        return true;
+    return !allowUnchecked && (t.checks?.some(c => c.status === 'unchecked') ?? false);
+}
+function exitCodeOf(command, teams, allowUnchecked = false) {
+    if (teams.some(t => failed(t, allowUnchecked)))
+        return 1;
+    if (command === 'drift' && teams.some(t => (t.drift?.length ?? 0) > 0 || (t.policy?.length ?? 0) > 0))
+        return 2;
+    return 0;
+}
+
+
+/***/ }),
+
+/***/ 69476:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ describePoolRow),
+/* harmony export */   W: () => (/* binding */ poolReportRows)
+/* harmony export */ });
+/* harmony import */ var _core_layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(16585);
+/* harmony import */ var _core_pools_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16268);
+/* harmony import */ var _core_prices_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(27141);
+/* harmony import */ var _team_report_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(62709);
+
+
+
+
+/** Rows for a config with `runners.pools`; none without (the team's figures are its one pool's). */
+function poolReportRows(config, input) {
+    if (!config.runners.pools)
+        return [];
+    const jobs = (0,_core_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .teamLayout */ .YM)(config).jobs;
+    return (0,_core_pools_js__WEBPACK_IMPORTED_MODULE_1__/* .runnerPools */ .OJ)(config).map(pool => {
+        const names = jobs.filter(j => j.pool === pool.name).map(j => `${j.name}-`);
+        const mine = (name) => name !== undefined && names.some(prefix => name.startsWith(prefix));
+        const report = (0,_team_report_js__WEBPACK_IMPORTED_MODULE_3__/* .teamReport */ .Ye)({
+            ...input,
+            jobs: input.jobs.filter(j => mine(j.runnerName)),
+            executions: input.executions.filter(e => mine(e.name)),
+            size: { cpu: pool.cpu, memoryGi: parseFloat(pool.memory) },
+            warmPool: pool.warmPool !== undefined
+        });
+        return {
+            pool: pool.name,
+            jobs: report.jobs.total,
+            p50Seconds: report.jobs.p50Seconds,
+            p95Seconds: report.jobs.p95Seconds,
+            executions: report.executions.total,
+            failed: report.executions.failed,
+            cost: report.cost.amount,
+            currency: report.cost.currency
+        };
+    });
+}
+function describePoolRow(row) {
+    return `  pool ${row.pool}: ${row.jobs} jobs, wait p50 ${row.p50Seconds} s p95 ${row.p95Seconds} s, ${row.executions} executions (${row.failed} failed), estimated ${(0,_core_prices_js__WEBPACK_IMPORTED_MODULE_2__/* .formatMoney */ .up)(row.cost, row.currency)}`;
+}
+
+
+/***/ }),
+
+/***/ 62709:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -37609,7 +37694,7 @@ function textTable(rows) {
 /* harmony export */ });
 /* unused harmony exports quantile, resourceSeconds */
 /* harmony import */ var _azure_executions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(46652);
-/* harmony import */ var _prices_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34882);
+/* harmony import */ var _core_prices_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(27141);
 /**
  * The figures of `report` for one team, from what GitHub and Azure recorded: the jobs on the team's runners (queue
  * wait = started_at − created_at), the job's executions (each one runner; which of them ran a job, which failed or
@@ -37663,7 +37748,7 @@ function teamReport(input) {
             gibSeconds: round(usage.gibSeconds, 1)
         },
         cost: {
-            amount: round((0,_prices_js__WEBPACK_IMPORTED_MODULE_1__/* .costOf */ .ho)(usage, input.prices), 4),
+            amount: round((0,_core_prices_js__WEBPACK_IMPORTED_MODULE_1__/* .costOf */ .ho)(usage, input.prices), 4),
             currency: input.prices.currency,
             vcpuSecond: input.prices.vcpuSecond,
             gibSecond: input.prices.gibSecond,
@@ -37732,131 +37817,54 @@ function round(value, digits) {
 
 /***/ }),
 
-/***/ 65655:
+/***/ 81599:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ renderText)
+/* harmony export */   JJ: () => (/* binding */ BUDGET_CHECK),
+/* harmony export */   QZ: () => (/* binding */ countActiveRuns),
+/* harmony export */   qy: () => (/* binding */ budgetCheck)
 /* harmony export */ });
-/* harmony import */ var _fleet_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2886);
-/* harmony import */ var _plan_text_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(38495);
-/* harmony import */ var _report_render_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(84338);
-/* harmony import */ var _pool_text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(42680);
-/* harmony import */ var _policy_violations_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(48707);
+/* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(28943);
+/* harmony import */ var _core_polling_budget_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(18428);
 
 
-
-
-
-const CHECK_MARK = { pass: '✓', warn: '!', fail: '✗', unchecked: '?' };
-const WRITE_MARK = { create: '+', update: '~', delete: '-' };
-const DRIFT_LINE = {
-    create: (what) => `missing ${what}`,
-    update: (what) => `changed ${what}`,
-    delete: (what) => `extra ${what} (not in the config: apply deletes it)`,
-    noop: (what) => `unchanged ${what}`
-};
-/** The readable report of a command, one block per team. */
-function renderText(result) {
-    if (result.command === 'report')
-        return (0,_report_render_js__WEBPACK_IMPORTED_MODULE_1__/* .renderReportText */ .U)(result);
-    return result.teams.map(t => teamText(result.command, t)).join('\n\n') + (0,_fleet_js__WEBPACK_IMPORTED_MODULE_3__/* .fleetText */ .s)(result.fleet).join('\n');
-}
-function teamText(command, t) {
-    if (t.error)
-        return `✗ team ${t.team} (${t.file}): ${t.error}`;
-    switch (command) {
-        case 'plan':
-            return [
-                (0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .renderPlanText */ .$D)(t.plan, t.offline ? `Plan for team ${t.team} (offline: every resource is a create)` : `Plan for team ${t.team}`),
-                ...poolLine(t)
-            ].join('\n');
-        case 'apply': {
-            const writes = t.writes ?? [];
-            const head = writes.length === 0
-                ? `Team ${t.team} is up to date: nothing written.`
-                : `Applied team ${t.team}: ${plural(writes.length, 'resource')} written.`;
-            return [
-                head,
-                ...writes.map(w => `  ${WRITE_MARK[w.action]} ${w.action} ${w.kind} ${w.name} (${(w.durationMs / 1000).toFixed(1)}s)`),
-                runsOnLine(t)
-            ].join('\n');
-        }
-        case 'drift': {
-            const items = t.drift ?? [];
-            const policy = (0,_policy_violations_js__WEBPACK_IMPORTED_MODULE_4__/* .policyText */ .MJ)(t.policy);
-            if (items.length === 0)
-                return [`No drift for team ${t.team}.`, ...policy].join('\n') + issueText(t);
-            const lines = [
-                `Drift for team ${t.team}: ${plural(items.length, 'resource')} ${items.length === 1 ? 'differs' : 'differ'} from the config.`
-            ];
-            for (const item of items) {
-                lines.push(`  ${DRIFT_LINE[item.action](`${item.kind} ${item.name}`)}`);
-                for (const change of item.changes)
-                    lines.push(`      ${change.path}: Azure has ${(0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatValue */ .Fl)(change.from)}, the config says ${(0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .formatValue */ .Fl)(change.to)}`);
-            }
-            return [...lines, ...policy].join('\n') + issueText(t);
-        }
-        case 'destroy': {
-            const lines = [`Destroyed team ${t.team}: ${plural(t.deleted?.length ?? 0, 'resource')} deleted.`];
-            for (const d of t.deleted ?? [])
-                lines.push(`  - ${d.kind} ${d.name}`);
-            for (const r of t.refused ?? [])
-                lines.push(`  ✗ left alone: ${r.id}: ${r.reason}`);
-            return lines.join('\n');
-        }
-        case 'verify': {
-            const lines = [`Verify team ${t.team}:`];
-            for (const c of t.checks ?? [])
-                lines.push(`  ${CHECK_MARK[c.status]} ${c.name}: ${c.detail}`);
-            for (const r of t.runners ?? [])
-                lines.push(`    runner ${r.name}: ${r.status}${r.busy ? ', busy' : ''}${r.stale ? ` (${r.removed ? 'deregistered: ' : ''}${r.stale})` : ''}`);
-            return lines.join('\n');
-        }
-        case 'report':
-            return (0,_report_render_js__WEBPACK_IMPORTED_MODULE_1__/* .renderReportText */ .U)({ command, teams: [t], exitCode: 0 });
-        case 'onboard':
-        case 'offboard':
-            return onboardingText(command, t);
+const BUDGET_CHECK = 'api budget';
+/** The team's calls per poll and per hour, and the check they make against the installation's limit. */
+function budgetCheck(input) {
+    const perPoll = (0,_core_polling_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .callsPerPoll */ .U7)(input.repos, input.activeRuns);
+    const intervals = input.poolIntervalsSeconds ?? [input.pollingIntervalSeconds];
+    const perHour = intervals.reduce((sum, interval) => sum + (0,_core_polling_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .callsPerHour */ .BV)(perPoll, interval), 0);
+    const share = perHour / input.hourlyLimit;
+    const runs = input.activeRuns === undefined ? 'active runs unknown' : `${input.activeRuns} active runs`;
+    const every = intervals.length === 1
+        ? `every ${intervals[0]} s`
+        : `by each of ${intervals.length} pools' rules (every ${intervals.join(', ')} s)`;
+    const text = `${perPoll} calls per poll (2 × ${input.repos} repos + ${runs}) ${every} = ${perHour}/h, ${Math.round(share * 100)} % of ${input.hourlyLimit}/h (${input.limitSource}), shared with every team on this App installation${input.usedThisHour === undefined ? '' : ` (${input.usedThisHour} used this hour)`}`;
+    if (share > _core_polling_budget_js__WEBPACK_IMPORTED_MODULE_1__/* .TARGET_SHARE */ .oh) {
+        return {
+            name: BUDGET_CHECK,
+            status: 'warn',
+            detail: `${text}: raise runners.pollingIntervalSeconds or split the team's repositories across Apps`,
+            perHour,
+            share
+        };
     }
+    return { name: BUDGET_CHECK, status: 'pass', detail: text, perHour, share };
 }
-/** The plan, what was written (nothing on a rerun), and the steps left to do by hand. */
-function onboardingText(command, t) {
-    const writes = t.writes ?? t.deleted ?? [];
-    const verb = command === 'onboard' ? 'Onboarded' : 'Offboarded';
-    const head = writes.length === 0
-        ? `${command === 'onboard' ? 'Onboarding' : 'Offboarding'} of team ${t.team}: nothing written.`
-        : `${verb} team ${t.team}: ${plural(writes.length, 'resource')} ${command === 'onboard' ? 'written' : 'deleted'}.`;
-    const lines = [(0,_plan_text_js__WEBPACK_IMPORTED_MODULE_0__/* .renderPlanText */ .$D)(t.plan, `${command} plan for team ${t.team}`)];
-    if (t.grants?.length)
-        lines.push('Role grants:', ...t.grants.map(g => `  ${g}`));
-    lines.push(head);
-    for (const w of t.writes ?? [])
-        lines.push(`  ${WRITE_MARK[w.action]} ${w.action} ${w.kind} ${w.name}`);
-    for (const d of t.deleted ?? [])
-        lines.push(`  - ${d.kind} ${d.name}`);
-    for (const c of t.checks ?? [])
-        lines.push(`  ${CHECK_MARK[c.status]} ${c.name}: ${c.detail}`);
-    if (t.nextSteps?.length)
-        lines.push('Left to do by hand:', ...t.nextSteps.map((s, i) => `  ${i + 1}. ${s}`));
-    return lines.join('\n');
-}
-function issueText(t) {
-    const issue = t.issue;
-    if (!issue || issue.action === 'skipped' || issue.action === 'none')
-        return '';
-    if (issue.action === 'error')
-        return `\n  ✗ ${issue.error}`;
-    return `\n  drift issue #${issue.number}: ${issue.action} (${issue.url})`;
-}
-function poolLine(t) {
-    return [...(0,_pool_text_js__WEBPACK_IMPORTED_MODULE_2__/* .poolCostLines */ .Ji)(t.outputs), ...(0,_pool_text_js__WEBPACK_IMPORTED_MODULE_2__/* .warmPoolLines */ .pe)(t.outputs)];
-}
-function runsOnLine(t) {
-    return `Use these runners with: runs-on: ${t.outputs.runsOn}`;
-}
-function plural(n, noun) {
-    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** Runs in progress or queued across the team's repositories; undefined when the token may not read them. */
+async function countActiveRuns(api, config) {
+    let total = 0;
+    for (const repo of config.github.repos) {
+        for (const status of ['in_progress', 'queued']) {
+            const response = await api.call('GET', `/repos/${(0,_github_api_js__WEBPACK_IMPORTED_MODULE_0__/* .enc */ .f)(config.github.owner)}/${(0,_github_api_js__WEBPACK_IMPORTED_MODULE_0__/* .enc */ .f)(repo)}/actions/runs?status=${status}&per_page=1`);
+            const count = response.body?.total_count;
+            if (response.status !== 200 || typeof count !== 'number')
+                return undefined;
+            total += count;
+        }
+    }
+    return total;
 }
 
 

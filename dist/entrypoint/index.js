@@ -185,7 +185,7 @@ const RUNNER_ENV = {
     allowUserNamespaces: 'RUNNER_SETUP_ALLOW_USER_NAMESPACES'
 };
 
-;// CONCATENATED MODULE: ./src/github-app/errors.ts
+;// CONCATENATED MODULE: ./src/http/errors.ts
 /** A failed call, as one line: what went wrong and what to do next; `status` when the service answered. */
 class CallError extends Error {
     status;
@@ -299,7 +299,7 @@ function number(env, name, fallback) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/github-app/http.ts
+;// CONCATENATED MODULE: ./src/http/json-client.ts
 /**
  * JSON over HTTPS with bounded retries, for the Azure endpoints both the runner and verify read directly (the
  * managed identity endpoint, Key Vault); GitHub goes through Octokit (octokit.ts). Rate-limit answers (429, or
@@ -423,7 +423,7 @@ const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-;// CONCATENATED MODULE: ./src/github-app/proxy.ts
+;// CONCATENATED MODULE: ./src/http/proxy.ts
 /**
  * HTTPS_PROXY / HTTP_PROXY / NO_PROXY, honoured the same way by every side of every door: the action, the CLI and
  * the runner's PID 1, GitHub (Octokit on the global `fetch`) and Azure (the SDK's own proxy policy) alike.
@@ -510,7 +510,7 @@ async function directWhenPrivate(url) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/github-app/app-jwt.ts
+;// CONCATENATED MODULE: ./src/github/app-jwt.ts
 /** The GitHub App JWT: RS256, issued 60 s in the past against clock drift, valid 9 minutes (GitHub allows 10). */
 
 
@@ -534,7 +534,7 @@ function base64url(text) {
     return Buffer.from(text).toString('base64url');
 }
 
-;// CONCATENATED MODULE: ./src/github-app/rest.ts
+;// CONCATENATED MODULE: ./src/github/rest.ts
 /** GitHub REST on Octokit (see octokit.ts): one request shape, lists followed through their `Link` headers to the end. */
 
 
@@ -638,7 +638,7 @@ function rest_enc(part) {
     return encodeURIComponent(part);
 }
 
-;// CONCATENATED MODULE: ./src/github-app/installation.ts
+;// CONCATENATED MODULE: ./src/github/installation.ts
 /** Installation tokens: the App JWT traded for a token narrowed to what the caller needs. */
 
 
@@ -672,7 +672,7 @@ async function mintInstallationToken(gh, appJwt, installationId, target, scope =
     throw new CallError(`installation token failed (HTTP ${response.status}${detail(response.body)}): ${hint}`, response.status);
 }
 
-;// CONCATENATED MODULE: ./src/github-app/key-vault.ts
+;// CONCATENATED MODULE: ./src/http/key-vault.ts
 /**
  * One Key Vault secret read, with a token from the Container Apps managed identity endpoint (the runner) or from
  * the caller's own Azure sign-in (verify).
@@ -712,7 +712,7 @@ async function readKeyVaultSecret(http, secretUri, token) {
     throw new CallError(`reading ${where} from Key Vault failed (HTTP ${response.status}${detail(response.body)})`, response.status);
 }
 
-;// CONCATENATED MODULE: ./src/github-app/runners.ts
+;// CONCATENATED MODULE: ./src/github/runners.ts
 /** Runner groups, JIT registration and runners, at org or repo scope, against github.com or GHES. */
 
 
@@ -944,7 +944,7 @@ async function runCredentialTask(task, log, env, options) {
         sleep: defaultSleep
     });
     // Loaded here, in the credential child only: PID 1 never talks to GitHub and starts without Octokit.
-    const { createCoreGitHub } = await Promise.all(/* import() */[__nccwpck_require__.e(339), __nccwpck_require__.e(235)]).then(__nccwpck_require__.bind(__nccwpck_require__, 235));
+    const { createCoreGitHub } = await Promise.all(/* import() */[__nccwpck_require__.e(339), __nccwpck_require__.e(417)]).then(__nccwpck_require__.bind(__nccwpck_require__, 417));
     const gh = createCoreGitHub(settings.apiUrl, {
         // Production waits 1,000 ms per second GitHub asks for; tests shrink it through the same option.
         msPerSecond: settings.retryBaseMs,

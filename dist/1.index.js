@@ -1,8 +1,8 @@
-export const id = 900;
-export const ids = [900];
+export const id = 1;
+export const ids = [1];
 export const modules = {
 
-/***/ 75900:
+/***/ 61001:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21,11 +21,11 @@ var azure_executions = __webpack_require__(46652);
 var github_api = __webpack_require__(28943);
 // EXTERNAL MODULE: ./src/core/pools.ts
 var core_pools = __webpack_require__(16268);
-// EXTERNAL MODULE: ./src/report/pool-report.ts
-var pool_report = __webpack_require__(87937);
-// EXTERNAL MODULE: ./src/github/api-budget.ts
-var api_budget = __webpack_require__(31341);
-;// CONCATENATED MODULE: ./src/report/github-jobs.ts
+// EXTERNAL MODULE: ./src/usage/pool-report.ts
+var pool_report = __webpack_require__(69476);
+// EXTERNAL MODULE: ./src/core/polling-budget.ts
+var polling_budget = __webpack_require__(18428);
+;// CONCATENATED MODULE: ./src/usage/github-jobs.ts
 /**
  * The team's workflow jobs over a period, read from GitHub at a bounded cost: per repository one date-filtered
  * listing of runs (`created=>=DATE`, 100 per page), then one listing of jobs per run. Only jobs whose every label is
@@ -71,11 +71,11 @@ function record(repo, job) {
     };
 }
 
-// EXTERNAL MODULE: ./src/report/prices.ts
-var prices = __webpack_require__(34882);
-// EXTERNAL MODULE: ./src/report/team-report.ts
-var team_report = __webpack_require__(82628);
-;// CONCATENATED MODULE: ./src/report/collect-report.ts
+// EXTERNAL MODULE: ./src/core/prices.ts
+var prices = __webpack_require__(27141);
+// EXTERNAL MODULE: ./src/usage/team-report.ts
+var team_report = __webpack_require__(62709);
+;// CONCATENATED MODULE: ./src/usage/collect-report.ts
 
 
 
@@ -101,9 +101,9 @@ async function collectReport(config, options, deps) {
     ]);
     // The report reads GitHub with the workflow's token, whose own limit is not the App installation's that KEDA
     // spends: the share is against GitHub's documented minimum for an installation (verify reads the real one).
-    const hourlyLimit = api_budget/* INSTALLATION_MINIMUM_HOURLY_LIMIT */.I2;
+    const hourlyLimit = polling_budget/* INSTALLATION_MINIMUM_HOURLY_LIMIT */.I2;
     // Every pool's rule polls GitHub on its own interval: the share is their sum.
-    const share = (0,core_pools/* runnerPools */.OJ)(config).reduce((sum, pool) => sum + (0,api_budget/* callsPerHour */.BV)((0,api_budget/* callsPerPoll */.U7)(config.github.repos.length), pool.pollingIntervalSeconds), 0) / hourlyLimit;
+    const share = (0,core_pools/* runnerPools */.OJ)(config).reduce((sum, pool) => sum + (0,polling_budget/* callsPerHour */.BV)((0,polling_budget/* callsPerPoll */.U7)(config.github.repos.length), pool.pollingIntervalSeconds), 0) / hourlyLimit;
     const input = {
         days: options.days,
         now,

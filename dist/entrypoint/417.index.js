@@ -1,8 +1,8 @@
-export const id = 235;
-export const ids = [235];
+export const id = 417;
+export const ids = [417];
 export const modules = {
 
-/***/ 235:
+/***/ 417:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -17,7 +17,7 @@ var dist_src = __webpack_require__(730);
 var dist_bundle = __webpack_require__(735);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var plugin_throttling_dist_bundle = __webpack_require__(856);
-;// CONCATENATED MODULE: ./src/github-app/octokit.ts
+;// CONCATENATED MODULE: ./src/github/octokit.ts
 
 
 const DEFAULT_GITHUB_CLIENT = {
@@ -119,7 +119,7 @@ function gitHubFactory(Base, options = {}) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/github-app/core-client.ts
+;// CONCATENATED MODULE: ./src/github/core-client.ts
 /** The runner's PID 1 talks to GitHub through `@octokit/core` alone: the smallest Octokit, with the shared policy. */
 
 

@@ -1,8 +1,8 @@
-export const id = 289;
-export const ids = [289];
+export const id = 588;
+export const ids = [588];
 export const modules = {
 
-/***/ 80289:
+/***/ 2588:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,6 +19,15 @@ __webpack_require__.d(__webpack_exports__, {
 var core_actual = __webpack_require__(32041);
 // EXTERNAL MODULE: ./src/core/desired.ts + 5 modules
 var desired = __webpack_require__(23057);
+;// CONCATENATED MODULE: ./src/core/drift.ts
+/** Drift is what apply would change, and what it refuses to touch although the config needs it. */
+const DRIFT = new Set(['create', 'update', 'delete']);
+/** What drift reports of an entry: its differences; a refused resource the config needs differs too. */
+function driftItem(e) {
+    const action = DRIFT.has(e.action) ? e.action : e.blocking ? 'update' : undefined;
+    return action && { id: e.id, kind: e.kind, name: e.name, action, changes: e.changes ?? [] };
+}
+
 // EXTERNAL MODULE: ./src/core/layout.ts
 var core_layout = __webpack_require__(16585);
 ;// CONCATENATED MODULE: ./src/core/logger.ts
@@ -31,8 +40,8 @@ const silentLogger = {
 
 // EXTERNAL MODULE: ./src/core/ownership.ts
 var ownership = __webpack_require__(13314);
-// EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
-var core_plan = __webpack_require__(30935);
+// EXTERNAL MODULE: ./src/core/plan.ts + 3 modules
+var core_plan = __webpack_require__(56884);
 // EXTERNAL MODULE: ./src/config/positions.ts
 var config_positions = __webpack_require__(90078);
 ;// CONCATENATED MODULE: ./src/core/providers.ts
@@ -367,8 +376,8 @@ function providerFindings(config, providers) {
     return findings;
 }
 
-// EXTERNAL MODULE: ./src/core/saved-plan.ts
-var saved_plan = __webpack_require__(2282);
+// EXTERNAL MODULE: ./src/core/plan-file.ts
+var plan_file = __webpack_require__(76487);
 // EXTERNAL MODULE: ./src/azure/clients.ts + 1 modules
 var azure_clients = __webpack_require__(86647);
 // EXTERNAL MODULE: ./src/azure/concurrency.ts
@@ -749,17 +758,10 @@ var azure_timing = __webpack_require__(96513);
 
 
 
-/** Drift is what apply would change, and what it refuses to touch although the config needs it. */
-const DRIFT = new Set(['create', 'update', 'delete']);
-/** What drift reports of an entry: its differences; a refused resource the config needs differs too. */
-function driftItem(e) {
-    const action = DRIFT.has(e.action) ? e.action : e.blocking ? 'update' : undefined;
-    return action && { id: e.id, kind: e.kind, name: e.name, action, changes: e.changes ?? [] };
-}
+
 function createEngine(options) {
     const logger = options.logger ?? silentLogger;
     const timing = { ...azure_timing/* defaultTiming */.Q, ...options.timing };
-    const judge = options.judge ?? ownership/* judgeOwnership */.J8;
     const clients = (0,azure_clients.createClients)({
         credential: options.credential,
         endpoint: options.endpoint,
@@ -808,7 +810,7 @@ function createEngine(options) {
             const environmentExists = (0,core_actual/* findActual */._q)(actual, managedEnvironmentId) !== undefined;
             const pools = facts && poolFacts(facts.pools, registries, (0,core_actual/* findActual */._q)(actual, managedEnvironmentId));
             const preflight = facts ? preflightFindings(config, { ...facts, environmentExists, pools }) : [];
-            const verdicts = judge(desired, actual, config.team);
+            const verdicts = (0,ownership/* judgeOwnership */.J8)(desired, actual, config.team);
             return { desired, observed: { actual, verdicts, preflight, warnings, foreignChildren } };
         });
         for (const warning of result.observed.warnings ?? [])
@@ -822,14 +824,14 @@ function createEngine(options) {
     /** A saved plan runs only while everything it touches is as the plan saw it. */
     const checkSaved = async (config, saved) => {
         const started = timing.clock.now();
-        const mismatch = (0,saved_plan/* savedPlanMismatch */.Fp)(saved, config.team);
+        const mismatch = (0,plan_file/* savedPlanMismatch */.Fp)(saved, config.team);
         if (mismatch)
             throw new errors/* AzureError */.M6(mismatch);
-        const stale = (0,saved_plan/* movedSince */.yz)(saved, await (0,azure_read/* readEach */.e2)(saved.entries, readOptions));
+        const stale = (0,plan_file/* movedSince */.yz)(saved, await (0,azure_read/* readEach */.e2)(saved.entries, readOptions));
         if (stale)
             throw new errors/* AzureError */.M6(stale);
         // The file is evidence of what was reviewed, never trusted alone: what apply would do now must be the same plan.
-        const differs = (0,saved_plan/* planDifference */.xg)(saved, (await planned(config)).plan);
+        const differs = (0,plan_file/* planDifference */.xg)(saved, (await planned(config)).plan);
         if (differs)
             throw new errors/* AzureError */.M6(differs);
         return timing.clock.now() - started;
@@ -869,7 +871,7 @@ function createEngine(options) {
                     for (const warning of confirmed.warnings)
                         logger.warning(warning);
                     const actual = new Map([...observed.actual, ...confirmed.actual]);
-                    observed = { ...observed, actual, verdicts: judge(desired, actual, config.team) };
+                    observed = { ...observed, actual, verdicts: (0,ownership/* judgeOwnership */.J8)(desired, actual, config.team) };
                     plan = (0,core_plan/* planApply */._$)(desired, observed);
                 }
             }

@@ -1,8 +1,8 @@
-export const id = 546;
-export const ids = [546];
+export const id = 889;
+export const ids = [889];
 export const modules = {
 
-/***/ 59546:
+/***/ 71889:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var core_actual = __webpack_require__(32041);
 // EXTERNAL MODULE: ./src/core/ownership.ts
 var ownership = __webpack_require__(13314);
-// EXTERNAL MODULE: ./src/core/plan.ts + 1 modules
-var core_plan = __webpack_require__(30935);
+// EXTERNAL MODULE: ./src/core/plan.ts + 3 modules
+var core_plan = __webpack_require__(56884);
 // EXTERNAL MODULE: ./src/azure/arm-id.ts
 var arm_id = __webpack_require__(50899);
 // EXTERNAL MODULE: ./src/azure/clients.ts + 1 modules
@@ -62,19 +62,19 @@ function offboardNextSteps(config, layout) {
     ];
 }
 
-// EXTERNAL MODULE: ./src/github/app-access.ts + 2 modules
-var app_access = __webpack_require__(73558);
-// EXTERNAL MODULE: ./src/github/runner-group.ts
-var runner_group = __webpack_require__(7347);
-// EXTERNAL MODULE: ./src/github-app/errors.ts
-var github_app_errors = __webpack_require__(73334);
-// EXTERNAL MODULE: ./src/github-app/installation.ts
-var installation = __webpack_require__(35657);
-// EXTERNAL MODULE: ./src/github-app/http.ts
-var http = __webpack_require__(80865);
-// EXTERNAL MODULE: ./src/github-app/rest.ts
-var rest = __webpack_require__(95319);
-;// CONCATENATED MODULE: ./src/github-app/runner-group-admin.ts
+// EXTERNAL MODULE: ./src/verify/app-access.ts + 2 modules
+var app_access = __webpack_require__(96175);
+// EXTERNAL MODULE: ./src/verify/runner-group.ts
+var runner_group = __webpack_require__(65465);
+// EXTERNAL MODULE: ./src/http/errors.ts
+var http_errors = __webpack_require__(58549);
+// EXTERNAL MODULE: ./src/github/installation.ts
+var installation = __webpack_require__(22339);
+// EXTERNAL MODULE: ./src/http/json-client.ts
+var json_client = __webpack_require__(40070);
+// EXTERNAL MODULE: ./src/github/rest.ts
+var rest = __webpack_require__(66417);
+;// CONCATENATED MODULE: ./src/github/runner-group-admin.ts
 /** Writing an organisation's runner group (onboarding): create it, restrict it, set its repositories. */
 
 
@@ -103,11 +103,11 @@ async function restrictRunnerGroup(gh, token, org, id, restriction) {
 }
 function expectStatus(response, status, what) {
     if (response.status !== status)
-        throw new github_app_errors/* CallError */.R(`${what} failed (HTTP ${response.status}${(0,http.detail)(response.body)})`, response.status);
+        throw new http_errors/* CallError */.R(`${what} failed (HTTP ${response.status}${(0,json_client.detail)(response.body)})`, response.status);
 }
 
-// EXTERNAL MODULE: ./src/github-app/runners.ts
-var runners = __webpack_require__(31842);
+// EXTERNAL MODULE: ./src/github/runners.ts
+var runners = __webpack_require__(20356);
 ;// CONCATENATED MODULE: ./src/commands/onboard/runner-group.ts
 
 
@@ -152,7 +152,7 @@ async function ensureRunnerGroup(config, access, dryRun) {
         return { action: 'update', detail: `runner group "${runnerGroup}": ${problems.join('; ')}` };
     }
     catch (error) {
-        return { action: 'error', detail: `runner group "${runnerGroup}": ${(0,github_app_errors/* oneLine */.T)(error)}` };
+        return { action: 'error', detail: `runner group "${runnerGroup}": ${(0,http_errors/* oneLine */.T)(error)}` };
     }
 }
 
@@ -278,16 +278,16 @@ function grantLines(layout) {
 
 /***/ }),
 
-/***/ 35657:
+/***/ 22339:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ mintInstallationToken)
 /* harmony export */ });
 /* unused harmony export registrationScope */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73334);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80865);
-/* harmony import */ var _rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95319);
+/* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58549);
+/* harmony import */ var _http_json_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40070);
+/* harmony import */ var _rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66417);
 /** Installation tokens: the App JWT traded for a token narrowed to what the caller needs. */
 
 
@@ -318,13 +318,13 @@ async function mintInstallationToken(gh, appJwt, installationId, target, scope =
             : response.status === 422 || response.status === 403
                 ? `the App installation lacks ${wanted}${scope.repositories ? ` or access to ${target.owner}/${scope.repositories.join(', ')}` : ''}: grant it in the App's settings and accept the new permissions`
                 : 'GitHub may be down; the job will be retried by the next execution';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`installation token failed (HTTP ${response.status}${(0,_http_js__WEBPACK_IMPORTED_MODULE_1__.detail)(response.body)}): ${hint}`, response.status);
+    throw new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`installation token failed (HTTP ${response.status}${(0,_http_json_client_js__WEBPACK_IMPORTED_MODULE_1__.detail)(response.body)}): ${hint}`, response.status);
 }
 
 
 /***/ }),
 
-/***/ 31842:
+/***/ 20356:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -336,9 +336,9 @@ async function mintInstallationToken(gh, appJwt, installationId, target, scope =
 /* harmony export */   ZR: () => (/* binding */ findRunnerGroup)
 /* harmony export */ });
 /* unused harmony export findRunnerByName */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73334);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(80865);
-/* harmony import */ var _rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95319);
+/* harmony import */ var _http_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58549);
+/* harmony import */ var _http_json_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(40070);
+/* harmony import */ var _rest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66417);
 /** Runner groups, JIT registration and runners, at org or repo scope, against github.com or GHES. */
 
 
@@ -354,11 +354,11 @@ async function findRunnerGroupId(gh, token, org, name) {
         group = await findRunnerGroup(gh, token, org, name);
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`listing runner groups of ${org} failed: ${error.message}`);
+        throw new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`listing runner groups of ${org} failed: ${error.message}`);
     }
     if (group)
         return group.id;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`runner group "${name}" does not exist in ${org}: ask an organisation owner to create it (restricted to the team's repositories), then run verify`);
+    throw new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`runner group "${name}" does not exist in ${org}: ask an organisation owner to create it (restricted to the team's repositories), then run verify`);
 }
 /** Repository names a `selected` runner group admits. */
 async function runnerGroupRepositories(gh, token, org, id) {
@@ -426,7 +426,7 @@ function jitError(response, target, request) {
                 : response.status >= 500
                     ? 'GitHub may be down; the job will be retried by the next execution'
                     : 'check the runner group and labels of the job template (re-run apply)';
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`JIT runner registration failed (HTTP ${response.status}${(0,_http_js__WEBPACK_IMPORTED_MODULE_1__.detail)(response.body)}): ${hint}`, response.status);
+    return new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`JIT runner registration failed (HTTP ${response.status}${(0,_http_json_client_js__WEBPACK_IMPORTED_MODULE_1__.detail)(response.body)}): ${hint}`, response.status);
 }
 /** Best effort: the runner a lost registration made, deleted; never throws (the caller reports its own error). */
 async function removeRunnerNamed(gh, token, target, name) {
@@ -460,13 +460,28 @@ async function deleteRunner(gh, token, target, runnerId) {
         return 'gone';
     if (response.status === 422)
         return 'busy';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`deleting runner ${runnerId} failed (HTTP ${response.status}${(0,_http_js__WEBPACK_IMPORTED_MODULE_1__.detail)(response.body)}): verify --fix removes it later`, response.status);
+    throw new _http_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .CallError */ .R(`deleting runner ${runnerId} failed (HTTP ${response.status}${(0,_http_json_client_js__WEBPACK_IMPORTED_MODULE_1__.detail)(response.body)}): verify --fix removes it later`, response.status);
 }
 
 
 /***/ }),
 
-/***/ 73558:
+/***/ 75617:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ teamTargets)
+/* harmony export */ });
+/** Where the team's runners register: its organisation, or each of its repositories (repo scope). */
+function teamTargets(config) {
+    const { owner, scope, repos } = config.github;
+    return scope === 'org' ? [{ scope: 'org', owner }] : repos.map(repo => ({ scope: 'repo', owner, repo }));
+}
+
+
+/***/ }),
+
+/***/ 96175:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -482,9 +497,9 @@ __webpack_require__.d(__webpack_exports__, {
 var layout = __webpack_require__(16585);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./src/github-app/errors.ts
-var errors = __webpack_require__(73334);
-;// CONCATENATED MODULE: ./src/github-app/app-jwt.ts
+// EXTERNAL MODULE: ./src/http/errors.ts
+var errors = __webpack_require__(58549);
+;// CONCATENATED MODULE: ./src/github/app-jwt.ts
 /** The GitHub App JWT: RS256, issued 60 s in the past against clock drift, valid 9 minutes (GitHub allows 10). */
 
 
@@ -508,9 +523,9 @@ function base64url(text) {
     return Buffer.from(text).toString('base64url');
 }
 
-// EXTERNAL MODULE: ./src/github-app/http.ts
-var github_app_http = __webpack_require__(80865);
-;// CONCATENATED MODULE: ./src/github-app/key-vault.ts
+// EXTERNAL MODULE: ./src/http/json-client.ts
+var json_client = __webpack_require__(40070);
+;// CONCATENATED MODULE: ./src/http/key-vault.ts
 /**
  * One Key Vault secret read, with a token from the Container Apps managed identity endpoint (the runner) or from
  * the caller's own Azure sign-in (verify).
@@ -543,16 +558,16 @@ async function readKeyVaultSecret(http, secretUri, token) {
         return value;
     const where = `${url.origin}${url.pathname}`;
     if (response.status === 401 || response.status === 403) {
-        throw new errors/* CallError */.R(`Key Vault refused to read ${where} (HTTP ${response.status}${(0,github_app_http.detail)(response.body)}): grant the job's identity "Key Vault Secrets User" on that secret (apply does this; a new grant takes a few minutes)`, response.status);
+        throw new errors/* CallError */.R(`Key Vault refused to read ${where} (HTTP ${response.status}${(0,json_client.detail)(response.body)}): grant the job's identity "Key Vault Secrets User" on that secret (apply does this; a new grant takes a few minutes)`, response.status);
     }
     if (response.status === 404)
         throw new errors/* CallError */.R(`Key Vault has no secret ${where}: store the GitHub App private key there or fix github.app.privateKeySecretUri`, 404);
-    throw new errors/* CallError */.R(`reading ${where} from Key Vault failed (HTTP ${response.status}${(0,github_app_http.detail)(response.body)})`, response.status);
+    throw new errors/* CallError */.R(`reading ${where} from Key Vault failed (HTTP ${response.status}${(0,json_client.detail)(response.body)})`, response.status);
 }
 
 // EXTERNAL MODULE: ./src/github/targets.ts
 var targets = __webpack_require__(75617);
-;// CONCATENATED MODULE: ./src/github/app-access.ts
+;// CONCATENATED MODULE: ./src/verify/app-access.ts
 
 
 
@@ -604,7 +619,7 @@ function keyVaultUrl(secretUri, endpoint) {
 
 /***/ }),
 
-/***/ 7347:
+/***/ 65465:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -612,7 +627,7 @@ function keyVaultUrl(secretUri, endpoint) {
 /* harmony export */   Uf: () => (/* binding */ checkRunnerGroup),
 /* harmony export */   qB: () => (/* binding */ runnerGroupProblems)
 /* harmony export */ });
-/* harmony import */ var _github_app_runners_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31842);
+/* harmony import */ var _github_runners_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(20356);
 
 const RUNNER_GROUP_CHECK = 'runner group';
 async function checkRunnerGroup(api, config) {
@@ -623,7 +638,7 @@ async function checkRunnerGroup(api, config) {
             status: 'pass',
             detail: "repository scope: runners join each repository's Default group"
         };
-    const group = await (0,_github_app_runners_js__WEBPACK_IMPORTED_MODULE_0__/* .findRunnerGroup */ .ZR)(api.gh, api.token, owner, runnerGroup);
+    const group = await (0,_github_runners_js__WEBPACK_IMPORTED_MODULE_0__/* .findRunnerGroup */ .ZR)(api.gh, api.token, owner, runnerGroup);
     if (!group) {
         return {
             name: RUNNER_GROUP_CHECK,
@@ -631,7 +646,7 @@ async function checkRunnerGroup(api, config) {
             detail: `no runner group "${runnerGroup}" in ${owner}: create it (organization settings → Actions → Runner groups) for selected repositories ${config.github.repos.join(', ')}`
         };
     }
-    const repos = group.visibility === 'selected' ? await (0,_github_app_runners_js__WEBPACK_IMPORTED_MODULE_0__/* .runnerGroupRepositories */ .GH)(api.gh, api.token, owner, group.id) : [];
+    const repos = group.visibility === 'selected' ? await (0,_github_runners_js__WEBPACK_IMPORTED_MODULE_0__/* .runnerGroupRepositories */ .GH)(api.gh, api.token, owner, group.id) : [];
     const problems = runnerGroupProblems(group, repos, config);
     const { runnerGroupId } = config.github;
     if (runnerGroupId !== undefined && runnerGroupId !== group.id) {
@@ -667,21 +682,6 @@ function runnerGroupProblems(group, selectedRepos, config) {
         problems.push('it allows public repositories: turn that off, or set github.allowPublicRepos: true in the config');
     }
     return problems;
-}
-
-
-/***/ }),
-
-/***/ 75617:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ teamTargets)
-/* harmony export */ });
-/** Where the team's runners register: its organisation, or each of its repositories (repo scope). */
-function teamTargets(config) {
-    const { owner, scope, repos } = config.github;
-    return scope === 'org' ? [{ scope: 'org', owner }] : repos.map(repo => ({ scope: 'repo', owner, repo }));
 }
 
 
