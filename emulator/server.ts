@@ -51,6 +51,7 @@ export async function startServer(door: FrontDoor, port = 0): Promise<RunningSer
 
 async function serve(door: FrontDoor, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const startedAt = Date.now()
+  const started = performance.now()
   const method = (req.method ?? 'GET').toUpperCase()
   // ARM tolerates doubled slashes (SDKs make `//subscriptions/...` from a `/{+resourceUri}` given with its leading slash).
   const url = new URL(`https://${req.headers.host ?? '127.0.0.1'}${(req.url ?? '/').replace(/^\/{2,}/, '/')}`)
@@ -60,7 +61,7 @@ async function serve(door: FrontDoor, req: IncomingMessage, res: ServerResponse)
   const done = logged ? door.log.begin() : () => {}
   const record = (status: number): void => {
     done()
-    if (logged) door.log.add({ method, path: url.pathname, status, startedAt, durationMs: Date.now() - startedAt })
+    if (logged) door.log.add({ method, path: url.pathname, status, startedAt, durationMs: performance.now() - started })
   }
   try {
     const rawBytes = await readBody(req)

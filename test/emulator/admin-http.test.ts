@@ -75,7 +75,8 @@ describe('admin API over HTTPS', () => {
     const log = (await admin('GET', 'requests')).json as RequestLogEntry[]
     const vnetGets = log.filter(r => r.path === vnetId).map(r => r.status)
     expect(vnetGets).toEqual([503, 404])
-    expect(log.filter(r => r.path === vnetId).every(r => r.durationMs >= 5)).toBe(true)
+    // 5 ms of latency each; timers are millisecond-grained, so allow the one they may round away.
+    expect(log.filter(r => r.path === vnetId).every(r => r.durationMs >= 4)).toBe(true)
     expect(log.some(r => r.path.startsWith('/_admin/'))).toBe(false)
   })
 
