@@ -149,7 +149,7 @@ function perHour(polls: PollRecord[], team: string, intervalSeconds: number): st
     mine.reduce((n, p) => n + p.requests - p.notModified, 0) / Math.max(1, mine.length / Math.max(1, jobs))
   const all = mine.reduce((n, p) => n + p.requests, 0) / Math.max(1, mine.length / Math.max(1, jobs))
   const hourly = (counted * 3600) / intervalSeconds
-  return `${Math.round(hourly)} counted (${Math.round((all * 3600) / intervalSeconds)} sent, ETag 304s free) of ${LIMITS.core}/h for the App installation, shared by every team on it`
+  return `${Math.round(hourly)} counted (${Math.round((all * 3600) / intervalSeconds)} sent: the scale rule keeps ETags off, so every poll counts) of ${LIMITS.core}/h for the App installation, shared by every team on it`
 }
 
 /**
