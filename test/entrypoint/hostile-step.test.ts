@@ -77,7 +77,8 @@ function stepFolder(script: (rec: string) => string): { step: string; rec: strin
 /** A runner folder owned by the runner user, and the entrypoint in a PID namespace of its own (or not: controls). */
 function startContainer(step: string, extra: Record<string, string> = {}, pidNamespace = true) {
   const runnerDir = mkdtempSync(join(world.dir, 'runner-'))
-  writeRunnerLayout(runnerDir, process.execPath, runnerUser)
+  // Its own linked Node: the checkout's may sit where the runner user cannot reach it (root, a mode-0700 directory).
+  writeRunnerLayout(runnerDir, undefined, runnerUser)
   const marker = `hostile-${Math.random().toString(36).slice(2, 8)}`
   const env = jobEnv(world, 'repo', {
     RUNNER_EMULATED_CONTAINER: marker,
