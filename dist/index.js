@@ -31413,6 +31413,8 @@ var names = __nccwpck_require__(22483);
 var refs = __nccwpck_require__(39301);
 // EXTERNAL MODULE: ./src/core/resources/common.ts
 var common = __nccwpck_require__(88032);
+// EXTERNAL MODULE: ./src/core/desired.ts + 5 modules
+var desired = __nccwpck_require__(23057);
 ;// CONCATENATED MODULE: ./src/commands/onboard/roles.ts
 /** The built-in Azure roles onboarding grants (ids from Microsoft Learn, "Azure built-in roles"). */
 const BUILT_IN_ROLES = {
@@ -31446,6 +31448,7 @@ function roleDefinitionId(scope, role) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/onboard/identities.ts
+
 
 
 
@@ -31521,18 +31524,7 @@ function onboardLayout(config, target) {
 /** Desired resources, in dependency order: group, identities, their credentials, their grants. */
 function onboardingResources(config, target) {
     const layout = onboardLayout(config, target);
-    const group = { location: config.azure.location, tags: (0,common/* teamTags */.Pr)(config) };
-    const resources = [
-        (0,common/* desired */.he)({
-            kind: 'resourceGroup',
-            id: layout.resourceGroupId,
-            type: 'Microsoft.Resources/resourceGroups',
-            apiVersion: common/* API_VERSION */.mG.resources,
-            dependsOn: [],
-            ownership: 'tagged',
-            body: group
-        })
-    ];
+    const resources = [(0,desired/* teamResourceGroup */.V)(config)];
     for (const identity of layout.identities) {
         const body = {
             location: config.azure.location,
@@ -34357,7 +34349,8 @@ function stableJson(value) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  G: () => (/* binding */ desiredResources)
+  G: () => (/* binding */ desiredResources),
+  V: () => (/* binding */ teamResourceGroup)
 });
 
 // EXTERNAL MODULE: ./src/core/layout.ts
@@ -34844,18 +34837,8 @@ function privateDnsZoneLinks(config, layout) {
 function desiredResources(config, now = Date.now(), registries = new Map()) {
     const layout = (0,core_layout/* teamLayout */.YM)(config);
     const resources = [];
-    if (config.azure.createResourceGroup) {
-        const body = { location: config.azure.location, tags: (0,common/* teamTags */.Pr)(config) };
-        resources.push((0,common/* desired */.he)({
-            kind: 'resourceGroup',
-            id: layout.resourceGroupId,
-            type: 'Microsoft.Resources/resourceGroups',
-            apiVersion: common/* API_VERSION */.mG.resources,
-            dependsOn: [],
-            ownership: 'tagged',
-            body
-        }));
-    }
+    if (config.azure.createResourceGroup)
+        resources.push(teamResourceGroup(config));
     // Without our own resource group there is nothing to wait for: the platform's group already exists.
     const groupDeps = config.azure.createResourceGroup ? [layout.resourceGroupId] : [];
     resources.push(networkSecurityGroup(config, layout, groupDeps));
@@ -34864,6 +34847,19 @@ function desiredResources(config, now = Date.now(), registries = new Map()) {
     resources.push(diagnosticSetting(config.logs.workspaceId, layout));
     resources.push(...layout.jobs.map(job => runnerJob((0,pools/* poolView */.WR)(config, (0,pools/* findPool */.CA)(config, job.pool)), layout, job, now, registries)));
     return resources;
+}
+/** The team's resource group, tagged as the team's: what apply creates when asked, and what onboarding prepares. */
+function teamResourceGroup(config) {
+    const body = { location: config.azure.location, tags: (0,common/* teamTags */.Pr)(config) };
+    return (0,common/* desired */.he)({
+        kind: 'resourceGroup',
+        id: (0,core_layout/* teamLayout */.YM)(config).resourceGroupId,
+        type: 'Microsoft.Resources/resourceGroups',
+        apiVersion: common/* API_VERSION */.mG.resources,
+        dependsOn: [],
+        ownership: 'tagged',
+        body
+    });
 }
 
 

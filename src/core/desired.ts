@@ -32,20 +32,7 @@ export function desiredResources(
 ): DesiredResource[] {
   const layout = teamLayout(config)
   const resources: DesiredResource[] = []
-  if (config.azure.createResourceGroup) {
-    const body: ResourceGroup = { location: config.azure.location, tags: teamTags(config) }
-    resources.push(
-      desired({
-        kind: 'resourceGroup',
-        id: layout.resourceGroupId,
-        type: 'Microsoft.Resources/resourceGroups',
-        apiVersion: API_VERSION.resources,
-        dependsOn: [],
-        ownership: 'tagged',
-        body
-      })
-    )
-  }
+  if (config.azure.createResourceGroup) resources.push(teamResourceGroup(config))
   // Without our own resource group there is nothing to wait for: the platform's group already exists.
   const groupDeps = config.azure.createResourceGroup ? [layout.resourceGroupId] : []
   resources.push(networkSecurityGroup(config, layout, groupDeps))
@@ -65,4 +52,18 @@ export function desiredResources(
     ...layout.jobs.map(job => runnerJob(poolView(config, findPool(config, job.pool)), layout, job, now, registries))
   )
   return resources
+}
+
+/** The team's resource group, tagged as the team's: what apply creates when asked, and what onboarding prepares. */
+export function teamResourceGroup(config: TeamConfig): DesiredResource {
+  const body: ResourceGroup = { location: config.azure.location, tags: teamTags(config) }
+  return desired({
+    kind: 'resourceGroup',
+    id: teamLayout(config).resourceGroupId,
+    type: 'Microsoft.Resources/resourceGroups',
+    apiVersion: API_VERSION.resources,
+    dependsOn: [],
+    ownership: 'tagged',
+    body
+  })
 }

@@ -6,12 +6,12 @@
  */
 import type { RoleAssignmentCreateParameters } from '@azure/arm-authorization'
 import type { FederatedIdentityCredential, Identity } from '@azure/arm-msi'
-import type { ResourceGroup } from '@azure/arm-resources'
 import type { TeamConfig } from '../../config/types.js'
 import { teamLayout, type TeamLayout } from '../../core/layout.js'
 import { roleAssignmentName } from '../../core/names.js'
 import { ref, type WithRefs } from '../../core/refs.js'
 import { API_VERSION, desired, teamTags } from '../../core/resources/common.js'
+import { teamResourceGroup } from '../../core/desired.js'
 import type { DesiredResource } from '../../core/types.js'
 import { roleDefinitionId, secretsUserOnlyCondition, type RoleName } from './roles.js'
 
@@ -122,18 +122,7 @@ export function onboardLayout(config: TeamConfig, target: OnboardTarget): Onboar
 /** Desired resources, in dependency order: group, identities, their credentials, their grants. */
 export function onboardingResources(config: TeamConfig, target: OnboardTarget): DesiredResource[] {
   const layout = onboardLayout(config, target)
-  const group: ResourceGroup = { location: config.azure.location, tags: teamTags(config) }
-  const resources: DesiredResource[] = [
-    desired({
-      kind: 'resourceGroup',
-      id: layout.resourceGroupId,
-      type: 'Microsoft.Resources/resourceGroups',
-      apiVersion: API_VERSION.resources,
-      dependsOn: [],
-      ownership: 'tagged',
-      body: group
-    })
-  ]
+  const resources: DesiredResource[] = [teamResourceGroup(config)]
   for (const identity of layout.identities) {
     const body: Identity = {
       location: config.azure.location,
